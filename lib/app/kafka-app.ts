@@ -1,0 +1,121 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App as Cdk8sApp, YamlOutputType } from 'cdk8s';
+import { App as TerraformApp } from 'cdktf';
+import { stringify } from 'yaml';
+import type { Environment } from '../core/environment';
+import { KafkaIacError } from '../core/errors';
+import { KafkaStack, type KafkaStackProps } from '../aws/kafka-stack';
+import { KafkaChart, type KafkaChartProps } from '../kubernetes/kafka-chart';
+import { ComplianceReport } from '../rules/report';
+
+export interface KafkaAppProps {
+  /**
+   * Where Terraform JSON goes: `<terraformOutdir>/stacks/<env>/cdk.tf.json`.
+   * @default 'cdktf.out'
+   */
+  readonly terraformOutdir?: string;
+  /**
+   * Where manifests, reports and other files go: `<distDir>/<env>/`.
+   * @default 'dist'
+   */
+  readonly distDir?: string;
+}
+
+interface EnvironmentOutputs {
+  readonly environment: Environment;
+  readonly stacks: KafkaStack[];
+  readonly charts: KafkaChart[];
+  k8sApp?: Cdk8sApp;
+}
+
+/**
+ * The outputs of several environments, laid out as the tools expect them:
+ * Terraform JSON per stack for `cdktf deploy <env>` and `terraform`, and per environment a
+ * folder of manifests with a `kustomization.yaml` (`kubectl apply -k`), the files constructs
+ * added, and the rules report (`report.json`, `report.md`).
+ */
+export class KafkaApp {
+  /** The cdktf app; its stacks are named after their environments. */
+  public readonly terraform: TerraformApp;
+  public readonly distDir: string;
+  private readonly outputs = new Map<string, EnvironmentOutputs>();
+
+  public constructor(props: KafkaAppProps = {}) {
+    fs.mkdirSync(props.terraformOutdir ?? 'cdktf.out', { recursive: true });
+    this.terraform = new TerraformApp({ outdir: props.terraformOutdir ?? 'cdktf.out' });
+    this.distDir = props.distDir ?? 'dist';
+  }
+
+  /** The Terraform stack of an environment, named after it. One per environment. */
+  public stack(environment: Environment, props: Omit<KafkaStackProps, 'environment'> = {}): KafkaStack {
+    const out = this.outputsOf(environment);
+    const stack = new KafkaStack(this.terraform, environment.name, { ...props, environment });
+    out.stacks.push(stack);
+    return stack;
+  }
+
+  /** A chart of an environment; its manifests go to `dist/<env>/<id>.k8s.yaml`. */
+  public chart(environment: Environment, id: string, props: Omit<KafkaChartProps, 'environment'> = {}): KafkaChart {
+    const out = this.outputsOf(environment);
+    out.k8sApp ??= new Cdk8sApp({
+      outdir: path.join(this.distDir, environment.name),
+      yamlOutputType: YamlOutputType.FILE_PER_CHART,
+    });
+    const chart = new KafkaChart(out.k8sApp, id, { ...props, environment });
+    out.charts.push(chart);
+    return chart;
+  }
+
+  /** The merged rules report of an environment (its stacks and charts, and any sections). */
+  public report(environment: Environment): ComplianceReport {
+    const out = this.outputsOf(environment);
+    const merged = ComplianceReport.merge(environment, [
+      ...out.stacks.map((s) => s.complianceReport),
+      ...out.charts.map((c) => c.complianceReport),
+    ]);
+    for (const section of environment.reportSections) merged.addSection(section);
+    return merged;
+  }
+
+  /**
+   * Synthesizes everything. Rules run first (as validations); a violation in any
+   * environment throws before that environment's files are written.
+   */
+  public synth(): void {
+    this.terraform.synth();
+    for (const out of this.outputs.values()) {
+      const dir = path.join(this.distDir, out.environment.name);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      if (out.k8sApp) {
+        out.k8sApp.synth();
+        const resources = fs.readdirSync(dir).filter((f) => f.endsWith('.k8s.yaml')).sort();
+        fs.writeFileSync(path.join(dir, 'kustomization.yaml'), stringify({
+          apiVersion: 'kustomize.config.k8s.io/v1beta1',
+          kind: 'Kustomization',
+          resources,
+        }));
+      }
+      for (const [rel, render] of out.environment.outputFiles) {
+        const file = path.join(dir, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, render());
+      }
+      const report = this.report(out.environment);
+      fs.writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report.toJson(), null, 2) + '\n');
+      fs.writeFileSync(path.join(dir, 'report.md'), report.toMarkdown());
+    }
+  }
+
+  private outputsOf(environment: Environment): EnvironmentOutputs {
+    let out = this.outputs.get(environment.name);
+    if (!out) {
+      out = { environment, stacks: [], charts: [] };
+      this.outputs.set(environment.name, out);
+    } else if (out.environment !== environment) {
+      throw KafkaIacError.duplicate('KIAC-ENV', 'KafkaApp', 'environment', environment.name);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,115 @@
+import { KafkaIacError } from './errors';
+
+/**
+ * Broker settings that every target renders: into an `aws_msk_configuration`, a Strimzi
+ * `spec.kafka.config`, or a StatefulSet `server.properties`.
+ *
+ * Defaults follow HA-002/003/008/010 and PERF-001 in RULES.md.
+ */
+export interface BrokerConfigProps {
+  /**
+   * `default.replication.factor`, `offsets.topic.replication.factor` and
+   * `transaction.state.log.replication.factor`.
+   * @default 3 (1 for a single-broker development cluster)
+   * @see HA-002
+   */
+  readonly replicationFactor?: number;
+  /**
+   * `min.insync.replicas` and `transaction.state.log.min.isr`.
+   * @default 2 (1 for a single-broker development cluster)
+   * @see HA-003
+   */
+  readonly minInsyncReplicas?: number;
+  /**
+   * `num.network.threads`.
+   * @default 8
+   * @see PERF-001
+   */
+  readonly numNetworkThreads?: number;
+  /**
+   * `num.io.threads`.
+   * @default 16
+   * @see PERF-001
+   */
+  readonly numIoThreads?: number;
+  /**
+   * `log.retention.hours`.
+   * @default 168
+   * @see PERF-001
+   */
+  readonly logRetentionHours?: number;
+  /**
+   * More broker properties, written as given. Rules still check the result, so an extra
+   * property cannot weaken an HA or SEC setting without failing synthesis.
+   * @default - none
+   */
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
+/** The PERF-001 broker defaults. */
+export const PERF_BROKER_DEFAULTS: Readonly<Record<string, string>> = {
+  'num.network.threads': '8',
+  'num.io.threads': '16',
+  'socket.send.buffer.bytes': '102400',
+  'socket.receive.buffer.bytes': '102400',
+  'log.segment.bytes': String(1024 ** 3),
+  'log.retention.hours': '168',
+  'replica.fetch.max.bytes': String(1024 ** 2),
+  'replica.lag.time.max.ms': '30000',
+};
+
+/**
+ * Renders the broker properties for a cluster of `brokers` brokers.
+ * Pure: the same input always gives the same, newly built, object.
+ */
+export function renderBrokerProperties(path: string, brokers: number, props: BrokerConfigProps = {}): Record<string, string> {
+  const single = brokers < 3;
+  const rf = props.replicationFactor ?? (single ? brokers : 3);
+  const minIsr = props.minInsyncReplicas ?? (single ? 1 : 2);
+  if (!Number.isInteger(rf) || rf < 1 || rf > brokers) {
+    throw KafkaIacError.invalidProp({
+      code: 'HA-002', path, prop: 'replicationFactor', found: rf,
+      expected: `an integer from 1 to the broker count (${brokers}); 3 in production`,
+      fix: 'Set replicationFactor: 3 with at least 3 brokers.',
+    });
+  }
+  if (!Number.isInteger(minIsr) || minIsr < 1 || (rf > 1 && minIsr >= rf)) {
+    throw KafkaIacError.invalidProp({
+      code: 'HA-003', path, prop: 'minInsyncReplicas', found: minIsr,
+      expected: `an integer below the replication factor (${rf}); 2 in production`,
+      fix: 'Set minInsyncReplicas: 2 with replicationFactor: 3.',
+    });
+  }
+  const out: Record<string, string> = {
+    'default.replication.factor': String(rf),
+    'offsets.topic.replication.factor': String(rf),
+    'transaction.state.log.replication.factor': String(rf),
+    'min.insync.replicas': String(minIsr),
+    'transaction.state.log.min.isr': String(minIsr),
+    'unclean.leader.election.enable': 'false',
+    'auto.create.topics.enable': 'false',
+    ...PERF_BROKER_DEFAULTS,
+  };
+  if (props.numNetworkThreads !== undefined) out['num.network.threads'] = String(props.numNetworkThreads);
+  if (props.numIoThreads !== undefined) out['num.io.threads'] = String(props.numIoThreads);
+  if (props.logRetentionHours !== undefined) out['log.retention.hours'] = String(props.logRetentionHours);
+  return { ...out, ...(props.extra ?? {}) };
+}
+
+/** Renders properties in `server.properties` form, sorted by key. */
+export function toPropertiesText(props: Readonly<Record<string, string>>): string {
+  return Object.keys(props).sort().map((k) => `${k}=${props[k]}`).join('\n') + '\n';
+}
+
+/** Parses `key=value` lines (as in `server.properties`); comments and blank lines are skipped. */
+export function parsePropertiesText(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+    const i = line.search(/[=:]/);
+    if (i < 0) { out[line] = ''; continue; }
+    out[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+  }
+  return out;
+}

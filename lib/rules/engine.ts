@@ -1,0 +1,67 @@
+import type { Environment } from '../core/environment';
+import { EnvironmentProfile } from '../core/environment';
+import { documentLabel, type SynthesizedDocument } from './document';
+import { DocumentIndex } from './document-index';
+import { ComplianceReport, type ReportEntry } from './report';
+import { RuleLevel, type Rule } from './rule';
+import type { AppliedSuppression } from './suppressions';
+
+export interface EvaluationInput {
+  readonly environment: Environment;
+  readonly documents: readonly SynthesizedDocument[];
+  readonly rules: readonly Rule[];
+  /** The suppression covering a path for a rule ID, if any. */
+  readonly suppressionFor?: (path: string, ruleId: string) => AppliedSuppression | undefined;
+}
+
+/**
+ * Runs every rule over every document once: O(rules × documents), with related documents
+ * looked up through one index built here.
+ */
+export function evaluateRules(input: EvaluationInput): ComplianceReport {
+  const index = new DocumentIndex(input.documents);
+  const ctx = { environment: input.environment, index };
+  const entries: ReportEntry[] = [];
+  for (const rule of input.rules) {
+    const level = levelFor(rule, input.environment);
+    let applied = false;
+    for (const doc of input.documents) {
+      const outcome = rule.check(doc, ctx);
+      if (outcome.status === 'not-applicable') continue;
+      applied = true;
+      const base = {
+        ruleId: rule.id, title: rule.title, level, path: doc.path, resource: documentLabel(doc),
+        remediation: rule.remediation,
+      };
+      if (outcome.status === 'compliant') {
+        entries.push({ ...base, status: 'compliant', findings: [], notes: outcome.notes ?? [] });
+        continue;
+      }
+      const suppression = input.suppressionFor?.(doc.path, rule.id);
+      entries.push(suppression
+        ? { ...base, status: 'suppressed', findings: outcome.findings, notes: [], suppression: { reason: suppression.reason, attachedTo: suppression.attachedTo } }
+        : { ...base, status: 'non-compliant', findings: outcome.findings, notes: [] });
+    }
+    if (!applied) {
+      entries.push({
+        ruleId: rule.id, title: rule.title, level, status: 'not-applicable', path: '-', resource: '-',
+        findings: [], notes: [], remediation: rule.remediation,
+      });
+    }
+  }
+  return new ComplianceReport(input.environment, entries);
+}
+
+/** HA rules are relaxed to warnings in development; everything else keeps its level. */
+export function levelFor(rule: Rule, environment: Environment): 'error' | 'warning' {
+  if (rule.level === RuleLevel.WARNING) return 'warning';
+  if (rule.relaxedInDevelopment && environment.profile === EnvironmentProfile.DEVELOPMENT) return 'warning';
+  return 'error';
+}
+
+/** One line per violation: rule ID, construct path, value found, value expected, fix. */
+export function formatViolation(entry: ReportEntry): string {
+  return entry.findings
+    .map((f) => `${entry.ruleId} [${entry.path}] ${f.found}; expected ${f.expected}. ${f.fix ?? entry.remediation} (Or suppress ${entry.ruleId} with a written reason.)`)
+    .join('\n  ');
+}

@@ -1,0 +1,2 @@
+// One file per rule, named by ID; this file only re-exports them.
+export {};

@@ -1,0 +1,136 @@
+import type { Environment } from '../core/environment';
+import type { RuleFinding } from './rule';
+
+export type EntryStatus = 'compliant' | 'non-compliant' | 'suppressed' | 'not-applicable';
+
+/** One rule against one document (or against none: `not-applicable`). */
+export interface ReportEntry {
+  readonly ruleId: string;
+  readonly title: string;
+  /** The level in force for this environment (HA rules are warnings in development). */
+  readonly level: 'error' | 'warning';
+  readonly status: EntryStatus;
+  /** Construct path, or `-` for a rule with no applicable document. */
+  readonly path: string;
+  /** `aws_msk_cluster.kafka`, `Kafka/main`, or `-`. */
+  readonly resource: string;
+  readonly findings: readonly RuleFinding[];
+  readonly notes: readonly string[];
+  readonly suppression?: { readonly reason: string; readonly attachedTo: string };
+  /** The rule's remediation. */
+  readonly remediation: string;
+}
+
+/** A titled block a report can carry beside the rule table (capacity plan, cost estimate). */
+export interface ReportSection {
+  readonly title: string;
+  readonly data: unknown;
+  readonly markdown: string;
+}
+
+/** The compliance report of one environment: every rule against every document it applies to. */
+export class ComplianceReport {
+  private readonly sectionList: ReportSection[] = [];
+
+  public constructor(public readonly environment: Environment, public readonly entries: readonly ReportEntry[]) {}
+
+  /** Non-compliant, unsuppressed entries at level error: these stop synthesis. */
+  public errors(): readonly ReportEntry[] {
+    return this.entries.filter((e) => e.status === 'non-compliant' && e.level === 'error');
+  }
+
+  /** Non-compliant, unsuppressed entries at level warning. */
+  public warnings(): readonly ReportEntry[] {
+    return this.entries.filter((e) => e.status === 'non-compliant' && e.level === 'warning');
+  }
+
+  public suppressed(): readonly ReportEntry[] {
+    return this.entries.filter((e) => e.status === 'suppressed');
+  }
+
+  public get sections(): readonly ReportSection[] {
+    return this.sectionList;
+  }
+
+  /** Adds a section; a later section with the same title replaces the earlier one. */
+  public addSection(section: ReportSection): void {
+    const i = this.sectionList.findIndex((s) => s.title === section.title);
+    if (i >= 0) this.sectionList.splice(i, 1, section);
+    else this.sectionList.push(section);
+  }
+
+  /**
+   * Several reports of one environment (its Terraform stack and its charts) as one. A rule
+   * that applies somewhere is no longer listed as not applicable.
+   */
+  public static merge(environment: Environment, reports: readonly ComplianceReport[]): ComplianceReport {
+    const applied = new Set<string>();
+    for (const r of reports) for (const e of r.entries) if (e.status !== 'not-applicable') applied.add(e.ruleId);
+    const seenNa = new Set<string>();
+    const entries: ReportEntry[] = [];
+    for (const r of reports) {
+      for (const e of r.entries) {
+        if (e.status === 'not-applicable') {
+          if (applied.has(e.ruleId) || seenNa.has(e.ruleId)) continue;
+          seenNa.add(e.ruleId);
+        }
+        entries.push(e);
+      }
+    }
+    entries.sort((a, b) => a.ruleId.localeCompare(b.ruleId, 'en', { numeric: true }) || a.path.localeCompare(b.path));
+    const merged = new ComplianceReport(environment, entries);
+    for (const r of reports) for (const s of r.sections) merged.addSection(s);
+    return merged;
+  }
+
+  public summary(): Record<EntryStatus, number> & { errors: number; warnings: number } {
+    const count = (s: EntryStatus) => this.entries.filter((e) => e.status === s).length;
+    return {
+      'compliant': count('compliant'),
+      'non-compliant': count('non-compliant'),
+      'suppressed': count('suppressed'),
+      'not-applicable': count('not-applicable'),
+      errors: this.errors().length,
+      warnings: this.warnings().length,
+    };
+  }
+
+  public toJson(): Record<string, unknown> {
+    return {
+      environment: { name: this.environment.name, profile: this.environment.profile, region: this.environment.region },
+      summary: this.summary(),
+      entries: this.entries,
+      sections: Object.fromEntries(this.sectionList.map((s) => [s.title, s.data])),
+    };
+  }
+
+  public toMarkdown(): string {
+    const s = this.summary();
+    const lines = [
+      `# Rules report: ${this.environment.name}`,
+      '',
+      `Profile \`${this.environment.profile}\`, region \`${this.environment.region}\`.`,
+      '',
+      `| compliant | non-compliant (errors / warnings) | suppressed | not applicable |`,
+      `|---|---|---|---|`,
+      `| ${s.compliant} | ${s['non-compliant']} (${s.errors} / ${s.warnings}) | ${s.suppressed} | ${s['not-applicable']} |`,
+      '',
+      '| rule | level | status | resource | path | detail |',
+      '|---|---|---|---|---|---|',
+    ];
+    for (const e of this.entries) {
+      const detail = e.status === 'suppressed'
+        ? `suppressed at \`${e.suppression?.attachedTo}\`: ${e.suppression?.reason}`
+        : [...e.findings.map((f) => `${f.found}; expected ${f.expected}`), ...e.notes].join('<br>');
+      lines.push(`| ${e.ruleId} | ${e.level} | ${e.status} | \`${e.resource}\` | \`${e.path}\` | ${escapeCell(detail)} |`);
+    }
+    for (const section of this.sectionList) {
+      lines.push('', `## ${section.title}`, '', section.markdown.trim());
+    }
+    return lines.join('\n') + '\n';
+  }
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+}

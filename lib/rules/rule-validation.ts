@@ -1,0 +1,50 @@
+import type { IConstruct, IValidation } from 'constructs';
+import type { Environment } from '../core/environment';
+import type { SynthesizedDocument } from './document';
+import { evaluateRules, formatViolation } from './engine';
+import { RuleRegistry } from './registry';
+import type { ComplianceReport } from './report';
+import type { Rule } from './rule';
+import { RuleSuppressions } from './suppressions';
+
+export interface RuleValidationProps {
+  readonly environment: Environment;
+  /** Gives the synthesized documents of the scope, after every escape hatch. */
+  readonly collect: () => readonly SynthesizedDocument[];
+  /**
+   * The rules to run.
+   * @default - every rule in the registry
+   */
+  readonly rules?: readonly Rule[];
+}
+
+/**
+ * Runs the rules at synthesis (`node.addValidation`), on the documents as they will be
+ * written. Returns one line per unsuppressed error; warnings never stop synthesis.
+ * The report of the last run is kept in `report`.
+ */
+export class RuleValidation implements IValidation {
+  private lastReport?: ComplianceReport;
+
+  public constructor(private readonly root: IConstruct, private readonly props: RuleValidationProps) {}
+
+  /** The report of the last validation, or undefined before synthesis. */
+  public get report(): ComplianceReport | undefined {
+    return this.lastReport;
+  }
+
+  /** Evaluates the rules now, without throwing. */
+  public evaluate(): ComplianceReport {
+    this.lastReport = evaluateRules({
+      environment: this.props.environment,
+      documents: this.props.collect(),
+      rules: this.props.rules ?? RuleRegistry.all(),
+      suppressionFor: RuleSuppressions.lookup(this.root),
+    });
+    return this.lastReport;
+  }
+
+  public validate(): string[] {
+    return this.evaluate().errors().map(formatViolation);
+  }
+}

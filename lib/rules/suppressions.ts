@@ -1,0 +1,87 @@
+import type { IConstruct } from 'constructs';
+import { KafkaIacError } from '../core/errors';
+import { RuleRegistry } from './registry';
+
+/** A rule that does not apply to a construct and its children, and why. */
+export interface RuleSuppression {
+  /** The rule ID, such as `HA-001`. */
+  readonly id: string;
+  /** Why the rule does not apply: a real sentence (at least 20 characters and 4 words). */
+  readonly reason: string;
+}
+
+/** A suppression as it applies to a document: where it was attached. */
+export interface AppliedSuppression extends RuleSuppression {
+  /** Construct path the suppression was attached to. */
+  readonly attachedTo: string;
+}
+
+const store = new WeakMap<IConstruct, RuleSuppression[]>();
+
+/** Attaching suppressions to constructs, and finding the ones that cover a construct path. */
+export class RuleSuppressions {
+  /**
+   * Suppresses rules on `scope` and every construct below it. Each reason is mandatory and
+   * must be a sentence; an unknown rule ID is an error. The suppression is written into the
+   * compliance report, and into the resource itself where it has a place for it (a `//`
+   * comment in Terraform JSON, an annotation on a Kubernetes object).
+   */
+  public static add(scope: IConstruct, suppressions: readonly RuleSuppression[]): void {
+    const path = scope.node.path || '<root>';
+    for (const s of suppressions) {
+      if (!RuleRegistry.has(s.id)) throw KafkaIacError.unknownRuleId(path, s.id, RuleRegistry.ids());
+      if (!isSentence(s.reason)) throw KafkaIacError.suppressionWithoutReason(path, s.id, s.reason);
+    }
+    const list = store.get(scope) ?? [];
+    list.push(...suppressions.map((s) => ({ id: s.id, reason: s.reason.trim() })));
+    store.set(scope, list);
+    annotate(scope, list);
+  }
+
+  /** The suppressions attached directly to `scope`. */
+  public static of(scope: IConstruct): readonly RuleSuppression[] {
+    return store.get(scope) ?? [];
+  }
+
+  /**
+   * Builds, once, a lookup from construct path to the suppressions that cover it (its own and
+   * every ancestor's), for the tree under `root` and the scopes above it.
+   */
+  public static lookup(root: IConstruct): (path: string, id: string) => AppliedSuppression | undefined {
+    const byPath = new Map<string, RuleSuppression[]>();
+    for (const c of [...root.node.scopes, ...root.node.findAll()]) {
+      const list = store.get(c);
+      if (list) byPath.set(c.node.path, list);
+    }
+    if (byPath.size === 0) return () => undefined;
+    return (path, id) => {
+      const parts = path.split('/');
+      for (let n = parts.length; n >= 0; n--) {
+        const prefix = parts.slice(0, n).join('/');
+        const hit = byPath.get(prefix)?.find((s) => s.id === id);
+        if (hit) return { ...hit, attachedTo: prefix || '<root>' };
+      }
+      return undefined;
+    };
+  }
+}
+
+function isSentence(reason: unknown): boolean {
+  if (typeof reason !== 'string') return false;
+  const text = reason.trim();
+  return text.length >= 20 && text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length >= 4;
+}
+
+/** Duck-typed so that the rules stay free of cdktf and cdk8s types. */
+function annotate(scope: IConstruct, list: readonly RuleSuppression[]): void {
+  const text = list.map((s) => `${s.id}: ${s.reason}`).join('; ');
+  const target = scope as unknown as {
+    addOverride?: (path: string, value: unknown) => void;
+    metadata?: { addAnnotation?: (key: string, value: string) => void };
+  };
+  if (typeof target.addOverride === 'function' && 'terraformResourceType' in (scope as object)) {
+    target.addOverride('//.kafka_iac_suppressions', list.map((s) => ({ id: s.id, reason: s.reason })));
+  } else if (typeof target.metadata?.addAnnotation === 'function') {
+    target.metadata.addAnnotation('kafka-iac.dev/suppressions', text);
+  }
+}
