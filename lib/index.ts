@@ -17,3 +17,7 @@ export * from './aws/terraform-documents';
 export * from './kubernetes/kafka-chart';
 export * from './kubernetes/kubernetes-documents';
 export * from './app/kafka-app';
+export * from './core/client-authentication';
+export * from './core/client-network';
+export * from './core/jvm-heap';
+export * from './core/client-defaults';
