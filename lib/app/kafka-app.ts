@@ -8,6 +8,9 @@ import { KafkaIacError } from '../core/errors';
 import { KafkaStack, type KafkaStackProps } from '../aws/kafka-stack';
 import { KafkaChart, type KafkaChartProps } from '../kubernetes/kafka-chart';
 import { ComplianceReport } from '../rules/report';
+import { CostEstimate } from '../core/pricing/cost-estimate';
+import { terraformDocuments } from '../aws/terraform-documents';
+import { kubernetesDocuments } from '../kubernetes/kubernetes-documents';
 
 export interface KafkaAppProps {
   /**
@@ -75,6 +78,9 @@ export class KafkaApp {
       ...out.charts.map((c) => c.complianceReport),
     ]);
     for (const section of environment.reportSections) merged.addSection(section);
+    // The cost estimate reads the same synthesized documents the rules read (after escape hatches).
+    const documents = [...out.stacks.flatMap((s) => terraformDocuments(s)), ...out.charts.flatMap((c) => kubernetesDocuments(c))];
+    merged.addSection(CostEstimate.of(documents, { region: environment.region }).toReportSection());
     return merged;
   }
 
