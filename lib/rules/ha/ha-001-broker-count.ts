@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, brokerCountOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 
 /** HA-001: At least 3 brokers. */
@@ -7,8 +8,8 @@ export const HA_001_BROKER_COUNT: Rule = {
   id: 'HA-001',
   level: RuleLevel.ERROR,
   title: 'At least 3 brokers.',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'With fewer than 3 brokers a cluster cannot keep 3 replicas of a partition, so one broker failure (or a rolling restart) leaves partitions with a single copy or none, and acks=all writes stop. Three brokers is the smallest cluster that survives the loss of one broker without losing data or availability.',
+  remediation: 'Run at least 3 brokers. MSK: set brokers (number_of_broker_nodes) to 3 or another multiple of the zone count. Strimzi: give the broker node pool replicas >= 3. StatefulSet: set replicas >= 3. In development a single broker is reported as a warning only.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
@@ -21,9 +22,18 @@ export const HA_001_BROKER_COUNT: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** MSK: `number_of_broker_nodes` of the `aws_msk_cluster` is a literal of at least 3. */
+function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  const brokers = brokerCountOf(cluster);
+  const f = new Findings();
+  f.expect(brokers !== undefined && brokers >= 3, {
+    found: `number_of_broker_nodes is ${shown(cluster.body.number_of_broker_nodes)}`,
+    expected: 'at least 3, written as a number',
+    fix: 'Set brokers: 3 (or another multiple of the zone count) on the MskCluster.',
+  });
+  return f.outcome();
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */

@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, asMskConfiguration, brokerCountOf, clustersUsing, configurationOf, literalNumber, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 
 /** HA-002: `default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3. */
@@ -7,8 +8,8 @@ export const HA_002_REPLICATION_FACTOR: Rule = {
   id: 'HA-002',
   level: RuleLevel.ERROR,
   title: '\`default.replication.factor\` = 3 (never above the broker count), \`offsets.topic.replication.factor\` = 3, \`transaction.state.log.replication.factor\` = 3. Every declared topic has replication factor ≥ 3.',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'Data survives a broker failure only if every partition has copies on other brokers. Replication factor 3 keeps two copies when one broker is down, including the internal __consumer_offsets and __transaction_state topics, whose loss breaks every consumer group or transactional producer. A replication factor above the broker count makes topic creation fail.',
+  remediation: 'Set default.replication.factor, offsets.topic.replication.factor and transaction.state.log.replication.factor to 3, with at least 3 brokers, and declare every topic with replicas >= 3. MSK: in the aws_msk_configuration (MskCluster brokerConfig). Strimzi: in spec.kafka.config and on each KafkaTopic. StatefulSet: in server.properties and the topic admin job.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
@@ -21,9 +22,41 @@ export const HA_002_REPLICATION_FACTOR: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * MSK: the `aws_msk_configuration` sets the three replication factors to 3, never above the
+ * broker count of a cluster that uses it; a cluster must use a configuration of this stack
+ * (MSK's defaults are not what HA-002 asks). Topic replication factors are checked on the
+ * topic model and the topic admin job: provider 5.100 has no MSK topic resource.
+ */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (cluster) {
+    const f = new Findings();
+    const { problem } = configurationOf(cluster, ctx.index);
+    if (problem) f.add(problem);
+    return f.outcome();
+  }
+  const configuration = asMskConfiguration(doc);
+  if (!configuration) return NOT_APPLICABLE;
+  const props = serverPropertiesOf(configuration);
+  const f = new Findings();
+  for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
+    f.expect(props[key] === '3', {
+      found: `${key} is ${shown(props[key])}`,
+      expected: "'3'",
+      fix: `Set ${key}=3 (MskCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
+    });
+  }
+  const rf = literalNumber(props['default.replication.factor']);
+  for (const c of clustersUsing(configuration, ctx.index)) {
+    const brokers = brokerCountOf(c);
+    f.expect(rf === undefined || brokers === undefined || rf <= brokers, {
+      found: `default.replication.factor is ${rf} but ${c.address} has ${brokers} broker(s)`,
+      expected: 'a replication factor no higher than the broker count',
+      fix: 'Raise the broker count to at least the replication factor (3).',
+    });
+  }
+  return f.outcome();
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */

@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, block, brokerCountOf, list } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 
 /** HA-006: Brokers are spread over at least 3 availability zones; the broker count is a multiple of the zone count (MSK requires it; on Kubernetes the same rule keeps zones balanced). */
@@ -7,8 +8,8 @@ export const HA_006_ZONE_SPREAD: Rule = {
   id: 'HA-006',
   level: RuleLevel.ERROR,
   title: 'Brokers are spread over at least 3 availability zones; the broker count is a multiple of the zone count (MSK requires it; on Kubernetes the same rule keeps zones balanced).',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'A cluster in one or two availability zones goes down with a zone. Spread over three zones with the same number of brokers in each, the replicas of every partition sit in different zones and a zone outage leaves a majority of replicas and controllers running. MSK refuses a broker count that is not a multiple of its client subnets.',
+  remediation: 'Use 3 zones and a broker count that is a multiple of 3. MSK: three client subnets in three zones (KafkaNetwork) and brokers a multiple of the subnet count. Strimzi: node pools spread over the zones with the zone as rack. StatefulSet: topology spread over the zone label with replicas a multiple of the zone count.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
@@ -21,9 +22,27 @@ export const HA_006_ZONE_SPREAD: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * MSK: at least 3 client subnets (one per zone), and `number_of_broker_nodes` a multiple of
+ * the subnet count.
+ */
+function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  const subnets = list(block(cluster.body.broker_node_group_info).client_subnets);
+  const brokers = brokerCountOf(cluster);
+  const f = new Findings();
+  f.expect(subnets.length >= 3, {
+    found: `broker_node_group_info.client_subnets has ${subnets.length} subnet(s)`,
+    expected: '3 subnets in 3 availability zones',
+    fix: 'Give the cluster a KafkaNetwork with 3 availability zones.',
+  });
+  f.expect(brokers !== undefined && subnets.length > 0 && brokers % subnets.length === 0, {
+    found: `number_of_broker_nodes is ${shown(cluster.body.number_of_broker_nodes)} with ${subnets.length} client subnet(s)`,
+    expected: 'a multiple of the subnet count',
+    fix: `Set brokers to a multiple of ${subnets.length || 3}.`,
+  });
+  return f.outcome();
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */

@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, block, list } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 
 /** HA-007: Replicas are rack-aware: `broker.rack` / Strimzi `rack.topologyKey` = the zone label, so the replicas of a partition land in different zones. */
@@ -7,8 +8,8 @@ export const HA_007_RACK_AWARENESS: Rule = {
   id: 'HA-007',
   level: RuleLevel.ERROR,
   title: 'Replicas are rack-aware: \`broker.rack\` / Strimzi \`rack.topologyKey\` = the zone label, so the replicas of a partition land in different zones.',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'Kafka places the replicas of a partition in different racks only when it knows each broker\'s rack. With broker.rack set to the availability zone, a zone outage never takes all replicas of a partition; without it, all three replicas can land in one zone.',
+  remediation: 'Make the zone the rack. MSK sets broker.rack to each broker\'s zone ID itself: put the client subnets in distinct zones. Strimzi: set spec.kafka.rack.topologyKey to topology.kubernetes.io/zone. StatefulSet: set broker.rack from the node\'s zone label at start-up.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
@@ -21,9 +22,34 @@ export const HA_007_RACK_AWARENESS: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * MSK: MSK sets `broker.rack` to each broker's availability zone ID itself, so rack
+ * awareness holds when the client subnets are in distinct zones. Subnets of this stack are
+ * compared by `availability_zone` / `availability_zone_id`; subnets made elsewhere are noted.
+ */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  const f = new Findings();
+  const notes = ["MSK sets broker.rack to each broker's availability zone ID."];
+  const byZone = new Map<string, string[]>();
+  for (const ref of list(block(cluster.body.broker_node_group_info).client_subnets)) {
+    const subnet = ctx.index.resolve(ref);
+    if (!subnet || subnet.type !== 'aws_subnet') {
+      notes.push(`Subnet ${String(ref)} is not managed in this stack; its zone is not checked here.`);
+      continue;
+    }
+    const zone = String(subnet.body.availability_zone ?? subnet.body.availability_zone_id ?? '');
+    byZone.set(zone, [...(byZone.get(zone) ?? []), subnet.address]);
+  }
+  for (const [zone, subnets] of byZone) {
+    f.expect(subnets.length === 1, {
+      found: `client subnets ${subnets.join(', ')} are all in zone '${zone}'`,
+      expected: 'one client subnet per availability zone, so brokers (and replicas) spread over distinct racks',
+      fix: 'Put each client subnet in a different availability zone (KafkaNetwork availabilityZones).',
+    });
+  }
+  return f.outcome(notes);
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */

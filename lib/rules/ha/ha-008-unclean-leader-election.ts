@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, asMskConfiguration, configurationOf, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 
 /** HA-008: `unclean.leader.election.enable` = false. */
@@ -7,8 +8,8 @@ export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = {
   id: 'HA-008',
   level: RuleLevel.ERROR,
   title: '\`unclean.leader.election.enable\` = false.',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'Unclean leader election lets a replica that is not in sync become leader, which silently loses every write it had not yet copied. Keeping it off trades a short unavailability of the partition for no data loss. MSK\'s default configuration turns it on.',
+  remediation: 'Set unclean.leader.election.enable=false. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config. StatefulSet: in server.properties. Do not override it on topics.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
@@ -21,9 +22,28 @@ export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * MSK: the `aws_msk_configuration` sets `unclean.leader.election.enable=false` explicitly
+ * (MSK's default configuration sets it to true); a cluster must use a configuration of this stack.
+ */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (cluster) {
+    const f = new Findings();
+    const { problem } = configurationOf(cluster, ctx.index);
+    if (problem) f.add(problem);
+    return f.outcome();
+  }
+  const configuration = asMskConfiguration(doc);
+  if (!configuration) return NOT_APPLICABLE;
+  const value = serverPropertiesOf(configuration)['unclean.leader.election.enable'];
+  const f = new Findings();
+  f.expect(value === 'false', {
+    found: `unclean.leader.election.enable is ${shown(value)}`,
+    expected: "'false', written out (MSK's default is true)",
+    fix: 'Set unclean.leader.election.enable=false in the configuration (MskCluster writes it; remove any brokerConfig.extra override).',
+  });
+  return f.outcome();
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */

@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, shown, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, asMskConfiguration, block, configurationOf, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 
 /** HA-010: `auto.create.topics.enable` = false: topics exist because they are declared. */
@@ -7,8 +8,8 @@ export const HA_010_AUTO_CREATE_TOPICS: Rule = {
   id: 'HA-010',
   level: RuleLevel.WARNING,
   title: '\`auto.create.topics.enable\` = false: topics exist because they are declared.',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'With auto-creation on, a typo in a client\'s topic name creates a topic with broker defaults (maybe one partition, no declared owner or ACL review), and the declared topic model no longer describes the cluster. Topics should exist because they are declared.',
+  remediation: 'Set auto.create.topics.enable=false and declare topics. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config, with KafkaTopic resources. StatefulSet: in server.properties, with the topic admin job.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
@@ -21,9 +22,30 @@ export const HA_010_AUTO_CREATE_TOPICS: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * MSK: the `aws_msk_configuration` does not turn `auto.create.topics.enable` on (MSK's
+ * default is false). A cluster on MSK's default configuration complies; one whose
+ * configuration is outside the stack cannot be checked.
+ */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (cluster) {
+    if (block(cluster.body.configuration_info).arn === undefined) return compliantWithNotes(["MSK's default configuration has auto.create.topics.enable=false."]);
+    const f = new Findings();
+    const { problem } = configurationOf(cluster, ctx.index);
+    if (problem) f.add(problem);
+    return f.outcome();
+  }
+  const configuration = asMskConfiguration(doc);
+  if (!configuration) return NOT_APPLICABLE;
+  const value = serverPropertiesOf(configuration)['auto.create.topics.enable'];
+  const f = new Findings();
+  f.expect(value === undefined || value === 'false', {
+    found: `auto.create.topics.enable is ${shown(value)}`,
+    expected: "'false'",
+    fix: 'Set auto.create.topics.enable=false and declare the topics.',
+  });
+  return f.outcome();
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */

@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, block, literalBoolean } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 
 /** HA-011: Storage is persistent and is not deleted with the cluster (Strimzi `deleteClaim: false`; StatefulSet PVC retention `Retain`; MSK cluster and its KMS key protected from destroy in production). */
@@ -7,8 +8,8 @@ export const HA_011_PERSISTENT_STORAGE: Rule = {
   id: 'HA-011',
   level: RuleLevel.ERROR,
   title: 'Storage is persistent and is not deleted with the cluster (Strimzi \`deleteClaim: false\`; StatefulSet PVC retention \`Retain\`; MSK cluster and its KMS key protected from destroy in production).',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'Kafka\'s data is its log on disk. Storage that is deleted with the cluster, a pod or a stack turns a mistaken delete or a bad refactor into data loss, and deleting the KMS key of an MSK cluster makes its volumes unreadable.',
+  remediation: 'MSK: in production, set lifecycle prevent_destroy on the aws_msk_cluster and its aws_kms_key (MskCluster does). Strimzi: persistent-claim storage with deleteClaim: false. StatefulSet: persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled: Retain.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
@@ -21,9 +22,34 @@ export const HA_011_PERSISTENT_STORAGE: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * MSK: in production, `lifecycle.prevent_destroy` on the `aws_msk_cluster` and on the
+ * `aws_kms_key` that encrypts it (when the key is in this stack). EBS storage itself is
+ * persistent.
+ */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  if (!ctx.environment.isProduction) return compliantWithNotes(['prevent_destroy is required in production only.']);
+  const f = new Findings();
+  const notes: string[] = [];
+  f.expect(literalBoolean(block(cluster.body.lifecycle).prevent_destroy) === true, {
+    found: `lifecycle.prevent_destroy of ${cluster.address} is ${JSON.stringify(block(cluster.body.lifecycle).prevent_destroy ?? 'not set')}`,
+    expected: 'true in production',
+    fix: 'Create the cluster with MskCluster in a production environment, or set lifecycle { prevent_destroy = true }.',
+  });
+  const keyArn = block(cluster.body.encryption_info).encryption_at_rest_kms_key_arn;
+  const key = ctx.index.resolve(keyArn);
+  if (key?.type === 'aws_kms_key') {
+    f.expect(literalBoolean(block(key.body.lifecycle).prevent_destroy) === true, {
+      found: `lifecycle.prevent_destroy of the cluster key ${key.address} (${key.path}) is ${JSON.stringify(block(key.body.lifecycle).prevent_destroy ?? 'not set')}`,
+      expected: 'true in production: deleting the key makes the volumes unreadable',
+      fix: 'Set lifecycle { prevent_destroy = true } on the key (KafkaEncryptionKey does in production).',
+    });
+  } else {
+    notes.push(`The encryption key ${keyArn === undefined ? '(none)' : String(keyArn)} is not managed in this stack; protect it where it is.`);
+  }
+  return f.outcome(notes);
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */

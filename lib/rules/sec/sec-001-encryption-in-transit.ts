@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, block } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 
 /** SEC-001: Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted. */
@@ -7,8 +8,8 @@ export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = {
   id: 'SEC-001',
   level: RuleLevel.ERROR,
   title: 'Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted.',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'Kafka carries business data, credentials (SASL) and ACL changes. A plaintext listener exposes them to anyone on the network path, and a plaintext broker-to-broker link exposes every replicated record. TLS on every listener, for clients, brokers and controllers, closes both.',
+  remediation: 'MSK: write encryption_in_transit client_broker = "TLS" and in_cluster = true. Strimzi: set tls: true on every listener. StatefulSet: use only SSL or SASL_SSL listeners for clients, brokers and controllers.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   check(doc, ctx) {
     switch (targetOf(doc)) {
@@ -20,9 +21,23 @@ export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** MSK: `encryption_in_transit` with `client_broker = "TLS"` and `in_cluster = true`, both written out. */
+function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  const transit = block(block(cluster.body.encryption_info).encryption_in_transit);
+  const f = new Findings();
+  f.expect(transit.client_broker === 'TLS', {
+    found: `encryption_info.encryption_in_transit.client_broker is ${shown(transit.client_broker)}`,
+    expected: "'TLS', written out (TLS_PLAINTEXT and PLAINTEXT open a plaintext listener)",
+    fix: 'Set client_broker = "TLS" (MskCluster writes it).',
+  });
+  f.expect(transit.in_cluster === true || transit.in_cluster === 'true', {
+    found: `encryption_info.encryption_in_transit.in_cluster is ${shown(transit.in_cluster)}`,
+    expected: 'true, written out',
+    fix: 'Set in_cluster = true (MskCluster writes it).',
+  });
+  return f.outcome();
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */

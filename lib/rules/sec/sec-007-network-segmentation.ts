@@ -1,5 +1,8 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, authenticationOf, block, hasBlock, list, literalBoolean, literalNumber } from '../msk-cluster-document';
+import type { TerraformDocument } from '../document';
+import { MSK_EXPORTER_PORTS, MSK_LISTENER_PORTS } from '../../aws/network/msk-ports';
 import { targetOf } from '../rule-target';
 
 /** SEC-007: Network segmentation: brokers live in private subnets; security groups / NetworkPolicies admit only the listener ports, only from declared client networks or workloads; no public access. */
@@ -7,8 +10,8 @@ export const SEC_007_NETWORK_SEGMENTATION: Rule = {
   id: 'SEC-007',
   level: RuleLevel.ERROR,
   title: 'Network segmentation: brokers live in private subnets; security groups / NetworkPolicies admit only the listener ports, only from declared client networks or workloads; no public access.',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'Brokers reachable from the internet or from every workload are one leaked credential away from a breach and exposed to scanning and denial of service. Private subnets without an internet route, and ingress only on the listener ports from the networks that run clients, keep the attack surface to the declared clients.',
+  remediation: 'MSK: put the brokers in private subnets (no public IPs, no internet-gateway route), keep public_access DISABLED, and let the broker security group admit only the enabled listener ports (9094, 9096, 9098) from declared client networks and 11001/11002 from declared Prometheus sources, never 0.0.0.0/0 (KafkaNetwork). Strimzi and StatefulSet: NetworkPolicies that admit only the listener ports from declared client workloads.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   check(doc, ctx) {
     switch (targetOf(doc)) {
@@ -20,9 +23,136 @@ export const SEC_007_NETWORK_SEGMENTATION: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * MSK: public access `DISABLED` (written out); client subnets without public IPs and without a
+ * route to an internet gateway; the broker security groups admit only TCP on the enabled
+ * listener ports (9094 mutual TLS, 9096 SCRAM, 9098 IAM) and, with open monitoring, the
+ * exporter ports 11001/11002, never from `0.0.0.0/0` or `::/0`. Ingress is read from inline
+ * `ingress` blocks, `aws_vpc_security_group_ingress_rule` and `aws_security_group_rule`.
+ */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  const f = new Findings();
+  const notes: string[] = [];
+  const group = block(cluster.body.broker_node_group_info);
+  const publicAccess = block(block(group.connectivity_info).public_access).type;
+  f.expect(publicAccess === 'DISABLED', {
+    found: `broker_node_group_info.connectivity_info.public_access.type is ${shown(publicAccess)}`,
+    expected: "'DISABLED', written out",
+    fix: 'Set public_access { type = "DISABLED" } (MskCluster writes it).',
+  });
+
+  for (const ref of list(group.client_subnets)) {
+    const subnet = ctx.index.resolve(ref);
+    if (!subnet || subnet.type !== 'aws_subnet') {
+      notes.push(`Subnet ${String(ref)} is not managed in this stack; its routes are not checked here.`);
+      continue;
+    }
+    f.expect(literalBoolean(subnet.body.map_public_ip_on_launch) !== true, {
+      found: `map_public_ip_on_launch of ${subnet.address} (${subnet.path}) is true`,
+      expected: 'false: brokers live in private subnets',
+      fix: 'Use private subnets (KafkaNetwork creates them).',
+    });
+    for (const route of internetRoutesOf(subnet, ctx)) {
+      f.add({
+        found: `${subnet.address} routes ${route} to an internet gateway`,
+        expected: 'no route from the broker subnets to the internet',
+        fix: 'Associate the broker subnets with a route table that has no internet-gateway route.',
+      });
+    }
+  }
+
+  const modes = authenticationOf(cluster);
+  const allowed = new Set<number>();
+  if (modes.mutualTls) allowed.add(MSK_LISTENER_PORTS.tls);
+  if (modes.scram) allowed.add(MSK_LISTENER_PORTS['scram-sha-512']);
+  if (modes.iam) allowed.add(MSK_LISTENER_PORTS.iam);
+  if (hasBlock(block(cluster.body.open_monitoring).prometheus)) MSK_EXPORTER_PORTS.forEach((p) => allowed.add(p));
+  const allowedText = [...allowed].sort().join(', ');
+  for (const ref of list(group.security_groups)) {
+    const sg = ctx.index.resolve(ref);
+    if (!sg || sg.type !== 'aws_security_group') {
+      notes.push(`Security group ${String(ref)} is not managed in this stack; its ingress is not checked here.`);
+      continue;
+    }
+    for (const rule of ingressOf(sg, ctx)) {
+      const from = literalNumber(rule.from);
+      const to = literalNumber(rule.to);
+      f.expect(rule.protocol === 'tcp' || rule.protocol === '6', {
+        found: `${rule.where} admits protocol ${shown(rule.protocol)}`,
+        expected: "'tcp' only",
+        fix: 'Admit TCP on the listener ports only (KafkaNetwork does).',
+      });
+      f.expect(from !== undefined && from === to && allowed.has(from), {
+        found: `${rule.where} admits ports ${shown(rule.from)}-${shown(rule.to)}`,
+        expected: `single listener or exporter ports of the enabled modes (${allowedText})`,
+        fix: 'Open only the listener ports of the enabled authentication modes, and 11001/11002 for Prometheus.',
+      });
+      for (const cidr of rule.cidrs) {
+        f.expect(cidr !== '0.0.0.0/0' && cidr !== '::/0', {
+          found: `${rule.where} admits ${cidr}`,
+          expected: 'declared client networks only, never the whole internet',
+          fix: 'Declare the client networks (ClientNetwork.cidr of the client VPC, or a client security group).',
+        });
+      }
+    }
+  }
+  return f.outcome(notes);
+}
+
+interface Ingress {
+  readonly where: string;
+  readonly protocol: unknown;
+  readonly from: unknown;
+  readonly to: unknown;
+  readonly cidrs: readonly string[];
+}
+
+/** Every ingress of a security group: inline blocks and the separate rule resources that point at it. */
+function ingressOf(sg: TerraformDocument, ctx: RuleContext): Ingress[] {
+  const out: Ingress[] = [];
+  for (const r of list(sg.body.ingress)) {
+    out.push({
+      where: `${sg.address} inline ingress (${sg.path})`, protocol: r?.protocol, from: r?.from_port, to: r?.to_port,
+      cidrs: [...list(r?.cidr_blocks), ...list(r?.ipv6_cidr_blocks)].map(String),
+    });
+  }
+  for (const r of ctx.index.terraform('aws_vpc_security_group_ingress_rule')) {
+    if (ctx.index.resolve(r.body.security_group_id)?.address !== sg.address) continue;
+    out.push({
+      where: `${r.address} (${r.path})`, protocol: r.body.ip_protocol, from: r.body.from_port, to: r.body.to_port,
+      cidrs: [r.body.cidr_ipv4, r.body.cidr_ipv6].filter((c) => c !== undefined).map(String),
+    });
+  }
+  for (const r of ctx.index.terraform('aws_security_group_rule')) {
+    if (r.body.type !== 'ingress' || ctx.index.resolve(r.body.security_group_id)?.address !== sg.address) continue;
+    out.push({
+      where: `${r.address} (${r.path})`, protocol: r.body.protocol, from: r.body.from_port, to: r.body.to_port,
+      cidrs: [...list(r.body.cidr_blocks), ...list(r.body.ipv6_cidr_blocks)].map(String),
+    });
+  }
+  return out;
+}
+
+/** The destinations that a subnet's route tables send to an internet gateway. */
+function internetRoutesOf(subnet: TerraformDocument, ctx: RuleContext): string[] {
+  const out: string[] = [];
+  const isInternetGateway = (gateway: unknown) =>
+    ctx.index.resolve(gateway)?.type === 'aws_internet_gateway' || (typeof gateway === 'string' && gateway.startsWith('igw-'));
+  for (const assoc of ctx.index.terraform('aws_route_table_association')) {
+    if (ctx.index.resolve(assoc.body.subnet_id)?.address !== subnet.address) continue;
+    const table = ctx.index.resolve(assoc.body.route_table_id);
+    if (!table) continue;
+    for (const r of list(table.body.route)) {
+      if (isInternetGateway(r?.gateway_id)) out.push(String(r?.cidr_block ?? r?.ipv6_cidr_block ?? 'a route'));
+    }
+    for (const r of ctx.index.terraform('aws_route')) {
+      if (ctx.index.resolve(r.body.route_table_id)?.address !== table.address) continue;
+      if (isInternetGateway(r.body.gateway_id)) out.push(String(r.body.destination_cidr_block ?? r.body.destination_ipv6_cidr_block ?? 'a route'));
+    }
+  }
+  return out;
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */

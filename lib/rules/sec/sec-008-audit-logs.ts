@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, block, list, literalBoolean, literalNumber } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 
 /** SEC-008: Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on). */
@@ -7,8 +8,8 @@ export const SEC_008_AUDIT_LOGS: Rule = {
   id: 'SEC-008',
   level: RuleLevel.ERROR,
   title: 'Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on).',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'Broker and authorizer logs are the record of who connected, what was denied and why a broker failed. Kept only on the broker, they disappear with it and cannot be searched or alerted on; kept without a retention period, they grow without bound.',
+  remediation: 'MSK: ship broker logs to CloudWatch Logs (a log group with retention_in_days, encrypted with KMS) and/or S3 with a lifecycle expiration (MskCluster brokerLogs). Strimzi and StatefulSet: turn the authorizer logger (kafka.authorizer.logger) on at INFO and ship the pod logs.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   check(doc, ctx) {
     switch (targetOf(doc)) {
@@ -20,9 +21,59 @@ export const SEC_008_AUDIT_LOGS: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * MSK: broker logs go to CloudWatch Logs and/or S3. A log group of this stack has a retention
+ * period; an S3 bucket of this stack has a lifecycle configuration with an expiration.
+ */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  const logs = block(block(cluster.body.logging_info).broker_logs);
+  const cloudWatch = block(logs.cloudwatch_logs);
+  const s3 = block(logs.s3);
+  const cloudWatchOn = literalBoolean(cloudWatch.enabled) === true;
+  const s3On = literalBoolean(s3.enabled) === true;
+  const f = new Findings();
+  const notes: string[] = [];
+  f.expect(cloudWatchOn || s3On, {
+    found: 'logging_info.broker_logs ships to neither CloudWatch Logs nor S3',
+    expected: 'broker logs in CloudWatch Logs and/or S3, with a retention period',
+    fix: 'Keep brokerLogs.cloudWatchLogs on (the default) or set brokerLogs.s3BucketName.',
+  });
+  if (cloudWatchOn) {
+    const group = ctx.index.resolve(cloudWatch.log_group);
+    if (group?.type === 'aws_cloudwatch_log_group') {
+      const days = literalNumber(group.body.retention_in_days);
+      f.expect(days !== undefined && days > 0, {
+        found: `retention_in_days of ${group.address} (${group.path}) is ${shown(group.body.retention_in_days)}`,
+        expected: 'a retention period in days (not "never expire")',
+        fix: 'Set brokerLogs.retentionInDays (default 365).',
+      });
+    } else {
+      notes.push(`Log group ${String(cloudWatch.log_group)} is not managed in this stack; its retention is checked where it is managed.`);
+    }
+  }
+  if (s3On) {
+    const bucket = ctx.index.resolve(s3.bucket);
+    if (bucket?.type === 'aws_s3_bucket') {
+      const expiring = ctx.index.terraform('aws_s3_bucket_lifecycle_configuration')
+        .filter((l) => ctx.index.resolve(l.body.bucket)?.address === bucket.address)
+        .some((l) => list(l.body.rule).some((r) => hasExpiration(r)));
+      f.expect(expiring, {
+        found: `${bucket.address} (${bucket.path}) has no lifecycle rule with an expiration`,
+        expected: 'a retention period for the broker logs',
+        fix: 'Add an aws_s3_bucket_lifecycle_configuration with an expiration for the log prefix.',
+      });
+    } else {
+      notes.push(`Bucket ${String(s3.bucket)} is not managed in this stack; its lifecycle (retention) is checked where it is managed.`);
+    }
+  }
+  return f.outcome(notes);
+}
+
+function hasExpiration(rule: any): boolean {
+  const expiration = Array.isArray(rule?.expiration) ? rule.expiration[0] : rule?.expiration;
+  return expiration !== undefined && expiration !== null && rule?.status !== 'Disabled';
 }
 
 /** STRIMZI: TODO(owner of the STRIMZI target) */
