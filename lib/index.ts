@@ -21,3 +21,7 @@ export * from './core/client-authentication';
 export * from './core/client-network';
 export * from './core/jvm-heap';
 export * from './core/client-defaults';
+export * from './core/capacity-planner';
+export * from './core/capacity-plan-annotations';
+export * from './core/pricing/price-table';
+export * from './core/pricing/cost-estimate';

@@ -1,2 +1,2 @@
 // One file per rule, named by ID; this file only re-exports them.
-export {};
+export * from './perf-001-broker-defaults';

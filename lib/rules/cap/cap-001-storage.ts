@@ -1,0 +1,101 @@
+import { CapacityPlanAnnotations, type RecordedCapacityPlan } from '../../core/capacity-plan-annotations';
+import { BYTES_PER_GIB } from '../../core/capacity-planner';
+import { parseMemoryQuantity } from '../../core/jvm-heap';
+import type { SynthesizedDocument } from '../document';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { targetOf } from '../rule-target';
+
+/** CAP-001: provisioned storage per broker is not below the capacity plan. */
+export const CAP_001_STORAGE: Rule = {
+  id: 'CAP-001',
+  level: RuleLevel.ERROR,
+  title: 'Provisioned storage per broker is not below the capacity plan.',
+  explanation: 'Disk = messages/s × average message bytes × retention seconds × replication factor, plus 20% headroom; per broker = that ÷ brokers (CapacityPlan). A broker that runs out of disk goes offline and takes its partition replicas with it. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster: the kafka-iac:capacity-plan tags on MSK, kafka-iac.dev/capacity-plan annotations on Kubernetes).',
+  remediation: 'Provision at least the planned storage per broker (plan.storagePerBrokerGiB), or revise the plan.',
+  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+  check(doc, ctx) {
+    switch (targetOf(doc)) {
+      case RuleTarget.MSK: return checkMsk(doc);
+      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+      case RuleTarget.STATEFULSET: return checkStatefulSet(doc);
+      default: return NOT_APPLICABLE;
+    }
+  },
+};
+
+/** MSK: `broker_node_group_info.storage_info.ebs_storage_info.volume_size` (GiB per broker). */
+function checkMsk(doc: SynthesizedDocument): RuleOutcome {
+  if (doc.source !== 'terraform' || doc.type !== 'aws_msk_cluster') return NOT_APPLICABLE;
+  const plan = CapacityPlanAnnotations.read(doc.body);
+  if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
+  const volume = single(single(single(doc.body.broker_node_group_info)?.storage_info)?.ebs_storage_info)?.volume_size;
+  const f = new Findings();
+  f.expect(Number(volume) >= plan.storagePerBrokerGiB, {
+    found: `volume_size is ${volume === undefined ? 'not set' : `${volume} GiB`} per broker`,
+    expected: planned(plan),
+    fix: `Set volumeSizeGiB: ${plan.storagePerBrokerGiB} (plan.storagePerBrokerGiB); storage autoscaling (CAP-004) grows it from there.`,
+  });
+  return f.outcome();
+}
+
+/** Strimzi: each broker `KafkaNodePool`'s persistent volumes, against the plan on the pool or on its `Kafka`. */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaNodePool') return NOT_APPLICABLE;
+  const roles: unknown[] = doc.body.spec?.roles ?? [];
+  if (!roles.includes('broker')) return NOT_APPLICABLE;
+  const kafka = ctx.index.kubernetesByName('Kafka', doc.body.metadata?.labels?.['strimzi.io/cluster'], doc.namespace);
+  const plan = CapacityPlanAnnotations.read(doc.body) ?? (kafka ? CapacityPlanAnnotations.read(kafka.body) : undefined);
+  if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
+  const storage = doc.body.spec?.storage;
+  const bytes = strimziPersistentBytes(storage);
+  const f = new Findings();
+  f.expect(bytes >= plan.storagePerBrokerGiB * BYTES_PER_GIB, {
+    found: `spec.storage is ${describeStrimzi(storage)} per broker`,
+    expected: planned(plan),
+    fix: `Set the node pool's persistent-claim size to '${plan.storagePerBrokerGiB}Gi' (plan.storagePerBrokerGiB).`,
+  });
+  return f.outcome();
+}
+
+/** StatefulSet: the volume claim templates' requested storage per pod. */
+function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'StatefulSet') return NOT_APPLICABLE;
+  const plan = CapacityPlanAnnotations.read(doc.body);
+  if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
+  const templates: any[] = doc.body.spec?.volumeClaimTemplates ?? [];
+  const sizes = templates.map((t) => String(t?.spec?.resources?.requests?.storage ?? ''));
+  const bytes = sizes.map(parseMemoryQuantity).filter(Number.isFinite).reduce((a, b) => a + b, 0);
+  const f = new Findings();
+  f.expect(bytes >= plan.storagePerBrokerGiB * BYTES_PER_GIB, {
+    found: `volumeClaimTemplates request ${sizes.length === 0 ? 'no storage' : sizes.map((s) => `'${s}'`).join(' + ')} per broker`,
+    expected: planned(plan),
+    fix: `Set the data volume claim to '${plan.storagePerBrokerGiB}Gi' (plan.storagePerBrokerGiB).`,
+  });
+  return f.outcome();
+}
+
+function planned(plan: RecordedCapacityPlan): string {
+  return `at least ${plan.storagePerBrokerGiB} GiB per broker, the storage of capacity plan '${plan.name}' (retained bytes × RF + 20% headroom ÷ brokers)`;
+}
+
+function strimziPersistentBytes(storage: any): number {
+  if (!storage) return 0;
+  if (storage.type === 'jbod') return (storage.volumes ?? []).reduce((sum: number, v: any) => sum + strimziPersistentBytes(v), 0);
+  if (storage.type === 'persistent-claim') {
+    const b = parseMemoryQuantity(String(storage.size ?? ''));
+    return Number.isFinite(b) ? b : 0;
+  }
+  return 0;
+}
+
+function describeStrimzi(storage: any): string {
+  if (!storage) return 'not set';
+  if (storage.type === 'jbod') return `jbod of ${(storage.volumes ?? []).map(describeStrimzi).join(' + ') || 'no volumes'}`;
+  if (storage.type === 'persistent-claim') return `persistent-claim '${storage.size}'`;
+  return `'${storage.type}' (not persistent)`;
+}
+
+/** A block that cdktf writes as an object, or a list of one. */
+function single(v: any): any {
+  return Array.isArray(v) ? v[0] : v;
+}

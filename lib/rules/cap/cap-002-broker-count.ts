@@ -1,0 +1,88 @@
+import { CapacityPlanAnnotations } from '../../core/capacity-plan-annotations';
+import type { KubernetesDocument, SynthesizedDocument } from '../document';
+import type { DocumentIndex } from '../document-index';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { targetOf } from '../rule-target';
+
+/** CAP-002: the cluster has at least the planned broker count. */
+export const CAP_002_BROKER_COUNT: Rule = {
+  id: 'CAP-002',
+  level: RuleLevel.WARNING,
+  title: 'The cluster has at least the brokers its capacity plan asks for.',
+  explanation: 'Brokers = max(3, ⌈throughput ÷ per-broker capacity⌉), rounded up to a multiple of the zone count (CapacityPlan). Fewer brokers than planned run hot: request latency and consumer lag grow with load. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster).',
+  remediation: 'Run at least the planned brokers (plan.brokers), or revise the plan.',
+  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+  check(doc, ctx) {
+    switch (targetOf(doc)) {
+      case RuleTarget.MSK: return checkMsk(doc);
+      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+      case RuleTarget.STATEFULSET: return checkStatefulSet(doc);
+      default: return NOT_APPLICABLE;
+    }
+  },
+};
+
+/** MSK: `number_of_broker_nodes`. */
+function checkMsk(doc: SynthesizedDocument): RuleOutcome {
+  if (doc.source !== 'terraform' || doc.type !== 'aws_msk_cluster') return NOT_APPLICABLE;
+  const plan = CapacityPlanAnnotations.read(doc.body);
+  if (plan?.brokers === undefined) return NOT_APPLICABLE;
+  const f = new Findings();
+  f.expect(Number(doc.body.number_of_broker_nodes) >= plan.brokers, {
+    found: `number_of_broker_nodes is ${doc.body.number_of_broker_nodes}`,
+    expected: `at least ${plan.brokers}, the brokers of capacity plan '${plan.name}'`,
+    fix: `Set brokers: ${plan.brokers} (plan.brokers).`,
+  });
+  return f.outcome();
+}
+
+/** Strimzi: the `Kafka` carries the plan; its brokers are the replicas of its node pools with the broker role. */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'Kafka') return NOT_APPLICABLE;
+  const plan = CapacityPlanAnnotations.read(doc.body);
+  if (plan?.brokers === undefined) return NOT_APPLICABLE;
+  const pools = brokerPoolsOf(ctx.index, doc);
+  const brokers = pools.reduce((sum, p) => sum + Number(p.body.spec?.replicas ?? 0), 0);
+  const f = new Findings();
+  f.expect(brokers >= plan.brokers, {
+    found: `the broker node pools (${pools.map((p) => `${p.name}: ${p.body.spec?.replicas ?? 0}`).join(', ') || 'none'}) have ${brokers} brokers`,
+    expected: `at least ${plan.brokers}, the brokers of capacity plan '${plan.name}'`,
+    fix: `Set the broker node pools' replicas to ${plan.brokers} in total (plan.brokers), a multiple of the zone count.`,
+  });
+  return f.outcome();
+}
+
+/** StatefulSet: `spec.replicas` of a StatefulSet that carries the plan. */
+function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'StatefulSet') return NOT_APPLICABLE;
+  const plan = CapacityPlanAnnotations.read(doc.body);
+  if (plan?.brokers === undefined) return NOT_APPLICABLE;
+  const replicas = doc.body.spec?.replicas ?? 1;
+  const f = new Findings();
+  f.expect(Number(replicas) >= plan.brokers, {
+    found: `spec.replicas is ${replicas}`,
+    expected: `at least ${plan.brokers}, the brokers of capacity plan '${plan.name}'`,
+    fix: `Set brokers: ${plan.brokers} (plan.brokers).`,
+  });
+  return f.outcome();
+}
+
+const poolsByIndex = new WeakMap<DocumentIndex, Map<string, KubernetesDocument[]>>();
+
+/** The broker-role node pools of a `Kafka`, grouped once per synthesis (not rescanned per cluster). */
+function brokerPoolsOf(index: DocumentIndex, kafka: KubernetesDocument): readonly KubernetesDocument[] {
+  let byCluster = poolsByIndex.get(index);
+  if (!byCluster) {
+    byCluster = new Map();
+    for (const pool of index.kubernetes('KafkaNodePool')) {
+      const roles: unknown[] = pool.body.spec?.roles ?? [];
+      if (!roles.includes('broker')) continue;
+      const key = `${pool.namespace ?? ''}|${pool.body.metadata?.labels?.['strimzi.io/cluster']}`;
+      const list = byCluster.get(key) ?? [];
+      list.push(pool);
+      byCluster.set(key, list);
+    }
+    poolsByIndex.set(index, byCluster);
+  }
+  return byCluster.get(`${kafka.namespace ?? ''}|${kafka.name}`) ?? [];
+}

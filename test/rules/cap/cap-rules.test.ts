@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { CapacityPlanAnnotations as A } from '../../../lib/core/capacity-plan-annotations';
+import { CAP_001_STORAGE } from '../../../lib/rules/cap/cap-001-storage';
+import { CAP_002_BROKER_COUNT } from '../../../lib/rules/cap/cap-002-broker-count';
+import { CAP_003_PARTITIONS } from '../../../lib/rules/cap/cap-003-partitions';
+import { RuleRegistry } from '../../../lib/rules/registry';
+import { kubernetes, mskCluster, nodePool, run, statefulSet, strimziKafka } from './documents';
+
+const MSK_PLAN = { [A.TAG_NAME]: 'orders', [A.TAG_STORAGE_GIB]: '693', [A.TAG_BROKERS]: '6' };
+const K8S_PLAN = { [A.NAME]: 'orders', [A.STORAGE_GIB]: '693', [A.BROKERS]: '6' };
+
+function topic(partitions: number | undefined, plan?: number) {
+  return kubernetes('kafka.strimzi.io/v1', 'KafkaTopic', 'orders', {
+    metadata: { labels: { 'strimzi.io/cluster': 'main' }, annotations: plan === undefined ? undefined : { [A.NAME]: 'orders', [A.PARTITIONS]: String(plan) } },
+    spec: { ...(partitions === undefined ? {} : { partitions }), replicas: 3 },
+  });
+}
+
+describe('CAP rules are registered', () => {
+  it('lists CAP-001 to CAP-004 and PERF-001 in the registry', () => {
+    const ids = RuleRegistry.all().map((r) => r.id);
+    for (const id of ['CAP-001', 'CAP-002', 'CAP-003', 'CAP-004', 'PERF-001']) expect(ids).toContain(id);
+  });
+});
+
+describe('CAP-001 provisioned storage is not below the plan (error)', () => {
+  it('does not apply to a cluster without a plan', () => {
+    const report = run(CAP_001_STORAGE, [mskCluster({ volumeGiB: 10 })]);
+    expect(report.entries).toEqual([]);
+    expect(report.compliant).toEqual([]);
+  });
+
+  it('passes CAP-001 on MSK when volume_size meets the planned GiB per broker', () => {
+    expect(run(CAP_001_STORAGE, [mskCluster({ volumeGiB: 693, tags: MSK_PLAN })]).compliant).toHaveLength(1);
+  });
+
+  it('fails CAP-001 on MSK when volume_size is below the plan', () => {
+    const { entries, lines } = run(CAP_001_STORAGE, [mskCluster({ volumeGiB: 500, tags: MSK_PLAN })]);
+    expect(entries[0].level).toBe('error');
+    expect(lines[0]).toContain("CAP-001 [production/kafka/Resource] volume_size is 500 GiB per broker; expected at least 693 GiB per broker, the storage of capacity plan 'orders'");
+    expect(lines[0]).toContain('Set volumeSizeGiB: 693 (plan.storagePerBrokerGiB)');
+  });
+
+  it('passes CAP-001 on Strimzi when each broker pool volume meets the plan on its Kafka', () => {
+    expect(run(CAP_001_STORAGE, [strimziKafka({ annotations: K8S_PLAN }), nodePool('brokers', { size: '700Gi' }), nodePool('controllers', { roles: ['controller'], size: '10Gi' })]).entries).toEqual([]);
+  });
+
+  it('fails CAP-001 on Strimzi when a broker pool volume is below the plan', () => {
+    const { lines } = run(CAP_001_STORAGE, [strimziKafka({ annotations: K8S_PLAN }), nodePool('brokers', { size: '100Gi' })]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("CAP-001 [staging/Kafka/KafkaNodePool-brokers] spec.storage is jbod of persistent-claim '100Gi' per broker; expected at least 693 GiB");
+  });
+
+  it('fails CAP-001 on Strimzi when a planned pool uses ephemeral storage', () => {
+    const { entries } = run(CAP_001_STORAGE, [strimziKafka({ annotations: K8S_PLAN }), nodePool('brokers', { storage: { type: 'ephemeral' } })]);
+    expect(entries[0].findings[0].found).toBe("spec.storage is 'ephemeral' (not persistent) per broker");
+  });
+
+  it('passes CAP-001 on the StatefulSet when the volume claim meets the plan', () => {
+    expect(run(CAP_001_STORAGE, [statefulSet({ storage: '1Ti', annotations: K8S_PLAN })]).entries).toEqual([]);
+  });
+
+  it('fails CAP-001 on the StatefulSet when the volume claim is below the plan', () => {
+    const { lines } = run(CAP_001_STORAGE, [statefulSet({ storage: '100Gi', annotations: K8S_PLAN })]);
+    expect(lines[0]).toContain("CAP-001 [staging/Kafka/StatefulSet-kafka] volumeClaimTemplates request '100Gi' per broker; expected at least 693 GiB");
+  });
+});
+
+describe('CAP-002 brokers are not fewer than the plan (warning)', () => {
+  it('passes CAP-002 on MSK with the planned brokers', () => {
+    expect(run(CAP_002_BROKER_COUNT, [mskCluster({ brokers: 6, tags: MSK_PLAN })]).compliant).toHaveLength(1);
+  });
+
+  it('warns CAP-002 on MSK with fewer brokers than the plan, naming the plan', () => {
+    const { entries, lines } = run(CAP_002_BROKER_COUNT, [mskCluster({ brokers: 3, tags: MSK_PLAN })]);
+    expect(entries[0].level).toBe('warning');
+    expect(lines[0]).toContain("CAP-002 [production/kafka/Resource] number_of_broker_nodes is 3; expected at least 6, the brokers of capacity plan 'orders'");
+  });
+
+  it('passes CAP-002 on Strimzi when the broker pools add up to the plan', () => {
+    const docs = [strimziKafka({ annotations: K8S_PLAN }), nodePool('brokers-a', { replicas: 3 }), nodePool('brokers-b', { replicas: 3 }), nodePool('controllers', { roles: ['controller'], replicas: 3 })];
+    expect(run(CAP_002_BROKER_COUNT, docs).entries).toEqual([]);
+  });
+
+  it('warns CAP-002 on Strimzi when the broker pools have fewer brokers than the plan (controllers do not count)', () => {
+    const { lines } = run(CAP_002_BROKER_COUNT, [strimziKafka({ annotations: K8S_PLAN }), nodePool('brokers', { replicas: 3 }), nodePool('controllers', { roles: ['controller'], replicas: 3 })]);
+    expect(lines[0]).toContain("CAP-002 [staging/Kafka/Kafka-main] the broker node pools (brokers: 3) have 3 brokers; expected at least 6, the brokers of capacity plan 'orders'");
+  });
+
+  it('passes CAP-002 on the StatefulSet with the planned replicas, and warns with fewer', () => {
+    expect(run(CAP_002_BROKER_COUNT, [statefulSet({ replicas: 6, annotations: K8S_PLAN })]).entries).toEqual([]);
+    const { lines } = run(CAP_002_BROKER_COUNT, [statefulSet({ replicas: 3, annotations: K8S_PLAN })]);
+    expect(lines[0]).toContain("CAP-002 [staging/Kafka/StatefulSet-kafka] spec.replicas is 3; expected at least 6, the brokers of capacity plan 'orders'");
+  });
+});
+
+describe('CAP-003 partitions are not fewer than the plan (warning)', () => {
+  it('passes CAP-003 on a Strimzi KafkaTopic with the planned partitions', () => {
+    expect(run(CAP_003_PARTITIONS, [topic(12, 10)]).compliant).toHaveLength(1);
+  });
+
+  it('warns CAP-003 on a Strimzi KafkaTopic with fewer partitions than the plan, naming the plan', () => {
+    const { entries, lines } = run(CAP_003_PARTITIONS, [topic(6, 10)]);
+    expect(entries[0].level).toBe('warning');
+    expect(lines[0]).toContain("CAP-003 [staging/Kafka/KafkaTopic-orders] spec.partitions is 6; expected at least 10, the partitions of capacity plan 'orders'");
+  });
+
+  it('warns CAP-003 when a planned topic leaves partitions to the broker default', () => {
+    expect(run(CAP_003_PARTITIONS, [topic(undefined, 10)]).entries[0].findings[0].found).toBe('spec.partitions is not set (the broker default, 1)');
+  });
+
+  it('does not apply to a topic without a plan', () => {
+    expect(run(CAP_003_PARTITIONS, [topic(1)]).compliant).toEqual([]);
+  });
+});
