@@ -1,9 +1,35 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
+import { MskCluster } from '../lib/aws/msk/msk-cluster';
+import { MskScramUser } from '../lib/aws/msk/msk-scram-user';
+import { KafkaNetwork } from '../lib/aws/network/kafka-network';
+import { ClientAuthentication } from '../lib/core/client-authentication';
+import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
+import { KafkaVersion } from '../lib/core/kafka-version';
 
-/** The production environment. (Placeholder until the MSK target lands.) */
+/**
+ * The production environment: MSK in us-east-1 with 6 brokers over 3 zones, SCRAM and IAM
+ * clients from the application VPC (10.20.0.0/16), scraped by Prometheus from the
+ * monitoring subnet (10.30.8.0/24).
+ */
 export function defineProduction(app: KafkaApp): Environment {
   const environment = Environment.production({ name: 'production', region: 'us-east-1' });
-  app.stack(environment);
+  const stack = app.stack(environment);
+  const network = new KafkaNetwork(stack, 'Network', {
+    cidrBlock: '10.40.0.0/16',
+    availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+    clientNetworks: [ClientNetwork.cidr('10.20.0.0/16', 'application VPC')],
+    prometheusSources: [ClientNetwork.cidr('10.30.8.0/24', 'Prometheus monitoring subnet')],
+  });
+  const kafka = new MskCluster(stack, 'Kafka', {
+    network,
+    kafkaVersion: KafkaVersion.MSK_3_9_X_KRAFT,
+    brokers: 6,
+    instanceType: 'kafka.m7g.xlarge',
+    volumeSizeGiB: 2000,
+    storageAutoScaling: { maxVolumeSizeGiB: 8000, targetUtilizationPercent: 60 },
+    authentication: [ClientAuthentication.scramSha512(), ClientAuthentication.iam()],
+  });
+  new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
   return environment;
 }

@@ -7,7 +7,7 @@ import { KafkaIacError } from '../../core/errors';
 export interface MskStorageAutoScalingOptions {
   /**
    * The largest EBS volume per broker, in GiB (MSK allows up to 16384).
-   * @default - four times the initial volume size, at most 16384
+   * @default - four times the initial volume size, at most 16384 (must be above the initial size)
    */
   readonly maxVolumeSizeGiB?: number;
   /**
@@ -52,11 +52,11 @@ export class MskStorageAutoScaling extends Construct {
     const path = this.node.path;
     const max = props.maxVolumeSizeGiB ?? Math.min(MSK_MAX_VOLUME_SIZE_GIB, props.volumeSizeGiB * 4);
     const target = props.targetUtilizationPercent ?? 60;
-    if (!Number.isInteger(max) || max < props.volumeSizeGiB || max > MSK_MAX_VOLUME_SIZE_GIB) {
+    if (!Number.isInteger(max) || max <= props.volumeSizeGiB || max > MSK_MAX_VOLUME_SIZE_GIB) {
       throw KafkaIacError.invalidProp({
         code: 'CAP-004', path, prop: 'storageAutoScaling.maxVolumeSizeGiB', found: max,
-        expected: `an integer from the initial volume size (${props.volumeSizeGiB}) to ${MSK_MAX_VOLUME_SIZE_GIB} GiB`,
-        fix: `Set maxVolumeSizeGiB between ${props.volumeSizeGiB} and ${MSK_MAX_VOLUME_SIZE_GIB}.`,
+        expected: `an integer above the initial volume size (${props.volumeSizeGiB}) and at most ${MSK_MAX_VOLUME_SIZE_GIB} GiB, so autoscaling has room to grow`,
+        fix: `Set maxVolumeSizeGiB above ${props.volumeSizeGiB} and at most ${MSK_MAX_VOLUME_SIZE_GIB} (or a smaller volumeSizeGiB).`,
       });
     }
     if (!Number.isFinite(target) || target < 10 || target >= MON_004_DISK_WARNING_PERCENT) {
