@@ -1,0 +1,176 @@
+// The seed-scale platform of issue 8 (seed 001's target): 5 Kafka clusters across 3 regions,
+// MSK and Strimzi mixed, N topics and N/4 consumer groups with principals and grants, with
+// every rule running at synthesis. Used by bench/run.ts; never by a test.
+import { ApiObject } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { KafkaApp } from '../lib/app/kafka-app';
+import { MskCluster } from '../lib/aws/msk/msk-cluster';
+import { KafkaNetwork } from '../lib/aws/network/kafka-network';
+import { renderBrokerProperties } from '../lib/core/broker-config';
+import { CapacityPlan } from '../lib/core/capacity-planner';
+import { ClientAuthentication } from '../lib/core/client-authentication';
+import { ClientNetwork } from '../lib/core/client-network';
+import { Environment } from '../lib/core/environment';
+import { KafkaVersion } from '../lib/core/kafka-version';
+import { AccessModel } from '../lib/security/access-model';
+import { renderAclLines, renderTopicLines } from '../lib/security/admin-command-lines';
+
+export interface SeedPlatformProps {
+  /** Topics in the whole platform (spread over the 5 clusters); N/4 consumer groups. */
+  readonly topics: number;
+  readonly terraformOutdir: string;
+  readonly distDir: string;
+}
+
+interface ClusterSpec {
+  readonly environment: Environment;
+  readonly kind: 'msk' | 'strimzi';
+  readonly name: string;
+}
+
+/** What the generator built, for the bench table. */
+export interface SeedPlatform {
+  readonly app: KafkaApp;
+  readonly clusters: number;
+  readonly topics: number;
+  readonly groups: number;
+  readonly principals: number;
+  /** Which parts are the library's constructs and which are stand-ins until a construct lands. */
+  readonly parts: readonly string[];
+}
+
+/**
+ * Builds the platform. Where a target's construct has not landed yet, the generator writes the
+ * same kind of resources itself (marked "stand-in" in `parts`), so the rules still see every
+ * document a real platform would have.
+ */
+export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
+  const app = new KafkaApp({ terraformOutdir: props.terraformOutdir, distDir: props.distDir });
+  const east = Environment.production({ name: 'seed-us-east-1', region: 'us-east-1' });
+  const west = Environment.production({ name: 'seed-us-west-2', region: 'us-west-2' });
+  const eu = Environment.production({ name: 'seed-eu-west-1', region: 'eu-west-1' });
+  const clusters: ClusterSpec[] = [
+    { environment: east, kind: 'msk', name: 'orders' },
+    { environment: east, kind: 'strimzi', name: 'events' },
+    { environment: west, kind: 'msk', name: 'payments' },
+    { environment: west, kind: 'strimzi', name: 'analytics' },
+    { environment: eu, kind: 'strimzi', name: 'logistics' },
+  ];
+
+  // One access model per cluster: topics round-robin, a producer per 4 topics, a consumer group
+  // (with its own principal) per 4 topics.
+  const models = clusters.map((c) => new AccessModel({ environment: c.environment, name: `${c.environment.name}/${c.name}` }));
+  let principals = 0;
+  let groups = 0;
+  for (let i = 0; i < props.topics; i++) {
+    const c = i % clusters.length;
+    const model = models[c];
+    const topic = model.addTopic(`t${i}.events`, { partitions: 12 });
+    const block = Math.floor(i / clusters.length);
+    const auth = clusters[c].kind === 'msk' ? ClientAuthentication.iam() : ClientAuthentication.scramSha512();
+    if (block % 4 === 0) {
+      model.addPrincipal(`producer-${i}`, { authentication: auth });
+      model.addPrincipal(`consumer-${i}`, { authentication: auth });
+      principals += 2;
+      groups++;
+    }
+    const owner = i - clusters.length * (block % 4);
+    topic.grantProduce(model.principal(`producer-${owner}`)!);
+    topic.grantConsume(model.principal(`consumer-${owner}`)!, { group: `group-${owner}` });
+  }
+
+  const plan = CapacityPlan.forWorkload({
+    name: 'seed-001', messagesPerSecond: 60_000, averageMessageBytes: 1024, retentionSeconds: 3 * 24 * 3600,
+    brokerCapacityMessagesPerSecond: 10_000, consumerMessagesPerSecond: 2_000, consumersWanted: 12,
+  });
+
+  const stacks = new Map<Environment, ReturnType<KafkaApp['stack']>>();
+  const charts = new Map<Environment, ReturnType<KafkaApp['chart']>>();
+  clusters.forEach((c, i) => {
+    const model = models[i];
+    if (c.kind === 'msk') {
+      let stack = stacks.get(c.environment);
+      if (!stack) { stack = app.stack(c.environment); stacks.set(c.environment, stack); }
+      const network = new KafkaNetwork(stack, `${c.name}-network`, {
+        cidrBlock: `10.${40 + i}.0.0/16`,
+        availabilityZones: ['a', 'b', 'c'].map((z) => `${c.environment.region}${z}`),
+        clientNetworks: [ClientNetwork.cidr('10.20.0.0/16', 'application VPC')],
+        prometheusSources: [ClientNetwork.cidr('10.30.8.0/24', 'Prometheus monitoring subnet')],
+      });
+      const cluster = new MskCluster(stack, c.name, {
+        network, clusterName: `${c.environment.name}-${c.name}`, kafkaVersion: KafkaVersion.MSK_3_9_X_KRAFT,
+        brokers: plan.brokers, instanceType: 'kafka.m7g.xlarge', volumeSizeGiB: plan.storagePerBrokerGiB,
+        authentication: [ClientAuthentication.iam()],
+      });
+      plan.applyToCluster(cluster);
+      // Topics and ACLs on MSK are admin command lines (provider 5.100 has no MSK topic resource).
+      c.environment.addOutputFile(`${c.name}/topics.txt`, () => renderTopicLines(model));
+      c.environment.addOutputFile(`${c.name}/acls.txt`, () => renderAclLines(model));
+    } else {
+      let chart = charts.get(c.environment);
+      if (!chart) { chart = app.chart(c.environment, 'kafka'); charts.set(c.environment, chart); }
+      strimziStandIn(chart, c.name, model, plan);
+    }
+    plan.attachTo(c.environment);
+  });
+
+  return {
+    app, clusters: clusters.length, topics: props.topics, groups, principals,
+    parts: [
+      'MSK: MskCluster + KafkaNetwork (library constructs); topics and ACLs as admin command lines from AccessModel',
+      'Strimzi: stand-in ApiObjects (Kafka, KafkaNodePool, KafkaTopic, KafkaUser from AccessModel) until the Strimzi constructs land',
+      'monitoring: not yet generated (the monitoring constructs have not landed)',
+    ],
+  };
+}
+
+/** Strimzi resources as the Strimzi constructs will write them, from the access model. */
+function strimziStandIn(scope: Construct, name: string, model: AccessModel, plan: CapacityPlan): void {
+  const labels = { 'strimzi.io/cluster': name };
+  const kafka = new ApiObject(scope, `${name}-kafka`, {
+    apiVersion: 'kafka.strimzi.io/v1', kind: 'Kafka', metadata: { name },
+    spec: {
+      kafka: {
+        version: KafkaVersion.V4_3_1.version, metadataVersion: '4.3-IV0',
+        listeners: [{ name: 'tls', port: 9093, type: 'internal', tls: true, authentication: { type: 'scram-sha-512' } }],
+        authorization: { type: 'simple' },
+        rack: { topologyKey: 'topology.kubernetes.io/zone' },
+        config: renderBrokerProperties(name, plan.brokers),
+        jvmOptions: { '-Xms': '4096m', '-Xmx': '4096m' },
+        resources: { requests: { memory: '8Gi', cpu: '2' }, limits: { memory: '8Gi' } },
+      },
+      entityOperator: { topicOperator: {}, userOperator: {} },
+      kafkaExporter: {},
+    },
+  });
+  plan.applyToCluster(kafka);
+  for (const [pool, roles, replicas, size] of [['controllers', ['controller'], 3, '20Gi'], ['brokers', ['broker'], plan.brokers, `${plan.storagePerBrokerGiB}Gi`]] as const) {
+    new ApiObject(scope, `${name}-${pool}`, {
+      apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaNodePool', metadata: { name: `${name}-${pool}`, labels },
+      spec: { replicas, roles: [...roles], storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size, deleteClaim: false }] } },
+    });
+  }
+  for (const topic of model.topics) {
+    const obj = new ApiObject(scope, `${name}-topic-${topic.name}`, {
+      apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: topic.name.replace(/[._]/g, '-'), labels },
+      spec: { topicName: topic.name, partitions: topic.settings.partitions, replicas: topic.settings.replicationFactor },
+    });
+    plan.applyToTopics(obj);
+  }
+  for (const principal of model.principals) {
+    new ApiObject(scope, `${name}-user-${principal.name}`, {
+      apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaUser', metadata: { name: principal.name, labels },
+      spec: {
+        authentication: { type: 'scram-sha-512' },
+        authorization: {
+          type: 'simple',
+          acls: principal.acls.map((a) => ({
+            type: a.permission,
+            resource: { type: a.resource.type, ...(a.resource.type === 'cluster' ? {} : { name: a.resource.name, patternType: a.resource.isPrefix ? 'prefix' : 'literal' }) },
+            operations: [...a.operations],
+          })),
+        },
+      },
+    });
+  }
+}
