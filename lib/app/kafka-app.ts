@@ -9,8 +9,7 @@ import { KafkaStack, type KafkaStackProps } from '../aws/kafka-stack';
 import { KafkaChart, type KafkaChartProps } from '../kubernetes/kafka-chart';
 import { ComplianceReport } from '../rules/report';
 import { CostEstimate } from '../core/pricing/cost-estimate';
-import { terraformDocuments } from '../aws/terraform-documents';
-import { kubernetesDocuments } from '../kubernetes/kubernetes-documents';
+import { evaluatedDocuments } from '../rules/engine';
 
 export interface KafkaAppProps {
   /**
@@ -73,13 +72,14 @@ export class KafkaApp {
   /** The merged rules report of an environment (its stacks and charts, and any sections). */
   public report(environment: Environment): ComplianceReport {
     const out = this.outputsOf(environment);
-    const merged = ComplianceReport.merge(environment, [
+    const reports = [
       ...out.stacks.map((s) => s.complianceReport),
       ...out.charts.map((c) => c.complianceReport),
-    ]);
+    ];
+    const merged = ComplianceReport.merge(environment, reports);
     for (const section of environment.reportSections) merged.addSection(section);
-    // The cost estimate reads the same synthesized documents the rules read (after escape hatches).
-    const documents = [...out.stacks.flatMap((s) => terraformDocuments(s)), ...out.charts.flatMap((c) => kubernetesDocuments(c))];
+    // The cost estimate reads the documents the rules read (after escape hatches), without serializing again.
+    const documents = reports.flatMap((r) => evaluatedDocuments(r) ?? []);
     merged.addSection(CostEstimate.of(documents, { region: environment.region }).toReportSection());
     return merged;
   }

@@ -49,7 +49,20 @@ export function evaluateRules(input: EvaluationInput): ComplianceReport {
       });
     }
   }
-  return new ComplianceReport(input.environment, entries);
+  const report = new ComplianceReport(input.environment, entries);
+  evaluated.set(report, input.documents);
+  return report;
+}
+
+const evaluated = new WeakMap<ComplianceReport, readonly SynthesizedDocument[]>();
+
+/**
+ * The documents a report was evaluated over, so that later readers of the same synthesis (the
+ * cost estimate) use exactly what the rules saw instead of serializing the constructs again.
+ * Undefined for a report that `evaluateRules` did not make (a merged report).
+ */
+export function evaluatedDocuments(report: ComplianceReport): readonly SynthesizedDocument[] | undefined {
+  return evaluated.get(report);
 }
 
 /** HA rules are relaxed to warnings in development; everything else keeps its level. */
