@@ -1,0 +1,66 @@
+import { Testing } from 'cdktf';
+import { KafkaStack } from '../../lib/aws/kafka-stack';
+import { MskCluster, type MskClusterProps } from '../../lib/aws/msk/msk-cluster';
+import { KafkaNetwork, type KafkaNetworkProps } from '../../lib/aws/network/kafka-network';
+import { ClientAuthentication } from '../../lib/core/client-authentication';
+import { ClientNetwork } from '../../lib/core/client-network';
+import { Environment, EnvironmentProfile } from '../../lib/core/environment';
+
+/** What `mskStack` builds on. */
+export interface MskStackOptions {
+  readonly profile?: EnvironmentProfile;
+  readonly network?: Partial<KafkaNetworkProps>;
+  readonly cluster?: Partial<MskClusterProps>;
+}
+
+/**
+ * A stack with a KafkaNetwork (3 zones, clients from 10.20.0.0/16, Prometheus from
+ * 10.30.8.0/24) and an MskCluster (3 brokers, SCRAM + IAM) named `production` (or the profile's
+ * name), for construct and rule tests.
+ */
+export function mskStack(options: MskStackOptions = {}) {
+  const profile = options.profile ?? EnvironmentProfile.PRODUCTION;
+  const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
+  const app = Testing.app();
+  const stack = new KafkaStack(app, environment.name, { environment });
+  const network = new KafkaNetwork(stack, 'Network', {
+    availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+    clientNetworks: [ClientNetwork.cidr('10.20.0.0/16', 'application VPC')],
+    prometheusSources: [ClientNetwork.cidr('10.30.8.0/24', 'Prometheus')],
+    ...options.network,
+  });
+  const cluster = new MskCluster(stack, 'Kafka', {
+    network,
+    brokers: 3,
+    authentication: [ClientAuthentication.scramSha512(), ClientAuthentication.iam()],
+    ...options.cluster,
+  });
+  return { app, stack, environment, network, cluster };
+}
+
+/** Synthesizes with the rules on (the `true` is what makes cdktf run validations). */
+export function synthJson(stack: KafkaStack): Record<string, any> {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+/** The message of the error that synthesis (with validations) throws; fails if it does not throw. */
+export function synthError(stack: KafkaStack): string {
+  try {
+    Testing.synth(stack, true);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected synthesis to fail, but it passed');
+}
+
+/** The only resource of a type in synthesized JSON. */
+export function only(json: Record<string, any>, type: string): Record<string, any> {
+  const list = Object.values<Record<string, any>>(json.resource?.[type] ?? {});
+  if (list.length !== 1) throw new Error(`expected one ${type}, found ${list.length}`);
+  return list[0];
+}
+
+/** Every resource of a type in synthesized JSON. */
+export function all(json: Record<string, any>, type: string): Record<string, any>[] {
+  return Object.values<Record<string, any>>(json.resource?.[type] ?? {});
+}
