@@ -1,5 +1,8 @@
+import { parseAclLines, type ParsedAclLine } from '../../security/admin-command-lines';
+import { ACL_ARTEFACT_LABEL, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_LABEL, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../security/artefact-markers';
+import { MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS } from '../../security/msk-iam-actions';
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { targetOf } from '../rule-target';
 
 /** SEC-005: Least privilege: a producer gets Write (and Describe) on named topics, plus IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently); a consumer gets Read (and Describe) on named topics and Read on its named consumer group; MirrorMaker 2 may also Describe the cluster; only declared admins get any other cluster-level right. An allow ACL on `*` (any topic or group) for a non-admin is refused in production. Deny ACLs are supported. */
@@ -7,10 +10,11 @@ export const SEC_005_LEAST_PRIVILEGE: Rule = {
   id: 'SEC-005',
   level: RuleLevel.ERROR,
   title: 'Least privilege: a producer gets Write (and Describe) on named topics, plus IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently); a consumer gets Read (and Describe) on named topics and Read on its named consumer group; MirrorMaker 2 may also Describe the cluster; only declared admins get any other cluster-level right. An allow ACL on \`*\` (any topic or group) for a non-admin is refused in production. Deny ACLs are supported.',
-  explanation: 'TODO',
-  remediation: 'TODO',
+  explanation: 'A principal that can read or write every topic, or alter the cluster, turns one leaked credential into a breach of every data set and a possible outage. Applications get rights on named topics and their own group; cluster-wide rights belong to the declared admins. The rule reads what is deployed: Strimzi KafkaUser ACLs, MSK IAM policy documents, and the kafka-acls.sh lines the MSK SCRAM and StatefulSet admin jobs apply. Prefixed patterns are allowed and listed in the report.',
+  remediation: "Grant on named topics and groups through the access model (topic.grantProduce(p), topic.grantConsume(p, { group })) or a prefix (access.topicsWithPrefix('orders.')); give cluster rights only to principals declared with access.addAdmin.",
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   check(doc, ctx) {
+    if (doc.source === 'terraform' && (doc.type === 'aws_iam_policy' || doc.type === 'terraform_data')) return checkMsk(doc, ctx);
     switch (targetOf(doc)) {
       case RuleTarget.MSK: return checkMsk(doc, ctx);
       case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
@@ -20,17 +24,179 @@ export const SEC_005_LEAST_PRIVILEGE: Rule = {
   },
 };
 
-/** MSK: TODO(owner of the MSK target) */
-function checkMsk(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** One allow or deny, whatever the artefact it came from. */
+interface Grant {
+  readonly principal: string;
+  readonly allow: boolean;
+  /** `topic`, `group`, `cluster`, `transactionalId`. */
+  readonly resourceType: string;
+  readonly name: string;
+  readonly prefix: boolean;
+  readonly operations: readonly string[];
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * The least-privilege checks over the ACL grants of principals of known kinds:
+ * wildcards for non-admins (staging and production), cluster operations for non-admins,
+ * and notes for prefixed patterns.
+ */
+function checkGrants(grants: readonly Grant[], kindOf: (principal: string) => string, ctx: RuleContext): RuleOutcome {
+  const f = new Findings();
+  const notes: string[] = [];
+  const writers = new Set(grants.filter((g) => g.allow && g.resourceType === 'topic' && g.operations.some((o) => /^(write|all)$/i.test(o))).map((g) => g.principal));
+  for (const g of grants) {
+    if (!g.allow) continue;
+    const kind = kindOf(g.principal);
+    if (kind === 'admin') continue;
+    const label = g.resourceType === 'cluster' ? 'cluster' : `${g.resourceType} ${g.prefix ? 'prefix ' : ''}'${g.name}'`;
+    if (g.prefix && g.name !== '') notes.push(`${g.principal} has a prefixed grant: ${g.operations.join(',')} on ${label}`);
+    if (g.resourceType !== 'cluster') {
+      const wildcard = g.prefix ? g.name === '' : g.name === '*';
+      if (ctx.environment.isProductionLike) {
+        f.expect(!wildcard, {
+          found: `non-admin ${g.principal} is allowed ${g.operations.join(',')} on ${label}`,
+          expected: `named ${g.resourceType}s or a prefix in ${ctx.environment.profile}`,
+          fix: `Grant ${g.principal} named ${g.resourceType}s (topic.grantProduce / grantConsume with a group) or a prefix, or declare it with access.addAdmin.`,
+        });
+      }
+      continue;
+    }
+    for (const op of g.operations) {
+      const idempotentWrite = /^idempotentwrite$/i.test(op) && writers.has(g.principal);
+      const mirrorMakerDescribe = /^describe$/i.test(op) && kind === 'mirror-maker-2';
+      f.expect(idempotentWrite || mirrorMakerDescribe, {
+        found: `non-admin ${g.principal} (${kind}) is allowed cluster operation ${op}`,
+        expected: 'no cluster right for a non-admin except IdempotentWrite for an idempotent producer and Describe for MirrorMaker 2',
+        fix: `Remove the cluster ${op} grant from ${g.principal}, or declare it with access.addAdmin.`,
+      });
+    }
+  }
+  return f.outcome([...new Set(notes)]);
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+function fromLines(lines: readonly ParsedAclLine[]): Grant[] {
+  return lines.map((l) => ({
+    principal: l.principal, allow: l.permission === 'allow', resourceType: l.resourceType, name: l.name,
+    prefix: l.patternType === 'prefix', operations: l.operations,
+  }));
+}
+
+function checkAclText(text: unknown, ctx: RuleContext): RuleOutcome {
+  const parsed = parseAclLines(typeof text === 'string' ? text : '');
+  return checkGrants(fromLines(parsed.acls), (p) => parsed.kinds.get(p) ?? 'application', ctx);
+}
+
+const CLUSTER_ACTIONS = new Set([
+  'kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:AlterCluster',
+  'kafka-cluster:DescribeClusterDynamicConfiguration', 'kafka-cluster:AlterClusterDynamicConfiguration',
+  'kafka-cluster:WriteDataIdempotently',
+]);
+
+interface IamStatement {
+  readonly effect: string;
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+}
+
+/** The statements of an aws_iam_policy: its policy JSON, or the aws_iam_policy_document it references. */
+function iamStatements(doc: SynthesizedDocument, ctx: RuleContext): IamStatement[] | undefined {
+  const policy = doc.body.policy;
+  const referenced = ctx.index.resolve(policy);
+  if (referenced?.type === 'data.aws_iam_policy_document') {
+    return asArray(referenced.body.statement).map((s: any) => ({
+      effect: String(s.effect ?? 'Allow'), actions: asArray(s.actions).map(String), resources: asArray(s.resources).map(String),
+    }));
+  }
+  if (typeof policy !== 'string') return undefined;
+  try {
+    const json = JSON.parse(policy);
+    return asArray(json.Statement).map((s: any) => ({
+      effect: String(s.Effect ?? ''), actions: asArray(s.Action).map(String), resources: asArray(s.Resource).map(String),
+    }));
+  } catch {
+    return undefined;
+  }
+}
+
+function asArray(v: unknown): any[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** MSK: IAM policies with kafka-cluster actions, and the SCRAM ACL lines of the admin artefact. */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source !== 'terraform') return NOT_APPLICABLE;
+  if (doc.type === 'terraform_data') {
+    if (doc.body.input?.kind !== KAFKA_ADMIN_ARTEFACT_KIND) return NOT_APPLICABLE;
+    return checkAclText(doc.body.input?.acls, ctx);
+  }
+  if (doc.type !== 'aws_iam_policy') return NOT_APPLICABLE;
+  const raw = typeof doc.body.policy === 'string' ? doc.body.policy : '';
+  const referenced = ctx.index.resolve(doc.body.policy);
+  if (!raw.includes('kafka-cluster:') && referenced?.type !== 'data.aws_iam_policy_document') return NOT_APPLICABLE;
+  const statements = iamStatements(doc, ctx);
+  const f = new Findings();
+  if (statements === undefined) {
+    f.add({
+      found: 'policy is not a JSON document or an aws_iam_policy_document reference',
+      expected: 'a policy SEC-005 can read', fix: 'Render the policy with MskAccess, or write it as literal JSON.',
+    });
+    return f.outcome();
+  }
+  const kafka = statements.filter((s) => s.actions.some((a) => a.startsWith('kafka-cluster:') || a === '*'));
+  if (kafka.length === 0) return NOT_APPLICABLE;
+  const kind = String(doc.body.tags?.[PRINCIPAL_KIND_TAG] ?? 'application');
+  const who = String(doc.body.tags?.[PRINCIPAL_TAG] ?? doc.name);
+  if (kind === 'admin') return { status: 'compliant', notes: [`${who} is a declared admin with cluster-wide rights`] };
+  const notes: string[] = [];
+  for (const s of kafka) {
+    if (s.effect !== 'Allow') continue;
+    for (const a of s.actions) {
+      f.expect(a !== '*' && !a.slice('kafka-cluster:'.length).includes('*'), {
+        found: `non-admin ${who} is allowed wildcard action ${a}`,
+        expected: 'named kafka-cluster actions for a non-admin',
+        fix: `Grant ${who} through the access model (grantProduce / grantConsume), or declare it with access.addAdmin.`,
+      });
+      if (CLUSTER_ACTIONS.has(a)) {
+        f.expect(MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS.includes(a), {
+          found: `non-admin ${who} is allowed cluster action ${a}`,
+          expected: `only ${MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS.join(', ')} on the cluster for a non-admin`,
+          fix: `Remove ${a} from ${who}'s policy, or declare it with access.addAdmin.`,
+        });
+      }
+    }
+    for (const r of s.resources) {
+      const wildcard = r === '*' || r.endsWith('/*');
+      if (ctx.environment.isProductionLike) {
+        f.expect(!wildcard, {
+          found: `non-admin ${who} is allowed ${s.actions.join(',')} on resource '${r}'`,
+          expected: `named topic, group and transactional-id ARNs (or a prefix) in ${ctx.environment.profile}`,
+          fix: `Grant ${who} named topics and groups through the access model, or declare it with access.addAdmin.`,
+        });
+      }
+      if (!wildcard && r.endsWith('*')) notes.push(`${who} has a prefixed grant on '${r}'`);
+    }
+  }
+  return f.outcome(notes);
+}
+
+/** Strimzi: the ACLs of a KafkaUser, with its kind from the `kafka-iac.dev/principal-kind` label. */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaUser') return NOT_APPLICABLE;
+  const kind = String(doc.body.metadata?.labels?.[PRINCIPAL_KIND_LABEL] ?? 'application');
+  const acls = asArray(doc.body.spec?.authorization?.acls);
+  const grants: Grant[] = acls.map((a: any) => ({
+    principal: doc.name, allow: (a.type ?? 'allow') === 'allow', resourceType: String(a.resource?.type ?? ''),
+    name: String(a.resource?.name ?? (a.resource?.type === 'cluster' ? 'kafka-cluster' : '')),
+    prefix: a.resource?.patternType === 'prefix', operations: asArray(a.operations).map(String),
+  }));
+  if (kind === 'admin') return { status: 'compliant', notes: [`${doc.name} is a declared admin with cluster-wide rights`] };
+  return checkGrants(grants, () => kind, ctx);
+}
+
+/** StatefulSet: the kafka-acls.sh lines of the admin Job's ConfigMap. */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'ConfigMap') return NOT_APPLICABLE;
+  if (doc.body.metadata?.labels?.[ACL_ARTEFACT_LABEL] !== 'true') return NOT_APPLICABLE;
+  return checkAclText(doc.body.data?.['acls.txt'], ctx);
 }

@@ -1,0 +1,166 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+/** One secret value found: where, and what kind (the value itself is never repeated). */
+export interface SecretFinding {
+  /** `file:line` for text, `file#json.path` for structured files, or a path inside a document. */
+  readonly location: string;
+  /** What was found: `a password in key 'ssl.keystore.password'`, `a PEM private key`. */
+  readonly what: string;
+}
+
+const PASSWORD_SUFFIX = /(password|passwd|passphrase|pwd)(wo)?$/;
+const SECRET_KEYS = new Set([
+  'secret', 'secretstring', 'secretstringwo', 'secretvalue', 'secretkey', 'secretaccesskey', 'awssecretaccesskey',
+  'privatekey', 'privatekeypem', 'clientsecret', 'apikey', 'accesstoken', 'bearertoken', 'token', 'saslpassword',
+]);
+const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/;
+const JAAS_PASSWORD = /password\s*=\s*"([^"]*)"/gi;
+const KEY_VALUE_LINE = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
+
+/** Whether a key names a secret value (`password`, `ssl.keystore.password`, `client_secret`). */
+export function isSecretKeyName(key: string): boolean {
+  const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return PASSWORD_SUFFIX.test(k) || SECRET_KEYS.has(k);
+}
+
+/**
+ * Whether a value is a reference rather than a secret: empty, a Terraform or config-provider
+ * expression (`${...}`), a shell substitution (`$(...)`), a CloudFormation dynamic reference,
+ * or a Secrets Manager ARN.
+ */
+export function isSecretReference(value: string): boolean {
+  const v = value.trim().replace(/^["']|["';]+$/g, '').trim();
+  if (v === '') return true;
+  if (/^\$\$?\{.*\}$/s.test(v)) return true;
+  if (/^\$\(.*\)$/s.test(v)) return true;
+  if (/^\{\{resolve:/.test(v)) return true;
+  if (/^arn:aws[a-z-]*:secretsmanager:/.test(v)) return true;
+  return false;
+}
+
+/**
+ * Finds secret values (SEC-009): passwords and other secrets under secret-like key names, PEM
+ * private keys, JAAS `password="..."` literals, `*password=` lines inside embedded properties
+ * text, `{ name: *_PASSWORD, value: ... }` environment variables, Terraform variable defaults
+ * of secret-like variables, and Kubernetes `Secret` objects that carry data. References
+ * (`secretKeyRef`, `${...}`, Secrets Manager ARNs) are not secret values.
+ */
+export class SecretScanner {
+  /** Scans a structured value (a synthesized document, parsed JSON or YAML). */
+  public static scanValue(value: unknown, location = '$'): SecretFinding[] {
+    const out: SecretFinding[] = [];
+    walk(value, location, undefined, out);
+    return out;
+  }
+
+  /** Scans free text (properties, scripts, Markdown) line by line. */
+  public static scanText(text: string, location: string): SecretFinding[] {
+    const out: SecretFinding[] = [];
+    const lines = text.split(/\r?\n/);
+    lines.forEach((line, i) => scanLine(line, `${location}:${i + 1}`, out));
+    if (PEM_PRIVATE_KEY.test(text) && !out.some((f) => f.what === 'a PEM private key')) out.push({ location, what: 'a PEM private key' });
+    return out;
+  }
+
+  /** Scans one file: JSON and YAML structurally and as text, everything else as text. */
+  public static scanFile(file: string): SecretFinding[] {
+    const text = fs.readFileSync(file, 'utf8');
+    const ext = path.extname(file).toLowerCase();
+    if (ext === '.json') {
+      try {
+        return SecretScanner.scanValue(JSON.parse(text), file);
+      } catch {
+        return SecretScanner.scanText(text, file);
+      }
+    }
+    if (ext === '.yaml' || ext === '.yml') {
+      const docs = parseAllDocuments(text);
+      const out: SecretFinding[] = [];
+      docs.forEach((d, i) => out.push(...SecretScanner.scanValue(d.toJS(), `${file}#${i}`)));
+      return out;
+    }
+    return SecretScanner.scanText(text, file);
+  }
+
+  /** Every file under `dir`, recursively (skipping `.terraform` provider folders). */
+  public static filesUnder(dir: string): string[] {
+    const out: string[] = [];
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.terraform') out.push(...SecretScanner.filesUnder(full));
+      } else if (entry.isFile()) {
+        out.push(full);
+      }
+    }
+    return out.sort();
+  }
+
+  /** Scans every file under `dir`. */
+  public static scanDirectory(dir: string): SecretFinding[] {
+    return SecretScanner.filesUnder(dir).flatMap((f) => SecretScanner.scanFile(f));
+  }
+}
+
+function walk(value: unknown, location: string, parentKey: string | undefined, out: SecretFinding[]): void {
+  if (typeof value === 'string') {
+    scanString(value, location, out);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => walk(v, `${location}[${i}]`, parentKey, out));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const obj = value as Record<string, unknown>;
+  if (obj.kind === 'Secret' && typeof obj.apiVersion === 'string') {
+    for (const field of ['data', 'stringData']) {
+      const data = obj[field];
+      if (data && typeof data === 'object' && Object.keys(data).length > 0) {
+        out.push({ location: `${location}.${field}`, what: `a Kubernetes Secret with ${field} (${Object.keys(data).join(', ')}); let the operator or an external secret store create it` });
+      }
+    }
+  }
+  if (typeof obj.name === 'string' && typeof obj.value === 'string' && isSecretKeyName(obj.name) && !isSecretReference(obj.value)) {
+    out.push({ location: `${location}.value`, what: `a literal value for environment variable '${obj.name}'` });
+  }
+  for (const [key, child] of Object.entries(obj)) {
+    const here = `${location}.${key}`;
+    if (typeof child === 'string' && isSecretKeyName(key) && !isSecretReference(child)) {
+      out.push({ location: here, what: `a secret value in key '${key}'` });
+      continue;
+    }
+    if (key === 'default' && typeof child === 'string' && parentKey !== undefined && isSecretKeyName(parentKey) && !isSecretReference(child)) {
+      out.push({ location: here, what: `a default value for secret variable '${parentKey}'` });
+      continue;
+    }
+    walk(child, here, key, out);
+  }
+}
+
+function scanString(value: string, location: string, out: SecretFinding[]): void {
+  if (PEM_PRIVATE_KEY.test(value)) out.push({ location, what: 'a PEM private key' });
+  const lines = value.split(/\r?\n/);
+  if (lines.length > 1 || KEY_VALUE_LINE.test(value)) {
+    lines.forEach((line, i) => scanLine(line, lines.length > 1 ? `${location}:${i + 1}` : location, out, false));
+  } else {
+    scanJaas(value, location, out);
+  }
+}
+
+function scanLine(line: string, location: string, out: SecretFinding[], pem = true): void {
+  if (pem && PEM_PRIVATE_KEY.test(line)) out.push({ location, what: 'a PEM private key' });
+  scanJaas(line, location, out);
+  const m = KEY_VALUE_LINE.exec(line);
+  if (m && isSecretKeyName(m[1]) && !isSecretReference(m[2])) {
+    out.push({ location, what: `a secret value in key '${m[1]}'` });
+  }
+}
+
+function scanJaas(text: string, location: string, out: SecretFinding[]): void {
+  for (const m of text.matchAll(JAAS_PASSWORD)) {
+    if (!isSecretReference(m[1])) out.push({ location, what: 'a literal JAAS password' });
+  }
+}
