@@ -13,7 +13,8 @@ import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { KafkaVersion } from '../lib/core/kafka-version';
 import { AccessModel } from '../lib/security/access-model';
-import { renderAclLines, renderTopicLines } from '../lib/security/admin-command-lines';
+import { MskAccess } from '../lib/security/msk-access';
+import { StrimziAccess } from '../lib/security/strimzi-access';
 
 export interface SeedPlatformProps {
   /** Topics in the whole platform (spread over the 5 clusters); N/4 consumer groups. */
@@ -57,6 +58,11 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
     { environment: eu, kind: 'strimzi', name: 'logistics' },
   ];
 
+  const plan = CapacityPlan.forWorkload({
+    name: 'seed-001', messagesPerSecond: 60_000, averageMessageBytes: 1024, retentionSeconds: 3 * 24 * 3600,
+    brokerCapacityMessagesPerSecond: 10_000, consumerMessagesPerSecond: 2_000, consumersWanted: 12,
+  });
+
   // One access model per cluster: topics round-robin, a producer per 4 topics, a consumer group
   // (with its own principal) per 4 topics.
   const models = clusters.map((c) => new AccessModel({ environment: c.environment, name: `${c.environment.name}/${c.name}` }));
@@ -65,7 +71,7 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
   for (let i = 0; i < props.topics; i++) {
     const c = i % clusters.length;
     const model = models[c];
-    const topic = model.addTopic(`t${i}.events`, { partitions: 12 });
+    const topic = model.addTopic(`t${i}.events`, { partitions: plan.partitionsPerTopic });
     const block = Math.floor(i / clusters.length);
     const auth = clusters[c].kind === 'msk' ? ClientAuthentication.iam() : ClientAuthentication.scramSha512();
     if (block % 4 === 0) {
@@ -79,10 +85,6 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
     topic.grantConsume(model.principal(`consumer-${owner}`)!, { group: `group-${owner}` });
   }
 
-  const plan = CapacityPlan.forWorkload({
-    name: 'seed-001', messagesPerSecond: 60_000, averageMessageBytes: 1024, retentionSeconds: 3 * 24 * 3600,
-    brokerCapacityMessagesPerSecond: 10_000, consumerMessagesPerSecond: 2_000, consumersWanted: 12,
-  });
 
   const stacks = new Map<Environment, ReturnType<KafkaApp['stack']>>();
   const charts = new Map<Environment, ReturnType<KafkaApp['chart']>>();
@@ -103,9 +105,8 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
         authentication: [ClientAuthentication.iam()],
       });
       plan.applyToCluster(cluster);
-      // Topics and ACLs on MSK are admin command lines (provider 5.100 has no MSK topic resource).
-      c.environment.addOutputFile(`${c.name}/topics.txt`, () => renderTopicLines(model));
-      c.environment.addOutputFile(`${c.name}/acls.txt`, () => renderAclLines(model));
+      // IAM policies per principal, admin command lines for topics and ACLs, client properties.
+      new MskAccess(stack, `${c.name}-access`, { model, cluster });
     } else {
       let chart = charts.get(c.environment);
       if (!chart) { chart = app.chart(c.environment, 'kafka'); charts.set(c.environment, chart); }
@@ -117,14 +118,14 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
   return {
     app, clusters: clusters.length, topics: props.topics, groups, principals,
     parts: [
-      'MSK: MskCluster + KafkaNetwork (library constructs); topics and ACLs as admin command lines from AccessModel',
-      'Strimzi: stand-in ApiObjects (Kafka, KafkaNodePool, KafkaTopic, KafkaUser from AccessModel) until the Strimzi constructs land',
+      'MSK: KafkaNetwork + MskCluster + MskAccess (IAM policy per principal, admin artefacts, client properties): library constructs',
+      'Strimzi: StrimziAccess (KafkaTopic, KafkaUser, client-properties ConfigMap per principal): library construct; Kafka and KafkaNodePool: stand-in ApiObjects until the Strimzi cluster construct lands',
       'monitoring: not yet generated (the monitoring constructs have not landed)',
     ],
   };
 }
 
-/** Strimzi resources as the Strimzi constructs will write them, from the access model. */
+/** The Strimzi cluster as the Strimzi constructs will write it (stand-in), and its access model through StrimziAccess. */
 function strimziStandIn(scope: Construct, name: string, model: AccessModel, plan: CapacityPlan): void {
   const labels = { 'strimzi.io/cluster': name };
   const kafka = new ApiObject(scope, `${name}-kafka`, {
@@ -150,27 +151,6 @@ function strimziStandIn(scope: Construct, name: string, model: AccessModel, plan
       spec: { replicas, roles: [...roles], storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size, deleteClaim: false }] } },
     });
   }
-  for (const topic of model.topics) {
-    const obj = new ApiObject(scope, `${name}-topic-${topic.name}`, {
-      apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: topic.name.replace(/[._]/g, '-'), labels },
-      spec: { topicName: topic.name, partitions: topic.settings.partitions, replicas: topic.settings.replicationFactor },
-    });
-    plan.applyToTopics(obj);
-  }
-  for (const principal of model.principals) {
-    new ApiObject(scope, `${name}-user-${principal.name}`, {
-      apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaUser', metadata: { name: principal.name, labels },
-      spec: {
-        authentication: { type: 'scram-sha-512' },
-        authorization: {
-          type: 'simple',
-          acls: principal.acls.map((a) => ({
-            type: a.permission,
-            resource: { type: a.resource.type, ...(a.resource.type === 'cluster' ? {} : { name: a.resource.name, patternType: a.resource.isPrefix ? 'prefix' : 'literal' }) },
-            operations: [...a.operations],
-          })),
-        },
-      },
-    });
-  }
+  const access = new StrimziAccess(scope, `${name}-access`, { model, clusterName: name });
+  plan.applyToTopics(access);
 }
