@@ -1,0 +1,72 @@
+// CAP-001/002/003 on Kubernetes output through a KafkaChart's synthesis (validations on), with
+// the plan recorded by CapacityPlan.applyToCluster / applyToTopics and broken by JSON patches.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ApiObject, App, JsonPatch } from 'cdk8s';
+import { describe, expect, it } from 'vitest';
+import { CapacityPlan } from '../../../lib/core/capacity-planner';
+import { Environment } from '../../../lib/core/environment';
+import { formatViolation } from '../../../lib/rules/engine';
+import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
+import { RuleRegistry } from '../../../lib/rules/registry';
+
+const plan = CapacityPlan.forWorkload({
+  name: 'events', messagesPerSecond: 1000, averageMessageBytes: 1024, retentionSeconds: 604_800,
+  consumerMessagesPerSecond: 100, consumersWanted: 4,
+});
+const CAP_RULES = RuleRegistry.all().filter((r) => r.id.startsWith('CAP-'));
+
+function chart() {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-cap-'));
+  const app = new App({ outdir });
+  const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
+  const c = new KafkaChart(app, 'kafka', { environment, rules: CAP_RULES });
+  const labels = { 'strimzi.io/cluster': 'main' };
+  const kafka = new ApiObject(c, 'Kafka', { apiVersion: 'kafka.strimzi.io/v1', kind: 'Kafka', metadata: { name: 'main' }, spec: { kafka: {} } });
+  const pool = new ApiObject(c, 'Brokers', {
+    apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaNodePool', metadata: { name: 'brokers', labels },
+    spec: { replicas: plan.brokers, roles: ['broker'], storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size: `${plan.storagePerBrokerGiB}Gi` }] } },
+  });
+  const topic = new ApiObject(c, 'Orders', { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 'orders', labels }, spec: { partitions: plan.partitionsPerTopic, replicas: 3 } });
+  expect(plan.applyToCluster(c)).toBe(1);
+  expect(plan.applyToTopics(c)).toBe(1);
+  return { app, c, kafka, pool, topic, cleanup: () => fs.rmSync(outdir, { recursive: true, force: true }) };
+}
+
+function synthError(app: App): string {
+  try { app.synth(); } catch (e) { return (e as Error).message; }
+  throw new Error('expected synthesis to fail, but it passed');
+}
+
+describe('CAP rules on Kubernetes through KafkaChart synthesis', () => {
+  it('passes CAP-001 to CAP-003 when the Strimzi objects take their sizes from the plan', () => {
+    const { app, c, kafka, topic, cleanup } = chart();
+    app.synth();
+    expect(kafka.toJson().metadata.annotations).toEqual({
+      'kafka-iac.dev/capacity-plan': 'events', 'kafka-iac.dev/capacity-plan-storage-gib': '693', 'kafka-iac.dev/capacity-plan-brokers': '3',
+    });
+    expect(topic.toJson().metadata.annotations).toEqual({ 'kafka-iac.dev/capacity-plan': 'events', 'kafka-iac.dev/capacity-plan-partitions': '10' });
+    expect(c.complianceReport.entries.map((e) => [e.ruleId, e.status])).toEqual([['CAP-001', 'compliant'], ['CAP-002', 'compliant'], ['CAP-003', 'compliant'], ['CAP-004', 'not-applicable']]);
+    cleanup();
+  });
+
+  it('fails CAP-001 at synthesis when a JSON patch shrinks the broker volume below the plan', () => {
+    const { app, pool, cleanup } = chart();
+    pool.addJsonPatch(JsonPatch.replace('/spec/storage/volumes/0/size', '100Gi'));
+    expect(synthError(app)).toContain("CAP-001 [kafka/Brokers] spec.storage is jbod of persistent-claim '100Gi' per broker; expected at least 693 GiB per broker, the storage of capacity plan 'events'");
+    cleanup();
+  });
+
+  it('warns CAP-002 and CAP-003 (synthesis continues) when a JSON patch lowers replicas and partitions', () => {
+    const { app, c, pool, topic, cleanup } = chart();
+    pool.addJsonPatch(JsonPatch.replace('/spec/replicas', 2));
+    topic.addJsonPatch(JsonPatch.replace('/spec/partitions', 3));
+    app.synth();
+    expect(c.complianceReport.warnings().map(formatViolation)).toEqual([
+      expect.stringContaining("CAP-002 [kafka/Kafka] the broker node pools (brokers: 2) have 2 brokers; expected at least 3, the brokers of capacity plan 'events'"),
+      expect.stringContaining("CAP-003 [kafka/Orders] spec.partitions is 3; expected at least 10, the partitions of capacity plan 'events'"),
+    ]);
+    cleanup();
+  });
+});
