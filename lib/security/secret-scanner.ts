@@ -70,7 +70,7 @@ export class SecretScanner {
     const ext = path.extname(file).toLowerCase();
     if (ext === '.json') {
       try {
-        return SecretScanner.scanValue(JSON.parse(text), file);
+        return SecretScanner.scanValue(JSON.parse(text), `${file}#`);
       } catch {
         return SecretScanner.scanText(text, file);
       }

@@ -1,10 +1,5 @@
 import { Testing as Cdk8sTesting } from 'cdk8s';
-import { App as TerraformApp } from 'cdktf';
-import { KafkaStack } from '../../lib/aws/kafka-stack';
-import { MskCluster } from '../../lib/aws/msk/msk-cluster';
-import { KafkaNetwork } from '../../lib/aws/network/kafka-network';
 import { ClientAuthentication } from '../../lib/core/client-authentication';
-import { ClientNetwork } from '../../lib/core/client-network';
 import { Environment } from '../../lib/core/environment';
 import { KafkaChart } from '../../lib/kubernetes/kafka-chart';
 import { AccessModel } from '../../lib/security/access-model';
@@ -35,21 +30,6 @@ export function sampleModel(environment: Environment, auth: () => ClientAuthenti
   return access;
 }
 
-/** An MSK stack with a cluster that offers SCRAM and IAM. */
-export function mskStack(environment: Environment): { app: TerraformApp; stack: KafkaStack; cluster: MskCluster } {
-  const app = new TerraformApp({ outdir: Cdk8sTesting.app().outdir });
-  const stack = new KafkaStack(app, environment.name, { environment });
-  const network = new KafkaNetwork(stack, 'Network', {
-    cidrBlock: '10.40.0.0/16',
-    availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
-    clientNetworks: [ClientNetwork.cidr('10.20.0.0/16', 'application VPC')],
-  });
-  const cluster = new MskCluster(stack, 'Kafka', {
-    network, brokers: 3,
-    authentication: [ClientAuthentication.scramSha512(), ClientAuthentication.iam()],
-  });
-  return { app, stack, cluster };
-}
 
 /** A chart in an environment, inside a cdk8s test app. */
 export function chart(environment: Environment): KafkaChart {
