@@ -16,6 +16,8 @@ export class CapacityPlanAnnotations {
   public static readonly NAME = 'kafka-iac.dev/capacity-plan';
   /** Kubernetes annotation: planned storage per broker, whole GiB. */
   public static readonly STORAGE_GIB = 'kafka-iac.dev/capacity-plan-storage-gib';
+  /** Kubernetes annotation: planned disk of the whole cluster with headroom, whole GiB (CAP-001 divides it by the actual brokers). */
+  public static readonly DISK_GIB = 'kafka-iac.dev/capacity-plan-disk-gib';
   /** Kubernetes annotation: planned broker count. */
   public static readonly BROKERS = 'kafka-iac.dev/capacity-plan-brokers';
   /** Kubernetes annotation: planned partitions of a topic. */
@@ -24,6 +26,8 @@ export class CapacityPlanAnnotations {
   public static readonly TAG_NAME = 'kafka-iac:capacity-plan';
   /** MSK tag: planned storage per broker, whole GiB. */
   public static readonly TAG_STORAGE_GIB = 'kafka-iac:capacity-plan-storage-gib';
+  /** MSK tag: planned disk of the whole cluster with headroom, whole GiB. */
+  public static readonly TAG_DISK_GIB = 'kafka-iac:capacity-plan-disk-gib';
   /** MSK tag: planned broker count. */
   public static readonly TAG_BROKERS = 'kafka-iac:capacity-plan-brokers';
 
@@ -34,11 +38,11 @@ export class CapacityPlanAnnotations {
   public static read(body: Readonly<Record<string, any>>): RecordedCapacityPlan | undefined {
     const annotations = body?.metadata?.annotations;
     if (annotations && typeof annotations === 'object' && annotations[CapacityPlanAnnotations.NAME] !== undefined) {
-      return recorded(annotations, CapacityPlanAnnotations.NAME, CapacityPlanAnnotations.STORAGE_GIB, CapacityPlanAnnotations.BROKERS, CapacityPlanAnnotations.PARTITIONS);
+      return recorded(annotations, CapacityPlanAnnotations.NAME, CapacityPlanAnnotations.STORAGE_GIB, CapacityPlanAnnotations.DISK_GIB, CapacityPlanAnnotations.BROKERS, CapacityPlanAnnotations.PARTITIONS);
     }
     const tags = body?.tags;
     if (tags && typeof tags === 'object' && tags[CapacityPlanAnnotations.TAG_NAME] !== undefined) {
-      return recorded(tags, CapacityPlanAnnotations.TAG_NAME, CapacityPlanAnnotations.TAG_STORAGE_GIB, CapacityPlanAnnotations.TAG_BROKERS, '');
+      return recorded(tags, CapacityPlanAnnotations.TAG_NAME, CapacityPlanAnnotations.TAG_STORAGE_GIB, CapacityPlanAnnotations.TAG_DISK_GIB, CapacityPlanAnnotations.TAG_BROKERS, '');
     }
     return undefined;
   }
@@ -55,10 +59,11 @@ export class CapacityPlanAnnotations {
       if (any.terraformResourceType === 'aws_msk_cluster' && typeof any.addOverride === 'function') {
         any.addOverride(`tags.${CapacityPlanAnnotations.TAG_NAME}`, values.name);
         if (values.storagePerBrokerGiB !== undefined) any.addOverride(`tags.${CapacityPlanAnnotations.TAG_STORAGE_GIB}`, String(values.storagePerBrokerGiB));
+        if (values.diskGiB !== undefined) any.addOverride(`tags.${CapacityPlanAnnotations.TAG_DISK_GIB}`, String(values.diskGiB));
         if (values.brokers !== undefined) any.addOverride(`tags.${CapacityPlanAnnotations.TAG_BROKERS}`, String(values.brokers));
         marked++;
       } else if (isApiObject(any) && (any.kind === 'Kafka' || any.kind === 'StatefulSet')) {
-        annotate(any, { name: values.name, storagePerBrokerGiB: values.storagePerBrokerGiB, brokers: values.brokers });
+        annotate(any, { name: values.name, storagePerBrokerGiB: values.storagePerBrokerGiB, diskGiB: values.diskGiB, brokers: values.brokers });
         marked++;
       }
     }
@@ -89,6 +94,11 @@ export interface RecordedCapacityPlan {
    */
   readonly storagePerBrokerGiB?: number;
   /**
+   * Planned disk of the whole cluster with headroom, whole GiB.
+   * @default - not planned (CAP-001 then uses `storagePerBrokerGiB`)
+   */
+  readonly diskGiB?: number;
+  /**
    * Planned broker count.
    * @default - not planned
    */
@@ -100,10 +110,11 @@ export interface RecordedCapacityPlan {
   readonly partitionsPerTopic?: number;
 }
 
-function recorded(values: Record<string, unknown>, name: string, storage: string, brokers: string, partitions: string): RecordedCapacityPlan {
+function recorded(values: Record<string, unknown>, name: string, storage: string, disk: string, brokers: string, partitions: string): RecordedCapacityPlan {
   return {
     name: String(values[name]),
     storagePerBrokerGiB: whole(values[storage]),
+    diskGiB: whole(values[disk]),
     brokers: whole(values[brokers]),
     partitionsPerTopic: whole(values[partitions]),
   };
@@ -122,6 +133,7 @@ function isApiObject(x: any): boolean {
 function annotate(obj: any, values: RecordedCapacityPlan): void {
   obj.metadata.addAnnotation(CapacityPlanAnnotations.NAME, values.name);
   if (values.storagePerBrokerGiB !== undefined) obj.metadata.addAnnotation(CapacityPlanAnnotations.STORAGE_GIB, String(values.storagePerBrokerGiB));
+  if (values.diskGiB !== undefined) obj.metadata.addAnnotation(CapacityPlanAnnotations.DISK_GIB, String(values.diskGiB));
   if (values.brokers !== undefined) obj.metadata.addAnnotation(CapacityPlanAnnotations.BROKERS, String(values.brokers));
   if (values.partitionsPerTopic !== undefined) obj.metadata.addAnnotation(CapacityPlanAnnotations.PARTITIONS, String(values.partitionsPerTopic));
 }

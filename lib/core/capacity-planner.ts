@@ -251,14 +251,16 @@ export class CapacityPlan {
   }
 
   /**
-   * Records the planned storage per broker and broker count on every Kafka cluster resource
+   * Records the planned disk (total and per broker) and broker count on every Kafka cluster resource
    * under `scope` (an `aws_msk_cluster` tag, a Strimzi `Kafka` or Kafka `StatefulSet`
    * annotation; see `CapacityPlanAnnotations`), so that CAP-001 and CAP-002 check the
    * synthesized cluster against this plan. Call it after the cluster is built. Returns how many
    * resources were marked; 0 means `scope` holds no cluster resource.
    */
   public applyToCluster(scope: IConstruct): number {
-    return CapacityPlanAnnotations.markClusters(scope, { name: this.name, storagePerBrokerGiB: this.storagePerBrokerGiB, brokers: this.brokers });
+    return CapacityPlanAnnotations.markClusters(scope, {
+      name: this.name, storagePerBrokerGiB: this.storagePerBrokerGiB, diskGiB: Math.ceil(this.diskBytes / BYTES_PER_GIB), brokers: this.brokers,
+    });
   }
 
   /**

@@ -4,13 +4,14 @@ import { parseMemoryQuantity } from '../../core/jvm-heap';
 import type { SynthesizedDocument } from '../document';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { targetOf } from '../rule-target';
+import { strimziBrokerCount, strimziBrokerPools } from './strimzi-broker-pools';
 
 /** CAP-001: provisioned storage per broker is not below the capacity plan. */
 export const CAP_001_STORAGE: Rule = {
   id: 'CAP-001',
   level: RuleLevel.ERROR,
   title: 'Provisioned storage per broker is not below the capacity plan.',
-  explanation: 'Disk = messages/s × average message bytes × retention seconds × replication factor, plus 20% headroom; per broker = that ÷ brokers (CapacityPlan). A broker that runs out of disk goes offline and takes its partition replicas with it. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster: the kafka-iac:capacity-plan tags on MSK, kafka-iac.dev/capacity-plan annotations on Kubernetes).',
+  explanation: 'Disk = messages/s × average message bytes × retention seconds × replication factor, plus 20% headroom; per broker = that ÷ brokers (CapacityPlan), divided over the brokers the cluster actually has, so a cluster with more brokers than planned needs less per broker. A broker that runs out of disk goes offline and takes its partition replicas with it. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster: the kafka-iac:capacity-plan tags on MSK, kafka-iac.dev/capacity-plan annotations on Kubernetes).',
   remediation: 'Provision at least the planned storage per broker (plan.storagePerBrokerGiB), or revise the plan.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   check(doc, ctx) {
@@ -29,11 +30,12 @@ function checkMsk(doc: SynthesizedDocument): RuleOutcome {
   const plan = CapacityPlanAnnotations.read(doc.body);
   if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
   const volume = single(single(single(doc.body.broker_node_group_info)?.storage_info)?.ebs_storage_info)?.volume_size;
+  const need = required(plan, Number(doc.body.number_of_broker_nodes));
   const f = new Findings();
-  f.expect(Number(volume) >= plan.storagePerBrokerGiB, {
+  f.expect(Number(volume) >= need.gib, {
     found: `volume_size is ${volume === undefined ? 'not set' : `${volume} GiB`} per broker`,
-    expected: planned(plan),
-    fix: `Set volumeSizeGiB: ${plan.storagePerBrokerGiB} (plan.storagePerBrokerGiB); storage autoscaling (CAP-004) grows it from there.`,
+    expected: need.expected,
+    fix: `Set volumeSizeGiB: ${need.gib} (plan.storagePerBrokerGiB with the planned brokers); storage autoscaling (CAP-004) grows it from there.`,
   });
   return f.outcome();
 }
@@ -48,11 +50,12 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
   const storage = doc.body.spec?.storage;
   const bytes = strimziPersistentBytes(storage);
+  const need = required(plan, strimziBrokerCount(strimziBrokerPools(ctx.index, doc.namespace, doc.body.metadata?.labels?.['strimzi.io/cluster'])));
   const f = new Findings();
-  f.expect(bytes >= plan.storagePerBrokerGiB * BYTES_PER_GIB, {
+  f.expect(bytes >= need.gib * BYTES_PER_GIB, {
     found: `spec.storage is ${describeStrimzi(storage)} per broker`,
-    expected: planned(plan),
-    fix: `Set the node pool's persistent-claim size to '${plan.storagePerBrokerGiB}Gi' (plan.storagePerBrokerGiB).`,
+    expected: need.expected,
+    fix: `Set the node pool's persistent-claim size to '${need.gib}Gi' (plan.storagePerBrokerGiB with the planned brokers).`,
   });
   return f.outcome();
 }
@@ -65,17 +68,26 @@ function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
   const templates: any[] = doc.body.spec?.volumeClaimTemplates ?? [];
   const sizes = templates.map((t) => String(t?.spec?.resources?.requests?.storage ?? ''));
   const bytes = sizes.map(parseMemoryQuantity).filter(Number.isFinite).reduce((a, b) => a + b, 0);
+  const need = required(plan, Number(doc.body.spec?.replicas ?? 1));
   const f = new Findings();
-  f.expect(bytes >= plan.storagePerBrokerGiB * BYTES_PER_GIB, {
+  f.expect(bytes >= need.gib * BYTES_PER_GIB, {
     found: `volumeClaimTemplates request ${sizes.length === 0 ? 'no storage' : sizes.map((s) => `'${s}'`).join(' + ')} per broker`,
-    expected: planned(plan),
-    fix: `Set the data volume claim to '${plan.storagePerBrokerGiB}Gi' (plan.storagePerBrokerGiB).`,
+    expected: need.expected,
+    fix: `Set the data volume claim to '${need.gib}Gi' (plan.storagePerBrokerGiB with the planned brokers).`,
   });
   return f.outcome();
 }
 
-function planned(plan: RecordedCapacityPlan): string {
-  return `at least ${plan.storagePerBrokerGiB} GiB per broker, the storage of capacity plan '${plan.name}' (retained bytes × RF + 20% headroom ÷ brokers)`;
+/**
+ * The GiB each broker needs: the planned disk divided over the brokers the cluster has (when the
+ * plan records its total and the count is known), else the plan's per-broker figure.
+ */
+function required(plan: RecordedCapacityPlan, actualBrokers: number): { gib: number; expected: string } {
+  if (plan.diskGiB !== undefined && Number.isInteger(actualBrokers) && actualBrokers > 0) {
+    const gib = Math.ceil(plan.diskGiB / actualBrokers);
+    return { gib, expected: `at least ${gib} GiB per broker: capacity plan '${plan.name}' needs ${plan.diskGiB} GiB (retained bytes × RF + 20% headroom) over ${actualBrokers} brokers` };
+  }
+  return { gib: plan.storagePerBrokerGiB!, expected: `at least ${plan.storagePerBrokerGiB} GiB per broker, the storage of capacity plan '${plan.name}' (retained bytes × RF + 20% headroom ÷ brokers)` };
 }
 
 function strimziPersistentBytes(storage: any): number {

@@ -1,8 +1,8 @@
 import { CapacityPlanAnnotations } from '../../core/capacity-plan-annotations';
-import type { KubernetesDocument, SynthesizedDocument } from '../document';
-import type { DocumentIndex } from '../document-index';
+import type { SynthesizedDocument } from '../document';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { targetOf } from '../rule-target';
+import { strimziBrokerCount, strimziBrokerPools } from './strimzi-broker-pools';
 
 /** CAP-002: the cluster has at least the planned broker count. */
 export const CAP_002_BROKER_COUNT: Rule = {
@@ -41,8 +41,8 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   if (doc.source !== 'kubernetes' || doc.kind !== 'Kafka') return NOT_APPLICABLE;
   const plan = CapacityPlanAnnotations.read(doc.body);
   if (plan?.brokers === undefined) return NOT_APPLICABLE;
-  const pools = brokerPoolsOf(ctx.index, doc);
-  const brokers = pools.reduce((sum, p) => sum + Number(p.body.spec?.replicas ?? 0), 0);
+  const pools = strimziBrokerPools(ctx.index, doc.namespace, doc.name);
+  const brokers = strimziBrokerCount(pools);
   const f = new Findings();
   f.expect(brokers >= plan.brokers, {
     found: `the broker node pools (${pools.map((p) => `${p.name}: ${p.body.spec?.replicas ?? 0}`).join(', ') || 'none'}) have ${brokers} brokers`,
@@ -65,24 +65,4 @@ function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
     fix: `Set brokers: ${plan.brokers} (plan.brokers).`,
   });
   return f.outcome();
-}
-
-const poolsByIndex = new WeakMap<DocumentIndex, Map<string, KubernetesDocument[]>>();
-
-/** The broker-role node pools of a `Kafka`, grouped once per synthesis (not rescanned per cluster). */
-function brokerPoolsOf(index: DocumentIndex, kafka: KubernetesDocument): readonly KubernetesDocument[] {
-  let byCluster = poolsByIndex.get(index);
-  if (!byCluster) {
-    byCluster = new Map();
-    for (const pool of index.kubernetes('KafkaNodePool')) {
-      const roles: unknown[] = pool.body.spec?.roles ?? [];
-      if (!roles.includes('broker')) continue;
-      const key = `${pool.namespace ?? ''}|${pool.body.metadata?.labels?.['strimzi.io/cluster']}`;
-      const list = byCluster.get(key) ?? [];
-      list.push(pool);
-      byCluster.set(key, list);
-    }
-    poolsByIndex.set(index, byCluster);
-  }
-  return byCluster.get(`${kafka.namespace ?? ''}|${kafka.name}`) ?? [];
 }

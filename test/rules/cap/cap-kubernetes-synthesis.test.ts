@@ -44,7 +44,8 @@ describe('CAP rules on Kubernetes through KafkaChart synthesis', () => {
     const { app, c, kafka, topic, cleanup } = chart();
     app.synth();
     expect(kafka.toJson().metadata.annotations).toEqual({
-      'kafka-iac.dev/capacity-plan': 'events', 'kafka-iac.dev/capacity-plan-storage-gib': '693', 'kafka-iac.dev/capacity-plan-brokers': '3',
+      'kafka-iac.dev/capacity-plan': 'events', 'kafka-iac.dev/capacity-plan-storage-gib': '693',
+      'kafka-iac.dev/capacity-plan-disk-gib': '2077', 'kafka-iac.dev/capacity-plan-brokers': '3',
     });
     expect(topic.toJson().metadata.annotations).toEqual({ 'kafka-iac.dev/capacity-plan': 'events', 'kafka-iac.dev/capacity-plan-partitions': '10' });
     expect(c.complianceReport.entries.map((e) => [e.ruleId, e.status])).toEqual([['CAP-001', 'compliant'], ['CAP-002', 'compliant'], ['CAP-003', 'compliant'], ['CAP-004', 'not-applicable']]);
@@ -54,13 +55,14 @@ describe('CAP rules on Kubernetes through KafkaChart synthesis', () => {
   it('fails CAP-001 at synthesis when a JSON patch shrinks the broker volume below the plan', () => {
     const { app, pool, cleanup } = chart();
     pool.addJsonPatch(JsonPatch.replace('/spec/storage/volumes/0/size', '100Gi'));
-    expect(synthError(app)).toContain("CAP-001 [kafka/Brokers] spec.storage is jbod of persistent-claim '100Gi' per broker; expected at least 693 GiB per broker, the storage of capacity plan 'events'");
+    expect(synthError(app)).toContain("CAP-001 [kafka/Brokers] spec.storage is jbod of persistent-claim '100Gi' per broker; expected at least 693 GiB per broker: capacity plan 'events' needs 2077 GiB (retained bytes × RF + 20% headroom) over 3 brokers");
     cleanup();
   });
 
   it('warns CAP-002 and CAP-003 (synthesis continues) when a JSON patch lowers replicas and partitions', () => {
     const { app, c, pool, topic, cleanup } = chart();
-    pool.addJsonPatch(JsonPatch.replace('/spec/replicas', 2));
+    // Two brokers must hold the whole planned disk: 2077 ÷ 2 = 1039 GiB each, so CAP-001 still passes.
+    pool.addJsonPatch(JsonPatch.replace('/spec/replicas', 2), JsonPatch.replace('/spec/storage/volumes/0/size', '1039Gi'));
     topic.addJsonPatch(JsonPatch.replace('/spec/partitions', 3));
     app.synth();
     expect(c.complianceReport.warnings().map(formatViolation)).toEqual([

@@ -14,7 +14,9 @@ describe('CAP rules on MskCluster', () => {
     const { stack, cluster } = mskStack({ cluster: { brokers: plan.brokers, volumeSizeGiB: plan.storagePerBrokerGiB } });
     expect(plan.applyToCluster(cluster)).toBe(1);
     const json = synthJson(stack);
-    expect(only(json, 'aws_msk_cluster').tags).toMatchObject({ 'kafka-iac:capacity-plan': 'orders', 'kafka-iac:capacity-plan-storage-gib': '347', 'kafka-iac:capacity-plan-brokers': '6' });
+    expect(only(json, 'aws_msk_cluster').tags).toMatchObject({
+      'kafka-iac:capacity-plan': 'orders', 'kafka-iac:capacity-plan-storage-gib': '347', 'kafka-iac:capacity-plan-disk-gib': '2077', 'kafka-iac:capacity-plan-brokers': '6',
+    });
     const entries = stack.complianceReport.entries.filter((e) => e.ruleId.startsWith('CAP-'));
     expect(entries.map((e) => [e.ruleId, e.status]).sort()).toEqual([['CAP-001', 'compliant'], ['CAP-002', 'compliant'], ['CAP-003', 'not-applicable'], ['CAP-004', 'compliant']]);
   });
@@ -22,7 +24,7 @@ describe('CAP rules on MskCluster', () => {
   it('fails CAP-001 at synthesis when the volume is below the plan', () => {
     const { stack, cluster } = mskStack({ cluster: { brokers: plan.brokers, volumeSizeGiB: 100 } });
     plan.applyToCluster(cluster);
-    expect(synthError(stack)).toContain("CAP-001 [production/Kafka/Resource] volume_size is 100 GiB per broker; expected at least 347 GiB per broker, the storage of capacity plan 'orders'");
+    expect(synthError(stack)).toContain("CAP-001 [production/Kafka/Resource] volume_size is 100 GiB per broker; expected at least 347 GiB per broker: capacity plan 'orders' needs 2077 GiB (retained bytes × RF + 20% headroom) over 6 brokers");
   });
 
   it('fails CAP-001 when an escape hatch shrinks the planned volume', () => {

@@ -38,7 +38,15 @@ describe('CAP-001 provisioned storage is not below the plan (error)', () => {
     const { entries, lines } = run(CAP_001_STORAGE, [mskCluster({ volumeGiB: 500, tags: MSK_PLAN })]);
     expect(entries[0].level).toBe('error');
     expect(lines[0]).toContain("CAP-001 [production/kafka/Resource] volume_size is 500 GiB per broker; expected at least 693 GiB per broker, the storage of capacity plan 'orders'");
-    expect(lines[0]).toContain('Set volumeSizeGiB: 693 (plan.storagePerBrokerGiB)');
+    expect(lines[0]).toContain('Set volumeSizeGiB: 693 (plan.storagePerBrokerGiB');
+  });
+
+  it('divides the planned disk over the brokers the cluster has when the plan records its total', () => {
+    const tags = { ...MSK_PLAN, [A.TAG_DISK_GIB]: '2077', [A.TAG_BROKERS]: '3' };
+    // 6 brokers instead of 3: 2077 ÷ 6 = 346.2, so 347 GiB each is enough.
+    expect(run(CAP_001_STORAGE, [mskCluster({ brokers: 6, volumeGiB: 347, tags })]).entries).toEqual([]);
+    const { lines } = run(CAP_001_STORAGE, [mskCluster({ brokers: 6, volumeGiB: 346, tags })]);
+    expect(lines[0]).toContain("CAP-001 [production/kafka/Resource] volume_size is 346 GiB per broker; expected at least 347 GiB per broker: capacity plan 'orders' needs 2077 GiB (retained bytes × RF + 20% headroom) over 6 brokers");
   });
 
   it('passes CAP-001 on Strimzi when each broker pool volume meets the plan on its Kafka', () => {
