@@ -6,6 +6,7 @@ import { ClientAuthentication } from '../lib/core/client-authentication';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { KafkaVersion } from '../lib/core/kafka-version';
+import { defineProductionAccess } from './access/production-access';
 
 /**
  * The production environment: MSK in us-east-1 with 6 brokers over 3 zones, SCRAM and IAM
@@ -30,6 +31,7 @@ export function defineProduction(app: KafkaApp): Environment {
     storageAutoScaling: { maxVolumeSizeGiB: 8000, targetUtilizationPercent: 60 },
     authentication: [ClientAuthentication.scramSha512(), ClientAuthentication.iam()],
   });
-  new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
+  const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
+  defineProductionAccess(stack, environment, kafka, [ordersService]);
   return environment;
 }

@@ -162,11 +162,11 @@ export class MskAccess extends Construct {
 
 /** Terraform reads `${` and `%{` in strings as templates; the artefacts are literal text. */
 function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 function unescapeTemplate(text: string): string {
-  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  return text.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{');
 }
 
 /** The `input` of a terraform_data as it will be written (after any addOverride). */

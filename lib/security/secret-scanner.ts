@@ -16,7 +16,7 @@ const SECRET_KEYS = new Set([
   'privatekey', 'privatekeypem', 'clientsecret', 'apikey', 'accesstoken', 'bearertoken', 'token', 'saslpassword',
 ]);
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/;
-const JAAS_PASSWORD = /password\s*=\s*"([^"]*)"/gi;
+const JAAS_PASSWORD = /(?:^|[\s;])password\s*=\s*"([^"]*)"/g;
 const KEY_VALUE_LINE = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
 
 /** Whether a key names a secret value (`password`, `ssl.keystore.password`, `client_secret`). */

@@ -50,6 +50,9 @@ describe('MskAccess', () => {
     const script = files.get('kafka-admin/apply.sh')!();
     expect(script).toContain('ADMIN_SECRET_ID="${ADMIN_SECRET_ID:-AmazonMSK_production-kafka_${ADMIN_USER}}"');
     expect(script).toContain('ADMIN_USER="${ADMIN_USER:-kafka-admin}"');
+    const published = Object.values<any>(out.resource.terraform_data).find((d) => d.input.kind === 'kafka-iac/client-properties');
+    // Terraform would read ${env:...} as an interpolation: the document holds it escaped as $${...}.
+    expect(published.input.principals.checkout.properties).toContain('password="$${env:KAFKA_SCRAM_PASSWORD}"');
     const checkout = files.get('clients/checkout.properties')!();
     expect(checkout).toContain('sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="checkout" password="${env:KAFKA_SCRAM_PASSWORD}";');
     expect(checkout).toContain('AmazonMSK_production-kafka_checkout');

@@ -1,0 +1,20 @@
+import type { MskCluster } from '../../lib/aws/msk/msk-cluster';
+import type { MskScramUser } from '../../lib/aws/msk/msk-scram-user';
+import type { Environment } from '../../lib/core/environment';
+import { MskAccess } from '../../lib/security/msk-access';
+import type { Construct } from 'constructs';
+import { declareShopAccess } from './shop-access';
+
+/**
+ * Production access on MSK: IAM policies for the applications (attached to their task roles),
+ * SCRAM users for orders-service and the admin, the SCRAM ACLs and topics as
+ * `dist/production/kafka-admin/`, and client properties in `dist/production/clients/`.
+ */
+export function defineProductionAccess(scope: Construct, environment: Environment, cluster: MskCluster, scramUsers: readonly MskScramUser[] = []): MskAccess {
+  return new MskAccess(scope, 'Access', {
+    model: declareShopAccess(environment, { iamApplications: true }),
+    cluster,
+    scramUsers,
+    roleNames: { 'payments-service': 'payments-service-task', 'billing': 'billing-task' },
+  });
+}
