@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, brokerCountOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools } from '../strimzi-documents';
 
 /** HA-001: At least 3 brokers. */
 export const HA_001_BROKER_COUNT: Rule = {
@@ -36,9 +37,19 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** Strimzi: the node pools with the broker role of a `Kafka` have at least 3 replicas in total. */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const pools = strimziNodePoolsOf(ctx.index, kafka).filter((p) => rolesOf(p).includes('broker'));
+  const brokers = pools.reduce((sum, p) => sum + replicasOf(p), 0);
+  const f = new Findings();
+  f.expect(brokers >= 3, {
+    found: `the broker node pools (${describePools(pools)}) have ${brokers} broker(s)`,
+    expected: 'at least 3 brokers',
+    fix: 'Give the broker node pools at least 3 replicas in total (StrimziKafkaCluster brokerPools: [{ replicas: 3 }]).',
+  });
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

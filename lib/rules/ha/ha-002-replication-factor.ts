@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, asMskConfiguration, brokerCountOf, clustersUsing, configurationOf, literalNumber, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from '../strimzi-documents';
 
 /** HA-002: `default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3. */
 export const HA_002_REPLICATION_FACTOR: Rule = {
@@ -59,9 +60,51 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: `spec.kafka.config` sets the three replication factors to 3, never above the broker
+ * count; a `KafkaTopic` with `spec.replicas` has at least 3 (absent: it inherits
+ * `default.replication.factor`, checked on the Kafka). Cruise Control metrics-topic keys that
+ * Strimzi drops are refused here.
+ */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const topic = asStrimziTopic(doc);
+  if (topic) {
+    const replicas = topic.body.spec?.replicas;
+    const f = new Findings();
+    f.expect(replicas === undefined || Number(replicas) >= 3, {
+      found: `spec.replicas is ${shown(replicas)}`,
+      expected: 'at least 3',
+      fix: 'Set replicas: 3 on the topic.',
+    });
+    const kafka = strimziKafkaOf(ctx.index, topic);
+    const brokers = kafka ? strimziNodePoolsOf(ctx.index, kafka).filter((p) => rolesOf(p).includes('broker')).reduce((s, p) => s + replicasOf(p), 0) : 0;
+    f.expect(replicas === undefined || brokers === 0 || Number(replicas) <= brokers, {
+      found: `spec.replicas is ${shown(replicas)} but cluster ${kafka?.name} has ${brokers} broker(s)`,
+      expected: 'a replication factor no higher than the broker count',
+      fix: 'Add brokers, or lower the topic replicas to the broker count (3 or more in production).',
+    });
+    return f.outcome();
+  }
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const config = strimziConfigOf(kafka);
+  const f = new Findings();
+  for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
+    f.expect(config[key] === '3', {
+      found: `spec.kafka.config ${key} is ${shown(config[key])}`,
+      expected: "'3'",
+      fix: `Set ${key}: 3 in spec.kafka.config (StrimziKafkaCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
+    });
+  }
+  const brokers = strimziNodePoolsOf(ctx.index, kafka).filter((p) => rolesOf(p).includes('broker')).reduce((s, p) => s + replicasOf(p), 0);
+  const rf = Number(config['default.replication.factor']);
+  f.expect(!Number.isFinite(rf) || brokers === 0 || rf <= brokers, {
+    found: `default.replication.factor is ${rf} but the broker node pools have ${brokers} broker(s)`,
+    expected: 'a replication factor no higher than the broker count',
+    fix: 'Raise the broker count to at least the replication factor (3).',
+  });
+  forbiddenConfigFindings(kafka, 'HA-002', f);
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

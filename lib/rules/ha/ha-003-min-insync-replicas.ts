@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, asMskConfiguration, configurationOf, literalNumber, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf } from '../strimzi-documents';
 
 /** HA-003: `min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF. */
 export const HA_003_MIN_INSYNC_REPLICAS: Rule = {
@@ -60,10 +61,51 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: `spec.kafka.config` sets `min.insync.replicas` and `transaction.state.log.min.isr`
+ * to 2, each below its replication factor; a `KafkaTopic` that sets `min.insync.replicas`
+ * keeps it at 2 or more and below its replicas.
+ */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const topic = asStrimziTopic(doc);
+  if (topic) {
+    const minIsr = topic.body.spec?.config?.['min.insync.replicas'];
+    if (minIsr === undefined) return COMPLIANT_STRIMZI_TOPIC;
+    const kafka = strimziKafkaOf(ctx.index, topic);
+    const rf = Number(topic.body.spec?.replicas ?? (kafka ? strimziConfigOf(kafka)['default.replication.factor'] : NaN));
+    const f = new Findings();
+    f.expect(Number(minIsr) >= 2, {
+      found: `spec.config min.insync.replicas is ${shown(minIsr)}`,
+      expected: 'at least 2',
+      fix: 'Remove the override (the cluster sets 2) or set it to 2.',
+    });
+    f.expect(!Number.isFinite(rf) || Number(minIsr) < rf, {
+      found: `spec.config min.insync.replicas is ${shown(minIsr)} with replicas ${rf}`,
+      expected: 'below the replication factor, so one replica can fail without stopping acks=all writes',
+      fix: 'Use min.insync.replicas 2 with replicas 3.',
+    });
+    return f.outcome();
+  }
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const config = strimziConfigOf(kafka);
+  const f = new Findings();
+  for (const [key, rfKey] of [['min.insync.replicas', 'default.replication.factor'], ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor']]) {
+    f.expect(config[key] === '2', {
+      found: `spec.kafka.config ${key} is ${shown(config[key])}`,
+      expected: "'2'",
+      fix: `Set ${key}: 2 in spec.kafka.config (StrimziKafkaCluster brokerConfig.minInsyncReplicas: 2).`,
+    });
+    f.expect(!(Number(config[key]) >= Number(config[rfKey])), {
+      found: `spec.kafka.config ${key} is ${config[key]} with ${rfKey} ${config[rfKey]}`,
+      expected: `below ${rfKey}`,
+      fix: `Use ${key} 2 with ${rfKey} 3.`,
+    });
+  }
+  return f.outcome();
 }
+
+const COMPLIANT_STRIMZI_TOPIC: RuleOutcome = { status: 'compliant', notes: ['The topic inherits min.insync.replicas from the cluster.'] };
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */
 function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {

@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster } from '../msk-cluster-document';
 import { KafkaVersion } from '../../core/kafka-version';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools, forbiddenConfigFindings } from '../strimzi-documents';
 
 /** HA-005: The metadata quorum is KRaft with an odd number of controllers: 3 or 5 (7 allowed). ZooKeeper is not generated. On MSK this means a `kafka_version` ending in `.kraft` (3.7.x.kraft to 4.1.x.kraft; the metadata mode cannot be changed after creation); MSK runs the controllers itself. On Strimzi 1.2 and the StatefulSet, a supported Kafka 4.x version. */
 export const HA_005_KRAFT_QUORUM: Rule = {
@@ -40,9 +41,39 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
   return f.outcome(['MSK runs the KRaft controllers itself.']);
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: a Kafka version Strimzi 1.2 runs (KRaft only), the controllers (node pools with the
+ * controller role) are 3, 5 or 7, and in staging and production no pool combines both roles.
+ * KRaft keys in `spec.kafka.config` that Strimzi drops are refused here.
+ */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const f = new Findings();
+  const version = kafka.body.spec?.kafka?.version;
+  f.expect(version === undefined || KafkaVersion.isStrimziSupported(String(version)), {
+    found: `spec.kafka.version is ${shown(version)}`,
+    expected: `a Kafka 4.x version Strimzi 1.2 runs in KRaft mode (${KafkaVersion.STRIMZI_SUPPORTED.join(', ')})`,
+    fix: "Set version: '4.3.1' (KafkaVersion.V4_3_1).",
+  });
+  const pools = strimziNodePoolsOf(ctx.index, kafka);
+  const controllerPools = pools.filter((p) => rolesOf(p).includes('controller'));
+  const controllers = controllerPools.reduce((s, p) => s + replicasOf(p), 0);
+  f.expect([3, 5, 7].includes(controllers), {
+    found: `the controller node pools (${describePools(controllerPools)}) have ${controllers} controller(s)`,
+    expected: 'an odd KRaft quorum of 3 or 5 controllers (7 allowed)',
+    fix: 'Declare a controller node pool with replicas: 3 (StrimziKafkaCluster controllers: { replicas: 3 }).',
+  });
+  if (ctx.environment.isProductionLike) {
+    const combined = pools.filter((p) => rolesOf(p).includes('controller') && rolesOf(p).includes('broker'));
+    f.expect(combined.length === 0, {
+      found: `node pool(s) ${combined.map((p) => p.name).join(', ')} combine the controller and broker roles`,
+      expected: 'separate controller and broker pools in staging and production (a combined node is for development)',
+      fix: 'Remove combinedNode; declare a controller pool and broker pools.',
+    });
+  }
+  forbiddenConfigFindings(kafka, 'HA-005', f);
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, block, brokerCountOf, list } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziNodePool, strimziKafkaOf, rolesOf, replicasOf, effectivePodTemplate } from '../strimzi-documents';
 
 /** HA-006: Brokers are spread over at least 3 availability zones; the broker count is a multiple of the zone count (MSK requires it; on Kubernetes the same rule keeps zones balanced). */
 export const HA_006_ZONE_SPREAD: Rule = {
@@ -45,10 +46,42 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: each broker node pool's pods (their effective pod template) are pinned to at least
+ * 3 zones (required node affinity on the zone label), spread over them (topology spread on the
+ * zone label), and the pool's replicas are a multiple of the zone count.
+ */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const pool = asStrimziNodePool(doc);
+  if (!pool || !rolesOf(pool).includes('broker')) return NOT_APPLICABLE;
+  const { pod, where } = effectivePodTemplate(pool, strimziKafkaOf(ctx.index, pool));
+  const terms: any[] = pod.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const zoneExpressions = terms.flatMap((t) => t?.matchExpressions ?? []).filter((e: any) => e?.key === ZONE_KEY && e?.operator === 'In');
+  const zones: string[] = zoneExpressions.length > 0 ? [...new Set<string>(zoneExpressions[0].values ?? [])] : [];
+  const spread = (pod.topologySpreadConstraints ?? []).some((c: any) => c?.topologyKey === ZONE_KEY);
+  const replicas = replicasOf(pool);
+  const f = new Findings();
+  f.expect(zones.length >= 3, {
+    found: zones.length === 0
+      ? `${where} does not pin the pods to zones (no required node affinity on ${ZONE_KEY}), so the zones they use cannot be checked`
+      : `${where} pins the pods to ${zones.length} zone(s) (${zones.join(', ')})`,
+    expected: 'at least 3 zones',
+    fix: "Set zones: ['<region>a', '<region>b', '<region>c'] on the StrimziKafkaCluster.",
+  });
+  f.expect(spread, {
+    found: `${where} has no topology spread constraint on ${ZONE_KEY}`,
+    expected: 'pods spread evenly over the zones',
+    fix: `Add a topologySpreadConstraint on ${ZONE_KEY} with maxSkew 1 and whenUnsatisfiable DoNotSchedule.`,
+  });
+  f.expect(zones.length === 0 || replicas % zones.length === 0, {
+    found: `spec.replicas is ${replicas} over ${zones.length} zones`,
+    expected: `a multiple of the zone count (${zones.length}), so every zone holds the same number of brokers`,
+    fix: `Set replicas: ${zones.length * Math.max(1, Math.ceil(replicas / Math.max(1, zones.length)))}.`,
+  });
+  return f.outcome();
 }
+
+const ZONE_KEY = 'topology.kubernetes.io/zone';
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */
 function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {

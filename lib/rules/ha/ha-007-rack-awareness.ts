@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, block, list } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, forbiddenConfigFindings } from '../strimzi-documents';
 
 /** HA-007: Replicas are rack-aware: `broker.rack` / Strimzi `rack.topologyKey` = the zone label, so the replicas of a partition land in different zones. */
 export const HA_007_RACK_AWARENESS: Rule = {
@@ -52,9 +53,24 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome(notes);
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** Strimzi: `spec.kafka.rack` uses the node label `topology.kubernetes.io/zone` (`broker.rack` keys are dropped by Strimzi). */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const rack = kafka.body.spec?.kafka?.rack ?? {};
+  const f = new Findings();
+  f.expect(rack.type === undefined || rack.type === 'topology-label', {
+    found: `spec.kafka.rack.type is '${rack.type}'`,
+    expected: "'topology-label' (the rack comes from the node's zone label)",
+    fix: "Set rack: { type: 'topology-label', topologyKey: 'topology.kubernetes.io/zone' }.",
+  });
+  f.expect(rack.topologyKey === 'topology.kubernetes.io/zone', {
+    found: `spec.kafka.rack.topologyKey is ${rack.topologyKey === undefined ? 'not set' : `'${rack.topologyKey}'`}`,
+    expected: "'topology.kubernetes.io/zone'",
+    fix: "Set rack.topologyKey: 'topology.kubernetes.io/zone' (StrimziKafkaCluster sets it).",
+  });
+  forbiddenConfigFindings(kafka, 'HA-007', f);
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, asMskConfiguration, configurationOf, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from '../strimzi-documents';
 
 /** HA-008: `unclean.leader.election.enable` = false. */
 export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = {
@@ -46,9 +47,29 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** Strimzi: `unclean.leader.election.enable` is false in `spec.kafka.config` and not turned on by a `KafkaTopic`. */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const topic = asStrimziTopic(doc);
+  if (topic) {
+    const value = topic.body.spec?.config?.['unclean.leader.election.enable'];
+    const f = new Findings();
+    f.expect(value === undefined || String(value) === 'false', {
+      found: `spec.config unclean.leader.election.enable is ${shown(value)}`,
+      expected: 'false or absent (the cluster sets false)',
+      fix: 'Remove the topic override.',
+    });
+    return f.outcome();
+  }
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const value = strimziConfigOf(kafka)['unclean.leader.election.enable'];
+  const f = new Findings();
+  f.expect(value === 'false', {
+    found: `spec.kafka.config unclean.leader.election.enable is ${shown(value)}`,
+    expected: 'false, written out',
+    fix: 'Set unclean.leader.election.enable: false in spec.kafka.config (StrimziKafkaCluster writes it).',
+  });
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

@@ -1,6 +1,7 @@
 import type { SynthesizedDocument } from '../document';
-import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { shown, Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, asStrimziNodePool, strimziKafkaOf, effectivePodTemplate } from '../strimzi-documents';
 
 /** HA-009: On Kubernetes, at most one Kafka node is disrupted at a time: a PodDisruptionBudget that allows 1 (on Strimzi, `spec.kafka.template.podDisruptionBudget.maxUnavailable` ≤ 1, absent = 1: Strimzi writes one PDB over every node-pool pod), pods spread over zones (topology spread, `whenUnsatisfiable: DoNotSchedule`) and over hosts (required anti-affinity on `kubernetes.io/hostname`). */
 export const HA_009_DISRUPTION_AND_SPREAD: Rule = {
@@ -20,9 +21,43 @@ export const HA_009_DISRUPTION_AND_SPREAD: Rule = {
   },
 };
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: the `Kafka` keeps `spec.kafka.template.podDisruptionBudget.maxUnavailable` at 1 or
+ * below (absent = 1; Strimzi writes one PDB over every node-pool pod); each node pool's
+ * effective pod template spreads over zones with `DoNotSchedule` and has required
+ * anti-affinity on `kubernetes.io/hostname`.
+ */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (kafka) {
+    const pdb = kafka.body.spec?.kafka?.template?.podDisruptionBudget ?? {};
+    const f = new Findings();
+    f.expect(pdb.maxUnavailable === undefined || Number(pdb.maxUnavailable) <= 1, {
+      found: `spec.kafka.template.podDisruptionBudget.maxUnavailable is ${shown(pdb.maxUnavailable)}`,
+      expected: 'at most 1 (absent means 1)',
+      fix: 'Set spec.kafka.template.podDisruptionBudget.maxUnavailable: 1.',
+    });
+    return f.outcome();
+  }
+  const pool = asStrimziNodePool(doc);
+  if (!pool) return NOT_APPLICABLE;
+  const { pod, where } = effectivePodTemplate(pool, strimziKafkaOf(ctx.index, pool));
+  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
+  const antiAffinity: any[] = pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  const f = new Findings();
+  f.expect(spread.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'), {
+    found: spread.length === 0
+      ? `${where} has no topology spread constraint on topology.kubernetes.io/zone`
+      : `${where} spreads over zones with whenUnsatisfiable ${spread.map((c) => shown(c.whenUnsatisfiable)).join(', ')}`,
+    expected: "a zone topology spread with whenUnsatisfiable 'DoNotSchedule'",
+    fix: "Add topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: ... }] to the pool's template.pod.",
+  });
+  f.expect(antiAffinity.some((t) => t?.topologyKey === 'kubernetes.io/hostname'), {
+    found: `${where} has no required pod anti-affinity on kubernetes.io/hostname`,
+    expected: 'at most one Kafka pod per host (requiredDuringSchedulingIgnoredDuringExecution)',
+    fix: "Add affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes.io/hostname' to the pool's template.pod.",
+  });
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, asMskConfiguration, block, configurationOf, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, strimziConfigOf } from '../strimzi-documents';
 
 /** HA-010: `auto.create.topics.enable` = false: topics exist because they are declared. */
 export const HA_010_AUTO_CREATE_TOPICS: Rule = {
@@ -48,9 +49,18 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** Strimzi: `auto.create.topics.enable` is false in `spec.kafka.config` (topics are KafkaTopics). */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const value = strimziConfigOf(kafka)['auto.create.topics.enable'];
+  const f = new Findings();
+  f.expect(value === 'false', {
+    found: `spec.kafka.config auto.create.topics.enable is ${shown(value)}`,
+    expected: 'false, written out (Kafka defaults to true)',
+    fix: 'Set auto.create.topics.enable: false in spec.kafka.config and declare topics as KafkaTopics.',
+  });
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

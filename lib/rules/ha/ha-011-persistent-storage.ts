@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, block, literalBoolean } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, asStrimziNodePool, storageVolumesOf, forbiddenConfigFindings } from '../strimzi-documents';
 
 /** HA-011: Storage is persistent and is not deleted with the cluster (Strimzi `deleteClaim: false`; StatefulSet PVC retention `Retain`; MSK cluster and its KMS key protected from destroy in production). */
 export const HA_011_PERSISTENT_STORAGE: Rule = {
@@ -52,9 +53,39 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome(notes);
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: every node pool volume is a `persistent-claim` with `deleteClaim` false (absent =
+ * false). `log.dir` keys that Strimzi drops are refused on the Kafka.
+ */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (kafka) {
+    const f = new Findings();
+    forbiddenConfigFindings(kafka, 'HA-011', f);
+    return f.outcome();
+  }
+  const pool = asStrimziNodePool(doc);
+  if (!pool) return NOT_APPLICABLE;
+  const volumes = storageVolumesOf(pool);
+  const f = new Findings();
+  f.expect(volumes.length > 0, {
+    found: 'spec.storage has no volumes',
+    expected: 'persistent-claim volumes',
+    fix: "Declare spec.storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size: '100Gi', deleteClaim: false }] }.",
+  });
+  for (const { volume, where } of volumes) {
+    f.expect(volume.type === 'persistent-claim', {
+      found: `${where}.type is '${volume.type}'`,
+      expected: "'persistent-claim' (ephemeral storage loses the data when a pod restarts)",
+      fix: `Set ${where}.type: 'persistent-claim'.`,
+    });
+    f.expect(volume.deleteClaim !== true, {
+      found: `${where}.deleteClaim is true`,
+      expected: 'false: the volumes outlive the cluster',
+      fix: `Set ${where}.deleteClaim: false (StrimziKafkaCluster deleteClaim: false).`,
+    });
+  }
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, block } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, forbiddenConfigFindings } from '../strimzi-documents';
 
 /** SEC-001: Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted. */
 export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = {
@@ -40,9 +41,24 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: every listener has `tls: true`. Strimzi's own replication and controller listeners
+ * (9090, 9091) always use mutual TLS. Listener keys that Strimzi drops are refused here.
+ */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const listeners: any[] = kafka.body.spec?.kafka?.listeners ?? [];
+  const f = new Findings();
+  for (const l of listeners) {
+    f.expect(l?.tls === true, {
+      found: `listener ${shown(l?.name)} (port ${l?.port}) has tls ${shown(l?.tls)}`,
+      expected: 'true: plaintext listeners are refused',
+      fix: `Set tls: true on listener ${l?.name}.`,
+    });
+  }
+  forbiddenConfigFindings(kafka, 'SEC-001', f);
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

@@ -1,7 +1,8 @@
 import type { SynthesizedDocument } from '../document';
-import { compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { shown, Findings, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, strimziConfigOf, forbiddenConfigFindings } from '../strimzi-documents';
 
 /** SEC-002: TLS 1.2 or newer; TLS 1.0/1.1 are refused. */
 export const SEC_002_TLS_VERSION: Rule = {
@@ -27,9 +28,40 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
   return compliantWithNotes(['MSK listeners are AWS-managed and accept TLS 1.2 or newer only; nothing to configure.']);
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: `ssl.enabled.protocols` in `spec.kafka.config` (an allowed exception) lists only
+ * TLSv1.2/TLSv1.3, and `ssl.protocol` is one of them; the same for a listener's custom
+ * `listenerConfig`. Other `ssl.` keys, which Strimzi drops, are refused here.
+ */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const config = strimziConfigOf(kafka);
+  const f = new Findings();
+  const modern = ['TLSv1.2', 'TLSv1.3'];
+  const enabled = config['ssl.enabled.protocols'];
+  const protocols = (enabled ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  f.expect(protocols.length > 0 && protocols.every((p) => modern.includes(p)), {
+    found: `spec.kafka.config ssl.enabled.protocols is ${enabled === undefined ? 'not set' : `'${enabled}'`}`,
+    expected: "'TLSv1.3,TLSv1.2', written out (TLS 1.0 and 1.1 refused)",
+    fix: "Set ssl.enabled.protocols: 'TLSv1.3,TLSv1.2' in spec.kafka.config.",
+  });
+  const protocol = config['ssl.protocol'];
+  f.expect(protocol === undefined || modern.includes(protocol), {
+    found: `spec.kafka.config ssl.protocol is '${protocol}'`,
+    expected: "'TLSv1.3' or 'TLSv1.2'",
+    fix: "Set ssl.protocol: 'TLSv1.3'.",
+  });
+  for (const l of (kafka.body.spec?.kafka?.listeners ?? []) as any[]) {
+    const custom = l?.authentication?.listenerConfig?.['ssl.enabled.protocols'];
+    f.expect(custom === undefined || String(custom).split(',').every((p) => modern.includes(p.trim())), {
+      found: `listener ${shown(l?.name)} listenerConfig ssl.enabled.protocols is '${custom}'`,
+      expected: 'only TLSv1.2 and TLSv1.3',
+      fix: 'Remove the listener override or list only TLSv1.3,TLSv1.2.',
+    });
+  }
+  forbiddenConfigFindings(kafka, 'SEC-002', f);
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

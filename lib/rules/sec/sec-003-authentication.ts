@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, authenticationOf, block, hasBlock } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, forbiddenConfigFindings } from '../strimzi-documents';
 
 /** SEC-003: Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener `authentication.type: custom`). Unauthenticated access is refused. SASL/PLAIN is refused. */
 export const SEC_003_AUTHENTICATION: Rule = {
@@ -49,9 +50,37 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: every listener has `authentication`: `scram-sha-512`, `tls` (mutual TLS), or
+ * `custom` with SASL OAUTHBEARER (never PLAIN). SASL keys that Strimzi drops are refused here.
+ */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const l of (kafka.body.spec?.kafka?.listeners ?? []) as any[]) {
+    const auth = l?.authentication;
+    const type = auth?.type;
+    f.expect(type === 'scram-sha-512' || type === 'tls' || type === 'custom', {
+      found: `listener ${shown(l?.name)} (port ${l?.port}) authentication is ${auth === undefined ? 'not set' : `'${type}'`}`,
+      expected: "'scram-sha-512', 'tls' (mutual TLS) or 'custom' (OAuth bearer): unauthenticated access is refused",
+      fix: `Set authentication: { type: 'scram-sha-512' } on listener ${l?.name}.`,
+    });
+    if (type !== 'custom') continue;
+    const mechanisms = String(auth.listenerConfig?.['sasl.enabled.mechanisms'] ?? '').toUpperCase().split(',').map((m) => m.trim());
+    f.expect(auth.sasl === true && mechanisms.includes('OAUTHBEARER'), {
+      found: `listener ${shown(l?.name)} custom authentication has sasl ${shown(auth.sasl)} and sasl.enabled.mechanisms ${shown(auth.listenerConfig?.['sasl.enabled.mechanisms'])}`,
+      expected: "sasl: true with 'OAUTHBEARER'",
+      fix: "Set sasl: true and listenerConfig['sasl.enabled.mechanisms']: 'OAUTHBEARER'.",
+    });
+    f.expect(!mechanisms.includes('PLAIN'), {
+      found: `listener ${shown(l?.name)} enables SASL/PLAIN`,
+      expected: 'no SASL/PLAIN (passwords in the clear inside TLS, no salted storage)',
+      fix: 'Remove PLAIN from sasl.enabled.mechanisms; use scram-sha-512 or OAUTHBEARER.',
+    });
+  }
+  forbiddenConfigFindings(kafka, 'SEC-003', f);
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, authenticationOf, configurationOf, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka, strimziConfigOf, forbiddenConfigFindings } from '../strimzi-documents';
 
 /** SEC-004: Authorization is on (Kafka ACLs, or IAM policies on MSK) and the default for a principal without ACLs is deny. */
 export const SEC_004_AUTHORIZATION: Rule = {
@@ -46,9 +47,39 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome(notes);
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: `authorization.type: simple`, `allow.everyone.if.no.acl.found: false` written out,
+ * and `superUsers` only the admins declared on the Kafka (annotation
+ * `kafka-iac.dev/declared-admins`, as a KafkaUser name or `CN=<name>`). Strimzi adds its own
+ * component users. Authorizer keys that Strimzi drops are refused here.
+ */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const authorization = kafka.body.spec?.kafka?.authorization;
+  const f = new Findings();
+  f.expect(authorization?.type === 'simple', {
+    found: `spec.kafka.authorization.type is ${shown(authorization?.type)}`,
+    expected: "'simple' (Kafka ACLs through the KafkaUser resources)",
+    fix: "Set spec.kafka.authorization: { type: 'simple' }.",
+  });
+  const allowEveryone = strimziConfigOf(kafka)['allow.everyone.if.no.acl.found'];
+  f.expect(allowEveryone === 'false', {
+    found: `spec.kafka.config allow.everyone.if.no.acl.found is ${shown(allowEveryone)}`,
+    expected: 'false, written out: a principal without ACLs is denied',
+    fix: 'Set allow.everyone.if.no.acl.found: false in spec.kafka.config.',
+  });
+  const declared = String(kafka.body.metadata?.annotations?.['kafka-iac.dev/declared-admins'] ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const allowed = new Set(declared.flatMap((a) => [a, `CN=${a}`, `User:${a}`, `User:CN=${a}`]));
+  for (const user of (authorization?.superUsers ?? []) as unknown[]) {
+    f.expect(typeof user === 'string' && allowed.has(user), {
+      found: `spec.kafka.authorization.superUsers contains ${shown(user)}`,
+      expected: `only the declared admins (${declared.join(', ') || 'none'})`,
+      fix: 'Remove it, or declare it as an admin (StrimziKafkaCluster admins) so that the grant is deliberate.',
+    });
+  }
+  forbiddenConfigFindings(kafka, 'SEC-004', f);
+  return f.outcome();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

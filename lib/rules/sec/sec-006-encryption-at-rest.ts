@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, block, literalBoolean } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziNodePool, storageVolumesOf } from '../strimzi-documents';
 
 /** SEC-006: Encryption at rest with a customer-managed KMS key with rotation on (MSK EBS; on Kubernetes an encrypted StorageClass). */
 export const SEC_006_ENCRYPTION_AT_REST: Rule = {
@@ -54,9 +55,57 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome(notes);
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: every persistent volume of a node pool names a StorageClass that encrypts with a
+ * KMS key: an EBS CSI class in this synthesis with `encrypted: "true"` and a `kmsKeyId`, or
+ * (a class made elsewhere) the key declared in the pool's `kafka-iac.dev/storage-class-kms-key-id`
+ * annotation, reported as a note because that class cannot be read here.
+ */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const pool = asStrimziNodePool(doc);
+  if (!pool) return NOT_APPLICABLE;
+  const f = new Findings();
+  const notes: string[] = [];
+  for (const { volume, where } of storageVolumesOf(pool)) {
+    if (volume.type !== 'persistent-claim') {
+      f.add({ found: `${where}.type is '${volume.type}'`, expected: 'a persistent-claim volume on an encrypted StorageClass', fix: `Set ${where}.type: 'persistent-claim' with an encrypted class.` });
+      continue;
+    }
+    const className = volume.class;
+    if (typeof className !== 'string' || className === '') {
+      f.add({ found: `${where}.class is not set, so the cluster's default StorageClass (encryption unknown) is used`, expected: 'an encrypted StorageClass named explicitly', fix: 'Set the class to an EncryptedStorageClass.' });
+      continue;
+    }
+    const storageClass = ctx.index.kubernetesByName('StorageClass', className)
+      ?? ctx.index.kubernetes('StorageClass').find((s) => s.name === className);
+    if (!storageClass) {
+      const declaredKey = pool.body.metadata?.annotations?.['kafka-iac.dev/storage-class-kms-key-id'];
+      f.expect(typeof declaredKey === 'string' && declaredKey !== '', {
+        found: `${where}.class is '${className}', a StorageClass that is not in this synthesis, and no KMS key is declared for it`,
+        expected: 'an encrypted StorageClass with a customer-managed KMS key',
+        fix: 'Create it with EncryptedStorageClass, or pass EncryptedStorageClass.fromStorageClassAttributes({ storageClassName, kmsKeyId }).',
+      });
+      if (declaredKey) notes.push(`StorageClass '${className}' is managed elsewhere; declared KMS key ${declaredKey}.`);
+      continue;
+    }
+    const params = storageClass.body.parameters ?? {};
+    f.expect(storageClass.body.provisioner === 'ebs.csi.aws.com', {
+      found: `StorageClass '${className}' provisioner is ${shown(storageClass.body.provisioner)}`,
+      expected: "'ebs.csi.aws.com' (whose encryption parameters this rule can read)",
+      fix: 'Use EncryptedStorageClass, or suppress SEC-006 with a reason that names how the other provisioner encrypts.',
+    });
+    f.expect(String(params.encrypted) === 'true', {
+      found: `StorageClass '${className}' parameters.encrypted is ${shown(params.encrypted)}`,
+      expected: "'true'",
+      fix: "Set parameters.encrypted: 'true'.",
+    });
+    f.expect(typeof params.kmsKeyId === 'string' && params.kmsKeyId !== '', {
+      found: `StorageClass '${className}' parameters.kmsKeyId is ${shown(params.kmsKeyId)}`,
+      expected: 'a customer-managed KMS key (without it EBS uses the AWS-managed key)',
+      fix: 'Set parameters.kmsKeyId to your KMS key ARN.',
+    });
+  }
+  return f.outcome(notes);
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

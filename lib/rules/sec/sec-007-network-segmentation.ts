@@ -4,6 +4,7 @@ import { asMskCluster, authenticationOf, block, hasBlock, list, literalBoolean, 
 import type { TerraformDocument } from '../document';
 import { MSK_EXPORTER_PORTS, MSK_LISTENER_PORTS } from '../../aws/network/msk-ports';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka } from '../strimzi-documents';
 
 /** SEC-007: Network segmentation: brokers live in private subnets; security groups / NetworkPolicies admit only the listener ports, only from declared client networks or workloads; no public access. */
 export const SEC_007_NETWORK_SEGMENTATION: Rule = {
@@ -155,9 +156,82 @@ function internetRoutesOf(subnet: TerraformDocument, ctx: RuleContext): string[]
   return out;
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: every listener is internal (`internal` or `cluster-ip`) and admits only declared
+ * peers (`networkPolicyPeers` not empty, each with a selector, never 0.0.0.0/0: Strimzi turns
+ * them into its listener NetworkPolicy); a deny-by-default ingress policy covers the cluster's
+ * pods; and the cluster's own NetworkPolicies never admit everyone.
+ */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source === 'kubernetes' && doc.kind === 'NetworkPolicy') return checkStrimziNetworkPolicy(doc.body);
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const l of (kafka.body.spec?.kafka?.listeners ?? []) as any[]) {
+    const peers: any[] = Array.isArray(l?.networkPolicyPeers) ? l.networkPolicyPeers : [];
+    f.expect(l?.type === 'internal' || l?.type === 'cluster-ip', {
+      found: `listener ${shown(l?.name)} type is ${shown(l?.type)}`,
+      expected: "'internal' or 'cluster-ip': no access from outside the Kubernetes cluster",
+      fix: `Use type: 'internal' for listener ${l?.name}, or suppress SEC-007 with a reason that names the private load balancer.`,
+    });
+    f.expect(peers.length > 0, {
+      found: `listener ${shown(l?.name)} has no networkPolicyPeers, so Strimzi's NetworkPolicy admits every pod and namespace`,
+      expected: 'the declared client workloads',
+      fix: 'Set clientNetworks on the StrimziKafkaCluster (ClientNetwork.kubernetesPeer({...})).',
+    });
+    for (const peer of peers) {
+      f.expect(isDeclaredPeer(peer), {
+        found: `listener ${shown(l?.name)} networkPolicyPeers contains ${JSON.stringify(peer)}`,
+        expected: 'a peer with a namespace or pod selector, or a private CIDR (never an empty peer or 0.0.0.0/0)',
+        fix: 'Declare the client workloads with ClientNetwork.kubernetesPeer({ namespaceLabels, podLabels }).',
+      });
+    }
+  }
+  const denies = ctx.index.kubernetes('NetworkPolicy').some((np) => np.namespace === kafka.namespace && deniesIngressTo(np.body, kafka.name));
+  f.expect(denies, {
+    found: `no NetworkPolicy in namespace ${shown(kafka.namespace)} denies ingress to the pods of ${kafka.name} by default`,
+    expected: 'a deny-by-default ingress policy over the cluster pods (Strimzi only writes allow rules for the Kafka pods)',
+    fix: 'Create the cluster with StrimziKafkaCluster (it adds StrimziSupportNetworkPolicies), or add a policy with policyTypes [Ingress] and no rules.',
+  });
+  return f.outcome();
+}
+
+/** A Strimzi-target NetworkPolicy: every ingress rule names its sources and ports; none is open to the world. */
+function checkStrimziNetworkPolicy(body: Readonly<Record<string, any>>): RuleOutcome {
+  const f = new Findings();
+  const rules: any[] = body.spec?.ingress ?? [];
+  rules.forEach((rule, i) => {
+    const from: any[] = Array.isArray(rule?.from) ? rule.from : [];
+    f.expect(from.length > 0 && from.every(isDeclaredPeer), {
+      found: `spec.ingress[${i}].from is ${JSON.stringify(rule?.from ?? 'not set')}`,
+      expected: 'declared peers only (an absent or empty from, an empty peer or 0.0.0.0/0 admits everyone)',
+      fix: 'List the allowed namespaces and pods.',
+    });
+    f.expect(Array.isArray(rule?.ports) && rule.ports.length > 0, {
+      found: `spec.ingress[${i}].ports is ${JSON.stringify(rule?.ports ?? 'not set')}`,
+      expected: 'the listener or metrics ports only',
+      fix: 'List the ports the rule admits.',
+    });
+  });
+  return f.outcome();
+}
+
+function isDeclaredPeer(peer: any): boolean {
+  if (peer === null || typeof peer !== 'object') return false;
+  const cidr = peer.ipBlock?.cidr;
+  if (cidr !== undefined) return typeof cidr === 'string' && !/\/0$/.test(cidr);
+  const selectors = [peer.namespaceSelector, peer.podSelector].filter((s) => s !== undefined);
+  return selectors.length > 0 && selectors.some((s) => Object.keys(s?.matchLabels ?? {}).length + (s?.matchExpressions ?? []).length > 0);
+}
+
+function deniesIngressTo(body: Readonly<Record<string, any>>, cluster: string): boolean {
+  const spec = body.spec ?? {};
+  const types: unknown[] = spec.policyTypes ?? ['Ingress'];
+  const selector = spec.podSelector ?? {};
+  const labels = selector.matchLabels ?? {};
+  const selectsCluster = (Object.keys(labels).length === 0 && (selector.matchExpressions ?? []).length === 0)
+    || (labels['strimzi.io/cluster'] === cluster && Object.keys(labels).length === 1 && (selector.matchExpressions ?? []).length === 0);
+  return selectsCluster && types.includes('Ingress') && (spec.ingress ?? []).length === 0;
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

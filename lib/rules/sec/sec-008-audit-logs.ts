@@ -2,6 +2,8 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, block, list, literalBoolean, literalNumber } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka } from '../strimzi-documents';
+import { parsePropertiesText } from '../../core/broker-config';
 
 /** SEC-008: Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on). */
 export const SEC_008_AUDIT_LOGS: Rule = {
@@ -76,9 +78,48 @@ function hasExpiration(rule: any): boolean {
   return expiration !== undefined && expiration !== null && rule?.status !== 'Disabled';
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: the authorizer logger (`kafka.authorizer.logger`) is on at INFO or finer, in the
+ * inline `spec.kafka.logging.loggers` (log4j2 keys) or in the external logging ConfigMap.
+ */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const logging = kafka.body.spec?.kafka?.logging;
+  const fix = "Set spec.kafka.logging: { type: 'inline', loggers: { 'logger.authorizer.name': 'kafka.authorizer.logger', 'logger.authorizer.level': 'INFO' } }.";
+  const f = new Findings();
+  if (logging?.type === 'external') {
+    const ref = logging.valueFrom?.configMapKeyRef ?? {};
+    const configMap = typeof ref.name === 'string' ? ctx.index.kubernetesByName('ConfigMap', ref.name, kafka.namespace) : undefined;
+    const text = configMap?.body.data?.[ref.key];
+    if (typeof text !== 'string') {
+      f.add({ found: `spec.kafka.logging is external (ConfigMap ${shown(ref.name)} key ${shown(ref.key)}), which is not in this synthesis`, expected: 'a logging configuration this rule can read, with the authorizer logger on', fix });
+      return f.outcome();
+    }
+    const level = authorizerLevel(parsePropertiesText(text));
+    f.expect(AUTHORIZER_ON.includes(level ?? ''), { found: `the authorizer logger level in ConfigMap ${ref.name} is ${shown(level)}`, expected: 'INFO, DEBUG or TRACE', fix });
+    return f.outcome();
+  }
+  const loggers = logging?.type === 'inline' ? (logging.loggers ?? {}) : undefined;
+  const level = loggers ? authorizerLevel(loggers) : undefined;
+  f.expect(AUTHORIZER_ON.includes(level ?? ''), {
+    found: loggers === undefined
+      ? 'spec.kafka.logging is not set, so the authorizer logger is left to the operator default'
+      : `spec.kafka.logging authorizer logger level is ${shown(level)}`,
+    expected: 'the authorizer logger at INFO (denials) or DEBUG (every decision)',
+    fix,
+  });
+  return f.outcome();
+}
+
+const AUTHORIZER_ON = ['INFO', 'DEBUG', 'TRACE', 'ALL'];
+
+/** The level of the log4j2 logger named `kafka.authorizer.logger` (Strimzi's default id is `authorizer`). */
+function authorizerLevel(loggers: Readonly<Record<string, unknown>>): string | undefined {
+  const named = Object.keys(loggers).find((k) => /^logger\.[^.]+\.name$/.test(k) && String(loggers[k]).trim() === 'kafka.authorizer.logger');
+  const id = named ? named.split('.')[1] : 'authorizer';
+  const level = loggers[`logger.${id}.level`];
+  return level === undefined ? undefined : String(level).trim().toUpperCase();
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */

@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, block, hasBlock, list } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
+import { asStrimziKafka } from '../strimzi-documents';
 
 /** SEC-010: Certificates come from a CA that the operator, cert-manager or ACM PCA manages, with renewal; MON-011 alerts before one expires. */
 export const SEC_010_MANAGED_CERTIFICATES: Rule = {
@@ -50,9 +51,31 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome(notes);
 }
 
-/** STRIMZI: TODO(owner of the STRIMZI target) */
-function checkStrimzi(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * Strimzi: the cluster and clients CAs are generated and renewed by the operator
+ * (`generateCertificateAuthority` not false), and no listener uses a custom certificate
+ * (`configuration.brokerCertChainAndKey`), whose renewal nothing here manages.
+ */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const spec = kafka.body.spec ?? {};
+  const f = new Findings();
+  for (const ca of ['clusterCa', 'clientsCa']) {
+    f.expect(spec[ca]?.generateCertificateAuthority !== false, {
+      found: `spec.${ca}.generateCertificateAuthority is false (a CA you supply and renew by hand)`,
+      expected: 'true or absent: the operator generates and renews the CA',
+      fix: `Remove spec.${ca}.generateCertificateAuthority, or suppress SEC-010 with a reason that names who renews the CA.`,
+    });
+  }
+  for (const l of (spec.kafka?.listeners ?? []) as any[]) {
+    f.expect(l?.configuration?.brokerCertChainAndKey === undefined, {
+      found: `listener ${shown(l?.name)} uses a custom certificate (configuration.brokerCertChainAndKey secret ${shown(l?.configuration?.brokerCertChainAndKey?.secretName)})`,
+      expected: 'the operator-managed cluster CA certificate, renewed by the operator',
+      fix: 'Remove brokerCertChainAndKey, or issue the Secret with cert-manager and suppress SEC-010 with that reason.',
+    });
+  }
+  return f.outcome([]);
 }
 
 /** STATEFULSET: TODO(owner of the STATEFULSET target) */
