@@ -1,17 +1,16 @@
 // The seed-scale platform of issue 8 (seed 001's target): 5 Kafka clusters across 3 regions,
 // MSK and Strimzi mixed, N topics and N/4 consumer groups with principals and grants, with
 // every rule running at synthesis. Used by bench/run.ts; never by a test.
-import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { KafkaApp } from '../lib/app/kafka-app';
 import { MskCluster } from '../lib/aws/msk/msk-cluster';
 import { KafkaNetwork } from '../lib/aws/network/kafka-network';
-import { renderBrokerProperties } from '../lib/core/broker-config';
 import { CapacityPlan } from '../lib/core/capacity-planner';
 import { ClientAuthentication } from '../lib/core/client-authentication';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { KafkaVersion } from '../lib/core/kafka-version';
+import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
 import { AccessModel } from '../lib/security/access-model';
 import { MskAccess } from '../lib/security/msk-access';
 import { StrimziAccess } from '../lib/security/strimzi-access';
@@ -110,7 +109,7 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
     } else {
       let chart = charts.get(c.environment);
       if (!chart) { chart = app.chart(c.environment, 'kafka'); charts.set(c.environment, chart); }
-      strimziStandIn(chart, c.name, model, plan);
+      strimziCluster(chart, c.name, model, plan);
     }
     plan.attachTo(c.environment);
   });
@@ -119,38 +118,21 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
     app, clusters: clusters.length, topics: props.topics, groups, principals,
     parts: [
       'MSK: KafkaNetwork + MskCluster + MskAccess (IAM policy per principal, admin artefacts, client properties): library constructs',
-      'Strimzi: StrimziAccess (KafkaTopic, KafkaUser, client-properties ConfigMap per principal): library construct; Kafka and KafkaNodePool: stand-in ApiObjects until the Strimzi cluster construct lands',
+      'Strimzi: StrimziKafkaCluster (Kafka, node pools, StorageClass, NetworkPolicies, metrics) + StrimziAccess (KafkaTopic, KafkaUser, client-properties ConfigMap per principal): library constructs',
       'monitoring: not yet generated (the monitoring constructs have not landed)',
     ],
   };
 }
 
-/** The Strimzi cluster as the Strimzi constructs will write it (stand-in), and its access model through StrimziAccess. */
-function strimziStandIn(scope: Construct, name: string, model: AccessModel, plan: CapacityPlan): void {
-  const labels = { 'strimzi.io/cluster': name };
-  const kafka = new ApiObject(scope, `${name}-kafka`, {
-    apiVersion: 'kafka.strimzi.io/v1', kind: 'Kafka', metadata: { name },
-    spec: {
-      kafka: {
-        version: KafkaVersion.V4_3_1.version, metadataVersion: '4.3-IV0',
-        listeners: [{ name: 'tls', port: 9093, type: 'internal', tls: true, authentication: { type: 'scram-sha-512' } }],
-        authorization: { type: 'simple' },
-        rack: { topologyKey: 'topology.kubernetes.io/zone' },
-        config: renderBrokerProperties(name, plan.brokers),
-        jvmOptions: { '-Xms': '4096m', '-Xmx': '4096m' },
-        resources: { requests: { memory: '8Gi', cpu: '2' }, limits: { memory: '8Gi' } },
-      },
-      entityOperator: { topicOperator: {}, userOperator: {} },
-      kafkaExporter: {},
-    },
+/** A Strimzi cluster (StrimziKafkaCluster) sized from the plan, and its access model through StrimziAccess. */
+function strimziCluster(scope: Construct, name: string, model: AccessModel, plan: CapacityPlan): void {
+  const cluster = new StrimziKafkaCluster(scope, name, {
+    clusterName: name,
+    brokerPools: [{ replicas: plan.brokers, storageSize: `${plan.storagePerBrokerGiB}Gi` }],
+    clientNetworks: [ClientNetwork.kubernetesPeer({ podLabels: { 'app.kubernetes.io/part-of': 'seed-apps' }, description: 'seed applications' })],
+    kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   });
-  plan.applyToCluster(kafka);
-  for (const [pool, roles, replicas, size] of [['controllers', ['controller'], 3, '20Gi'], ['brokers', ['broker'], plan.brokers, `${plan.storagePerBrokerGiB}Gi`]] as const) {
-    new ApiObject(scope, `${name}-${pool}`, {
-      apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaNodePool', metadata: { name: `${name}-${pool}`, labels },
-      spec: { replicas, roles: [...roles], storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size, deleteClaim: false }] } },
-    });
-  }
+  plan.applyToCluster(cluster);
   const access = new StrimziAccess(scope, `${name}-access`, { model, clusterName: name });
   plan.applyToTopics(access);
 }
