@@ -1,9 +1,39 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
+import { ClientAuthentication } from '../lib/core/client-authentication';
+import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
+import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
 
-/** The staging environment. (Placeholder until its target lands.) */
+/**
+ * The staging environment: Strimzi 1.2 on Kubernetes (EKS in us-east-1), production-like, so
+ * every rule is in force. 3 KRaft controllers and 3 brokers over 3 zones, one SCRAM-SHA-512
+ * and one mutual-TLS listener, both reachable only from the `orders` and `payments` namespaces.
+ */
 export function defineStaging(app: KafkaApp): Environment {
   const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
-  app.chart(environment, 'kafka');
+  const chart = app.chart(environment, 'kafka');
+  new StrimziKafkaCluster(chart, 'Kafka', {
+    clusterName: 'staging-kafka',
+    zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+    controllers: { replicas: 3, memory: '2Gi', storageSize: '20Gi' },
+    brokerPools: [{ name: 'broker', replicas: 3, memory: '8Gi', cpu: '2', storageSize: '200Gi' }],
+    kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/6f1c2e4a-0b7d-4c1e-9a55-3f0e8d2b7c11',
+    listeners: [
+      { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() },
+      { name: 'mtls', port: 9094, authentication: ClientAuthentication.mutualTls() },
+    ],
+    clientNetworks: [
+      ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' }, description: 'orders services' }),
+      ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'payments' }, description: 'payments services' }),
+    ],
+    prometheusNetworks: [
+      ClientNetwork.kubernetesPeer({
+        namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' },
+        podLabels: { 'app.kubernetes.io/name': 'prometheus' },
+        description: 'Prometheus',
+      }),
+    ],
+    admins: ['platform-admin'],
+  });
   return environment;
 }
