@@ -70,6 +70,17 @@ describe('CostEstimate', () => {
     expect(CostEstimate.of([other], { region: 'us-east-1' }).lines).toEqual([]);
   });
 
+  it('notes how far MSK storage autoscaling can grow the storage cost, outside the total', () => {
+    const target: TerraformDocument = {
+      source: 'terraform', type: 'aws_appautoscaling_target', name: 't', address: 'aws_appautoscaling_target.t', path: 'p/t',
+      body: { scalable_dimension: 'kafka:broker-storage:VolumeSize', resource_id: '${aws_msk_cluster.kafka.arn}', max_capacity: 4000 },
+    };
+    const estimate = CostEstimate.of([msk('kafka.m5.large', 3, 1000), target], { region: 'us-east-1' });
+    expect(estimate.monthlyTotalUsd).toBe(759.9);
+    expect(estimate.notes).toEqual(["`aws_msk_cluster.kafka`: storage autoscaling may grow each broker's volume to 4000 GiB, up to 1,200.00 USD a month for storage (not in the total)."]);
+    expect(estimate.toMarkdown()).toContain('Note: `aws_msk_cluster.kafka`: storage autoscaling may grow');
+  });
+
   it('lists what it cannot price instead of guessing', () => {
     const estimate = CostEstimate.of([msk('kafka.r9.huge', 3, 100)], { region: 'us-east-1' });
     expect(estimate.unpriced).toEqual(['`aws_msk_cluster.kafka`: broker instance type "kafka.r9.huge" is not in the price table.']);

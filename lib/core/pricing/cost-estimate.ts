@@ -59,6 +59,8 @@ export class CostEstimate {
   public readonly lines: readonly CostLine[];
   /** Resources that could not be priced, and why (an instance type or region not in the table). */
   public readonly unpriced: readonly string[];
+  /** What could change the figure and is not in the total (MSK storage autoscaling up to its maximum). */
+  public readonly notes: readonly string[];
 
   private constructor(documents: readonly SynthesizedDocument[], options: CostEstimateOptions) {
     this.region = options.region;
@@ -66,15 +68,28 @@ export class CostEstimate {
     const family = options.kubernetesNodeFamily ?? 'm5';
     const lines: CostLine[] = [];
     const unpriced: string[] = [];
+    const notes: string[] = [];
+    const storageMaxByCluster = new Map<string, number>();
     const kafkaByCluster = new Map<string, KubernetesDocument>();
     for (const doc of documents) {
       if (doc.source === 'kubernetes' && doc.kind === 'Kafka' && doc.apiVersion.startsWith('kafka.strimzi.io/')) {
         kafkaByCluster.set(`${doc.namespace ?? ''}|${doc.name}`, doc);
       }
+      if (doc.source === 'terraform' && doc.type === 'aws_appautoscaling_target' && doc.body.scalable_dimension === 'kafka:broker-storage:VolumeSize') {
+        const cluster = /^\$\{(aws_msk_cluster\.[A-Za-z0-9_-]+)\.arn\}$/.exec(String(doc.body.resource_id))?.[1];
+        if (cluster && Number.isFinite(Number(doc.body.max_capacity))) storageMaxByCluster.set(cluster, Number(doc.body.max_capacity));
+      }
     }
     for (const doc of documents) {
       if (doc.source === 'terraform') {
-        if (doc.type === 'aws_msk_cluster') this.msk(doc.address, doc.path, doc.body, prices, lines, unpriced);
+        if (doc.type === 'aws_msk_cluster') {
+          this.msk(doc.address, doc.path, doc.body, prices, lines, unpriced);
+          const max = storageMaxByCluster.get(doc.address);
+          const brokers = Number(doc.body.number_of_broker_nodes);
+          if (max !== undefined && prices && Number.isFinite(brokers)) {
+            notes.push(`\`${doc.address}\`: storage autoscaling may grow each broker's volume to ${max} GiB, up to ${formatUsd(cents(brokers * max * prices.mskStorageGbMonth), 2)} USD a month for storage (not in the total).`);
+          }
+        }
         continue;
       }
       if (doc.kind === 'KafkaNodePool' && doc.apiVersion.startsWith('kafka.strimzi.io/')) {
@@ -93,6 +108,7 @@ export class CostEstimate {
     }
     this.lines = lines;
     this.unpriced = unpriced;
+    this.notes = notes;
   }
 
   /** The monthly total in USD, rounded to cents. */
@@ -112,6 +128,7 @@ export class CostEstimate {
       monthlyTotalUsd: this.monthlyTotalUsd,
       lines: this.lines,
       unpriced: this.unpriced,
+      notes: this.notes,
     };
   }
 
@@ -131,6 +148,7 @@ export class CostEstimate {
       out.push(`| **total** | | | | | **${formatUsd(this.monthlyTotalUsd, 2)}** |`);
     }
     for (const u of this.unpriced) out.push('', `Not priced: ${u}`);
+    for (const n of this.notes) out.push('', `Note: ${n}`);
     return out.join('\n');
   }
 
