@@ -9,7 +9,7 @@ import type { Findings } from './rule';
  */
 
 /** The label that ties a KafkaNodePool or KafkaTopic to its Kafka. */
-export const STRIMZI_CLUSTER_LABEL = 'strimzi.io/cluster';
+const STRIMZI_CLUSTER_LABEL = 'strimzi.io/cluster';
 
 function strimziKind(doc: SynthesizedDocument, kind: string): KubernetesDocument | undefined {
   return doc.source === 'kubernetes' && doc.kind === kind && apiGroupOf(doc) === 'kafka.strimzi.io' ? doc : undefined;
