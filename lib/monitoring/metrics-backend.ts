@@ -1,0 +1,203 @@
+import { MetricSelector } from './metric-selector';
+
+/** Where the alert metrics come from. */
+export enum MetricsBackendKind {
+  /**
+   * The Prometheus JMX exporter inside the Kafka pods, configured like Strimzi's example
+   * `kafka-metrics.yaml` (lower-case names: `kafka_server_replicamanager_underreplicatedpartitions`),
+   * plus Kafka Exporter for consumer lag and the kubelet volume stats for disk. Used by Strimzi
+   * and by the StatefulSet target.
+   */
+  JMX_EXPORTER = 'jmx-exporter',
+  /**
+   * MSK open monitoring: MSK's JMX exporter on port 11001 (cased names with a `name` label:
+   * `kafka_server_ReplicaManager_Value{name="UnderReplicatedPartitions"}`, consumer lag as
+   * `kafka_consumer_group_ConsumerLagMetrics_Value`) and the node exporter on port 11002.
+   */
+  MSK_OPEN_MONITORING = 'msk-open-monitoring',
+}
+
+/**
+ * The labels every scraped series of a cluster carries. The PodMonitors and the MSK scrape
+ * config add them with relabelling, so alerts select by labels, never by pod-name patterns,
+ * and also match node-pool pods.
+ */
+export const CLUSTER_LABEL = 'kafka_cluster';
+export const ENVIRONMENT_LABEL = 'environment';
+export const REGION_LABEL = 'region';
+/** `kafka` (brokers and controllers), `kafka-exporter`, or `node-exporter`. */
+export const ROLE_LABEL = 'kafka_role';
+
+/** The cluster whose metrics are selected. */
+export interface MonitoredClusterIdentity {
+  /** The Kafka cluster's name (the `kafka_cluster` label). */
+  readonly cluster: string;
+  /** The environment's name (the `environment` label). */
+  readonly environment: string;
+  /** The region (the `region` label of every alert). */
+  readonly region: string;
+  /** The Kubernetes namespace (Kubernetes targets). */
+  readonly namespace: string;
+}
+
+/** The metric names of one backend, selecting one cluster. Internal to the alert catalog. */
+export interface BackendMetrics {
+  readonly kind: MetricsBackendKind;
+  /** The label naming one Kafka node: `pod` on Kubernetes, `instance` on MSK. */
+  readonly nodeLabel: string;
+  /** An example value of `nodeLabel` for tests. */
+  nodeExample(i: number): string;
+  readonly up: MetricSelector;
+  readonly underReplicated: MetricSelector;
+  readonly underMinIsr: MetricSelector;
+  readonly offlinePartitions: MetricSelector;
+  /** Active controller count (KRaft controllers), or undefined when the controllers are not scraped (MSK). */
+  readonly activeControllers?: MetricSelector;
+  /** The controller each broker sees (KIP-1001; -1 when none), used where controllers are not scraped. */
+  readonly currentControllerId?: MetricSelector;
+  /** Counters of bytes in and out (client and replication), all topics. */
+  readonly networkBytes: MetricSelector;
+  /** P99 total request time in ms, with a `request` label. */
+  readonly requestP99: MetricSelector;
+  readonly requestLabel: string;
+  /** Consumer lag per partition (Kafka Exporter) or per group and topic (MSK). */
+  readonly consumerLag: MetricSelector;
+  readonly lagGroupLabel: string;
+  readonly lagTopicLabel: string;
+  /** How lag is aggregated per group and topic. */
+  readonly lagAggregation: 'sum' | 'max';
+  readonly disk: DiskMetrics;
+  /** Certificate expiry, or undefined where certificates are AWS-managed (MSK). */
+  readonly certificates?: CertificateMetrics;
+  /** MirrorMaker 2 replication latency (ms), when MirrorMaker 2 is scraped. */
+  readonly mirrorMakerLatency?: MetricSelector;
+}
+
+/** Disk usage: capacity and available bytes, optionally joined to a label series that selects the cluster's volumes. */
+export interface DiskMetrics {
+  readonly capacity: MetricSelector;
+  readonly available: MetricSelector;
+  /** The label naming one volume (`persistentvolumeclaim`, or the node's `instance`). */
+  readonly volumeLabel: string;
+  readonly volumeExample: (i: number) => string;
+  /** A series with value 1 per volume of the cluster, and the labels to join on (kube-state-metrics). */
+  readonly join?: { readonly selector: MetricSelector; readonly on: readonly string[] };
+}
+
+export interface CertificateMetrics {
+  /** Expiry timestamp series. */
+  readonly expiry: MetricSelector;
+  /** Milliseconds (Strimzi) or seconds (cert-manager). */
+  readonly unitDivisor: number;
+  /** The label naming one certificate. */
+  readonly certificateLabel: string;
+}
+
+/** Options of the JMX exporter backend on Kubernetes. */
+export interface JmxExporterBackendOptions {
+  /**
+   * The PVC label (as kube-state-metrics exposes it: `label_<name with _>`) whose value is the
+   * cluster name, used to select the cluster's data volumes. kube-state-metrics must allow it
+   * with `--metric-labels-allowlist=persistentvolumeclaims=[...]`.
+   */
+  readonly pvcClusterLabel: string;
+  /** Strimzi's cluster operator certificate metric, or cert-manager's. */
+  readonly certificates: 'strimzi' | 'cert-manager';
+  /** The MirrorMaker 2 connector metrics are scraped for this cluster. */
+  readonly mirrorMaker2?: boolean;
+}
+
+/** The JMX exporter names (Strimzi example `kafka-metrics.yaml` naming) and Kafka Exporter. */
+export function jmxExporterMetrics(id: MonitoredClusterIdentity, o: JmxExporterBackendOptions): BackendMetrics {
+  const node = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka' };
+  const exporter = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka-exporter' };
+  const ns = { namespace: id.namespace };
+  return {
+    kind: MetricsBackendKind.JMX_EXPORTER,
+    nodeLabel: 'pod',
+    nodeExample: (i) => `${id.cluster}-broker-${i}`,
+    up: new MetricSelector('up', node),
+    underReplicated: new MetricSelector('kafka_server_replicamanager_underreplicatedpartitions', node),
+    underMinIsr: new MetricSelector('kafka_server_replicamanager_underminisrpartitioncount', node),
+    offlinePartitions: new MetricSelector('kafka_controller_kafkacontroller_offlinepartitionscount', node),
+    activeControllers: new MetricSelector('kafka_controller_kafkacontroller_activecontrollercount', node),
+    networkBytes: new MetricSelector('', { ...node, topic: '' }, {
+      __name__: { pattern: 'kafka_server_brokertopicmetrics_(replication)?bytes(in|out)_total', example: 'kafka_server_brokertopicmetrics_bytesin_total' },
+    }),
+    requestP99: new MetricSelector('kafka_network_requestmetrics_totaltimems', { ...node, quantile: '0.99' }, {
+      request: { pattern: 'Produce|FetchConsumer', example: 'Produce' },
+    }),
+    requestLabel: 'request',
+    consumerLag: new MetricSelector('kafka_consumergroup_lag', exporter),
+    lagGroupLabel: 'consumergroup',
+    lagTopicLabel: 'topic',
+    lagAggregation: 'sum',
+    disk: {
+      capacity: new MetricSelector('kubelet_volume_stats_capacity_bytes', ns),
+      available: new MetricSelector('kubelet_volume_stats_available_bytes', ns),
+      volumeLabel: 'persistentvolumeclaim',
+      volumeExample: (i) => `data-${id.cluster}-broker-${i}`,
+      join: {
+        selector: new MetricSelector('kube_persistentvolumeclaim_labels', { ...ns, [o.pvcClusterLabel]: id.cluster }),
+        on: ['namespace', 'persistentvolumeclaim'],
+      },
+    },
+    certificates: o.certificates === 'strimzi'
+      ? {
+        expiry: new MetricSelector('strimzi_certificate_expiration_timestamp_ms', { cluster: id.cluster, resource_namespace: id.namespace }),
+        unitDivisor: 1000, certificateLabel: 'type',
+      }
+      : {
+        expiry: new MetricSelector('certmanager_certificate_expiration_timestamp_seconds', ns),
+        unitDivisor: 1, certificateLabel: 'name',
+      },
+    mirrorMakerLatency: o.mirrorMaker2
+      ? new MetricSelector('kafka_connect_mirror_source_connector_replication_latency_ms_max', { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'mirrormaker2' })
+      : undefined,
+  };
+}
+
+/** Options of the MSK open monitoring backend. */
+export interface MskOpenMonitoringOptions {
+  /**
+   * The mount point of the broker data volume as the node exporter reports it.
+   * @default '/kafka/datalogs'
+   */
+  readonly dataLogsMountpoint?: string;
+}
+
+/** MSK open monitoring names: MSK's JMX exporter (cased, with a `name` label) and the node exporter. */
+export function mskOpenMonitoringMetrics(id: MonitoredClusterIdentity, o: MskOpenMonitoringOptions = {}): BackendMetrics {
+  const jmx = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka' };
+  const nodeExporter = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'node-exporter' };
+  const mount = { mountpoint: o.dataLogsMountpoint ?? '/kafka/datalogs' };
+  return {
+    kind: MetricsBackendKind.MSK_OPEN_MONITORING,
+    nodeLabel: 'instance',
+    nodeExample: (i) => `b-${i + 1}.${id.cluster}.example.kafka.${id.region}.amazonaws.com:11001`,
+    up: new MetricSelector('up', jmx),
+    underReplicated: new MetricSelector('kafka_server_ReplicaManager_Value', { ...jmx, name: 'UnderReplicatedPartitions' }),
+    underMinIsr: new MetricSelector('kafka_server_ReplicaManager_Value', { ...jmx, name: 'UnderMinIsrPartitionCount' }),
+    offlinePartitions: new MetricSelector('kafka_controller_KafkaController_Value', { ...jmx, name: 'OfflinePartitionsCount' }),
+    // MSK runs the KRaft controllers itself and does not expose them: brokers report the
+    // controller they follow instead (KIP-1001, Kafka 3.7+).
+    currentControllerId: new MetricSelector('kafka_server_MetadataLoader_Value', { ...jmx, name: 'CurrentControllerId' }),
+    networkBytes: new MetricSelector('kafka_server_BrokerTopicMetrics_Count', { ...jmx, topic: '' }, {
+      name: { pattern: 'BytesInPerSec|BytesOutPerSec|ReplicationBytesInPerSec|ReplicationBytesOutPerSec', example: 'BytesInPerSec' },
+    }),
+    requestP99: new MetricSelector('kafka_network_RequestMetrics_99thPercentile', { ...jmx, name: 'TotalTimeMs' }, {
+      request: { pattern: 'Produce|FetchConsumer', example: 'Produce' },
+    }),
+    requestLabel: 'request',
+    consumerLag: new MetricSelector('kafka_consumer_group_ConsumerLagMetrics_Value', { ...jmx, name: 'SumOffsetLag' }),
+    lagGroupLabel: 'groupId',
+    lagTopicLabel: 'topic',
+    lagAggregation: 'max',
+    disk: {
+      capacity: new MetricSelector('node_filesystem_size_bytes', { ...nodeExporter, ...mount }),
+      available: new MetricSelector('node_filesystem_avail_bytes', { ...nodeExporter, ...mount }),
+      volumeLabel: 'instance',
+      volumeExample: (i) => `b-${i + 1}.${id.cluster}.example.kafka.${id.region}.amazonaws.com:11002`,
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { stringify } from 'yaml';
+import type { AlertRule, RecordingRule, RuleGroup } from './alert-rule';
+
+/** One rule as Prometheus writes it (the same shape in a PrometheusRule's `spec.groups`). */
+export function renderRule(rule: AlertRule | RecordingRule, runbookUrl: (slug: string) => string): Record<string, unknown> {
+  if ('record' in rule) {
+    return { record: rule.record, expr: rule.expr, ...(Object.keys(rule.labels).length ? { labels: { ...rule.labels } } : {}) };
+  }
+  return {
+    alert: rule.alert,
+    expr: rule.expr,
+    ...(rule.for.isZero ? {} : { for: rule.for.toString() }),
+    labels: { ...rule.labels, severity: rule.severity, rule_id: rule.ruleId },
+    annotations: { summary: rule.summary, description: rule.description, runbook_url: runbookUrl(rule.runbook) },
+  };
+}
+
+/** The groups as `spec.groups` of a PrometheusRule, or the `groups` of a plain rule file. */
+export function renderGroups(groups: readonly RuleGroup[], runbookUrl: (slug: string) => string): Record<string, unknown>[] {
+  return groups.map((g) => ({
+    name: g.name,
+    rules: [...g.recordingRules, ...g.alerts].map((r) => renderRule(r, runbookUrl)),
+  }));
+}
+
+/** A plain Prometheus rule file (`promtool check rules` reads it). */
+export function renderRuleFile(groups: readonly RuleGroup[], runbookUrl: (slug: string) => string): string {
+  return stringify({ groups: renderGroups(groups, runbookUrl) }, { lineWidth: 0 });
+}
