@@ -11,6 +11,8 @@ import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { KafkaVersion } from '../lib/core/kafka-version';
 import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
+import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
 import { AccessModel } from '../lib/security/access-model';
 import { MskAccess } from '../lib/security/msk-access';
 import { StrimziAccess } from '../lib/security/strimzi-access';
@@ -106,6 +108,8 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
       plan.applyToCluster(cluster);
       // IAM policies per principal, admin command lines for topics and ACLs, client properties.
       new MskAccess(stack, `${c.name}-access`, { model, cluster });
+      // Monitoring: MON and SLO rules for MSK open monitoring, promtool tests, scrape config.
+      new MskPrometheusMonitoring(stack, `${c.name}-monitoring`, { clusterName: cluster.clusterName, brokers: cluster.brokers });
     } else {
       let chart = charts.get(c.environment);
       if (!chart) { chart = app.chart(c.environment, 'kafka'); charts.set(c.environment, chart); }
@@ -119,7 +123,7 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
     parts: [
       'MSK: KafkaNetwork + MskCluster + MskAccess (IAM policy per principal, admin artefacts, client properties): library constructs',
       'Strimzi: StrimziKafkaCluster (Kafka, node pools, StorageClass, NetworkPolicies, metrics) + StrimziAccess (KafkaTopic, KafkaUser, client-properties ConfigMap per principal): library constructs',
-      'monitoring: not yet generated (the monitoring constructs have not landed)',
+      'monitoring: MskPrometheusMonitoring per MSK cluster, KafkaPrometheusMonitoring (PodMonitors, PrometheusRule) per Strimzi cluster, with promtool tests and runbooks',
     ],
   };
 }
@@ -133,6 +137,8 @@ function strimziCluster(scope: Construct, name: string, model: AccessModel, plan
     kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   });
   plan.applyToCluster(cluster);
+  // Monitoring: PodMonitors and a PrometheusRule (MON and SLO rules) plus promtool tests.
+  new KafkaPrometheusMonitoring(scope, `${name}-monitoring`, { clusterName: name, target: KubernetesKafkaTarget.STRIMZI, expectedNodes: cluster.brokers + 3 });
   const access = new StrimziAccess(scope, `${name}-access`, { model, clusterName: name });
   plan.applyToTopics(access);
 }
