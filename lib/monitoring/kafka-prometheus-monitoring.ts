@@ -182,6 +182,6 @@ export function monitoringGroups(identity: MonitoredClusterIdentity, metrics: Ba
   }
   return [
     { name: `kafka-${identity.cluster}-${metrics.kind}`, recordingRules: [], alerts },
-    ...slos.map((s) => s.ruleGroup(identity, metrics)),
+    ...slos.flatMap((s) => s.ruleGroups(identity, metrics)),
   ];
 }

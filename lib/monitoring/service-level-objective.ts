@@ -151,15 +151,21 @@ export class ServiceLevelObjective {
     return BURN_RATE_WINDOWS.map((window) => ({ window, factor: burnFactor(window, this.period) }));
   }
 
-  /** The rule group of this SLO for one cluster. */
-  public ruleGroup(id: MonitoredClusterIdentity, metrics: BackendMetrics): RuleGroup {
+  /** The rule groups of this SLO for one cluster: the burn-rate group and the budget group. */
+  public ruleGroups(id: MonitoredClusterIdentity, metrics: BackendMetrics): RuleGroup[] {
     const ind = this.indicator.resolve(metrics);
     const sel = { slo: this.name, [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment };
     const selText = `{slo="${this.name}",${CLUSTER_LABEL}="${id.cluster}",${ENVIRONMENT_LABEL}="${id.environment}"}`;
-    const windows = [...SLO_RATIO_WINDOWS, this.period];
     const recordingRules: RecordingRule[] = [
       { record: 'kafka_slo:sli_error', expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
-      ...windows.map((w) => ({ record: `kafka_slo:sli_error:ratio_rate${w}`, expr: `avg_over_time(kafka_slo:sli_error${selText}[${w}])`, labels: sel })),
+      ...SLO_RATIO_WINDOWS.map((w) => ({ record: `kafka_slo:sli_error:ratio_rate${w}`, expr: `avg_over_time(kafka_slo:sli_error${selText}[${w}])`, labels: sel })),
+    ];
+    // The period's ratio and the budget live in their own group, with their own copy of the
+    // indicator, so that the long window is computed apart from the burn-rate rules (and each
+    // promtool test evaluates only the rules it needs).
+    const budgetRules: RecordingRule[] = [
+      { record: 'kafka_slo:sli_error:period_slice', expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
+      { record: `kafka_slo:sli_error:ratio_rate${this.period}`, expr: `avg_over_time(kafka_slo:sli_error:period_slice${selText}[${this.period}])`, labels: sel },
       { record: 'kafka_slo:error_budget:remaining', expr: `1 - kafka_slo:sli_error:ratio_rate${this.period}${selText} / ${this.errorBudget}`, labels: sel },
     ];
     const labels = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [REGION_LABEL]: id.region, slo: this.name };
@@ -179,8 +185,9 @@ export class ServiceLevelObjective {
     // One steady burn below the lowest ticket rate, checked against all four burn-rate alerts.
     const last = alerts[alerts.length - 1];
     alerts[alerts.length - 1] = { ...last, scenarios: [...last.scenarios, steadyBurnScenario(ind, BURN_RATE_WINDOWS[BURN_RATE_WINDOWS.length - 1], minThreshold, alerts.slice(0, -1).map((a) => a.alert))] };
+    const budgetAlerts: AlertRule[] = [];
     for (const [name, severity, remaining] of [['ErrorBudgetLow', AlertSeverity.WARNING, 0.5], ['ErrorBudgetCritical', AlertSeverity.CRITICAL, 0.2]] as const) {
-      alerts.push({
+      budgetAlerts.push({
         alert: `KafkaSLO${pascal}${name}`, ruleId: this.id, severity, for: this.budgetFor, labels,
         expr: `kafka_slo:error_budget:remaining${selText} < ${remaining}`,
         summary: `SLO ${this.name} of ${id.cluster} has less than ${remaining * 100}% of its error budget left`,
@@ -189,7 +196,10 @@ export class ServiceLevelObjective {
         scenarios: budgetScenarios(ind, budget, remaining, this.period, this.budgetFor),
       });
     }
-    return { name: `kafka-slo-${this.name}-${id.cluster}`, recordingRules, alerts };
+    return [
+      { name: `kafka-slo-${this.name}-${id.cluster}`, recordingRules, alerts },
+      { name: `kafka-slo-${this.name}-${id.cluster}-budget`, recordingRules: budgetRules, alerts: budgetAlerts },
+    ];
   }
 }
 
@@ -239,7 +249,7 @@ function steadyBurnScenario(ind: { readonly testSeries: string; readonly thresho
   const slice = PrometheusDuration.seconds(Math.max(60, Math.floor(w.short.totalSeconds / 5 / 60) * 60));
   const nL = w.long.totalSeconds / slice.totalSeconds;
   const spacing = Math.ceil(1.25 / minTheta);
-  const cycles = Math.ceil((nL + 2) / spacing) + 1;
+  const cycles = Math.max(1, Math.ceil((nL + 2) / spacing));
   const parts: [number, number][] = [];
   for (let i = 0; i < cycles; i++) parts.push([ind.threshold + 1, 1], [ind.threshold, spacing - 1]);
   const tail = Math.floor(spacing / 2);
@@ -261,7 +271,7 @@ function steadyBurnScenario(ind: { readonly testSeries: string; readonly thresho
  * history in the period.
  */
 function budgetScenarios(ind: { readonly testSeries: string; readonly threshold: number }, budget: number, remaining: number, period: PrometheusDuration, forDuration: PrometheusDuration): AlertScenario[] {
-  const total = Math.max(100, Math.ceil(3 / budget));
+  const total = Math.max(100, Math.ceil(2.5 / budget));
   const slice = PrometheusDuration.minutes(Math.max(1, Math.floor(period.totalSeconds / 60 / (total + 1))));
   const maxBadRatio = (1 - remaining) * budget;
   const hold = Math.ceil(forDuration.totalSeconds / slice.totalSeconds);
