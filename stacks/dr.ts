@@ -1,10 +1,12 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
+import { MskCloudWatchAlarms } from '../lib/aws/cloudwatch/msk-cloudwatch-alarms';
 import { MskCluster } from '../lib/aws/msk/msk-cluster';
 import { KafkaNetwork } from '../lib/aws/network/kafka-network';
 import { ClientAuthentication } from '../lib/core/client-authentication';
 import { ClientNetwork } from '../lib/core/client-network';
 import type { Environment } from '../lib/core/environment';
 import { KafkaVersion } from '../lib/core/kafka-version';
+import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
 
 /**
  * The DR peer of production: a production-profile MSK cluster in us-west-2 that follows every
@@ -19,7 +21,7 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
     clientNetworks: [ClientNetwork.cidr('10.21.0.0/16', 'application VPC (us-west-2)')],
     prometheusSources: [ClientNetwork.cidr('10.31.8.0/24', 'Prometheus monitoring subnet (us-west-2)')],
   });
-  new MskCluster(stack, 'Kafka', {
+  const kafka = new MskCluster(stack, 'Kafka', {
     network,
     kafkaVersion: KafkaVersion.MSK_3_9_X_KRAFT,
     brokers: 6,
@@ -28,5 +30,7 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
     storageAutoScaling: { maxVolumeSizeGiB: 8000, targetUtilizationPercent: 60 },
     authentication: [ClientAuthentication.scramSha512(), ClientAuthentication.iam()],
   });
+  new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+  new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
   return environment;
 }

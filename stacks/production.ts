@@ -1,4 +1,5 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
+import { MskCloudWatchAlarms } from '../lib/aws/cloudwatch/msk-cloudwatch-alarms';
 import { MskCluster } from '../lib/aws/msk/msk-cluster';
 import { MskScramUser } from '../lib/aws/msk/msk-scram-user';
 import { KafkaNetwork } from '../lib/aws/network/kafka-network';
@@ -6,6 +7,7 @@ import { ClientAuthentication } from '../lib/core/client-authentication';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { KafkaVersion } from '../lib/core/kafka-version';
+import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
 import { defineProductionAccess } from './access/production-access';
 
 /**
@@ -31,6 +33,9 @@ export function defineProduction(app: KafkaApp): Environment {
     storageAutoScaling: { maxVolumeSizeGiB: 8000, targetUtilizationPercent: 60 },
     authentication: [ClientAuthentication.scramSha512(), ClientAuthentication.iam()],
   });
+  // Monitoring (MON, SLO): CloudWatch alarms on a KMS-encrypted SNS topic, and Prometheus rules for open monitoring.
+  new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers, consumerGroups: [{ group: 'orders-service', topic: 'orders' }] });
+  new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
   defineProductionAccess(stack, environment, kafka, [ordersService]);
   return environment;

@@ -3,6 +3,7 @@ import { ClientAuthentication } from '../lib/core/client-authentication';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
 
 /**
  * The staging environment: Strimzi 1.2 on Kubernetes (EKS in us-east-1), production-like, so
@@ -35,5 +36,7 @@ export function defineStaging(app: KafkaApp): Environment {
     ],
     admins: ['platform-admin'],
   });
+  // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; 3 controllers + 3 brokers.
+  new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
   return environment;
 }
