@@ -1,9 +1,38 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
+import { ClientAuthentication } from '../lib/core/client-authentication';
+import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
+import { KafkaStatefulSetCluster } from '../lib/kubernetes/statefulset/kafka-statefulset-cluster';
 
-/** The development environment. (Placeholder until its target lands.) */
+/**
+ * The development environment: plain Kubernetes StatefulSets with the official `apache/kafka`
+ * image, no operator. One combined KRaft node (controller and broker): the HA rules are relaxed
+ * here and report warnings; every other rule (TLS, authentication, ACLs, secrets, encryption,
+ * NetworkPolicies) is in force.
+ */
 export function defineDevelopment(app: KafkaApp): Environment {
   const environment = Environment.development({ name: 'development', region: 'us-east-1' });
-  app.chart(environment, 'kafka');
+  const chart = app.chart(environment, 'kafka');
+  new KafkaStatefulSetCluster(chart, 'Kafka', {
+    clusterName: 'dev-kafka',
+    combinedNode: true,
+    brokers: { memory: '4Gi', cpu: '1', storageSize: '20Gi' },
+    kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0',
+    listeners: [
+      { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() },
+      { name: 'mtls', port: 9094, authentication: ClientAuthentication.mutualTls() },
+    ],
+    clientNetworks: [
+      ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders-dev' }, description: 'orders services (dev)' }),
+    ],
+    prometheusNetworks: [
+      ClientNetwork.kubernetesPeer({
+        namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' },
+        podLabels: { 'app.kubernetes.io/name': 'prometheus' },
+        description: 'Prometheus',
+      }),
+    ],
+    admins: ['platform-admin'],
+  });
   return environment;
 }
