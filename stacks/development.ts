@@ -3,6 +3,7 @@ import { ClientAuthentication } from '../lib/core/client-authentication';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { KafkaStatefulSetCluster } from '../lib/kubernetes/statefulset/kafka-statefulset-cluster';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
 
 /**
  * The development environment: plain Kubernetes StatefulSets with the official `apache/kafka`
@@ -34,5 +35,7 @@ export function defineDevelopment(app: KafkaApp): Environment {
     ],
     admins: ['platform-admin'],
   });
+  // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; one combined node.
+  new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'dev-kafka', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 1 });
   return environment;
 }

@@ -36,7 +36,7 @@ export interface KafkaPrometheusMonitoringProps {
   /**
    * Labels that select the Kafka node pods (brokers and controllers, every node pool).
    * @default - Strimzi: `strimzi.io/cluster`, `strimzi.io/kind: Kafka`, `strimzi.io/name: <cluster>-kafka`;
-   * StatefulSet: `kafka-iac.dev/cluster: <cluster>`, `kafka-iac.dev/target: statefulset`
+   * StatefulSet: `kafka-iac.dev/cluster: <cluster>`, `kafka-iac.dev/target: statefulset`, `app.kubernetes.io/name: kafka`
    */
   readonly nodeSelector?: Readonly<Record<string, string>>;
   /**
@@ -155,7 +155,7 @@ export class KafkaPrometheusMonitoring extends Construct {
     });
     this.nodePodMonitor = podMonitor('NodePodMonitor', `${c}-kafka-nodes`, props.nodeSelector ?? (strimzi
       ? { 'strimzi.io/cluster': c, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c}-kafka` }
-      : { [MONITORED_CLUSTER_LABEL]: c, [TARGET_LABEL]: RuleTarget.STATEFULSET }), props.metricsPort ?? 'tcp-prometheus', 'kafka');
+      : { [MONITORED_CLUSTER_LABEL]: c, [TARGET_LABEL]: RuleTarget.STATEFULSET, 'app.kubernetes.io/name': 'kafka' }), props.metricsPort ?? 'tcp-prometheus', 'kafka');
     this.exporterPodMonitor = podMonitor('ExporterPodMonitor', `${c}-kafka-exporter`, props.exporterSelector ?? (strimzi
       ? { 'strimzi.io/cluster': c, 'strimzi.io/name': `${c}-kafka-exporter` }
       : { [MONITORED_CLUSTER_LABEL]: c, 'app.kubernetes.io/name': 'kafka-exporter' }), props.exporterPort ?? 'tcp-prometheus', 'kafka-exporter');

@@ -1,0 +1,171 @@
+import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../document';
+import { apiGroupOf } from '../document';
+import type { DocumentIndex } from '../document-index';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from '../rule';
+import { targetOf } from '../rule-target';
+
+/** The label naming the Kafka cluster on Kubernetes objects and on the PrometheusRules that monitor it. */
+const CLUSTER_LABEL = 'kafka-iac.dev/cluster';
+
+/** A Kafka cluster document: the MSK cluster, the Strimzi `Kafka`, or a StatefulSet of the StatefulSet target. */
+export interface KafkaClusterDocument {
+  readonly target: RuleTarget;
+  readonly name: string;
+  readonly doc: SynthesizedDocument;
+}
+
+/** The Kafka cluster a document is, or undefined. */
+export function kafkaClusterOf(doc: SynthesizedDocument): KafkaClusterDocument | undefined {
+  if (doc.source === 'terraform') {
+    return doc.type === 'aws_msk_cluster' ? { target: RuleTarget.MSK, name: String(doc.body.cluster_name), doc } : undefined;
+  }
+  if (doc.kind === 'Kafka' && apiGroupOf(doc) === 'kafka.strimzi.io') return { target: RuleTarget.STRIMZI, name: doc.name, doc };
+  if (doc.kind === 'StatefulSet' && targetOf(doc) === RuleTarget.STATEFULSET) {
+    return { target: RuleTarget.STATEFULSET, name: doc.body.metadata?.labels?.[CLUSTER_LABEL] ?? doc.name, doc };
+  }
+  return undefined;
+}
+
+/** A Prometheus alert as found in a PrometheusRule document. */
+export interface FoundAlert {
+  readonly alert: string;
+  readonly expr: string;
+  readonly for?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly prometheusRule: KubernetesDocument;
+}
+
+/** The alerts of the PrometheusRules labelled for a cluster. */
+export function prometheusAlertsFor(index: DocumentIndex, cluster: string): FoundAlert[] {
+  return index.kubernetes('PrometheusRule')
+    .filter((d) => d.body.metadata?.labels?.[CLUSTER_LABEL] === cluster)
+    .flatMap((d) => alertsOf(d));
+}
+
+/** The alerts of one PrometheusRule document. */
+export function alertsOf(d: KubernetesDocument): FoundAlert[] {
+  return ((d.body.spec?.groups ?? []) as any[]).flatMap((g) => ((g.rules ?? []) as any[])
+    .filter((r) => typeof r.alert === 'string')
+    .map((r) => ({ alert: r.alert, expr: String(r.expr ?? ''), for: r.for, labels: r.labels ?? {}, annotations: r.annotations ?? {}, prometheusRule: d })));
+}
+
+/** The comparison an alert expression ends with: `> 10000`, `< 30`, `!= 1`. */
+export function trailingComparison(expr: string): { readonly op: string; readonly value: number } | undefined {
+  const m = /(==|!=|>=|<=|>|<)\s*(-?[0-9][0-9.e+-]*)\s*$/.exec(expr.trim());
+  return m ? { op: m[1], value: Number(m[2]) } : undefined;
+}
+
+/** Seconds of a Prometheus duration (`5m`, `1h`); 0 when absent. */
+export function durationSeconds(d: string | undefined): number {
+  if (!d) return 0;
+  const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(d);
+  if (!m) return Number.NaN;
+  const [dd, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  return dd * 86_400 + h * 3_600 + mi * 60 + s;
+}
+
+/** The CloudWatch alarms tagged with a rule ID that watch an MSK cluster (by dimension or Metrics Insights query). */
+export function cloudWatchAlarmsFor(index: DocumentIndex, cluster: string, ruleId: string): TerraformDocument[] {
+  return index.terraform('aws_cloudwatch_metric_alarm').filter((a) => {
+    if (a.body.tags?.['kafka-iac:rule'] !== ruleId) return false;
+    const dims = [a.body.dimensions, ...((a.body.metric_query ?? []) as any[]).map((q) => q.metric?.dimensions)];
+    if (dims.some((d) => d?.['Cluster Name'] === cluster)) return true;
+    return ((a.body.metric_query ?? []) as any[]).some((q) => typeof q.expression === 'string' && q.expression.includes(`"Cluster Name" = '${cluster}'`));
+  });
+}
+
+/** The metric names an alarm reads. */
+export function alarmMetrics(a: TerraformDocument): string[] {
+  return [a.body.metric_name, ...((a.body.metric_query ?? []) as any[]).map((q) => q.metric?.metric_name ?? (/SELECT \w+\((\w+)\)/.exec(q.expression ?? '')?.[1]))].filter((x): x is string => typeof x === 'string');
+}
+
+/** What one MON rule demands of a cluster's monitoring. */
+export interface MonitoringExpectation {
+  readonly id: string;
+  readonly title: string;
+  readonly explanation: string;
+  /** Kubernetes: the alert's threshold must not be weaker than this (per comparison direction). */
+  readonly prometheus?: { readonly threshold?: number; readonly maxFor?: string; readonly severity: string };
+  /** MSK: CloudWatch alarms on one of these metrics, with a threshold not weaker than `threshold`. */
+  readonly cloudWatch?: { readonly metrics: readonly string[]; readonly threshold?: number; readonly perBroker?: boolean };
+}
+
+/**
+ * A MON rule: for each Kafka cluster, the generated monitoring exists (a PrometheusRule alert
+ * with the rule's `rule_id` label, or a CloudWatch alarm tagged with the rule ID) and its
+ * threshold and `for` are no weaker than RULES.md, after every escape hatch. A weaker threshold
+ * set through props is reported too, so that it carries a suppression with a reason.
+ */
+export function monitoringRule(e: MonitoringExpectation): Rule {
+  const targets = [
+    ...(e.cloudWatch ? [RuleTarget.MSK] : []),
+    ...(e.prometheus ? [RuleTarget.STRIMZI, RuleTarget.STATEFULSET] : []),
+  ];
+  return {
+    id: e.id,
+    // RULES.md gives MON no level. A warning: a cluster without the generated monitoring, or with
+    // a weakened threshold, is reported for every environment and never stops synthesis.
+    level: RuleLevel.WARNING,
+    title: e.title,
+    explanation: e.explanation,
+    remediation: 'Add the monitoring for the cluster (KafkaPrometheusMonitoring on Kubernetes; MskCloudWatchAlarms and MskPrometheusMonitoring on MSK) and keep the RULES.md threshold, or suppress the rule with a written reason.',
+    targets,
+    check(doc, ctx) {
+      const cluster = kafkaClusterOf(doc);
+      if (!cluster || !targets.includes(cluster.target)) return NOT_APPLICABLE;
+      return cluster.target === RuleTarget.MSK ? checkCloudWatch(e, cluster, ctx.index) : checkPrometheus(e, cluster, ctx.index);
+    },
+  };
+}
+
+function checkPrometheus(e: MonitoringExpectation, cluster: KafkaClusterDocument, index: DocumentIndex): RuleOutcome {
+  const p = e.prometheus!;
+  const f = new Findings();
+  const alerts = prometheusAlertsFor(index, cluster.name).filter((a) => a.labels.rule_id === e.id);
+  f.expect(alerts.length > 0, {
+    found: `no PrometheusRule labelled ${CLUSTER_LABEL}=${cluster.name} has an alert with rule_id ${e.id}`,
+    expected: `the ${e.id} alert for cluster ${cluster.name}`,
+    fix: `Add new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: '${cluster.name}', ... }).`,
+  });
+  for (const a of alerts) {
+    const where = `alert ${a.alert} in PrometheusRule ${a.prometheusRule.name}`;
+    f.expect(a.labels.severity === p.severity, { found: `${where} has severity ${a.labels.severity ?? 'not set'}`, expected: `'${p.severity}'`, fix: `Set the severity label back to '${p.severity}'.` });
+    f.expect(!/\bpod=~/.test(a.expr), { found: `${where} selects pods by a name pattern (${a.expr})`, expected: 'selection by labels (node-pool pods have other names)', fix: 'Select by the kafka_cluster and kafka_role labels.' });
+    if (p.maxFor !== undefined) {
+      f.expect(durationSeconds(a.for) <= durationSeconds(p.maxFor), { found: `${where} has for ${a.for ?? '0s'}`, expected: `at most ${p.maxFor}`, fix: `Set for to ${p.maxFor} or less.` });
+    }
+    const cmp = trailingComparison(a.expr);
+    if (p.threshold !== undefined && cmp && (cmp.op === '>' || cmp.op === '<')) {
+      const weaker = cmp.op === '>' ? cmp.value > p.threshold : cmp.value < p.threshold;
+      f.expect(!weaker, { found: `${where} fires at ${cmp.op} ${cmp.value}`, expected: `${cmp.op} ${p.threshold} or stricter (RULES.md)`, fix: `Restore the threshold ${p.threshold}, or suppress ${e.id} with the reason for the weaker one.` });
+    }
+  }
+  return f.outcome();
+}
+
+function checkCloudWatch(e: MonitoringExpectation, cluster: KafkaClusterDocument, index: DocumentIndex): RuleOutcome {
+  const cw = e.cloudWatch!;
+  const f = new Findings();
+  const alarms = cloudWatchAlarmsFor(index, cluster.name, e.id).filter((a) => alarmMetrics(a).some((m) => cw.metrics.includes(m)));
+  f.expect(alarms.length > 0, {
+    found: `no CloudWatch alarm tagged kafka-iac:rule=${e.id} watches ${cw.metrics.join(' or ')} of ${cluster.name}`,
+    expected: `the ${e.id} alarm for cluster ${cluster.name}`,
+    fix: `Add new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: '${cluster.name}', brokers: ... }).`,
+  });
+  if (cw.perBroker && alarms.length > 0) {
+    const brokers = Number(cluster.doc.body.number_of_broker_nodes);
+    const covered = new Set(alarms.flatMap((a) => [a.body.dimensions, ...((a.body.metric_query ?? []) as any[]).map((q) => q.metric?.dimensions)]).map((d) => d?.['Broker ID']).filter(Boolean));
+    f.expect(covered.size >= brokers, { found: `${e.id} alarms cover ${covered.size} of ${brokers} brokers of ${cluster.name}`, expected: 'an alarm per broker', fix: 'Set brokers on MskCloudWatchAlarms to number_of_broker_nodes.' });
+  }
+  if (cw.threshold !== undefined) {
+    for (const a of alarms) {
+      const op = String(a.body.comparison_operator);
+      const t = Number(a.body.threshold);
+      const weaker = op.startsWith('Greater') ? t > cw.threshold : op.startsWith('Less') ? t < cw.threshold : false;
+      f.expect(!weaker, { found: `alarm ${a.body.alarm_name} has threshold ${t} (${op})`, expected: `${cw.threshold} or stricter (RULES.md)`, fix: `Restore the threshold ${cw.threshold}, or suppress ${e.id} with the reason for the weaker one.` });
+    }
+  }
+  return f.outcome();
+}
+
