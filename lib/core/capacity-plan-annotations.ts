@@ -50,7 +50,8 @@ export class CapacityPlanAnnotations {
   /**
    * Records the planned storage per broker and broker count on every Kafka cluster resource
    * under `scope`: `aws_msk_cluster` tags (through `addOverride`, so they survive any props),
-   * Strimzi `Kafka` and Kafka `StatefulSet` annotations. Returns how many resources were marked.
+   * Strimzi `Kafka` and Kafka `StatefulSet` annotations (not a controller-only StatefulSet).
+   * Returns how many resources were marked.
    */
   public static markClusters(scope: IConstruct, values: RecordedCapacityPlan): number {
     let marked = 0;
@@ -62,7 +63,7 @@ export class CapacityPlanAnnotations {
         if (values.diskGiB !== undefined) any.addOverride(`tags.${CapacityPlanAnnotations.TAG_DISK_GIB}`, String(values.diskGiB));
         if (values.brokers !== undefined) any.addOverride(`tags.${CapacityPlanAnnotations.TAG_BROKERS}`, String(values.brokers));
         marked++;
-      } else if (isApiObject(any) && (any.kind === 'Kafka' || any.kind === 'StatefulSet')) {
+      } else if (isApiObject(any) && (any.kind === 'Kafka' || (any.kind === 'StatefulSet' && !isControllerOnly(any)))) {
         annotate(any, { name: values.name, storagePerBrokerGiB: values.storagePerBrokerGiB, diskGiB: values.diskGiB, brokers: values.brokers });
         marked++;
       }
@@ -124,6 +125,14 @@ function whole(v: unknown): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   const n = Number(v);
   return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** The label the StatefulSet target puts on a node set: `controller`, `broker` or `combined`. */
+const NODE_ROLE_LABEL = 'kafka-iac.dev/role';
+
+/** A KRaft controller-only StatefulSet holds no partitions: the plan's storage and broker count are not its own. */
+function isControllerOnly(obj: any): boolean {
+  return typeof obj.metadata.getLabel === 'function' && obj.metadata.getLabel(NODE_ROLE_LABEL) === 'controller';
 }
 
 function isApiObject(x: any): boolean {
