@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, brokerCountOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools } from '../strimzi-documents';
+import { kubernetesKind, hasBrokerRole, nodeConfigOf, replicasOfWorkload } from '../statefulset-documents';
 
 /** HA-001: At least 3 brokers. */
 export const HA_001_BROKER_COUNT: Rule = {
@@ -52,7 +53,17 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** StatefulSet: a StatefulSet whose `process.roles` includes broker has at least 3 replicas. */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  const node = sts ? nodeConfigOf(ctx.index, sts)?.node : undefined;
+  if (!sts || !node || !hasBrokerRole(node.properties)) return NOT_APPLICABLE;
+  const replicas = replicasOfWorkload(sts);
+  const f = new Findings();
+  f.expect(replicas >= 3, {
+    found: `spec.replicas is ${shown(sts.body.spec?.replicas)} (process.roles '${node.properties['process.roles']}')`,
+    expected: 'at least 3 brokers',
+    fix: 'Set brokers: { replicas: 3 } on the KafkaStatefulSetCluster (and remove combinedNode outside development).',
+  });
+  return f.outcome();
 }

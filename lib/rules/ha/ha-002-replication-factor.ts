@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, asMskConfiguration, brokerCountOf, clustersUsing, configurationOf, literalNumber, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from '../strimzi-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole, brokerCountOfCluster, topicLinesOf } from '../statefulset-documents';
 
 /** HA-002: `default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3. */
 export const HA_002_REPLICATION_FACTOR: Rule = {
@@ -107,7 +108,44 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: the broker `server.properties` (ConfigMap) sets the three replication factors to 3,
+ * no higher than the cluster's brokers; the admin Job's `topics.txt` creates topics with RF >= 3.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  if (!configMap) return NOT_APPLICABLE;
+  const topics = topicLinesOf(configMap);
+  if (topics.length > 0) {
+    const f = new Findings();
+    for (const t of topics) {
+      f.expect(t.replicationFactor !== undefined && t.replicationFactor >= 3, {
+        found: `topics.txt line ${t.line} creates topic '${t.topic}' with --replication-factor ${shown(t.replicationFactor)}`,
+        expected: 'at least 3',
+        fix: `Declare topic ${t.topic} with replicationFactor: 3.`,
+      });
+    }
+    return f.outcome();
+  }
+  const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
+  if (brokerFiles.length === 0) return NOT_APPLICABLE;
+  const cluster = configMap.body.metadata?.labels?.['kafka-iac.dev/cluster'];
+  const brokers = typeof cluster === 'string' ? brokerCountOfCluster(ctx.index, cluster, configMap.namespace) : 0;
+  const f = new Findings();
+  for (const { properties, where } of brokerFiles) {
+    for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
+      f.expect(properties[key] === '3', {
+        found: `${where} ${key} is ${shown(properties[key])}`,
+        expected: "'3'",
+        fix: `Set ${key}=3 (KafkaStatefulSetCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
+      });
+    }
+    const rf = Number(properties['default.replication.factor']);
+    f.expect(!Number.isFinite(rf) || brokers === 0 || rf <= brokers, {
+      found: `${where} default.replication.factor is ${rf} but the broker StatefulSets have ${brokers} broker(s)`,
+      expected: 'a replication factor no higher than the broker count',
+      fix: 'Raise the broker count to at least the replication factor (3).',
+    });
+  }
+  return f.outcome();
 }

@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, asMskConfiguration, configurationOf, literalNumber, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf } from '../strimzi-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from '../statefulset-documents';
 
 /** HA-003: `min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF. */
 export const HA_003_MIN_INSYNC_REPLICAS: Rule = {
@@ -107,7 +108,49 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 
 const COMPLIANT_STRIMZI_TOPIC: RuleOutcome = { status: 'compliant', notes: ['The topic inherits min.insync.replicas from the cluster.'] };
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: the broker `server.properties` sets min.insync.replicas and
+ * transaction.state.log.min.isr to 2, below their replication factors; a topic of the admin
+ * Job's `topics.txt` that overrides min.insync.replicas keeps it >= 2 and below its RF.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  if (!configMap) return NOT_APPLICABLE;
+  const topics = topicLinesOf(configMap);
+  if (topics.length > 0) {
+    const f = new Findings();
+    for (const t of topics) {
+      const minIsr = t.config['min.insync.replicas'];
+      if (minIsr === undefined) continue;
+      f.expect(Number(minIsr) >= 2, {
+        found: `topics.txt line ${t.line} sets min.insync.replicas=${minIsr} on topic '${t.topic}'`,
+        expected: 'at least 2',
+        fix: 'Remove the override (the cluster sets 2) or set it to 2.',
+      });
+      f.expect(t.replicationFactor === undefined || Number(minIsr) < t.replicationFactor, {
+        found: `topics.txt line ${t.line} sets min.insync.replicas=${minIsr} on topic '${t.topic}' with --replication-factor ${t.replicationFactor}`,
+        expected: 'below the replication factor, so one replica can fail without stopping acks=all writes',
+        fix: 'Use min.insync.replicas 2 with replication factor 3.',
+      });
+    }
+    return f.outcome();
+  }
+  const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
+  if (brokerFiles.length === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const { properties, where } of brokerFiles) {
+    for (const [key, rfKey] of [['min.insync.replicas', 'default.replication.factor'], ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor']]) {
+      f.expect(properties[key] === '2', {
+        found: `${where} ${key} is ${shown(properties[key])}`,
+        expected: "'2'",
+        fix: `Set ${key}=2 (KafkaStatefulSetCluster brokerConfig.minInsyncReplicas: 2).`,
+      });
+      f.expect(!(Number(properties[key]) >= Number(properties[rfKey])), {
+        found: `${where} ${key} is ${properties[key]} with ${rfKey} ${properties[rfKey]}`,
+        expected: `below ${rfKey}`,
+        fix: `Use ${key} 2 with ${rfKey} 3.`,
+      });
+    }
+  }
+  return f.outcome();
 }

@@ -4,6 +4,7 @@ import { asMskCluster } from '../msk-cluster-document';
 import { KafkaVersion } from '../../core/kafka-version';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools, forbiddenConfigFindings } from '../strimzi-documents';
+import { kubernetesKind, processRolesOf, podSpecOf, kafkaContainerOf, nodeConfigOf, replicasOfWorkload } from '../statefulset-documents';
 
 /** HA-005: The metadata quorum is KRaft with an odd number of controllers: 3 or 5 (7 allowed). ZooKeeper is not generated. On MSK this means a `kafka_version` ending in `.kraft` (3.7.x.kraft to 4.1.x.kraft; the metadata mode cannot be changed after creation); MSK runs the controllers itself. On Strimzi 1.2 and the StatefulSet, a supported Kafka 4.x version. */
 export const HA_005_KRAFT_QUORUM: Rule = {
@@ -76,7 +77,48 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: every Kafka node StatefulSet runs an Apache Kafka 4.x image (KRaft only, no
+ * `zookeeper.connect`); a StatefulSet with the controller role has 3, 5 or 7 replicas, as many
+ * as `controller.quorum.voters` lists; in staging and production no node combines both roles.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  const node = sts ? nodeConfigOf(ctx.index, sts)?.node : undefined;
+  if (!sts || !node) return NOT_APPLICABLE;
+  const f = new Findings();
+  const image = String(kafkaContainerOf(podSpecOf(sts))?.image ?? '');
+  const tag = /:([^:/@]+)$/.exec(image)?.[1];
+  f.expect(tag !== undefined && KafkaVersion.isKafka4(tag), {
+    found: `the kafka container image is ${shown(image)}`,
+    expected: 'an Apache Kafka 4.x image tagged with its version (apache/kafka:4.x.y), which runs KRaft only',
+    fix: 'Set kafkaVersion: KafkaVersion.V4_3_1 (or imageRepository to a mirror that keeps the version tag).',
+  });
+  f.expect(node.properties['zookeeper.connect'] === undefined, {
+    found: `${node.where} zookeeper.connect is ${shown(node.properties['zookeeper.connect'])}`,
+    expected: 'no ZooKeeper: the metadata quorum is KRaft',
+    fix: 'Remove zookeeper.connect.',
+  });
+  const roles = processRolesOf(node.properties);
+  if (!roles.includes('controller')) return f.outcome();
+  const replicas = replicasOfWorkload(sts);
+  f.expect([3, 5, 7].includes(replicas), {
+    found: `spec.replicas is ${shown(sts.body.spec?.replicas)} KRaft controller(s) (process.roles '${node.properties['process.roles']}')`,
+    expected: 'an odd KRaft quorum of 3 or 5 controllers (7 allowed)',
+    fix: 'Declare controllers: { replicas: 3 } on the KafkaStatefulSetCluster (without combinedNode).',
+  });
+  const voters = (node.properties['controller.quorum.voters'] ?? '').split(',').filter((v) => v.trim() !== '');
+  f.expect(voters.length === replicas, {
+    found: `${node.where} controller.quorum.voters lists ${voters.length} voter(s) but spec.replicas is ${shown(sts.body.spec?.replicas)}`,
+    expected: 'one voter per controller pod',
+    fix: 'Change the controller count through the construct, which renders the voters, not with a patch of spec.replicas alone.',
+  });
+  if (ctx.environment.isProductionLike) {
+    f.expect(!roles.includes('broker'), {
+      found: `${node.where} process.roles is '${node.properties['process.roles']}': the nodes combine the controller and broker roles`,
+      expected: 'separate controller and broker StatefulSets in staging and production (a combined node is for development)',
+      fix: 'Remove combinedNode; declare controllers and brokers.',
+    });
+  }
+  return f.outcome();
 }

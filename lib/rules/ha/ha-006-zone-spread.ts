@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, block, brokerCountOf, list } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziNodePool, strimziKafkaOf, rolesOf, replicasOf, effectivePodTemplate } from '../strimzi-documents';
+import { kubernetesKind, hasBrokerRole, podSpecOf, nodeConfigOf, replicasOfWorkload } from '../statefulset-documents';
 
 /** HA-006: Brokers are spread over at least 3 availability zones; the broker count is a multiple of the zone count (MSK requires it; on Kubernetes the same rule keeps zones balanced). */
 export const HA_006_ZONE_SPREAD: Rule = {
@@ -83,7 +84,38 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 
 const ZONE_KEY = 'topology.kubernetes.io/zone';
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: the broker StatefulSet pins its pods to at least 3 zones (required node affinity
+ * on the zone label), spreads them over the zones, and has a multiple of the zone count.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  const node = sts ? nodeConfigOf(ctx.index, sts)?.node : undefined;
+  if (!sts || !node || !hasBrokerRole(node.properties)) return NOT_APPLICABLE;
+  const pod = podSpecOf(sts);
+  const where = 'spec.template.spec';
+  const terms: any[] = pod.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const zoneExpressions = terms.flatMap((t) => t?.matchExpressions ?? []).filter((e: any) => e?.key === ZONE_KEY && e?.operator === 'In');
+  const zones: string[] = zoneExpressions.length > 0 ? [...new Set<string>(zoneExpressions[0].values ?? [])] : [];
+  const spread = (pod.topologySpreadConstraints ?? []).some((c: any) => c?.topologyKey === ZONE_KEY);
+  const replicas = replicasOfWorkload(sts);
+  const f = new Findings();
+  f.expect(zones.length >= 3, {
+    found: zones.length === 0
+      ? `${where} does not pin the pods to zones (no required node affinity on ${ZONE_KEY}), so the zones they use cannot be checked`
+      : `${where} pins the pods to ${zones.length} zone(s) (${zones.join(', ')})`,
+    expected: 'at least 3 zones',
+    fix: "Set zones: ['<region>a', '<region>b', '<region>c'] on the KafkaStatefulSetCluster.",
+  });
+  f.expect(spread, {
+    found: `${where} has no topology spread constraint on ${ZONE_KEY}`,
+    expected: 'pods spread evenly over the zones',
+    fix: `Add a topologySpreadConstraint on ${ZONE_KEY} with maxSkew 1 and whenUnsatisfiable DoNotSchedule.`,
+  });
+  f.expect(zones.length === 0 || replicas % zones.length === 0, {
+    found: `spec.replicas is ${replicas} over ${zones.length} zones`,
+    expected: `a multiple of the zone count (${zones.length}), so every zone holds the same number of brokers`,
+    fix: `Set brokers: { replicas: ${zones.length * Math.max(1, Math.ceil(replicas / Math.max(1, zones.length)))} }.`,
+  });
+  return f.outcome();
 }

@@ -1,8 +1,9 @@
 import type { SynthesizedDocument } from '../document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { shown, Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, block, list } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, forbiddenConfigFindings } from '../strimzi-documents';
+import { kubernetesKind, hasBrokerRole, podSpecOf, envValueOf, nodeConfigOf } from '../statefulset-documents';
 
 /** HA-007: Replicas are rack-aware: `broker.rack` / Strimzi `rack.topologyKey` = the zone label, so the replicas of a partition land in different zones. */
 export const HA_007_RACK_AWARENESS: Rule = {
@@ -73,7 +74,37 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: `broker.rack` comes from the node's zone label, per pod: the broker StatefulSet
+ * has the `rack` init container that reads `TOPOLOGY_KEY` (the zone label) of the node
+ * `NODE_NAME` (downward API `spec.nodeName`), and the shared `server.properties` does not
+ * hard-code one rack for every broker.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  const config = sts ? nodeConfigOf(ctx.index, sts) : undefined;
+  if (!sts || !config || !hasBrokerRole(config.node.properties)) return NOT_APPLICABLE;
+  const init: any[] = podSpecOf(sts).initContainers ?? [];
+  const rack = init.find((c) => envValueOf(c, 'TOPOLOGY_KEY') !== undefined);
+  const f = new Findings();
+  f.expect(rack !== undefined && envValueOf(rack, 'TOPOLOGY_KEY') === 'topology.kubernetes.io/zone', {
+    found: rack === undefined
+      ? 'spec.template.spec.initContainers has no rack init container (an init container with TOPOLOGY_KEY)'
+      : `init container ${shown(rack.name)} TOPOLOGY_KEY is ${shown(envValueOf(rack, 'TOPOLOGY_KEY'))}`,
+    expected: "a rack init container that reads the node label 'topology.kubernetes.io/zone' into broker.rack",
+    fix: 'Create the cluster with KafkaStatefulSetCluster, which adds the rack init container; do not patch it out.',
+  });
+  const nodeName = ((rack?.env ?? []) as any[]).find((e) => e?.name === 'NODE_NAME')?.valueFrom?.fieldRef?.fieldPath;
+  f.expect(rack === undefined || nodeName === 'spec.nodeName', {
+    found: `init container ${shown(rack?.name)} NODE_NAME comes from ${shown(nodeName)}`,
+    expected: "the downward API field 'spec.nodeName' (the node the pod runs on)",
+    fix: "Set env NODE_NAME valueFrom.fieldRef.fieldPath: 'spec.nodeName'.",
+  });
+  const literal = config.node.properties['broker.rack'];
+  f.expect(literal === undefined, {
+    found: `ConfigMap ${config.configMap.name} ${config.node.where} broker.rack is ${shown(literal)}, one rack for every broker`,
+    expected: 'broker.rack set per pod from its node zone',
+    fix: 'Remove broker.rack from brokerConfig.extra; the start script appends it from the zone label.',
+  });
+  return f.outcome();
 }

@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, asMskConfiguration, configurationOf, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from '../strimzi-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from '../statefulset-documents';
 
 /** HA-008: `unclean.leader.election.enable` = false. */
 export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = {
@@ -72,7 +73,32 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** StatefulSet: the broker `server.properties` sets unclean.leader.election.enable=false; no topic of `topics.txt` turns it on. */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  if (!configMap) return NOT_APPLICABLE;
+  const topics = topicLinesOf(configMap);
+  if (topics.length > 0) {
+    const f = new Findings();
+    for (const t of topics) {
+      const value = t.config['unclean.leader.election.enable'];
+      f.expect(value === undefined || value === 'false', {
+        found: `topics.txt line ${t.line} sets unclean.leader.election.enable=${value} on topic '${t.topic}'`,
+        expected: 'false or absent (the cluster sets false)',
+        fix: 'Remove the topic override.',
+      });
+    }
+    return f.outcome();
+  }
+  const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
+  if (brokerFiles.length === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const { properties, where } of brokerFiles) {
+    f.expect(properties['unclean.leader.election.enable'] === 'false', {
+      found: `${where} unclean.leader.election.enable is ${shown(properties['unclean.leader.election.enable'])}`,
+      expected: 'false, written out',
+      fix: 'Set unclean.leader.election.enable=false (KafkaStatefulSetCluster writes it).',
+    });
+  }
+  return f.outcome();
 }

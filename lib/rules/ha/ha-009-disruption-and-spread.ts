@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../document';
 import { shown, Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziNodePool, strimziKafkaOf, effectivePodTemplate } from '../strimzi-documents';
+import { kubernetesKind, podSpecOf, nodeConfigOf, replicasOfWorkload, selectorMatches } from '../statefulset-documents';
 
 /** HA-009: On Kubernetes, at most one Kafka node is disrupted at a time: a PodDisruptionBudget that allows 1 (on Strimzi, `spec.kafka.template.podDisruptionBudget.maxUnavailable` ≤ 1, absent = 1: Strimzi writes one PDB over every node-pool pod), pods spread over zones (topology spread, `whenUnsatisfiable: DoNotSchedule`) and over hosts (required anti-affinity on `kubernetes.io/hostname`). */
 export const HA_009_DISRUPTION_AND_SPREAD: Rule = {
@@ -60,7 +61,49 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: every Kafka node StatefulSet spreads its pods over zones with `DoNotSchedule`,
+ * keeps one Kafka pod per host (required anti-affinity on the hostname), and its pods are
+ * covered by a PodDisruptionBudget that allows at most one disruption.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  if (!sts || !nodeConfigOf(ctx.index, sts)) return NOT_APPLICABLE;
+  const pod = podSpecOf(sts);
+  const where = 'spec.template.spec';
+  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
+  const antiAffinity: any[] = pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  const f = new Findings();
+  f.expect(spread.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'), {
+    found: spread.length === 0
+      ? `${where} has no topology spread constraint on topology.kubernetes.io/zone`
+      : `${where} spreads over zones with whenUnsatisfiable ${spread.map((c) => shown(c.whenUnsatisfiable)).join(', ')}`,
+    expected: "a zone topology spread with whenUnsatisfiable 'DoNotSchedule'",
+    fix: "Add topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: ... }].",
+  });
+  f.expect(antiAffinity.some((t) => t?.topologyKey === 'kubernetes.io/hostname'), {
+    found: `${where} has no required pod anti-affinity on kubernetes.io/hostname`,
+    expected: 'at most one Kafka pod per host (requiredDuringSchedulingIgnoredDuringExecution)',
+    fix: "Add affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes.io/hostname'.",
+  });
+  const podLabels: Record<string, string> = sts.body.spec?.template?.metadata?.labels ?? {};
+  const pdbs = ctx.index.kubernetes('PodDisruptionBudget').filter((p) => p.namespace === sts.namespace && selectorMatches(p.body.spec?.selector, podLabels));
+  f.expect(pdbs.length > 0, {
+    found: `no PodDisruptionBudget in namespace ${shown(sts.namespace)} selects the pods of StatefulSet ${sts.name}`,
+    expected: 'a PodDisruptionBudget with maxUnavailable 1 over the Kafka pods',
+    fix: 'Create the cluster with KafkaStatefulSetCluster (it adds one PodDisruptionBudget over every Kafka pod).',
+  });
+  for (const pdb of pdbs) {
+    const spec = pdb.body.spec ?? {};
+    const replicas = replicasOfWorkload(sts);
+    const allows = spec.maxUnavailable !== undefined
+      ? (typeof spec.maxUnavailable === 'number' ? spec.maxUnavailable : NaN)
+      : (typeof spec.minAvailable === 'number' ? replicas - spec.minAvailable : NaN);
+    f.expect(Number.isInteger(allows) && allows <= 1, {
+      found: `PodDisruptionBudget ${pdb.name} has maxUnavailable ${shown(spec.maxUnavailable)} and minAvailable ${shown(spec.minAvailable)} over ${replicas} pod(s)`,
+      expected: 'at most one disruption at a time, as a number (maxUnavailable: 1)',
+      fix: `Set spec.maxUnavailable: 1 on PodDisruptionBudget ${pdb.name}.`,
+    });
+  }
+  return f.outcome();
 }

@@ -3,6 +3,7 @@ import { Findings, shown, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTar
 import { asMskCluster, asMskConfiguration, block, configurationOf, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, strimziConfigOf } from '../strimzi-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole } from '../statefulset-documents';
 
 /** HA-010: `auto.create.topics.enable` = false: topics exist because they are declared. */
 export const HA_010_AUTO_CREATE_TOPICS: Rule = {
@@ -63,7 +64,18 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/** StatefulSet: the broker `server.properties` sets auto.create.topics.enable=false. */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  const brokerFiles = configMap ? nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties)) : [];
+  if (brokerFiles.length === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const { properties, where } of brokerFiles) {
+    f.expect(properties['auto.create.topics.enable'] === 'false', {
+      found: `${where} auto.create.topics.enable is ${shown(properties['auto.create.topics.enable'])}`,
+      expected: 'false, written out (Kafka defaults to true)',
+      fix: 'Set auto.create.topics.enable=false and declare the topics.',
+    });
+  }
+  return f.outcome();
 }

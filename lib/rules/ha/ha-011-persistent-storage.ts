@@ -1,8 +1,9 @@
 import type { SynthesizedDocument } from '../document';
-import { Findings, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { shown, Findings, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, block, literalBoolean } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziNodePool, storageVolumesOf, forbiddenConfigFindings } from '../strimzi-documents';
+import { kubernetesKind, podSpecOf, kafkaContainerOf, nodeConfigOf, volumeOfPath } from '../statefulset-documents';
 
 /** HA-011: Storage is persistent and is not deleted with the cluster (Strimzi `deleteClaim: false`; StatefulSet PVC retention `Retain`; MSK cluster and its KMS key protected from destroy in production). */
 export const HA_011_PERSISTENT_STORAGE: Rule = {
@@ -88,7 +89,52 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: the data directory (`log.dirs`) is on a volume claim template, the claims are
+ * retained when the StatefulSet is deleted or scaled down (`persistentVolumeClaimRetentionPolicy`;
+ * absent means Retain), and a StorageClass in the output keeps its volumes (`reclaimPolicy: Retain`).
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  const node = sts ? nodeConfigOf(ctx.index, sts)?.node : undefined;
+  if (!sts || !node) return NOT_APPLICABLE;
+  const f = new Findings();
+  const policy = sts.body.spec?.persistentVolumeClaimRetentionPolicy ?? {};
+  for (const when of ['whenDeleted', 'whenScaled']) {
+    f.expect(policy[when] === undefined || policy[when] === 'Retain', {
+      found: `spec.persistentVolumeClaimRetentionPolicy.${when} is ${shown(policy[when])}`,
+      expected: "'Retain': the volumes outlive the StatefulSet",
+      fix: `Set spec.persistentVolumeClaimRetentionPolicy.${when}: 'Retain'.`,
+    });
+  }
+  const templates: any[] = sts.body.spec?.volumeClaimTemplates ?? [];
+  const templateNames = templates.map((t) => t?.metadata?.name);
+  const pod = podSpecOf(sts);
+  const container = kafkaContainerOf(pod);
+  for (const dir of (node.properties['log.dirs'] ?? node.properties['log.dir'] ?? '/tmp/kafka-logs').split(',').map((d) => d.trim())) {
+    const source = volumeOfPath(pod, container, dir);
+    const claim = source !== undefined && source.volume === undefined && templateNames.includes(source.name);
+    f.expect(claim, {
+      found: source === undefined
+        ? `log.dirs ${dir} is on the container's own filesystem`
+        : `log.dirs ${dir} is on volume ${shown(source.name)}, ${source.volume ? `a pod volume (${Object.keys(source.volume).filter((k) => k !== 'name').join(', ')})` : 'not a volume claim template'}`,
+      expected: 'a persistent volume from spec.volumeClaimTemplates',
+      fix: "Mount the data directory from a volumeClaimTemplate (KafkaStatefulSetCluster mounts 'data').",
+    });
+  }
+  const notes: string[] = [];
+  for (const t of templates) {
+    const className = t?.spec?.storageClassName;
+    const storageClass = typeof className === 'string' ? ctx.index.kubernetesByName('StorageClass', className) : undefined;
+    if (!storageClass) {
+      if (typeof className === 'string') notes.push(`StorageClass '${className}' is managed elsewhere; its reclaimPolicy is not in this output.`);
+      continue;
+    }
+    f.expect(storageClass.body.reclaimPolicy === 'Retain', {
+      found: `StorageClass '${className}' reclaimPolicy is ${shown(storageClass.body.reclaimPolicy)}`,
+      expected: "'Retain': a released volume is kept, not deleted",
+      fix: "Set reclaimPolicy: 'Retain' (EncryptedStorageClass does).",
+    });
+  }
+  return f.outcome(notes);
 }

@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, block } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, forbiddenConfigFindings } from '../strimzi-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole, listenersOf } from '../statefulset-documents';
 
 /** SEC-001: Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted. */
 export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = {
@@ -61,7 +62,30 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: in every Kafka properties file (brokers, controllers, combined nodes), each
+ * listener (`listeners`, `controller.listener.names`, `inter.broker.listener.name`) maps to SSL
+ * or SASL_SSL, and a broker names its inter-broker listener (Kafka's default is PLAINTEXT).
+ */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  const files = configMap ? nodePropertiesOf(configMap) : [];
+  if (files.length === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const { properties, where } of files) {
+    for (const l of listenersOf(properties)) {
+      f.expect(l.protocol === 'SSL' || l.protocol === 'SASL_SSL', {
+        found: `${where} listener ${l.name} security protocol is ${shown(l.protocol)}`,
+        expected: "'SSL' or 'SASL_SSL': plaintext listeners are refused",
+        fix: `Map ${l.name} to SSL or SASL_SSL in listener.security.protocol.map.`,
+      });
+    }
+    if (!hasBrokerRole(properties)) continue;
+    f.expect(properties['inter.broker.listener.name'] !== undefined || ['SSL', 'SASL_SSL'].includes(properties['security.inter.broker.protocol'] ?? ''), {
+      found: `${where} sets neither inter.broker.listener.name nor an encrypted security.inter.broker.protocol, so brokers replicate over PLAINTEXT`,
+      expected: 'broker-to-broker traffic on an SSL or SASL_SSL listener',
+      fix: 'Set inter.broker.listener.name=REPLICATION (a SASL_SSL listener).',
+    });
+  }
+  return f.outcome();
 }

@@ -3,6 +3,7 @@ import { shown, Findings, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTar
 import { asMskCluster } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, strimziConfigOf, forbiddenConfigFindings } from '../strimzi-documents';
+import { kubernetesKind, nodePropertiesOf } from '../statefulset-documents';
 
 /** SEC-002: TLS 1.2 or newer; TLS 1.0/1.1 are refused. */
 export const SEC_002_TLS_VERSION: Rule = {
@@ -64,7 +65,39 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: every Kafka properties file writes out ssl.enabled.protocols with only TLSv1.2
+ * and TLSv1.3 (also per listener, `listener.name.<l>.ssl.enabled.protocols`), and ssl.protocol,
+ * when set, is one of them.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  const files = configMap ? nodePropertiesOf(configMap) : [];
+  if (files.length === 0) return NOT_APPLICABLE;
+  const modern = ['TLSv1.2', 'TLSv1.3'];
+  const f = new Findings();
+  for (const { properties, where } of files) {
+    const enabled = properties['ssl.enabled.protocols'];
+    const protocols = (enabled ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+    f.expect(protocols.length > 0 && protocols.every((p) => modern.includes(p)), {
+      found: `${where} ssl.enabled.protocols is ${shown(enabled)}`,
+      expected: "'TLSv1.3,TLSv1.2', written out (TLS 1.0 and 1.1 refused)",
+      fix: 'Set ssl.enabled.protocols=TLSv1.3,TLSv1.2.',
+    });
+    for (const key of Object.keys(properties).filter((k) => /^listener\.name\.[^.]+\.ssl\.enabled\.protocols$/.test(k))) {
+      f.expect(properties[key].split(',').every((p) => modern.includes(p.trim())), {
+        found: `${where} ${key} is ${shown(properties[key])}`,
+        expected: 'only TLSv1.2 and TLSv1.3',
+        fix: `Remove ${key} or list only TLSv1.3,TLSv1.2.`,
+      });
+    }
+    for (const key of Object.keys(properties).filter((k) => k === 'ssl.protocol' || /^listener\.name\.[^.]+\.ssl\.protocol$/.test(k))) {
+      f.expect(modern.includes(properties[key]), {
+        found: `${where} ${key} is ${shown(properties[key])}`,
+        expected: "'TLSv1.3' or 'TLSv1.2'",
+        fix: `Set ${key}=TLSv1.3.`,
+      });
+    }
+  }
+  return f.outcome();
 }

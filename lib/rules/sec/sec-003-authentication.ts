@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, authenticationOf, block, hasBlock } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, forbiddenConfigFindings } from '../strimzi-documents';
+import { kubernetesKind, nodePropertiesOf, listenersOf, listenerSetting } from '../statefulset-documents';
 
 /** SEC-003: Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener `authentication.type: custom`). Unauthenticated access is refused. SASL/PLAIN is refused. */
 export const SEC_003_AUTHENTICATION: Rule = {
@@ -83,7 +84,48 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: in every Kafka properties file, each SSL listener requires client certificates
+ * (`ssl.client.auth=required`), each SASL_SSL listener enables only SCRAM-SHA-512 or
+ * OAUTHBEARER (never PLAIN), and the controller listener is SSL with client certificates,
+ * because SCRAM cannot authenticate controllers.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  const files = configMap ? nodePropertiesOf(configMap) : [];
+  if (files.length === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const { properties, where } of files) {
+    for (const l of listenersOf(properties)) {
+      if (l.controller) {
+        f.expect(l.protocol === 'SSL', {
+          found: `${where} controller listener ${l.name} security protocol is ${shown(l.protocol)}`,
+          expected: "'SSL' with client certificates (SCRAM cannot authenticate controllers)",
+          fix: `Map ${l.name}:SSL and set listener.name.${l.name.toLowerCase()}.ssl.client.auth=required.`,
+        });
+      }
+      if (l.protocol === 'SSL') {
+        const clientAuth = listenerSetting(properties, l.name, 'ssl.client.auth');
+        f.expect(clientAuth === 'required', {
+          found: `${where} SSL listener ${l.name} ssl.client.auth is ${shown(clientAuth)}`,
+          expected: "'required': an SSL listener authenticates clients by certificate",
+          fix: `Set listener.name.${l.name.toLowerCase()}.ssl.client.auth=required.`,
+        });
+      } else if (l.protocol === 'SASL_SSL') {
+        const raw = listenerSetting(properties, l.name, 'sasl.enabled.mechanisms');
+        const mechanisms = (raw ?? 'GSSAPI').toUpperCase().split(',').map((m) => m.trim()).filter((m) => m !== '');
+        f.expect(!mechanisms.includes('PLAIN'), {
+          found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${shown(raw)}, which enables SASL/PLAIN`,
+          expected: 'no SASL/PLAIN (passwords sent as they are, no salted storage)',
+          fix: `Set listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms=SCRAM-SHA-512.`,
+        });
+        f.expect(mechanisms.length > 0 && mechanisms.every((m) => m === 'SCRAM-SHA-512' || m === 'OAUTHBEARER'), {
+          found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${raw === undefined ? "not set (Kafka's default is GSSAPI)" : shown(raw)}`,
+          expected: "'SCRAM-SHA-512' (or OAUTHBEARER)",
+          fix: `Set listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms=SCRAM-SHA-512.`,
+        });
+      }
+    }
+  }
+  return f.outcome();
 }

@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, authenticationOf, configurationOf, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, strimziConfigOf, forbiddenConfigFindings } from '../strimzi-documents';
+import { kubernetesKind, nodePropertiesOf } from '../statefulset-documents';
 
 /** SEC-004: Authorization is on (Kafka ACLs, or IAM policies on MSK) and the default for a principal without ACLs is deny. */
 export const SEC_004_AUTHORIZATION: Rule = {
@@ -82,7 +83,39 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   return f.outcome();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: every Kafka properties file (controllers authorize too in KRaft) uses the
+ * StandardAuthorizer, denies a principal without ACLs, and lists as super users only the
+ * declared admins (`kafka-iac.dev/declared-admins`) and the cluster's own node principals
+ * (`User:<cluster>-broker`, `User:<cluster>-controller`).
+ */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  const files = configMap ? nodePropertiesOf(configMap) : [];
+  if (!configMap || files.length === 0) return NOT_APPLICABLE;
+  const cluster = configMap.body.metadata?.labels?.['kafka-iac.dev/cluster'];
+  const declared = String(configMap.body.metadata?.annotations?.['kafka-iac.dev/declared-admins'] ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const own = typeof cluster === 'string' ? [`${cluster}-broker`, `${cluster}-controller`] : [];
+  const allowed = new Set([...declared, ...own].map((u) => `User:${u}`));
+  const f = new Findings();
+  for (const { properties, where } of files) {
+    f.expect(properties['authorizer.class.name'] === 'org.apache.kafka.metadata.authorizer.StandardAuthorizer', {
+      found: `${where} authorizer.class.name is ${shown(properties['authorizer.class.name'])}`,
+      expected: "'org.apache.kafka.metadata.authorizer.StandardAuthorizer' (KRaft ACLs)",
+      fix: 'Set authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer.',
+    });
+    f.expect(properties['allow.everyone.if.no.acl.found'] === 'false', {
+      found: `${where} allow.everyone.if.no.acl.found is ${shown(properties['allow.everyone.if.no.acl.found'])}`,
+      expected: 'false, written out: a principal without ACLs is denied',
+      fix: 'Set allow.everyone.if.no.acl.found=false.',
+    });
+    for (const user of (properties['super.users'] ?? '').split(';').map((u) => u.trim()).filter((u) => u !== '')) {
+      f.expect(allowed.has(user), {
+        found: `${where} super.users contains ${shown(user)}`,
+        expected: `only the declared admins (${declared.join(', ') || 'none'}) and the cluster's node principals (${own.join(', ') || 'none'})`,
+        fix: 'Remove it, or declare it in admins on the KafkaStatefulSetCluster so that the grant is deliberate.',
+      });
+    }
+  }
+  return f.outcome();
 }

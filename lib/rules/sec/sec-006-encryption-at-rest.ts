@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, block, literalBoolean } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziNodePool, storageVolumesOf } from '../strimzi-documents';
+import { kubernetesKind, nodeConfigOf } from '../statefulset-documents';
 
 /** SEC-006: Encryption at rest with a customer-managed KMS key with rotation on (MSK EBS; on Kubernetes an encrypted StorageClass). */
 export const SEC_006_ENCRYPTION_AT_REST: Rule = {
@@ -108,7 +109,56 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome(notes);
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: every volume claim template of a Kafka StatefulSet names a StorageClass that
+ * encrypts with a customer-managed KMS key (an EBS CSI class in the output with `encrypted` and
+ * `kmsKeyId`), or one declared elsewhere with its key (`kafka-iac.dev/storage-class-kms-key-id`).
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  if (!sts || !nodeConfigOf(ctx.index, sts)) return NOT_APPLICABLE;
+  const templates: any[] = sts.body.spec?.volumeClaimTemplates ?? [];
+  const f = new Findings();
+  const notes: string[] = [];
+  f.expect(templates.length > 0, {
+    found: 'spec.volumeClaimTemplates is empty',
+    expected: 'persistent volumes on an encrypted StorageClass',
+    fix: 'Declare a volume claim template on an EncryptedStorageClass.',
+  });
+  templates.forEach((t, i) => {
+    const where = `spec.volumeClaimTemplates[${i}] (${shown(t?.metadata?.name)})`;
+    const className = t?.spec?.storageClassName;
+    if (typeof className !== 'string' || className === '') {
+      f.add({ found: `${where} storageClassName is not set, so the cluster's default StorageClass (encryption unknown) is used`, expected: 'an encrypted StorageClass named explicitly', fix: 'Set storageClassName to an EncryptedStorageClass.' });
+      return;
+    }
+    const storageClass = ctx.index.kubernetesByName('StorageClass', className);
+    if (!storageClass) {
+      const declaredKey = sts.body.metadata?.annotations?.['kafka-iac.dev/storage-class-kms-key-id'];
+      f.expect(typeof declaredKey === 'string' && declaredKey !== '', {
+        found: `${where} storageClassName is '${className}', a StorageClass that is not in this synthesis, and no KMS key is declared for it`,
+        expected: 'an encrypted StorageClass with a customer-managed KMS key',
+        fix: 'Create it with EncryptedStorageClass, or pass EncryptedStorageClass.fromStorageClassAttributes({ storageClassName, kmsKeyId }).',
+      });
+      if (declaredKey) notes.push(`StorageClass '${className}' is managed elsewhere; declared KMS key ${declaredKey}.`);
+      return;
+    }
+    const params = storageClass.body.parameters ?? {};
+    f.expect(storageClass.body.provisioner === 'ebs.csi.aws.com', {
+      found: `StorageClass '${className}' provisioner is ${shown(storageClass.body.provisioner)}`,
+      expected: "'ebs.csi.aws.com' (whose encryption parameters this rule can read)",
+      fix: 'Use EncryptedStorageClass, or suppress SEC-006 with a reason that names how the other provisioner encrypts.',
+    });
+    f.expect(String(params.encrypted) === 'true', {
+      found: `StorageClass '${className}' parameters.encrypted is ${shown(params.encrypted)}`,
+      expected: "'true'",
+      fix: "Set parameters.encrypted: 'true'.",
+    });
+    f.expect(typeof params.kmsKeyId === 'string' && params.kmsKeyId !== '', {
+      found: `StorageClass '${className}' parameters.kmsKeyId is ${shown(params.kmsKeyId)}`,
+      expected: 'a customer-managed KMS key (without it EBS uses the AWS-managed key)',
+      fix: 'Set parameters.kmsKeyId to your KMS key ARN.',
+    });
+  });
+  return f.outcome(notes);
 }

@@ -5,6 +5,7 @@ import type { TerraformDocument } from '../document';
 import { MSK_EXPORTER_PORTS, MSK_LISTENER_PORTS } from '../../aws/network/msk-ports';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka } from '../strimzi-documents';
+import { kubernetesKind, nodeConfigOf, selectorMatches } from '../statefulset-documents';
 
 /** SEC-007: Network segmentation: brokers live in private subnets; security groups / NetworkPolicies admit only the listener ports, only from declared client networks or workloads; no public access. */
 export const SEC_007_NETWORK_SEGMENTATION: Rule = {
@@ -234,7 +235,40 @@ function deniesIngressTo(body: Readonly<Record<string, any>>, cluster: string): 
   return selectsCluster && types.includes('Ingress') && (spec.ingress ?? []).length === 0;
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: each NetworkPolicy rule names its sources (declared peers, never everyone) and
+ * its ports; a deny-by-default ingress policy selects the pods of every Kafka StatefulSet; no
+ * Service of the cluster is a LoadBalancer or NodePort (no access from outside the cluster).
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source !== 'kubernetes') return NOT_APPLICABLE;
+  if (doc.kind === 'NetworkPolicy') return checkStrimziNetworkPolicy(doc.body);
+  if (doc.kind === 'Service') {
+    const type = doc.body.spec?.type;
+    const f = new Findings();
+    f.expect(type === undefined || type === 'ClusterIP', {
+      found: `spec.type is ${shown(type)}`,
+      expected: "'ClusterIP' (or headless): no access from outside the Kubernetes cluster",
+      fix: "Set spec.type: 'ClusterIP', or suppress SEC-007 with a reason that names the private load balancer.",
+    });
+    return f.outcome();
+  }
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  if (!sts || !nodeConfigOf(ctx.index, sts)) return NOT_APPLICABLE;
+  const podLabels: Record<string, string> = sts.body.spec?.template?.metadata?.labels ?? {};
+  const denies = ctx.index.kubernetes('NetworkPolicy').some((np) => np.namespace === sts.namespace && deniesIngressToPods(np.body, podLabels));
+  const f = new Findings();
+  f.expect(denies, {
+    found: `no NetworkPolicy in namespace ${shown(sts.namespace)} denies ingress to the pods of StatefulSet ${sts.name} by default`,
+    expected: 'a deny-by-default ingress policy over the Kafka pods, so that only the allow policies admit traffic',
+    fix: 'Create the cluster with KafkaStatefulSetCluster (it adds KafkaNetworkPolicies), or add a policy with policyTypes [Ingress] and no rules.',
+  });
+  return f.outcome();
+}
+
+/** A policy with Ingress in its types, no ingress rules, and a selector that matches these pod labels. */
+function deniesIngressToPods(body: Readonly<Record<string, any>>, podLabels: Readonly<Record<string, string>>): boolean {
+  const spec = body.spec ?? {};
+  const types: unknown[] = spec.policyTypes ?? ['Ingress'];
+  return types.includes('Ingress') && (spec.ingress ?? []).length === 0 && selectorMatches(spec.podSelector ?? {}, podLabels);
 }

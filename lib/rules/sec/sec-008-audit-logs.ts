@@ -4,6 +4,7 @@ import { asMskCluster, block, list, literalBoolean, literalNumber } from '../msk
 import { targetOf } from '../rule-target';
 import { asStrimziKafka } from '../strimzi-documents';
 import { parsePropertiesText } from '../../core/broker-config';
+import { podSpecOf, kafkaContainerOf, envValueOf, nodeConfigOf, configMapFileOf } from '../statefulset-documents';
 
 /** SEC-008: Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on). */
 export const SEC_008_AUDIT_LOGS: Rule = {
@@ -122,7 +123,34 @@ function authorizerLevel(loggers: Readonly<Record<string, unknown>>): string | u
   return level === undefined ? undefined : String(level).trim().toUpperCase();
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: the Kafka container reads a log4j2 configuration from a ConfigMap
+ * (`KAFKA_LOG4J_OPTS=-Dlog4j2.configurationFile=...`) in which the authorizer logger
+ * (`kafka.authorizer.logger`) is at INFO or more verbose; its output goes to stdout, which the
+ * node's log agent ships. Without it, the image's default config logs authorizer decisions to a
+ * file inside the container, which is lost with the pod.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'StatefulSet' || !nodeConfigOf(ctx.index, doc)) return NOT_APPLICABLE;
+  const container = kafkaContainerOf(podSpecOf(doc));
+  const opts = envValueOf(container, 'KAFKA_LOG4J_OPTS');
+  const file = /-Dlog4j2?\.configurationFile=(?:file:)?(\S+)/.exec(opts ?? '')?.[1];
+  const fix = "Set KAFKA_LOG4J_OPTS to '-Dlog4j2.configurationFile=<file from a ConfigMap>' with logger.authorizer.name=kafka.authorizer.logger and logger.authorizer.level=INFO (KafkaStatefulSetCluster does).";
+  const f = new Findings();
+  if (file === undefined) {
+    f.add({ found: `container ${shown(container?.name)} KAFKA_LOG4J_OPTS is ${shown(opts)}, so the image's default logging (authorizer log in a file inside the container) is used`, expected: 'a log4j2 configuration from a ConfigMap with the authorizer logger on, to stdout', fix });
+    return f.outcome();
+  }
+  const source = configMapFileOf(ctx.index, doc, container, file);
+  if (source?.text === undefined) {
+    f.add({ found: `the log4j2 configuration ${file} is ${source ? `key ${shown(source.key)} of ConfigMap ${source.configMap}, which is not in this synthesis` : 'not mounted from a ConfigMap'}`, expected: 'a logging configuration this rule can read, with the authorizer logger on', fix });
+    return f.outcome();
+  }
+  const level = authorizerLevel(parsePropertiesText(source.text));
+  f.expect(AUTHORIZER_ON.includes(level ?? ''), {
+    found: `the authorizer logger level in ConfigMap ${source.configMap} key ${source.key} is ${shown(level)}`,
+    expected: 'the authorizer logger at INFO (denials) or DEBUG (every decision)',
+    fix,
+  });
+  return f.outcome();
 }

@@ -3,6 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, block, hasBlock, list } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka } from '../strimzi-documents';
+import { kubernetesKind, podSpecOf, kafkaContainerOf, nodeConfigOf, volumeOfPath, secretNamesOfVolume, certificateForSecret } from '../statefulset-documents';
 
 /** SEC-010: Certificates come from a CA that the operator, cert-manager or ACM PCA manages, with renewal; MON-011 alerts before one expires. */
 export const SEC_010_MANAGED_CERTIFICATES: Rule = {
@@ -78,7 +79,59 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   return f.outcome([]);
 }
 
-/** STATEFULSET: TODO(owner of the STATEFULSET target) */
-function checkStatefulSet(_doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  return NOT_APPLICABLE;
+/**
+ * StatefulSet: every keystore a Kafka node uses (`ssl.keystore.location`, also per listener)
+ * is mounted from a Secret that a cert-manager Certificate in the output writes, signed by a
+ * named issuer and renewed before it expires (`renewBefore` or `renewBeforePercentage`).
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  const config = sts ? nodeConfigOf(ctx.index, sts) : undefined;
+  if (!sts || !config) return NOT_APPLICABLE;
+  const props = config.node.properties;
+  const pod = podSpecOf(sts);
+  const container = kafkaContainerOf(pod);
+  const keys = Object.keys(props).filter((k) => k === 'ssl.keystore.location' || /^listener\.name\.[^.]+\.ssl\.keystore\.location$/.test(k));
+  const f = new Findings();
+  f.expect(keys.length > 0, {
+    found: `${config.node.where} of ConfigMap ${config.configMap.name} sets no ssl.keystore.location`,
+    expected: 'a keystore issued by cert-manager',
+    fix: 'Set ssl.keystore.location to the keystore of a cert-manager Certificate Secret.',
+  });
+  for (const key of keys) {
+    const location = props[key];
+    const source = volumeOfPath(pod, container, location);
+    const secrets = secretNamesOfVolume(source?.volume);
+    if (secrets.length === 0) {
+      f.add({
+        found: `${key} ${location} is ${source ? `on volume ${shown(source.name)}, which is not a Secret` : 'not on a mounted volume'}`,
+        expected: 'a keystore from the Secret of a cert-manager Certificate',
+        fix: 'Mount the Secret of a cert-manager Certificate (keystores.pkcs12) at the keystore directory.',
+      });
+      continue;
+    }
+    for (const secret of secrets) {
+      const certificate = certificateForSecret(ctx.index, secret, sts.namespace);
+      if (!certificate) {
+        f.add({
+          found: `${key} ${location} comes from Secret ${shown(secret)}, which no cert-manager Certificate in the output writes`,
+          expected: 'a Certificate that cert-manager issues and renews',
+          fix: 'Issue the keystore with a cert-manager Certificate (KafkaStatefulSetCluster does), or suppress SEC-010 with a reason that names who renews it.',
+        });
+        continue;
+      }
+      const spec = certificate.body.spec ?? {};
+      f.expect(typeof spec.issuerRef?.name === 'string' && spec.issuerRef.name !== '', {
+        found: `Certificate ${certificate.name} issuerRef.name is ${shown(spec.issuerRef?.name)}`,
+        expected: 'a named cert-manager issuer (CA, Vault or AWS Private CA)',
+        fix: 'Set issuerRef to your issuer (certificateIssuer on the KafkaStatefulSetCluster).',
+      });
+      f.expect(spec.renewBefore !== undefined || spec.renewBeforePercentage !== undefined, {
+        found: `Certificate ${certificate.name} sets neither renewBefore nor renewBeforePercentage`,
+        expected: 'an explicit renewal window longer than the MON-011 warning (30 days)',
+        fix: "Set renewBefore: '1080h' with duration: '2160h'.",
+      });
+    }
+  }
+  return f.outcome();
 }
