@@ -87,7 +87,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     fix: 'Set disable_scale_in = true.',
   });
   const value = Number(config.target_value);
-  const warning = diskWarningPercent(ctx.index);
+  const warning = diskWarningPercent(ctx.index, doc.body.cluster_name);
   f.expect(Number.isFinite(value) && value < warning.percent, {
     found: `${policy.address} target_value is ${config.target_value ?? 'not set'}`,
     expected: `below the MON-004 disk warning (${warning.percent}%${warning.source}), so storage grows before anyone is alerted`,
@@ -143,23 +143,40 @@ function storageScalingOf(index: DocumentIndex): Map<string, ClusterScaling> {
   return byCluster;
 }
 
-const warningByIndex = new WeakMap<DocumentIndex, { percent: number; source: string }>();
+interface DiskWarnings {
+  /** Lowest KafkaDataLogsDiskUsed threshold by the alarm's `Cluster Name` dimension. */
+  readonly byCluster: Map<string, number>;
+  /** Lowest threshold of alarms without a `Cluster Name` dimension (they apply to every cluster). */
+  readonly anyCluster?: number;
+}
 
-/** The MON-004 disk warning: the lowest KafkaDataLogsDiskUsed alarm threshold in the stack, or 70%. Computed once per synthesis. */
-function diskWarningPercent(index: DocumentIndex): { percent: number; source: string } {
-  const cached = warningByIndex.get(index);
-  if (cached) return cached;
-  let lowest: number | undefined;
-  for (const alarm of index.terraform('aws_cloudwatch_metric_alarm')) {
-    if (alarm.body.metric_name !== 'KafkaDataLogsDiskUsed') continue;
-    const t = Number(alarm.body.threshold);
-    if (Number.isFinite(t) && (lowest === undefined || t < lowest)) lowest = t;
+const warningsByIndex = new WeakMap<DocumentIndex, DiskWarnings>();
+
+/**
+ * The MON-004 disk warning of a cluster: the lowest threshold of the KafkaDataLogsDiskUsed alarms
+ * on it (its `Cluster Name` dimension), or 70%. The alarms are grouped once per synthesis.
+ */
+function diskWarningPercent(index: DocumentIndex, clusterName: unknown): { percent: number; source: string } {
+  let warnings = warningsByIndex.get(index);
+  if (!warnings) {
+    const byCluster = new Map<string, number>();
+    let anyCluster: number | undefined;
+    for (const alarm of index.terraform('aws_cloudwatch_metric_alarm')) {
+      if (alarm.body.metric_name !== 'KafkaDataLogsDiskUsed') continue;
+      const t = Number(alarm.body.threshold);
+      if (!Number.isFinite(t)) continue;
+      const name = alarm.body.dimensions?.['Cluster Name'];
+      if (typeof name === 'string') byCluster.set(name, Math.min(t, byCluster.get(name) ?? Infinity));
+      else anyCluster = Math.min(t, anyCluster ?? Infinity);
+    }
+    warnings = { byCluster, anyCluster };
+    warningsByIndex.set(index, warnings);
   }
-  const warning = lowest === undefined
-    ? { percent: MON_004_DEFAULT_PERCENT, source: ', the default' }
-    : { percent: lowest, source: ', from the KafkaDataLogsDiskUsed alarm' };
-  warningByIndex.set(index, warning);
-  return warning;
+  const own = typeof clusterName === 'string' ? warnings.byCluster.get(clusterName) : undefined;
+  const lowest = Math.min(own ?? Infinity, warnings.anyCluster ?? Infinity);
+  return Number.isFinite(lowest)
+    ? { percent: lowest, source: ', from the KafkaDataLogsDiskUsed alarm' }
+    : { percent: MON_004_DEFAULT_PERCENT, source: ', the default' };
 }
 
 /** A block that cdktf writes as an object, or a list of one. */

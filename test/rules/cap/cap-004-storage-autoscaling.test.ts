@@ -31,9 +31,13 @@ describe('CAP-004 MSK storage autoscaling (error)', () => {
   });
 
   it('takes the MON-004 threshold from a KafkaDataLogsDiskUsed alarm in the stack', () => {
-    const alarm = terraform('aws_cloudwatch_metric_alarm', 'disk_warning', { metric_name: 'KafkaDataLogsDiskUsed', threshold: 55 });
-    const { entries } = run(RULE, [mskCluster(), storageTarget(), storagePolicy({ targetValue: 60 }), alarm]);
+    const alarm = (name: string, cluster: string, threshold: number) => terraform('aws_cloudwatch_metric_alarm', name, {
+      metric_name: 'KafkaDataLogsDiskUsed', threshold, dimensions: { 'Cluster Name': cluster, 'Broker ID': '1' },
+    });
+    const { entries } = run(RULE, [mskCluster(), storageTarget(), storagePolicy({ targetValue: 60 }), alarm('warn', 'production-kafka', 55), alarm('crit', 'production-kafka', 85)]);
     expect(entries[0].findings[0].expected).toContain('below the MON-004 disk warning (55%, from the KafkaDataLogsDiskUsed alarm)');
+    // An alarm on another cluster does not lower this cluster's bar.
+    expect(run(RULE, [mskCluster(), storageTarget(), storagePolicy({ targetValue: 60 }), alarm('other', 'other-kafka', 50)]).entries).toEqual([]);
   });
 
   it('fails CAP-004 when the maximum exceeds 16384 GiB, or leaves no room above the volume', () => {

@@ -1,5 +1,6 @@
 // CAP-001/002/004 on the real MskCluster output, through synthesis with validations on.
 import { describe, expect, it } from 'vitest';
+import { MskCloudWatchAlarms } from '../../../lib/aws/cloudwatch/msk-cloudwatch-alarms';
 import { CapacityPlan } from '../../../lib/core/capacity-planner';
 import { formatViolation } from '../../../lib/rules/engine';
 import { mskStack, only, synthError, synthJson } from '../../support/msk-stack';
@@ -59,5 +60,18 @@ describe('CAP rules on MskCluster', () => {
     const { stack, cluster } = mskStack();
     cluster.storageAutoScaling.policy.addOverride('target_tracking_scaling_policy_configuration.target_value', 70);
     expect(synthError(stack)).toMatch(/CAP-004 \[production\/Kafka\/Resource\] aws_appautoscaling_policy\.\S+ target_value is 70; expected below the MON-004 disk warning/);
+  });
+
+  it('passes CAP-004 against the default MON-004 CloudWatch alarm (60% below 70%)', () => {
+    const { stack, cluster } = mskStack();
+    new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: cluster.clusterName, brokers: cluster.brokers });
+    synthJson(stack);
+    expect(stack.complianceReport.entries.filter((e) => e.ruleId === 'CAP-004').map((e) => e.status)).toEqual(['compliant']);
+  });
+
+  it('fails CAP-004 when the MON-004 CloudWatch alarm is lowered to the autoscaling target', () => {
+    const { stack, cluster } = mskStack();
+    new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: cluster.clusterName, brokers: cluster.brokers, thresholds: { diskUsageWarningPercent: 60 } });
+    expect(synthError(stack)).toMatch(/CAP-004 \[production\/Kafka\/Resource\] aws_appautoscaling_policy\.\S+ target_value is 60; expected below the MON-004 disk warning \(60%, from the KafkaDataLogsDiskUsed alarm\)/);
   });
 });
