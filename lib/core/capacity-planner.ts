@@ -65,6 +65,13 @@ export interface CapacityWorkload {
    */
   readonly zones?: number;
   /**
+   * The fewest brokers the plan allows (HA-001). Leave it at 3 for staging and production; a
+   * development plan for a single-broker cluster may set 1 (with `zones: 1`).
+   * @default 3
+   * @see HA-001
+   */
+  readonly minimumBrokers?: number;
+  /**
    * Expected growth of the message rate per year, as a fraction (0.5 = 50% a year),
    * compounded over `planningHorizonMonths`.
    * @default 0
@@ -134,10 +141,11 @@ export class CapacityPlan {
 
   /**
    * CAP-002: max(3, ⌈messages/s ÷ per-broker capacity⌉), rounded up to a multiple of `zones`.
+   * `minimumBrokers` replaces the 3 (a development plan only).
    */
-  public static brokersFor(messagesPerSecond: number, brokerCapacityMessagesPerSecond: number, zones: number): number {
+  public static brokersFor(messagesPerSecond: number, brokerCapacityMessagesPerSecond: number, zones: number, minimumBrokers: number = MIN_PRODUCTION_BROKERS): number {
     const forThroughput = brokerCapacityMessagesPerSecond > 0 ? Math.ceil(messagesPerSecond / brokerCapacityMessagesPerSecond) : 0;
-    const atLeast = Math.max(MIN_PRODUCTION_BROKERS, forThroughput);
+    const atLeast = Math.max(minimumBrokers, forThroughput);
     return Math.ceil(atLeast / zones) * zones;
   }
 
@@ -178,6 +186,8 @@ export class CapacityPlan {
     wholeAtLeast(path, 'replicationFactor', rf, 1, '3 in production');
     const zones = workload.zones ?? 3;
     wholeAtLeast(path, 'zones', zones, 1, 'the availability zones the brokers use, 3 in production');
+    const minimumBrokers = workload.minimumBrokers ?? MIN_PRODUCTION_BROKERS;
+    wholeAtLeast(path, 'minimumBrokers', minimumBrokers, 1, '3 for staging and production (HA-001)');
     const consumersWanted = workload.consumersWanted ?? 1;
     wholeAtLeast(path, 'consumersWanted', consumersWanted, 1, 'the consumer instances that read in parallel');
     if (workload.brokerCapacityMessagesPerSecond !== undefined) {
@@ -214,7 +224,7 @@ export class CapacityPlan {
     this.diskBytes = CapacityPlan.withHeadroom(this.retainedBytes);
     const capacity = workload.brokerCapacityMessagesPerSecond ?? 0;
     this.brokersForThroughput = capacity > 0 ? Math.ceil(this.plannedMessagesPerSecond / capacity) : 0;
-    this.brokers = CapacityPlan.brokersFor(this.plannedMessagesPerSecond, capacity, zones);
+    this.brokers = CapacityPlan.brokersFor(this.plannedMessagesPerSecond, capacity, zones, minimumBrokers);
     this.storagePerBrokerGiB = Math.ceil(this.diskBytes / this.brokers / BYTES_PER_GIB);
     const topicRate = (workload.topicMessagesPerSecond ?? workload.messagesPerSecond) * this.growthFactor;
     this.partitionsPerTopic = CapacityPlan.partitionsFor(topicRate, workload.consumerMessagesPerSecond ?? 0, consumersWanted);

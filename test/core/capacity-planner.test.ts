@@ -37,6 +37,13 @@ describe('CapacityPlan (CAP-001 to CAP-003)', () => {
     expect(CapacityPlan.brokersFor(10, 0, 3)).toBe(3);
   });
 
+  it('lets a development plan go below 3 brokers only when it says so', () => {
+    const dev = CapacityPlan.forWorkload({ name: 'dev', messagesPerSecond: 10, averageMessageBytes: 1024, retentionSeconds: 86_400, replicationFactor: 1, zones: 1, minimumBrokers: 1 });
+    expect(dev.brokers).toBe(1);
+    expect(CapacityPlan.forWorkload({ name: 'dev', messagesPerSecond: 10, averageMessageBytes: 1024, retentionSeconds: 86_400, replicationFactor: 1, zones: 1 }).brokers).toBe(3);
+    expect(() => CapacityPlan.forWorkload({ name: 'bad', messagesPerSecond: 1, averageMessageBytes: 1, retentionSeconds: 1, minimumBrokers: 0 })).toThrow(/minimumBrokers is 0/);
+  });
+
   it('gives 10 partitions for 10,000 msg/s with 2,000 per consumer and 10 consumers wanted (CAP-003)', () => {
     const plan = CapacityPlan.forWorkload({ name: 'seed', messagesPerSecond: 10_000, averageMessageBytes: 512, retentionSeconds: WEEK, consumerMessagesPerSecond: 2000, consumersWanted: 10 });
     expect(plan.partitionsPerTopic).toBe(10);
