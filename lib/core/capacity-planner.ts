@@ -252,7 +252,7 @@ export class CapacityPlan {
       title: CAPACITY_PLAN_SECTION_TITLE,
       data: plans.map((p) => p.toJson()),
       markdown: [
-        'Figures from `CapacityPlan` (CAP-001 to CAP-003): disk = messages/s × average bytes × retention seconds × RF, plus 20% headroom; brokers = max(3, or the plan's minimumBrokers, ⌈throughput ÷ per-broker capacity⌉) rounded up to a multiple of the zone count; partitions = max(⌈topic rate ÷ one consumer⌉, consumers wanted). 1 GiB = 2^30 bytes.',
+        'Figures from `CapacityPlan` (CAP-001 to CAP-003): disk = messages/s × average bytes × retention seconds × RF, plus 20% headroom; brokers = max(3 or the plan minimumBrokers, ⌈throughput ÷ per-broker capacity⌉) rounded up to a multiple of the zone count; partitions = max(⌈topic rate ÷ one consumer⌉, consumers wanted). 1 GiB = 2^30 bytes.',
         '',
         CAPACITY_PLAN_TABLE_HEADER,
         ...plans.map((p) => p.toMarkdownRow()),
