@@ -1,9 +1,12 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { ClientAuthentication } from '../lib/core/client-authentication';
+import { CapacityPlan } from '../lib/core/capacity-planner';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { KafkaStatefulSetCluster } from '../lib/kubernetes/statefulset/kafka-statefulset-cluster';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
+import { StatefulSetAccessJob } from '../lib/security/statefulset-access-job';
+import { declareShopAccess } from './access/shop-access';
 
 /**
  * The development environment: plain Kubernetes StatefulSets with the official `apache/kafka`
@@ -14,7 +17,7 @@ import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitor
 export function defineDevelopment(app: KafkaApp): Environment {
   const environment = Environment.development({ name: 'development', region: 'us-east-1' });
   const chart = app.chart(environment, 'kafka');
-  new KafkaStatefulSetCluster(chart, 'Kafka', {
+  const kafka = new KafkaStatefulSetCluster(chart, 'Kafka', {
     clusterName: 'dev-kafka',
     combinedNode: true,
     brokers: { memory: '4Gi', cpu: '1', storageSize: '20Gi' },
@@ -33,7 +36,23 @@ export function defineDevelopment(app: KafkaApp): Environment {
         description: 'Prometheus',
       }),
     ],
-    admins: ['platform-admin'],
+    admins: ['kafka-admin'],
+  });
+  // CAP-001..003: 10 msg/s of 1 KiB kept 7 days on one node (RF 1, one zone).
+  const plan = CapacityPlan.forWorkload({
+    name: 'shop-orders (dev)', messagesPerSecond: 10, averageMessageBytes: 1_024, retentionSeconds: 7 * 24 * 3600,
+    replicationFactor: 1, zones: 1, minimumBrokers: 1,
+  });
+  plan.applyToCluster(kafka);
+  plan.attachTo(environment);
+  // Access (SEC-004/005): the shop's topics (RF 1 on the single node) and ACLs, applied by a Job with the image's own admin tools.
+  new StatefulSetAccessJob(chart, 'Access', {
+    model: declareShopAccess(environment, { iamApplications: false, replication: { replicationFactor: 1, minInsyncReplicas: 1 } }),
+    clusterName: kafka.clusterName,
+    image: kafka.image,
+    bootstrapServers: kafka.bootstrapServers,
+    adminSecretName: kafka.adminSecretNames.get('kafka-admin'),
+    clusterCaSecretName: kafka.caCertificateSecretName,
   });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; one combined node.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'dev-kafka', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 1 });

@@ -1,9 +1,11 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { ClientAuthentication } from '../lib/core/client-authentication';
+import { CapacityPlan } from '../lib/core/capacity-planner';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
+import { defineStagingAccess } from './access/staging-access';
 
 /**
  * The staging environment: Strimzi 1.2 on Kubernetes (EKS in us-east-1), production-like, so
@@ -13,7 +15,7 @@ import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitor
 export function defineStaging(app: KafkaApp): Environment {
   const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
   const chart = app.chart(environment, 'kafka');
-  new StrimziKafkaCluster(chart, 'Kafka', {
+  const kafka = new StrimziKafkaCluster(chart, 'Kafka', {
     clusterName: 'staging-kafka',
     zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
     controllers: { replicas: 3, memory: '2Gi', storageSize: '20Gi' },
@@ -34,8 +36,14 @@ export function defineStaging(app: KafkaApp): Environment {
         description: 'Prometheus',
       }),
     ],
-    admins: ['platform-admin'],
+    admins: ['kafka-admin'],
   });
+  // CAP-001..003: 200 msg/s of 1 KiB kept 7 days at RF 3 (a tenth of production).
+  const plan = CapacityPlan.forWorkload({ name: 'shop-orders', messagesPerSecond: 200, averageMessageBytes: 1_024, retentionSeconds: 7 * 24 * 3600 });
+  plan.applyToCluster(kafka);
+  plan.attachTo(environment);
+  // Access (SEC-004/005): KafkaUsers and KafkaTopics from the shop's access model, client properties in dist/staging/clients/.
+  defineStagingAccess(chart, environment, kafka.clusterName);
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; 3 controllers + 3 brokers.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
   return environment;

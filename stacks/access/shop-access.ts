@@ -9,6 +9,12 @@ export interface ShopAccessOptions {
    * service and the admin always use SCRAM.
    */
   readonly iamApplications: boolean;
+  /**
+   * The cluster's replication factor and `min.insync.replicas`, inherited by every topic.
+   * A single-node development cluster needs `{ replicationFactor: 1, minInsyncReplicas: 1 }`.
+   * @default - the model's defaults: 3 and 2
+   */
+  readonly replication?: { readonly replicationFactor: number; readonly minInsyncReplicas: number };
 }
 
 /**
@@ -24,7 +30,11 @@ export interface ShopAccessOptions {
  */
 export function declareShopAccess(environment: Environment, options: ShopAccessOptions): AccessModel {
   const app = (): ClientAuthentication => (options.iamApplications ? ClientAuthentication.iam() : ClientAuthentication.scramSha512());
-  const access = new AccessModel({ environment });
+  const access = new AccessModel({
+    environment,
+    defaultReplicationFactor: options.replication?.replicationFactor,
+    defaultMinInsyncReplicas: options.replication?.minInsyncReplicas,
+  });
   const orders = access.addTopic('orders', { partitions: 12 });
   const payments = access.addTopic('payments', { partitions: 12 });
   access.addTopic('audit.events', { partitions: 6, retentionHours: 90 * 24 });

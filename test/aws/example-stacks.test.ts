@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exampleDist, exampleTerraform } from '../support/paths';
-import { all, only } from '../support/msk-stack';
+import { all, at, only } from '../support/msk-stack';
 
 /** Removes what differs between machines or cdktf releases, so that the snapshot only moves when the output does. */
 function normalize(json: Record<string, any>): Record<string, any> {
@@ -35,7 +35,7 @@ describe.each([
     expect(cluster.client_authentication).toEqual({ unauthenticated: false, sasl: { scram: true, iam: true } });
     expect(cluster.broker_node_group_info.connectivity_info.public_access.type).toBe('DISABLED');
     expect(cluster.lifecycle.prevent_destroy).toBe(true);
-    expect(only(json, 'aws_kms_key')).toMatchObject({ enable_key_rotation: true, lifecycle: { prevent_destroy: true } });
+    expect(at(json, 'aws_kms_key', 'Kafka/EncryptionKey/Resource')).toMatchObject({ enable_key_rotation: true, lifecycle: { prevent_destroy: true } });
     expect(all(json, 'aws_vpc_security_group_ingress_rule').every((r) => r.cidr_ipv4 !== '0.0.0.0/0')).toBe(true);
   });
 
@@ -56,10 +56,18 @@ describe.each([
 describe('the production example stack', () => {
   it('has a SCRAM user whose password is an ephemeral variable, not a value', () => {
     const json = read('production');
-    const [name, variable] = Object.entries<any>(json.variable)[0];
-    expect(variable).toMatchObject({ ephemeral: true, sensitive: true });
-    expect(variable.default).toBeUndefined();
-    expect(only(json, 'aws_secretsmanager_secret_version').secret_string_wo).toContain(`var.${name}`);
-    expect(only(json, 'aws_secretsmanager_secret').name).toMatch(/^AmazonMSK_/);
+    const variables = Object.entries<any>(json.variable);
+    expect(variables.map(([name]) => name).sort()).toEqual(['scram_password_kafka_admin', 'scram_password_orders_service']);
+    for (const [, variable] of variables) {
+      expect(variable).toMatchObject({ ephemeral: true, sensitive: true });
+      expect(variable.default).toBeUndefined();
+    }
+    const version = at(json, 'aws_secretsmanager_secret_version', 'OrdersService/Value');
+    expect(version.secret_string_wo).toContain('var.scram_password_orders_service');
+    expect(version.secret_string).toBeUndefined();
+    for (const secret of all(json, 'aws_secretsmanager_secret')) {
+      expect(secret.name).toMatch(/^AmazonMSK_production-kafka_/);
+      expect(secret.kms_key_id).toBe('${aws_kms_key.Kafka_EncryptionKey_FF3E3FE6.arn}');
+    }
   });
 });

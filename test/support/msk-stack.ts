@@ -64,3 +64,10 @@ export function only(json: Record<string, any>, type: string): Record<string, an
 export function all(json: Record<string, any>, type: string): Record<string, any>[] {
   return Object.values<Record<string, any>>(json.resource?.[type] ?? {});
 }
+
+/** The only resource of a type whose construct path ends with `pathSuffix` (e.g. `Kafka/EncryptionKey/Resource`). */
+export function at(json: Record<string, any>, type: string, pathSuffix: string): Record<string, any> {
+  const list = all(json, type).filter((r) => String(r['//']?.metadata?.path ?? '').endsWith(`/${pathSuffix}`));
+  if (list.length !== 1) throw new Error(`expected one ${type} at */${pathSuffix}, found ${list.length}`);
+  return list[0];
+}

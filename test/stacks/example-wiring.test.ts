@@ -1,0 +1,78 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { EXAMPLE_ENVIRONMENTS, exampleDist } from '../support/paths';
+
+function manifests(env: string): Record<string, any>[] {
+  return parseAllDocuments(fs.readFileSync(path.join(exampleDist(env), 'kafka.k8s.yaml'), 'utf8')).map((d) => d.toJS());
+}
+
+function report(env: string): Record<string, any> {
+  return JSON.parse(fs.readFileSync(path.join(exampleDist(env), 'report.json'), 'utf8'));
+}
+
+function statusOf(env: string, ruleId: string): string[] {
+  return report(env).entries.filter((e: any) => e.ruleId === ruleId).map((e: any) => e.status);
+}
+
+const SHOP_PRINCIPALS = ['audit-sink', 'billing', 'kafka-admin', 'orders-service', 'payments-service'];
+const SHOP_TOPICS = ['audit.events', 'order-state', 'orders', 'payments'];
+
+describe('every example environment carries a capacity plan (CAP-001..003)', () => {
+  it.each(EXAMPLE_ENVIRONMENTS)('%s: the report shows the plan and CAP-001/002 check the cluster against it', (env) => {
+    const plans = report(env).sections['Capacity plan'];
+    expect(plans).toHaveLength(1);
+    expect(plans[0].diskBytes).toBeGreaterThan(plans[0].retainedBytes);
+    expect(statusOf(env, 'CAP-001')).toContain('compliant');
+    expect(statusOf(env, 'CAP-002')).toContain('compliant');
+    expect(fs.readFileSync(path.join(exampleDist(env), 'report.md'), 'utf8')).toContain('## Capacity plan');
+  });
+});
+
+describe('the staging example applies the shop access model on Strimzi', () => {
+  const objects = manifests('staging');
+
+  it('has one KafkaUser per principal, each with simple authorization, and a KafkaTopic per topic', () => {
+    const users = objects.filter((o) => o.kind === 'KafkaUser');
+    expect(users.map((u) => u.metadata.name).sort()).toEqual(SHOP_PRINCIPALS);
+    for (const user of users) {
+      expect(user.metadata.labels['strimzi.io/cluster']).toBe('staging-kafka');
+      expect(user.spec.authentication.type).toBe('scram-sha-512');
+      expect(user.spec.authorization.type).toBe('simple');
+    }
+    const topics = objects.filter((o) => o.kind === 'KafkaTopic');
+    expect(topics.map((t) => t.spec.topicName ?? t.metadata.name).sort()).toEqual(SHOP_TOPICS);
+    expect(topics.every((t) => t.spec.replicas === 3)).toBe(true);
+  });
+
+  it('names only the model admin as a super user (SEC-004) and passes SEC-005', () => {
+    const kafka = objects.find((o) => o.kind === 'Kafka');
+    // The admin as a SCRAM user name and as a TLS client certificate subject; nothing else.
+    expect(kafka.spec.kafka.authorization).toEqual({ type: 'simple', superUsers: ['kafka-admin', 'CN=kafka-admin'] });
+    expect(statusOf('staging', 'SEC-005')).toContain('compliant');
+    expect(statusOf('staging', 'SEC-005')).not.toContain('non-compliant');
+  });
+});
+
+describe('the development example applies the shop access model with a Job', () => {
+  const objects = manifests('development');
+
+  it('runs the ACL and topic Job with the broker image, as the declared admin, against the cluster CA', () => {
+    const broker = objects.find((o) => o.kind === 'StatefulSet');
+    const job = objects.find((o) => o.kind === 'Job');
+    const container = job.spec.template.spec.containers[0];
+    expect(container.image).toBe(broker.spec.template.spec.containers[0].image);
+    expect(container.env).toContainEqual({ name: 'ADMIN_USER', value: 'kafka-admin' });
+    expect(container.env).toContainEqual({ name: 'ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-admin-credentials', key: 'password' } } });
+    expect(job.spec.template.spec.volumes.find((v: any) => v.name === 'cluster-ca').secret.secretName).toMatch(/^dev-kafka-/);
+  });
+
+  it('creates every topic at RF 1, the only factor a single node can hold', () => {
+    const artefacts = objects.find((o) => o.kind === 'ConfigMap' && o.data?.['topics.txt']);
+    const lines = artefacts.data['topics.txt'].split('\n').filter((l: string) => l.startsWith('--create'));
+    expect(lines).toHaveLength(SHOP_TOPICS.length);
+    expect(lines.every((l: string) => l.includes('--replication-factor 1'))).toBe(true);
+    expect(artefacts.data['acls.txt']).toContain('--allow-principal User:payments-service');
+  });
+});
