@@ -51,6 +51,33 @@ export interface MskBrokerLogsOptions {
   readonly s3Prefix?: string;
 }
 
+/**
+ * Multi-VPC private connectivity (AWS PrivateLink) for an MSK cluster, per authentication mode:
+ * clients in other VPCs, accounts, and MSK Replicator across regions, reach the brokers through
+ * managed VPC connections instead of peering. A mode turned on here must also be enabled in
+ * `authentication`; unauthenticated access is never offered.
+ *
+ * MSK refuses `vpc_connectivity` authentication at cluster creation ("When creating a cluster,
+ * all vpcConnectivity auth schemes must be disabled"). A new cluster therefore takes two
+ * applies: create it without this prop, then set it and apply again (an in-place update that
+ * can take a while on a large cluster).
+ * @see https://docs.aws.amazon.com/msk/latest/developerguide/aws-access-mult-vpc.html
+ * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator-prepare-clusters.html
+ */
+export interface MskMultiVpcConnectivityOptions {
+  /**
+   * Multi-VPC connectivity for IAM clients (port 9098). A cross-region MSK Replicator needs it
+   * on the source cluster.
+   * @default false
+   */
+  readonly iam?: boolean;
+  /**
+   * Multi-VPC connectivity for SASL/SCRAM clients (port 9096).
+   * @default false
+   */
+  readonly scram?: boolean;
+}
+
 export interface MskClusterProps {
   /** The network: private subnets, one per zone, and the broker security group. */
   readonly network: IKafkaNetwork;
@@ -124,6 +151,13 @@ export interface MskClusterProps {
    * @default MskEnhancedMonitoring.PER_TOPIC_PER_PARTITION
    */
   readonly enhancedMonitoring?: MskEnhancedMonitoring;
+  /**
+   * Multi-VPC private connectivity, per authentication mode (see the two-apply note on
+   * `MskMultiVpcConnectivityOptions`).
+   * @default - off for every mode
+   * @see https://docs.aws.amazon.com/msk/latest/developerguide/aws-access-mult-vpc.html
+   */
+  readonly multiVpcConnectivity?: MskMultiVpcConnectivityOptions;
 }
 
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -169,6 +203,8 @@ export class MskCluster extends Construct {
   /** The bootstrap-broker outputs, by authentication mechanism. */
   public readonly bootstrapOutputs: ReadonlyMap<AuthenticationMechanism, TerraformOutput>;
   public readonly network: IKafkaNetwork;
+  /** The authentication modes with multi-VPC private connectivity on. */
+  public readonly multiVpcConnectivity: { readonly iam: boolean; readonly scram: boolean };
 
   public constructor(scope: Construct, id: string, props: MskClusterProps) {
     super(scope, id);
@@ -223,6 +259,17 @@ export class MskCluster extends Construct {
       }
     }
     const has = (m: AuthenticationMechanism) => this.authentication.some((a) => a.mechanism === m);
+    this.multiVpcConnectivity = { iam: props.multiVpcConnectivity?.iam ?? false, scram: props.multiVpcConnectivity?.scram ?? false };
+    for (const [mode, mechanism] of [['iam', AuthenticationMechanism.IAM], ['scram', AuthenticationMechanism.SCRAM_SHA_512]] as const) {
+      if (this.multiVpcConnectivity[mode] && !has(mechanism)) {
+        throw KafkaIacError.invalidProp({
+          code: 'SEC-003', path, prop: `multiVpcConnectivity.${mode}`, found: true,
+          expected: `${mechanism} enabled in authentication (multi-VPC connectivity serves only enabled modes)`,
+          fix: `Add ClientAuthentication.${mode === 'iam' ? 'iam' : 'scramSha512'}() to authentication, or remove multiVpcConnectivity.${mode}.`,
+        });
+      }
+    }
+    const multiVpc = this.multiVpcConnectivity.iam || this.multiVpcConnectivity.scram;
 
     const volumeSize = props.volumeSizeGiB ?? 1000;
     if (!Number.isInteger(volumeSize) || volumeSize < 1 || volumeSize > MSK_MAX_VOLUME_SIZE_GIB) {
@@ -280,7 +327,10 @@ export class MskCluster extends Construct {
         clientSubnets: props.network.subnetIds,
         securityGroups: [props.network.securityGroupId],
         storageInfo: { ebsStorageInfo: { volumeSize } },
-        connectivityInfo: { publicAccess: { type: 'DISABLED' } },
+        connectivityInfo: {
+          publicAccess: { type: 'DISABLED' },
+          ...(multiVpc ? { vpcConnectivity: { clientAuthentication: { sasl: { iam: this.multiVpcConnectivity.iam, scram: this.multiVpcConnectivity.scram } } } } : {}),
+        },
       },
       clientAuthentication: {
         unauthenticated: false,
