@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { App as Cdk8sApp, YamlOutputType } from 'cdk8s';
 import { App as TerraformApp } from 'cdktf';
 import { stringify } from 'yaml';
-import type { Environment } from '../core/environment';
+import { outputRenderContext, type Environment } from '../core/environment';
 import { KafkaIacError } from '../core/errors';
 import { KafkaStack, type KafkaStackProps } from '../aws/kafka-stack';
 import { KafkaChart, type KafkaChartProps } from '../kubernetes/kafka-chart';
@@ -90,6 +90,7 @@ export class KafkaApp {
    */
   public synth(): void {
     this.terraform.synth();
+    const context = outputRenderContext();
     for (const out of this.outputs.values()) {
       const dir = path.join(this.distDir, out.environment.name);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -106,7 +107,7 @@ export class KafkaApp {
       for (const [rel, render] of out.environment.outputFiles) {
         const file = path.join(dir, rel);
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, render());
+        fs.writeFileSync(file, render(context));
       }
       const report = this.report(out.environment);
       fs.writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report.toJson(), null, 2) + '\n');

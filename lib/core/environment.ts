@@ -32,6 +32,35 @@ export interface EnvironmentProps {
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const attached = new WeakMap<IConstruct, Environment>();
 
+/** A stack that can render its Terraform JSON (structural, so the core stays free of cdktf types). */
+export interface TerraformJsonSource {
+  toTerraform(): unknown;
+}
+
+/** What an output file's render function may read. One context serves every file of one synthesis. */
+export interface OutputRenderContext {
+  /** `stack.toTerraform()`, computed once per stack for the whole synthesis (after every escape hatch). */
+  terraformJson(stack: TerraformJsonSource): Record<string, any>;
+}
+
+/** Renders one output file; `context` is absent when the function is called directly. */
+export type OutputFileRenderer = (context?: OutputRenderContext) => string;
+
+/** A context for one synthesis: each stack's Terraform JSON is rendered at most once. */
+export function outputRenderContext(): OutputRenderContext {
+  const rendered = new Map<TerraformJsonSource, Record<string, any>>();
+  return {
+    terraformJson(stack) {
+      let json = rendered.get(stack);
+      if (!json) {
+        json = stack.toTerraform() as Record<string, any>;
+        rendered.set(stack, json);
+      }
+      return json;
+    },
+  };
+}
+
 /** A deployment environment: its name, its rule profile and its region. */
 export class Environment {
   /** A `development` environment: HA rules are relaxed. */
@@ -121,10 +150,11 @@ export class Environment {
 
   /**
    * Adds a file that is written to `dist/<env>/<relativePath>` after synthesis (promtool
-   * tests, runbooks, client properties). `render` is called once, when the file is written.
-   * A second file at the same path is an error.
+   * tests, runbooks, client properties). `render` is called once, when the file is written,
+   * with a context whose reads are shared by every file of that synthesis (called directly,
+   * it gets none). A second file at the same path is an error.
    */
-  public addOutputFile(relativePath: string, render: () => string): void {
+  public addOutputFile(relativePath: string, render: OutputFileRenderer): void {
     if (relativePath.startsWith('/') || relativePath.split('/').includes('..')) {
       throw KafkaIacError.invalidProp({
         code: 'KIAC-OUTPUT', path: `Environment ${this.name}`, prop: 'relativePath', found: relativePath,
@@ -136,7 +166,7 @@ export class Environment {
   }
 
   /** The files added with `addOutputFile`, by relative path. */
-  public get outputFiles(): ReadonlyMap<string, () => string> {
+  public get outputFiles(): ReadonlyMap<string, OutputFileRenderer> {
     return this.files;
   }
 

@@ -1,6 +1,10 @@
 import type { Environment } from '../core/environment';
 import type { RuleFinding } from './rule';
 
+/** Rule IDs in numeric order (HA-002 before HA-010). One collator: `localeCompare` with options builds one per call. */
+const RULE_ID_ORDER = new Intl.Collator('en', { numeric: true });
+const PATH_ORDER = new Intl.Collator('en');
+
 export type EntryStatus = 'compliant' | 'non-compliant' | 'suppressed' | 'not-applicable';
 
 /** One rule against one document (or against none: `not-applicable`). */
@@ -77,7 +81,7 @@ export class ComplianceReport {
         entries.push(e);
       }
     }
-    entries.sort((a, b) => a.ruleId.localeCompare(b.ruleId, 'en', { numeric: true }) || a.path.localeCompare(b.path));
+    entries.sort((a, b) => RULE_ID_ORDER.compare(a.ruleId, b.ruleId) || PATH_ORDER.compare(a.path, b.path));
     const merged = new ComplianceReport(environment, entries);
     for (const r of reports) for (const s of r.sections) merged.addSection(s);
     return merged;

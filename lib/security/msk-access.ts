@@ -1,11 +1,11 @@
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { DataResource, Fn, TerraformLocal, TerraformStack, Token } from 'cdktf';
+import { Fn, TerraformLocal, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MskScramUser } from '../aws/msk/msk-scram-user';
 import type { MskCluster } from '../aws/msk/msk-cluster';
 import { AuthenticationMechanism } from '../core/client-authentication';
-import { Environment } from '../core/environment';
+import { Environment, type OutputRenderContext } from '../core/environment';
 import { KafkaIacError } from '../core/errors';
 import type { AccessModel } from './access-model';
 import { renderAclLines, renderTopicLines } from './admin-command-lines';
@@ -60,9 +60,9 @@ export class MskAccess extends Construct {
   /** SCRAM users by principal name. */
   public readonly scramUsers: ReadonlyMap<string, MskScramUser>;
   /** The terraform_data holding the ACL and topic lines. */
-  public readonly adminArtefacts: DataResource;
+  public readonly adminArtefacts: TerraformResource;
   /** The terraform_data holding the published client properties. */
-  public readonly clientPropertiesArtefact: DataResource;
+  public readonly clientPropertiesArtefact: TerraformResource;
   /** The ARN prefixes the policies use. */
   public readonly arns: MskArnPrefixes;
 
@@ -111,17 +111,15 @@ export class MskAccess extends Construct {
     this.policies = policies;
     this.scramUsers = users;
 
-    this.adminArtefacts = new DataResource(this, 'AdminArtefacts', {
-      input: {
-        kind: KAFKA_ADMIN_ARTEFACT_KIND,
-        cluster: cluster.clusterName,
-        acls: escapeTemplate(renderAclLines(model)),
-        topics: escapeTemplate(renderTopicLines(model)),
-      },
+    this.adminArtefacts = terraformData(this, 'AdminArtefacts', {
+      kind: KAFKA_ADMIN_ARTEFACT_KIND,
+      cluster: cluster.clusterName,
+      acls: escapeTemplate(renderAclLines(model)),
+      topics: escapeTemplate(renderTopicLines(model)),
     });
     const admin = model.principals.find((p) => p.kind === PrincipalKind.ADMIN && p.authentication.mechanism !== AuthenticationMechanism.MUTUAL_TLS);
     const stack = TerraformStack.of(this);
-    const artefact = (key: string) => () => unescapeTemplate(String(synthesizedInput(stack, this.adminArtefacts)[key] ?? ''));
+    const artefact = (key: string) => (context?: OutputRenderContext) => unescapeTemplate(String(synthesizedInput(stack, this.adminArtefacts, context)[key] ?? ''));
     environment.addOutputFile('kafka-admin/acls.txt', artefact('acls'));
     environment.addOutputFile('kafka-admin/topics.txt', artefact('topics'));
     environment.addOutputFile('kafka-admin/apply.sh', () => mskApplyScript(cluster, admin?.name, admin?.authentication.mechanism));
@@ -135,12 +133,10 @@ export class MskAccess extends Construct {
       });
       published[principal.name] = { producer: client.isProducer, properties: escapeTemplate(client.toPropertiesText()) };
     }
-    this.clientPropertiesArtefact = new DataResource(this, 'ClientProperties', {
-      input: { kind: CLIENT_PROPERTIES_ARTEFACT_KIND, principals: published },
-    });
+    this.clientPropertiesArtefact = terraformData(this, 'ClientProperties', { kind: CLIENT_PROPERTIES_ARTEFACT_KIND, principals: published });
     for (const principal of model.principals) {
-      environment.addOutputFile(`clients/${principal.name}.properties`, () => {
-        const principals = synthesizedInput(stack, this.clientPropertiesArtefact).principals ?? {};
+      environment.addOutputFile(`clients/${principal.name}.properties`, (context) => {
+        const principals = synthesizedInput(stack, this.clientPropertiesArtefact, context).principals ?? {};
         return unescapeTemplate(String(principals[principal.name]?.properties ?? ''));
       });
     }
@@ -169,9 +165,30 @@ function unescapeTemplate(text: string): string {
   return text.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{');
 }
 
-/** The `input` of a terraform_data as it will be written (after any addOverride). */
-function synthesizedInput(stack: TerraformStack, resource: DataResource): Record<string, any> {
-  const json = stack.toTerraform() as { resource?: Record<string, Record<string, any>> };
+/**
+ * A `terraform_data` resource. A plain TerraformResource, not cdktf's `DataResource`, which
+ * runs `terraform version` at every synthesis to pick the built-in provider.
+ */
+function terraformData(scope: Construct, id: string, input: Record<string, unknown>): TerraformResource {
+  return new TerraformDataResource(scope, id, input);
+}
+
+class TerraformDataResource extends TerraformResource {
+  public constructor(scope: Construct, id: string, private readonly input: Record<string, unknown>) {
+    super(scope, id, { terraformResourceType: 'terraform_data' });
+  }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return { input: this.input };
+  }
+}
+
+/**
+ * The `input` of a terraform_data as it will be written (after any addOverride). The stack's
+ * JSON comes from the synthesis context, rendered once for every output file, not once per file.
+ */
+function synthesizedInput(stack: TerraformStack, resource: TerraformResource, context?: OutputRenderContext): Record<string, any> {
+  const json = (context ? context.terraformJson(stack) : stack.toTerraform()) as { resource?: Record<string, Record<string, any>> };
   const body = json.resource?.terraform_data?.[resource.friendlyUniqueId] ?? {};
   return (body.input ?? {}) as Record<string, any>;
 }

@@ -8,6 +8,12 @@ function manifests(env: string): Record<string, any>[] {
   return parseAllDocuments(fs.readFileSync(path.join(exampleDist(env), 'kafka.k8s.yaml'), 'utf8')).map((d) => d.toJS());
 }
 
+function one(objects: Record<string, any>[], what: string, pick: (o: Record<string, any>) => boolean): Record<string, any> {
+  const found = objects.filter(pick);
+  if (found.length !== 1) throw new Error(`expected one ${what}, found ${found.length}`);
+  return found[0];
+}
+
 function report(env: string): Record<string, any> {
   return JSON.parse(fs.readFileSync(path.join(exampleDist(env), 'report.json'), 'utf8'));
 }
@@ -47,7 +53,7 @@ describe('the staging example applies the shop access model on Strimzi', () => {
   });
 
   it('names only the model admin as a super user (SEC-004) and passes SEC-005', () => {
-    const kafka = objects.find((o) => o.kind === 'Kafka');
+    const kafka = one(objects, 'Kafka', (o) => o.kind === 'Kafka');
     // The admin as a SCRAM user name and as a TLS client certificate subject; nothing else.
     expect(kafka.spec.kafka.authorization).toEqual({ type: 'simple', superUsers: ['kafka-admin', 'CN=kafka-admin'] });
     expect(statusOf('staging', 'SEC-005')).toContain('compliant');
@@ -59,8 +65,8 @@ describe('the development example applies the shop access model with a Job', () 
   const objects = manifests('development');
 
   it('runs the ACL and topic Job with the broker image, as the declared admin, against the cluster CA', () => {
-    const broker = objects.find((o) => o.kind === 'StatefulSet');
-    const job = objects.find((o) => o.kind === 'Job');
+    const broker = one(objects, 'StatefulSet', (o) => o.kind === 'StatefulSet');
+    const job = one(objects, 'Job', (o) => o.kind === 'Job');
     const container = job.spec.template.spec.containers[0];
     expect(container.image).toBe(broker.spec.template.spec.containers[0].image);
     expect(container.env).toContainEqual({ name: 'ADMIN_USER', value: 'kafka-admin' });
@@ -69,7 +75,7 @@ describe('the development example applies the shop access model with a Job', () 
   });
 
   it('creates every topic at RF 1, the only factor a single node can hold', () => {
-    const artefacts = objects.find((o) => o.kind === 'ConfigMap' && o.data?.['topics.txt']);
+    const artefacts = one(objects, 'access ConfigMap', (o) => o.kind === 'ConfigMap' && o.data?.['topics.txt'] !== undefined);
     const lines = artefacts.data['topics.txt'].split('\n').filter((l: string) => l.startsWith('--create'));
     expect(lines).toHaveLength(SHOP_TOPICS.length);
     expect(lines.every((l: string) => l.includes('--replication-factor 1'))).toBe(true);
