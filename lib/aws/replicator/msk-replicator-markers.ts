@@ -1,0 +1,13 @@
+/**
+ * The tags that mark an `aws_msk_replicator` in synthesized output, so that rules (MON-010)
+ * find the declared objectives without importing any construct. Plain strings only.
+ */
+
+/** Tag of an `aws_msk_replicator` with the declared RPO in seconds; MON-010 compares the ReplicationLatency alarm with it. */
+export const MSK_REPLICATOR_RPO_TAG = 'kafka-iac:rpo-seconds';
+/** The CloudWatch dimension of MSK Replicator metrics. */
+export const MSK_REPLICATOR_DIMENSION = 'ReplicatorName';
+/** The MSK Replicator metric of the time from produce on the source to write on the target (milliseconds, maximum). */
+export const MSK_REPLICATOR_LATENCY_METRIC = 'ReplicationLatency';
+/** The MSK Replicator metric of the messages produced on the source and not yet read by the replicator. */
+export const MSK_REPLICATOR_LAG_METRIC = 'MessageLag';
