@@ -4,7 +4,7 @@
  * authorized by IAM policies either way.
  *
  * Turning enforcement on while clients have no ACLs cuts them off, so an existing cluster
- * moves in two phases (docs/msk.md):
+ * moves in two phases (README.md, "Turning ACL enforcement on"):
  * 1. `OPEN_UNTIL_ACLS_EXIST`: `allow.everyone.if.no.acl.found=true`. Create the ACLs of every
  *    principal (and the admin). SEC-004 reports this as an error in every environment, so this
  *    phase needs a suppression of SEC-004 with a written reason, which the report shows.

@@ -11,7 +11,7 @@ export const SEC_004_AUTHORIZATION: Rule = {
   level: RuleLevel.ERROR,
   title: 'Authorization is on (Kafka ACLs, or IAM policies on MSK) and the default for a principal without ACLs is deny.',
   explanation: 'Authentication says who a client is; authorization says what it may do. Without an authorizer, or with allow.everyone.if.no.acl.found=true, any authenticated principal without ACLs can read, write or delete any topic. MSK sets allow.everyone.if.no.acl.found=true by default, so SCRAM and mutual-TLS clusters start open.',
-  remediation: 'MSK: IAM listeners are authorized by IAM policies; with SCRAM or mutual TLS set allow.everyone.if.no.acl.found=false (MskCluster aclEnforcement ENFORCED), after the ACLs exist (two-phase rollout in docs/msk.md). Strimzi: authorization type simple with superUsers limited to the declared admins. StatefulSet: StandardAuthorizer with allow.everyone.if.no.acl.found=false.',
+  remediation: 'MSK: IAM listeners are authorized by IAM policies; with SCRAM or mutual TLS set allow.everyone.if.no.acl.found=false (MskCluster aclEnforcement ENFORCED), after the ACLs exist (two-phase rollout in README.md, "Turning ACL enforcement on"). Strimzi: authorization type simple with superUsers limited to the declared admins. StatefulSet: StandardAuthorizer with allow.everyone.if.no.acl.found=false.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   check(doc, ctx) {
     switch (targetOf(doc)) {
@@ -42,7 +42,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     f.expect(value === 'false', {
       found: `allow.everyone.if.no.acl.found is ${shown(value)} in ${configuration.address}, with SCRAM or mutual TLS on`,
       expected: "'false': a principal without ACLs is denied",
-      fix: 'Create the ACLs, then set aclEnforcement: AclEnforcement.ENFORCED (phase 2 of the rollout in docs/msk.md); during phase 1 suppress SEC-004 with a reason.',
+      fix: 'Create the ACLs, then set aclEnforcement: AclEnforcement.ENFORCED (phase 2 of the rollout in README.md, "Turning ACL enforcement on"); during phase 1 suppress SEC-004 with a reason.',
     });
   }
   return f.outcome(notes);
