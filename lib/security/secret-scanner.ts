@@ -128,7 +128,9 @@ function walk(value: unknown, location: string, parentKey: string | undefined, o
   }
   for (const [key, child] of Object.entries(obj)) {
     const here = `${location}.${key}`;
-    if (typeof child === 'string' && isSecretKeyName(key) && !isSecretReference(child)) {
+    // Strimzi `passwordSecret: { secretName, password }`: `password` names a key of the Secret, not a password.
+    const secretKeyName = key === 'password' && typeof obj.secretName === 'string';
+    if (typeof child === 'string' && isSecretKeyName(key) && !isSecretReference(child) && !secretKeyName) {
       out.push({ location: here, what: `a secret value in key '${key}'` });
       continue;
     }
