@@ -6,10 +6,13 @@ import { MskReplicator as MskReplicatorResource } from '@cdktf/provider-aws/lib/
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Fn, TerraformLocal, Token } from 'cdktf';
+import { DataResource, Fn, TerraformLocal, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Environment } from '../../core/environment';
 import { KafkaIacError } from '../../core/errors';
+import { DR_PAIRING_TAG, drPairingArtefactInput } from '../../dr/dr-markers';
+import type { DrPairing } from '../../dr/dr-pairing';
+import { MSK_REPLICATOR_TOPIC_NAME_TYPE } from '../../dr/replication-policy';
 import { PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../security/artefact-markers';
 import { mskArnPrefixesOf, type IamPolicyDocument } from '../../security/msk-iam-policy';
 import { PrincipalKind } from '../../security/principal';
@@ -53,32 +56,42 @@ export interface MskReplicatorProps {
    */
   readonly target: MskClusterReference;
   /**
+   * The DR pairing this replicator carries out: topics, consumer groups, RPO, topic naming and
+   * offset sync come from it (give none of them here), the replicator is tagged with its name,
+   * and its declaration is written into a `terraform_data` for the DR rules.
+   * @default - none: topics, consumerGroups and rpoSeconds are required
+   */
+  readonly pairing?: DrPairing;
+  /**
    * The topics to replicate, by name (each becomes an anchored, escaped regular expression such
    * as `^audit\.events$`, so no other topic matches).
+   * @default - the pairing's topics
    * @see DR-002
    */
-  readonly topics: readonly string[];
+  readonly topics?: readonly string[];
   /**
    * The consumer groups whose committed offsets are translated to the target.
+   * @default - the pairing's consumer groups
    * @see DR-002
    */
-  readonly consumerGroups: readonly MskReplicatorConsumerGroup[];
+  readonly consumerGroups?: readonly MskReplicatorConsumerGroup[];
   /**
    * The declared recovery point objective, in seconds: written as the `kafka-iac:rpo-seconds`
    * tag, which MON-010 compares with the ReplicationLatency alarm (`MskReplicatorAlarms`).
+   * @default - the pairing's RPO
    * @see DR-003
    */
-  readonly rpoSeconds: number;
+  readonly rpoSeconds?: number;
   /**
    * How topics are named on the target.
-   * @default MskReplicatorTopicNaming.IDENTICAL (failover: consumers keep their topic names)
+   * @default - from the pairing's replication policy; without a pairing MskReplicatorTopicNaming.IDENTICAL (failover: consumers keep their topic names)
    * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator-topic-naming.html
    */
   readonly topicNaming?: MskReplicatorTopicNaming;
   /**
    * Translate and commit consumer group offsets on the target, so consumers resume there where
    * they stopped. Cannot be off with identical names (the failover setup).
-   * @default true
+   * @default - the pairing's; without a pairing true
    * @see DR-002
    */
   readonly syncConsumerGroupOffsets?: boolean;
@@ -177,6 +190,8 @@ export class MskReplicator extends Construct {
   public readonly topicNaming: MskReplicatorTopicNaming;
   public readonly topics: readonly string[];
   public readonly consumerGroups: readonly MskReplicatorConsumerGroup[];
+  /** The `terraform_data` with the pairing declaration, when built from a pairing. */
+  public readonly pairingDeclaration?: DataResource;
 
   public constructor(scope: Construct, id: string, props: MskReplicatorProps) {
     super(scope, id);
@@ -247,12 +262,14 @@ export class MskReplicator extends Construct {
       });
     }
 
-    this.topics = checkTopics(path, props.topics);
-    this.topicNaming = props.topicNaming ?? MskReplicatorTopicNaming.IDENTICAL;
+    const pairing = props.pairing;
+    if (pairing) checkPairing(path, pairing, props, source.region, environment.region);
+    this.topics = checkTopics(path, props.topics ?? pairing?.topics);
+    this.topicNaming = props.topicNaming ?? (pairing ? MSK_REPLICATOR_TOPIC_NAME_TYPE[pairing.replicationPolicy] as MskReplicatorTopicNaming : MskReplicatorTopicNaming.IDENTICAL);
     if (!Object.values(MskReplicatorTopicNaming).includes(this.topicNaming)) {
       throw KafkaIacError.invalidProp({ code: 'DR-002', path, prop: 'topicNaming', found: this.topicNaming, expected: 'IDENTICAL or PREFIXED_WITH_SOURCE_CLUSTER_ALIAS', fix: 'Use MskReplicatorTopicNaming.IDENTICAL.' });
     }
-    const syncOffsets = props.syncConsumerGroupOffsets ?? true;
+    const syncOffsets = props.syncConsumerGroupOffsets ?? pairing?.syncConsumerGroupOffsets ?? true;
     if (!syncOffsets && this.topicNaming === MskReplicatorTopicNaming.IDENTICAL) {
       throw KafkaIacError.invalidProp({
         code: 'DR-002', path, prop: 'syncConsumerGroupOffsets', found: false,
@@ -260,9 +277,9 @@ export class MskReplicator extends Construct {
         fix: 'Remove syncConsumerGroupOffsets: false, or name topics PREFIXED_WITH_SOURCE_CLUSTER_ALIAS for active-active.',
       });
     }
-    this.consumerGroups = checkGroups(path, props.consumerGroups, syncOffsets);
-    this.rpoSeconds = props.rpoSeconds;
-    if (!Number.isInteger(props.rpoSeconds) || props.rpoSeconds < 1) {
+    this.consumerGroups = checkGroups(path, props.consumerGroups ?? pairing?.consumerGroups ?? [], syncOffsets);
+    this.rpoSeconds = props.rpoSeconds ?? pairing?.rpo.seconds ?? Number.NaN;
+    if (!Number.isInteger(this.rpoSeconds) || this.rpoSeconds < 1) {
       throw KafkaIacError.invalidProp({
         code: 'DR-003', path, prop: 'rpoSeconds', found: props.rpoSeconds,
         expected: 'the declared RPO, a whole number of seconds of at least 1 (MON-010 alarms when ReplicationLatency passes it)',
@@ -359,10 +376,11 @@ export class MskReplicator extends Construct {
           detectAndCopyNewConsumerGroups: props.detectAndCopyNewConsumerGroups ?? true,
         }],
       },
-      tags: { [MSK_REPLICATOR_RPO_TAG]: String(this.rpoSeconds) },
+      tags: { [MSK_REPLICATOR_RPO_TAG]: String(this.rpoSeconds), ...(pairing ? { [DR_PAIRING_TAG]: pairing.name } : {}) },
       dependsOn: [this.policy],
     });
     this.replicatorArn = this.resource.arn;
+    if (pairing) this.pairingDeclaration = new DataResource(this, 'PairingDeclaration', { input: drPairingArtefactInput(pairing) });
   }
 
   private arnPrefixes(id: string, clusterArn: string): MskReplicatorClusterArns {
@@ -381,7 +399,34 @@ function accountOf(arn: string): string | undefined {
   return /^arn:[^:]+:kafka:[^:]*:(\d{12}):cluster\//.exec(arn)?.[1];
 }
 
-function checkTopics(path: string, topics: readonly string[]): readonly string[] {
+/** A pairing's own values are the only source of what it declares; its regions must be the replicator's. */
+function checkPairing(path: string, pairing: DrPairing, props: MskReplicatorProps, sourceRegion: string, stackRegion: string): void {
+  for (const prop of ['topics', 'consumerGroups', 'rpoSeconds', 'topicNaming', 'syncConsumerGroupOffsets'] as const) {
+    if (props[prop] !== undefined) {
+      throw KafkaIacError.invalidProp({
+        code: 'DR-002', path, prop, found: props[prop],
+        expected: `not set with a pairing: ${pairing.name} declares it`,
+        fix: `Remove ${prop}, or change it on the DrPairing.`,
+      });
+    }
+  }
+  if (pairing.peer.region !== stackRegion) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'pairing.peer.region', found: pairing.peer.region,
+      expected: `${stackRegion}, the region of this stack: the replicator runs in the peer's region`,
+      fix: `Create the MskReplicator in the stack of ${pairing.peer.name}.`,
+    });
+  }
+  if (pairing.primary.region !== sourceRegion) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'source.region', found: sourceRegion,
+      expected: `${pairing.primary.region}, the region of ${pairing.primary.name} (the pairing's primary)`,
+      fix: `Use the cluster of ${pairing.primary.name} as the source.`,
+    });
+  }
+}
+
+function checkTopics(path: string, topics: readonly string[] | undefined): readonly string[] {
   if (!Array.isArray(topics) || topics.length === 0) {
     throw KafkaIacError.invalidProp({
       code: 'DR-002', path, prop: 'topics', found: topics ?? [],

@@ -1,24 +1,83 @@
 import { alertsOf } from './cluster-monitoring';
-import { apiGroupOf } from '../document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule } from '../rule';
+import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC, MSK_REPLICATOR_RPO_TAG } from '../../aws/replicator/msk-replicator-markers';
+import { DR_PAIRING_ARTEFACT_KIND, DR_PAIRING_TAG, parseDrPairingDeclaration } from '../../dr/dr-markers';
+import { apiGroupOf, type TerraformDocument } from '../document';
+import type { DocumentIndex } from '../document-index';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from '../rule';
 
 /**
- * MON-010: MirrorMaker 2 replication lag beyond the declared RPO (critical). Applies to each Strimzi `KafkaMirrorMaker2`: some PrometheusRule of the
- * synthesis has an alert with rule_id MON-010 (KafkaPrometheusMonitoring with `replicationRpo`).
- * Not applicable on MSK (no MirrorMaker 2 resource in Terraform).
+ * MON-010: replication lag beyond the declared RPO (critical).
+ * - Strimzi `KafkaMirrorMaker2`: some PrometheusRule of the synthesis has an alert with rule_id
+ *   MON-010 (KafkaPrometheusMonitoring with `replicationRpo`).
+ * - MSK `aws_msk_replicator`: a CloudWatch alarm tagged `kafka-iac:rule=MON-010` on its
+ *   `ReplicationLatency` (dimension ReplicatorName) firing above a threshold no higher than the
+ *   declared RPO (tag `kafka-iac:rpo-seconds`, or the RPO of its DR pairing), and one on its
+ *   `MessageLag` (MskReplicatorAlarms), read after every escape hatch.
  */
 export const MON_010_MIRRORMAKER2_REPLICATION_LAG: Rule = {
   id: 'MON-010',
   level: RuleLevel.WARNING,
   title: 'MirrorMaker 2 replication lag beyond the declared RPO (critical)',
   explanation: 'A DR copy behind its RPO loses more data on failover than promised.',
-  remediation: 'Declare the RPO: new KafkaPrometheusMonitoring(chart, id, { ..., replicationRpo: PrometheusDuration.minutes(5) }).',
-  targets: [RuleTarget.STRIMZI],
+  remediation: 'Declare the RPO: new KafkaPrometheusMonitoring(chart, id, { ..., replicationRpo: PrometheusDuration.minutes(5) }) for MirrorMaker 2; new MskReplicatorAlarms(stack, id, { replicatorName, rpoSeconds, messagesPerSecond }) for MSK Replicator.',
+  targets: [RuleTarget.STRIMZI, RuleTarget.MSK],
   check(doc, ctx) {
-    if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaMirrorMaker2' || apiGroupOf(doc) !== 'kafka.strimzi.io') return NOT_APPLICABLE;
+    if (doc.source === 'terraform') return doc.type === 'aws_msk_replicator' ? checkReplicator(doc, ctx.index) : NOT_APPLICABLE;
+    if (doc.kind !== 'KafkaMirrorMaker2' || apiGroupOf(doc) !== 'kafka.strimzi.io') return NOT_APPLICABLE;
     const f = new Findings();
     const alerts = ctx.index.kubernetes('PrometheusRule').flatMap(alertsOf).filter((a) => a.labels.rule_id === 'MON-010');
     f.expect(alerts.length > 0, { found: `no PrometheusRule has a MON-010 alert for KafkaMirrorMaker2 ${doc.name}`, expected: 'an alert on replication latency beyond the declared RPO' });
     return f.outcome();
   },
 };
+
+/** The declared RPO of a replicator: its own tag, else the declaration of the pairing it names. */
+function rpoSecondsOf(doc: TerraformDocument, index: DocumentIndex): number | undefined {
+  const tagged = Number(doc.body.tags?.[MSK_REPLICATOR_RPO_TAG]);
+  if (Number.isFinite(tagged) && tagged > 0) return tagged;
+  const pairing = doc.body.tags?.[DR_PAIRING_TAG];
+  if (typeof pairing !== 'string') return undefined;
+  const artefact = index.terraform('terraform_data').find((d) => d.body.input?.kind === DR_PAIRING_ARTEFACT_KIND && d.body.input?.pairing === pairing);
+  return parseDrPairingDeclaration(artefact?.body.input?.declaration)?.rpoSeconds;
+}
+
+function checkReplicator(doc: TerraformDocument, index: DocumentIndex): RuleOutcome {
+  const f = new Findings();
+  const name = String(doc.body.replicator_name);
+  const alarms = index.terraform('aws_cloudwatch_metric_alarm').filter((a) => a.body.tags?.['kafka-iac:rule'] === 'MON-010'
+    && a.body.namespace === 'AWS/Kafka' && a.body.dimensions?.[MSK_REPLICATOR_DIMENSION] === name);
+  const latency = alarms.filter((a) => a.body.metric_name === MSK_REPLICATOR_LATENCY_METRIC);
+  const lag = alarms.filter((a) => a.body.metric_name === MSK_REPLICATOR_LAG_METRIC);
+  const fix = `Add new MskReplicatorAlarms(stack, 'ReplicatorAlarms', { replicatorName: '${name}', rpoSeconds, messagesPerSecond }) in the replicator's region.`;
+  const rpo = rpoSecondsOf(doc, index);
+  f.expect(rpo !== undefined, {
+    found: `aws_msk_replicator ${name} declares no RPO (tag ${MSK_REPLICATOR_RPO_TAG} or a DR pairing)`,
+    expected: 'the declared RPO (DR-003)', fix: 'Build the replicator with rpoSeconds or a DrPairing (MskReplicator does both).',
+  });
+  f.expect(latency.length > 0, {
+    found: `no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches ${MSK_REPLICATOR_LATENCY_METRIC} of replicator ${name}`,
+    expected: 'an alarm on replication latency beyond the declared RPO', fix,
+  });
+  f.expect(lag.length > 0, {
+    found: `no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches ${MSK_REPLICATOR_LAG_METRIC} of replicator ${name}`,
+    expected: 'an alarm on the messages the replicator has not read from the source', fix,
+  });
+  if (rpo !== undefined) {
+    const rpoMs = rpo * 1000;
+    for (const a of latency) {
+      const op = String(a.body.comparison_operator);
+      const t = Number(a.body.threshold);
+      f.expect(op.startsWith('GreaterThan'), {
+        found: `alarm ${a.body.alarm_name} has comparison_operator ${op}`,
+        expected: 'GreaterThanThreshold: it fires when latency rises above the RPO',
+        fix: 'Restore comparison_operator GreaterThanThreshold (MskReplicatorAlarms sets it).',
+      });
+      f.expect(t <= rpoMs, {
+        found: `alarm ${a.body.alarm_name} has threshold ${a.body.threshold} ms`,
+        expected: `at most the declared RPO, ${rpoMs} ms`,
+        fix: `Restore the threshold ${rpoMs} (MskReplicatorAlarms sets it from rpoSeconds), or suppress MON-010 with the reason for the weaker one.`,
+      });
+    }
+  }
+  return f.outcome();
+}
