@@ -1,0 +1,76 @@
+import type { DrPairingDeclaration } from '../../dr/dr-pairing';
+import type { KubernetesDocument, TerraformDocument } from '../document';
+import type { DocumentIndex } from '../document-index';
+import { alertsOf, trailingComparison } from '../mon/cluster-monitoring';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule } from '../rule';
+import { blockOf, connectorConfig, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, missingDeclaration } from './replication-documents';
+
+/**
+ * DR-003: RTO and RPO are declared; MON-010 alerts when replication falls behind the RPO.
+ *
+ * KafkaMirrorMaker2: the pairing declares an RPO and an RTO; a PrometheusRule of the synthesis
+ * has a MON-010 alert whose threshold is at most the RPO; checkpoints and offset syncs run at
+ * least once per RPO. aws_msk_replicator: the pairing declares an RPO and an RTO; a CloudWatch
+ * alarm on the replicator's ReplicationLatency fires at a threshold of at most the RPO.
+ */
+export const DR_003_RTO_RPO_DECLARED: Rule = {
+  id: 'DR-003',
+  level: RuleLevel.ERROR,
+  title: 'RTO and RPO are declared; MON-010 alerts when replication falls behind the RPO',
+  explanation: 'Without declared objectives nobody knows whether a failover met them; without an alert at the RPO, replication can fall behind for days and the loss shows only at failover.',
+  remediation: 'Declare rpo and rto on the DrPairing and add the MON-010 alert at the RPO: KafkaPrometheusMonitoring with replicationRpo (MirrorMaker 2) or MskReplicatorAlarms (MSK Replicator).',
+  targets: [RuleTarget.STRIMZI, RuleTarget.MSK],
+  check(doc, ctx) {
+    if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
+    const f = new Findings();
+    const d = declarationOf(doc, ctx.index);
+    if (!d) {
+      f.add(missingDeclaration(doc));
+      return f.outcome();
+    }
+    const rpo = Number(d.rpoSeconds);
+    const rto = Number(d.rtoSeconds);
+    f.expect(rpo > 0, { found: `the declared RPO is ${shown(d.rpoSeconds)}`, expected: 'an RPO of at least one second', fix: 'Declare rpo: DrDuration.minutes(5) on the DrPairing.' });
+    f.expect(rto > 0, { found: `the declared RTO is ${shown(d.rtoSeconds)}`, expected: 'an RTO of at least one second', fix: 'Declare rto: DrDuration.minutes(30) on the DrPairing.' });
+    if (!(rpo > 0)) return f.outcome();
+    if (isMirrorMaker2(doc)) checkMirrorMaker2(f, doc, d, ctx.index, rpo);
+    else checkReplicator(f, doc as TerraformDocument, ctx.index, rpo);
+    return f.outcome();
+  },
+};
+
+function checkMirrorMaker2(f: Findings, doc: KubernetesDocument, d: DrPairingDeclaration, index: DocumentIndex, rpo: number): void {
+  const alerts = index.kubernetes('PrometheusRule').flatMap(alertsOf).filter((a) => a.labels.rule_id === 'MON-010');
+  const atRpo = alerts.filter((a) => {
+    const c = trailingComparison(a.expr);
+    return c !== undefined && (c.op === '>' || c.op === '>=') && c.value <= rpo * 1000;
+  });
+  f.expect(atRpo.length > 0, {
+    found: alerts.length === 0 ? `no PrometheusRule has a MON-010 alert for ${doc.name}` : `the MON-010 alert thresholds are ${alerts.map((a) => shown(trailingComparison(a.expr)?.value)).join(', ')} ms`,
+    expected: `a MON-010 alert on replication latency above the RPO (${rpo * 1000} ms) or lower`,
+    fix: `Add new KafkaPrometheusMonitoring(chart, id, { ..., replicationRpo: PrometheusDuration.seconds(${rpo}), mirrorMakerSelector: mm2.podSelector }).`,
+  });
+  mirrorsOf(doc).forEach((m, i) => {
+    const c = connectorConfig(m, 'checkpointConnector');
+    for (const key of ['emit.checkpoints.interval.seconds', 'sync.group.offsets.interval.seconds']) {
+      const v = c[key] === undefined ? 60 : Number(c[key]);
+      f.expect(v <= rpo, {
+        found: `spec.mirrors[${i}].checkpointConnector.config.${key} is ${shown(c[key] ?? '60 (the default)')}`,
+        expected: `at most the RPO of ${d.rpoSeconds} s: offsets synced less often re-deliver more after failover than declared`,
+        fix: 'Remove the override (StrimziMirrorMaker2 uses 60 s, or the RPO when shorter).',
+      });
+    }
+  });
+}
+
+function checkReplicator(f: Findings, doc: TerraformDocument, index: DocumentIndex, rpo: number): void {
+  const name = doc.body.replicator_name;
+  const alarms = index.terraform('aws_cloudwatch_metric_alarm').filter((a) => a.body.metric_name === 'ReplicationLatency'
+    && a.body.namespace === 'AWS/Kafka' && blockOf(a.body.dimensions)?.ReplicatorName === name);
+  const atRpo = alarms.filter((a) => Number(a.body.threshold) <= rpo * 1000 && /^GreaterThan/.test(String(a.body.comparison_operator)));
+  f.expect(atRpo.length > 0, {
+    found: alarms.length === 0 ? `no CloudWatch alarm watches ReplicationLatency of replicator ${shown(name)}` : `the ReplicationLatency alarm thresholds are ${alarms.map((a) => shown(a.body.threshold)).join(', ')} ms`,
+    expected: `an alarm on ReplicationLatency above the RPO (${rpo * 1000} ms) or lower`,
+    fix: `Add new MskReplicatorAlarms(stack, id, { replicatorName: '${name}', rpoSeconds: ${rpo}, ... }) in the replicator's stack.`,
+  });
+}
