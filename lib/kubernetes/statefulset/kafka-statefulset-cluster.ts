@@ -4,7 +4,7 @@ import {
   KubeStatefulSet, Quantity, type Container, type EnvVar, type Volume, type VolumeMount,
 } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { renderBrokerProperties, toPropertiesText, type BrokerConfigProps } from '../../core/broker-config';
+import { renderBrokerProperties, toPropertiesText } from '../../core/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../core/client-authentication';
 import { ClientNetwork } from '../../core/client-network';
 import { Environment } from '../../core/environment';
@@ -25,6 +25,7 @@ import {
   renderRackScript, renderStartScript, type FormatTimeScramUser, type RenderedClientListener,
 } from './kafka-node-properties';
 import { KafkaListenerProtocol, type StatefulSetListenerProps } from './statefulset-listener';
+import type { KubernetesKafkaClusterProps } from '../kubernetes-kafka-cluster-props';
 
 /** The label on Kafka node pods that names their KRaft role (`controller`, `broker`, `combined`). */
 export const KAFKA_NODE_ROLE_LABEL = 'kafka-iac.dev/role';
@@ -65,7 +66,7 @@ export interface KafkaStatefulSetNodeOptions {
   readonly cpu?: string;
 }
 
-export interface KafkaStatefulSetClusterProps {
+export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProps {
   /**
    * The cluster name; objects are `<name>-broker`, `<name>-controller`, `<name>-bootstrap`, ...
    * @default '<environment>-kafka'
@@ -95,35 +96,12 @@ export interface KafkaStatefulSetClusterProps {
    */
   readonly brokers?: KafkaStatefulSetNodeOptions;
   /**
-   * One StatefulSet whose pods are both controller and broker. For development: HA-001, HA-005
-   * and HA-006 report it (warnings in development, errors elsewhere).
-   * @default false
-   */
-  readonly combinedNode?: boolean;
-  /**
-   * The zones the pods are pinned to (node affinity) and spread over (`DoNotSchedule`).
-   * @default - `<region>a`, `<region>b`, `<region>c`
-   * @see HA-006
-   */
-  readonly zones?: string[];
-  /**
    * The client listeners.
    * @default - one listener 'scram' on 9093 with SCRAM-SHA-512
    * @see SEC-001
    * @see SEC-003
    */
   readonly listeners?: StatefulSetListenerProps[];
-  /**
-   * The workloads allowed to reach the client listeners, unless a listener sets its own.
-   * @see SEC-007
-   */
-  readonly clientNetworks: ClientNetwork[];
-  /**
-   * The Prometheus workloads allowed to scrape the metrics ports (9404, 9308).
-   * @default - pods in the namespace labelled `kubernetes.io/metadata.name: monitoring`
-   * @see SEC-007
-   */
-  readonly prometheusNetworks?: ClientNetwork[];
   /**
    * The admin principals: super users (`User:<name>`), and SCRAM-SHA-512 users created at
    * storage format time from the Secret `<name>-credentials` (key `password`).
@@ -147,23 +125,6 @@ export interface KafkaStatefulSetClusterProps {
    * @default '<clusterName>-broker-scram'
    */
   readonly brokerScramSecretName?: string;
-  /**
-   * The encrypted StorageClass of the volumes.
-   * @default - a new `EncryptedStorageClass` with `kmsKeyId`
-   * @see SEC-006
-   */
-  readonly storageClass?: IEncryptedStorageClass;
-  /**
-   * The customer-managed KMS key of a StorageClass created here. Required unless `storageClass` is given.
-   * @default - none
-   * @see SEC-006
-   */
-  readonly kmsKeyId?: string;
-  /**
-   * Broker settings (replication, min ISR, threads, retention, extra properties).
-   * @default - the HA and PERF defaults of RULES.md
-   */
-  readonly brokerConfig?: BrokerConfigProps;
   /**
    * The authorizer logger's level.
    * @default StatefulSetAuthorizerLogLevel.INFO

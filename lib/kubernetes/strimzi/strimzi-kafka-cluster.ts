@@ -1,6 +1,6 @@
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { renderBrokerProperties, type BrokerConfigProps } from '../../core/broker-config';
+import { renderBrokerProperties } from '../../core/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../core/client-authentication';
 import { ClientNetwork } from '../../core/client-network';
 import { Environment } from '../../core/environment';
@@ -24,6 +24,7 @@ import { HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, ZONE_TOPOLOGY_KEY } from '.
 import { strimziForbiddenConfigKeys } from './strimzi-forbidden-config';
 import { StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from './strimzi-support-network-policies';
+import type { KubernetesKafkaClusterProps } from '../kubernetes-kafka-cluster-props';
 
 /** The annotation on the `Kafka` that lists the declared admins (comma-separated), read by SEC-004. */
 export const DECLARED_ADMINS_ANNOTATION = 'kafka-iac.dev/declared-admins';
@@ -66,7 +67,7 @@ export interface StrimziNodePoolOptions {
   readonly cpu?: string;
 }
 
-export interface StrimziKafkaClusterProps {
+export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
   /**
    * The `Kafka` name; pods are `<name>-<pool>-<id>`.
    * @default '<environment>-kafka'
@@ -92,36 +93,12 @@ export interface StrimziKafkaClusterProps {
    */
   readonly brokerPools?: StrimziNodePoolOptions[];
   /**
-   * Run one node with both roles instead of separate pools. Development only: HA-001, HA-005
-   * and HA-006 report it (as warnings in development, errors elsewhere).
-   * @default false
-   */
-  readonly combinedNode?: boolean;
-  /**
-   * The zones the pods are pinned to (node affinity on `topology.kubernetes.io/zone`) and spread
-   * over (topology spread, `DoNotSchedule`).
-   * @default - `<region>a`, `<region>b`, `<region>c`
-   * @see HA-006
-   */
-  readonly zones?: string[];
-  /**
    * The client listeners.
    * @default - one internal listener 'tls' on 9093 with SCRAM-SHA-512
    * @see SEC-001
    * @see SEC-003
    */
   readonly listeners?: StrimziListenerProps[];
-  /**
-   * The workloads allowed to reach the listeners (`networkPolicyPeers`), unless a listener sets its own.
-   * @see SEC-007
-   */
-  readonly clientNetworks: ClientNetwork[];
-  /**
-   * The Prometheus workloads allowed to scrape the metrics ports (9404).
-   * @default - pods in the namespace labelled `kubernetes.io/metadata.name: monitoring`
-   * @see SEC-007
-   */
-  readonly prometheusNetworks?: ClientNetwork[];
   /**
    * The KafkaUser names that are super users (`authorization.superUsers`). Strimzi adds its own
    * component users. With a mutual-TLS listener each admin is also listed as `CN=<name>`.
@@ -130,29 +107,11 @@ export interface StrimziKafkaClusterProps {
    */
   readonly admins?: string[];
   /**
-   * The encrypted StorageClass of the volumes.
-   * @default - a new `EncryptedStorageClass` with `kmsKeyId`
-   * @see SEC-006
-   */
-  readonly storageClass?: IEncryptedStorageClass;
-  /**
-   * The customer-managed KMS key for a StorageClass created here. Required unless `storageClass` is given.
-   * @default - none
-   * @see SEC-006
-   */
-  readonly kmsKeyId?: string;
-  /**
    * Whether the volumes are deleted with the cluster (`deleteClaim`). `true` breaks HA-011.
    * @default false
    * @see HA-011
    */
   readonly deleteClaim?: boolean;
-  /**
-   * Broker settings (replication, min ISR, threads, retention, extra properties). Keys that
-   * Strimzi owns (listeners, ssl., sasl., authorizer., node.id, ...) are refused.
-   * @default - the HA and PERF defaults of RULES.md
-   */
-  readonly brokerConfig?: BrokerConfigProps;
   /**
    * The authorizer logger's level.
    * @default AuthorizerLogLevel.INFO

@@ -1,4 +1,6 @@
 import { Testing } from 'cdktf';
+import { MskCloudWatchAlarms } from '../../../lib/aws/cloudwatch/msk-cloudwatch-alarms';
+import { MskReplicatorAlarms } from '../../../lib/aws/cloudwatch/msk-replicator-alarms';
 import { KafkaStack } from '../../../lib/aws/kafka-stack';
 import { MskCluster, type MskClusterProps } from '../../../lib/aws/msk/msk-cluster';
 import { KafkaNetwork } from '../../../lib/aws/network/kafka-network';
@@ -8,6 +10,9 @@ import { MskReplicator, type MskReplicatorProps } from '../../../lib/aws/replica
 import { ClientAuthentication } from '../../../lib/core/client-authentication';
 import { ClientNetwork } from '../../../lib/core/client-network';
 import { Environment } from '../../../lib/core/environment';
+import { DrDuration } from '../../../lib/dr/dr-duration';
+import { DrPairing, type DrPairingProps } from '../../../lib/dr/dr-pairing';
+import { declareShopAccess } from '../../../stacks/access/shop-access';
 
 /** What `replicationPair` builds on. */
 export interface ReplicationPairOptions {
@@ -15,10 +20,13 @@ export interface ReplicationPairOptions {
   readonly target?: Partial<MskClusterProps>;
   /** Skip the MskReplicationSource (no cluster policy, no outputs). */
   readonly withoutSourcePolicy?: boolean;
+  /** Changes to the DR pairing (shop access model, RPO 5 min, RTO 30 min). */
+  readonly pairing?: Partial<DrPairingProps>;
+  /** Changes to the replicator props (not the ones the pairing declares). */
   readonly replicator?: Partial<MskReplicatorProps>;
 }
 
-/** A network and a 3-broker SCRAM + IAM MskCluster in a stack of `environment`. */
+/** A network, a 3-broker SCRAM + IAM MskCluster and its CloudWatch alarms in a stack of `environment`. */
 function clusterStack(app: ReturnType<typeof Testing.app>, environment: Environment, cidr: string, props: Partial<MskClusterProps>) {
   const stack = new KafkaStack(app, environment.name, { environment });
   const network = new KafkaNetwork(stack, 'Network', {
@@ -32,7 +40,8 @@ function clusterStack(app: ReturnType<typeof Testing.app>, environment: Environm
     authentication: [ClientAuthentication.scramSha512(), ClientAuthentication.iam()],
     ...props,
   });
-  return { stack, network, cluster };
+  const alarms = new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: cluster.clusterName, brokers: cluster.brokers });
+  return { stack, network, cluster, alarms };
 }
 
 /**
@@ -50,18 +59,31 @@ export function replicationPair(options: ReplicationPairOptions = {}) {
   return { app, production, dr, primary, peer, source };
 }
 
-/** `replicationPair` plus the replicator in the dr stack (topics orders and audit.events, group orders-service, RPO 300 s). */
+/**
+ * `replicationPair` plus what the DR rules expect in the dr stack: a DrPairing of the shop access
+ * model (topics orders, payments, audit.events, order-state; groups payments, billing,
+ * audit-sink; RPO 5 min, RTO 30 min), the MskReplicator built from it, and its MON-010 alarms
+ * (2,000 msg/s) on the dr cluster's alarm topic.
+ */
 export function replicatedPair(options: ReplicationPairOptions = {}) {
   const pair = replicationPair(options);
+  const access = declareShopAccess(pair.production, { iamApplications: true });
+  const pairing = new DrPairing({ primary: pair.production, peer: pair.dr, access, rpo: DrDuration.minutes(5), rto: DrDuration.minutes(30), ...options.pairing });
   const replicator = new MskReplicator(pair.peer.stack, 'Replicator', {
+    pairing,
     source: pair.source!.referenceFrom(pair.peer.stack),
     target: MskClusterReference.fromCluster(pair.peer.cluster),
-    topics: ['orders', 'audit.events'],
-    consumerGroups: [{ name: 'orders-service' }],
-    rpoSeconds: 300,
     ...options.replicator,
   });
-  return { ...pair, replicator };
+  const replicatorAlarms = new MskReplicatorAlarms(pair.peer.stack, 'ReplicatorAlarms', {
+    replicatorName: replicator.replicatorName, rpoSeconds: replicator.rpoSeconds, messagesPerSecond: 2_000, alarmTopicArn: pair.peer.alarms.topic.arn,
+  });
+  return { ...pair, access, pairing, replicator, replicatorAlarms };
+}
+
+/** The Terraform JSON of a stack rendered without running the rules: for assertions on rendering only. */
+export function render(stack: KafkaStack): Record<string, any> {
+  return JSON.parse(Testing.synth(stack));
 }
 
 /** Synthesizes a stack with the rules on. */
