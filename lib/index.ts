@@ -52,6 +52,7 @@ export * from './security/statefulset-access-job';
 export * from './security/secret-scanner';
 export * from './kubernetes/kafka-cluster-label';
 export * from './kubernetes/encrypted-storage-class';
+export * from './kubernetes/kubernetes-kafka-cluster-props';
 export * from './kubernetes/jmx-exporter-rules';
 export * from './kubernetes/strimzi/strimzi-forbidden-config';
 export * from './kubernetes/strimzi/strimzi-listener';
