@@ -1,5 +1,6 @@
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule } from '../rule';
-import { blockOf, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, missingDeclaration, regionOfArn } from './replication-documents';
+import type { SynthesizedDocument } from '../document';
+import { blockOf, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, regionOfArn } from './replication-documents';
 
 /**
  * DR-001: A production environment may declare a DR peer in another region; replication is
@@ -10,7 +11,9 @@ import { blockOf, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, mis
  * another region, a production-like primary), that the replication runs in the DR peer's
  * environment (MirrorMaker 2 next to the cluster it writes to; the replicator in the target
  * region, where its metrics are), that it connects the declared clusters (MirrorMaker 2
- * aliases; replicator cluster ARNs in the declared regions, MSK to MSK).
+ * aliases; replicator cluster ARNs in the declared regions, MSK to MSK). Without a declaration
+ * (DR-003 reports it), what the document itself shows: a replicator copies MSK to MSK, between
+ * ARNs of two regions when they are literals.
  */
 export const DR_001_DR_PEER_IN_ANOTHER_REGION: Rule = {
   id: 'DR-001',
@@ -23,10 +26,7 @@ export const DR_001_DR_PEER_IN_ANOTHER_REGION: Rule = {
     if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
     const f = new Findings();
     const d = declarationOf(doc, ctx.index);
-    if (!d) {
-      f.add(missingDeclaration(doc));
-      return f.outcome();
-    }
+    if (!d) return checkUndeclared(f, doc);
     f.expect(d.peer.region !== d.primary.region, {
       found: `the DR peer ${d.peer.environment} is in ${d.peer.region}, the region of ${d.primary.environment}`,
       expected: 'a peer in another region', fix: `Create the peer in another region: ${d.primary.environment}.drPeer({ name: '${d.peer.environment}', region: '<another region>' }).`,
@@ -74,3 +74,19 @@ export const DR_001_DR_PEER_IN_ANOTHER_REGION: Rule = {
     return f.outcome();
   },
 };
+
+/** Without a declaration: MSK to MSK, and literal source and target ARNs in different regions. */
+function checkUndeclared(f: Findings, doc: SynthesizedDocument) {
+  if (!isMskReplicator(doc)) return f.outcome(['no DR pairing declaration: DR-003 reports it; the peer and regions cannot be checked']);
+  const clusters = Array.isArray(doc.body.kafka_cluster) ? doc.body.kafka_cluster : [];
+  f.expect(clusters.length === 2 && clusters.every((c: any) => blockOf(c?.amazon_msk_cluster)?.msk_cluster_arn !== undefined), {
+    found: `kafka_cluster has ${clusters.length} cluster(s)`, expected: 'two MSK clusters: MSK Replicator copies MSK to MSK',
+  });
+  const info = blockOf(doc.body.replication_info_list);
+  const source = regionOfArn(info?.source_kafka_cluster_arn);
+  const target = regionOfArn(info?.target_kafka_cluster_arn);
+  if (source !== undefined && target !== undefined) {
+    f.expect(source !== target, { found: `source and target clusters are both in ${source}`, expected: 'a DR copy in another region' });
+  }
+  return f.outcome(['no DR pairing declaration: DR-003 reports it; the peer cannot be checked']);
+}

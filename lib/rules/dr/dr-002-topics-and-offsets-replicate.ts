@@ -1,9 +1,9 @@
 import { MIRROR_MAKER_2_POLICY_CLASS, MSK_REPLICATOR_TOPIC_NAME_TYPE, ReplicationPolicy } from '../../dr/replication-policy';
 import type { DrPairingDeclaration } from '../../dr/dr-pairing';
-import type { KubernetesDocument, TerraformDocument } from '../document';
+import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../document';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule, type RuleOutcome } from '../rule';
 import {
-  blockOf, booleanOf, connectorConfig, declarationOf, groupProbe, isMirrorMaker2, isMskReplicator, mirrorsOf, missingDeclaration, patternCovers,
+  blockOf, booleanOf, connectorConfig, declarationOf, groupProbe, isMirrorMaker2, isMskReplicator, mirrorsOf, patternCovers,
 } from './replication-documents';
 
 /**
@@ -16,6 +16,8 @@ import {
  * failover is the goal). aws_msk_replicator: `topics_to_replicate` selects every declared
  * topic and excludes none; consumer-group replication selects every declared group and
  * synchronises offsets as declared; `IDENTICAL` topic names for the identity policy.
+ * Without a declaration (DR-003 reports it): a checkpoint connector with offset sync on for
+ * identity names; consumer-group replication with offset sync on for `IDENTICAL` names.
  */
 export const DR_002_TOPICS_AND_OFFSETS_REPLICATE: Rule = {
   id: 'DR-002',
@@ -27,11 +29,7 @@ export const DR_002_TOPICS_AND_OFFSETS_REPLICATE: Rule = {
   check(doc, ctx) {
     if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
     const d = declarationOf(doc, ctx.index);
-    if (!d) {
-      const f = new Findings();
-      f.add(missingDeclaration(doc));
-      return f.outcome();
-    }
+    if (!d) return checkUndeclared(doc);
     return isMirrorMaker2(doc) ? checkMirrorMaker2(doc, d) : checkReplicator(doc as TerraformDocument, d);
   },
 };
@@ -117,4 +115,34 @@ function checkReplicator(doc: TerraformDocument, d: DrPairingDeclaration): RuleO
     });
   }
   return f.outcome();
+}
+
+const IDENTITY_CLASS = MIRROR_MAKER_2_POLICY_CLASS[ReplicationPolicy.IDENTITY];
+const NOTE = 'no DR pairing declaration: DR-003 reports it; topic and group coverage cannot be checked';
+
+/** Without a declaration: consumer offsets still fail over when topic names are kept. */
+function checkUndeclared(doc: SynthesizedDocument): RuleOutcome {
+  const f = new Findings();
+  if (isMirrorMaker2(doc)) {
+    mirrorsOf(doc).forEach((m, i) => {
+      const identity = connectorConfig(m, 'sourceConnector')['replication.policy.class'] === IDENTITY_CLASS;
+      f.expect(m.checkpointConnector !== undefined, { found: `spec.mirrors[${i}].checkpointConnector is not set`, expected: 'a checkpoint connector (it translates consumer offsets for failover)' });
+      if (identity) {
+        const v = connectorConfig(m, 'checkpointConnector')['sync.group.offsets.enabled'];
+        f.expect(booleanOf(v) === true, { found: `spec.mirrors[${i}].checkpointConnector.config.sync.group.offsets.enabled is ${shown(v)}`, expected: "'true' with identity names (failover)" });
+      }
+    });
+    return f.outcome([NOTE]);
+  }
+  const info = blockOf(doc.body.replication_info_list);
+  const topics = blockOf(info?.topic_replication);
+  const groups = blockOf(info?.consumer_group_replication);
+  f.expect(groups !== undefined, { found: 'replication_info_list.consumer_group_replication is not set', expected: 'consumer-group offset replication' });
+  if (blockOf(topics?.topic_name_configuration)?.type === 'IDENTICAL') {
+    f.expect(booleanOf(groups?.synchronise_consumer_group_offsets) === true, {
+      found: `consumer_group_replication.synchronise_consumer_group_offsets is ${shown(groups?.synchronise_consumer_group_offsets)}`,
+      expected: 'true with IDENTICAL names (failover)',
+    });
+  }
+  return f.outcome([NOTE]);
 }

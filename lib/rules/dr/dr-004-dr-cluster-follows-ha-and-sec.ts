@@ -1,6 +1,6 @@
 import { EnvironmentProfile } from '../../core/environment';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule } from '../rule';
-import { declarationOf, isMirrorMaker2, isMskReplicator, missingDeclaration } from './replication-documents';
+import { declarationOf, isMirrorMaker2, isMskReplicator } from './replication-documents';
 
 /**
  * DR-004: The DR cluster follows every HA and SEC rule above.
@@ -21,15 +21,13 @@ export const DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC: Rule = {
     if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
     const f = new Findings();
     const d = declarationOf(doc, ctx.index);
-    if (!d) {
-      f.add(missingDeclaration(doc));
-      return f.outcome();
+    if (d) {
+      f.expect(d.peer.profile === EnvironmentProfile.PRODUCTION, {
+        found: `the declared DR peer ${d.peer.environment} has profile '${d.peer.profile}'`,
+        expected: 'production: every HA and SEC rule applies to the DR cluster as errors',
+        fix: `Create the peer with ${d.primary.environment}.drPeer({ name: '${d.peer.environment}', region: '${d.peer.region}' }).`,
+      });
     }
-    f.expect(d.peer.profile === EnvironmentProfile.PRODUCTION, {
-      found: `the declared DR peer ${d.peer.environment} has profile '${d.peer.profile}'`,
-      expected: 'production: every HA and SEC rule applies to the DR cluster as errors',
-      fix: `Create the peer with ${d.primary.environment}.drPeer({ name: '${d.peer.environment}', region: '${d.peer.region}' }).`,
-    });
     f.expect(ctx.environment.profile === EnvironmentProfile.PRODUCTION, {
       found: `environment ${ctx.environment.name} has profile '${ctx.environment.profile}'`,
       expected: 'production: the DR cluster this replication writes to is checked by every HA and SEC rule as errors',

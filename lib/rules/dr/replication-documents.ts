@@ -41,7 +41,9 @@ export function missingDeclaration(doc: SynthesizedDocument): { found: string; e
       fix: 'Build the KafkaMirrorMaker2 with StrimziMirrorMaker2 from a DrPairing, and keep its annotation.',
     }
     : {
-      found: `tag ${DR_PAIRING_TAG} names no terraform_data of kind ${DR_PAIRING_ARTEFACT_KIND}`,
+      found: typeof doc.body.tags?.[DR_PAIRING_TAG] === 'string'
+        ? `tag ${DR_PAIRING_TAG} is '${doc.body.tags[DR_PAIRING_TAG]}', which names no terraform_data of kind ${DR_PAIRING_ARTEFACT_KIND}`
+        : `tag ${DR_PAIRING_TAG} is not set: no DR pairing declares this replicator's RPO and RTO`,
       expected: 'the DR pairing this replicator carries out: peer, regions, RPO, RTO, topics, groups',
       fix: 'Build the replicator with MskReplicator from a DrPairing (it tags the replicator and writes the declaration).',
     };
