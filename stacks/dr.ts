@@ -3,11 +3,11 @@ import { MskCloudWatchAlarms } from '../lib/aws/cloudwatch/msk-cloudwatch-alarms
 import { MskCluster } from '../lib/aws/msk/msk-cluster';
 import { KafkaNetwork } from '../lib/aws/network/kafka-network';
 import { ClientAuthentication } from '../lib/core/client-authentication';
-import { CapacityPlan } from '../lib/core/capacity-planner';
 import { ClientNetwork } from '../lib/core/client-network';
 import type { Environment } from '../lib/core/environment';
 import { KafkaVersion } from '../lib/core/kafka-version';
 import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
+import { shopProductionPlan } from './shop-capacity';
 
 /**
  * The DR peer of production: a production-profile MSK cluster in us-west-2 that follows every
@@ -32,17 +32,7 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
     authentication: [ClientAuthentication.scramSha512(), ClientAuthentication.iam()],
   });
   // CAP-001..003: the DR peer holds everything production holds (the same plan as production).
-  const plan = CapacityPlan.forWorkload({
-    name: 'shop-orders (replica)',
-    messagesPerSecond: 2_000,
-    averageMessageBytes: 1_024,
-    retentionSeconds: 7 * 24 * 3600,
-    brokerCapacityMessagesPerSecond: 50_000,
-    consumerMessagesPerSecond: 500,
-    consumersWanted: 12,
-    annualGrowthRate: 0.5,
-    planningHorizonMonths: 12,
-  });
+  const plan = shopProductionPlan('shop-orders (replica)');
   plan.applyToCluster(kafka);
   plan.attachTo(environment);
   new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });

@@ -4,12 +4,12 @@ import { MskCluster } from '../lib/aws/msk/msk-cluster';
 import { MskScramUser } from '../lib/aws/msk/msk-scram-user';
 import { KafkaNetwork } from '../lib/aws/network/kafka-network';
 import { ClientAuthentication } from '../lib/core/client-authentication';
-import { CapacityPlan } from '../lib/core/capacity-planner';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
 import { KafkaVersion } from '../lib/core/kafka-version';
 import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
 import { defineProductionAccess } from './access/production-access';
+import { shopProductionPlan } from './shop-capacity';
 
 /**
  * The production environment: MSK in us-east-1 with 6 brokers over 3 zones, SCRAM and IAM
@@ -19,18 +19,8 @@ import { defineProductionAccess } from './access/production-access';
 export function defineProduction(app: KafkaApp): Environment {
   const environment = Environment.production({ name: 'production', region: 'us-east-1' });
   const stack = app.stack(environment);
-  // CAP-001..003: 2,000 msg/s of 1 KiB kept 7 days at RF 3, +50% a year for 12 months; 50,000 msg/s per m7g.xlarge broker.
-  const plan = CapacityPlan.forWorkload({
-    name: 'shop-orders',
-    messagesPerSecond: 2_000,
-    averageMessageBytes: 1_024,
-    retentionSeconds: 7 * 24 * 3600,
-    brokerCapacityMessagesPerSecond: 50_000,
-    consumerMessagesPerSecond: 500,
-    consumersWanted: 12,
-    annualGrowthRate: 0.5,
-    planningHorizonMonths: 12,
-  });
+  // CAP-001..003: the shop's production plan (stacks/shop-capacity.ts).
+  const plan = shopProductionPlan();
   const network = new KafkaNetwork(stack, 'Network', {
     cidrBlock: '10.40.0.0/16',
     availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],

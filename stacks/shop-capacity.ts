@@ -1,0 +1,24 @@
+import { CapacityPlan, type CapacityWorkload } from '../lib/core/capacity-planner';
+
+/**
+ * The example shop's production workload (CAP-001..003): 2,000 msg/s of 1 KiB kept 7 days at
+ * RF 3, growing 50% a year, sized for 12 months; 50,000 msg/s per m7g.xlarge broker; 500 msg/s
+ * per consumer and 12 consumers wanted. The DR peer holds everything production holds, so it
+ * takes the same plan.
+ */
+export const SHOP_PRODUCTION_WORKLOAD: CapacityWorkload = {
+  name: 'shop-orders',
+  messagesPerSecond: 2_000,
+  averageMessageBytes: 1_024,
+  retentionSeconds: 7 * 24 * 3600,
+  brokerCapacityMessagesPerSecond: 50_000,
+  consumerMessagesPerSecond: 500,
+  consumersWanted: 12,
+  annualGrowthRate: 0.5,
+  planningHorizonMonths: 12,
+};
+
+/** The shop's production capacity plan, under another name for a copy of it (the DR peer). */
+export function shopProductionPlan(name: string = SHOP_PRODUCTION_WORKLOAD.name): CapacityPlan {
+  return CapacityPlan.forWorkload({ ...SHOP_PRODUCTION_WORKLOAD, name });
+}
