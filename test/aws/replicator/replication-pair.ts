@@ -24,6 +24,8 @@ export interface ReplicationPairOptions {
   readonly pairing?: Partial<DrPairingProps>;
   /** Changes to the replicator props (not the ones the pairing declares). */
   readonly replicator?: Partial<MskReplicatorProps>;
+  /** Leave the replicator's MON-010 alarms out. */
+  readonly withoutReplicatorAlarms?: boolean;
 }
 
 /** A network, a 3-broker SCRAM + IAM MskCluster and its CloudWatch alarms in a stack of `environment`. */
@@ -75,7 +77,7 @@ export function replicatedPair(options: ReplicationPairOptions = {}) {
     target: MskClusterReference.fromCluster(pair.peer.cluster),
     ...options.replicator,
   });
-  const replicatorAlarms = new MskReplicatorAlarms(pair.peer.stack, 'ReplicatorAlarms', {
+  const replicatorAlarms = options.withoutReplicatorAlarms ? undefined : new MskReplicatorAlarms(pair.peer.stack, 'ReplicatorAlarms', {
     replicatorName: replicator.replicatorName, rpoSeconds: replicator.rpoSeconds, messagesPerSecond: 2_000, alarmTopicArn: pair.peer.alarms.topic.arn,
   });
   return { ...pair, access, pairing, replicator, replicatorAlarms };
