@@ -5,6 +5,9 @@ import { targetOf } from '../rule-target';
 import { asStrimziNodePool, storageVolumesOf } from '../strimzi-documents';
 import { kubernetesKind, nodeConfigOf } from '../statefulset-documents';
 
+/** Where a volume's owner declares the KMS key of a StorageClass made outside the synthesis (EncryptedStorageClass.fromStorageClassAttributes). */
+const STORAGE_KMS_KEY_ANNOTATION = 'kafka-iac.dev/storage-class-kms-key-id';
+
 /** SEC-006: Encryption at rest with a customer-managed KMS key with rotation on (MSK EBS; on Kubernetes an encrypted StorageClass). */
 export const SEC_006_ENCRYPTION_AT_REST: Rule = {
   id: 'SEC-006',
@@ -77,34 +80,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
       f.add({ found: `${where}.class is not set, so the cluster's default StorageClass (encryption unknown) is used`, expected: 'an encrypted StorageClass named explicitly', fix: 'Set the class to an EncryptedStorageClass.' });
       continue;
     }
-    const storageClass = ctx.index.kubernetesByName('StorageClass', className)
-      ?? ctx.index.kubernetes('StorageClass').find((s) => s.name === className);
-    if (!storageClass) {
-      const declaredKey = pool.body.metadata?.annotations?.['kafka-iac.dev/storage-class-kms-key-id'];
-      f.expect(typeof declaredKey === 'string' && declaredKey !== '', {
-        found: `${where}.class is '${className}', a StorageClass that is not in this synthesis, and no KMS key is declared for it`,
-        expected: 'an encrypted StorageClass with a customer-managed KMS key',
-        fix: 'Create it with EncryptedStorageClass, or pass EncryptedStorageClass.fromStorageClassAttributes({ storageClassName, kmsKeyId }).',
-      });
-      if (declaredKey) notes.push(`StorageClass '${className}' is managed elsewhere; declared KMS key ${declaredKey}.`);
-      continue;
-    }
-    const params = storageClass.body.parameters ?? {};
-    f.expect(storageClass.body.provisioner === 'ebs.csi.aws.com', {
-      found: `StorageClass '${className}' provisioner is ${shown(storageClass.body.provisioner)}`,
-      expected: "'ebs.csi.aws.com' (whose encryption parameters this rule can read)",
-      fix: 'Use EncryptedStorageClass, or suppress SEC-006 with a reason that names how the other provisioner encrypts.',
-    });
-    f.expect(String(params.encrypted) === 'true', {
-      found: `StorageClass '${className}' parameters.encrypted is ${shown(params.encrypted)}`,
-      expected: "'true'",
-      fix: "Set parameters.encrypted: 'true'.",
-    });
-    f.expect(typeof params.kmsKeyId === 'string' && params.kmsKeyId !== '', {
-      found: `StorageClass '${className}' parameters.kmsKeyId is ${shown(params.kmsKeyId)}`,
-      expected: 'a customer-managed KMS key (without it EBS uses the AWS-managed key)',
-      fix: 'Set parameters.kmsKeyId to your KMS key ARN.',
-    });
+    checkStorageClass(f, notes, ctx, { owner: pool, where: `${where}.class`, className });
   }
   return f.outcome(notes);
 }
@@ -132,33 +108,47 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
       f.add({ found: `${where} storageClassName is not set, so the cluster's default StorageClass (encryption unknown) is used`, expected: 'an encrypted StorageClass named explicitly', fix: 'Set storageClassName to an EncryptedStorageClass.' });
       return;
     }
-    const storageClass = ctx.index.kubernetesByName('StorageClass', className);
-    if (!storageClass) {
-      const declaredKey = sts.body.metadata?.annotations?.['kafka-iac.dev/storage-class-kms-key-id'];
-      f.expect(typeof declaredKey === 'string' && declaredKey !== '', {
-        found: `${where} storageClassName is '${className}', a StorageClass that is not in this synthesis, and no KMS key is declared for it`,
-        expected: 'an encrypted StorageClass with a customer-managed KMS key',
-        fix: 'Create it with EncryptedStorageClass, or pass EncryptedStorageClass.fromStorageClassAttributes({ storageClassName, kmsKeyId }).',
-      });
-      if (declaredKey) notes.push(`StorageClass '${className}' is managed elsewhere; declared KMS key ${declaredKey}.`);
-      return;
-    }
-    const params = storageClass.body.parameters ?? {};
-    f.expect(storageClass.body.provisioner === 'ebs.csi.aws.com', {
-      found: `StorageClass '${className}' provisioner is ${shown(storageClass.body.provisioner)}`,
-      expected: "'ebs.csi.aws.com' (whose encryption parameters this rule can read)",
-      fix: 'Use EncryptedStorageClass, or suppress SEC-006 with a reason that names how the other provisioner encrypts.',
-    });
-    f.expect(String(params.encrypted) === 'true', {
-      found: `StorageClass '${className}' parameters.encrypted is ${shown(params.encrypted)}`,
-      expected: "'true'",
-      fix: "Set parameters.encrypted: 'true'.",
-    });
-    f.expect(typeof params.kmsKeyId === 'string' && params.kmsKeyId !== '', {
-      found: `StorageClass '${className}' parameters.kmsKeyId is ${shown(params.kmsKeyId)}`,
-      expected: 'a customer-managed KMS key (without it EBS uses the AWS-managed key)',
-      fix: 'Set parameters.kmsKeyId to your KMS key ARN.',
-    });
+    checkStorageClass(f, notes, ctx, { owner: sts, where: `${where} storageClassName`, className });
   });
   return f.outcome(notes);
+}
+
+/**
+ * The StorageClass a Kafka volume names: an EBS CSI class in this synthesis with
+ * `encrypted: "true"` and a `kmsKeyId`, or (a class made elsewhere) the key declared in the
+ * owner's `kafka-iac.dev/storage-class-kms-key-id` annotation, reported as a note because that
+ * class cannot be read here.
+ */
+function checkStorageClass(
+  f: Findings, notes: string[], ctx: RuleContext,
+  volume: { readonly owner: SynthesizedDocument; readonly where: string; readonly className: string },
+): void {
+  const { owner, where, className } = volume;
+  const storageClass = ctx.index.kubernetesByName('StorageClass', className);
+  if (!storageClass) {
+    const declaredKey = owner.body.metadata?.annotations?.[STORAGE_KMS_KEY_ANNOTATION];
+    f.expect(typeof declaredKey === 'string' && declaredKey !== '', {
+      found: `${where} is '${className}', a StorageClass that is not in this synthesis, and no KMS key is declared for it`,
+      expected: 'an encrypted StorageClass with a customer-managed KMS key',
+      fix: 'Create it with EncryptedStorageClass, or pass EncryptedStorageClass.fromStorageClassAttributes({ storageClassName, kmsKeyId }).',
+    });
+    if (declaredKey) notes.push(`StorageClass '${className}' is managed elsewhere; declared KMS key ${declaredKey}.`);
+    return;
+  }
+  const params = storageClass.body.parameters ?? {};
+  f.expect(storageClass.body.provisioner === 'ebs.csi.aws.com', {
+    found: `StorageClass '${className}' provisioner is ${shown(storageClass.body.provisioner)}`,
+    expected: "'ebs.csi.aws.com' (whose encryption parameters this rule can read)",
+    fix: 'Use EncryptedStorageClass, or suppress SEC-006 with a reason that names how the other provisioner encrypts.',
+  });
+  f.expect(String(params.encrypted) === 'true', {
+    found: `StorageClass '${className}' parameters.encrypted is ${shown(params.encrypted)}`,
+    expected: "'true'",
+    fix: "Set parameters.encrypted: 'true'.",
+  });
+  f.expect(typeof params.kmsKeyId === 'string' && params.kmsKeyId !== '', {
+    found: `StorageClass '${className}' parameters.kmsKeyId is ${shown(params.kmsKeyId)}`,
+    expected: 'a customer-managed KMS key (without it EBS uses the AWS-managed key)',
+    fix: 'Set parameters.kmsKeyId to your KMS key ARN.',
+  });
 }
