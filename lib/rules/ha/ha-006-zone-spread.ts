@@ -56,30 +56,10 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const pool = asStrimziNodePool(doc);
   if (!pool || !rolesOf(pool).includes('broker')) return NOT_APPLICABLE;
   const { pod, where } = effectivePodTemplate(pool, strimziKafkaOf(ctx.index, pool));
-  const terms: any[] = pod.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
-  const zoneExpressions = terms.flatMap((t) => t?.matchExpressions ?? []).filter((e: any) => e?.key === ZONE_KEY && e?.operator === 'In');
-  const zones: string[] = zoneExpressions.length > 0 ? [...new Set<string>(zoneExpressions[0].values ?? [])] : [];
-  const spread = (pod.topologySpreadConstraints ?? []).some((c: any) => c?.topologyKey === ZONE_KEY);
-  const replicas = replicasOf(pool);
-  const f = new Findings();
-  f.expect(zones.length >= 3, {
-    found: zones.length === 0
-      ? `${where} does not pin the pods to zones (no required node affinity on ${ZONE_KEY}), so the zones they use cannot be checked`
-      : `${where} pins the pods to ${zones.length} zone(s) (${zones.join(', ')})`,
-    expected: 'at least 3 zones',
-    fix: "Set zones: ['<region>a', '<region>b', '<region>c'] on the StrimziKafkaCluster.",
+  return checkPodZones(pod, where, replicasOf(pool), {
+    construct: 'StrimziKafkaCluster',
+    replicasFix: (n) => `Set replicas: ${n} on the broker pool.`,
   });
-  f.expect(spread, {
-    found: `${where} has no topology spread constraint on ${ZONE_KEY}`,
-    expected: 'pods spread evenly over the zones',
-    fix: `Add a topologySpreadConstraint on ${ZONE_KEY} with maxSkew 1 and whenUnsatisfiable DoNotSchedule.`,
-  });
-  f.expect(zones.length === 0 || replicas % zones.length === 0, {
-    found: `spec.replicas is ${replicas} over ${zones.length} zones`,
-    expected: `a multiple of the zone count (${zones.length}), so every zone holds the same number of brokers`,
-    fix: `Set replicas: ${zones.length * Math.max(1, Math.ceil(replicas / Math.max(1, zones.length)))}.`,
-  });
-  return f.outcome();
 }
 
 const ZONE_KEY = 'topology.kubernetes.io/zone';
@@ -94,18 +74,32 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
   if (!sts || !node || !hasBrokerRole(node.properties)) return NOT_APPLICABLE;
   const pod = podSpecOf(sts);
   const where = 'spec.template.spec';
+  return checkPodZones(pod, where, replicasOfWorkload(sts), {
+    construct: 'KafkaStatefulSetCluster',
+    replicasFix: (n) => `Set brokers: { replicas: ${n} }.`,
+  });
+}
+
+/**
+ * A Kubernetes pod template of brokers: pinned to at least 3 zones (required node affinity on
+ * the zone label), spread over them (topology spread on the zone label), with a replica count
+ * that is a multiple of the zone count.
+ */
+function checkPodZones(
+  pod: any, where: string, replicas: number,
+  target: { readonly construct: string; readonly replicasFix: (replicas: number) => string },
+): RuleOutcome {
   const terms: any[] = pod.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   const zoneExpressions = terms.flatMap((t) => t?.matchExpressions ?? []).filter((e: any) => e?.key === ZONE_KEY && e?.operator === 'In');
   const zones: string[] = zoneExpressions.length > 0 ? [...new Set<string>(zoneExpressions[0].values ?? [])] : [];
   const spread = (pod.topologySpreadConstraints ?? []).some((c: any) => c?.topologyKey === ZONE_KEY);
-  const replicas = replicasOfWorkload(sts);
   const f = new Findings();
   f.expect(zones.length >= 3, {
     found: zones.length === 0
       ? `${where} does not pin the pods to zones (no required node affinity on ${ZONE_KEY}), so the zones they use cannot be checked`
       : `${where} pins the pods to ${zones.length} zone(s) (${zones.join(', ')})`,
     expected: 'at least 3 zones',
-    fix: "Set zones: ['<region>a', '<region>b', '<region>c'] on the KafkaStatefulSetCluster.",
+    fix: `Set zones: ['<region>a', '<region>b', '<region>c'] on the ${target.construct}.`,
   });
   f.expect(spread, {
     found: `${where} has no topology spread constraint on ${ZONE_KEY}`,
@@ -115,7 +109,7 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
   f.expect(zones.length === 0 || replicas % zones.length === 0, {
     found: `spec.replicas is ${replicas} over ${zones.length} zones`,
     expected: `a multiple of the zone count (${zones.length}), so every zone holds the same number of brokers`,
-    fix: `Set brokers: { replicas: ${zones.length * Math.max(1, Math.ceil(replicas / Math.max(1, zones.length)))} }.`,
+    fix: target.replicasFix(zones.length * Math.max(1, Math.ceil(replicas / Math.max(1, zones.length)))),
   });
   return f.outcome();
 }
