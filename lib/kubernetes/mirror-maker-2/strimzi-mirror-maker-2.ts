@@ -5,6 +5,7 @@ import { Environment } from '../../core/environment';
 import { KafkaIacError } from '../../core/errors';
 import { parseMemoryQuantity } from '../../core/jvm-heap';
 import { KafkaVersion } from '../../core/kafka-version';
+import { DrDrill, DrReplicationTechnology } from '../../dr/dr-drill';
 import { DR_PAIRING_ANNOTATION } from '../../dr/dr-markers';
 import type { DrPairing } from '../../dr/dr-pairing';
 import { MirrorMaker2Topics } from '../../dr/mirror-maker-2-topics';
@@ -92,6 +93,11 @@ export interface StrimziMirrorMaker2Props {
    */
   readonly checkpointIntervalSeconds?: number;
   /**
+   * Write the pairing's DR drill document to `dist/<peer>/dr-drill-<pairing>.md`.
+   * @default true
+   */
+  readonly drill?: boolean;
+  /**
    * Container memory (request and limit); the heap is half of it.
    * @default '2Gi'
    */
@@ -120,7 +126,8 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  *   models (never a superuser); Strimzi or MSK (SCRAM or IAM) on either side;
  * - rack awareness (`client.rack` from the zone), pods spread over zones and hosts, a
  *   PodDisruptionBudget of 1, JMX exporter metrics (MON-010), resources and heap;
- * - the pairing's declaration as an annotation, which the DR rules check the spec against.
+ * - the pairing's declaration as an annotation, which the DR rules check the spec against;
+ * - the pairing's DR drill document in `dist/<peer>/` (DrDrill).
  *
  * The `KafkaMirrorMaker2` is `.resource` (id `Resource`), the escape hatch
  * (`mm2.resource.addJsonPatch(...)`); the DR rules read the synthesized object, so a patch
@@ -141,6 +148,8 @@ export class StrimziMirrorMaker2 extends Construct {
   public readonly topics: MirrorMaker2Topics;
   /** The pod labels the MON-010 PodMonitor selects (`mirrorMakerSelector`). */
   public readonly podSelector: Readonly<Record<string, string>>;
+  /** The drill document's path in `dist/<peer>/`, when written. */
+  public readonly drillFile?: string;
 
   public constructor(scope: Construct, id: string, props: StrimziMirrorMaker2Props) {
     super(scope, id);
@@ -362,6 +371,13 @@ export class StrimziMirrorMaker2 extends Construct {
         },
       },
     });
+    if (props.drill ?? true) {
+      this.drillFile = DrDrill.addTo({
+        pairing, technology: DrReplicationTechnology.MIRROR_MAKER_2, replicationName: this.name, namespace: env.namespace,
+        primaryBootstrapServers: source.bootstrapServers, peerBootstrapServers: target.bootstrapServers,
+        latencyQuery: `max by (topic) (kafka_connect_mirror_source_connector_replication_latency_ms_max{kafka_cluster="${monitored}",environment="${env.name}",kafka_role="mirrormaker2"})`,
+      });
+    }
   }
 }
 
