@@ -1,17 +1,35 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { MskCloudWatchAlarms } from '../lib/aws/cloudwatch/msk-cloudwatch-alarms';
+import { MskReplicatorAlarms } from '../lib/aws/cloudwatch/msk-replicator-alarms';
 import { MskCluster } from '../lib/aws/msk/msk-cluster';
 import { KafkaNetwork } from '../lib/aws/network/kafka-network';
+import { MskClusterReference } from '../lib/aws/replicator/msk-cluster-reference';
+import { MskReplicator } from '../lib/aws/replicator/msk-replicator';
 import { ClientAuthentication } from '../lib/core/client-authentication';
 import { ClientNetwork } from '../lib/core/client-network';
 import type { Environment } from '../lib/core/environment';
 import { KafkaVersion } from '../lib/core/kafka-version';
+import { DrDuration } from '../lib/dr/dr-duration';
+import { DrPairing } from '../lib/dr/dr-pairing';
+import { DrStrategy } from '../lib/dr/dr-strategy';
 import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
-import { shopProductionPlan } from './shop-capacity';
+import { defineProductionAccess } from './access/production-access';
+import { declareShopAccess } from './access/shop-access';
+import { productionReplicationSource } from './production';
+import { SHOP_PRODUCTION_WORKLOAD, shopProductionPlan } from './shop-capacity';
 
 /**
  * The DR peer of production: a production-profile MSK cluster in us-west-2 that follows every
- * HA and SEC rule (DR-004). Replication from production is added by the DR work.
+ * HA and SEC rule (DR-004), kept as a hot standby by MSK Replicator (DR-001):
+ * - the pairing: every topic and consumer group of the shop's access model, RPO 5 min,
+ *   RTO 30 min, failover with identical topic names and synced offsets (DR-002, DR-003);
+ * - the replicator in this region, reading production over multi-VPC connectivity; production's
+ *   ARN and subnets come in as the variables `replication_source_cluster_arn` and
+ *   `replication_source_subnet_ids`, fed from the production stack's outputs of the same names,
+ *   so this stack plans without reading production's state (see docs/dr.md);
+ * - MON-010 alarms on ReplicationLatency (the RPO) and MessageLag (one RPO of the planned rate);
+ * - the same principals as production on this cluster (IAM policies, SCRAM users, ACLs), so
+ *   applications can fail over.
  */
 export function defineDr(app: KafkaApp, production: Environment): Environment {
   const environment = production.drPeer({ name: 'dr', region: 'us-west-2' });
@@ -35,7 +53,31 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
   const plan = shopProductionPlan('shop-orders (replica)');
   plan.applyToCluster(kafka);
   plan.attachTo(environment);
-  new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+  const alarms = new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+
+  // DR-001..003: what replicates from production, and the objectives.
+  const pairing = new DrPairing({
+    primary: production,
+    peer: environment,
+    access: declareShopAccess(production, { iamApplications: true }),
+    rpo: DrDuration.minutes(5),
+    rto: DrDuration.minutes(30),
+    strategy: DrStrategy.HOT_STANDBY,
+  });
+  const replicator = new MskReplicator(stack, 'Replicator', {
+    pairing,
+    source: productionReplicationSource(production).referenceFrom(stack),
+    target: MskClusterReference.fromCluster(kafka),
+  });
+  // MON-010: in this region, where the replicator's metrics are; on the cluster's alarm topic.
+  new MskReplicatorAlarms(stack, 'ReplicatorAlarms', {
+    replicatorName: replicator.replicatorName,
+    rpoSeconds: pairing.rpo.seconds,
+    messagesPerSecond: SHOP_PRODUCTION_WORKLOAD.messagesPerSecond,
+    alarmTopicArn: alarms.topic.arn,
+  });
+  // The applications' principals on the DR cluster, so that they can fail over to it.
+  defineProductionAccess(stack, environment, kafka);
   return environment;
 }

@@ -3,9 +3,11 @@ import { MskCloudWatchAlarms } from '../lib/aws/cloudwatch/msk-cloudwatch-alarms
 import { MskCluster } from '../lib/aws/msk/msk-cluster';
 import { MskScramUser } from '../lib/aws/msk/msk-scram-user';
 import { KafkaNetwork } from '../lib/aws/network/kafka-network';
+import { MskReplicationSource } from '../lib/aws/replicator/msk-replication-source';
 import { ClientAuthentication } from '../lib/core/client-authentication';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
+import { KafkaIacError } from '../lib/core/errors';
 import { KafkaVersion } from '../lib/core/kafka-version';
 import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
 import { defineProductionAccess } from './access/production-access';
@@ -35,6 +37,9 @@ export function defineProduction(app: KafkaApp): Environment {
     volumeSizeGiB: 2000,
     storageAutoScaling: { maxVolumeSizeGiB: 8000, targetUtilizationPercent: 60 },
     authentication: [ClientAuthentication.scramSha512(), ClientAuthentication.iam()],
+    // DR: the MSK Replicator of the dr stack reaches production over PrivateLink with IAM.
+    // MSK refuses this at creation: a new cluster gets it in a second apply.
+    multiVpcConnectivity: { iam: true },
   });
   plan.applyToCluster(kafka);
   plan.attachTo(environment);
@@ -43,5 +48,21 @@ export function defineProduction(app: KafkaApp): Environment {
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
   defineProductionAccess(stack, environment, kafka, [ordersService]);
+  // DR-001: the source side of the MSK Replicator in the dr stack (cluster policy, outputs dr takes as variables).
+  replicationSources.set(environment, new MskReplicationSource(stack, 'ReplicationSource', { cluster: kafka }));
   return environment;
+}
+
+const replicationSources = new WeakMap<Environment, MskReplicationSource>();
+
+/** The MSK Replicator source of the production example, which its DR peer (stacks/dr.ts) replicates from. */
+export function productionReplicationSource(production: Environment): MskReplicationSource {
+  const source = replicationSources.get(production);
+  if (!source) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-ENV', path: `Environment ${production.name}`, prop: 'production', found: production.name,
+      expected: 'the environment defineProduction returned', fix: 'Call defineProduction(app) first and pass its environment.',
+    });
+  }
+  return source;
 }

@@ -103,6 +103,33 @@ export function terraformTestFile(stacks: readonly WrappedStack[]): string {
         [`${x}.secret_string_wo == null`, `SEC-009: ${s.name} ${v} keeps the write-only value in the plan`],
       );
     }
+    // DR-001/002/003 on MSK Replicator and its source: the pair, as planned across the two modules.
+    for (const c of resources('aws_msk_replicator')) {
+      const r = `${m}.kafka_iac_aws_msk_replicator["${c}"]`;
+      const info = `${r}.replication_info_list[0]`;
+      const [source, target] = [`${info}.source_kafka_cluster_arn`, `${info}.target_kafka_cluster_arn`];
+      asserts.push(
+        [`startswith(${source}, "arn:aws:kafka:") && startswith(${target}, "arn:aws:kafka:")`, `DR-001: ${s.name} ${c} does not connect two MSK clusters`],
+        [`split(":", ${target})[3] == "${s.region}"`, `DR-001: ${s.name} ${c} target is not in the replicator's region ${s.region}`],
+        [`split(":", ${source})[3] != split(":", ${target})[3]`, `DR-001: ${s.name} ${c} source and target are in the same region`],
+        [`split(":", ${source})[4] == split(":", ${target})[4]`, `DR-001: ${s.name} ${c} source and target are in different accounts`],
+        [`length(${r}.kafka_cluster) == 2 && alltrue([for k in ${r}.kafka_cluster : length(k.vpc_config[0].subnet_ids) >= 2])`, `DR-001: ${s.name} ${c} lacks two subnets per cluster`],
+        [`${info}.topic_replication[0].topic_name_configuration[0].type == "IDENTICAL"`, `DR-002: ${s.name} ${c} does not keep topic names (failover)`],
+        [`length(${info}.topic_replication[0].topics_to_replicate) > 0 && alltrue([for t in ${info}.topic_replication[0].topics_to_replicate : startswith(t, "^") && endswith(t, "$")])`, `DR-002: ${s.name} ${c} replicates topics by open patterns`],
+        [`${info}.consumer_group_replication[0].synchronise_consumer_group_offsets == true`, `DR-002: ${s.name} ${c} does not sync consumer group offsets`],
+        [`tonumber(${r}.tags["kafka-iac:rpo-seconds"]) > 0`, `DR-003: ${s.name} ${c} declares no RPO`],
+      );
+    }
+    for (const p of resources('aws_msk_cluster_policy')) {
+      const statement = `jsondecode(${m}.kafka_iac_aws_msk_cluster_policy["${p}"].policy).Statement[0]`;
+      asserts.push(
+        [`${statement}.Principal.Service == "kafka.amazonaws.com" && contains(${statement}.Action, "kafka:CreateVpcConnection")`, `DR-001: ${s.name} ${p} does not let MSK Replicator connect`],
+        [`!contains(${statement}.Action, "kafka-cluster:*")`, `SEC-005: ${s.name} ${p} grants data access through the cluster policy`],
+      );
+      for (const c of resources('aws_msk_cluster')) {
+        asserts.push([`${m}.kafka_iac_aws_msk_cluster["${c}"].broker_node_group_info[0].connectivity_info[0].vpc_connectivity[0].client_authentication[0].sasl[0].iam == true`, `DR-001: ${s.name} ${c} has no multi-VPC connectivity for IAM (cross-region MSK Replicator source)`]);
+      }
+    }
     out.push(`run "${s.name}" {`, '  command = plan');
     for (const [condition, message] of asserts) {
       out.push('  assert {', `    condition     = ${condition}`, `    error_message = ${JSON.stringify(message)}`, '  }');

@@ -14,7 +14,8 @@ import { EXAMPLE_ENVIRONMENTS, ROOT, exampleTerraform } from './paths';
  *   exposing each resource type as a map output so `terraform test` can assert on it;
  * - `main.tf.json`: the aws provider once per region (aliased), a `module "<stack>"` per stack
  *   with `providers = { aws = aws.<region> }`, and a root variable for each input variable
- *   the stack requires (ephemeral variables stay ephemeral).
+ *   the stack requires (ephemeral variables stay ephemeral), except inputs named like an
+ *   output of another stack, which are fed from that module's output.
  */
 export const WRAPPER_DIR = path.join(ROOT, '.test-out', 'terraform-wrapper');
 
@@ -56,8 +57,8 @@ export function writeWrapper(stacks: Readonly<Record<string, string>>, dir = WRA
   const providers = new Map<string, string>();
   const moduleBlocks: Record<string, any> = {};
   const rootVariables: Record<string, any> = {};
-  for (const [name, file] of Object.entries(stacks)) {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
+  const parsed = Object.entries(stacks).map(([name, file]) => [name, JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>] as const);
+  for (const [name, json] of parsed) {
     const providerBlocks = json.provider?.aws;
     const region: string = (Array.isArray(providerBlocks) ? providerBlocks[0] : providerBlocks)?.region ?? 'us-east-1';
     delete json.provider;
@@ -74,6 +75,13 @@ export function writeWrapper(stacks: Readonly<Record<string, string>>, dir = WRA
     const inputs: Record<string, string> = {};
     for (const [varName, spec] of Object.entries<Record<string, any>>(json.variable ?? {})) {
       if (spec.default !== undefined) continue;
+      // An input named like another stack's output is fed from it, as a deployment does
+      // (the dr stack's replication_source_* variables from production's outputs).
+      const producer = parsed.find(([other, j]) => other !== name && j.output?.[varName] !== undefined);
+      if (producer) {
+        inputs[varName] = `\${module.${producer[0]}.${varName}}`;
+        continue;
+      }
       const rootName = `${name.replace(/-/g, '_')}__${varName}`;
       const { description: _d, ...rest } = spec;
       rootVariables[rootName] = { ...rest, description: `${name}: ${varName}` };

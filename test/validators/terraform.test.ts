@@ -43,6 +43,13 @@ describe('terraform (real CLI, one wrapper module over every example stack)', ()
     expect(password?.[1]).toMatchObject({ ephemeral: true, sensitive: true });
   });
 
+  it('feeds the dr module its MSK Replicator source from the production module outputs, as a deployment does', () => {
+    const main = JSON.parse(fs.readFileSync(path.join(WRAPPER_DIR, 'main.tf.json'), 'utf8'));
+    expect(main.module.dr.replication_source_cluster_arn).toBe('${module.production.replication_source_cluster_arn}');
+    expect(main.module.dr.replication_source_subnet_ids).toBe('${module.production.replication_source_subnet_ids}');
+    expect(Object.keys(main.variable ?? {}).filter((n) => n.includes('replication_source'))).toEqual([]);
+  });
+
   it('passes terraform test (mock provider, plan) asserting the rule attributes of every stack', () => {
     const t0 = performance.now();
     const out = terraform(['test', '-no-color']);
@@ -60,10 +67,36 @@ describe('terraform (real CLI, one wrapper module over every example stack)', ()
     for (const c of Object.values<any>(broken.resource.aws_msk_cluster)) c.encryption_info.encryption_in_transit.client_broker = 'TLS_PLAINTEXT';
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'dr.json'), JSON.stringify(broken));
-    const wrapped = writeWrapper({ dr: path.join(dir, 'dr.json') }, dir);
+    // production comes along: it feeds the dr module's MSK Replicator source inputs.
+    const wrapped = writeWrapper({ production: exampleTerraform('production'), dr: path.join(dir, 'dr.json') }, dir);
     fs.mkdirSync(path.join(dir, 'tests'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'tests', 'kafka-iac.tftest.hcl'), terraformTestFile(wrapped));
     terraform(['init', '-input=false', '-no-color'], dir);
     expect(() => terraform(['test', '-no-color'], dir)).toThrow(/SEC-001: dr Kafka_\w+ client_broker is not TLS/);
+  });
+
+  it('fails terraform test when the MSK Replicator renames topics and stops syncing offsets (DR-002 assertions are not vacuous)', () => {
+    const dir = path.join(path.dirname(WRAPPER_DIR), 'terraform-wrapper-broken-replicator');
+    fs.rmSync(dir, { recursive: true, force: true });
+    const broken = JSON.parse(fs.readFileSync(exampleTerraform('dr'), 'utf8'));
+    for (const r of Object.values<any>(broken.resource.aws_msk_replicator)) {
+      r.replication_info_list.topic_replication[0].topic_name_configuration.type = 'PREFIXED_WITH_SOURCE_CLUSTER_ALIAS';
+      r.replication_info_list.consumer_group_replication[0].synchronise_consumer_group_offsets = false;
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'dr.json'), JSON.stringify(broken));
+    const wrapped = writeWrapper({ production: exampleTerraform('production'), dr: path.join(dir, 'dr.json') }, dir);
+    fs.mkdirSync(path.join(dir, 'tests'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'tests', 'kafka-iac.tftest.hcl'), terraformTestFile(wrapped));
+    terraform(['init', '-input=false', '-no-color'], dir);
+    let out = '';
+    try {
+      terraform(['test', '-no-color'], dir);
+    } catch (e) {
+      out = (e as Error).message;
+    }
+    expect(out).toMatch(/DR-002: dr Replicator_\w+ does not keep topic names \(failover\)/);
+    expect(out).toMatch(/DR-002: dr Replicator_\w+ does not sync consumer group offsets/);
+    expect(out).toContain('run "production"... pass');
   });
 });
