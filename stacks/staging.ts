@@ -6,6 +6,7 @@ import { Environment } from '../lib/core/environment';
 import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
 import { defineStagingAccess } from './access/staging-access';
+import { STAGING_DR_POD_CIDR } from './staging-dr';
 
 /**
  * The staging environment: Strimzi 1.2 on Kubernetes (EKS in us-east-1), production-like, so
@@ -28,6 +29,7 @@ export function defineStaging(app: KafkaApp): Environment {
     clientNetworks: [
       ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' }, description: 'orders services' }),
       ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'payments' }, description: 'payments services' }),
+      ClientNetwork.cidr(STAGING_DR_POD_CIDR, 'MirrorMaker 2 of staging-dr (us-west-2 pods, DR replication)'),
     ],
     prometheusNetworks: [
       ClientNetwork.kubernetesPeer({

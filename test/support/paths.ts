@@ -12,7 +12,7 @@ export const SHARED = path.resolve(ROOT, '../shared');
 /** The Strimzi 1.2.0 CRDs (read in place, never copied). */
 export const STRIMZI_CRDS = path.join(SHARED, 'strimzi');
 /** The example environments. */
-export const EXAMPLE_ENVIRONMENTS = ['production', 'dr', 'staging', 'development'] as const;
+export const EXAMPLE_ENVIRONMENTS = ['production', 'dr', 'staging', 'staging-dr', 'development'] as const;
 
 /** Where an example environment's Terraform JSON is. */
 export function exampleTerraform(env: string): string {

@@ -1,0 +1,108 @@
+import type { KafkaApp } from '../lib/app/kafka-app';
+import { ClientAuthentication } from '../lib/core/client-authentication';
+import { CapacityPlan } from '../lib/core/capacity-planner';
+import { ClientNetwork } from '../lib/core/client-network';
+import type { Environment } from '../lib/core/environment';
+import { DrDuration } from '../lib/dr/dr-duration';
+import { DrPairing } from '../lib/dr/dr-pairing';
+import { DrStrategy } from '../lib/dr/dr-strategy';
+import { MirrorMaker2Access } from '../lib/dr/mirror-maker-2-access';
+import { KafkaUser, type KafkaUserSpec } from '../lib/imports/kafka.strimzi.io';
+import { MirrorMaker2Cluster } from '../lib/kubernetes/mirror-maker-2/mirror-maker-2-cluster';
+import { StrimziMirrorMaker2 } from '../lib/kubernetes/mirror-maker-2/strimzi-mirror-maker-2';
+import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
+import { PrometheusDuration } from '../lib/monitoring/prometheus-duration';
+import { StrimziAccess, renderKafkaUser } from '../lib/security/strimzi-access';
+import { declareShopAccess } from './access/shop-access';
+
+/** The staging cluster's name and its bootstrap address as the us-west-2 Kubernetes cluster reaches it (a multi-cluster Service). */
+const STAGING_CLUSTER = 'staging-kafka';
+const STAGING_BOOTSTRAP = `${STAGING_CLUSTER}-kafka-bootstrap.kafka.svc.clusterset.local:9093`;
+/** The pod network of the us-west-2 Kubernetes cluster, admitted by staging's listeners (stacks/staging.ts). */
+export const STAGING_DR_POD_CIDR = '10.61.0.0/16';
+
+/**
+ * The DR peer of staging: `staging-dr`, a production-profile Strimzi cluster in us-west-2
+ * (DR-001, DR-004), kept in warm standby by MirrorMaker 2 (Strimzi to Strimzi):
+ * - the pairing: every topic and consumer group of the shop model, identity names (failover),
+ *   offsets synced, RPO 5 minutes, RTO 30 minutes (DR-002, DR-003);
+ * - on staging (`dist/staging/dr-source.k8s.yaml`): the MirrorMaker 2 source principal, read-only
+ *   (the offset-syncs topic lives on the target);
+ * - on staging-dr: the DR cluster with the same topics and users as staging, the MirrorMaker 2
+ *   target principal, the `KafkaMirrorMaker2`, MON-010 alerts at the RPO with promtool tests and
+ *   runbooks, and the drill (`dist/staging-dr/dr-drill-staging-to-staging-dr.md`).
+ *
+ * Prerequisites outside this code: staging's brokers reachable from us-west-2 (multi-cluster
+ * Services, with the brokers' advertised addresses resolvable there), and two Secrets copied into
+ * staging-dr's namespace: `staging-kafka-cluster-ca-cert` and `staging-mirror-maker-2` (the source
+ * principal's password, created by staging's User Operator).
+ */
+export function defineStagingDr(app: KafkaApp, staging: Environment): Environment {
+  const peer = staging.drPeer({ name: 'staging-dr', region: 'us-west-2' });
+  // The topics and groups of staging, declared by the same function staging renders its access from.
+  const stagingAccess = declareShopAccess(staging, { iamApplications: false });
+  const pairing = new DrPairing({
+    primary: staging, peer, access: stagingAccess,
+    rpo: DrDuration.minutes(5), rto: DrDuration.minutes(30), strategy: DrStrategy.WARM_STANDBY,
+  });
+
+  // On staging: the MirrorMaker 2 source principal (Read/Describe/DescribeConfigs on the topics, Describe on the groups and the cluster).
+  const sourcePrincipal = MirrorMaker2Access.addSourcePrincipal(pairing, { authentication: ClientAuthentication.scramSha512() });
+  const sourceChart = app.chart(staging, 'dr-source');
+  const sourceUser = renderKafkaUser(sourcePrincipal, STAGING_CLUSTER, sourceChart.node.path);
+  new KafkaUser(sourceChart, 'MirrorMaker2User', { metadata: sourceUser.metadata, spec: sourceUser.spec as KafkaUserSpec });
+
+  // On staging-dr: the DR cluster, sized and secured as staging (every HA and SEC rule, production profile).
+  const chart = app.chart(peer, 'kafka');
+  const mm2Name = `mm2-${pairing.name}`;
+  const kafka = new StrimziKafkaCluster(chart, 'Kafka', {
+    clusterName: 'staging-dr-kafka',
+    zones: ['us-west-2a', 'us-west-2b', 'us-west-2c'],
+    controllers: { replicas: 3, memory: '2Gi', storageSize: '20Gi' },
+    brokerPools: [{ name: 'broker', replicas: 3, memory: '8Gi', cpu: '2', storageSize: '200Gi' }],
+    kmsKeyId: 'arn:aws:kms:us-west-2:111122223333:key/0a6d3c55-2f1e-4b8a-9d47-5e2c1b7f9a30',
+    listeners: [
+      { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() },
+      { name: 'mtls', port: 9094, authentication: ClientAuthentication.mutualTls() },
+    ],
+    clientNetworks: [
+      ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' }, description: 'orders services (after failover)' }),
+      ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'payments' }, description: 'payments services (after failover)' }),
+      StrimziMirrorMaker2.clientNetwork(mm2Name),
+    ],
+    prometheusNetworks: [
+      ClientNetwork.kubernetesPeer({
+        namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' },
+        podLabels: { 'app.kubernetes.io/name': 'prometheus' },
+        description: 'Prometheus',
+      }),
+    ],
+    admins: ['kafka-admin'],
+  });
+  // CAP-001..003: the DR copy holds everything staging holds (the same plan).
+  const plan = CapacityPlan.forWorkload({ name: 'shop-orders (replica)', messagesPerSecond: 200, averageMessageBytes: 1_024, retentionSeconds: 7 * 24 * 3600 });
+  plan.applyToCluster(kafka);
+  plan.attachTo(peer);
+  // Access: the shop's topics and users (for clients after failover) and the MirrorMaker 2 target principal.
+  const peerAccess = declareShopAccess(peer, { iamApplications: false });
+  const targetPrincipal = MirrorMaker2Access.addTargetPrincipal(pairing, peerAccess, { authentication: ClientAuthentication.scramSha512() });
+  new StrimziAccess(chart, 'Access', { model: peerAccess, clusterName: kafka.clusterName });
+
+  // Replication (DR-001..005): MirrorMaker 2 next to the DR cluster; the drill document comes with it.
+  const mm2 = new StrimziMirrorMaker2(chart, 'MirrorMaker2', {
+    pairing,
+    name: mm2Name,
+    source: MirrorMaker2Cluster.strimzi({
+      clusterName: STAGING_CLUSTER, principal: sourcePrincipal,
+      bootstrapServers: STAGING_BOOTSTRAP, credentialsSecret: `staging-${sourcePrincipal.name}`,
+    }),
+    target: MirrorMaker2Cluster.strimzi({ clusterName: kafka.clusterName, principal: targetPrincipal }),
+  });
+  // Monitoring (MON, SLO) with MON-010 at the RPO on the MirrorMaker 2 pods; 3 controllers + 3 brokers.
+  new KafkaPrometheusMonitoring(chart, 'Monitoring', {
+    clusterName: kafka.clusterName, target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6,
+    replicationRpo: PrometheusDuration.seconds(pairing.rpo.seconds), mirrorMakerSelector: mm2.podSelector,
+  });
+  return peer;
+}
