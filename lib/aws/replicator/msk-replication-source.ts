@@ -44,6 +44,7 @@ export class MskReplicationSource extends Construct {
   public readonly subnetIdsOutput: TerraformOutput;
   public readonly cluster: MskCluster;
   private readonly outputPrefix: string;
+  private readonly references = new WeakMap<Construct, MskClusterReference>();
 
   public constructor(scope: Construct, id: string, props: MskReplicationSourceProps) {
     super(scope, id);
@@ -110,6 +111,8 @@ export class MskReplicationSource extends Construct {
    * reading the source region's state, which matters when that region is the one down.
    */
   public referenceFrom(scope: Construct): MskClusterReference {
+    const known = this.references.get(scope);
+    if (known) return known;
     const names = this.outputNames;
     const arn = new TerraformVariable(scope, names.clusterArn, {
       type: 'string',
@@ -121,7 +124,7 @@ export class MskReplicationSource extends Construct {
       description: `Client subnets of ${this.cluster.clusterName} (output ${names.subnetIds} of the ${Environment.of(this).name} stack)`,
     });
     subnets.overrideLogicalId(names.subnetIds);
-    return MskClusterReference.fromAttributes({
+    const reference = MskClusterReference.fromAttributes({
       clusterArn: arn.stringValue,
       clusterName: this.cluster.clusterName,
       region: Environment.of(this).region,
@@ -130,6 +133,8 @@ export class MskReplicationSource extends Construct {
       multiVpcIam: true,
       replicatorClusterPolicy: true,
     });
+    this.references.set(scope, reference);
+    return reference;
   }
 }
 

@@ -288,6 +288,12 @@ describe('MskReplicator: bad input, refused with the rule, the path and the fix'
     })).toThrow(/^DR-001 \[dr\/Replicator\] source\.replicatorClusterPolicy is false; .*new MskReplicationSource\(sourceStack, 'ReplicationSource', \{ cluster \}\)/);
   });
 
+  it('declares the source variables once per stack, however often the source is referenced', () => {
+    const pair = replicationPair();
+    expect(pair.source!.referenceFrom(pair.peer.stack)).toBe(pair.source!.referenceFrom(pair.peer.stack));
+    expect(Object.keys(render(pair.peer.stack).variable ?? {}).filter((v) => v.startsWith('replication_source_'))).toEqual(['replication_source_cluster_arn', 'replication_source_subnet_ids']);
+  });
+
   it('knows the cluster policy of a source referenced directly (same app)', () => {
     const pair = replicationPair();
     expect(MskClusterReference.fromCluster(pair.primary.cluster).replicatorClusterPolicy).toBe(true);
