@@ -59,6 +59,10 @@ function checkMirrorMaker2(doc: KubernetesDocument, d: DrPairingDeclaration): Ru
         found: `${at}.groupsPattern ${shown(m.groupsPattern)} does not select declared group ${g.isPrefix ? 'prefix ' : ''}'${g.name}'`,
         expected: 'the offsets of every declared consumer group replicated',
       });
+      f.expect(!patternCovers(m.groupsExcludePattern, groupProbe(g)), {
+        found: `${at}.groupsExcludePattern excludes declared group ${g.isPrefix ? 'prefix ' : ''}'${g.name}'`,
+        expected: 'the offsets of every declared consumer group replicated',
+      });
     }
     const source = connectorConfig(m, 'sourceConnector');
     const checkpoint = connectorConfig(m, 'checkpointConnector');
@@ -105,6 +109,10 @@ function checkReplicator(doc: TerraformDocument, d: DrPairingDeclaration): RuleO
   for (const g of d.consumerGroups) {
     f.expect(patternCovers(groups?.consumer_groups_to_replicate, groupProbe(g)), {
       found: `consumer_group_replication.consumer_groups_to_replicate ${shown(groups?.consumer_groups_to_replicate)} does not select declared group ${g.isPrefix ? 'prefix ' : ''}'${g.name}'`,
+      expected: 'the offsets of every declared consumer group replicated',
+    });
+    f.expect(!patternCovers(groups?.consumer_groups_to_exclude, groupProbe(g)), {
+      found: `consumer_group_replication.consumer_groups_to_exclude excludes declared group ${g.isPrefix ? 'prefix ' : ''}'${g.name}'`,
       expected: 'the offsets of every declared consumer group replicated',
     });
   }
