@@ -49,6 +49,21 @@ export interface MskClusterAttributes {
    * @default false
    */
   readonly replicatorClusterPolicy?: boolean;
+  /**
+   * How an operator's admin client gets the IAM bootstrap brokers: a literal list or a shell
+   * command; the DR drill document names it in its commands.
+   * @default - unknown: no DR drill document is written
+   */
+  readonly bootstrapServers?: string;
+}
+
+/**
+ * The shell command that prints the IAM bootstrap brokers of an MskCluster from its stack's
+ * Terraform outputs (the default cdktf output folder).
+ */
+export function bootstrapServersCommand(cluster: MskCluster): string | undefined {
+  const output = cluster.bootstrapOutputs.get(AuthenticationMechanism.IAM);
+  return output ? `$(terraform -chdir=cdktf.out/stacks/${Environment.of(cluster).name} output -raw ${output.friendlyUniqueId})` : undefined;
 }
 
 const policies = new WeakSet<MskCluster>();
@@ -77,6 +92,7 @@ export class MskClusterReference {
       iamAuthentication: cluster.authentication.some((a) => a.mechanism === AuthenticationMechanism.IAM),
       multiVpcIam: cluster.multiVpcConnectivity.iam,
       replicatorClusterPolicy: policies.has(cluster),
+      bootstrapServers: bootstrapServersCommand(cluster),
     }, cluster.node.path);
   }
 
@@ -99,6 +115,7 @@ export class MskClusterReference {
   public readonly iamAuthentication: boolean;
   public readonly multiVpcIam: boolean;
   public readonly replicatorClusterPolicy: boolean;
+  public readonly bootstrapServers?: string;
   /** Where the reference came from, for error messages: a construct path or `cluster <name>`. */
   public readonly description: string;
 
@@ -112,6 +129,7 @@ export class MskClusterReference {
     this.iamAuthentication = attrs.iamAuthentication;
     this.multiVpcIam = attrs.multiVpcIam ?? false;
     this.replicatorClusterPolicy = attrs.replicatorClusterPolicy ?? false;
+    this.bootstrapServers = attrs.bootstrapServers;
     this.description = description;
   }
 }

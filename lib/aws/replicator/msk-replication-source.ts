@@ -6,7 +6,7 @@ import { AuthenticationMechanism } from '../../core/client-authentication';
 import { Environment } from '../../core/environment';
 import { KafkaIacError } from '../../core/errors';
 import type { MskCluster } from '../msk/msk-cluster';
-import { MskClusterReference } from './msk-cluster-reference';
+import { MskClusterReference, bootstrapServersCommand } from './msk-cluster-reference';
 
 export interface MskReplicationSourceProps {
   /**
@@ -132,6 +132,7 @@ export class MskReplicationSource extends Construct {
       iamAuthentication: true,
       multiVpcIam: true,
       replicatorClusterPolicy: true,
+      bootstrapServers: bootstrapServersCommand(this.cluster),
     });
     this.references.set(scope, reference);
     return reference;

@@ -10,6 +10,7 @@ import { DataResource, Fn, TerraformLocal, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Environment } from '../../core/environment';
 import { KafkaIacError } from '../../core/errors';
+import { DrDrill, DrReplicationTechnology } from '../../dr/dr-drill';
 import { DR_PAIRING_TAG, drPairingArtefactInput } from '../../dr/dr-markers';
 import type { DrPairing } from '../../dr/dr-pairing';
 import { MSK_REPLICATOR_TOPIC_NAME_TYPE } from '../../dr/replication-policy';
@@ -129,6 +130,12 @@ export interface MskReplicatorProps {
    */
   readonly targetCompression?: MskReplicatorCompression;
   /**
+   * Write the pairing's DR drill document (`dist/<peer>/dr-drill-<pairing>.md`), when both
+   * references know their bootstrap servers.
+   * @default true
+   */
+  readonly drill?: boolean;
+  /**
    * The replicator name (the `ReplicatorName` dimension of its metrics).
    * @default '<source cluster>-to-<target cluster>'
    */
@@ -192,6 +199,8 @@ export class MskReplicator extends Construct {
   public readonly consumerGroups: readonly MskReplicatorConsumerGroup[];
   /** The `terraform_data` with the pairing declaration, when built from a pairing. */
   public readonly pairingDeclaration?: DataResource;
+  /** The DR drill document (relative to `dist/<peer>/`), when written. */
+  public readonly drillFile?: string;
 
   public constructor(scope: Construct, id: string, props: MskReplicatorProps) {
     super(scope, id);
@@ -381,6 +390,12 @@ export class MskReplicator extends Construct {
     });
     this.replicatorArn = this.resource.arn;
     if (pairing) this.pairingDeclaration = new DataResource(this, 'PairingDeclaration', { input: drPairingArtefactInput(pairing) });
+    if (pairing && (props.drill ?? true) && source.bootstrapServers && target.bootstrapServers) {
+      this.drillFile = DrDrill.addTo({
+        pairing, technology: DrReplicationTechnology.MSK_REPLICATOR, replicationName: this.replicatorName,
+        primaryBootstrapServers: source.bootstrapServers, peerBootstrapServers: target.bootstrapServers,
+      });
+    }
   }
 
   private arnPrefixes(id: string, clusterArn: string): MskReplicatorClusterArns {

@@ -41,6 +41,12 @@ describe('the dr example: production replicated by MSK Replicator', () => {
     expect(fs.existsSync(`${exampleDist('dr')}/runbooks/msk-replicator-behind-rpo.md`)).toBe(true);
   });
 
+  it('writes the DR drill document of the pairing for the replicator', () => {
+    const drill = fs.readFileSync(`${exampleDist('dr')}/dr-drill-production-to-dr.md`, 'utf8');
+    expect(drill).toContain('MSK Replicator `production-kafka-to-dr-kafka` in us-west-2');
+    expect(drill).toContain('**RPO 5m** (300000 ms)');
+  });
+
   it('gives the applications their principals on the DR cluster, so they can fail over', () => {
     const policies = all(dr, 'aws_iam_policy').map((p) => p.name);
     expect(policies).toEqual(expect.arrayContaining(['dr-kafka-payments-service', 'dr-kafka-billing', 'dr-kafka-audit-sink']));

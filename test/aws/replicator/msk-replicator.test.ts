@@ -170,6 +170,15 @@ describe('MskReplicator: the synthesized replicator (from the DR pairing, with t
     });
   });
 
+  it('writes the pairing\'s DR drill document, with the bootstrap commands of both stacks\' outputs and the replicator\'s metrics', () => {
+    expect(replicator.drillFile).toBe('dr-drill-production-to-dr.md');
+    const drill = pairing.peer.outputFiles.get('dr-drill-production-to-dr.md')!();
+    expect(drill).toContain('MSK Replicator `production-kafka-to-dr-kafka` in us-west-2');
+    expect(drill).toContain('$(terraform -chdir=cdktf.out/stacks/production output -raw kafka_bootstrap_brokers_sasl_iam)');
+    expect(drill).toContain('$(terraform -chdir=cdktf.out/stacks/dr output -raw kafka_bootstrap_brokers_sasl_iam)');
+    expect(drill).toContain('--metric-name ReplicationLatency --dimensions Name=ReplicatorName,Value=production-kafka-to-dr-kafka');
+  });
+
   it('synthesizes both stacks with every rule compliant or not applicable (DR-001..005, MON-010, SEC-005, SEC-007 included)', () => {
     for (const stack of [peer.stack, primary.stack]) {
       const entries = entriesOf(stack);
@@ -202,6 +211,12 @@ describe('MskReplicator: options', () => {
     const dr = render(pair.peer.stack);
     expect(only(dr, 'aws_msk_replicator').replication_info_list.consumer_group_replication[0].consumer_groups_to_replicate).toEqual(['^audit-.*']);
     expect(bySid(dr).TargetGroups.Resource[0]).toMatch(/\/audit-\*$/);
+  });
+
+  it('writes no drill document when told not to', () => {
+    const { replicator, dr } = replicatedPair({ replicator: { drill: false } });
+    expect(replicator.drillFile).toBeUndefined();
+    expect(dr.outputFiles.has('dr-drill-production-to-dr.md')).toBe(false);
   });
 
   it('leaves configuration writes out of the role when configurations are not copied', () => {
