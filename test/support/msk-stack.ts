@@ -5,12 +5,18 @@ import { KafkaNetwork, type KafkaNetworkProps } from '../../lib/aws/network/kafk
 import { ClientAuthentication } from '../../lib/core/client-authentication';
 import { ClientNetwork } from '../../lib/core/client-network';
 import { Environment, EnvironmentProfile } from '../../lib/core/environment';
+import { suppressMonitoringRules } from './monitoring-rules';
 
 /** What `mskStack` builds on. */
 export interface MskStackOptions {
   readonly profile?: EnvironmentProfile;
   readonly network?: Partial<KafkaNetworkProps>;
   readonly cluster?: Partial<MskClusterProps>;
+  /**
+   * Keep the MON rules in force (the fixture has no CloudWatch alarms, so they fail).
+   * @default false: the MON rules are suppressed with a reason
+   */
+  readonly enforceMonitoringRules?: boolean;
 }
 
 /**
@@ -23,6 +29,7 @@ export function mskStack(options: MskStackOptions = {}) {
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
   const app = Testing.app();
   const stack = new KafkaStack(app, environment.name, { environment });
+  if (!options.enforceMonitoringRules) suppressMonitoringRules(stack);
   const network = new KafkaNetwork(stack, 'Network', {
     availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
     clientNetworks: [ClientNetwork.cidr('10.20.0.0/16', 'application VPC')],

@@ -104,9 +104,10 @@ export function monitoringRule(e: MonitoringExpectation): Rule {
   ];
   return {
     id: e.id,
-    // RULES.md gives MON no level. A warning: a cluster without the generated monitoring, or with
-    // a weakened threshold, is reported for every environment and never stops synthesis.
-    level: RuleLevel.WARNING,
+    // RULES.md gives the MON rules no level, and every rule is in force in staging and
+    // production: a cluster without its generated monitoring, or with a weakened threshold,
+    // stops synthesis unless a suppression with a reason covers it.
+    level: RuleLevel.ERROR,
     title: e.title,
     explanation: e.explanation,
     remediation: 'Add the monitoring for the cluster (KafkaPrometheusMonitoring on Kubernetes; MskCloudWatchAlarms and MskPrometheusMonitoring on MSK) and keep the RULES.md threshold, or suppress the rule with a written reason.',

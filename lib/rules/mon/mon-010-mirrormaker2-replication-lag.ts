@@ -16,7 +16,7 @@ import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOu
  */
 export const MON_010_MIRRORMAKER2_REPLICATION_LAG: Rule = {
   id: 'MON-010',
-  level: RuleLevel.WARNING,
+  level: RuleLevel.ERROR,
   title: 'MirrorMaker 2 replication lag beyond the declared RPO (critical)',
   explanation: 'A DR copy behind its RPO loses more data on failover than promised.',
   remediation: 'Declare the RPO: new KafkaPrometheusMonitoring(chart, id, { ..., replicationRpo: PrometheusDuration.minutes(5) }) for MirrorMaker 2; new MskReplicatorAlarms(stack, id, { replicatorName, rpoSeconds, messagesPerSecond }) for MSK Replicator.',

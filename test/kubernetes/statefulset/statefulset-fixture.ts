@@ -3,6 +3,7 @@ import { toPropertiesText } from '../../../lib/core/broker-config';
 import { ClientNetwork } from '../../../lib/core/client-network';
 import { Environment, EnvironmentProfile } from '../../../lib/core/environment';
 import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
+import { suppressMonitoringRules } from '../../support/monitoring-rules';
 import { KafkaStatefulSetCluster, type KafkaStatefulSetClusterProps } from '../../../lib/kubernetes/statefulset/kafka-statefulset-cluster';
 
 export { expectCompliant, expectViolation, find, synth, synthError } from '../strimzi/strimzi-fixture';
@@ -15,11 +16,13 @@ export const CONTROLLER_CONFIG_PATH = 'kafka/Kafka/ControllersConfig';
 export const COMBINED_PATH = 'kafka/Kafka/Combined';
 
 /** A chart `kafka` with a KafkaStatefulSetCluster `Kafka` named `orders` (3 controllers, 3 brokers, 3 zones). */
-export function statefulSetChart(options: { profile?: EnvironmentProfile; cluster?: Partial<KafkaStatefulSetClusterProps> } = {}) {
+export function statefulSetChart(options: { profile?: EnvironmentProfile; enforceMonitoringRules?: boolean; cluster?: Partial<KafkaStatefulSetClusterProps> } = {}) {
   const profile = options.profile ?? EnvironmentProfile.PRODUCTION;
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
   const app = Testing.app();
   const chart = new KafkaChart(app, 'kafka', { environment });
+  // The MON rules are suppressed with a reason unless a test enforces them (the fixture has no monitoring).
+  if (!options.enforceMonitoringRules) suppressMonitoringRules(chart);
   const cluster = new KafkaStatefulSetCluster(chart, 'Kafka', {
     clusterName: 'orders',
     kmsKeyId: KMS_KEY,

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { ClientNetwork } from '../../../lib/core/client-network';
 import { Environment, EnvironmentProfile } from '../../../lib/core/environment';
 import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
+import { suppressMonitoringRules } from '../../support/monitoring-rules';
 import { StrimziKafkaCluster, type StrimziKafkaClusterProps } from '../../../lib/kubernetes/strimzi/strimzi-kafka-cluster';
 
 export const KMS_KEY = 'arn:aws:kms:us-east-1:111122223333:key/6f1c2e4a-0b7d-4c1e-9a55-3f0e8d2b7c11';
@@ -11,11 +12,13 @@ export const BROKER_POOL_PATH = 'kafka/Kafka/BrokerPool';
 export const CONTROLLER_POOL_PATH = 'kafka/Kafka/ControllerPool';
 
 /** A chart `kafka` with a StrimziKafkaCluster `Kafka` (3 controllers, 3 brokers, 3 zones), for construct and rule tests. */
-export function strimziChart(options: { profile?: EnvironmentProfile; cluster?: Partial<StrimziKafkaClusterProps> } = {}) {
+export function strimziChart(options: { profile?: EnvironmentProfile; enforceMonitoringRules?: boolean; cluster?: Partial<StrimziKafkaClusterProps> } = {}) {
   const profile = options.profile ?? EnvironmentProfile.PRODUCTION;
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
   const app = Testing.app();
   const chart = new KafkaChart(app, 'kafka', { environment });
+  // The MON rules are suppressed with a reason unless a test enforces them (the fixture has no monitoring).
+  if (!options.enforceMonitoringRules) suppressMonitoringRules(chart);
   const cluster = new StrimziKafkaCluster(chart, 'Kafka', {
     clusterName: 'orders',
     kmsKeyId: KMS_KEY,

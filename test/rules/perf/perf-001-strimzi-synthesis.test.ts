@@ -10,6 +10,7 @@ import { Environment } from '../../../lib/core/environment';
 import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
 import { StrimziKafkaCluster, type StrimziKafkaClusterProps } from '../../../lib/kubernetes/strimzi/strimzi-kafka-cluster';
 import { formatViolation } from '../../../lib/rules/engine';
+import { suppressMonitoringRules } from '../../support/monitoring-rules';
 
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
@@ -20,6 +21,7 @@ function strimzi(props: Partial<StrimziKafkaClusterProps> = {}) {
   const app = new App({ outdir });
   const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
   const chart = new KafkaChart(app, 'kafka', { environment });
+  suppressMonitoringRules(chart);
   const cluster = new StrimziKafkaCluster(chart, 'Kafka', {
     clientNetworks: [ClientNetwork.kubernetesPeer({ podLabels: { 'app.kubernetes.io/part-of': 'shop' }, description: 'shop workloads' })],
     kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
