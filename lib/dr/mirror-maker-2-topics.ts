@@ -17,7 +17,7 @@ export class MirrorMaker2Topics {
   public readonly offsetSyncs: string;
   /** `<source alias>.checkpoints.internal`, on the target: translated consumer-group offsets. */
   public readonly checkpoints: string;
-  /** `heartbeats`: written by a heartbeat connector (not run by Strimzi v1 mirrors; see docs/dr.md). */
+  /** `heartbeats`: written by a heartbeat connector (not run by Strimzi v1 mirrors; see README.md, "Disaster recovery"). */
   public readonly heartbeats = 'heartbeats';
   /** The Kafka Connect group (`spec.target.groupId`). */
   public readonly connectGroup: string;

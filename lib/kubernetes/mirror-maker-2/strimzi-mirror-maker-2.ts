@@ -120,7 +120,7 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * - the checkpoint connector emits checkpoints and syncs the pairing's consumer-group offsets
  *   (`groupsPattern`, `sync.group.offsets.enabled`), so consumers resume where they stopped;
  * - no heartbeat connector: v1 mirrors have none, and it is not needed for failover (see
- *   docs/dr.md);
+ *   README.md, "Disaster recovery");
  * - internal topics at RF 3, the same `offset-syncs.topic.location` on both connectors;
  * - TLS to both clusters and authentication as the two MirrorMaker 2 principals of the access
  *   models (never a superuser); Strimzi or MSK (SCRAM or IAM) on either side;
