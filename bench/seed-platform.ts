@@ -3,6 +3,7 @@
 // every rule running at synthesis. Used by bench/run.ts; never by a test.
 import type { Construct } from 'constructs';
 import { KafkaApp } from '../lib/app/kafka-app';
+import { MskCloudWatchAlarms } from '../lib/aws/cloudwatch/msk-cloudwatch-alarms';
 import { MskCluster } from '../lib/aws/msk/msk-cluster';
 import { KafkaNetwork } from '../lib/aws/network/kafka-network';
 import { CapacityPlan } from '../lib/core/capacity-planner';
@@ -108,7 +109,8 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
       plan.applyToCluster(cluster);
       // IAM policies per principal, admin command lines for topics and ACLs, client properties.
       new MskAccess(stack, `${c.name}-access`, { model, cluster });
-      // Monitoring: MON and SLO rules for MSK open monitoring, promtool tests, scrape config.
+      // Monitoring: CloudWatch alarms (MON), MON and SLO rules for MSK open monitoring, promtool tests, scrape config.
+      new MskCloudWatchAlarms(stack, `${c.name}-alarms`, { clusterName: cluster.clusterName, brokers: cluster.brokers });
       new MskPrometheusMonitoring(stack, `${c.name}-monitoring`, { clusterName: cluster.clusterName, brokers: cluster.brokers });
     } else {
       let chart = charts.get(c.environment);
@@ -123,7 +125,7 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
     parts: [
       'MSK: KafkaNetwork + MskCluster + MskAccess (IAM policy per principal, admin artefacts, client properties): library constructs',
       'Strimzi: StrimziKafkaCluster (Kafka, node pools, StorageClass, NetworkPolicies, metrics) + StrimziAccess (KafkaTopic, KafkaUser, client-properties ConfigMap per principal): library constructs',
-      'monitoring: MskPrometheusMonitoring per MSK cluster, KafkaPrometheusMonitoring (PodMonitors, PrometheusRule) per Strimzi cluster, with promtool tests and runbooks',
+      'monitoring: MskCloudWatchAlarms and MskPrometheusMonitoring per MSK cluster, KafkaPrometheusMonitoring (PodMonitors, PrometheusRule) per Strimzi cluster, with promtool tests and runbooks',
     ],
   };
 }
