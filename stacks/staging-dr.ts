@@ -1,6 +1,5 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { ClientAuthentication } from '../lib/core/client-authentication';
-import { CapacityPlan } from '../lib/core/capacity-planner';
 import { ClientNetwork } from '../lib/core/client-network';
 import type { Environment } from '../lib/core/environment';
 import { DrDuration } from '../lib/dr/dr-duration';
@@ -10,11 +9,11 @@ import { MirrorMaker2Access } from '../lib/dr/mirror-maker-2-access';
 import { KafkaUser, type KafkaUserSpec } from '../lib/imports/kafka.strimzi.io';
 import { MirrorMaker2Cluster } from '../lib/kubernetes/mirror-maker-2/mirror-maker-2-cluster';
 import { StrimziMirrorMaker2 } from '../lib/kubernetes/mirror-maker-2/strimzi-mirror-maker-2';
-import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
 import { PrometheusDuration } from '../lib/monitoring/prometheus-duration';
 import { StrimziAccess, renderKafkaUser } from '../lib/security/strimzi-access';
 import { declareShopAccess } from './access/shop-access';
+import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
 /** The staging cluster's name and its bootstrap address as the us-west-2 Kubernetes cluster reaches it (a multi-cluster Service). */
 const STAGING_CLUSTER = 'staging-kafka';
@@ -56,32 +55,18 @@ export function defineStagingDr(app: KafkaApp, staging: Environment): Environmen
   // On staging-dr: the DR cluster, sized and secured as staging (every HA and SEC rule, production profile).
   const chart = app.chart(peer, 'kafka');
   const mm2Name = `mm2-${pairing.name}`;
-  const kafka = new StrimziKafkaCluster(chart, 'Kafka', {
+  const kafka = shopStrimziCluster(chart, {
     clusterName: 'staging-dr-kafka',
-    zones: ['us-west-2a', 'us-west-2b', 'us-west-2c'],
-    controllers: { replicas: 3, memory: '2Gi', storageSize: '20Gi' },
-    brokerPools: [{ name: 'broker', replicas: 3, memory: '8Gi', cpu: '2', storageSize: '200Gi' }],
+    region: 'us-west-2',
     kmsKeyId: 'arn:aws:kms:us-west-2:111122223333:key/0a6d3c55-2f1e-4b8a-9d47-5e2c1b7f9a30',
-    listeners: [
-      { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() },
-      { name: 'mtls', port: 9094, authentication: ClientAuthentication.mutualTls() },
-    ],
     clientNetworks: [
       ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' }, description: 'orders services (after failover)' }),
       ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'payments' }, description: 'payments services (after failover)' }),
       StrimziMirrorMaker2.clientNetwork(mm2Name),
     ],
-    prometheusNetworks: [
-      ClientNetwork.kubernetesPeer({
-        namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' },
-        podLabels: { 'app.kubernetes.io/name': 'prometheus' },
-        description: 'Prometheus',
-      }),
-    ],
-    admins: ['kafka-admin'],
   });
   // CAP-001..003: the DR copy holds everything staging holds (the same plan).
-  const plan = CapacityPlan.forWorkload({ name: 'shop-orders (replica)', messagesPerSecond: 200, averageMessageBytes: 1_024, retentionSeconds: 7 * 24 * 3600 });
+  const plan = shopStagingPlan('shop-orders (replica)');
   plan.applyToCluster(kafka);
   plan.attachTo(peer);
   // Access: the shop's topics and users (for clients after failover) and the MirrorMaker 2 target principal.

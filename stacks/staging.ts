@@ -1,12 +1,10 @@
 import type { KafkaApp } from '../lib/app/kafka-app';
-import { ClientAuthentication } from '../lib/core/client-authentication';
-import { CapacityPlan } from '../lib/core/capacity-planner';
 import { ClientNetwork } from '../lib/core/client-network';
 import { Environment } from '../lib/core/environment';
-import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
 import { defineStagingAccess } from './access/staging-access';
 import { STAGING_DR_POD_CIDR } from './staging-dr';
+import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
 /**
  * The staging environment: Strimzi 1.2 on Kubernetes (EKS in us-east-1), production-like, so
@@ -16,32 +14,18 @@ import { STAGING_DR_POD_CIDR } from './staging-dr';
 export function defineStaging(app: KafkaApp): Environment {
   const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
   const chart = app.chart(environment, 'kafka');
-  const kafka = new StrimziKafkaCluster(chart, 'Kafka', {
+  const kafka = shopStrimziCluster(chart, {
     clusterName: 'staging-kafka',
-    zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
-    controllers: { replicas: 3, memory: '2Gi', storageSize: '20Gi' },
-    brokerPools: [{ name: 'broker', replicas: 3, memory: '8Gi', cpu: '2', storageSize: '200Gi' }],
+    region: 'us-east-1',
     kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/6f1c2e4a-0b7d-4c1e-9a55-3f0e8d2b7c11',
-    listeners: [
-      { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() },
-      { name: 'mtls', port: 9094, authentication: ClientAuthentication.mutualTls() },
-    ],
     clientNetworks: [
       ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' }, description: 'orders services' }),
       ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'payments' }, description: 'payments services' }),
       ClientNetwork.cidr(STAGING_DR_POD_CIDR, 'MirrorMaker 2 of staging-dr (us-west-2 pods, DR replication)'),
     ],
-    prometheusNetworks: [
-      ClientNetwork.kubernetesPeer({
-        namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' },
-        podLabels: { 'app.kubernetes.io/name': 'prometheus' },
-        description: 'Prometheus',
-      }),
-    ],
-    admins: ['kafka-admin'],
   });
   // CAP-001..003: 200 msg/s of 1 KiB kept 7 days at RF 3 (a tenth of production).
-  const plan = CapacityPlan.forWorkload({ name: 'shop-orders', messagesPerSecond: 200, averageMessageBytes: 1_024, retentionSeconds: 7 * 24 * 3600 });
+  const plan = shopStagingPlan('shop-orders');
   plan.applyToCluster(kafka);
   plan.attachTo(environment);
   // Access (SEC-004/005): KafkaUsers and KafkaTopics from the shop's access model, client properties in dist/staging/clients/.
