@@ -1,13 +1,12 @@
 import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Construct } from 'constructs';
 import { Environment } from '../../core/environment';
 import { KafkaIacError } from '../../core/errors';
 import { resolveThresholds, type KafkaAlertThresholds } from '../../monitoring/kafka-alert-thresholds';
 import { linkRunbook, runbookUrlFrom } from '../../monitoring/monitoring-output-files';
+import { alarmTopicKey } from './alarm-topic-key';
 
 /** A consumer group and topic whose lag gets its own alarms (MON-002/003). */
 export interface MskConsumerGroupTopic {
@@ -72,20 +71,7 @@ export class MskCloudWatchAlarms extends Construct {
     const runbook = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
     let keyArn = props.topicKmsKeyArn;
     if (!keyArn) {
-      const account = new DataAwsCallerIdentity(this, 'Account');
-      const partition = new DataAwsPartition(this, 'Partition');
-      this.topicKey = new KmsKey(this, 'TopicKey', {
-        description: `SNS topic of the CloudWatch alarms of MSK ${c}`,
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
-        policy: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            { Sid: 'AccountAdministersTheKeyThroughIam', Effect: 'Allow', Principal: { AWS: `arn:${partition.partition}:iam::${account.accountId}:root` }, Action: 'kms:*', Resource: '*' },
-            { Sid: 'CloudWatchPublishesAlarms', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
-          ],
-        }),
-      });
+      this.topicKey = alarmTopicKey(this, `SNS topic of the CloudWatch alarms of MSK ${c}`);
       keyArn = this.topicKey.arn;
     }
     this.topic = new SnsTopic(this, 'Topic', { name: `${c}-alarms`, kmsMasterKeyId: keyArn });

@@ -1,7 +1,5 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Construct } from 'constructs';
 import { Environment } from '../../core/environment';
@@ -9,6 +7,7 @@ import { KafkaIacError } from '../../core/errors';
 import { runbookUrlFrom, RUNBOOK_DIR } from '../../monitoring/monitoring-output-files';
 import { renderRunbook, type Runbook } from '../../monitoring/runbook';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../replicator/msk-replicator-markers';
+import { alarmTopicKey } from './alarm-topic-key';
 
 export interface MskReplicatorAlarmsProps {
   /** The replicator name (the `ReplicatorName` dimension); create the alarms in the replicator's (target) region. */
@@ -117,20 +116,7 @@ export class MskReplicatorAlarms extends Construct {
 
     let topicArn = props.alarmTopicArn;
     if (!topicArn) {
-      const account = new DataAwsCallerIdentity(this, 'Account');
-      const partition = new DataAwsPartition(this, 'Partition');
-      this.topicKey = new KmsKey(this, 'TopicKey', {
-        description: `SNS topic of the CloudWatch alarms of MSK Replicator ${props.replicatorName}`,
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
-        policy: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            { Sid: 'AccountAdministersTheKeyThroughIam', Effect: 'Allow', Principal: { AWS: `arn:${partition.partition}:iam::${account.accountId}:root` }, Action: 'kms:*', Resource: '*' },
-            { Sid: 'CloudWatchPublishesAlarms', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
-          ],
-        }),
-      });
+      this.topicKey = alarmTopicKey(this, `SNS topic of the CloudWatch alarms of MSK Replicator ${props.replicatorName}`);
       this.topic = new SnsTopic(this, 'Topic', { name: `${props.replicatorName}-alarms`, kmsMasterKeyId: this.topicKey.arn });
       topicArn = this.topic.arn;
     }
