@@ -88,17 +88,5 @@ export function render(stack: KafkaStack): Record<string, any> {
   return JSON.parse(Testing.synth(stack));
 }
 
-/** Synthesizes a stack with the rules on. */
-export function synth(stack: KafkaStack): Record<string, any> {
-  return JSON.parse(Testing.synth(stack, true));
-}
-
-/** The message synthesis (with the rules) throws; fails when it does not throw. */
-export function synthError(stack: KafkaStack): string {
-  try {
-    Testing.synth(stack, true);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected synthesis to fail, but it passed');
-}
+/** Synthesis with the rules on, and the error it throws: the same helpers as every MSK test. */
+export { synthJson as synth, synthError } from '../../support/msk-stack';
