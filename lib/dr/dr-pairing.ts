@@ -214,12 +214,12 @@ export class DrPairing {
 
   /** One anchored regular expression per replicated topic (dots escaped): `^orders$`, `^audit\.events$`. */
   public get topicRegexes(): readonly string[] {
-    return this.topics.map((t) => `^${escapeRegex(t)}$`);
+    return this.topics.map(exactNameRegex);
   }
 
   /** One anchored regular expression per replicated group: `^billing$`, or `^audit-.*` for a prefix. */
   public get consumerGroupRegexes(): readonly string[] {
-    return this.consumerGroups.map((g) => (g.isPrefix ? `^${escapeRegex(g.name)}.*` : `^${escapeRegex(g.name)}$`));
+    return this.consumerGroups.map(consumerGroupRegex);
   }
 
   /** The declared pairing as plain JSON (pure: the same object every time). */
@@ -243,6 +243,16 @@ export class DrPairing {
 /** Escapes a Kafka name for a Java/JS regular expression. */
 export function escapeRegex(name: string): string {
   return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A name as an anchored regular expression that matches it and nothing else: `^audit\.events$`. */
+export function exactNameRegex(name: string): string {
+  return `^${escapeRegex(name)}$`;
+}
+
+/** A consumer-group selection as an anchored regular expression, `.*` after a prefix: `^billing$`, `^audit-.*`. */
+export function consumerGroupRegex(group: { readonly name: string; readonly isPrefix?: boolean }): string {
+  return group.isPrefix ? `^${escapeRegex(group.name)}.*` : exactNameRegex(group.name);
 }
 
 function checkRegions(path: string, primary: Environment, peer: Environment): void {

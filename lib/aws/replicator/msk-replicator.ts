@@ -21,6 +21,7 @@ import { MSK_LISTENER_PORTS } from '../network/msk-ports';
 import type { MskClusterReference } from './msk-cluster-reference';
 import { MSK_REPLICATOR_RPO_TAG } from './msk-replicator-markers';
 import { MskReplicatorTopicNaming, renderMskReplicatorPolicy, type MskReplicatorClusterArns, type MskReplicatorConsumerGroup } from './msk-replicator-policy';
+import { consumerGroupRegex, exactNameRegex } from '../../dr/dr-pairing';
 
 /** Where MSK Replicator starts reading the source topics when it is created (it cannot change later). */
 export enum MskReplicatorStartingPosition {
@@ -146,16 +147,6 @@ const REPLICATOR_NAME = /^[0-9A-Za-z][0-9A-Za-z-]{0,127}$/;
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 const GROUP_NAME = /^[a-zA-Z0-9._-]{1,255}$/;
 
-/** A name as an anchored regular expression that matches it and nothing else (the DR pairing's form). */
-export function exactNameRegex(name: string): string {
-  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-}
-
-/** A group selection as a regular expression: anchored, `.*` after a prefix. */
-export function consumerGroupRegex(group: MskReplicatorConsumerGroup): string {
-  const escaped = group.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return group.isPrefix ? `^${escaped}.*` : `^${escaped}$`;
-}
 
 /**
  * AWS MSK Replicator (`aws_msk_replicator`, `.resource`) from an MSK cluster in another region
