@@ -39,6 +39,7 @@ node -e '
   let r;
   try { r = JSON.parse(fs.readFileSync(".test-results/vitest.json", "utf8")); } catch { console.log("0 passed, 1 failed"); process.exit(0); }
   const failed = r.numFailedTests + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
-  console.log(`${r.numPassedTests} passed, ${failed} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+  if (r.numPendingTests) console.log(`(${r.numPendingTests} skipped)`);
+  console.log(`${r.numPassedTests} passed, ${failed} failed`);
 ' | tee .test-results/summary.txt
 exit $rc

@@ -31,6 +31,19 @@ interface EnvironmentOutputs {
   k8sApp?: Cdk8sApp;
 }
 
+/** What `KafkaApp.synth` wrote for one environment. */
+export interface EnvironmentSynthesis {
+  readonly environment: string;
+  /** `cdktf.out/stacks/<env>` for each stack of the environment. */
+  readonly terraformDirs: readonly string[];
+  /** `dist/<env>`: manifests, kustomization, reports and the files constructs added. */
+  readonly distDir: string;
+  /** Rule outcomes in the report: errors are 0 (synthesis throws otherwise), warnings and suppressions are listed there. */
+  readonly errors: number;
+  readonly warnings: number;
+  readonly suppressed: number;
+}
+
 /**
  * The outputs of several environments, laid out as the tools expect them:
  * Terraform JSON per stack for `cdktf deploy <env>` and `terraform`, and per environment a
@@ -86,11 +99,13 @@ export class KafkaApp {
 
   /**
    * Synthesizes everything. Rules run first (as validations); a violation in any
-   * environment throws before that environment's files are written.
+   * environment throws before that environment's files are written. Returns, per environment,
+   * where the files went and the report's counts.
    */
-  public synth(): void {
+  public synth(): EnvironmentSynthesis[] {
     this.terraform.synth();
     const context = outputRenderContext();
+    const written: EnvironmentSynthesis[] = [];
     for (const out of this.outputs.values()) {
       const dir = path.join(this.distDir, out.environment.name);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -112,7 +127,17 @@ export class KafkaApp {
       const report = this.report(out.environment);
       fs.writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report.toJson(), null, 2) + '\n');
       fs.writeFileSync(path.join(dir, 'report.md'), report.toMarkdown());
+      const summary = report.summary();
+      written.push({
+        environment: out.environment.name,
+        terraformDirs: out.stacks.map((st) => path.join(this.terraform.outdir, 'stacks', st.node.id)),
+        distDir: dir,
+        errors: summary.errors,
+        warnings: summary.warnings,
+        suppressed: summary.suppressed,
+      });
     }
+    return written;
   }
 
   private outputsOf(environment: Environment): EnvironmentOutputs {
