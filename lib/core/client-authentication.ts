@@ -73,6 +73,15 @@ export function validateAuthentications(path: string, list: readonly ClientAuthe
       fix: 'Set authentication: [ClientAuthentication.scramSha512()].',
     });
   }
+  list.forEach((a, i) => {
+    if (!(a instanceof ClientAuthentication)) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-003', path, prop: `authentication[${i}]`, found: a,
+        expected: 'a ClientAuthentication: scramSha512(), iam(), mutualTls() or oauthBearer()',
+        fix: 'Build each mode with a ClientAuthentication factory, for example ClientAuthentication.scramSha512().',
+      });
+    }
+  });
   const seen = new Set<string>();
   for (const a of list) {
     if (seen.has(a.mechanism)) throw KafkaIacError.duplicate('SEC-003', path, 'authentication mode', a.mechanism);

@@ -19,6 +19,17 @@ export class KafkaIacError extends Error {
       `${p.code} [${p.path}] ${p.prop} is ${show(p.found)}; expected ${p.expected}. ${p.fix}`);
   }
 
+  /**
+   * A required prop that is missing or not an object (plain JavaScript callers, `as any`):
+   * returns it, typed, or throws the same error as `invalidProp` instead of a TypeError later.
+   */
+  public static required<T>(value: T | null | undefined, p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly expected: string; readonly fix: string;
+  }): T {
+    if (value === null || value === undefined || typeof value !== 'object') throw KafkaIacError.invalidProp({ ...p, found: value });
+    return value;
+  }
+
   /** Synthesis stopped: one line per violation. */
   public static ruleViolations(lines: readonly string[]): KafkaIacError {
     return new KafkaIacError('RULES', '', `${lines.length} rule violation(s):\n  ${lines.join('\n  ')}`);

@@ -112,6 +112,21 @@ describe('MskCluster', () => {
   });
 
   describe('bad input', () => {
+    it.each(['m5.large', 'kafka.bogus', 'kafka.m7g.medium', 'express.m7g.large'])('refuses the instance type %s', (instanceType) => {
+      expect(() => mskStack({ cluster: { instanceType } })).toThrow(new RegExp(`KIAC-PROP \\[production/Kafka\\] instanceType is '${instanceType.replace(/\./g, '\\.')}'; expected an MSK Standard broker type`));
+    });
+    it('refuses kafka.t3.small in production and staging, and takes it in development', () => {
+      expect(() => mskStack({ cluster: { instanceType: 'kafka.t3.small' } })).toThrow(/KIAC-PROP \[production\/Kafka\] instanceType is 'kafka.t3.small'; expected an M5 or M7g broker in production/);
+      expect(() => mskStack({ profile: EnvironmentProfile.STAGING, cluster: { instanceType: 'kafka.t3.small' } })).toThrow(/expected an M5 or M7g broker in staging/);
+      const { stack } = mskStack({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { instanceType: 'kafka.t3.small' } });
+      expect(only(synthJson(stack), 'aws_msk_cluster').broker_node_group_info.instance_type).toBe('kafka.t3.small');
+    });
+    it('refuses a missing network (plain JavaScript callers) with the error, not a TypeError', () => {
+      expect(() => mskStack({ cluster: { network: undefined as any } })).toThrow(/KIAC-PROP \[production\/Kafka\] network is not set; expected a KafkaNetwork/);
+    });
+    it('refuses an authentication entry that is not a ClientAuthentication', () => {
+      expect(() => mskStack({ cluster: { authentication: [null as any] } })).toThrow(/SEC-003 \[production\/Kafka\] authentication\[0\] is null; expected a ClientAuthentication/);
+    });
     it('refuses a broker count that is not a multiple of the zones', () => {
       expect(() => mskStack({ cluster: { brokers: 4 } })).toThrow(/HA-006 \[production\/Kafka\] brokers is 4; expected a positive multiple of the zone count \(3\).*Set brokers: 6\./);
     });

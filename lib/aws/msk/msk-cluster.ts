@@ -78,6 +78,9 @@ export interface MskMultiVpcConnectivityOptions {
   readonly scram?: boolean;
 }
 
+/** MSK Standard broker types with EBS storage (Express brokers have no EBS volume to size, autoscale or encrypt with a key of yours). */
+const MSK_INSTANCE_TYPE = /^kafka\.(t3\.small|m5\.(large|(2|4|8|12|16|24)?xlarge)|m7g\.(large|(2|4|8|12|16)?xlarge))$/;
+
 export interface MskClusterProps {
   /** The network: private subnets, one per zone, and the broker security group. */
   readonly network: IKafkaNetwork;
@@ -210,7 +213,25 @@ export class MskCluster extends Construct {
     super(scope, id);
     const path = this.node.path;
     const environment = Environment.of(this);
-    this.network = props.network;
+    this.network = KafkaIacError.required(props.network, {
+      code: 'KIAC-PROP', path, prop: 'network', expected: 'a KafkaNetwork (or KafkaNetwork.fromAttributes) with one private subnet per zone',
+      fix: "Create new KafkaNetwork(stack, 'Network', { clientNetworks }) and pass it as network.",
+    });
+    const instanceType = props.instanceType ?? 'kafka.m7g.large';
+    if (!MSK_INSTANCE_TYPE.test(instanceType)) {
+      throw KafkaIacError.invalidProp({
+        code: 'KIAC-PROP', path, prop: 'instanceType', found: instanceType,
+        expected: 'an MSK Standard broker type with EBS storage: kafka.m5.large to kafka.m5.24xlarge, kafka.m7g.large to kafka.m7g.16xlarge, or kafka.t3.small',
+        fix: "Use an MSK broker type such as 'kafka.m7g.large' (note the 'kafka.' prefix).",
+      });
+    }
+    if (instanceType === 'kafka.t3.small' && environment.isProductionLike) {
+      throw KafkaIacError.invalidProp({
+        code: 'KIAC-PROP', path, prop: 'instanceType', found: instanceType,
+        expected: `an M5 or M7g broker in ${environment.profile}: kafka.t3.small runs on burstable CPU credits and is meant for development and tests`,
+        fix: "Use 'kafka.m7g.large' or larger, sized with CapacityPlan.",
+      });
+    }
 
     this.kafkaVersion = props.kafkaVersion ?? KafkaVersion.MSK_3_9_X_KRAFT;
     if (!this.kafkaVersion.isMskKraft) {
@@ -323,7 +344,7 @@ export class MskCluster extends Construct {
       numberOfBrokerNodes: this.brokers,
       enhancedMonitoring: props.enhancedMonitoring ?? MskEnhancedMonitoring.PER_TOPIC_PER_PARTITION,
       brokerNodeGroupInfo: {
-        instanceType: props.instanceType ?? 'kafka.m7g.large',
+        instanceType,
         clientSubnets: props.network.subnetIds,
         securityGroups: [props.network.securityGroupId],
         storageInfo: { ebsStorageInfo: { volumeSize } },

@@ -1,7 +1,7 @@
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../core/broker-config';
-import { AuthenticationMechanism, ClientAuthentication } from '../../core/client-authentication';
+import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../core/client-authentication';
 import { ClientNetwork } from '../../core/client-network';
 import { Environment } from '../../core/environment';
 import { KafkaIacError } from '../../core/errors';
@@ -447,8 +447,13 @@ function renderListeners(path: string, listeners: readonly StrimziListenerProps[
   }
   const names = new Set<string>();
   const ports = new Set<number>();
-  return listeners.map((l) => {
+  return listeners.map((entry, i) => {
+    const l = KafkaIacError.required(entry, {
+      code: 'KIAC-PROP', path, prop: `listeners[${i}]`, expected: "a listener: { name, port, authentication }",
+      fix: "Declare it as { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }.",
+    });
     const where = `${path} listener ${l.name}`;
+    if (l.authentication !== undefined) validateAuthentications(where, [l.authentication]);
     if (!LISTENER_NAME.test(l.name)) {
       throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'name', found: l.name, expected: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
     }

@@ -194,6 +194,12 @@ describe('KafkaStatefulSetCluster', () => {
       expect(() => statefulSetChart({ cluster: { controllers: { replicas } } })).toThrow(
         new RegExp(`^HA-005 \\[kafka/Kafka\\] controllers.replicas is ${replicas}; expected an odd number of KRaft controllers: 3 or 5.*Set controllers: \\{ replicas: ${replicas === 4 ? 5 : 3} \\}`));
     });
+    it('refuses a listener that is not an object, or has no authentication, with the error rather than a TypeError', () => {
+      expect(() => statefulSetChart({ cluster: { listeners: [undefined as any] } }))
+        .toThrow(/KIAC-PROP \[kafka\/Kafka\] listeners\[0\] is not set; expected a listener/);
+      expect(() => statefulSetChart({ cluster: { listeners: [{ name: 'scram', port: 9093, authentication: 'scram' } as any] } }))
+        .toThrow(/SEC-003 \[kafka\/Kafka listener scram\] authentication\[0\] is 'scram'; expected a ClientAuthentication/);
+    });
     it('refuses a plaintext listener with SEC-001', () => {
       expect(() => statefulSetChart({ cluster: { listeners: [{ name: 'plain', port: 9092, authentication: ClientAuthentication.scramSha512(), tls: false }] } }))
         .toThrow(/^SEC-001 \[kafka\/Kafka listener plain\] tls is false; expected true: plaintext listeners .* are refused in every environment\. Remove tls: false/);

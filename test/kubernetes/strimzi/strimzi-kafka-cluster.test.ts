@@ -97,6 +97,12 @@ describe('StrimziKafkaCluster', () => {
       expectViolation(chart, 'HA-006', BROKER_POOL_PATH, /pins the pods to 2 zone\(s\).*Set zones/);
     });
 
+    it('refuses a listener that is not an object, or has no authentication, with the error rather than a TypeError', () => {
+      expect(() => strimziChart({ cluster: { listeners: [null as any] } }))
+        .toThrow(/KIAC-PROP \[kafka\/Kafka\] listeners\[0\] is null; expected a listener/);
+      expect(() => strimziChart({ cluster: { listeners: [{ name: 'tls', port: 9093, authentication: { mechanism: 'scram-sha-512' } } as any] } }))
+        .toThrow(/SEC-003 \[kafka\/Kafka listener tls\] authentication\[0\] is \{"mechanism":"scram-sha-512"\}; expected a ClientAuthentication/);
+    });
     it('refuses SEC-001 a plaintext listener at construction', () => {
       expect(() => strimziChart({ cluster: { listeners: [{ name: 'plain', port: 9092, tls: false, authentication: ClientAuthentication.scramSha512() }] } }))
         .toThrow(/SEC-001 \[kafka\/Kafka listener plain\] tls is false; expected true: plaintext listeners are refused in every environment. Remove tls: false/);
