@@ -10,9 +10,9 @@ export TF_CLI_CONFIG_FILE="$PWD/terraform/cli.tfrc"
 export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1 TF_PLUGIN_CACHE_DIR=
 
 missing=()
-command -v terraform >/dev/null || missing+=("terraform (install Terraform 1.11.x; the AWS provider mirror is expected at /opt/tf-plugins)")
-[ -d /opt/tf-plugins/registry.terraform.io/hashicorp/aws ] || missing+=("the AWS provider 5.100.0 mirror at /opt/tf-plugins")
-command -v kubectl >/dev/null || missing+=("kubectl (for kubectl kustomize)")
+command -v terraform >/dev/null || missing+=("terraform 1.11 or newer: run  curl -fsSLo /tmp/terraform.zip https://releases.hashicorp.com/terraform/1.11.4/terraform_1.11.4_linux_amd64.zip && unzip -o /tmp/terraform.zip -d /usr/local/bin")
+[ -d /opt/tf-plugins/registry.terraform.io/hashicorp/aws ] || missing+=("the AWS provider 5.100.0 mirror at /opt/tf-plugins: run  terraform providers mirror -platform=linux_amd64 /opt/tf-plugins  in a folder whose required_providers pin hashicorp/aws 5.100.0 (needs registry access once)")
+command -v kubectl >/dev/null || missing+=("kubectl (for kubectl kustomize): run  apt-get update && apt-get install -y --no-install-recommends kubernetes-client")
 command -v promtool >/dev/null || missing+=("promtool: run  apt-get update && apt-get install -y --no-install-recommends prometheus")
 [ -d node_modules ] || missing+=("node_modules: run  npm ci")
 if [ ${#missing[@]} -gt 0 ]; then
