@@ -3,6 +3,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Fn, TerraformLocal, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MskScramUser } from '../aws/msk/msk-scram-user';
+import { TerraformDataResource, synthesizedInput } from '../aws/terraform-data';
 import type { MskCluster } from '../aws/msk/msk-cluster';
 import { AuthenticationMechanism } from '../core/client-authentication';
 import { Environment, type OutputRenderContext } from '../core/environment';
@@ -171,26 +172,6 @@ function unescapeTemplate(text: string): string {
  */
 function terraformData(scope: Construct, id: string, input: Record<string, unknown>): TerraformResource {
   return new TerraformDataResource(scope, id, input);
-}
-
-class TerraformDataResource extends TerraformResource {
-  public constructor(scope: Construct, id: string, private readonly input: Record<string, unknown>) {
-    super(scope, id, { terraformResourceType: 'terraform_data' });
-  }
-
-  protected override synthesizeAttributes(): Record<string, unknown> {
-    return { input: this.input };
-  }
-}
-
-/**
- * The `input` of a terraform_data as it will be written (after any addOverride). The stack's
- * JSON comes from the synthesis context, rendered once for every output file, not once per file.
- */
-function synthesizedInput(stack: TerraformStack, resource: TerraformResource, context?: OutputRenderContext): Record<string, any> {
-  const json = (context ? context.terraformJson(stack) : stack.toTerraform()) as { resource?: Record<string, Record<string, any>> };
-  const body = json.resource?.terraform_data?.[resource.friendlyUniqueId] ?? {};
-  return (body.input ?? {}) as Record<string, any>;
 }
 
 /** The script that applies `topics.txt` and `acls.txt` with the Kafka admin tools. */

@@ -1,0 +1,45 @@
+import { TerraformResource, type TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { OutputRenderContext } from '../core/environment';
+
+/**
+ * A `terraform_data` resource whose `input` holds an artefact the rules read (ACL lines, client
+ * properties, Prometheus rule groups). A plain TerraformResource, not cdktf's `DataResource`,
+ * which runs `terraform version` at every synthesis to pick the built-in provider.
+ */
+export class TerraformDataResource extends TerraformResource {
+  public constructor(scope: Construct, id: string, private readonly input: Record<string, unknown>) {
+    super(scope, id, { terraformResourceType: 'terraform_data' });
+  }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return { input: this.input };
+  }
+}
+
+/**
+ * The `input` of a terraform_data as it will be written (after any addOverride). The stack's
+ * JSON comes from the synthesis context, rendered once for every output file, not once per file.
+ */
+export function synthesizedInput(stack: TerraformStack, resource: TerraformResource, context?: OutputRenderContext): Record<string, any> {
+  const json = (context ? context.terraformJson(stack) : stack.toTerraform()) as { resource?: Record<string, Record<string, any>> };
+  const body = json.resource?.terraform_data?.[resource.friendlyUniqueId] ?? {};
+  return (body.input ?? {}) as Record<string, any>;
+}
+
+/** Terraform reads `${` and `%{` in strings as templates; every string of a value becomes literal text. */
+export function escapeTerraformTemplates<T>(value: T): T {
+  return mapStrings(value, (s) => s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')) as T;
+}
+
+/** The literal text of `escapeTerraformTemplates` output. */
+export function unescapeTerraformTemplates<T>(value: T): T {
+  return mapStrings(value, (s) => s.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{')) as T;
+}
+
+function mapStrings(value: unknown, f: (s: string) => string): unknown {
+  if (typeof value === 'string') return f(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]));
+  return value;
+}
