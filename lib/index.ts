@@ -34,6 +34,7 @@ export * from './aws/msk/msk-storage-autoscaling';
 export * from './aws/msk/msk-cluster';
 export * from './aws/msk/msk-scram-user';
 export * from './rules/msk-cluster-document';
+export * from './rules/msk-admin-artefact';
 export * from './security/acl';
 export * from './security/access-grant';
 export * from './security/principal';

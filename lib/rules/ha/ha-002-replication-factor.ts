@@ -3,7 +3,9 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, asMskConfiguration, brokerCountOf, clustersUsing, configurationOf, literalNumber, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from '../strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, brokerCountOfCluster, topicLinesOf } from '../statefulset-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole, brokerCountOfCluster, topicLinesOf, type TopicLine } from '../statefulset-documents';
+import { asMskAdminArtefact, mskAdminTopicLinesOf, mskClusterOfArtefact, MSK_ADMIN_TOPICS } from '../msk-admin-artefact';
+import type { TerraformDocument } from '../document';
 
 /** HA-002: `default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3. */
 export const HA_002_REPLICATION_FACTOR: Rule = {
@@ -11,10 +13,12 @@ export const HA_002_REPLICATION_FACTOR: Rule = {
   level: RuleLevel.ERROR,
   title: '\`default.replication.factor\` = 3 (never above the broker count), \`offsets.topic.replication.factor\` = 3, \`transaction.state.log.replication.factor\` = 3. Every declared topic has replication factor ≥ 3.',
   explanation: 'Data survives a broker failure only if every partition has copies on other brokers. Replication factor 3 keeps two copies when one broker is down, including the internal __consumer_offsets and __transaction_state topics, whose loss breaks every consumer group or transactional producer. A replication factor above the broker count makes topic creation fail.',
-  remediation: 'Set default.replication.factor, offsets.topic.replication.factor and transaction.state.log.replication.factor to 3, with at least 3 brokers, and declare every topic with replicas >= 3. MSK: in the aws_msk_configuration (MskCluster brokerConfig). Strimzi: in spec.kafka.config and on each KafkaTopic. StatefulSet: in server.properties and the topic admin job.',
+  remediation: 'Set default.replication.factor, offsets.topic.replication.factor and transaction.state.log.replication.factor to 3, with at least 3 brokers, and declare every topic with replicas >= 3. MSK: in the aws_msk_configuration (MskCluster brokerConfig) and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and on each KafkaTopic. StatefulSet: in server.properties and the topic admin job.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
+    const artefact = asMskAdminArtefact(doc);
+    if (artefact) return checkMskTopics(artefact, ctx);
     switch (targetOf(doc)) {
       case RuleTarget.MSK: return checkMsk(doc, ctx);
       case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
@@ -28,7 +32,8 @@ export const HA_002_REPLICATION_FACTOR: Rule = {
  * MSK: the `aws_msk_configuration` sets the three replication factors to 3, never above the
  * broker count of a cluster that uses it; a cluster must use a configuration of this stack
  * (MSK's defaults are not what HA-002 asks). Topic replication factors are checked on the
- * topic model and the topic admin job: provider 5.100 has no MSK topic resource.
+ * topic model and on the admin artefact's topic lines (`checkMskTopics`): provider 5.100 has
+ * no MSK topic resource.
  */
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const cluster = asMskCluster(doc);
@@ -59,6 +64,43 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     });
   }
   return f.outcome();
+}
+
+/**
+ * MSK: every topic line of the admin artefact (`kafka-admin/topics.txt`, what `apply.sh` runs)
+ * creates its topic with `--replication-factor` 3 or more, no higher than the brokers of the
+ * artefact's cluster.
+ */
+function checkMskTopics(artefact: TerraformDocument, ctx: RuleContext): RuleOutcome {
+  const lines = mskAdminTopicLinesOf(artefact);
+  const f = new Findings();
+  if (lines === undefined) {
+    f.add({ found: `input.topics is ${shown(artefact.body.input?.topics)}`, expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of input.topics; MskAccess writes the lines from the access model.' });
+    return f.outcome();
+  }
+  const cluster = mskClusterOfArtefact(artefact, ctx.index);
+  const brokers = cluster ? brokerCountOf(cluster) : undefined;
+  topicLineFindings(lines, MSK_ADMIN_TOPICS, f);
+  for (const t of lines) {
+    const rf = Number(t.replicationFactor);
+    f.expect(!Number.isFinite(rf) || brokers === undefined || rf <= brokers, {
+      found: `${MSK_ADMIN_TOPICS} line ${t.line} creates topic '${t.topic}' with --replication-factor ${rf} but ${cluster?.address} has ${brokers} broker(s)`,
+      expected: 'a replication factor no higher than the broker count',
+      fix: 'Add brokers, or lower the topic replication factor to the broker count (3 or more in production).',
+    });
+  }
+  return f.outcome();
+}
+
+/** Every topic line creates its topic with `--replication-factor` 3 or more; a line without one is refused (it takes whatever default the brokers have). */
+function topicLineFindings(lines: readonly TopicLine[], where: string, f: Findings): void {
+  for (const t of lines) {
+    f.expect(t.replicationFactor !== undefined && Number(t.replicationFactor) >= 3, {
+      found: `${where} line ${t.line} creates topic '${t.topic}' with --replication-factor ${t.replicationFactor ?? 'not set'}`,
+      expected: 'at least 3',
+      fix: `Declare topic ${t.topic} with replicationFactor: 3.`,
+    });
+  }
 }
 
 /**
@@ -118,13 +160,7 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
   const topics = topicLinesOf(configMap);
   if (topics.length > 0) {
     const f = new Findings();
-    for (const t of topics) {
-      f.expect(t.replicationFactor !== undefined && t.replicationFactor >= 3, {
-        found: `topics.txt line ${t.line} creates topic '${t.topic}' with --replication-factor ${shown(t.replicationFactor)}`,
-        expected: 'at least 3',
-        fix: `Declare topic ${t.topic} with replicationFactor: 3.`,
-      });
-    }
+    topicLineFindings(topics, 'topics.txt', f);
     return f.outcome();
   }
   const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));

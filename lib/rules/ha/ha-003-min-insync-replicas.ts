@@ -3,7 +3,9 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, asMskConfiguration, configurationOf, literalNumber, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf } from '../strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from '../statefulset-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf, type TopicLine } from '../statefulset-documents';
+import { asMskAdminArtefact, mskAdminTopicLinesOf, MSK_ADMIN_TOPICS } from '../msk-admin-artefact';
+import type { TerraformDocument } from '../document';
 
 /** HA-003: `min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF. */
 export const HA_003_MIN_INSYNC_REPLICAS: Rule = {
@@ -11,10 +13,12 @@ export const HA_003_MIN_INSYNC_REPLICAS: Rule = {
   level: RuleLevel.ERROR,
   title: '\`min.insync.replicas\` = 2 and \`transaction.state.log.min.isr\` = 2, always < replication factor, so one broker can fail without stopping \`acks=all\` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF.',
   explanation: 'With acks=all a write succeeds once min.insync.replicas replicas have it. A value of 2 with replication factor 3 means an acknowledged write is on two brokers, and one broker can fail without stopping writes. A value of 1 acknowledges writes held by one broker only; a value equal to the replication factor stops all writes when any broker is down.',
-  remediation: 'Set min.insync.replicas=2 and transaction.state.log.min.isr=2, each below its replication factor, and give topics that override it a value >= 2 and below their replication factor. MSK: in the aws_msk_configuration. Strimzi: in spec.kafka.config and the KafkaTopic config. StatefulSet: in server.properties and the topic admin job.',
+  remediation: 'Set min.insync.replicas=2 and transaction.state.log.min.isr=2, each below its replication factor, and give topics that override it a value >= 2 and below their replication factor. MSK: in the aws_msk_configuration and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and the KafkaTopic config. StatefulSet: in server.properties and the topic admin job.',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
+    const artefact = asMskAdminArtefact(doc);
+    if (artefact) return checkMskTopics(artefact);
     switch (targetOf(doc)) {
       case RuleTarget.MSK: return checkMsk(doc, ctx);
       case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
@@ -60,6 +64,39 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     });
   }
   return f.outcome();
+}
+
+/**
+ * MSK: a topic line of the admin artefact (`kafka-admin/topics.txt`, what `apply.sh` runs)
+ * that overrides min.insync.replicas keeps it at 2 or more and below its replication factor.
+ */
+function checkMskTopics(artefact: TerraformDocument): RuleOutcome {
+  const lines = mskAdminTopicLinesOf(artefact);
+  const f = new Findings();
+  if (lines === undefined) {
+    f.add({ found: `input.topics is ${shown(artefact.body.input?.topics)}`, expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of input.topics; MskAccess writes the lines from the access model.' });
+    return f.outcome();
+  }
+  topicLineFindings(lines, MSK_ADMIN_TOPICS, f);
+  return f.outcome();
+}
+
+/** A topic line that overrides min.insync.replicas keeps it at 2 or more and below its `--replication-factor`. */
+function topicLineFindings(lines: readonly TopicLine[], where: string, f: Findings): void {
+  for (const t of lines) {
+    const minIsr = t.config['min.insync.replicas'];
+    if (minIsr === undefined) continue;
+    f.expect(Number(minIsr) >= 2, {
+      found: `${where} line ${t.line} sets min.insync.replicas=${minIsr} on topic '${t.topic}'`,
+      expected: 'at least 2',
+      fix: 'Remove the override (the cluster sets 2) or set it to 2.',
+    });
+    f.expect(t.replicationFactor === undefined || Number(minIsr) < Number(t.replicationFactor), {
+      found: `${where} line ${t.line} sets min.insync.replicas=${minIsr} on topic '${t.topic}' with --replication-factor ${t.replicationFactor}`,
+      expected: 'below the replication factor, so one replica can fail without stopping acks=all writes',
+      fix: 'Use min.insync.replicas 2 with replication factor 3.',
+    });
+  }
 }
 
 /**
@@ -119,20 +156,7 @@ function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutc
   const topics = topicLinesOf(configMap);
   if (topics.length > 0) {
     const f = new Findings();
-    for (const t of topics) {
-      const minIsr = t.config['min.insync.replicas'];
-      if (minIsr === undefined) continue;
-      f.expect(Number(minIsr) >= 2, {
-        found: `topics.txt line ${t.line} sets min.insync.replicas=${minIsr} on topic '${t.topic}'`,
-        expected: 'at least 2',
-        fix: 'Remove the override (the cluster sets 2) or set it to 2.',
-      });
-      f.expect(t.replicationFactor === undefined || Number(minIsr) < t.replicationFactor, {
-        found: `topics.txt line ${t.line} sets min.insync.replicas=${minIsr} on topic '${t.topic}' with --replication-factor ${t.replicationFactor}`,
-        expected: 'below the replication factor, so one replica can fail without stopping acks=all writes',
-        fix: 'Use min.insync.replicas 2 with replication factor 3.',
-      });
-    }
+    topicLineFindings(topics, 'topics.txt', f);
     return f.outcome();
   }
   const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));

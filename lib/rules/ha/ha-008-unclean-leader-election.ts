@@ -3,7 +3,9 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, asMskConfiguration, configurationOf, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from '../strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from '../statefulset-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf, type TopicLine } from '../statefulset-documents';
+import { asMskAdminArtefact, mskAdminTopicLinesOf, MSK_ADMIN_TOPICS } from '../msk-admin-artefact';
+import type { TerraformDocument } from '../document';
 
 /** HA-008: `unclean.leader.election.enable` = false. */
 export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = {
@@ -11,10 +13,12 @@ export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = {
   level: RuleLevel.ERROR,
   title: '\`unclean.leader.election.enable\` = false.',
   explanation: 'Unclean leader election lets a replica that is not in sync become leader, which silently loses every write it had not yet copied. Keeping it off trades a short unavailability of the partition for no data loss. MSK\'s default configuration turns it on.',
-  remediation: 'Set unclean.leader.election.enable=false. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config. StatefulSet: in server.properties. Do not override it on topics.',
+  remediation: 'Set unclean.leader.election.enable=false. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config. StatefulSet: in server.properties. Do not override it on topics (KafkaTopic config, the topic lines of the MSK and StatefulSet admin artefacts).',
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   relaxedInDevelopment: true,
   check(doc, ctx) {
+    const artefact = asMskAdminArtefact(doc);
+    if (artefact) return checkMskTopics(artefact);
     switch (targetOf(doc)) {
       case RuleTarget.MSK: return checkMsk(doc, ctx);
       case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
@@ -46,6 +50,30 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     fix: 'Set unclean.leader.election.enable=false in the configuration (MskCluster writes it; remove any brokerConfig.extra override).',
   });
   return f.outcome();
+}
+
+/** MSK: no topic line of the admin artefact (`kafka-admin/topics.txt`, what `apply.sh` runs) turns unclean leader election on. */
+function checkMskTopics(artefact: TerraformDocument): RuleOutcome {
+  const lines = mskAdminTopicLinesOf(artefact);
+  const f = new Findings();
+  if (lines === undefined) {
+    f.add({ found: `input.topics is ${shown(artefact.body.input?.topics)}`, expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of input.topics; MskAccess writes the lines from the access model.' });
+    return f.outcome();
+  }
+  topicLineFindings(lines, MSK_ADMIN_TOPICS, f);
+  return f.outcome();
+}
+
+/** No topic line sets unclean.leader.election.enable to anything but false. */
+function topicLineFindings(lines: readonly TopicLine[], where: string, f: Findings): void {
+  for (const t of lines) {
+    const value = t.config['unclean.leader.election.enable'];
+    f.expect(value === undefined || value === 'false', {
+      found: `${where} line ${t.line} sets unclean.leader.election.enable=${value} on topic '${t.topic}'`,
+      expected: 'false or absent (the cluster sets false)',
+      fix: 'Remove the topic override.',
+    });
+  }
 }
 
 /** Strimzi: `unclean.leader.election.enable` is false in `spec.kafka.config` and not turned on by a `KafkaTopic`. */
@@ -80,14 +108,7 @@ function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutc
   const topics = topicLinesOf(configMap);
   if (topics.length > 0) {
     const f = new Findings();
-    for (const t of topics) {
-      const value = t.config['unclean.leader.election.enable'];
-      f.expect(value === undefined || value === 'false', {
-        found: `topics.txt line ${t.line} sets unclean.leader.election.enable=${value} on topic '${t.topic}'`,
-        expected: 'false or absent (the cluster sets false)',
-        fix: 'Remove the topic override.',
-      });
-    }
+    topicLineFindings(topics, 'topics.txt', f);
     return f.outcome();
   }
   const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));

@@ -1,11 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { KafkaVersion } from '../../../lib/core/kafka-version';
 import { EnvironmentProfile } from '../../../lib/core/environment';
-import { mskStack, synthJson } from '../../support/msk-stack';
+import { ClientAuthentication } from '../../../lib/core/client-authentication';
+import { AccessModel } from '../../../lib/security/access-model';
+import { MskAccess } from '../../../lib/security/msk-access';
+import type { TopicProps } from '../../../lib/security/topic';
+import { mskStack, synthError, synthJson } from '../../support/msk-stack';
 import { expectCompliant, expectViolation } from './msk-rule-assertions';
 
 const CLUSTER = 'production/Kafka/Resource';
 const CONFIGURATION = 'production/Kafka/Configuration';
+const ARTEFACT = 'production/Access/AdminArtefacts';
+const TOPICS = 'input.topics \\(kafka-admin/topics.txt\\)';
+
+/**
+ * mskStack with an MskAccess whose admin artefact (the terraform_data behind
+ * kafka-admin/topics.txt) creates `orders` (line 2) and `payments` (line 3).
+ */
+function mskStackWithTopics(options: { profile?: EnvironmentProfile; orders?: TopicProps } = {}) {
+  const fixture = mskStack({ profile: options.profile });
+  const model = new AccessModel({ environment: fixture.environment });
+  model.addTopic('orders', { partitions: 12, ...options.orders });
+  model.addTopic('payments', { partitions: 6 });
+  model.addAdmin('kafka-admin', { authentication: ClientAuthentication.scramSha512() });
+  const access = new MskAccess(fixture.stack, 'Access', { model, cluster: fixture.cluster });
+  return { ...fixture, access };
+}
+
+/** The artefact's topic lines with `orders` (line 2) replaced by `ordersLine`. */
+function withOrdersLine(ordersLine: string): string {
+  return [
+    '# kafka-iac topics of production/access: one line = the arguments of one kafka-topics.sh call.',
+    ordersLine,
+    '--create --if-not-exists --topic payments --partitions 6 --replication-factor 3',
+    '',
+  ].join('\n');
+}
 
 describe('HA rules on MSK', () => {
   describe('HA-001', () => {
@@ -152,6 +182,63 @@ describe('HA rules on MSK', () => {
     it('does not require prevent_destroy in staging', () => {
       const { stack } = mskStack({ profile: EnvironmentProfile.STAGING });
       expect(expectCompliant(stack, 'HA-011', 'staging/Kafka/Resource')).toContain('prevent_destroy is required in production only.');
+    });
+  });
+
+  describe('HA-002, HA-003 and HA-008 on the topic lines of the admin artefact (kafka-admin/topics.txt)', () => {
+    it('passes HA-002, HA-003 and HA-008 on the lines MskAccess writes from the model', () => {
+      const { stack } = mskStackWithTopics({ orders: { minInsyncReplicas: 2 } });
+      for (const rule of ['HA-002', 'HA-003', 'HA-008']) expectCompliant(stack, rule, ARTEFACT);
+    });
+    it('stops synthesis on HA-002, HA-003 and HA-008 when an addOverride rewrites input.topics', () => {
+      const { stack, access } = mskStackWithTopics();
+      access.adminArtefacts.addOverride('input.topics', withOrdersLine(
+        '--create --if-not-exists --topic orders --partitions 12 --replication-factor 1 --config min.insync.replicas=1 --config unclean.leader.election.enable=true',
+      ));
+      const message = expectViolation(stack, 'HA-002', ARTEFACT, new RegExp(`${TOPICS} line 2 creates topic 'orders' with --replication-factor 1; expected at least 3`));
+      expect(message).toMatch(new RegExp(`HA-003 \\[${ARTEFACT}\\] ${TOPICS} line 2 sets min.insync.replicas=1 on topic 'orders'; expected at least 2`));
+      expect(message).toMatch(new RegExp(`HA-008 \\[${ARTEFACT}\\] ${TOPICS} line 2 sets unclean.leader.election.enable=true on topic 'orders'; expected false or absent`));
+      // payments (line 3) is untouched and not reported.
+      expect(message).not.toContain("topic 'payments'");
+    });
+    it('fails HA-002 when a topic line leaves the replication factor to the broker default', () => {
+      const { stack, access } = mskStackWithTopics();
+      access.adminArtefacts.addOverride('input.topics', withOrdersLine('--create --if-not-exists --topic orders --partitions 12'));
+      expectViolation(stack, 'HA-002', ARTEFACT, new RegExp(`${TOPICS} line 2 creates topic 'orders' with --replication-factor not set; expected at least 3`));
+    });
+    it('fails HA-002 when a topic line asks for more replicas than the cluster has brokers', () => {
+      const { stack, access } = mskStackWithTopics();
+      access.adminArtefacts.addOverride('input.topics', withOrdersLine('--create --if-not-exists --topic orders --partitions 12 --replication-factor 4'));
+      expectViolation(stack, 'HA-002', ARTEFACT, new RegExp(`${TOPICS} line 2 creates topic 'orders' with --replication-factor 4 but aws_msk_cluster\\.\\S+ has 3 broker\\(s\\); expected a replication factor no higher than the broker count`));
+    });
+    it('fails HA-002 when the replication factor is an escaped Terraform expression, shown as topics.txt will hold it', () => {
+      const { stack, access } = mskStackWithTopics();
+      access.adminArtefacts.addOverride('input.topics', withOrdersLine('--create --if-not-exists --topic orders --partitions 12 --replication-factor $${var.rf}'));
+      expectViolation(stack, 'HA-002', ARTEFACT, new RegExp(`${TOPICS} line 2 creates topic 'orders' with --replication-factor \\$\\{var.rf\\}; expected at least 3`));
+    });
+    it('fails HA-002, HA-003 and HA-008 when an override replaces the lines with something that is not text', () => {
+      const { stack, access } = mskStackWithTopics();
+      access.adminArtefacts.addOverride('input.topics', ['--topic orders']);
+      const message = synthError(stack);
+      for (const rule of ['HA-002', 'HA-003', 'HA-008']) {
+        expect(message).toContain(`${rule} [${ARTEFACT}] input.topics is ["--topic orders"]; expected the kafka-topics.sh lines as text`);
+      }
+    });
+    it('fails HA-003 when a topic line sets min.insync.replicas equal to its replication factor', () => {
+      const { stack, access } = mskStackWithTopics();
+      access.adminArtefacts.addOverride('input.topics', withOrdersLine('--create --if-not-exists --topic orders --partitions 12 --replication-factor 3 --config min.insync.replicas=3'));
+      expectViolation(stack, 'HA-003', ARTEFACT, new RegExp(`${TOPICS} line 2 sets min.insync.replicas=3 on topic 'orders' with --replication-factor 3; expected below the replication factor`));
+    });
+    it('fails HA-008 when a declared topic turns unclean leader election on through its config (no escape hatch)', () => {
+      const { stack } = mskStackWithTopics({ orders: { config: { 'unclean.leader.election.enable': 'true' } } });
+      expectViolation(stack, 'HA-008', ARTEFACT, new RegExp(`${TOPICS} line 2 sets unclean.leader.election.enable=true on topic 'orders'`));
+    });
+    it('only warns about the topic lines in development', () => {
+      const { stack, access } = mskStackWithTopics({ profile: EnvironmentProfile.DEVELOPMENT });
+      access.adminArtefacts.addOverride('input.topics', withOrdersLine('--create --if-not-exists --topic orders --partitions 12 --replication-factor 1 --config unclean.leader.election.enable=true'));
+      synthJson(stack);
+      const warnings = stack.complianceReport.warnings().filter((e) => e.path === 'development/Access/AdminArtefacts');
+      expect(warnings.map((e) => e.ruleId).sort()).toEqual(['HA-002', 'HA-008']);
     });
   });
 
