@@ -3,6 +3,7 @@ import { AuthenticationMechanism } from '../core/client-authentication';
 import type { Environment } from '../core/environment';
 import { KafkaIacError } from '../core/errors';
 import { AclOperation, AclPermission, AclResource, AclResourceType, type AclEntry } from './acl';
+import { nonAdminAclOperations } from './least-privilege';
 import { Principal, PrincipalKind, type PrincipalProps } from './principal';
 import { Topic, type ResolvedTopicSettings, type TopicProps } from './topic';
 import { TopicPattern } from './topic-pattern';
@@ -44,8 +45,9 @@ const PRINCIPAL_NAME = /^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$/;
  *
  * Plain values only (no cdktf or cdk8s types). Invalid declarations are refused at once:
  * duplicate names, principals without authentication, topics below HA-002/003, consumers
- * without a group, and (SEC-005) cluster rights or, in staging and production, `*` grants for
- * non-admins.
+ * without a group, and (SEC-005) for non-admins: cluster rights other than IdempotentWrite
+ * (and Describe for MirrorMaker 2), operations beyond `nonAdminAclOperations` (Delete, All,
+ * Create or Alter on topics for an application) and, in staging and production, `*` grants.
  *
  * @example
  * const access = new AccessModel({ environment });
@@ -206,11 +208,20 @@ export class AccessModel {
         fix: `Grant '${principal.name}' access to named resources (access.addTopic('orders').grantConsume(...)) or a prefix (access.topicsWithPrefix('orders.')), or declare it with addAdmin if it administers the cluster.`,
       });
     }
-    if (entry.resource.type !== AclResourceType.CLUSTER) return;
+    const allowed = nonAdminAclOperations(principal.kind, entry.resource.type);
+    if (entry.resource.type !== AclResourceType.CLUSTER) {
+      for (const op of entry.operations) {
+        if (allowed.includes(op)) continue;
+        throw KafkaIacError.invalidProp({
+          code: 'SEC-005', path, prop: `operation on ${entry.resource.toString()}`, found: op,
+          expected: `only ${allowed.join(', ')} on a ${entry.resource.type} for non-admin principal '${principal.name}' (${principal.kind})`,
+          fix: `Grant '${principal.name}' with topic.grantProduce / topic.grantConsume (or addAllow with those operations), or declare it with addAdmin if it administers the cluster.`,
+        });
+      }
+      return;
+    }
     for (const op of entry.operations) {
-      const idempotentWrite = op === AclOperation.IDEMPOTENT_WRITE;
-      const mirrorMakerDescribe = op === AclOperation.DESCRIBE && principal.kind === PrincipalKind.MIRROR_MAKER_2;
-      if (idempotentWrite || mirrorMakerDescribe) continue;
+      if (allowed.includes(op)) continue;
       throw KafkaIacError.invalidProp({
         code: 'SEC-005', path, prop: 'cluster operation', found: op,
         expected: `no cluster-level right for non-admin principal '${principal.name}' except IdempotentWrite (idempotent producers) and Describe (MirrorMaker 2)`,

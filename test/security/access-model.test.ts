@@ -185,4 +185,52 @@ describe('bad input is refused with the rule ID, the principal and the fix', () 
     expect(() => app.grantDescribeCluster()).toThrow(/SEC-005 .*cluster operation is 'Describe'/);
     expect(app.acls).toHaveLength(0);
   });
+
+  it('fails SEC-005 when a non-admin application is allowed Delete, Create, Alter or All on a named topic, or All on its group', () => {
+    const access = new AccessModel({ environment: production() });
+    const billing = access.addPrincipal('billing', { authentication: scram() });
+    expect(() => billing.addAllow(AclResource.topic('orders'), [AclOperation.READ, AclOperation.DELETE]))
+      .toThrow(/^SEC-005 \[production\/access\/principals\/billing\] operation on topic 'orders' is 'Delete'; expected only Read, Write, Describe on a topic for non-admin principal 'billing' \(application\)/);
+    for (const op of [AclOperation.CREATE, AclOperation.ALTER, AclOperation.ALTER_CONFIGS, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALL]) {
+      expect(() => billing.addAllow(AclResource.topic('orders'), [op]), op).toThrow(new RegExp(`^SEC-005 \\[production/access/principals/billing\\] operation on topic 'orders' is '${op}'`));
+    }
+    expect(() => billing.addAllow(AclResource.group('billing'), [AclOperation.ALL]))
+      .toThrow(/^SEC-005 \[production\/access\/principals\/billing\] operation on group 'billing' is 'All'; expected only Read, Describe on a group/);
+    expect(() => billing.addAllow(AclResource.transactionalId('billing-tx'), [AclOperation.ALTER]))
+      .toThrow(/operation on transactionalId 'billing-tx' is 'Alter'; expected only Write, Describe/);
+    expect(billing.acls).toHaveLength(0);
+  });
+
+  it('refuses Delete on topics in development too (operations are not relaxed by the profile)', () => {
+    const access = new AccessModel({ environment: development() });
+    const tool = access.addPrincipal('tool', { authentication: scram() });
+    expect(() => tool.addAllow(AclResource.topic('orders'), [AclOperation.DELETE])).toThrow(/^SEC-005 \[development\/access\/principals\/tool\] operation on topic 'orders' is 'Delete'/);
+  });
+
+  it('accepts the non-admin table: Read/Write/Describe on topics, Read/Describe on groups, Write/Describe on transactional ids, and any deny', () => {
+    const access = new AccessModel({ environment: production() });
+    const app = access.addPrincipal('app', { authentication: scram() });
+    app.addAllow(AclResource.topic('orders'), [AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE]);
+    app.addAllow(AclResource.groupPrefix('app-'), [AclOperation.READ, AclOperation.DESCRIBE]);
+    app.addAllow(AclResource.transactionalId('app-tx'), [AclOperation.WRITE, AclOperation.DESCRIBE]);
+    app.addDeny(AclResource.any(AclResourceType.TOPIC), [AclOperation.ALL]);
+    expect(app.acls.map((e) => `${e.permission} ${e.resource.toString()}: ${e.operations.join(',')}`)).toEqual([
+      "allow topic 'orders': Read,Write,Describe",
+      "allow group prefix 'app-': Read,Describe",
+      "allow transactionalId 'app-tx': Write,Describe",
+      "deny topic '*': All",
+    ]);
+  });
+
+  it('lets a MirrorMaker 2 principal create, alter and describe the configs of named topics, but never delete them or hold All', () => {
+    const access = new AccessModel({ environment: production() });
+    const mm2 = access.addMirrorMaker2('mirror-maker-2', { authentication: scram(), idempotent: false });
+    mm2.addAllow(AclResource.topic('primary.orders'), [AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.READ, AclOperation.CREATE, AclOperation.ALTER, AclOperation.ALTER_CONFIGS, AclOperation.DESCRIBE_CONFIGS]);
+    mm2.grantDescribeCluster();
+    expect(mm2.acls).toHaveLength(2);
+    expect(() => mm2.addAllow(AclResource.topic('primary.orders'), [AclOperation.DELETE]))
+      .toThrow(/^SEC-005 \[production\/access\/principals\/mirror-maker-2\] operation on topic 'primary\.orders' is 'Delete'; expected only Read, Write, Describe, DescribeConfigs, Create, Alter, AlterConfigs on a topic for non-admin principal 'mirror-maker-2' \(mirror-maker-2\)/);
+    expect(() => mm2.addAllow(AclResource.group('mm2'), [AclOperation.DELETE])).toThrow(/operation on group 'mm2' is 'Delete'/);
+    expect(() => mm2.addAllow(AclResource.topic('primary.orders'), [AclOperation.ALL])).toThrow(/operation on topic 'primary\.orders' is 'All'/);
+  });
 });

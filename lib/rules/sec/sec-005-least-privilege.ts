@@ -1,6 +1,10 @@
 import { parseAclLines, type ParsedAclLine } from '../../security/admin-command-lines';
 import { ACL_ARTEFACT_LABEL, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_LABEL, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../security/artefact-markers';
+import {
+  isAdminKind, isIamActionPattern, isNonAdminAclOperation, kafkaClusterActionsMatching, nonAdminAclOperations, nonAdminIamActions,
+} from '../../security/least-privilege';
 import { MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS } from '../../security/msk-iam-actions';
+import { PrincipalKind } from '../../security/principal';
 import type { SynthesizedDocument } from '../document';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { targetOf } from '../rule-target';
@@ -10,7 +14,7 @@ export const SEC_005_LEAST_PRIVILEGE: Rule = {
   id: 'SEC-005',
   level: RuleLevel.ERROR,
   title: 'Least privilege: a producer gets Write (and Describe) on named topics, plus IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently); a consumer gets Read (and Describe) on named topics and Read on its named consumer group; MirrorMaker 2 may also Describe the cluster; only declared admins get any other cluster-level right. An allow ACL on \`*\` (any topic or group) for a non-admin is refused in production. Deny ACLs are supported.',
-  explanation: 'A principal that can read or write every topic, or alter the cluster, turns one leaked credential into a breach of every data set and a possible outage. Applications get rights on named topics and their own group; cluster-wide rights belong to the declared admins. The rule reads what is deployed: Strimzi KafkaUser ACLs, MSK IAM policy documents, and the kafka-acls.sh lines the MSK SCRAM and StatefulSet admin jobs apply. Prefixed patterns are allowed and listed in the report.',
+  explanation: 'A principal that can read or write every topic, or alter the cluster, turns one leaked credential into a breach of every data set and a possible outage. Applications get rights on named topics and their own group; cluster-wide rights belong to the declared admins. A non-admin may hold only: Read, Write and Describe on topics, Read and Describe on groups, Write and Describe on transactional ids, IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently, DescribeTopic, ReadData, WriteData, AlterGroup, DescribeGroup and the transactional-id actions); a MirrorMaker 2 principal also DescribeConfigs, Create, Alter and AlterConfigs on topics and Describe on the cluster. Delete, All and every other right belong to admins. The rule reads what is deployed: Strimzi KafkaUser ACLs, every MSK IAM policy tagged with a principal (every statement: no action pattern such as `*`, `kafka:*` or `kafka-cluster:*`, no NotAction, no action outside kafka-cluster) and any other policy with kafka-cluster statements, and the kafka-acls.sh lines the MSK SCRAM and StatefulSet admin jobs apply. Prefixed patterns are allowed and listed in the report.',
   remediation: "Grant on named topics and groups through the access model (topic.grantProduce(p), topic.grantConsume(p, { group })) or a prefix (access.topicsWithPrefix('orders.')); give cluster rights only to principals declared with access.addAdmin.",
   targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   check(doc, ctx) {
@@ -36,9 +40,9 @@ interface Grant {
 }
 
 /**
- * The least-privilege checks over the ACL grants of principals of known kinds:
- * wildcards for non-admins (staging and production), cluster operations for non-admins,
- * and notes for prefixed patterns.
+ * The least-privilege checks over the ACL grants of principals of known kinds: wildcards for
+ * non-admins (staging and production), and operations beyond the non-admin table of
+ * `nonAdminAclOperations` (every environment), with notes for prefixed patterns.
  */
 function checkGrants(grants: readonly Grant[], kindOf: (principal: string) => string, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
@@ -47,31 +51,46 @@ function checkGrants(grants: readonly Grant[], kindOf: (principal: string) => st
   for (const g of grants) {
     if (!g.allow) continue;
     const kind = kindOf(g.principal);
-    if (kind === 'admin') continue;
+    if (isAdminKind(kind)) continue;
     const label = g.resourceType === 'cluster' ? 'cluster' : `${g.resourceType} ${g.prefix ? 'prefix ' : ''}'${g.name}'`;
     if (g.prefix && g.name !== '') notes.push(`${g.principal} has a prefixed grant: ${g.operations.join(',')} on ${label}`);
-    if (g.resourceType !== 'cluster') {
-      const wildcard = g.prefix ? g.name === '' : g.name === '*';
-      if (ctx.environment.isProductionLike) {
-        f.expect(!wildcard, {
-          found: `non-admin ${g.principal} is allowed ${g.operations.join(',')} on ${label}`,
-          expected: `named ${g.resourceType}s or a prefix in ${ctx.environment.profile}`,
-          fix: `Grant ${g.principal} named ${g.resourceType}s (topic.grantProduce / grantConsume with a group) or a prefix, or declare it with access.addAdmin.`,
-        });
-      }
+    if (g.resourceType === 'cluster') {
+      checkClusterOperations(f, g, kind, writers.has(g.principal));
       continue;
     }
+    const wildcard = g.prefix ? g.name === '' : g.name === '*';
+    if (ctx.environment.isProductionLike) {
+      f.expect(!wildcard, {
+        found: `non-admin ${g.principal} is allowed ${g.operations.join(',')} on ${label}`,
+        expected: `named ${g.resourceType}s or a prefix in ${ctx.environment.profile}`,
+        fix: `Grant ${g.principal} named ${g.resourceType}s (topic.grantProduce / grantConsume with a group) or a prefix, or declare it with access.addAdmin.`,
+      });
+    }
+    const allowed = nonAdminAclOperations(kind, g.resourceType);
     for (const op of g.operations) {
-      const idempotentWrite = /^idempotentwrite$/i.test(op) && writers.has(g.principal);
-      const mirrorMakerDescribe = /^describe$/i.test(op) && kind === 'mirror-maker-2';
-      f.expect(idempotentWrite || mirrorMakerDescribe, {
-        found: `non-admin ${g.principal} (${kind}) is allowed cluster operation ${op}`,
-        expected: 'no cluster right for a non-admin except IdempotentWrite for an idempotent producer and Describe for MirrorMaker 2',
-        fix: `Remove the cluster ${op} grant from ${g.principal}, or declare it with access.addAdmin.`,
+      f.expect(isNonAdminAclOperation(kind, g.resourceType, op), {
+        found: `non-admin ${g.principal} (${kind}) is allowed ${op} on ${label}`,
+        expected: allowed.length > 0
+          ? `only ${allowed.join(', ')} on a ${g.resourceType} for a non-admin ${kind}`
+          : `no right on resource type '${g.resourceType}' for a non-admin`,
+        fix: `Grant ${g.principal} through the access model (topic.grantProduce, topic.grantConsume with a group), remove ${op}, or declare it with access.addAdmin.`,
       });
     }
   }
   return f.outcome([...new Set(notes)]);
+}
+
+/** Cluster operations of a non-admin: IdempotentWrite for a producer, Describe for MirrorMaker 2, nothing else. */
+function checkClusterOperations(f: Findings, g: Grant, kind: string, writer: boolean): void {
+  for (const op of g.operations) {
+    const idempotentWrite = /^idempotentwrite$/i.test(op) && writer;
+    const other = !/^idempotentwrite$/i.test(op) && isNonAdminAclOperation(kind, 'cluster', op);
+    f.expect(idempotentWrite || other, {
+      found: `non-admin ${g.principal} (${kind}) is allowed cluster operation ${op}`,
+      expected: 'no cluster right for a non-admin except IdempotentWrite for an idempotent producer and Describe for MirrorMaker 2',
+      fix: `Remove the cluster ${op} grant from ${g.principal}, or declare it with access.addAdmin.`,
+    });
+  }
 }
 
 function fromLines(lines: readonly ParsedAclLine[]): Grant[] {
@@ -90,12 +109,14 @@ const CLUSTER_ACTIONS = new Set([
   'kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:AlterCluster',
   'kafka-cluster:DescribeClusterDynamicConfiguration', 'kafka-cluster:AlterClusterDynamicConfiguration',
   'kafka-cluster:WriteDataIdempotently',
-]);
+].map((a) => a.toLowerCase()));
 
 interface IamStatement {
   readonly effect: string;
   readonly actions: readonly string[];
   readonly resources: readonly string[];
+  /** `NotAction` / `NotResource` (`not_actions` / `not_resources`): an Allow with them grants everything not listed. */
+  readonly negated: readonly string[];
 }
 
 /** The statements of an aws_iam_policy: its policy JSON, or the aws_iam_policy_document it references. */
@@ -105,6 +126,7 @@ function iamStatements(doc: SynthesizedDocument, ctx: RuleContext): IamStatement
   if (referenced?.type === 'data.aws_iam_policy_document') {
     return asArray(referenced.body.statement).map((s: any) => ({
       effect: String(s.effect ?? 'Allow'), actions: asArray(s.actions).map(String), resources: asArray(s.resources).map(String),
+      negated: [s.not_actions === undefined ? '' : 'NotAction', s.not_resources === undefined ? '' : 'NotResource'].filter((x) => x !== ''),
     }));
   }
   if (typeof policy !== 'string') return undefined;
@@ -112,6 +134,7 @@ function iamStatements(doc: SynthesizedDocument, ctx: RuleContext): IamStatement
     const json = JSON.parse(policy);
     return asArray(json.Statement).map((s: any) => ({
       effect: String(s.Effect ?? ''), actions: asArray(s.Action).map(String), resources: asArray(s.Resource).map(String),
+      negated: ['NotAction', 'NotResource'].filter((k) => s[k] !== undefined),
     }));
   } catch {
     return undefined;
@@ -123,7 +146,29 @@ function asArray(v: unknown): any[] {
   return Array.isArray(v) ? v : [v];
 }
 
-/** MSK: IAM policies with kafka-cluster actions, and the SCRAM ACL lines of the admin artefact. */
+/** Whether an IAM statement can grant a kafka-cluster action (a named one, a pattern such as `*`, or NotAction). */
+function grantsKafkaCluster(s: IamStatement): boolean {
+  return s.negated.includes('NotAction') || s.actions.some((a) => kafkaClusterActionsMatching(a).length > 0);
+}
+
+/**
+ * Whether an IAM resource matches every resource of its kind: `*`, or an ARN whose last
+ * segment (after `/` or `:`) is empty or only wildcards (`.../topic/c/u/*`, `arn:aws:kafka:r:a:*`).
+ */
+function isWildcardResource(r: string): boolean {
+  return /(^|[/:])[*?]*$/.test(r);
+}
+
+/** Whether the resource name holds a wildcard other than one trailing `*` after a prefix (`*.orders`, `ord?rs`). */
+function isNamePattern(r: string): boolean {
+  const name = r.slice(r.lastIndexOf('/') + 1);
+  return /[*?]/.test(name.endsWith('*') ? name.slice(0, -1) : name);
+}
+
+/**
+ * MSK: every aws_iam_policy that carries the principal tags (all its statements), any other
+ * policy with kafka-cluster statements, and the SCRAM ACL lines of the admin artefact.
+ */
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   if (doc.source !== 'terraform') return NOT_APPLICABLE;
   if (doc.type === 'terraform_data') {
@@ -131,42 +176,38 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     return checkAclText(doc.body.input?.acls, ctx);
   }
   if (doc.type !== 'aws_iam_policy') return NOT_APPLICABLE;
+  const tags = doc.body.tags ?? {};
+  const tagged = tags[PRINCIPAL_TAG] !== undefined || tags[PRINCIPAL_KIND_TAG] !== undefined;
   const raw = typeof doc.body.policy === 'string' ? doc.body.policy : '';
-  const referenced = ctx.index.resolve(doc.body.policy);
-  if (!raw.includes('kafka-cluster:') && referenced?.type !== 'data.aws_iam_policy_document') return NOT_APPLICABLE;
   const statements = iamStatements(doc, ctx);
   const f = new Findings();
   if (statements === undefined) {
+    if (!tagged && !/kafka-cluster:/i.test(raw)) return NOT_APPLICABLE;
     f.add({
       found: 'policy is not a JSON document or an aws_iam_policy_document reference',
       expected: 'a policy SEC-005 can read', fix: 'Render the policy with MskAccess, or write it as literal JSON.',
     });
     return f.outcome();
   }
-  const kafka = statements.filter((s) => s.actions.some((a) => a.startsWith('kafka-cluster:') || a === '*'));
-  if (kafka.length === 0) return NOT_APPLICABLE;
-  const kind = String(doc.body.tags?.[PRINCIPAL_KIND_TAG] ?? 'application');
-  const who = String(doc.body.tags?.[PRINCIPAL_TAG] ?? doc.name);
-  if (kind === 'admin') return { status: 'compliant', notes: [`${who} is a declared admin with cluster-wide rights`] };
+  const checked = tagged ? statements : statements.filter(grantsKafkaCluster);
+  if (checked.length === 0) return NOT_APPLICABLE;
+  const kind = String(tags[PRINCIPAL_KIND_TAG] ?? 'application');
+  const who = String(tags[PRINCIPAL_TAG] ?? doc.name);
+  if (isAdminKind(kind)) return { status: 'compliant', notes: [`${who} is a declared admin with cluster-wide rights`] };
+  const allowed = new Set(nonAdminIamActions(kind).map((a) => a.toLowerCase()));
   const notes: string[] = [];
-  for (const s of kafka) {
-    if (s.effect !== 'Allow') continue;
-    for (const a of s.actions) {
-      f.expect(a !== '*' && !a.slice('kafka-cluster:'.length).includes('*'), {
-        found: `non-admin ${who} is allowed wildcard action ${a}`,
-        expected: 'named kafka-cluster actions for a non-admin',
+  for (const s of checked) {
+    if (s.effect === 'Deny') continue;
+    for (const n of s.negated) {
+      f.add({
+        found: `non-admin ${who} has an Allow statement with ${n}, which grants everything it does not list`,
+        expected: 'Action and Resource lists of named kafka-cluster actions and resources',
         fix: `Grant ${who} through the access model (grantProduce / grantConsume), or declare it with access.addAdmin.`,
       });
-      if (CLUSTER_ACTIONS.has(a)) {
-        f.expect(MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS.includes(a), {
-          found: `non-admin ${who} is allowed cluster action ${a}`,
-          expected: `only ${MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS.join(', ')} on the cluster for a non-admin`,
-          fix: `Remove ${a} from ${who}'s policy, or declare it with access.addAdmin.`,
-        });
-      }
     }
+    for (const a of s.actions) checkIamAction(f, a, who, kind, tagged, allowed);
     for (const r of s.resources) {
-      const wildcard = r === '*' || r.endsWith('/*');
+      const wildcard = isWildcardResource(r);
       if (ctx.environment.isProductionLike) {
         f.expect(!wildcard, {
           found: `non-admin ${who} is allowed ${s.actions.join(',')} on resource '${r}'`,
@@ -174,10 +215,58 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
           fix: `Grant ${who} named topics and groups through the access model, or declare it with access.addAdmin.`,
         });
       }
-      if (!wildcard && r.endsWith('*')) notes.push(`${who} has a prefixed grant on '${r}'`);
+      if (wildcard) continue;
+      const pattern = isNamePattern(r);
+      if (pattern && kind !== PrincipalKind.MIRROR_MAKER_2 && ctx.environment.isProductionLike) {
+        f.add({
+          found: `non-admin ${who} is allowed ${s.actions.join(',')} on resource pattern '${r}'`,
+          expected: `a named resource or a prefix (one trailing *) in ${ctx.environment.profile}`,
+          fix: `Grant ${who} named topics or a prefix through the access model (access.topicsWithPrefix('orders.')).`,
+        });
+        continue;
+      }
+      if (pattern || r.endsWith('*')) notes.push(`${who} has a prefixed grant on '${r}'`);
     }
   }
   return f.outcome(notes);
+}
+
+/**
+ * One action of an Allow statement: no pattern (`*`, `kafka-cluster:*`, `kafka:*`), only
+ * kafka-cluster actions on a principal's tagged policy, and only the non-admin actions.
+ */
+function checkIamAction(f: Findings, action: string, who: string, kind: string, tagged: boolean, allowed: ReadonlySet<string>): void {
+  if (isIamActionPattern(action)) {
+    f.add({
+      found: `non-admin ${who} is allowed wildcard action ${action}`,
+      expected: 'named kafka-cluster actions for a non-admin',
+      fix: `Grant ${who} through the access model (grantProduce / grantConsume), or declare it with access.addAdmin.`,
+    });
+    return;
+  }
+  const a = action.toLowerCase();
+  if (!a.startsWith('kafka-cluster:')) {
+    f.expect(!tagged, {
+      found: `non-admin ${who} is allowed ${action}, which is not a kafka-cluster action`,
+      expected: "only kafka-cluster actions in a Kafka principal's policy",
+      fix: `Remove ${action} from ${who}'s Kafka policy and grant it in a separate policy of its own, or declare it with access.addAdmin.`,
+    });
+    return;
+  }
+  if (allowed.has(a)) return;
+  if (CLUSTER_ACTIONS.has(a)) {
+    f.add({
+      found: `non-admin ${who} is allowed cluster action ${action}`,
+      expected: `only ${MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS.join(', ')} on the cluster for a non-admin`,
+      fix: `Remove ${action} from ${who}'s policy, or declare it with access.addAdmin.`,
+    });
+    return;
+  }
+  f.add({
+    found: `non-admin ${who} (${kind}) is allowed ${action}`,
+    expected: `only ${nonAdminIamActions(kind).join(', ')} for a non-admin ${kind}`,
+    fix: `Remove ${action} from ${who}'s policy (grant through the access model), or declare it with access.addAdmin.`,
+  });
 }
 
 /** Strimzi: the ACLs of a KafkaUser, with its kind from the `kafka-iac.dev/principal-kind` label. */
@@ -190,7 +279,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     name: String(a.resource?.name ?? (a.resource?.type === 'cluster' ? 'kafka-cluster' : '')),
     prefix: a.resource?.patternType === 'prefix', operations: asArray(a.operations).map(String),
   }));
-  if (kind === 'admin') return { status: 'compliant', notes: [`${doc.name} is a declared admin with cluster-wide rights`] };
+  if (isAdminKind(kind)) return { status: 'compliant', notes: [`${doc.name} is a declared admin with cluster-wide rights`] };
   return checkGrants(grants, () => kind, ctx);
 }
 
