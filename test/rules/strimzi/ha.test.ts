@@ -1,9 +1,23 @@
 import { JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentProfile } from '../../../lib/core/environment';
+import { AccessModel } from '../../../lib/security/access-model';
+import { StrimziAccess } from '../../../lib/security/strimzi-access';
 import {
   BROKER_POOL_PATH, CONTROLLER_POOL_PATH, KAFKA_PATH, expectCompliant, expectViolation, strimziChart, synth,
 } from '../../kubernetes/strimzi/strimzi-fixture';
+
+/** Where StrimziAccess puts the `orders` KafkaTopic. */
+const ORDERS_TOPIC_PATH = 'kafka/Access/Topic-orders';
+
+/** strimziChart with a StrimziAccess whose KafkaTopic `orders` (12 partitions, 3 replicas) overrides min.insync.replicas to 2. */
+function strimziChartWithTopic() {
+  const fixture = strimziChart();
+  const model = new AccessModel({ environment: fixture.environment });
+  model.addTopic('orders', { partitions: 12, minInsyncReplicas: 2 });
+  const access = new StrimziAccess(fixture.chart, 'Access', { model, clusterName: fixture.cluster.clusterName });
+  return { ...fixture, topic: access.topics.get('orders')! };
+}
 
 describe('HA rules on Strimzi', () => {
   describe('HA-001', () => {
@@ -37,6 +51,19 @@ describe('HA rules on Strimzi', () => {
       cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/config/cruise.control.metrics.topic', 'metrics'));
       expectViolation(chart, 'HA-002', KAFKA_PATH, /key 'cruise.control.metrics.topic' is set, and Strimzi 1.2 silently drops keys starting with 'cruise.control.metrics.topic'/);
     });
+    it('passes HA-002 on a KafkaTopic with 3 replicas', () => {
+      expectCompliant(strimziChartWithTopic().chart, 'HA-002', ORDERS_TOPIC_PATH);
+    });
+    it('fails HA-002 when a JSON patch lowers a KafkaTopic to 2 replicas', () => {
+      const { chart, topic } = strimziChartWithTopic();
+      topic.addJsonPatch(JsonPatch.replace('/spec/replicas', 2));
+      expectViolation(chart, 'HA-002', ORDERS_TOPIC_PATH, /spec.replicas is 2; expected at least 3/);
+    });
+    it('fails HA-002 when a JSON patch gives a KafkaTopic more replicas than the cluster has brokers', () => {
+      const { chart, topic } = strimziChartWithTopic();
+      topic.addJsonPatch(JsonPatch.replace('/spec/replicas', 4));
+      expectViolation(chart, 'HA-002', ORDERS_TOPIC_PATH, /spec.replicas is 4 but cluster orders has 3 broker\(s\); expected a replication factor no higher than the broker count/);
+    });
   });
 
   describe('HA-003', () => {
@@ -51,6 +78,19 @@ describe('HA rules on Strimzi', () => {
       const { chart, cluster } = strimziChart();
       cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/config/transaction.state.log.min.isr', 3));
       expectViolation(chart, 'HA-003', KAFKA_PATH, /transaction.state.log.min.isr is 3 with transaction.state.log.replication.factor 3; expected below/);
+    });
+    it('passes HA-003 on a KafkaTopic that sets min.insync.replicas 2 with 3 replicas', () => {
+      expectCompliant(strimziChartWithTopic().chart, 'HA-003', ORDERS_TOPIC_PATH);
+    });
+    it('fails HA-003 when a JSON patch sets a KafkaTopic min.insync.replicas to 1', () => {
+      const { chart, topic } = strimziChartWithTopic();
+      topic.addJsonPatch(JsonPatch.replace('/spec/config/min.insync.replicas', '1'));
+      expectViolation(chart, 'HA-003', ORDERS_TOPIC_PATH, /spec.config min.insync.replicas is '1'; expected at least 2/);
+    });
+    it('fails HA-003 when a JSON patch sets a KafkaTopic min.insync.replicas to its replicas', () => {
+      const { chart, topic } = strimziChartWithTopic();
+      topic.addJsonPatch(JsonPatch.replace('/spec/config/min.insync.replicas', 3));
+      expectViolation(chart, 'HA-003', ORDERS_TOPIC_PATH, /spec.config min.insync.replicas is 3 with replicas 3; expected below the replication factor/);
     });
   });
 
@@ -126,6 +166,14 @@ describe('HA rules on Strimzi', () => {
       const { chart, cluster } = strimziChart();
       cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/config/unclean.leader.election.enable', true));
       expectViolation(chart, 'HA-008', KAFKA_PATH, /unclean.leader.election.enable is 'true'; expected false/);
+    });
+    it('passes HA-008 on a KafkaTopic that does not override unclean leader election', () => {
+      expectCompliant(strimziChartWithTopic().chart, 'HA-008', ORDERS_TOPIC_PATH);
+    });
+    it('fails HA-008 when a JSON patch turns unclean leader election on for a KafkaTopic', () => {
+      const { chart, topic } = strimziChartWithTopic();
+      topic.addJsonPatch(JsonPatch.add('/spec/config/unclean.leader.election.enable', true));
+      expectViolation(chart, 'HA-008', ORDERS_TOPIC_PATH, /spec.config unclean.leader.election.enable is true; expected false or absent/);
     });
   });
 
