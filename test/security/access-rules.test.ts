@@ -101,6 +101,157 @@ describe('SEC-005 least privilege', () => {
   });
 });
 
+/** The SEC-005 entries of a synthesized stack's report, by construct path. */
+function sec005Entries(stack: { complianceReport: { entries: readonly { ruleId: string; path: string; status: string; notes: readonly string[] }[] } }) {
+  return new Map(stack.complianceReport.entries.filter((e) => e.ruleId === 'SEC-005').map((e) => [e.path, e]));
+}
+
+/** The sample model plus a MirrorMaker 2 principal that writes (and creates) `primary.orders` and its own internal topic. */
+function modelWithMirrorMaker2(environment: Environment, auth: () => ReturnType<typeof scram> = scram): AccessModel {
+  const model = sampleModel(environment, auth);
+  const mm2 = model.addMirrorMaker2('mirror-maker-2', { authentication: auth(), idempotent: false });
+  mm2.addAllow(AclResource.topic('primary.orders'), [AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.READ, AclOperation.CREATE, AclOperation.ALTER, AclOperation.ALTER_CONFIGS, AclOperation.DESCRIBE_CONFIGS]);
+  mm2.addAllow(AclResource.topic('mm2-offset-syncs.dr.internal'), [AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.READ, AclOperation.WRITE]);
+  mm2.addAllow(AclResource.group('mm2-primary-to-dr'), [AclOperation.READ, AclOperation.DESCRIBE]);
+  mm2.grantDescribeCluster();
+  return model;
+}
+
+function policyOverride(...statements: Record<string, unknown>[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+const TOPIC_ARN = 'arn:aws:kafka:us-east-1:111122223333:topic/main/abcd-1234';
+const GROUP_ARN = 'arn:aws:kafka:us-east-1:111122223333:group/main/abcd-1234';
+
+describe('SEC-005 on MSK IAM: every statement of a principal-tagged policy', () => {
+  it('passes the rendered policies: the SEC-005 entry of each principal is compliant, the admin noted', () => {
+    const { stack, environment, cluster } = mskStack();
+    new MskAccess(stack, 'Access', { model: modelWithMirrorMaker2(environment, iam), cluster });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const entries = sec005Entries(stack);
+    for (const who of ['billing', 'checkout', 'kafka-admin', 'mirror-maker-2']) expect(entries.get(`production/Access/${who}/Resource`)?.status, who).toBe('compliant');
+    expect(entries.get('production/Access/kafka-admin/Resource')?.notes).toEqual(['kafka-admin is a declared admin with cluster-wide rights']);
+  });
+
+  it("fails SEC-005 when an override sets a non-admin's policy to Action * on Resource *, though no kafka-cluster action is named", () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: sampleModel(environment, iam), cluster });
+    access.policies.get('billing')!.addOverride('policy', policyOverride({ Effect: 'Allow', Action: '*', Resource: '*' }));
+    const message = errorsOf(() => Testing.synth(stack, true));
+    expect(message).toContain('SEC-005 [production/Access/billing/Resource] non-admin billing is allowed wildcard action *; expected named kafka-cluster actions for a non-admin');
+    expect(message).toContain("SEC-005 [production/Access/billing/Resource] non-admin billing is allowed * on resource '*'; expected named topic, group and transactional-id ARNs (or a prefix) in production");
+  });
+
+  it('fails SEC-005 for kafka:*, kafka-cluster:*, s3:*, iam:PassRole and NotAction on a non-admin policy', () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: sampleModel(environment, iam), cluster });
+    access.policies.get('billing')!.addOverride('policy', policyOverride(
+      { Effect: 'Allow', Action: ['kafka:*', 'kafka-cluster:*'], Resource: [`${TOPIC_ARN}/orders`] },
+      { Effect: 'Allow', Action: ['s3:*', 'iam:PassRole'], Resource: ['arn:aws:s3:::bucket/key'] },
+      { Effect: 'Allow', NotAction: ['kafka-cluster:DeleteTopic'], Resource: [`${TOPIC_ARN}/orders`] },
+    ));
+    const message = errorsOf(() => Testing.synth(stack, true));
+    const path = 'SEC-005 [production/Access/billing/Resource]';
+    expect(message).toContain(`${path} non-admin billing is allowed wildcard action kafka:*`);
+    expect(message).toContain(`${path} non-admin billing is allowed wildcard action kafka-cluster:*`);
+    expect(message).toContain(`${path} non-admin billing is allowed wildcard action s3:*`);
+    expect(message).toContain(`${path} non-admin billing is allowed iam:PassRole, which is not a kafka-cluster action; expected only kafka-cluster actions in a Kafka principal's policy`);
+    expect(message).toContain(`${path} non-admin billing has an Allow statement with NotAction, which grants everything it does not list`);
+  });
+
+  it('fails SEC-005 when an override gives a non-admin DeleteTopic, AlterTopic or DeleteGroup on named resources (any case)', () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: sampleModel(environment, iam), cluster });
+    access.policies.get('billing')!.addOverride('policy', policyOverride(
+      { Effect: 'Allow', Action: ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster'], Resource: ['arn:aws:kafka:us-east-1:111122223333:cluster/main/abcd-1234'] },
+      { Effect: 'Allow', Action: ['kafka-cluster:ReadData', 'kafka-cluster:DeleteTopic', 'kafka-cluster:AlterTopic'], Resource: [`${TOPIC_ARN}/orders`] },
+      { Effect: 'Allow', Action: ['KAFKA-CLUSTER:DeleteGroup'], Resource: [`${GROUP_ARN}/billing`] },
+    ));
+    const message = errorsOf(() => Testing.synth(stack, true));
+    const path = 'SEC-005 [production/Access/billing/Resource]';
+    expect(message).toContain(`${path} non-admin billing (application) is allowed kafka-cluster:DeleteTopic; expected only kafka-cluster:AlterGroup, kafka-cluster:AlterTransactionalId, kafka-cluster:Connect, kafka-cluster:DescribeCluster, kafka-cluster:DescribeGroup, kafka-cluster:DescribeTopic, kafka-cluster:DescribeTransactionalId, kafka-cluster:ReadData, kafka-cluster:WriteData, kafka-cluster:WriteDataIdempotently for a non-admin application`);
+    expect(message).toContain(`${path} non-admin billing (application) is allowed kafka-cluster:AlterTopic`);
+    expect(message).toContain(`${path} non-admin billing (application) is allowed KAFKA-CLUSTER:DeleteGroup`);
+    expect(message).not.toContain('ReadData;');
+  });
+
+  it("fails SEC-005 for an application's topic ARN pattern that is not a prefix ('*orders*')", () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: sampleModel(environment, iam), cluster });
+    access.policies.get('billing')!.addOverride('policy', policyOverride({ Effect: 'Allow', Action: ['kafka-cluster:ReadData'], Resource: [`${TOPIC_ARN}/*orders*`] }));
+    expect(errorsOf(() => Testing.synth(stack, true)))
+      .toContain(`SEC-005 [production/Access/billing/Resource] non-admin billing is allowed kafka-cluster:ReadData on resource pattern '${TOPIC_ARN}/*orders*'; expected a named resource or a prefix (one trailing *) in production`);
+  });
+
+  it('still checks the kafka-cluster statements of a policy whose principal tags an override removed', () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: sampleModel(environment, iam), cluster });
+    const policy = access.policies.get('billing')!;
+    policy.addOverride('tags', {});
+    policy.addOverride('policy', policyOverride({ Effect: 'Allow', Action: ['kafka-cluster:DeleteTopic'], Resource: [`${TOPIC_ARN}/orders`] }));
+    expect(errorsOf(() => Testing.synth(stack, true))).toMatch(/SEC-005 \[production\/Access\/billing\/Resource\] non-admin \S+ \(application\) is allowed kafka-cluster:DeleteTopic/);
+  });
+
+  it('lets a MirrorMaker 2 policy create and alter named topics, but fails SEC-005 when an override adds DeleteTopic', () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: modelWithMirrorMaker2(environment, iam), cluster });
+    const policies: Record<string, { policy: string }> = JSON.parse(Testing.synth(stack, true)).resource.aws_iam_policy;
+    const rendered = JSON.parse(Object.entries(policies).find(([k]) => k.includes('mirror-maker-2'))![1].policy);
+    expect(rendered.Statement.flatMap((st: { Action: string[] }) => st.Action)).toEqual(expect.arrayContaining(['kafka-cluster:CreateTopic', 'kafka-cluster:AlterTopic', 'kafka-cluster:AlterTopicDynamicConfiguration']));
+    access.policies.get('mirror-maker-2')!.addOverride('policy', policyOverride({ Effect: 'Allow', Action: ['kafka-cluster:CreateTopic', 'kafka-cluster:DeleteTopic'], Resource: [`${TOPIC_ARN}/primary.orders`] }));
+    const message = errorsOf(() => Testing.synth(stack, true));
+    expect(message).toContain('SEC-005 [production/Access/mirror-maker-2/Resource] non-admin mirror-maker-2 (mirror-maker-2) is allowed kafka-cluster:DeleteTopic');
+    expect(message).not.toContain('is allowed kafka-cluster:CreateTopic');
+  });
+});
+
+describe('SEC-005 on ACLs: a non-admin gets only Read/Write/Describe on named topics and Read/Describe on its group', () => {
+  it('passes a MirrorMaker 2 KafkaUser with Create/Alter/AlterConfigs on its named topics', () => {
+    const { environment, chart } = k8s();
+    new StrimziAccess(chart, 'Access', { model: modelWithMirrorMaker2(environment), clusterName: 'main' });
+    expect(chartErrors(chart)).toBe('');
+    expect(chart.complianceReport.entries.find((e) => e.ruleId === 'SEC-005' && e.path === 'kafka/Access/User-mirror-maker-2')?.status).toBe('compliant');
+  });
+
+  it('fails SEC-005 on Strimzi when JSON patches give a non-admin All on topic orders and on group billing', () => {
+    const { environment, chart } = k8s();
+    const access = new StrimziAccess(chart, 'Access', { model: sampleModel(environment), clusterName: 'main' });
+    const user = access.users.get('billing')!;
+    user.addJsonPatch(JsonPatch.replace('/spec/authorization/acls/0/operations', ['All']));
+    user.addJsonPatch(JsonPatch.replace('/spec/authorization/acls/1/operations', ['All']));
+    const errors = chartErrors(chart);
+    expect(errors).toMatch(/^SEC-005 \[kafka\/Access\/User-billing\] non-admin billing \(application\) is allowed All on topic 'orders'; expected only Read, Write, Describe on a topic for a non-admin application/m);
+    expect(errors).toMatch(/^\s*SEC-005 \[kafka\/Access\/User-billing\] non-admin billing \(application\) is allowed All on group 'billing'; expected only Read, Describe on a group for a non-admin application/m);
+  });
+
+  it('fails SEC-005 on Strimzi when a JSON patch gives a MirrorMaker 2 user Delete on a topic', () => {
+    const { environment, chart } = k8s();
+    const access = new StrimziAccess(chart, 'Access', { model: modelWithMirrorMaker2(environment), clusterName: 'main' });
+    access.users.get('mirror-maker-2')!.addJsonPatch(JsonPatch.add('/spec/authorization/acls/0/operations/-', 'Delete'));
+    expect(chartErrors(chart)).toMatch(/^SEC-005 \[kafka\/Access\/User-mirror-maker-2\] non-admin mirror-maker-2 \(mirror-maker-2\) is allowed Delete on topic 'primary\.orders'/m);
+  });
+
+  it('fails SEC-005 on the StatefulSet ACL artefact when lines give a non-admin Alter on a topic and Delete on its group', () => {
+    const { environment, chart } = k8s(EnvironmentProfile.STAGING);
+    const job = new StatefulSetAccessJob(chart, 'Access', { model: sampleModel(environment), clusterName: 'main', image: 'apache/kafka:4.1.1', bootstrapServers: 'main-bootstrap.kafka.svc:9093' });
+    const acls = String((job.configMap.toJson() as any).data['acls.txt']);
+    job.configMap.addJsonPatch(JsonPatch.replace('/data/acls.txt', `${acls}--add --allow-principal User:billing --operation Alter --topic orders --resource-pattern-type literal\n--add --allow-principal User:billing --operation Delete --group billing --resource-pattern-type literal\n`));
+    const errors = chartErrors(chart);
+    expect(errors).toMatch(/^SEC-005 \[kafka\/Access\/Artefacts\] non-admin User:billing \(application\) is allowed Alter on topic 'orders'/m);
+    expect(errors).toMatch(/^\s*SEC-005 \[kafka\/Access\/Artefacts\] non-admin User:billing \(application\) is allowed Delete on group 'billing'/m);
+  });
+
+  it('fails SEC-005 on the MSK SCRAM ACL artefact when an override gives a non-admin All on a named topic', () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: sampleModel(environment), cluster });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(sec005Entries(stack).get('production/Access/AdminArtefacts')?.status).toBe('compliant');
+    access.adminArtefacts.addOverride('input.acls', '# principal User:billing application\n--add --allow-principal User:billing --operation All --topic orders --resource-pattern-type literal\n');
+    expect(errorsOf(() => Testing.synth(stack, true))).toMatch(/SEC-005 \[production\/Access\/AdminArtefacts\] non-admin User:billing \(application\) is allowed All on topic 'orders'/);
+  });
+});
+
 describe('SEC-009 no secret values', () => {
   it('passes on the rendered access artefacts of every target', () => {
     const { environment, chart } = k8s(EnvironmentProfile.DEVELOPMENT);
