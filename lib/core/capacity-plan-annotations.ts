@@ -1,4 +1,7 @@
 import type { IConstruct } from 'constructs';
+import { parseTopicLines } from '../rules/statefulset-documents';
+import { ACL_ARTEFACT_LABEL, KAFKA_ADMIN_ARTEFACT_KIND } from '../security/artefact-markers';
+import { KafkaIacError } from './errors';
 
 /**
  * Where a capacity plan is recorded in the synthesized output, so that the CAP rules can
@@ -8,6 +11,10 @@ import type { IConstruct } from 'constructs';
  * - Kubernetes (Strimzi `Kafka`, `KafkaNodePool`, `KafkaTopic`; a Kafka `StatefulSet`): annotations
  *   `kafka-iac.dev/capacity-plan*`.
  * - MSK (`aws_msk_cluster`): tags `kafka-iac:capacity-plan*` (they also show the plan in the AWS console).
+ * - Topics created by an admin artefact, several to a document: the MSK admin artefact
+ *   (`terraform_data`, `input.capacity_plan_partitions`) and the StatefulSet access ConfigMap
+ *   (annotation `kafka-iac.dev/capacity-plan-topic-partitions`, JSON) map each planned topic to
+ *   its plan's name and partitions: `{ "orders": { "plan": "shop-orders", "partitions": 12 } }`.
  *
  * @see CAP-001, CAP-002, CAP-003
  */
@@ -22,6 +29,10 @@ export class CapacityPlanAnnotations {
   public static readonly BROKERS = 'kafka-iac.dev/capacity-plan-brokers';
   /** Kubernetes annotation: planned partitions of a topic. */
   public static readonly PARTITIONS = 'kafka-iac.dev/capacity-plan-partitions';
+  /** Kubernetes annotation on the StatefulSet access ConfigMap: planned partitions by topic, JSON (`TopicPartitionPlans`). */
+  public static readonly TOPIC_PARTITIONS = 'kafka-iac.dev/capacity-plan-topic-partitions';
+  /** Key of the MSK admin artefact's `input`: planned partitions by topic (`TopicPartitionPlans`). */
+  public static readonly INPUT_TOPIC_PARTITIONS = 'capacity_plan_partitions';
   /** MSK tag: the plan's name. */
   public static readonly TAG_NAME = 'kafka-iac:capacity-plan';
   /** MSK tag: planned storage per broker, whole GiB. */
@@ -71,18 +82,94 @@ export class CapacityPlanAnnotations {
     return marked;
   }
 
-  /** Records the planned partitions on every Strimzi `KafkaTopic` under `scope`. Returns how many were marked. */
-  public static markTopics(scope: IConstruct, values: RecordedCapacityPlan): number {
+  /**
+   * The planned partitions by topic recorded on an admin artefact: the StatefulSet access
+   * ConfigMap's annotation (JSON) or the MSK admin artefact's `input`. Entries whose
+   * partitions are not a whole number are left out; an unreadable record reads as empty.
+   */
+  public static readTopicPlans(body: Readonly<Record<string, any>>): ReadonlyMap<string, TopicPartitionPlan> {
+    const annotation = body?.metadata?.annotations?.[CapacityPlanAnnotations.TOPIC_PARTITIONS];
+    let raw: unknown = body?.input?.[CapacityPlanAnnotations.INPUT_TOPIC_PARTITIONS] ?? annotation;
+    if (typeof raw === 'string') {
+      try { raw = JSON.parse(raw); } catch { raw = undefined; }
+    }
+    const plans = new Map<string, TopicPartitionPlan>();
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return plans;
+    for (const [topic, value] of Object.entries(raw as Record<string, any>)) {
+      const partitions = whole(value?.partitions);
+      if (partitions !== undefined) plans.set(topic, { plan: String(value?.plan ?? ''), partitions });
+    }
+    return plans;
+  }
+
+  /**
+   * Records the planned partitions on the topics under `scope` (all of them, or those named in
+   * `topics`): an annotation on each Strimzi `KafkaTopic`, and an entry per topic on the
+   * artefacts that create several topics (the MSK admin artefact's `input`, through
+   * `addOverride`; the StatefulSet access ConfigMap's annotation). A later call for the same
+   * topic replaces its entry. Returns how many topics were marked; throws a KafkaIacError when
+   * a named topic is created nowhere under `scope`.
+   */
+  public static markTopics(scope: IConstruct, values: RecordedCapacityPlan, topics?: readonly string[]): number {
+    const wanted = topics === undefined ? undefined : new Set(topics);
+    const found = new Set<string>();
+    const take = (names: readonly string[]) => names.filter((n) => wanted === undefined || wanted.has(n)).map((n) => (found.add(n), n));
     let marked = 0;
     for (const c of scope.node.findAll()) {
       const any = c as any;
       if (isApiObject(any) && any.kind === 'KafkaTopic') {
+        const json = any.toJson();
+        if (take([String(json.spec?.topicName ?? json.metadata?.name)]).length === 0) continue;
         annotate(any, { name: values.name, partitionsPerTopic: values.partitionsPerTopic });
         marked++;
+      } else if (isApiObject(any) && any.kind === 'ConfigMap' && any.metadata.getLabel?.(ACL_ARTEFACT_LABEL) === 'true') {
+        const text = any.toJson().data?.['topics.txt'];
+        const names = take(typeof text === 'string' ? parseTopicLines(text).map((t) => t.topic) : []);
+        if (names.length === 0) continue;
+        any.metadata.addAnnotation(CapacityPlanAnnotations.TOPIC_PARTITIONS, JSON.stringify(recordTopicPlans(any, names, values)));
+        marked += names.length;
+      } else if (any.terraformResourceType === 'terraform_data' && typeof any.toTerraform === 'function' && typeof any.addOverride === 'function') {
+        const input = Object.values<any>(any.toTerraform()?.resource?.terraform_data ?? {})[0]?.input;
+        if (input?.kind !== KAFKA_ADMIN_ARTEFACT_KIND) continue;
+        const names = take(typeof input.topics === 'string' ? parseTopicLines(input.topics).map((t) => t.topic) : []);
+        if (names.length === 0) continue;
+        any.addOverride(`input.${CapacityPlanAnnotations.INPUT_TOPIC_PARTITIONS}`, recordTopicPlans(any, names, values));
+        marked += names.length;
       }
+    }
+    const missing = [...(wanted ?? [])].filter((n) => !found.has(n));
+    if (missing.length > 0) {
+      throw KafkaIacError.invalidProp({
+        code: 'CAP-003', path: `CapacityPlan ${values.name}`, prop: 'topics', found: missing.join(', '),
+        expected: `topics created under ${scope.node.path || 'the app'} (by a KafkaTopic, or the topic lines of an MskAccess or StatefulSetAccessJob)`,
+        fix: 'Name topics the access model declares, and call applyToTopics after the access construct is built.',
+      });
     }
     return marked;
   }
+}
+
+/** A topic's planned partitions, as recorded on an admin artefact. */
+export interface TopicPartitionPlan {
+  /** The plan's name. */
+  readonly plan: string;
+  /** The partitions the plan asks for. */
+  readonly partitions: number;
+}
+
+/** Planned partitions by topic, as recorded on an admin artefact (JSON-serializable). */
+export type TopicPartitionPlans = Readonly<Record<string, TopicPartitionPlan>>;
+
+const topicPlansByArtefact = new WeakMap<object, Record<string, TopicPartitionPlan>>();
+
+/** Adds the topics' entries to what earlier calls recorded on the artefact, and returns the whole record. */
+function recordTopicPlans(artefact: object, topics: readonly string[], values: RecordedCapacityPlan): TopicPartitionPlans {
+  const record = topicPlansByArtefact.get(artefact) ?? {};
+  for (const topic of topics) {
+    if (values.partitionsPerTopic !== undefined) record[topic] = { plan: values.name, partitions: values.partitionsPerTopic };
+  }
+  topicPlansByArtefact.set(artefact, record);
+  return { ...record };
 }
 
 /** Plan values as recorded on a resource. */

@@ -84,6 +84,15 @@ export interface CapacityWorkload {
   readonly planningHorizonMonths?: number;
 }
 
+/** Which topics `CapacityPlan.applyToTopics` records the plan on. */
+export interface ApplyToTopicsOptions {
+  /**
+   * The topic names (Kafka names, such as `audit.events`) the plan was made for.
+   * @default - every topic under the scope
+   */
+  readonly topics?: readonly string[];
+}
+
 /** The figures of a capacity plan, as plain data (what the report's JSON section holds). */
 export interface CapacityPlanFigures {
   readonly name: string;
@@ -274,11 +283,16 @@ export class CapacityPlan {
   }
 
   /**
-   * Records the planned partitions on every Strimzi `KafkaTopic` under `scope`, so that CAP-003
-   * checks each topic's partitions against this plan. Returns how many topics were marked.
+   * Records the planned partitions on the topics under `scope`, so that CAP-003 checks each
+   * topic's partitions against this plan on every target: a Strimzi `KafkaTopic` annotation,
+   * and an entry per topic on the MSK admin artefact (MskAccess, `kafka-admin/topics.txt`) and
+   * the StatefulSet access ConfigMap (StatefulSetAccessJob, `topics.txt`). Call it after the
+   * access construct is built. Give `topics` to apply the plan only to the topics it was made
+   * for. Returns how many topics were marked; throws a KafkaIacError for a named topic that
+   * nothing under `scope` creates.
    */
-  public applyToTopics(scope: IConstruct): number {
-    return CapacityPlanAnnotations.markTopics(scope, { name: this.name, partitionsPerTopic: this.partitionsPerTopic });
+  public applyToTopics(scope: IConstruct, options: ApplyToTopicsOptions = {}): number {
+    return CapacityPlanAnnotations.markTopics(scope, { name: this.name, partitionsPerTopic: this.partitionsPerTopic }, options.topics);
   }
 
   /** The plans attached to an environment with `attachTo`, in attach order. */

@@ -1,11 +1,16 @@
 // CAP-001/002/003 on Kubernetes output through a KafkaChart's synthesis (validations on), with
-// the plan recorded by CapacityPlan.applyToCluster / applyToTopics and broken by JSON patches.
+// the plan recorded by CapacityPlan.applyToCluster / applyToTopics (Strimzi KafkaTopics, the
+// StatefulSet access ConfigMap) and broken by JSON patches.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { CapacityPlan } from '../../../lib/core/capacity-planner';
+import { ClientAuthentication } from '../../../lib/core/client-authentication';
+import { AccessModel } from '../../../lib/security/access-model';
+import { StatefulSetAccessJob } from '../../../lib/security/statefulset-access-job';
+import { StrimziAccess } from '../../../lib/security/strimzi-access';
 import { Environment } from '../../../lib/core/environment';
 import { formatViolation } from '../../../lib/rules/engine';
 import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
@@ -68,6 +73,75 @@ describe('CAP rules on Kubernetes through KafkaChart synthesis', () => {
     expect(c.complianceReport.warnings().map(formatViolation)).toEqual([
       expect.stringContaining("CAP-002 [kafka/Kafka] the broker node pools (brokers: 2) have 2 brokers; expected at least 3, the brokers of capacity plan 'events'"),
       expect.stringContaining("CAP-003 [kafka/Orders] spec.partitions is 3; expected at least 10, the partitions of capacity plan 'events'"),
+    ]);
+    cleanup();
+  });
+});
+
+/** A chart with only the CAP rules and an access model creating `orders` (12 partitions) and `payments` (6). */
+function accessChart() {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-cap-'));
+  const app = new App({ outdir });
+  const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
+  const c = new KafkaChart(app, 'kafka', { environment, rules: CAP_RULES });
+  const model = new AccessModel({ environment });
+  model.addTopic('orders', { partitions: 12 });
+  model.addTopic('payments', { partitions: 6 });
+  model.addAdmin('kafka-admin', { authentication: ClientAuthentication.scramSha512() });
+  return { app, c, model, cleanup: () => fs.rmSync(outdir, { recursive: true, force: true }) };
+}
+
+function cap003(c: KafkaChart) {
+  return c.complianceReport.entries.filter((e) => e.ruleId === 'CAP-003');
+}
+
+describe('CAP-003 on the topics.txt of the StatefulSet access ConfigMap', () => {
+  function statefulSetAccess() {
+    const fixture = accessChart();
+    const job = new StatefulSetAccessJob(fixture.c, 'Access', { model: fixture.model, clusterName: 'main', image: 'apache/kafka:4.1.1', bootstrapServers: 'main-bootstrap.kafka.svc:9093' });
+    return { ...fixture, job };
+  }
+
+  it('records the plan of the named topics on the ConfigMap, and passes CAP-003 when they have the planned partitions', () => {
+    const { app, c, job, cleanup } = statefulSetAccess();
+    expect(plan.applyToTopics(job, { topics: ['orders'] })).toBe(1);
+    app.synth();
+    expect(job.configMap.toJson().metadata.annotations).toEqual({ 'kafka-iac.dev/capacity-plan-topic-partitions': '{"orders":{"plan":"events","partitions":10}}' });
+    expect(cap003(c).map((e) => [e.path, e.status])).toEqual([['kafka/Access/Artefacts', 'compliant']]);
+    cleanup();
+  });
+
+  it('warns CAP-003 (synthesis continues) when a JSON patch lowers a planned topic\'s partitions in topics.txt', () => {
+    const { app, c, job, cleanup } = statefulSetAccess();
+    plan.applyToTopics(job, { topics: ['orders'] });
+    job.configMap.addJsonPatch(JsonPatch.replace('/data/topics.txt', '--create --if-not-exists --topic orders --partitions 2 --replication-factor 3\n'));
+    app.synth();
+    expect(c.complianceReport.warnings().map(formatViolation)).toEqual([
+      expect.stringContaining("CAP-003 [kafka/Access/Artefacts] topics.txt line 1 creates topic 'orders' with --partitions 2; expected at least 10, the partitions of capacity plan 'events'"),
+    ]);
+    cleanup();
+  });
+
+  it('warns CAP-003 for every topic below the plan when the plan applies to all of them', () => {
+    const { app, c, job, cleanup } = statefulSetAccess();
+    expect(plan.applyToTopics(job)).toBe(2);
+    app.synth();
+    expect(cap003(c).flatMap((e) => e.findings.map((f) => f.found))).toEqual(["topics.txt line 3 creates topic 'payments' with --partitions 6"]);
+    cleanup();
+  });
+});
+
+describe('CAP-003 on the KafkaTopics of a StrimziAccess', () => {
+  it('marks only the named topics, and warns when a JSON patch lowers a marked topic below the plan', () => {
+    const { app, c, model, cleanup } = accessChart();
+    const access = new StrimziAccess(c, 'Access', { model, clusterName: 'main' });
+    expect(plan.applyToTopics(access, { topics: ['orders'] })).toBe(1);
+    expect(access.topics.get('payments')!.toJson().metadata.annotations).toBeUndefined();
+    access.topics.get('orders')!.addJsonPatch(JsonPatch.replace('/spec/partitions', 4));
+    app.synth();
+    expect(cap003(c).map((e) => [e.path, e.status])).toEqual([['kafka/Access/Topic-orders', 'non-compliant']]);
+    expect(c.complianceReport.warnings().map(formatViolation)).toEqual([
+      expect.stringContaining("CAP-003 [kafka/Access/Topic-orders] spec.partitions is 4; expected at least 10, the partitions of capacity plan 'events'"),
     ]);
     cleanup();
   });

@@ -1,8 +1,12 @@
-// CAP-001/002/004 on the real MskCluster output, through synthesis with validations on.
+// CAP-001/002/004 on the real MskCluster output, and CAP-003 on the topic lines of its MskAccess
+// admin artefact, through synthesis with validations on.
 import { describe, expect, it } from 'vitest';
 import { MskCloudWatchAlarms } from '../../../lib/aws/cloudwatch/msk-cloudwatch-alarms';
 import { CapacityPlan } from '../../../lib/core/capacity-planner';
+import { ClientAuthentication } from '../../../lib/core/client-authentication';
 import { formatViolation } from '../../../lib/rules/engine';
+import { AccessModel } from '../../../lib/security/access-model';
+import { MskAccess } from '../../../lib/security/msk-access';
 import { mskStack, only, synthError, synthJson } from '../../support/msk-stack';
 
 const plan = CapacityPlan.forWorkload({
@@ -73,5 +77,71 @@ describe('CAP rules on MskCluster', () => {
     const { stack, cluster } = mskStack();
     new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: cluster.clusterName, brokers: cluster.brokers, thresholds: { diskUsageWarningPercent: 60 } });
     expect(synthError(stack)).toMatch(/CAP-004 \[production\/Kafka\/Resource\] aws_appautoscaling_policy\.\S+ target_value is 60; expected below the MON-004 disk warning \(60%, from the KafkaDataLogsDiskUsed alarm\)/);
+  });
+});
+
+/** 1000 msg/s over consumers of 100 msg/s each: 10 partitions per topic. */
+const topicPlan = CapacityPlan.forWorkload({
+  name: 'orders-topics', messagesPerSecond: 1000, averageMessageBytes: 1024, retentionSeconds: 604_800,
+  consumerMessagesPerSecond: 100, consumersWanted: 4,
+});
+const ARTEFACT = 'production/Access/AdminArtefacts';
+
+/** mskStack with an MskAccess creating `orders` (12 partitions, line 2) and `payments` (6 partitions, line 3). */
+function mskStackWithTopics() {
+  const fixture = mskStack();
+  const model = new AccessModel({ environment: fixture.environment });
+  model.addTopic('orders', { partitions: 12 });
+  model.addTopic('payments', { partitions: 6 });
+  model.addAdmin('kafka-admin', { authentication: ClientAuthentication.scramSha512() });
+  return { ...fixture, access: new MskAccess(fixture.stack, 'Access', { model, cluster: fixture.cluster }) };
+}
+
+function cap003(stack: ReturnType<typeof mskStack>['stack']) {
+  return stack.complianceReport.entries.filter((e) => e.ruleId === 'CAP-003');
+}
+
+describe('CAP-003 on the MSK admin artefact (kafka-admin/topics.txt)', () => {
+  it('records the plan of the named topics on the artefact input, and passes CAP-003 when they have the planned partitions', () => {
+    const { stack, access } = mskStackWithTopics();
+    expect(topicPlan.partitionsPerTopic).toBe(10);
+    expect(topicPlan.applyToTopics(access, { topics: ['orders'] })).toBe(1);
+    const json = synthJson(stack);
+    expect(json.resource.terraform_data[access.adminArtefacts.friendlyUniqueId].input.capacity_plan_partitions).toEqual({ orders: { plan: 'orders-topics', partitions: 10 } });
+    expect(cap003(stack).map((e) => [e.path, e.status, e.notes])).toEqual([[ARTEFACT, 'compliant', ["topic 'orders': --partitions 12, capacity plan 'orders-topics' asks for 10"]]]);
+  });
+
+  it('warns CAP-003 (synthesis continues) when an addOverride lowers a planned topic\'s partitions', () => {
+    const { stack, access } = mskStackWithTopics();
+    topicPlan.applyToTopics(access, { topics: ['orders'] });
+    access.adminArtefacts.addOverride('input.topics', '--create --if-not-exists --topic orders --partitions 3 --replication-factor 3\n--create --if-not-exists --topic payments --partitions 6 --replication-factor 3\n');
+    synthJson(stack);
+    expect(stack.complianceReport.warnings().filter((e) => e.ruleId === 'CAP-003').map(formatViolation)).toEqual([
+      expect.stringContaining("CAP-003 [production/Access/AdminArtefacts] input.topics (kafka-admin/topics.txt) line 1 creates topic 'orders' with --partitions 3; expected at least 10, the partitions of capacity plan 'orders-topics'"),
+    ]);
+  });
+
+  it('applies the plan to every topic of the artefact when no topics are named, and warns for the one below it', () => {
+    const { stack, access } = mskStackWithTopics();
+    expect(topicPlan.applyToTopics(access)).toBe(2);
+    synthJson(stack);
+    expect(cap003(stack).flatMap((e) => e.findings.map((f) => f.found))).toEqual(["input.topics (kafka-admin/topics.txt) line 3 creates topic 'payments' with --partitions 6"]);
+  });
+
+  it('keeps the entries of earlier plans when another plan is applied to other topics', () => {
+    const { stack, access } = mskStackWithTopics();
+    const small = CapacityPlan.forWorkload({ name: 'payments-topics', messagesPerSecond: 100, averageMessageBytes: 1024, retentionSeconds: 604_800, consumersWanted: 6 });
+    topicPlan.applyToTopics(access, { topics: ['orders'] });
+    small.applyToTopics(access, { topics: ['payments'] });
+    const json = synthJson(stack);
+    expect(json.resource.terraform_data[access.adminArtefacts.friendlyUniqueId].input.capacity_plan_partitions).toEqual({
+      orders: { plan: 'orders-topics', partitions: 10 }, payments: { plan: 'payments-topics', partitions: 6 },
+    });
+    expect(cap003(stack).map((e) => e.status)).toEqual(['compliant']);
+  });
+
+  it('refuses a topic name that nothing under the scope creates', () => {
+    const { access } = mskStackWithTopics();
+    expect(() => topicPlan.applyToTopics(access, { topics: ['order'] })).toThrow("CAP-003 [CapacityPlan orders-topics] topics is 'order'; expected topics created under production/Access");
   });
 });

@@ -4,7 +4,7 @@ import { CAP_001_STORAGE } from '../../../lib/rules/cap/cap-001-storage';
 import { CAP_002_BROKER_COUNT } from '../../../lib/rules/cap/cap-002-broker-count';
 import { CAP_003_PARTITIONS } from '../../../lib/rules/cap/cap-003-partitions';
 import { RuleRegistry } from '../../../lib/rules/registry';
-import { kubernetes, mskCluster, nodePool, run, statefulSet, strimziKafka } from './documents';
+import { STS_LABELS, kubernetes, mskCluster, nodePool, run, statefulSet, strimziKafka, terraform } from './documents';
 
 const MSK_PLAN = { [A.TAG_NAME]: 'orders', [A.TAG_STORAGE_GIB]: '693', [A.TAG_BROKERS]: '6' };
 const K8S_PLAN = { [A.NAME]: 'orders', [A.STORAGE_GIB]: '693', [A.BROKERS]: '6' };
@@ -13,6 +13,33 @@ function topic(partitions: number | undefined, plan?: number) {
   return kubernetes('kafka.strimzi.io/v1', 'KafkaTopic', 'orders', {
     metadata: { labels: { 'strimzi.io/cluster': 'main' }, annotations: plan === undefined ? undefined : { [A.NAME]: 'orders', [A.PARTITIONS]: String(plan) } },
     spec: { ...(partitions === undefined ? {} : { partitions }), replicas: 3 },
+  });
+}
+
+/** Topic lines as MskAccess and StatefulSetAccessJob write them: orders on line 2, payments on line 3. */
+function topicLines(orders: string, payments = '--partitions 6'): string {
+  return [
+    '# kafka-iac topics of production/access: one line = the arguments of one kafka-topics.sh call.',
+    `--create --if-not-exists --topic orders ${orders} --replication-factor 3`,
+    `--create --if-not-exists --topic payments ${payments} --replication-factor 3`,
+    '',
+  ].join('\n');
+}
+
+const ORDERS_PLANNED = { orders: { plan: 'shop-orders', partitions: 12 } };
+
+/** The MSK admin artefact (terraform_data) with its topic lines and, when given, the planned partitions by topic. */
+function mskAdminArtefact(topics: unknown, plans?: Record<string, unknown>) {
+  return terraform('terraform_data', 'admin', {
+    input: { kind: 'kafka-iac/kafka-admin', cluster: 'production-kafka', acls: '', topics, ...(plans ? { [A.INPUT_TOPIC_PARTITIONS]: plans } : {}) },
+  });
+}
+
+/** The StatefulSet access ConfigMap with its topics.txt and, when given, the planned partitions by topic (JSON annotation). */
+function accessConfigMap(topics: string, plans?: Record<string, unknown>) {
+  return kubernetes('v1', 'ConfigMap', 'main-access', {
+    metadata: { labels: { ...STS_LABELS, 'kafka-iac.dev/acl-artefact': 'true' }, annotations: plans ? { [A.TOPIC_PARTITIONS]: JSON.stringify(plans) } : undefined },
+    data: { 'topics.txt': topics, 'acls.txt': '' },
   });
 }
 
@@ -119,5 +146,72 @@ describe('CAP-003 partitions are not fewer than the plan (warning)', () => {
 
   it('does not apply to a topic without a plan', () => {
     expect(run(CAP_003_PARTITIONS, [topic(1)]).compliant).toEqual([]);
+  });
+});
+
+describe('CAP-003 on the topic lines of the MSK admin artefact (kafka-admin/topics.txt)', () => {
+  it('passes CAP-003 when each planned topic is created with the planned partitions, and notes them', () => {
+    const { entries, compliant } = run(CAP_003_PARTITIONS, [mskAdminArtefact(topicLines('--partitions 12'), ORDERS_PLANNED)]);
+    expect(entries).toEqual([]);
+    expect(compliant[0].notes).toEqual(["topic 'orders': --partitions 12, capacity plan 'shop-orders' asks for 12"]);
+  });
+
+  it('warns CAP-003 with the line, the topic and the plan when a planned topic has fewer partitions', () => {
+    const { entries, lines } = run(CAP_003_PARTITIONS, [mskAdminArtefact(topicLines('--partitions 6'), ORDERS_PLANNED)]);
+    expect(entries[0].level).toBe('warning');
+    expect(lines).toEqual([expect.stringContaining("CAP-003 [production/admin/Resource] input.topics (kafka-admin/topics.txt) line 2 creates topic 'orders' with --partitions 6; expected at least 12, the partitions of capacity plan 'shop-orders'")]);
+  });
+
+  it('does not check topics of the artefact that carry no plan (payments has 1 partition here)', () => {
+    expect(run(CAP_003_PARTITIONS, [mskAdminArtefact(topicLines('--partitions 12', '--partitions 1'), ORDERS_PLANNED)]).entries).toEqual([]);
+  });
+
+  it('warns CAP-003 when a planned topic line leaves partitions to the broker default', () => {
+    const { entries } = run(CAP_003_PARTITIONS, [mskAdminArtefact(topicLines(''), ORDERS_PLANNED)]);
+    expect(entries[0].findings[0].found).toBe("input.topics (kafka-admin/topics.txt) line 2 creates topic 'orders' with --partitions not set (the broker default num.partitions, 1 unless changed)");
+  });
+
+  it('warns CAP-003 when the lines no longer create a planned topic', () => {
+    const { entries } = run(CAP_003_PARTITIONS, [mskAdminArtefact('--create --if-not-exists --topic payments --partitions 6 --replication-factor 3\n', ORDERS_PLANNED)]);
+    expect(entries[0].findings[0]).toMatchObject({
+      found: "input.topics (kafka-admin/topics.txt) has no line for topic 'orders', which capacity plan 'shop-orders' plans",
+      expected: "a line creating it with at least 12, the partitions of capacity plan 'shop-orders'",
+    });
+  });
+
+  it('warns CAP-003 when the topic lines are not text', () => {
+    const { entries } = run(CAP_003_PARTITIONS, [mskAdminArtefact(42, ORDERS_PLANNED)]);
+    expect(entries[0].findings[0].found).toBe('input.topics (kafka-admin/topics.txt) is 42');
+  });
+
+  it('does not apply to an artefact without a plan', () => {
+    const report = run(CAP_003_PARTITIONS, [mskAdminArtefact(topicLines('--partitions 1'))]);
+    expect(report.entries).toEqual([]);
+    expect(report.compliant).toEqual([]);
+  });
+});
+
+describe('CAP-003 on the topics.txt of the StatefulSet access ConfigMap', () => {
+  it('passes CAP-003 when each planned topic is created with at least the planned partitions', () => {
+    const plans = { ...ORDERS_PLANNED, payments: { plan: 'shop-payments', partitions: 6 } };
+    const { entries, compliant } = run(CAP_003_PARTITIONS, [accessConfigMap(topicLines('--partitions 24'), plans)]);
+    expect(entries).toEqual([]);
+    expect(compliant[0].notes).toEqual([
+      "topic 'orders': --partitions 24, capacity plan 'shop-orders' asks for 12",
+      "topic 'payments': --partitions 6, capacity plan 'shop-payments' asks for 6",
+    ]);
+  });
+
+  it('warns CAP-003 at the ConfigMap with the line, the topic and the plan when a planned topic has fewer partitions', () => {
+    const { entries, lines } = run(CAP_003_PARTITIONS, [accessConfigMap(topicLines('--partitions 3'), ORDERS_PLANNED)]);
+    expect(entries[0].level).toBe('warning');
+    expect(lines).toEqual([expect.stringContaining("CAP-003 [staging/Kafka/ConfigMap-main-access] topics.txt line 2 creates topic 'orders' with --partitions 3; expected at least 12, the partitions of capacity plan 'shop-orders'")]);
+  });
+
+  it('does not apply to the ConfigMap without a plan, nor to one whose plan record is not JSON', () => {
+    expect(run(CAP_003_PARTITIONS, [accessConfigMap(topicLines('--partitions 1'))]).compliant).toEqual([]);
+    const unreadable = accessConfigMap(topicLines('--partitions 1'));
+    const body = { ...unreadable.body, metadata: { ...unreadable.body.metadata, annotations: { [A.TOPIC_PARTITIONS]: '{not json' } } };
+    expect(run(CAP_003_PARTITIONS, [{ ...unreadable, body }]).compliant).toEqual([]);
   });
 });
