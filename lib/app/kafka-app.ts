@@ -10,6 +10,7 @@ import { KafkaChart, type KafkaChartProps } from '../kubernetes/kafka-chart';
 import { ComplianceReport } from '../rules/report';
 import { CostEstimate } from '../core/pricing/cost-estimate';
 import { evaluatedDocuments } from '../rules/engine';
+import { secretValueViolationsInOutputFile } from '../rules/sec/sec-009-no-secret-values';
 
 export interface KafkaAppProps {
   /**
@@ -99,8 +100,10 @@ export class KafkaApp {
 
   /**
    * Synthesizes everything. Rules run first (as validations); a violation in any
-   * environment throws before that environment's files are written. Returns, per environment,
-   * where the files went and the report's counts.
+   * environment throws before that environment's files are written. Every file written under
+   * `dist/<env>/` besides the manifests (which SEC-009 checked as documents) is scanned for
+   * secret values first: one is a SEC-009 violation that throws, naming the file, and leaves no
+   * `dist/<env>/` behind. Returns, per environment, where the files went and the report's counts.
    */
   public synth(): EnvironmentSynthesis[] {
     this.terraform.synth();
@@ -108,25 +111,36 @@ export class KafkaApp {
     const written: EnvironmentSynthesis[] = [];
     for (const out of this.outputs.values()) {
       const dir = path.join(this.distDir, out.environment.name);
+      const files = [...out.environment.outputFiles].map(([rel, render]) => ({ rel, text: render(context) }));
+      throwOnSecretValues(dir, files);
       fs.rmSync(dir, { recursive: true, force: true });
       fs.mkdirSync(dir, { recursive: true });
+      const generated: { rel: string; text: string; source?: string }[] = [];
       if (out.k8sApp) {
         out.k8sApp.synth();
         const resources = fs.readdirSync(dir).filter((f) => f.endsWith('.k8s.yaml')).sort();
-        fs.writeFileSync(path.join(dir, 'kustomization.yaml'), stringify({
+        generated.push({ rel: 'kustomization.yaml', text: stringify({
           apiVersion: 'kustomize.config.k8s.io/v1beta1',
           kind: 'Kustomization',
           resources,
-        }));
-      }
-      for (const [rel, render] of out.environment.outputFiles) {
-        const file = path.join(dir, rel);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, render(context));
+        }) });
       }
       const report = this.report(out.environment);
-      fs.writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report.toJson(), null, 2) + '\n');
-      fs.writeFileSync(path.join(dir, 'report.md'), report.toMarkdown());
+      generated.push(
+        { rel: 'report.json', text: JSON.stringify(report.toJson(), null, 2) + '\n', source: REPORT_SOURCE },
+        { rel: 'report.md', text: report.toMarkdown(), source: REPORT_SOURCE },
+      );
+      try {
+        throwOnSecretValues(dir, generated);
+      } catch (e) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
+      for (const { rel, text } of [...files, ...generated]) {
+        const file = path.join(dir, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, text);
+      }
       const summary = report.summary();
       written.push({
         environment: out.environment.name,
@@ -150,4 +164,13 @@ export class KafkaApp {
     }
     return out;
   }
+}
+
+/** What writes the rules report's text besides the rules: named in the SEC-009 fix. */
+const REPORT_SOURCE = 'the report section (addReportSection) or suppression reason that carries it';
+
+/** SEC-009 on files about to be written under `dir`: throws one error listing every secret value found. */
+function throwOnSecretValues(dir: string, files: readonly { rel: string; text: string; source?: string }[]): void {
+  const lines = files.flatMap(({ rel, text, source }) => secretValueViolationsInOutputFile(path.join(dir, rel), rel, text, source));
+  if (lines.length > 0) throw KafkaIacError.ruleViolations(lines);
 }

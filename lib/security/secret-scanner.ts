@@ -64,24 +64,34 @@ export class SecretScanner {
     return out;
   }
 
-  /** Scans one file: JSON and YAML structurally and as text, everything else as text. */
+  /** Scans one file: JSON and YAML structurally, everything else as text. */
   public static scanFile(file: string): SecretFinding[] {
-    const text = fs.readFileSync(file, 'utf8');
-    const ext = path.extname(file).toLowerCase();
+    return SecretScanner.scanContent(fs.readFileSync(file, 'utf8'), file);
+  }
+
+  /**
+   * Scans the content of a file before it is written, by its name's extension: JSON and YAML
+   * structurally (content that does not parse is scanned as text), everything else as text.
+   * Locations start with `name`: `name:line` for text, `name#json.path` for JSON,
+   * `name#<document index>.path` for YAML.
+   */
+  public static scanContent(text: string, name: string): SecretFinding[] {
+    const ext = path.extname(name).toLowerCase();
     if (ext === '.json') {
       try {
-        return SecretScanner.scanValue(JSON.parse(text), `${file}#`);
+        return SecretScanner.scanValue(JSON.parse(text), `${name}#`);
       } catch {
-        return SecretScanner.scanText(text, file);
+        return SecretScanner.scanText(text, name);
       }
     }
     if (ext === '.yaml' || ext === '.yml') {
       const docs = parseAllDocuments(text);
+      if (docs.some((d) => d.errors.length > 0)) return SecretScanner.scanText(text, name);
       const out: SecretFinding[] = [];
-      docs.forEach((d, i) => out.push(...SecretScanner.scanValue(d.toJS(), `${file}#${i}`)));
+      docs.forEach((d, i) => out.push(...SecretScanner.scanValue(d.toJS(), `${name}#${i}`)));
       return out;
     }
-    return SecretScanner.scanText(text, file);
+    return SecretScanner.scanText(text, name);
   }
 
   /** Every file under `dir`, recursively (skipping `.terraform` provider folders). */

@@ -12,12 +12,25 @@ export const SEC_009_NO_SECRET_VALUES: Rule = {
   check(doc) {
     const f = new Findings();
     for (const s of SecretScanner.scanValue(doc.body, doc.source === 'terraform' ? doc.address : `${doc.kind}/${doc.name}`)) {
-      f.add({
-        found: `${s.location} holds ${s.what}`,
-        expected: 'a reference to a secret (secretKeyRef, ${...} provider or expression, Secrets Manager ARN), never its value',
-        fix: 'Move the value into a Kubernetes Secret or AWS Secrets Manager and reference it; rotate the leaked credential.',
-      });
+      f.add({ found: `${s.location} holds ${s.what}`, expected: EXPECTED, fix: FIX });
     }
     return f.outcome();
   },
 };
+
+const EXPECTED = 'a reference to a secret (secretKeyRef, ${...} provider or expression, Secrets Manager ARN), never its value';
+const FIX = 'Move the value into a Kubernetes Secret or AWS Secrets Manager and reference it; rotate the leaked credential.';
+
+/**
+ * SEC-009 on a file `KafkaApp.synth` is about to write under `dist/<env>/` (client properties,
+ * kafka-admin artefacts, Prometheus rules and tests, runbooks, drills, reports): one violation
+ * line per secret value in `text`, in the shape of every rule violation
+ * (`SEC-009 [<file>] <where> holds <what>; expected ... <fix>`). The value is never repeated.
+ * @param file the path the file will be written to, shown between the brackets
+ * @param relativePath its path inside `dist/<env>/`, which picks the scanner (by extension) and starts each location
+ * @param source what wrote the value, named in the fix (default: the construct that adds the file)
+ */
+export function secretValueViolationsInOutputFile(file: string, relativePath: string, text: string, source = `the construct that adds ${relativePath}`): string[] {
+  return SecretScanner.scanContent(text, relativePath).map((s) =>
+    `${SEC_009_NO_SECRET_VALUES.id} [${file}] ${s.location} holds ${s.what}; expected ${EXPECTED}. Render a reference in ${source} instead: ${FIX}`);
+}
