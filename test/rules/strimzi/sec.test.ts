@@ -1,11 +1,17 @@
 import { JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
+import { EnvironmentProfile } from '../../../lib/core/environment';
 import { EncryptedStorageClass } from '../../../lib/kubernetes/encrypted-storage-class';
 import {
   BROKER_POOL_PATH, KAFKA_PATH, KMS_KEY, expectCompliant, expectViolation, strimziChart,
 } from '../../kubernetes/strimzi/strimzi-fixture';
 
 const DENY_PATH = 'kafka/Kafka/NetworkPolicies/DenyIngress';
+
+/** The validation errors of a chart, one per line (empty when synthesis would pass). */
+function synthMessage(chart: { node: { validate(): string[] } }): string {
+  return chart.node.validate().join('\n');
+}
 const PROMETHEUS_PATH = 'kafka/Kafka/NetworkPolicies/AllowPrometheus';
 
 describe('SEC rules on Strimzi', () => {
@@ -149,6 +155,30 @@ describe('SEC rules on Strimzi', () => {
       const { chart, cluster } = strimziChart();
       cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/logging', { type: 'external', valueFrom: { configMapKeyRef: { name: 'kafka-logging', key: 'log4j2.properties' } } }));
       expectViolation(chart, 'SEC-008', KAFKA_PATH, /spec.kafka.logging is external \(ConfigMap 'kafka-logging' key 'log4j2.properties'\), which is not in this synthesis/);
+    });
+  });
+
+  describe('SEC-009', () => {
+    it('passes SEC-009 on the Kafka resource, which references its secrets only', () => {
+      expectCompliant(strimziChart().chart, 'SEC-009', KAFKA_PATH);
+    });
+    it('fails SEC-009 when a JSON patch adds a literal password env var to the Kafka container template', () => {
+      const { chart, cluster } = strimziChart();
+      cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/template/kafkaContainer', { env: [{ name: 'KEYSTORE_PASSWORD', value: 'hunter2-hunter2' }] }));
+      expectViolation(chart, 'SEC-009', KAFKA_PATH, /Kafka\/\S+\.spec\.kafka\.template\.kafkaContainer\.env\[0\]\.value holds a literal value for environment variable 'KEYSTORE_PASSWORD'; expected a reference to a secret/);
+      const message = synthMessage(chart);
+      expect(message).toMatch(/^SEC-009 \[kafka\/Kafka\/Resource\] /m);
+      expect(message).not.toContain('hunter2');
+    });
+    it('fails SEC-009 in development too (SEC-009 is an error in every environment)', () => {
+      const { chart, cluster } = strimziChart({ profile: EnvironmentProfile.DEVELOPMENT });
+      cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/template/kafkaContainer', { env: [{ name: 'ADMIN_PASSWORD', value: 'hunter2-hunter2' }] }));
+      expectViolation(chart, 'SEC-009', KAFKA_PATH, /holds a literal value for environment variable 'ADMIN_PASSWORD'/);
+    });
+    it('passes SEC-009 when the env var references a Secret (secretKeyRef)', () => {
+      const { chart, cluster } = strimziChart();
+      cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/template/kafkaContainer', { env: [{ name: 'KEYSTORE_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-keystore', key: 'password' } } }] }));
+      expectCompliant(chart, 'SEC-009', KAFKA_PATH);
     });
   });
 
