@@ -7,6 +7,7 @@ import { KafkaStatefulSetCluster } from '../lib/kubernetes/statefulset/kafka-sta
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
 import { StatefulSetAccessJob } from '../lib/security/statefulset-access-job';
 import { declareShopAccess } from './access/shop-access';
+import { SHOP_PLANNED_TOPICS } from './shop-capacity';
 
 /**
  * The development environment: plain Kubernetes StatefulSets with the official `apache/kafka`
@@ -38,15 +39,15 @@ export function defineDevelopment(app: KafkaApp): Environment {
     ],
     admins: ['kafka-admin'],
   });
-  // CAP-001..003: 10 msg/s of 1 KiB kept 7 days on one node (RF 1, one zone).
+  // CAP-001..003: 10 msg/s of 1 KiB kept 7 days on one node (RF 1, one zone), read by one consumer of 500 msg/s.
   const plan = CapacityPlan.forWorkload({
     name: 'shop-orders (dev)', messagesPerSecond: 10, averageMessageBytes: 1_024, retentionSeconds: 7 * 24 * 3600,
-    replicationFactor: 1, zones: 1, minimumBrokers: 1,
+    replicationFactor: 1, zones: 1, minimumBrokers: 1, consumerMessagesPerSecond: 500, consumersWanted: 1,
   });
   plan.applyToCluster(kafka);
   plan.attachTo(environment);
   // Access (SEC-004/005): the shop's topics (RF 1 on the single node) and ACLs, applied by a Job with the image's own admin tools.
-  new StatefulSetAccessJob(chart, 'Access', {
+  const access = new StatefulSetAccessJob(chart, 'Access', {
     model: declareShopAccess(environment, { iamApplications: false, replication: { replicationFactor: 1, minInsyncReplicas: 1 } }),
     clusterName: kafka.clusterName,
     image: kafka.image,
@@ -54,6 +55,7 @@ export function defineDevelopment(app: KafkaApp): Environment {
     adminSecretName: kafka.adminSecretNames.get('kafka-admin'),
     clusterCaSecretName: kafka.caCertificateSecretName,
   });
+  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; one combined node.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'dev-kafka', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 1 });
   return environment;

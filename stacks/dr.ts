@@ -16,7 +16,7 @@ import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monito
 import { defineProductionAccess } from './access/production-access';
 import { declareShopAccess } from './access/shop-access';
 import { productionReplicationSource } from './production';
-import { SHOP_PRODUCTION_WORKLOAD, shopProductionPlan } from './shop-capacity';
+import { SHOP_PLANNED_TOPICS, SHOP_PRODUCTION_WORKLOAD, shopProductionPlan } from './shop-capacity';
 
 /**
  * The DR peer of production: a production-profile MSK cluster in us-west-2 that follows every
@@ -78,6 +78,7 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
     alarmTopicArn: alarms.topic.arn,
   });
   // The applications' principals on the DR cluster, so that they can fail over to it.
-  defineProductionAccess(stack, environment, kafka);
+  const access = defineProductionAccess(stack, environment, kafka);
+  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
   return environment;
 }

@@ -11,7 +11,7 @@ import { KafkaIacError } from '../lib/core/errors';
 import { KafkaVersion } from '../lib/core/kafka-version';
 import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
 import { defineProductionAccess } from './access/production-access';
-import { shopProductionPlan } from './shop-capacity';
+import { SHOP_PLANNED_TOPICS, shopProductionPlan } from './shop-capacity';
 
 /**
  * The production environment: MSK in us-east-1 with 6 brokers over 3 zones, SCRAM and IAM
@@ -47,7 +47,8 @@ export function defineProduction(app: KafkaApp): Environment {
   new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers, consumerGroups: [{ group: 'orders-service', topic: 'orders' }] });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
-  defineProductionAccess(stack, environment, kafka, [ordersService]);
+  const access = defineProductionAccess(stack, environment, kafka, [ordersService]);
+  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
   // DR-001: the source side of the MSK Replicator in the dr stack (cluster policy, outputs dr takes as variables).
   replicationSources.set(environment, new MskReplicationSource(stack, 'ReplicationSource', { cluster: kafka }));
   return environment;

@@ -18,6 +18,13 @@ export const SHOP_PRODUCTION_WORKLOAD: CapacityWorkload = {
   planningHorizonMonths: 12,
 };
 
+/**
+ * The topics the shop's workload describes (CAP-003 applies the plan to them): `orders`, and
+ * `payments`, written once per order. `audit.events` and `order-state` carry a fraction of that
+ * rate and keep the access model's 6 partitions, outside the plan.
+ */
+export const SHOP_PLANNED_TOPICS: readonly string[] = ['orders', 'payments'];
+
 /** The shop's production capacity plan, under another name for a copy of it (the DR peer). */
 export function shopProductionPlan(name: string = SHOP_PRODUCTION_WORKLOAD.name): CapacityPlan {
   return CapacityPlan.forWorkload({ ...SHOP_PRODUCTION_WORKLOAD, name });

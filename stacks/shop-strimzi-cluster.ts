@@ -43,7 +43,15 @@ export function shopStrimziCluster(scope: Construct, options: ShopStrimziCluster
   });
 }
 
-/** CAP-001..003 for staging and its DR copy: 200 msg/s of 1 KiB kept 7 days at RF 3 (a tenth of production). */
+/**
+ * CAP-001..003 for staging and its DR copy: 200 msg/s of 1 KiB kept 7 days at RF 3 (a tenth of
+ * production), read by production's consumers (500 msg/s each) with as many instances as
+ * production wants (12), so that keys land on the same partitions as in production and consumer
+ * scaling is tested at production's width.
+ */
 export function shopStagingPlan(name: string): CapacityPlan {
-  return CapacityPlan.forWorkload({ name, messagesPerSecond: 200, averageMessageBytes: 1_024, retentionSeconds: 7 * 24 * 3600 });
+  return CapacityPlan.forWorkload({
+    name, messagesPerSecond: 200, averageMessageBytes: 1_024, retentionSeconds: 7 * 24 * 3600,
+    consumerMessagesPerSecond: 500, consumersWanted: 12,
+  });
 }

@@ -13,6 +13,7 @@ import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitor
 import { PrometheusDuration } from '../lib/monitoring/prometheus-duration';
 import { StrimziAccess, renderKafkaUser } from '../lib/security/strimzi-access';
 import { declareShopAccess } from './access/shop-access';
+import { SHOP_PLANNED_TOPICS } from './shop-capacity';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
 /** The staging cluster's name and its bootstrap address as the us-west-2 Kubernetes cluster reaches it (a multi-cluster Service). */
@@ -72,7 +73,8 @@ export function defineStagingDr(app: KafkaApp, staging: Environment): Environmen
   // Access: the shop's topics and users (for clients after failover) and the MirrorMaker 2 target principal.
   const peerAccess = declareShopAccess(peer, { iamApplications: false });
   const targetPrincipal = MirrorMaker2Access.addTargetPrincipal(pairing, peerAccess, { authentication: ClientAuthentication.scramSha512() });
-  new StrimziAccess(chart, 'Access', { model: peerAccess, clusterName: kafka.clusterName });
+  const access = new StrimziAccess(chart, 'Access', { model: peerAccess, clusterName: kafka.clusterName });
+  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
 
   // Replication (DR-001..005): MirrorMaker 2 next to the DR cluster; the drill document comes with it.
   const mm2 = new StrimziMirrorMaker2(chart, 'MirrorMaker2', {

@@ -4,6 +4,7 @@ import { Environment } from '../lib/core/environment';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
 import { defineStagingAccess } from './access/staging-access';
 import { STAGING_DR_POD_CIDR } from './staging-dr';
+import { SHOP_PLANNED_TOPICS } from './shop-capacity';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
 /**
@@ -29,7 +30,8 @@ export function defineStaging(app: KafkaApp): Environment {
   plan.applyToCluster(kafka);
   plan.attachTo(environment);
   // Access (SEC-004/005): KafkaUsers and KafkaTopics from the shop's access model, client properties in dist/staging/clients/.
-  defineStagingAccess(chart, environment, kafka.clusterName);
+  const access = defineStagingAccess(chart, environment, kafka.clusterName);
+  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; 3 controllers + 3 brokers.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
   return environment;
