@@ -74,6 +74,26 @@ describe('SEC rules on MSK', () => {
       const { stack } = mskStack({ cluster: { aclEnforcement: AclEnforcement.OPEN_UNTIL_ACLS_EXIST } });
       expectViolation(stack, 'SEC-004', CLUSTER, /allow.everyone.if.no.acl.found is 'true' in aws_msk_configuration\.\S+, with SCRAM or mutual TLS on/);
     });
+    it('passes SEC-004 on a mutual-TLS-only cluster with allow.everyone.if.no.acl.found=false (Kafka ACLs authorize certificate principals)', () => {
+      const { stack, cluster } = mskStack({ cluster: { authentication: [ClientAuthentication.mutualTls([PCA])] } });
+      expect(cluster.serverProperties['allow.everyone.if.no.acl.found']).toBe('false');
+      const json = synthJson(stack);
+      expect(Object.values(json.resource.aws_msk_cluster as Record<string, any>)[0].client_authentication).toEqual({
+        sasl: { iam: false, scram: false }, tls: { certificate_authority_arns: [PCA] }, unauthenticated: false,
+      });
+      expect(expectCompliant(stack, 'SEC-004', CLUSTER)).toEqual([]);
+    });
+    it('fails SEC-004 on a mutual-TLS-only cluster in phase 1 of the ACL rollout (allow.everyone.if.no.acl.found=true)', () => {
+      const { stack } = mskStack({ cluster: { authentication: [ClientAuthentication.mutualTls([PCA])], aclEnforcement: AclEnforcement.OPEN_UNTIL_ACLS_EXIST } });
+      expectViolation(stack, 'SEC-004', CLUSTER, /allow.everyone.if.no.acl.found is 'true' in aws_msk_configuration\.\S+, with SCRAM or mutual TLS on; expected 'false': a principal without ACLs is denied/);
+    });
+    it('fails SEC-004 on a mutual-TLS-only cluster when an override opens the configuration', () => {
+      const { stack, cluster } = mskStack({ cluster: { authentication: [ClientAuthentication.mutualTls([PCA])] } });
+      const properties = String(Object.values(synthJson(stack).resource.aws_msk_configuration as Record<string, any>)[0].server_properties);
+      expect(properties).toContain('allow.everyone.if.no.acl.found=false');
+      cluster.configuration.addOverride('server_properties', properties.replace('allow.everyone.if.no.acl.found=false', 'allow.everyone.if.no.acl.found=true'));
+      expectViolation(stack, 'SEC-004', CLUSTER, /allow.everyone.if.no.acl.found is 'true' in aws_msk_configuration\.\S+, with SCRAM or mutual TLS on/);
+    });
     it('lets phase 1 synthesize with a SEC-004 suppression that has a reason, and shows it in the report', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-iac-sec004-'));
       const app = new KafkaApp({ terraformOutdir: path.join(dir, 'cdktf.out'), distDir: path.join(dir, 'dist') });
