@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CostEstimate } from '../../lib/core/pricing/cost-estimate';
+import { CostEstimate, MSK_REPLICATOR_UNPRICED } from '../../lib/core/pricing/cost-estimate';
 import { PRICE_TABLE, PRICE_TABLE_DATE } from '../../lib/core/pricing/price-table';
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../../lib/rules/document';
 
@@ -85,6 +85,32 @@ describe('CostEstimate', () => {
     const estimate = CostEstimate.of([msk('kafka.r9.huge', 3, 100)], { region: 'us-east-1' });
     expect(estimate.unpriced).toEqual(['`aws_msk_cluster.kafka`: broker instance type "kafka.r9.huge" is not in the price table.']);
     expect(CostEstimate.of([msk('kafka.m5.large', 3, 100)], { region: 'eu-west-9' }).unpriced[0]).toContain('no prices for region eu-west-9');
+  });
+
+  it('prices a KafkaMirrorMaker2 as one node per pod from its resources, marked as an upper bound', () => {
+    const mm2 = k8s('KafkaMirrorMaker2', 'mm2', { spec: { replicas: 3, resources: { limits: { cpu: '1', memory: '2Gi' }, requests: { cpu: '1', memory: '2Gi' } } } });
+    const estimate = CostEstimate.of([mm2], { region: 'us-west-2' });
+    expect(estimate.lines.map((l) => [l.resource, l.path, l.item, l.quantity, l.unit, l.unitPriceUsd, l.monthlyUsd])).toEqual([
+      ['KafkaMirrorMaker2/mm2', 'staging/mm2/Resource', '3 × m5.large node, one per pod (an upper bound: the pods only prefer separate hosts)', 2190, 'node-hour', 0.096, 210.24],
+    ]);
+    expect(estimate.unpriced).toEqual([]);
+  });
+
+  it('does not price a KafkaMirrorMaker2 without replicas (required by the v1 CRD), nor one of another API group', () => {
+    expect(CostEstimate.of([k8s('KafkaMirrorMaker2', 'mm2', { spec: {} })], { region: 'us-east-1' }).lines).toEqual([]);
+    expect(CostEstimate.of([k8s('KafkaMirrorMaker2', 'mm2', { spec: { replicas: 3 } }, 'example.com/v1')], { region: 'us-east-1' }).lines).toEqual([]);
+  });
+
+  it('lists an MSK Replicator under "Not priced" with the reason, outside the total', () => {
+    const replicator: TerraformDocument = {
+      source: 'terraform', type: 'aws_msk_replicator', name: 'replicator', address: 'aws_msk_replicator.replicator', path: 'dr/Replicator/Resource',
+      body: { replicator_name: 'production-to-dr' },
+    };
+    const estimate = CostEstimate.of([msk('kafka.m5.large', 3, 1000), replicator], { region: 'us-west-2' });
+    expect(estimate.monthlyTotalUsd).toBe(759.9);
+    expect(estimate.unpriced).toEqual([`\`aws_msk_replicator.replicator\`: ${MSK_REPLICATOR_UNPRICED}`]);
+    expect(MSK_REPLICATOR_UNPRICED).toContain('per replicator-hour and per GB');
+    expect(estimate.toMarkdown()).toContain('Not priced: `aws_msk_replicator.replicator`: MSK Replicator is billed per replicator-hour');
   });
 
   it('labels the report section as a dated estimate', () => {

@@ -35,4 +35,18 @@ describe('cost estimate in the environment report', () => {
     const json = JSON.parse(fs.readFileSync(path.join(exampleDist(env), 'report.json'), 'utf8'));
     expect(json.sections['Cost estimate']).toMatchObject({ estimate: true, priceDate: PRICE_TABLE_DATE });
   });
+
+  it('prices the MirrorMaker 2 pods of the staging-dr example next to its node pools', () => {
+    const json = JSON.parse(fs.readFileSync(path.join(exampleDist('staging-dr'), 'report.json'), 'utf8'));
+    const lines = json.sections['Cost estimate'].lines.filter((l: any) => l.resource.startsWith('KafkaMirrorMaker2/'));
+    expect(lines.map((l: any) => [l.resource, l.item, l.monthlyUsd])).toEqual([
+      ['KafkaMirrorMaker2/mm2-staging-to-staging-dr', '3 × m5.large node, one per pod (an upper bound: the pods only prefer separate hosts)', 210.24],
+    ]);
+  });
+
+  it('lists the MSK Replicator of the dr example as not priced, with the reason', () => {
+    const json = JSON.parse(fs.readFileSync(path.join(exampleDist('dr'), 'report.json'), 'utf8'));
+    expect(json.sections['Cost estimate'].unpriced).toEqual([expect.stringMatching(/^`aws_msk_replicator\.\S+`: MSK Replicator is billed per replicator-hour and per GB/)]);
+    expect(fs.readFileSync(path.join(exampleDist('dr'), 'report.md'), 'utf8')).toContain('Not priced: `aws_msk_replicator.');
+  });
 });

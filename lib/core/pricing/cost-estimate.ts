@@ -44,8 +44,12 @@ export interface CostLine {
  *
  * Reads: `aws_msk_cluster` (instance type × brokers, plus EBS volume × brokers), Strimzi
  * `KafkaNodePool` (one node per pod, which HA-009's required host anti-affinity implies, sized
- * from the pod's resources, plus each persistent-claim volume × replicas), and a Kafka
- * `StatefulSet` (the same, with its volume claim templates).
+ * from the pod's resources, plus each persistent-claim volume × replicas), a Kafka
+ * `StatefulSet` (the same, with its volume claim templates), and a Strimzi `KafkaMirrorMaker2`
+ * (its replicas priced the same way, an upper bound: its host anti-affinity is only preferred).
+ * An `aws_msk_replicator` is listed as not priced: MSK Replicator is billed per replicator-hour
+ * and per GB it processes, plus cross-region data transfer, and the table records no verified
+ * Replicator prices (the GB also depend on traffic the output does not hold).
  */
 export class CostEstimate {
   /** Estimates the documents of one environment. Pure. */
@@ -90,9 +94,14 @@ export class CostEstimate {
             notes.push(`\`${doc.address}\`: storage autoscaling may grow each broker's volume to ${max} GiB, up to ${formatUsd(cents(brokers * max * prices.mskStorageGbMonth), 2)} USD a month for storage (not in the total).`);
           }
         }
+        if (doc.type === 'aws_msk_replicator') unpriced.push(`\`${doc.address}\`: ${MSK_REPLICATOR_UNPRICED}`);
         continue;
       }
-      if (doc.kind === 'KafkaNodePool' && doc.apiVersion.startsWith('kafka.strimzi.io/')) {
+      if (doc.kind === 'KafkaMirrorMaker2' && doc.apiVersion.startsWith('kafka.strimzi.io/')) {
+        const spec = doc.body.spec ?? {};
+        this.pods(`KafkaMirrorMaker2/${doc.name}`, doc.path, Number(spec.replicas ?? 0), spec.resources, [], prices, family, lines, unpriced,
+          'one per pod (an upper bound: the pods only prefer separate hosts)');
+      } else if (doc.kind === 'KafkaNodePool' && doc.apiVersion.startsWith('kafka.strimzi.io/')) {
         const clusterName = doc.body.metadata?.labels?.['strimzi.io/cluster'];
         const kafka = kafkaByCluster.get(`${doc.namespace ?? ''}|${clusterName}`);
         const spec = doc.body.spec ?? {};
@@ -175,7 +184,7 @@ export class CostEstimate {
     }
   }
 
-  private pods(resource: string, path: string, replicas: number, resources: any, volumeBytes: readonly number[], prices: RegionPrices | undefined, family: string, lines: CostLine[], unpriced: string[]): void {
+  private pods(resource: string, path: string, replicas: number, resources: any, volumeBytes: readonly number[], prices: RegionPrices | undefined, family: string, lines: CostLine[], unpriced: string[], placement = 'one per pod'): void {
     if (!prices) { unpriced.push(`\`${resource}\`: no prices for region ${this.region} in the table.`); return; }
     if (!Number.isFinite(replicas) || replicas <= 0) return;
     const memory = parseMemoryQuantity(String(resources?.limits?.memory ?? resources?.requests?.memory ?? ''));
@@ -185,7 +194,7 @@ export class CostEstimate {
       unpriced.push(`\`${resource}\`: no ${family} instance in the table fits a pod with memory ${resources?.limits?.memory ?? 'unset'} and cpu ${resources?.requests?.cpu ?? 'unset'}.`);
     } else {
       const sized = Number.isFinite(memory) ? '' : ' (no memory set: smallest node assumed)';
-      lines.push(line(resource, path, `${replicas} × ${node.type} node, one per pod${sized}`, replicas * HOURS_PER_MONTH, 'node-hour', node.hourly));
+      lines.push(line(resource, path, `${replicas} × ${node.type} node, ${placement}${sized}`, replicas * HOURS_PER_MONTH, 'node-hour', node.hourly));
     }
     const gib = volumeBytes.filter((b) => Number.isFinite(b) && b > 0).reduce((sum, b) => sum + b / GiB, 0);
     if (gib > 0) {
@@ -193,6 +202,9 @@ export class CostEstimate {
     }
   }
 }
+
+/** Why an MSK Replicator is listed under "Not priced". */
+export const MSK_REPLICATOR_UNPRICED = 'MSK Replicator is billed per replicator-hour and per GB of data it processes, plus cross-region data transfer (https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator-pricing.html); the price table records no verified Replicator prices, and the GB replicated depend on traffic. Price it from https://aws.amazon.com/msk/pricing/ and the ReplicatorBytesInPerSec metric.';
 
 /** The smallest instance of `family` whose memory exceeds the pod's (the kubelet reserves some) and whose vCPUs cover its request. */
 function nodeFor(family: string, memoryBytes: number, cpu: number, prices: RegionPrices): { type: string; hourly: number } | undefined {
