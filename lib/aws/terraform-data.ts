@@ -26,20 +26,3 @@ export function synthesizedInput(stack: TerraformStack, resource: TerraformResou
   const body = json.resource?.terraform_data?.[resource.friendlyUniqueId] ?? {};
   return (body.input ?? {}) as Record<string, any>;
 }
-
-/** Terraform reads `${` and `%{` in strings as templates; every string of a value becomes literal text. */
-export function escapeTerraformTemplates<T>(value: T): T {
-  return mapStrings(value, (s) => s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')) as T;
-}
-
-/** The literal text of `escapeTerraformTemplates` output. */
-export function unescapeTerraformTemplates<T>(value: T): T {
-  return mapStrings(value, (s) => s.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{')) as T;
-}
-
-function mapStrings(value: unknown, f: (s: string) => string): unknown {
-  if (typeof value === 'string') return f(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]));
-  return value;
-}

@@ -198,6 +198,32 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
     });
   }
 
+  if (m.mirrorMakerRunningSourceTasks && input.replicationRpo) {
+    // When the MirrorMaker 2 pods or their source tasks die, the latency series disappears and
+    // the alert above cannot fire: this one fires when no source task reports `running`.
+    const tasks = m.mirrorMakerRunningSourceTasks;
+    const rpo = input.replicationRpo;
+    const forDuration = rpo.totalSeconds < 300 ? rpo : PrometheusDuration.minutes(5);
+    const running = (values: string): TestSeries => ({ series: tasks.series({ task: '0' }), values });
+    const failed: TestSeries = { series: tasks.series({ task: '0', status: 'failed' }), values: constant(1, minutesFor(forDuration) + 3) };
+    const scenarios: AlertScenario[] = [
+      scenario(`fires when the only source task stops reporting (pods gone or not scraped) for ${forDuration}`, [running('1x2 stale')], PrometheusDuration.minutes(3 + minutesFor(forDuration) + 1), [{}]),
+      scenario(`fires when the only source task has failed for ${forDuration}`, [failed], after(forDuration), [{}]),
+      scenario('quiet while a source task is running', [running(constant(1, minutesFor(forDuration) + 3))], after(forDuration), []),
+    ];
+    if (forDuration.totalSeconds >= 120) {
+      scenarios.push(scenario(`pending, not firing, with no running source task before ${forDuration} has passed`, [failed], PrometheusDuration.seconds(forDuration.totalSeconds - 60), []));
+    }
+    alerts.push({
+      alert: 'KafkaMirrorMaker2Down', ruleId: 'MON-010', severity: AlertSeverity.CRITICAL, for: forDuration, labels,
+      expr: `(count(${tasks}) or vector(0)) < 1`,
+      summary: `No MirrorMaker 2 source task replicates into ${id.cluster}`,
+      description: `No MirrorSourceConnector task of the MirrorMaker 2 that replicates into ${where} has reported status running for ${forDuration}: its pods are down or not scraped, or its tasks failed or are paused. Replication has stopped, and without its latency series KafkaMirrorMaker2ReplicationBehindRpo cannot fire; every write to the primary since then is lost on failover (RPO ${rpo}).`,
+      runbook: 'mirrormaker2-replication-lag',
+      scenarios,
+    });
+  }
+
   if (m.certificates) {
     const c = m.certificates;
     const days = t.certificateExpiryDays;

@@ -71,6 +71,8 @@ export interface BackendMetrics {
   readonly certificates?: CertificateMetrics;
   /** MirrorMaker 2 replication latency (ms), when MirrorMaker 2 is scraped. */
   readonly mirrorMakerLatency?: MetricSelector;
+  /** MirrorMaker 2 source connector tasks in status `running` (one series each), when MirrorMaker 2 is scraped. */
+  readonly mirrorMakerRunningSourceTasks?: MetricSelector;
 }
 
 /** Disk usage: capacity and available bytes, optionally joined to a label series that selects the cluster's volumes. */
@@ -112,6 +114,7 @@ export function jmxExporterMetrics(id: MonitoredClusterIdentity, o: JmxExporterB
   const node = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka' };
   const exporter = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka-exporter' };
   const ns = { namespace: id.namespace };
+  const mirrorMaker = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'mirrormaker2' };
   return {
     kind: MetricsBackendKind.JMX_EXPORTER,
     nodeLabel: 'pod',
@@ -152,7 +155,13 @@ export function jmxExporterMetrics(id: MonitoredClusterIdentity, o: JmxExporterB
         unitDivisor: 1, certificateLabel: 'name',
       },
     mirrorMakerLatency: o.mirrorMaker2
-      ? new MetricSelector('kafka_connect_mirror_source_connector_replication_latency_ms_max', { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'mirrormaker2' })
+      ? new MetricSelector('kafka_connect_mirror_source_connector_replication_latency_ms_max', mirrorMaker)
+      : undefined,
+    // Strimzi names the connector `<source alias>-><target alias>.MirrorSourceConnector`.
+    mirrorMakerRunningSourceTasks: o.mirrorMaker2
+      ? new MetricSelector('kafka_connect_connector_task_status', { ...mirrorMaker, status: 'running' }, {
+        connector: { pattern: '.*MirrorSourceConnector.*', example: 'primary->dr.MirrorSourceConnector' },
+      })
       : undefined,
   };
 }

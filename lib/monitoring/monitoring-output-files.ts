@@ -1,8 +1,8 @@
-import type { Environment } from '../core/environment';
+import type { Environment, OutputRenderContext } from '../core/environment';
 import type { RuleGroup } from './alert-rule';
 import { assertUniqueAlertNames } from './alert-rule';
 import { KAFKA_RUNBOOKS } from './kafka-runbooks';
-import { renderRuleFile } from './prometheus-rule-file';
+import { renderRuleFile, renderRuleFileOf } from './prometheus-rule-file';
 import { renderAlertTestFile } from './promtool-test-file';
 import { renderRunbook } from './runbook';
 
@@ -19,17 +19,28 @@ export function runbookUrlFrom(base: string): (slug: string) => string {
 }
 
 /**
+ * The rule groups as synthesized (after every escape hatch), when a synthesized document holds
+ * them: the rule files are then rendered from it, so that they say what the rules checked.
+ */
+export type SynthesizedRuleGroups = (context?: OutputRenderContext) => readonly Record<string, any>[];
+
+/**
  * Registers the plain rule files (one per group, so each promtool test loads only what it
  * needs), one promtool test file per alert beside them, and the runbooks, as output files of
  * the environment. Returns the relative paths of the rule files and the test files.
+ *
+ * @param synthesized where the rule files come from when a synthesized document holds the
+ * groups (MSK: a terraform_data); by default they are rendered from `groups`
  */
-export function addPrometheusFiles(environment: Environment, path: string, baseName: string, groups: readonly RuleGroup[], runbookUrl: (slug: string) => string): { readonly ruleFiles: string[]; readonly testFiles: string[] } {
+export function addPrometheusFiles(environment: Environment, path: string, baseName: string, groups: readonly RuleGroup[], runbookUrl: (slug: string) => string, synthesized?: SynthesizedRuleGroups): { readonly ruleFiles: string[]; readonly testFiles: string[] } {
   assertUniqueAlertNames(path, groups);
   const ruleFiles: string[] = [];
   const testFiles: string[] = [];
   for (const group of groups) {
     const ruleFile = `${PROMETHEUS_DIR}/${group.name}.rules.yml`;
-    environment.addOutputFile(ruleFile, () => renderRuleFile([group], runbookUrl));
+    environment.addOutputFile(ruleFile, synthesized
+      ? (context) => renderRuleFileOf(synthesized(context).filter((g) => g.name === group.name))
+      : () => renderRuleFile([group], runbookUrl));
     ruleFiles.push(ruleFile);
     for (const alert of group.alerts) {
       const testFile = `${PROMETHEUS_DIR}/tests/${baseName}/${alert.alert}.test.yml`;

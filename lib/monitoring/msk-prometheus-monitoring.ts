@@ -1,13 +1,17 @@
+import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
+import { TerraformDataResource, synthesizedInput } from '../aws/terraform-data';
 import { Environment } from '../core/environment';
 import { KafkaIacError } from '../core/errors';
-import type { RuleGroup } from './alert-rule';
+import { assertUniqueAlertNames, type RuleGroup } from './alert-rule';
 import { kafkaAlerts } from './kafka-alerts';
 import { resolveThresholds, type KafkaAlertThresholds } from './kafka-alert-thresholds';
 import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, mskOpenMonitoringMetrics, type MonitoredClusterIdentity } from './metrics-backend';
 import { monitoringGroups } from './kafka-prometheus-monitoring';
 import { PROMETHEUS_DIR, addPrometheusFiles, runbookUrlFrom } from './monitoring-output-files';
+import { renderGroups } from './prometheus-rule-file';
+import { prometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from './prometheus-rules-artefact';
 import { ServiceLevelObjective } from './service-level-objective';
 
 /** MSK open monitoring ports. */
@@ -45,9 +49,18 @@ export interface MskPrometheusMonitoringProps {
  * exporters on the cluster): a scrape config for ports 11001 and 11002 that adds the labels the
  * alerts select by, the MON alerts with MSK's cased metric names, the SLO rules, a promtool
  * test per alert, and the runbooks, all in `dist/<env>/`. Pair it with `MskCloudWatchAlarms`.
+ *
+ * The rule groups are also written to the stack as a `terraform_data` (`rulesArtefact`), so
+ * that the MON and SLO rules check them at synthesis like a PrometheusRule on Kubernetes; the
+ * rule files are rendered from that synthesized copy, so an `addOverride` changes both.
  */
 export class MskPrometheusMonitoring extends Construct {
   public readonly groups: readonly RuleGroup[];
+  /**
+   * The `terraform_data` (`PrometheusRules`) whose `input.groups` holds the rule groups; the
+   * rule files are rendered from it and the MON and SLO rules check it. Escape hatch: `addOverride`.
+   */
+  public readonly rulesArtefact: TerraformResource;
   /** `dist/<env>/` relative path of the scrape config. */
   public readonly scrapeConfigFile: string;
   public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
@@ -64,8 +77,13 @@ export class MskPrometheusMonitoring extends Construct {
     const metrics = mskOpenMonitoringMetrics(identity, { dataLogsMountpoint: props.dataLogsMountpoint });
     const alerts = kafkaAlerts({ identity, metrics, thresholds: resolveThresholds(path, props.thresholds), expectedNodes: props.brokers });
     this.groups = monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile));
+    assertUniqueAlertNames(path, this.groups);
     const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
-    this.files = addPrometheusFiles(env, path, c, this.groups, runbookUrl);
+    // The rule groups live in the synthesized Terraform, where the MON and SLO rules read them
+    // (after any addOverride), and the rule files are rendered from there.
+    this.rulesArtefact = new TerraformDataResource(this, 'PrometheusRules', { ...prometheusRulesArtefactInput(c, metrics.kind, renderGroups(this.groups, runbookUrl)) });
+    const stack = TerraformStack.of(this);
+    this.files = addPrometheusFiles(env, path, c, this.groups, runbookUrl, (context) => ruleGroupsOfArtefactInput(synthesizedInput(stack, this.rulesArtefact, context)));
     this.scrapeConfigFile = `${PROMETHEUS_DIR}/${c}-msk-scrape-config.yml`;
     const job = (role: string, port: number) => ({
       job_name: `${c}-msk-${role}`,

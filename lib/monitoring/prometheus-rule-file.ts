@@ -25,5 +25,10 @@ export function renderGroups(groups: readonly RuleGroup[], runbookUrl: (slug: st
 
 /** A plain Prometheus rule file (`promtool check rules` reads it). */
 export function renderRuleFile(groups: readonly RuleGroup[], runbookUrl: (slug: string) => string): string {
-  return stringify({ groups: renderGroups(groups, runbookUrl) }, { lineWidth: 0 });
+  return renderRuleFileOf(renderGroups(groups, runbookUrl));
+}
+
+/** A plain Prometheus rule file of groups already rendered (read back from a synthesized document). */
+export function renderRuleFileOf(renderedGroups: readonly Record<string, unknown>[]): string {
+  return stringify({ groups: renderedGroups }, { lineWidth: 0 });
 }

@@ -1,7 +1,8 @@
-import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../document';
+import { isPrometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../monitoring/prometheus-rules-artefact';
+import type { SynthesizedDocument, TerraformDocument } from '../document';
 import { apiGroupOf } from '../document';
 import type { DocumentIndex } from '../document-index';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from '../rule';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule } from '../rule';
 import { targetOf } from '../rule-target';
 
 /** The label naming the Kafka cluster on Kubernetes objects and on the PrometheusRules that monitor it. */
@@ -26,28 +27,62 @@ export function kafkaClusterOf(doc: SynthesizedDocument): KafkaClusterDocument |
   return undefined;
 }
 
-/** A Prometheus alert as found in a PrometheusRule document. */
+/** A Prometheus alert as found in a synthesized document of rule groups. */
 export interface FoundAlert {
   readonly alert: string;
   readonly expr: string;
   readonly for?: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
-  readonly prometheusRule: KubernetesDocument;
+  /** The document that holds it: a PrometheusRule, or the terraform_data of MskPrometheusMonitoring. */
+  readonly document: SynthesizedDocument;
 }
 
-/** The alerts of the PrometheusRules labelled for a cluster. */
+/**
+ * Whether a document holds the Prometheus rule groups of a Kafka cluster: a PrometheusRule
+ * labelled `kafka-iac.dev/cluster` (Kubernetes), or the terraform_data that
+ * MskPrometheusMonitoring writes (MSK open monitoring).
+ */
+export function isMonitoringRuleDocument(doc: SynthesizedDocument): boolean {
+  return monitoredClusterOf(doc) !== undefined;
+}
+
+/** The cluster a rule document monitors, or undefined for any other document. */
+export function monitoredClusterOf(doc: SynthesizedDocument): string | undefined {
+  if (doc.source === 'kubernetes') {
+    const c = doc.kind === 'PrometheusRule' ? doc.body.metadata?.labels?.[CLUSTER_LABEL] : undefined;
+    return typeof c === 'string' ? c : undefined;
+  }
+  if (doc.type !== 'terraform_data' || !isPrometheusRulesArtefactInput(doc.body.input)) return undefined;
+  return typeof doc.body.input.cluster === 'string' ? doc.body.input.cluster : '';
+}
+
+/** A rule document as findings name it: `PrometheusRule orders-kafka-alerts`, `terraform_data.<name>`. */
+export function ruleDocumentLabel(doc: SynthesizedDocument): string {
+  return doc.source === 'kubernetes' ? `PrometheusRule ${doc.name}` : doc.address;
+}
+
+/** The rule documents that monitor a cluster. */
+export function ruleDocumentsFor(index: DocumentIndex, cluster: string): SynthesizedDocument[] {
+  return [...index.kubernetes('PrometheusRule'), ...index.terraform('terraform_data')].filter((d) => monitoredClusterOf(d) === cluster);
+}
+
+/** The alerts of the rule documents that monitor a cluster. */
 export function prometheusAlertsFor(index: DocumentIndex, cluster: string): FoundAlert[] {
-  return index.kubernetes('PrometheusRule')
-    .filter((d) => d.body.metadata?.labels?.[CLUSTER_LABEL] === cluster)
-    .flatMap((d) => alertsOf(d));
+  return ruleDocumentsFor(index, cluster).flatMap((d) => alertsOf(d));
 }
 
-/** The alerts of one PrometheusRule document. */
-export function alertsOf(d: KubernetesDocument): FoundAlert[] {
-  return ((d.body.spec?.groups ?? []) as any[]).flatMap((g) => ((g.rules ?? []) as any[])
-    .filter((r) => typeof r.alert === 'string')
-    .map((r) => ({ alert: r.alert, expr: String(r.expr ?? ''), for: r.for, labels: r.labels ?? {}, annotations: r.annotations ?? {}, prometheusRule: d })));
+/** The alerts of every rule document of a synthesis. */
+export function allPrometheusAlerts(index: DocumentIndex): FoundAlert[] {
+  return [...index.kubernetes('PrometheusRule'), ...index.terraform('terraform_data')].filter(isMonitoringRuleDocument).flatMap((d) => alertsOf(d));
+}
+
+/** The alerts of one rule document (a PrometheusRule's `spec.groups`, a rules artefact's `input.groups`). */
+export function alertsOf(d: SynthesizedDocument): FoundAlert[] {
+  const groups: unknown = d.source === 'kubernetes' ? d.body.spec?.groups : ruleGroupsOfArtefactInput(d.body.input);
+  return (Array.isArray(groups) ? groups : []).flatMap((g: any) => (Array.isArray(g?.rules) ? g.rules as any[] : [])
+    .filter((r) => typeof r?.alert === 'string')
+    .map((r) => ({ alert: r.alert, expr: String(r.expr ?? ''), for: r.for, labels: r.labels ?? {}, annotations: r.annotations ?? {}, document: d })));
 }
 
 /** The comparison an alert expression ends with: `> 10000`, `< 30`, `!= 1`. */
@@ -85,7 +120,7 @@ export interface MonitoringExpectation {
   readonly id: string;
   readonly title: string;
   readonly explanation: string;
-  /** Kubernetes: the alert's threshold must not be weaker than this (per comparison direction). */
+  /** Prometheus (Kubernetes, and MSK open monitoring): the alert's threshold must not be weaker than this (per comparison direction). */
   readonly prometheus?: { readonly threshold?: number; readonly maxFor?: string; readonly severity: string };
   /** MSK: CloudWatch alarms on one of these metrics, with a threshold not weaker than `threshold`. */
   readonly cloudWatch?: { readonly metrics: readonly string[]; readonly threshold?: number; readonly perBroker?: boolean };
@@ -96,6 +131,10 @@ export interface MonitoringExpectation {
  * with the rule's `rule_id` label, or a CloudWatch alarm tagged with the rule ID) and its
  * threshold and `for` are no weaker than RULES.md, after every escape hatch. A weaker threshold
  * set through props is reported too, so that it carries a suppression with a reason.
+ *
+ * On MSK the CloudWatch alarms are required; when the cluster also uses open monitoring
+ * (MskPrometheusMonitoring wrote its rule groups into the stack), those alerts are held to the
+ * same thresholds as on Kubernetes.
  */
 export function monitoringRule(e: MonitoringExpectation): Rule {
   const targets = [
@@ -115,22 +154,35 @@ export function monitoringRule(e: MonitoringExpectation): Rule {
     check(doc, ctx) {
       const cluster = kafkaClusterOf(doc);
       if (!cluster || !targets.includes(cluster.target)) return NOT_APPLICABLE;
-      return cluster.target === RuleTarget.MSK ? checkCloudWatch(e, cluster, ctx.index) : checkPrometheus(e, cluster, ctx.index);
+      const f = new Findings();
+      if (cluster.target === RuleTarget.MSK) {
+        checkCloudWatch(f, e, cluster, ctx.index);
+        if (e.prometheus && ruleDocumentsFor(ctx.index, cluster.name).length > 0) checkPrometheus(f, e, cluster, ctx.index);
+      } else {
+        checkPrometheus(f, e, cluster, ctx.index);
+      }
+      return f.outcome();
     },
   };
 }
 
-function checkPrometheus(e: MonitoringExpectation, cluster: KafkaClusterDocument, index: DocumentIndex): RuleOutcome {
+function checkPrometheus(f: Findings, e: MonitoringExpectation, cluster: KafkaClusterDocument, index: DocumentIndex): void {
   const p = e.prometheus!;
-  const f = new Findings();
+  const msk = cluster.target === RuleTarget.MSK;
   const alerts = prometheusAlertsFor(index, cluster.name).filter((a) => a.labels.rule_id === e.id);
-  f.expect(alerts.length > 0, {
-    found: `no PrometheusRule labelled ${CLUSTER_LABEL}=${cluster.name} has an alert with rule_id ${e.id}`,
-    expected: `the ${e.id} alert for cluster ${cluster.name}`,
-    fix: `Add new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: '${cluster.name}', ... }).`,
-  });
+  f.expect(alerts.length > 0, msk
+    ? {
+      found: `the open-monitoring rule groups of ${cluster.name} (${ruleDocumentsFor(index, cluster.name).map(ruleDocumentLabel).join(', ')}) have no alert with rule_id ${e.id}`,
+      expected: `the ${e.id} alert for cluster ${cluster.name}`,
+      fix: `Remove the addOverride that dropped the ${e.id} alert from the MskPrometheusMonitoring rules artefact.`,
+    }
+    : {
+      found: `no PrometheusRule labelled ${CLUSTER_LABEL}=${cluster.name} has an alert with rule_id ${e.id}`,
+      expected: `the ${e.id} alert for cluster ${cluster.name}`,
+      fix: `Add new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: '${cluster.name}', ... }).`,
+    });
   for (const a of alerts) {
-    const where = `alert ${a.alert} in PrometheusRule ${a.prometheusRule.name}`;
+    const where = `alert ${a.alert} in ${ruleDocumentLabel(a.document)}`;
     f.expect(a.labels.severity === p.severity, { found: `${where} has severity ${a.labels.severity ?? 'not set'}`, expected: `'${p.severity}'`, fix: `Set the severity label back to '${p.severity}'.` });
     f.expect(!/\bpod=~/.test(a.expr), { found: `${where} selects pods by a name pattern (${a.expr})`, expected: 'selection by labels (node-pool pods have other names)', fix: 'Select by the kafka_cluster and kafka_role labels.' });
     if (p.maxFor !== undefined) {
@@ -142,12 +194,10 @@ function checkPrometheus(e: MonitoringExpectation, cluster: KafkaClusterDocument
       f.expect(!weaker, { found: `${where} fires at ${cmp.op} ${cmp.value}`, expected: `${cmp.op} ${p.threshold} or stricter (RULES.md)`, fix: `Restore the threshold ${p.threshold}, or suppress ${e.id} with the reason for the weaker one.` });
     }
   }
-  return f.outcome();
 }
 
-function checkCloudWatch(e: MonitoringExpectation, cluster: KafkaClusterDocument, index: DocumentIndex): RuleOutcome {
+function checkCloudWatch(f: Findings, e: MonitoringExpectation, cluster: KafkaClusterDocument, index: DocumentIndex): void {
   const cw = e.cloudWatch!;
-  const f = new Findings();
   const alarms = cloudWatchAlarmsFor(index, cluster.name, e.id).filter((a) => alarmMetrics(a).some((m) => cw.metrics.includes(m)));
   f.expect(alarms.length > 0, {
     found: `no CloudWatch alarm tagged kafka-iac:rule=${e.id} watches ${cw.metrics.join(' or ')} of ${cluster.name}`,
@@ -167,6 +217,4 @@ function checkCloudWatch(e: MonitoringExpectation, cluster: KafkaClusterDocument
       f.expect(!weaker, { found: `alarm ${a.body.alarm_name} has threshold ${t} (${op})`, expected: `${cw.threshold} or stricter (RULES.md)`, fix: `Restore the threshold ${cw.threshold}, or suppress ${e.id} with the reason for the weaker one.` });
     }
   }
-  return f.outcome();
 }
-

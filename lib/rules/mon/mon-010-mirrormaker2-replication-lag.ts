@@ -1,14 +1,20 @@
-import { alertsOf } from './cluster-monitoring';
+import { ruleDocumentLabel } from './cluster-monitoring';
+import { MIRROR_MAKER_2_CLUSTER_LABEL, MIRROR_MAKER_2_ROLE, mirrorMaker2MonitoringOf, mirrorMaker2PodLabels } from './mirror-maker-2-monitoring';
+import { CLUSTER_LABEL, ROLE_LABEL } from '../../monitoring/metrics-backend';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC, MSK_REPLICATOR_RPO_TAG } from '../../aws/replicator/msk-replicator-markers';
 import { DR_PAIRING_ARTEFACT_KIND, DR_PAIRING_TAG, parseDrPairingDeclaration } from '../../dr/dr-markers';
-import { apiGroupOf, type TerraformDocument } from '../document';
+import { apiGroupOf, type KubernetesDocument, type TerraformDocument } from '../document';
 import type { DocumentIndex } from '../document-index';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from '../rule';
 
 /**
  * MON-010: replication lag beyond the declared RPO (critical).
- * - Strimzi `KafkaMirrorMaker2`: some PrometheusRule of the synthesis has an alert with rule_id
- *   MON-010 (KafkaPrometheusMonitoring with `replicationRpo`).
+ * - Strimzi `KafkaMirrorMaker2`: its monitoring is tied to it (see `mirrorMaker2MonitoringOf`):
+ *   a PodMonitor scrapes its pods and labels their series for the cluster named by its
+ *   `kafka-iac.dev/cluster` label, and MON-010 alerts on exactly those series watch its
+ *   replication latency and fire when none of its source tasks runs (pods down, tasks failed:
+ *   then the latency series is gone and the latency alert cannot fire). Whether the latency
+ *   threshold is within the declared RPO is DR-003's check, not this one's.
  * - MSK `aws_msk_replicator`: a CloudWatch alarm tagged `kafka-iac:rule=MON-010` on its
  *   `ReplicationLatency` (dimension ReplicatorName) firing above a threshold no higher than the
  *   declared RPO (tag `kafka-iac:rpo-seconds`, or the RPO of its DR pairing), and one on its
@@ -18,18 +24,49 @@ export const MON_010_MIRRORMAKER2_REPLICATION_LAG: Rule = {
   id: 'MON-010',
   level: RuleLevel.ERROR,
   title: 'MirrorMaker 2 replication lag beyond the declared RPO (critical)',
-  explanation: 'A DR copy behind its RPO loses more data on failover than promised.',
-  remediation: 'Declare the RPO: new KafkaPrometheusMonitoring(chart, id, { ..., replicationRpo: PrometheusDuration.minutes(5) }) for MirrorMaker 2; new MskReplicatorAlarms(stack, id, { replicatorName, rpoSeconds, messagesPerSecond }) for MSK Replicator.',
+  explanation: 'A DR copy behind its RPO loses more data on failover than promised; a MirrorMaker 2 that stopped has no latency to alert on, so its absence must alert too.',
+  remediation: 'Declare the RPO: new KafkaPrometheusMonitoring(chart, id, { ..., replicationRpo: PrometheusDuration.minutes(5), mirrorMakerSelector: mm2.podSelector }) for MirrorMaker 2; new MskReplicatorAlarms(stack, id, { replicatorName, rpoSeconds, messagesPerSecond }) for MSK Replicator.',
   targets: [RuleTarget.STRIMZI, RuleTarget.MSK],
   check(doc, ctx) {
     if (doc.source === 'terraform') return doc.type === 'aws_msk_replicator' ? checkReplicator(doc, ctx.index) : NOT_APPLICABLE;
     if (doc.kind !== 'KafkaMirrorMaker2' || apiGroupOf(doc) !== 'kafka.strimzi.io') return NOT_APPLICABLE;
-    const f = new Findings();
-    const alerts = ctx.index.kubernetes('PrometheusRule').flatMap(alertsOf).filter((a) => a.labels.rule_id === 'MON-010');
-    f.expect(alerts.length > 0, { found: `no PrometheusRule has a MON-010 alert for KafkaMirrorMaker2 ${doc.name}`, expected: 'an alert on replication latency beyond the declared RPO' });
-    return f.outcome();
+    return checkMirrorMaker2(doc, ctx.index);
   },
 };
+
+function checkMirrorMaker2(doc: KubernetesDocument, index: DocumentIndex): RuleOutcome {
+  const f = new Findings();
+  const m = mirrorMaker2MonitoringOf(doc, index);
+  const fix = `Add new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: '${m.cluster ?? '<target cluster>'}', ..., replicationRpo, mirrorMakerSelector: mm2.podSelector }).`;
+  if (m.cluster === undefined) {
+    f.add({
+      found: `KafkaMirrorMaker2 ${doc.name} has no ${MIRROR_MAKER_2_CLUSTER_LABEL} label, so no monitoring can be tied to it`,
+      expected: 'the label naming the cluster whose monitoring scrapes its pods and alerts on them',
+      fix: 'Build it with StrimziMirrorMaker2 (it sets the label from the target cluster or monitoredClusterName), or restore the label.',
+    });
+    return f.outcome();
+  }
+  const series = `${CLUSTER_LABEL}="${m.cluster}",${ROLE_LABEL}="${MIRROR_MAKER_2_ROLE}"`;
+  f.expect(m.podMonitors.length > 0, {
+    found: `no PodMonitor selects the pods of KafkaMirrorMaker2 ${doc.name} (${Object.entries(mirrorMaker2PodLabels(doc)).map(([k, v]) => `${k}=${v}`).join(', ')}) and labels their series ${series}`,
+    expected: 'a PodMonitor that scrapes its pods, so that the MON-010 alerts see its metrics', fix,
+  });
+  f.expect(m.latencyAlerts.length > 0, {
+    found: `no MON-010 alert watches the replication latency of KafkaMirrorMaker2 ${doc.name} (series ${series})`,
+    expected: 'an alert on replication latency beyond the declared RPO', fix,
+  });
+  f.expect(m.downAlerts.length > 0, {
+    found: `no MON-010 alert fires when KafkaMirrorMaker2 ${doc.name} stops (no running source task on series ${series})`,
+    expected: 'an alert when its pods are down or its source tasks are not running: the latency series then disappears and the latency alert stays silent', fix,
+  });
+  for (const a of [...m.latencyAlerts, ...m.downAlerts]) {
+    f.expect(a.labels.severity === 'critical', {
+      found: `alert ${a.alert} in ${ruleDocumentLabel(a.document)} has severity ${a.labels.severity ?? 'not set'}`,
+      expected: "'critical'", fix: "Set the severity label back to 'critical'.",
+    });
+  }
+  return f.outcome();
+}
 
 /** The declared RPO of a replicator: its own tag, else the declaration of the pairing it names. */
 function rpoSecondsOf(doc: TerraformDocument, index: DocumentIndex): number | undefined {

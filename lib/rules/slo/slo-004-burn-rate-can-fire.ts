@@ -1,10 +1,12 @@
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule } from '../rule';
-import { burnAlertsOf, isClusterPrometheusRule } from './slo-coverage';
+import { isMonitoringRuleDocument } from '../mon/cluster-monitoring';
+import { burnAlertsOf } from './slo-coverage';
 
 /**
  * SLO-004: a burn-rate alert that can never fire is refused: factor × (1 − objective) ≥ 1 would
  * need an error ratio above 100%. ServiceLevelObjective refuses it at construction; this rule
- * catches one made by an escape hatch on the PrometheusRule.
+ * catches one made by an escape hatch on the PrometheusRule, or on the rules artefact of
+ * MskPrometheusMonitoring.
  */
 export const SLO_004_BURN_RATE_CAN_FIRE: Rule = {
   id: 'SLO-004',
@@ -12,9 +14,9 @@ export const SLO_004_BURN_RATE_CAN_FIRE: Rule = {
   title: 'Every burn-rate alert can fire: factor × (1 − objective) < 1.',
   explanation: 'An alert whose threshold is above an error ratio of 100% is silence that looks like monitoring.',
   remediation: 'Raise the objective or lengthen the period so that factor × (1 − objective) < 1.',
-  targets: [RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+  targets: [RuleTarget.STRIMZI, RuleTarget.STATEFULSET, RuleTarget.MSK],
   check(doc) {
-    if (!isClusterPrometheusRule(doc)) return NOT_APPLICABLE;
+    if (!isMonitoringRuleDocument(doc)) return NOT_APPLICABLE;
     const burns = burnAlertsOf(doc);
     if (burns.length === 0) return NOT_APPLICABLE;
     const f = new Findings();

@@ -1,6 +1,6 @@
 import { ServiceLevelObjective } from '../../monitoring/service-level-objective';
-import type { KubernetesDocument } from '../document';
-import { alertsOf, type FoundAlert } from '../mon/cluster-monitoring';
+import type { SynthesizedDocument } from '../document';
+import { alertsOf, isMonitoringRuleDocument, ruleDocumentLabel, type FoundAlert } from '../mon/cluster-monitoring';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from '../rule';
 import type { Environment } from '../../core/environment';
 
@@ -9,23 +9,19 @@ export function burnProducts(expr: string): { readonly factor: number; readonly 
   return [...expr.matchAll(/>\s*\(\s*([0-9.e+-]+)\s*\*\s*([0-9.e+-]+)\s*\)/g)].map((m) => ({ factor: Number(m[1]), budget: Number(m[2]) }));
 }
 
-/** Whether a document is a PrometheusRule that kafka-iac generated for a Kafka cluster. */
-export function isClusterPrometheusRule(doc: { readonly source: string; readonly kind?: string; readonly body: any }): doc is KubernetesDocument {
-  return doc.source === 'kubernetes' && doc.kind === 'PrometheusRule' && typeof doc.body.metadata?.labels?.['kafka-iac.dev/cluster'] === 'string';
-}
-
 /**
- * An SLO rule: each PrometheusRule of a Kafka cluster carries the SLO that the environment's
- * profile requires (RULES.md), with the four burn-rate alerts at the factors of its period, an
- * objective no weaker than the profile's, and the two budget-remaining alerts.
+ * An SLO rule: each rule document of a Kafka cluster (a PrometheusRule on Kubernetes, the rule
+ * groups MskPrometheusMonitoring writes into the stack on MSK) carries the SLO that the
+ * environment's profile requires (RULES.md), with the four burn-rate alerts at the factors of
+ * its period, an objective no weaker than the profile's, and the two budget-remaining alerts.
  */
 export function sloRule(id: string, name: string, title: string, explanation: string): Rule {
   return {
     id, level: RuleLevel.ERROR, title, explanation,
-    remediation: 'Keep the default SLOs of KafkaPrometheusMonitoring (ServiceLevelObjective.defaultsFor(profile)), or declare the SLO with the profile\'s objective and period.',
-    targets: [RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+    remediation: 'Keep the default SLOs of KafkaPrometheusMonitoring or MskPrometheusMonitoring (ServiceLevelObjective.defaultsFor(profile)), or declare the SLO with the profile\'s objective and period.',
+    targets: [RuleTarget.STRIMZI, RuleTarget.STATEFULSET, RuleTarget.MSK],
     check(doc, ctx) {
-      if (!isClusterPrometheusRule(doc)) return NOT_APPLICABLE;
+      if (!isMonitoringRuleDocument(doc)) return NOT_APPLICABLE;
       const required = ServiceLevelObjective.defaultsFor(ctx.environment.profile).find((s) => s.id === id);
       if (!required) return NOT_APPLICABLE;
       return checkSlo(doc, required, name, ctx.environment);
@@ -33,21 +29,22 @@ export function sloRule(id: string, name: string, title: string, explanation: st
   };
 }
 
-function checkSlo(doc: KubernetesDocument, required: ServiceLevelObjective, name: string, env: Environment): RuleOutcome {
+function checkSlo(doc: SynthesizedDocument, required: ServiceLevelObjective, name: string, env: Environment): RuleOutcome {
   const f = new Findings();
+  const label = ruleDocumentLabel(doc);
   const alerts = alertsOf(doc).filter((a) => a.labels.rule_id === required.id);
   const burn = alerts.filter((a) => a.labels.burn_window);
   for (const { window, factor } of required.burnRates) {
     const a = burn.find((x) => x.labels.burn_window === window.long.toString());
     f.expect(a !== undefined, {
-      found: `PrometheusRule ${doc.name} has no ${required.id} (${name}) burn-rate alert over ${window.long}`,
+      found: `${label} has no ${required.id} (${name}) burn-rate alert over ${window.long}`,
       expected: `the ${window.name} alert (${factor}x over ${window.long} and ${window.short}) for ${env.profile}`,
     });
     if (a) checkBurnAlert(f, a, factor, required);
   }
   for (const remaining of ['0.5', '0.2']) {
     f.expect(alerts.some((a) => a.expr.trim().endsWith(`< ${remaining}`) && a.expr.includes('error_budget:remaining')), {
-      found: `PrometheusRule ${doc.name} has no ${required.id} alert on less than ${Number(remaining) * 100}% error budget remaining`,
+      found: `${label} has no ${required.id} alert on less than ${Number(remaining) * 100}% error budget remaining`,
       expected: 'budget-remaining alerts below 50% (warning) and 20% (critical)',
     });
   }
@@ -66,8 +63,7 @@ function checkBurnAlert(f: Findings, a: FoundAlert, factor: number, required: Se
   }
 }
 
-/** Every burn-rate product of every PrometheusRule alert that carries a `burn_window` label. */
-export function burnAlertsOf(doc: KubernetesDocument): { readonly alert: FoundAlert; readonly products: { readonly factor: number; readonly budget: number }[] }[] {
+/** Every burn-rate product of every alert of a rule document that carries a `burn_window` label. */
+export function burnAlertsOf(doc: SynthesizedDocument): { readonly alert: FoundAlert; readonly products: { readonly factor: number; readonly budget: number }[] }[] {
   return alertsOf(doc).filter((a) => a.labels.burn_window).map((alert) => ({ alert, products: burnProducts(alert.expr) }));
 }
-

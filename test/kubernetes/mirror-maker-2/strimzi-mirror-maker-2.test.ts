@@ -356,8 +356,10 @@ describe('StrimziMirrorMaker2: bad input is refused with rule ID, path and fix',
     expect(() => MirrorMaker2Cluster.strimzi({ clusterName: 'staging-dr-kafka', principal: oauth })).toThrow(/SEC-003 \[MirrorMaker2Cluster staging-dr-kafka\] principal\.authentication is 'oauth'; expected scram-sha-512 or tls/);
   });
 
-  it('synthesis stops when no MON-010 alert watches the MirrorMaker 2 (DR-003)', () => {
+  it('synthesis stops when no MON-010 alert watches the MirrorMaker 2 (MON-010; DR-003 checks only the threshold)', () => {
     const f = drFixture({ monitoring: false });
-    expect(synthError(f.chart)).toMatch(/DR-003 \[kafka\/MirrorMaker2\/Resource\] no PrometheusRule has a MON-010 alert for mm2-staging-to-staging-dr/);
+    const message = synthError(f.chart);
+    expect(message).toMatch(/MON-010 \[kafka\/MirrorMaker2\/Resource\] no MON-010 alert watches the replication latency of KafkaMirrorMaker2 mm2-staging-to-staging-dr/);
+    expect(message).not.toMatch(/DR-003 \[kafka\/MirrorMaker2\/Resource\]/);
   });
 });
