@@ -100,6 +100,15 @@ describe('KafkaPrometheusMonitoring', () => {
     }, 'duplicate')).toThrow(/SLO-001 \[cluster orders\] SLO 'message-delivery' is declared twice; expected unique names\. Rename or remove one of them\./);
   });
 
+  it.each([
+    ['KafkaPrometheusMonitoring', (app: KafkaApp, env: Environment, slos: ServiceLevelObjective[]) => new KafkaPrometheusMonitoring(app.chart(env, 'monitoring'), 'Monitoring', { clusterName: 'orders', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6, slos }), 'monitoring/Monitoring'],
+    ['MskPrometheusMonitoring', (app: KafkaApp, env: Environment, slos: ServiceLevelObjective[]) => new MskPrometheusMonitoring(app.stack(env), 'Monitoring', { clusterName: 'orders-msk', brokers: 3, slos }), 'production/Monitoring'],
+  ] as const)('%s refuses two SLOs whose names give the same alert names (consumer-lag-2 and consumer-lag2), naming the alert and the fix', (_, build, path) => {
+    const slo = (name: string) => new ServiceLevelObjective({ id: 'SLO-002', name, indicator: ServiceLevelIndicator.maxConsumerLag(), objectivePercent: 99.5, period: PrometheusDuration.days(30) });
+    expect(() => synth((app, env) => { build(app, env, [slo('consumer-lag-2'), slo('consumer-lag2')]); }, 'duplicate-alert'))
+      .toThrow(`SLO-002 [${path}] alert is 'KafkaSLOConsumerLag2BurnRatePage1h'; expected a name used by one alert only (Alertmanager groups and silences by alert name). Rename one of the alerts named 'KafkaSLOConsumerLag2BurnRatePage1h', or declare it once.`);
+  });
+
   it('refuses thresholds with the wrong sign', () => {
     expect(() => synth((app, env) => {
       new KafkaPrometheusMonitoring(app.chart(env, 'monitoring'), 'Monitoring', { clusterName: 'orders', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6, thresholds: { requestLatencyP99Ms: -100 } });
@@ -116,6 +125,18 @@ describe('MskPrometheusMonitoring', () => {
       ['orders-msk-msk-jmx', 'orders-msk-msk-brokers-11001.json'], ['orders-msk-msk-node', 'orders-msk-msk-brokers-11002.json'],
     ]);
     expect(cfg.scrape_configs[0].relabel_configs.map((r: any) => [r.target_label, r.replacement])).toContainEqual(['kafka_cluster', 'orders-msk']);
+  });
+
+  it('writes its rule groups into the stack as a terraform_data, and each rule file is that synthesized copy', () => {
+    const tf = JSON.parse(fs.readFileSync(path.join(dist, '..', '..', 'cdktf.out', 'stacks', 'production', 'cdk.tf.json'), 'utf8'));
+    const artefacts = Object.entries<any>(tf.resource.terraform_data).filter(([, r]) => r.input?.kind === 'kafka-iac/prometheus-rules');
+    expect(artefacts.map(([, r]) => [r['//'].metadata.path, r.input.cluster, r.input.metrics_backend])).toEqual([['production/Monitoring/PrometheusRules', 'orders-msk', 'msk-open-monitoring']]);
+    const groups = artefacts[0][1].input.groups;
+    expect(groups.map((g: any) => g.name)).toEqual(['kafka-orders-msk-msk-open-monitoring', ...['message-delivery', 'consumer-lag', 'broker-availability'].flatMap((s) => [`kafka-slo-${s}-orders-msk`, `kafka-slo-${s}-orders-msk-budget`])]);
+    for (const g of groups) {
+      expect(parse(fs.readFileSync(path.join(dist, 'prometheus', `${g.name}.rules.yml`), 'utf8'))).toEqual({ groups: [g] });
+    }
+    expect(groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert))).toHaveLength(12 + 3 * 6);
   });
 
   it('uses MSK\'s cased open-monitoring names', () => {

@@ -84,6 +84,11 @@ describe('SLO bad input', () => {
       .toThrow(/SLO-001 \[ServiceLevelObjective message-delivery\] burnRateFor is '10m'; expected no longer than the 5m short window of the Page1h alert/);
   });
 
+  it.each(['message_delivery', 'message--delivery', 'message-delivery-', 'Message-delivery', '-delivery'])('refuses the name %s: alert names are built from its dash-separated words', (name) => {
+    expect(() => new ServiceLevelObjective({ id: 'SLO-001', name, indicator: ServiceLevelIndicator.produceLatencyP99(), objectivePercent: 99.9, period: PrometheusDuration.days(30) }))
+      .toThrow(`SLO-001 [ServiceLevelObjective ${name}] name is '${name}'; expected lower-case letters and digits in words joined by single dashes. Name the SLO like 'message-delivery'.`);
+  });
+
   it('refuses a period shorter than the longest burn-rate window', () => {
     expect(() => slo(99.9, PrometheusDuration.days(1))).toThrow(/SLO-001 .* period is '1d'; expected at least 3d/);
   });

@@ -78,6 +78,31 @@ describe('promtool over the generated rules', () => {
   });
 });
 
+describe('promtool over MSK open-monitoring rules changed by an escape hatch', () => {
+  it('renders the rule file from the synthesized artefact, so promtool fails the unit test of a weakened alert', async () => {
+    const out = path.join(TEST_OUT, 'promtool-msk-override');
+    fs.rmSync(out, { recursive: true, force: true });
+    const app = new KafkaApp({ terraformOutdir: path.join(out, 'cdktf.out'), distDir: path.join(out, 'dist') });
+    const staging = Environment.staging({ name: 'staging', region: 'eu-west-1' });
+    const m = new MskPrometheusMonitoring(app.stack(staging), 'Monitoring', { clusterName: 'payments-msk', brokers: 3 });
+    const [g, r] = [0, m.groups[0].alerts.findIndex((a) => a.alert === 'KafkaUnderReplicatedPartitions')];
+    const expr = m.groups[0].alerts[r].expr;
+    // (no aws_msk_cluster in this stack, so no MON rule applies; the change reaches the file unchecked)
+    m.rulesArtefact.addOverride(`input.groups.${g}.rules.${r}.expr`, expr.replace(/> 0$/, '> 5'));
+    app.synth();
+    const dir = path.join(out, 'dist', 'staging', 'prometheus');
+    const ruleFile = fs.readFileSync(path.join(dir, 'kafka-payments-msk-msk-open-monitoring.rules.yml'), 'utf8');
+    expect(ruleFile).toContain(expr.replace(/> 0$/, '> 5'));
+    expect(checkRules([path.join(dir, 'kafka-payments-msk-msk-open-monitoring.rules.yml')]).ok).toBe(true);
+    const weakened = await testRules([path.join(dir, 'tests', 'payments-msk', 'KafkaUnderReplicatedPartitions.test.yml')]);
+    expect(weakened.ok).toBe(false);
+    expect(weakened.output).toContain('FAILED');
+    const untouched = await testRules([path.join(dir, 'tests', 'payments-msk', 'KafkaUnderMinIsrPartitions.test.yml')]);
+    expect(untouched.ok, untouched.output).toBe(true);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+});
+
 describe('promtool over the example environments', () => {
   // A private copy of the examples: promtool reads hundreds of files for seconds, and a
   // concurrent test run may be re-creating the shared .test-out/examples meanwhile.
