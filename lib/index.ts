@@ -76,6 +76,7 @@ export * from './monitoring/kafka-runbooks';
 export * from './monitoring/monitoring-output-files';
 export * from './monitoring/kafka-prometheus-monitoring';
 export * from './monitoring/msk-prometheus-monitoring';
+export * from './monitoring/prometheus-rules-artefact';
 export * from './aws/cloudwatch/msk-cloudwatch-alarms';
 export * from './aws/replicator/msk-cluster-reference';
 export * from './aws/replicator/msk-replicator-markers';
