@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import { parseTopicLines } from '../rules/statefulset-documents';
+import { parseTopicLines } from '../security/admin-command-lines';
 import { ACL_ARTEFACT_LABEL, KAFKA_ADMIN_ARTEFACT_KIND } from '../security/artefact-markers';
 import { KafkaIacError } from './errors';
 

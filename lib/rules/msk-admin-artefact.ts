@@ -1,7 +1,7 @@
 import { KAFKA_ADMIN_ARTEFACT_KIND } from '../security/artefact-markers';
 import type { SynthesizedDocument, TerraformDocument } from './document';
 import type { DocumentIndex } from './document-index';
-import { parseTopicLines, type TopicLine } from './statefulset-documents';
+import { parseTopicLines, type TopicLine } from '../security/admin-command-lines';
 
 /**
  * Reading the MSK admin artefact for the rules: the `terraform_data` whose `input.kind` is

@@ -1,6 +1,7 @@
 import { parsePropertiesText } from '../core/broker-config';
 import type { KubernetesDocument, SynthesizedDocument } from './document';
 import type { DocumentIndex } from './document-index';
+import { parseTopicLines, type TopicLine } from '../security/admin-command-lines';
 
 /**
  * Reading the plain-Kubernetes Kafka documents (StatefulSet, ConfigMap with `server.properties`,
@@ -192,48 +193,6 @@ export function selectorMatches(selector: Readonly<Record<string, any>> | undefi
   if (!selector) return false;
   if ((selector.matchExpressions ?? []).length > 0) return false; // not evaluated: treated as not matching
   return Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
-}
-
-/**
- * One `kafka-topics.sh` call of an admin artefact's topic lines (the StatefulSet admin Job's
- * `topics.txt`, the MSK admin artefact's `input.topics`). Numbers are kept as written, so a
- * rule can show a value that is not a number.
- */
-export interface TopicLine {
-  readonly topic: string;
-  /** `--partitions` as written; undefined when the line leaves it to the broker default. */
-  readonly partitions?: string;
-  /** `--replication-factor` as written; undefined when the line leaves it to the broker default. */
-  readonly replicationFactor?: string;
-  /** Every `--config key=value`. */
-  readonly config: Readonly<Record<string, string>>;
-  /** The 1-based line number in the text. */
-  readonly line: number;
-}
-
-/**
- * Parses topic lines as `renderTopicLines` writes them (or as edited afterwards): one
- * `kafka-topics.sh` call per line, blank lines and `#` comments skipped, lines without
- * `--topic` ignored.
- */
-export function parseTopicLines(text: string): TopicLine[] {
-  const out: TopicLine[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    const topic = /--topic\s+(\S+)/.exec(line)?.[1];
-    if (!topic) return;
-    const config: Record<string, string> = {};
-    for (const m of line.matchAll(/--config\s+([^=\s]+)=(\S*)/g)) config[m[1]] = m[2];
-    out.push({
-      topic,
-      partitions: /--partitions\s+(\S+)/.exec(line)?.[1],
-      replicationFactor: /--replication-factor\s+(\S+)/.exec(line)?.[1],
-      config,
-      line: i + 1,
-    });
-  });
-  return out;
 }
 
 /** The topic lines of the StatefulSet admin Job's `topics.txt` (one `kafka-topics.sh` call per line). */

@@ -119,3 +119,45 @@ export const PRINCIPAL_KINDS: readonly string[] = Object.values(PrincipalKind);
 
 /** Operation names accepted in ACL lines. */
 export const ACL_OPERATION_NAMES: readonly string[] = Object.values(AclOperation);
+
+/**
+ * One `kafka-topics.sh` call of an admin artefact's topic lines (the StatefulSet admin Job's
+ * `topics.txt`, the MSK admin artefact's `input.topics`). Numbers are kept as written, so a
+ * rule can show a value that is not a number.
+ */
+export interface TopicLine {
+  readonly topic: string;
+  /** `--partitions` as written; undefined when the line leaves it to the broker default. */
+  readonly partitions?: string;
+  /** `--replication-factor` as written; undefined when the line leaves it to the broker default. */
+  readonly replicationFactor?: string;
+  /** Every `--config key=value`. */
+  readonly config: Readonly<Record<string, string>>;
+  /** The 1-based line number in the text. */
+  readonly line: number;
+}
+
+/**
+ * Parses topic lines as `renderTopicLines` writes them (or as edited afterwards): one
+ * `kafka-topics.sh` call per line, blank lines and `#` comments skipped, lines without
+ * `--topic` ignored.
+ */
+export function parseTopicLines(text: string): TopicLine[] {
+  const out: TopicLine[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const topic = /--topic\s+(\S+)/.exec(line)?.[1];
+    if (!topic) return;
+    const config: Record<string, string> = {};
+    for (const m of line.matchAll(/--config\s+([^=\s]+)=(\S*)/g)) config[m[1]] = m[2];
+    out.push({
+      topic,
+      partitions: /--partitions\s+(\S+)/.exec(line)?.[1],
+      replicationFactor: /--replication-factor\s+(\S+)/.exec(line)?.[1],
+      config,
+      line: i + 1,
+    });
+  });
+  return out;
+}

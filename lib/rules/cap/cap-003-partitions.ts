@@ -4,7 +4,8 @@ import type { SynthesizedDocument } from '../document';
 import { asMskAdminArtefact, mskAdminTopicLinesOf, MSK_ADMIN_TOPICS } from '../msk-admin-artefact';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule, type RuleOutcome } from '../rule';
 import { targetOf } from '../rule-target';
-import { kubernetesKind, topicLinesOf, type TopicLine } from '../statefulset-documents';
+import { kubernetesKind, topicLinesOf } from '../statefulset-documents';
+import type { TopicLine } from '../../security/admin-command-lines';
 
 /** CAP-003: a topic has at least the planned partitions. */
 export const CAP_003_PARTITIONS: Rule = {

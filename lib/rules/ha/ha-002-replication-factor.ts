@@ -3,7 +3,8 @@ import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type
 import { asMskCluster, asMskConfiguration, brokerCountOf, clustersUsing, configurationOf, literalNumber, serverPropertiesOf } from '../msk-cluster-document';
 import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from '../strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, brokerCountOfCluster, topicLinesOf, type TopicLine } from '../statefulset-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole, brokerCountOfCluster, topicLinesOf } from '../statefulset-documents';
+import type { TopicLine } from '../../security/admin-command-lines';
 import { asMskAdminArtefact, mskAdminTopicLinesOf, mskClusterOfArtefact, MSK_ADMIN_TOPICS } from '../msk-admin-artefact';
 import type { TerraformDocument } from '../document';
 
