@@ -12,8 +12,9 @@ import { blockOf, connectorConfig, declarationOf, isMirrorMaker2, isMskReplicato
  * KafkaMirrorMaker2: the pairing declares an RPO and an RTO; the MON-010 latency alert tied to
  * this MirrorMaker 2 (by its cluster label and PodMonitor) fires at a threshold of at most the
  * RPO (that the alert exists at all is MON-010's check); checkpoints and offset syncs run at
- * least once per RPO. aws_msk_replicator: the pairing declares an RPO and an RTO; a CloudWatch
- * alarm on the replicator's ReplicationLatency fires at a threshold of at most the RPO.
+ * least once per RPO. aws_msk_replicator: the pairing declares an RPO and an RTO; its CloudWatch
+ * alarms on ReplicationLatency fire above a threshold of at most the RPO (that one exists at
+ * all is MON-010's check).
  */
 export const DR_003_RTO_RPO_DECLARED: Rule = {
   id: 'DR-003',
@@ -68,13 +69,23 @@ function checkMirrorMaker2(f: Findings, doc: KubernetesDocument, d: DrPairingDec
 }
 
 function checkReplicator(f: Findings, doc: TerraformDocument, index: DocumentIndex, rpo: number): void {
+  // Only the latency alarms of this replicator count. When there is none, MON-010 reports it;
+  // DR-003 owns the threshold against the pairing's RPO, and only it.
   const name = doc.body.replicator_name;
   const alarms = index.terraform('aws_cloudwatch_metric_alarm').filter((a) => a.body.metric_name === 'ReplicationLatency'
     && a.body.namespace === 'AWS/Kafka' && blockOf(a.body.dimensions)?.ReplicatorName === name);
-  const atRpo = alarms.filter((a) => Number(a.body.threshold) <= rpo * 1000 && /^GreaterThan/.test(String(a.body.comparison_operator)));
-  f.expect(atRpo.length > 0, {
-    found: alarms.length === 0 ? `no CloudWatch alarm watches ReplicationLatency of replicator ${shown(name)}` : `the ReplicationLatency alarm thresholds are ${alarms.map((a) => shown(a.body.threshold)).join(', ')} ms`,
-    expected: `an alarm on ReplicationLatency above the RPO (${rpo * 1000} ms) or lower`,
-    fix: `Add new MskReplicatorAlarms(stack, id, { replicatorName: '${name}', rpoSeconds: ${rpo}, ... }) in the replicator's stack.`,
-  });
+  const rpoMs = rpo * 1000;
+  for (const a of alarms) {
+    const op = String(a.body.comparison_operator);
+    f.expect(/^GreaterThan/.test(op), {
+      found: `alarm ${shown(a.body.alarm_name)} has comparison_operator ${op}`,
+      expected: 'GreaterThanThreshold: it fires when latency rises above the RPO',
+      fix: 'Restore comparison_operator GreaterThanThreshold (MskReplicatorAlarms sets it).',
+    });
+    f.expect(Number(a.body.threshold) <= rpoMs, {
+      found: `alarm ${shown(a.body.alarm_name)} has threshold ${shown(a.body.threshold)} ms`,
+      expected: `at most the pairing's RPO, ${rpoMs} ms`,
+      fix: `Restore the threshold ${rpoMs} (MskReplicatorAlarms sets it from the pairing's RPO), or remove the override that raised it.`,
+    });
+  }
 }

@@ -59,15 +59,24 @@ describe('DR rules on aws_msk_replicator (MskReplicator from a DrPairing)', () =
     expectViolation(p.peer.stack, 'DR-002', /synchronise_consumer_group_offsets is false; expected true while failover is the goal/);
   });
 
-  it('fails DR-003 when no ReplicationLatency alarm watches the replicator', () => {
+  it('leaves a replicator without latency alarms to MON-010 (one fault, one rule)', () => {
     const p = replicatedPair({ withoutReplicatorAlarms: true });
-    expectViolation(p.peer.stack, 'DR-003', /no CloudWatch alarm watches ReplicationLatency of replicator 'production-kafka-to-dr-kafka'; expected an alarm on ReplicationLatency above the RPO \(300000 ms\) or lower/);
+    const message = synthError(p.peer.stack);
+    expect(message).toMatch(/MON-010 \[dr\/Replicator\/Resource\] no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches ReplicationLatency/);
+    expect(message).not.toMatch(/DR-003 \[/);
   });
 
   it('fails DR-003 when the latency alarm threshold is overridden above the RPO', () => {
     const p = replicatedPair();
     p.replicatorAlarms!.latencyAlarm.addOverride('threshold', 900_000);
-    expectViolation(p.peer.stack, 'DR-003', /the ReplicationLatency alarm thresholds are 900000 ms/);
+    expectViolation(p.peer.stack, 'DR-003', /alarm 'production-kafka-to-dr-kafka-MON-010-replication-latency' has threshold 900000 ms; expected at most the pairing's RPO, 300000 ms/);
+    expect(synthError(p.peer.stack)).not.toMatch(/MON-010 \[/);
+  });
+
+  it('fails DR-003 when an escape hatch turns the latency alarm around', () => {
+    const p = replicatedPair();
+    p.replicatorAlarms!.latencyAlarm.addOverride('comparison_operator', 'LessThanThreshold');
+    expectViolation(p.peer.stack, 'DR-003', /alarm 'production-kafka-to-dr-kafka-MON-010-replication-latency' has comparison_operator LessThanThreshold; expected GreaterThanThreshold/);
   });
 
   it('fails DR-003 when the pairing tag is overridden away (no declared RPO or RTO)', () => {
