@@ -1,6 +1,6 @@
 import { ServiceLevelObjective } from '../../monitoring/service-level-objective';
 import type { SynthesizedDocument } from '../document';
-import { alertsOf, isMonitoringRuleDocument, ruleDocumentLabel, type FoundAlert } from '../mon/cluster-monitoring';
+import { alertsOf, isMonitoringRuleDocument, kafkaClusterOf, ruleDocumentLabel, ruleDocumentsFor, type FoundAlert } from '../mon/cluster-monitoring';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from '../rule';
 import type { Environment } from '../../core/environment';
 
@@ -21,10 +21,21 @@ export function sloRule(id: string, name: string, title: string, explanation: st
     remediation: 'Keep the default SLOs of KafkaPrometheusMonitoring or MskPrometheusMonitoring (ServiceLevelObjective.defaultsFor(profile)), or declare the SLO with the profile\'s objective and period.',
     targets: [RuleTarget.STRIMZI, RuleTarget.STATEFULSET, RuleTarget.MSK],
     check(doc, ctx) {
-      if (!isMonitoringRuleDocument(doc)) return NOT_APPLICABLE;
       const required = ServiceLevelObjective.defaultsFor(ctx.environment.profile).find((s) => s.id === id);
       if (!required) return NOT_APPLICABLE;
-      return checkSlo(doc, required, name, ctx.environment);
+      if (isMonitoringRuleDocument(doc)) return checkSlo(doc, required, name, ctx.environment);
+      // On Kubernetes the MON rules already require the cluster's PrometheusRule, which carries
+      // the SLOs. On MSK the CloudWatch alarms satisfy MON, and CloudWatch cannot express an SLO:
+      // the cluster must also have its open-monitoring rule groups.
+      const cluster = kafkaClusterOf(doc);
+      if (!cluster || cluster.target !== RuleTarget.MSK) return NOT_APPLICABLE;
+      const f = new Findings();
+      f.expect(ruleDocumentsFor(ctx.index, cluster.name).length > 0, {
+        found: `MSK cluster ${cluster.name} has no Prometheus rule groups, so its ${id} (${name}) SLO is not watched (CloudWatch alarms cannot express burn rates)`,
+        expected: `the ${required.objectivePercent}% over ${required.period} SLO of ${ctx.environment.profile} as burn-rate alerts`,
+        fix: `Add new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: '${cluster.name}', brokers }) next to the cluster.`,
+      });
+      return f.outcome();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { MskCloudWatchAlarms } from '../../../lib/aws/cloudwatch/msk-cloudwatch-alarms';
+import { MskPrometheusMonitoring } from '../../../lib/monitoring/msk-prometheus-monitoring';
 import { MskReplicatorAlarms } from '../../../lib/aws/cloudwatch/msk-replicator-alarms';
 import { KafkaStack } from '../../../lib/aws/kafka-stack';
 import { MskCluster, type MskClusterProps } from '../../../lib/aws/msk/msk-cluster';
@@ -43,6 +44,7 @@ function clusterStack(app: ReturnType<typeof Testing.app>, environment: Environm
     ...props,
   });
   const alarms = new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: cluster.clusterName, brokers: cluster.brokers });
+  new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: cluster.clusterName, brokers: cluster.brokers });
   return { stack, network, cluster, alarms };
 }
 

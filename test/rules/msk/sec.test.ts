@@ -16,6 +16,7 @@ import { RuleSuppressions } from '../../../lib/rules/suppressions';
 import { mskStack, synthJson } from '../../support/msk-stack';
 import { expectCompliant, expectViolation } from './msk-rule-assertions';
 import { MskCloudWatchAlarms } from '../../../lib/aws/cloudwatch/msk-cloudwatch-alarms';
+import { MskPrometheusMonitoring } from '../../../lib/monitoring/msk-prometheus-monitoring';
 
 const CLUSTER = 'production/Kafka/Resource';
 const PCA = 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/11111111-2222-3333-4444-555555555555';
@@ -104,6 +105,7 @@ describe('SEC rules on MSK', () => {
         network, authentication: [ClientAuthentication.scramSha512()], aclEnforcement: AclEnforcement.OPEN_UNTIL_ACLS_EXIST,
       });
       new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: cluster.clusterName, brokers: cluster.brokers });
+      new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: cluster.clusterName, brokers: cluster.brokers });
       const reason = 'Phase 1 of the ACL rollout: ACLs for every principal are being created; enforcement follows in the next release.';
       RuleSuppressions.add(cluster, [{ id: 'SEC-004', reason }]);
       app.synth();

@@ -3,7 +3,9 @@ import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { KafkaStack } from '../../../lib/aws/kafka-stack';
 import { ClientNetwork } from '../../../lib/core/client-network';
-import { Environment } from '../../../lib/core/environment';
+import { Environment, EnvironmentProfile } from '../../../lib/core/environment';
+import { MskCloudWatchAlarms } from '../../../lib/aws/cloudwatch/msk-cloudwatch-alarms';
+import { mskStack, synthError as mskSynthError, synthJson } from '../../support/msk-stack';
 import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
 import { KafkaStatefulSetCluster } from '../../../lib/kubernetes/statefulset/kafka-statefulset-cluster';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../../lib/monitoring/kafka-prometheus-monitoring';
@@ -162,5 +164,39 @@ describe.each([STRIMZI, STATEFULSET, MSK])('SLO-001 to SLO-004 on $name', (targe
     const built = target.build(staging());
     built.patchExpr('KafkaSLOConsumerLagBurnRatePage1h', (expr) => expr.replaceAll('(3.36 * 0.05)', '(30 * 0.05)'));
     expect(errorOf(built)).toContain(`SLO-004 [${built.path}] alert KafkaSLOConsumerLagBurnRatePage1h fires above an error ratio of 30 × 0.05 = 1.5; expected factor × (1 − objective) < 1`);
+  });
+});
+
+describe('an MSK cluster needs its open-monitoring SLOs (CloudWatch alarms cannot express burn rates)', () => {
+  /** A production MSK cluster with its CloudWatch alarms (MON holds), and the SLO rules in force. */
+  function mskWithAlarms(options: { readonly openMonitoring: boolean; readonly profile?: EnvironmentProfile }) {
+    const { stack, cluster } = mskStack({ profile: options.profile, enforceMonitoringRules: true });
+    new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: cluster.clusterName, brokers: cluster.brokers });
+    if (options.openMonitoring) new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: cluster.clusterName, brokers: cluster.brokers });
+    return { stack, cluster };
+  }
+
+  it('stops synthesis with SLO-001, 002 and 003 on the cluster when only CloudWatch alarms watch it', () => {
+    const { stack } = mskWithAlarms({ openMonitoring: false });
+    const message = mskSynthError(stack);
+    for (const [id, name] of [['SLO-001', 'message-delivery'], ['SLO-002', 'consumer-lag'], ['SLO-003', 'broker-availability']]) {
+      expect(message).toContain(`${id} [production/Kafka/Resource] MSK cluster production-kafka has no Prometheus rule groups, so its ${id} (${name}) SLO is not watched`);
+    }
+    expect(message).not.toMatch(/MON-0\d\d \[/);
+  });
+
+  it('passes on the cluster once MskPrometheusMonitoring writes its rule groups', () => {
+    const { stack } = mskWithAlarms({ openMonitoring: true });
+    synthJson(stack);
+    const onCluster = stack.complianceReport.entries.filter((e) => e.ruleId.startsWith('SLO-') && e.path === 'production/Kafka/Resource');
+    expect(onCluster.map((e) => [e.ruleId, e.status])).toEqual([['SLO-001', 'compliant'], ['SLO-002', 'compliant'], ['SLO-003', 'compliant']]);
+  });
+
+  it('asks staging for its two SLOs only', () => {
+    const { stack } = mskWithAlarms({ openMonitoring: false, profile: EnvironmentProfile.STAGING });
+    const message = mskSynthError(stack);
+    expect(message).toContain('SLO-001 [staging/Kafka/Resource]');
+    expect(message).toContain('SLO-002 [staging/Kafka/Resource]');
+    expect(message).not.toContain('SLO-003 [');
   });
 });
