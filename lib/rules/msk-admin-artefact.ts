@@ -1,6 +1,7 @@
 import { KAFKA_ADMIN_ARTEFACT_KIND } from '../security/artefact-markers';
 import type { SynthesizedDocument, TerraformDocument } from './document';
 import type { DocumentIndex } from './document-index';
+import { Findings, shown, type RuleOutcome } from './rule';
 import { parseTopicLines, type TopicLine } from '../security/admin-command-lines';
 
 /**
@@ -33,4 +34,19 @@ export function mskAdminTopicLinesOf(artefact: TerraformDocument): TopicLine[] |
 export function mskClusterOfArtefact(artefact: TerraformDocument, index: DocumentIndex): TerraformDocument | undefined {
   const name = artefact.body.input?.cluster;
   return typeof name === 'string' ? index.terraform('aws_msk_cluster').find((c) => c.body.cluster_name === name) : undefined;
+}
+
+/**
+ * Checks the topic lines of an MSK admin artefact with `check` (which adds its findings); an
+ * `input.topics` that is not text is itself a finding, since no line can then be read.
+ */
+export function checkMskAdminTopicLines(artefact: TerraformDocument, check: (lines: readonly TopicLine[], where: string, f: Findings) => void): RuleOutcome {
+  const lines = mskAdminTopicLinesOf(artefact);
+  const f = new Findings();
+  if (lines === undefined) {
+    f.add({ found: `input.topics is ${shown(artefact.body.input?.topics)}`, expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of input.topics; MskAccess writes the lines from the access model.' });
+  } else {
+    check(lines, MSK_ADMIN_TOPICS, f);
+  }
+  return f.outcome();
 }

@@ -37,7 +37,7 @@ describe('project imports', () => {
   it('detects such an import (the check can fail)', () => {
     const probe = path.join(ROOT, '.test-out', 'import-probe.ts');
     fs.mkdirSync(path.dirname(probe), { recursive: true });
-    fs.writeFileSync(probe, "import { MskCluster } from '@cdktf/provider-aws';\n");
+    fs.writeFileSync(probe, `import { MskCluster } from '@cdktf/${'provider-aws'}';\n`);
     try {
       expect(importsOf([probe], /^['"]@cdktf\/provider-aws['"]/)).toEqual([`${path.relative(ROOT, probe)}:1`]);
     } finally {

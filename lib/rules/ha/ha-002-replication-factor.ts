@@ -5,7 +5,7 @@ import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from '../strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, brokerCountOfCluster, topicLinesOf } from '../statefulset-documents';
 import type { TopicLine } from '../../security/admin-command-lines';
-import { asMskAdminArtefact, mskAdminTopicLinesOf, mskClusterOfArtefact, MSK_ADMIN_TOPICS } from '../msk-admin-artefact';
+import { asMskAdminArtefact, checkMskAdminTopicLines, mskClusterOfArtefact } from '../msk-admin-artefact';
 import type { TerraformDocument } from '../document';
 
 /** HA-002: `default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3. */
@@ -73,24 +73,19 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * artefact's cluster.
  */
 function checkMskTopics(artefact: TerraformDocument, ctx: RuleContext): RuleOutcome {
-  const lines = mskAdminTopicLinesOf(artefact);
-  const f = new Findings();
-  if (lines === undefined) {
-    f.add({ found: `input.topics is ${shown(artefact.body.input?.topics)}`, expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of input.topics; MskAccess writes the lines from the access model.' });
-    return f.outcome();
-  }
   const cluster = mskClusterOfArtefact(artefact, ctx.index);
   const brokers = cluster ? brokerCountOf(cluster) : undefined;
-  topicLineFindings(lines, MSK_ADMIN_TOPICS, f);
-  for (const t of lines) {
-    const rf = Number(t.replicationFactor);
-    f.expect(!Number.isFinite(rf) || brokers === undefined || rf <= brokers, {
-      found: `${MSK_ADMIN_TOPICS} line ${t.line} creates topic '${t.topic}' with --replication-factor ${rf} but ${cluster?.address} has ${brokers} broker(s)`,
-      expected: 'a replication factor no higher than the broker count',
-      fix: 'Add brokers, or lower the topic replication factor to the broker count (3 or more in production).',
-    });
-  }
-  return f.outcome();
+  return checkMskAdminTopicLines(artefact, (lines, where, f) => {
+    topicLineFindings(lines, where, f);
+    for (const t of lines) {
+      const rf = Number(t.replicationFactor);
+      f.expect(!Number.isFinite(rf) || brokers === undefined || rf <= brokers, {
+        found: `${where} line ${t.line} creates topic '${t.topic}' with --replication-factor ${rf} but ${cluster?.address} has ${brokers} broker(s)`,
+        expected: 'a replication factor no higher than the broker count',
+        fix: 'Add brokers, or lower the topic replication factor to the broker count (3 or more in production).',
+      });
+    }
+  });
 }
 
 /** Every topic line creates its topic with `--replication-factor` 3 or more; a line without one is refused (it takes whatever default the brokers have). */

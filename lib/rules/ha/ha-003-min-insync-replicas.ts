@@ -5,7 +5,7 @@ import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf } from '../strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from '../statefulset-documents';
 import type { TopicLine } from '../../security/admin-command-lines';
-import { asMskAdminArtefact, mskAdminTopicLinesOf, MSK_ADMIN_TOPICS } from '../msk-admin-artefact';
+import { asMskAdminArtefact, checkMskAdminTopicLines } from '../msk-admin-artefact';
 import type { TerraformDocument } from '../document';
 
 /** HA-003: `min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF. */
@@ -72,14 +72,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * that overrides min.insync.replicas keeps it at 2 or more and below its replication factor.
  */
 function checkMskTopics(artefact: TerraformDocument): RuleOutcome {
-  const lines = mskAdminTopicLinesOf(artefact);
-  const f = new Findings();
-  if (lines === undefined) {
-    f.add({ found: `input.topics is ${shown(artefact.body.input?.topics)}`, expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of input.topics; MskAccess writes the lines from the access model.' });
-    return f.outcome();
-  }
-  topicLineFindings(lines, MSK_ADMIN_TOPICS, f);
-  return f.outcome();
+  return checkMskAdminTopicLines(artefact, topicLineFindings);
 }
 
 /** A topic line that overrides min.insync.replicas keeps it at 2 or more and below its `--replication-factor`. */

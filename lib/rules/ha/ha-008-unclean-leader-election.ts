@@ -5,7 +5,7 @@ import { targetOf } from '../rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from '../strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from '../statefulset-documents';
 import type { TopicLine } from '../../security/admin-command-lines';
-import { asMskAdminArtefact, mskAdminTopicLinesOf, MSK_ADMIN_TOPICS } from '../msk-admin-artefact';
+import { asMskAdminArtefact, checkMskAdminTopicLines } from '../msk-admin-artefact';
 import type { TerraformDocument } from '../document';
 
 /** HA-008: `unclean.leader.election.enable` = false. */
@@ -55,14 +55,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 
 /** MSK: no topic line of the admin artefact (`kafka-admin/topics.txt`, what `apply.sh` runs) turns unclean leader election on. */
 function checkMskTopics(artefact: TerraformDocument): RuleOutcome {
-  const lines = mskAdminTopicLinesOf(artefact);
-  const f = new Findings();
-  if (lines === undefined) {
-    f.add({ found: `input.topics is ${shown(artefact.body.input?.topics)}`, expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of input.topics; MskAccess writes the lines from the access model.' });
-    return f.outcome();
-  }
-  topicLineFindings(lines, MSK_ADMIN_TOPICS, f);
-  return f.outcome();
+  return checkMskAdminTopicLines(artefact, topicLineFindings);
 }
 
 /** No topic line sets unclean.leader.election.enable to anything but false. */
