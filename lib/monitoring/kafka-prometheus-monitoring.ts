@@ -169,7 +169,13 @@ export class KafkaPrometheusMonitoring extends Construct {
       metadata: { name: `${c}-kafka-alerts`, labels: { ...labels, [METRICS_BACKEND_LABEL]: metrics.kind } },
       spec: { groups: renderGroups(groups, runbookUrl) },
     });
-    this.files = addPrometheusFiles(env, path, c, groups, runbookUrl);
+    // The rule files are rendered from the PrometheusRule as synthesized (after any JSON patch),
+    // so promtool tests what the cluster runs and what the rules checked.
+    const resource = this.resource;
+    this.files = addPrometheusFiles(env, path, c, groups, runbookUrl, () => {
+      const synthesized: unknown = (resource.toJson() as { spec?: { groups?: unknown } }).spec?.groups;
+      return Array.isArray(synthesized) ? synthesized : [];
+    });
   }
 }
 

@@ -30,5 +30,21 @@ export function renderRuleFile(groups: readonly RuleGroup[], runbookUrl: (slug: 
 
 /** A plain Prometheus rule file of groups already rendered (read back from a synthesized document). */
 export function renderRuleFileOf(renderedGroups: readonly Record<string, unknown>[]): string {
-  return stringify({ groups: renderedGroups }, { lineWidth: 0 });
+  // Synthesized objects come back with their keys sorted; put them in the order people read
+  // Prometheus rules in (alert or record, expr, for, labels, annotations).
+  const groups = renderedGroups.map((g) => ({
+    ...inOrder(g, ['name', 'interval']),
+    ...(Array.isArray(g.rules) ? { rules: g.rules.map((r: Record<string, unknown>) => inOrder(r, RULE_KEY_ORDER)) } : {}),
+  }));
+  return stringify({ groups }, { lineWidth: 0 });
+}
+
+const RULE_KEY_ORDER = ['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'];
+
+/** The object with `first` keys in that order, then the others as they were. */
+function inOrder(o: Record<string, unknown>, first: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of first) if (o[k] !== undefined) out[k] = o[k];
+  for (const [k, v] of Object.entries(o)) if (!(k in out) && k !== 'rules') out[k] = v;
+  return out;
 }

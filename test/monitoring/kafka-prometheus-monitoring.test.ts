@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PodMonitor, PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
+import { JsonPatch } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { KafkaApp } from '../../lib/app/kafka-app';
@@ -146,5 +147,22 @@ describe('MskPrometheusMonitoring', () => {
     expect(expr('KafkaConsumerLagWarning')).toContain('kafka_consumer_group_ConsumerLagMetrics_Value{kafka_cluster="orders-msk",environment="production",kafka_role="kafka",name="SumOffsetLag"}');
     expect(expr('KafkaRequestLatencyHigh')).toContain('kafka_network_RequestMetrics_99thPercentile');
     expect(rules.map((r: any) => r.alert)).not.toContain('KafkaCertificateExpiringSoon');
+  });
+});
+
+describe('KafkaPrometheusMonitoring rule files for promtool', () => {
+  it('are rendered from the PrometheusRule as synthesized, so a JSON patch reaches the file promtool tests', () => {
+    const env = Environment.development({ name: 'development', region: 'us-east-1' });
+    const app = new KafkaApp({ terraformOutdir: path.join(OUT, 'patched', 'cdktf.out'), distDir: path.join(OUT, 'patched', 'dist') });
+    const m = new KafkaPrometheusMonitoring(app.chart(env, 'monitoring'), 'Monitoring', { clusterName: 'orders', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 1 });
+    const groups = (m.resource.toJson() as any).spec.groups as any[];
+    const g = groups.findIndex((x) => x.rules.some((r: any) => r.alert === 'KafkaUnderReplicatedPartitions'));
+    const r = groups[g].rules.findIndex((x: any) => x.alert === 'KafkaUnderReplicatedPartitions');
+    const file = m.files.ruleFiles.find((f) => f.endsWith(`/${groups[g].name}.rules.yml`))!;
+    const rendered = () => parse(env.outputFiles.get(file)!()).groups[0].rules.find((x: any) => x.alert === 'KafkaUnderReplicatedPartitions');
+    expect(rendered().expr).toMatch(/> 0$/);
+    expect(Object.keys(rendered()).slice(0, 2)).toEqual(['alert', 'expr']);
+    m.resource.addJsonPatch(JsonPatch.replace(`/spec/groups/${g}/rules/${r}/expr`, String(groups[g].rules[r].expr).replace(/> 0$/, '> 5')));
+    expect(rendered().expr).toMatch(/> 5$/);
   });
 });
