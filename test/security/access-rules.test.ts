@@ -10,6 +10,7 @@ import { StatefulSetAccessJob } from '../../lib/security/statefulset-access-job'
 import { StrimziAccess } from '../../lib/security/strimzi-access';
 import { mskStack } from '../support/msk-stack';
 import { iam, sampleModel, scram } from './access-fixtures';
+import { expectViolation, strimziChart, synth } from '../kubernetes/strimzi/strimzi-fixture';
 
 /** A chart with the environment, in an app whose synth runs validations. */
 function k8s(profile = EnvironmentProfile.PRODUCTION) {
@@ -329,5 +330,29 @@ describe('HA-004 producer acks', () => {
     expect(compliant?.findings).toEqual([]);
     access.clientPropertiesArtefact.addOverride('input.principals.checkout', { producer: true, properties: 'enable.idempotence=true\n' });
     expect(errorsOf(() => Testing.synth(stack, true))).toMatch(/HA-004 \[production\/Access\/ClientProperties\] acks is not set in the client properties of 'checkout'; expected 'all'/);
+  });
+});
+
+describe('SEC-005: an admin label is not enough on Strimzi, the user must be a super user of its Kafka', () => {
+  function clusterWithAccess() {
+    const { chart, environment } = strimziChart({ cluster: { admins: ['kafka-admin'] } });
+    const access = new StrimziAccess(chart, 'Access', { model: sampleModel(environment), clusterName: 'orders' });
+    return { chart, access };
+  }
+
+  it('passes the declared admin, a super user of the Kafka, with its cluster-wide ACLs', () => {
+    const { chart } = clusterWithAccess();
+    synth(chart);
+    const entry = chart.complianceReport.entries.find((e) => e.ruleId === 'SEC-005' && e.path === 'kafka/Access/User-kafka-admin')!;
+    expect(entry.status).toBe('compliant');
+    expect(entry.notes).toEqual(['kafka-admin is a declared admin (a super user of Kafka orders) with cluster-wide rights']);
+  });
+
+  it('fails SEC-005 when a JSON patch relabels an application as admin and widens its ACLs', () => {
+    const { chart, access } = clusterWithAccess();
+    const user = access.users.get('billing')!;
+    user.addJsonPatch(JsonPatch.add('/metadata/labels/kafka-iac.dev~1principal-kind', 'admin'));
+    user.addJsonPatch(JsonPatch.add('/spec/authorization/acls/-', { type: 'allow', resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: ['All'] }));
+    expectViolation(chart, 'SEC-005', 'kafka/Access/User-billing', /non-admin billing is allowed All on topic '\*'.*labelled kafka-iac\.dev\/principal-kind=admin, but not a super user of Kafka orders, so checked as an application/);
   });
 });

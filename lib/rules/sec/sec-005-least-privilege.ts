@@ -6,7 +6,7 @@ import {
 import { MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS } from '../../security/msk-iam-actions';
 import { PrincipalKind } from '../../security/principal';
 import type { SynthesizedDocument } from '../document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { targetOf } from '../rule-target';
 
 /** SEC-005: Least privilege: a producer gets Write (and Describe) on named topics, plus IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently); a consumer gets Read (and Describe) on named topics and Read on its named consumer group; MirrorMaker 2 may also Describe the cluster; only declared admins get any other cluster-level right. An allow ACL on `*` (any topic or group) for a non-admin is refused in production. Deny ACLs are supported. */
@@ -279,8 +279,28 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     name: String(a.resource?.name ?? (a.resource?.type === 'cluster' ? 'kafka-cluster' : '')),
     prefix: a.resource?.patternType === 'prefix', operations: asArray(a.operations).map(String),
   }));
-  if (isAdminKind(kind)) return { status: 'compliant', notes: [`${doc.name} is a declared admin with cluster-wide rights`] };
-  return checkGrants(grants, () => kind, ctx);
+  if (!isAdminKind(kind)) return checkGrants(grants, () => kind, ctx);
+  // The label alone does not make an admin: the Kafka of the user must list it as a super user
+  // (the declared admins). A user labelled admin that is not one is checked as an application,
+  // so relabelling a KafkaUser cannot widen its ACLs unnoticed.
+  const clusterName = doc.body.metadata?.labels?.['strimzi.io/cluster'];
+  const kafka = typeof clusterName === 'string'
+    ? ctx.index.kubernetesByName('Kafka', clusterName, doc.body.metadata?.namespace) ?? ctx.index.kubernetes('Kafka').find((k) => k.name === clusterName)
+    : undefined;
+  if (!kafka) return { status: 'compliant', notes: [`${doc.name} is labelled admin; its Kafka ${shown(clusterName)} is not in this synthesis, so its super users cannot be compared`] };
+  const superUsers = asArray(kafka.body.spec?.kafka?.authorization?.superUsers).map(String);
+  if (superUsers.includes(doc.name) || superUsers.includes(`CN=${doc.name}`)) {
+    return { status: 'compliant', notes: [`${doc.name} is a declared admin (a super user of Kafka ${kafka.name}) with cluster-wide rights`] };
+  }
+  const asApplication = checkGrants(grants, () => 'application', ctx);
+  if (asApplication.status !== 'non-compliant') return asApplication;
+  return {
+    status: 'non-compliant',
+    findings: asApplication.findings.map((finding) => ({
+      ...finding,
+      found: `${finding.found} (labelled ${PRINCIPAL_KIND_LABEL}=admin, but not a super user of Kafka ${kafka.name}, so checked as an application)`,
+    })),
+  };
 }
 
 /** StatefulSet: the kafka-acls.sh lines of the admin Job's ConfigMap. */
