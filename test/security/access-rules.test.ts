@@ -11,6 +11,7 @@ import { StrimziAccess } from '../../lib/security/strimzi-access';
 import { mskStack } from '../support/msk-stack';
 import { iam, sampleModel, scram } from './access-fixtures';
 import { expectViolation, strimziChart, synth } from '../kubernetes/strimzi/strimzi-fixture';
+import { statefulSetChart } from '../kubernetes/statefulset/statefulset-fixture';
 
 /** A chart with the environment, in an app whose synth runs validations. */
 function k8s(profile = EnvironmentProfile.PRODUCTION) {
@@ -354,5 +355,31 @@ describe('SEC-005: an admin label is not enough on Strimzi, the user must be a s
     user.addJsonPatch(JsonPatch.add('/metadata/labels/kafka-iac.dev~1principal-kind', 'admin'));
     user.addJsonPatch(JsonPatch.add('/spec/authorization/acls/-', { type: 'allow', resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: ['All'] }));
     expectViolation(chart, 'SEC-005', 'kafka/Access/User-billing', /non-admin billing is allowed All on topic '\*'.*labelled kafka-iac\.dev\/principal-kind=admin, but not a super user of Kafka orders, so checked as an application/);
+  });
+});
+
+describe('SEC-005: an admin comment is not enough in the StatefulSet ACL artefact, the cluster must declare the admin', () => {
+  function clusterWithJob() {
+    const { chart, environment, cluster } = statefulSetChart({ cluster: { admins: ['kafka-admin'] } });
+    const job = new StatefulSetAccessJob(chart, 'Access', {
+      model: sampleModel(environment), clusterName: cluster.clusterName, image: cluster.image, bootstrapServers: cluster.bootstrapServers,
+    });
+    return { chart, job };
+  }
+
+  it('passes the declared admin with its cluster-wide ACL lines', () => {
+    const { chart } = clusterWithJob();
+    synth(chart);
+    expect(chart.complianceReport.entries.find((e) => e.ruleId === 'SEC-005' && e.path === 'kafka/Access/Artefacts')?.status).toBe('compliant');
+  });
+
+  it('fails SEC-005 when the artefact marks an application as admin and gives it All on every topic', () => {
+    const { chart, job } = clusterWithJob();
+    const acls = String((job.configMap.toJson() as any).data['acls.txt']);
+    expect(acls).toMatch(/# principal User:billing application/);
+    const patched = acls.replace('# principal User:billing application', '# principal User:billing admin')
+      + "--add --allow-principal User:billing --operation All --topic '*' --resource-pattern-type literal\n";
+    job.configMap.addJsonPatch(JsonPatch.replace('/data/acls.txt', patched));
+    expectViolation(chart, 'SEC-005', 'kafka/Access/Artefacts', /non-admin User:billing .*All on topic.*marked admin in the artefact, but not a declared admin of the cluster, so checked as an application/);
   });
 });

@@ -100,10 +100,37 @@ function fromLines(lines: readonly ParsedAclLine[]): Grant[] {
   }));
 }
 
-function checkAclText(text: unknown, ctx: RuleContext): RuleOutcome {
+function checkAclText(text: unknown, ctx: RuleContext, declaredAdmins?: ReadonlySet<string>): RuleOutcome {
   const parsed = parseAclLines(typeof text === 'string' ? text : '');
-  return checkGrants(fromLines(parsed.acls), (p) => parsed.kinds.get(p) ?? 'application', ctx);
+  // With the cluster's declared admins at hand, an `admin` comment alone does not make one.
+  const undeclared = (p: string) => declaredAdmins !== undefined && !declaredAdmins.has(p.replace(/^User:/, ''));
+  const kindOf = (p: string) => {
+    const kind = parsed.kinds.get(p) ?? 'application';
+    return isAdminKind(kind) && undeclared(p) ? 'application' : kind;
+  };
+  const outcome = checkGrants(fromLines(parsed.acls), kindOf, ctx);
+  const relabelled = [...parsed.kinds].filter(([p, kind]) => isAdminKind(kind) && undeclared(p)).map(([p]) => p);
+  if (outcome.status !== 'non-compliant' || relabelled.length === 0) return outcome;
+  return {
+    status: 'non-compliant',
+    findings: outcome.findings.map((finding) => {
+      const who = relabelled.find((p) => finding.found.includes(` ${p} `));
+      return who ? { ...finding, found: `${finding.found} (marked admin in the artefact, but not a declared admin of the cluster, so checked as an application)` } : finding;
+    }),
+  };
 }
+
+/** The admins the StatefulSet clusters of a synthesis declare (their node ConfigMaps' annotation); undefined when none is there. */
+function statefulSetDeclaredAdmins(ctx: RuleContext): ReadonlySet<string> | undefined {
+  const declared = ctx.index.kubernetes('ConfigMap')
+    .map((c) => c.body.metadata?.annotations?.[DECLARED_ADMINS_ANNOTATION])
+    .filter((v): v is string => typeof v === 'string');
+  if (declared.length === 0) return undefined;
+  return new Set(declared.flatMap((v) => v.split(',').map((a) => a.trim()).filter((a) => a !== '')));
+}
+
+/** Where a StatefulSet cluster's node ConfigMaps list the declared admins (read by SEC-004 too). */
+const DECLARED_ADMINS_ANNOTATION = 'kafka-iac.dev/declared-admins';
 
 const CLUSTER_ACTIONS = new Set([
   'kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:AlterCluster',
@@ -307,5 +334,5 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   if (doc.source !== 'kubernetes' || doc.kind !== 'ConfigMap') return NOT_APPLICABLE;
   if (doc.body.metadata?.labels?.[ACL_ARTEFACT_LABEL] !== 'true') return NOT_APPLICABLE;
-  return checkAclText(doc.body.data?.['acls.txt'], ctx);
+  return checkAclText(doc.body.data?.['acls.txt'], ctx, statefulSetDeclaredAdmins(ctx));
 }
