@@ -16,10 +16,20 @@ import { ROOT, TEST_OUT } from './paths';
  * type checker: a key that is neither a member nor allowed by an index signature is rejected.
  */
 
-/** API groups whose objects are validated (built-in Kubernetes APIs). Custom resources are not. */
+/**
+ * API groups whose objects are validated: the built-in Kubernetes APIs (`kubernetes-models`)
+ * and the Prometheus Operator's (`@kubernetes-models/prometheus-operator`: PodMonitor,
+ * PrometheusRule). Strimzi resources are validated against their CRDs elsewhere.
+ */
 export const CORE_API_GROUPS: readonly string[] = [
   '', 'apps', 'batch', 'policy', 'networking.k8s.io', 'storage.k8s.io', 'rbac.authorization.k8s.io', 'autoscaling',
+  'monitoring.coreos.com',
 ];
+
+/** The model package of an API group. */
+function modelPackage(group: string): string {
+  return group === 'monitoring.coreos.com' ? '@kubernetes-models/prometheus-operator' : 'kubernetes-models';
+}
 
 /** One Kubernetes object read from a manifest file. */
 export interface ManifestObject {
@@ -54,7 +64,7 @@ export function isCoreObject(body: Readonly<Record<string, any>>): boolean {
 function modulePath(apiVersion: string, kind: string): string {
   const group = apiGroupOfVersion(apiVersion);
   const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
-  return group === '' ? `kubernetes-models/v1/${kind}` : `kubernetes-models/${group}/${version}/${kind}`;
+  return group === '' ? `kubernetes-models/v1/${kind}` : `${modelPackage(group)}/${group}/${version}/${kind}`;
 }
 
 /**

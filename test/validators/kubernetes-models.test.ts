@@ -73,6 +73,12 @@ describe('kubernetes-models validation of the example manifests', () => {
     expect(core.map((o) => `${o.body.kind}/${o.body.metadata?.name}`)).toEqual(expect.arrayContaining(['StatefulSet/dev-kafka-combined', 'PodDisruptionBudget/dev-kafka-kafka', 'NetworkPolicy/dev-kafka-deny-ingress']));
   });
 
+  it('includes every PodMonitor and PrometheusRule of the examples (Prometheus Operator models)', () => {
+    const monitoring = core.filter((o) => o.body.apiVersion === 'monitoring.coreos.com/v1');
+    expect(new Set(monitoring.map((o) => o.body.kind))).toEqual(new Set(['PodMonitor', 'PrometheusRule']));
+    expect(monitoring.length).toBe(objects.filter((o) => /^monitoring\.coreos\.com\//.test(String(o.body.apiVersion))).length);
+  });
+
   it('passes kubernetes-models validate() for every core object of every example', async () => {
     const failures: string[] = [];
     for (const o of core) {
@@ -115,6 +121,17 @@ describe('the validators reject what they should', () => {
     bad.spec.template.metadata.labels['any-label.example.com/free-form'] = 'yes';
     expect(checker.unknownFields(bad)).toEqual(['spec.template.spec.containers[0].readinesProbe']);
     expect(checker.unknownFields(sts)).toEqual([]);
+  });
+
+  it('rejects a typo in a PrometheusRule (Prometheus Operator model) and a wrong type in a PodMonitor', async () => {
+    const rule = {
+      apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'r' },
+      spec: { groups: [{ name: 'g', rules: [{ alert: 'A', expresion: 'up == 0', labels: { severity: 'critical' } }] }] },
+    };
+    const monitorChecker = UnknownFieldChecker.forKinds([rule]);
+    expect(monitorChecker.unknownFields(rule)).toEqual(['spec.groups[0].rules[0].expresion']);
+    const monitor = { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor', metadata: { name: 'm' }, spec: { selector: {}, podMetricsEndpoints: 'metrics' } };
+    expect(await validateWithModel(monitor)).toMatch(/podMetricsEndpoints/);
   });
 
   it('reports wrong types and bad enums through kubernetes-models', async () => {
