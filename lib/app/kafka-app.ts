@@ -15,7 +15,7 @@ import { secretValueViolationsInOutputFile } from '../rules/sec/sec-009-no-secre
 export interface KafkaAppProps {
   /**
    * Where Terraform JSON goes: `<terraformOutdir>/stacks/<env>/cdk.tf.json`.
-   * @default 'cdktf.out'
+   * @default - `CDKTF_OUTDIR` (set by `cdktf synth --output`), else 'cdktf.out'
    */
   readonly terraformOutdir?: string;
   /**
@@ -58,8 +58,10 @@ export class KafkaApp {
   private readonly outputs = new Map<string, EnvironmentOutputs>();
 
   public constructor(props: KafkaAppProps = {}) {
-    fs.mkdirSync(props.terraformOutdir ?? 'cdktf.out', { recursive: true });
-    this.terraform = new TerraformApp({ outdir: props.terraformOutdir ?? 'cdktf.out' });
+    // cdktf-cli passes its --output through CDKTF_OUTDIR; an explicit terraformOutdir wins.
+    const outdir = props.terraformOutdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+    fs.mkdirSync(outdir, { recursive: true });
+    this.terraform = new TerraformApp({ outdir });
     this.distDir = props.distDir ?? 'dist';
   }
 

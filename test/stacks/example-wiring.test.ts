@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { KafkaApp } from '../../lib/app/kafka-app';
 import { buildExamples } from '../../stacks/examples';
 import { EXAMPLE_ENVIRONMENTS, TEST_OUT, exampleDist } from '../support/paths';
 
@@ -99,5 +100,23 @@ describe('KafkaApp.synth', () => {
     expect(development.warnings).toBe(report('development').summary.warnings);
     expect(development.warnings).toBeGreaterThan(0);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('KafkaApp under cdktf-cli', () => {
+  it('writes Terraform JSON where cdktf-cli asks (CDKTF_OUTDIR), unless terraformOutdir is given', () => {
+    fs.mkdirSync(TEST_OUT, { recursive: true });
+    const dir = fs.mkdtempSync(path.join(TEST_OUT, 'cdktf-outdir-'));
+    const before = process.env.CDKTF_OUTDIR;
+    process.env.CDKTF_OUTDIR = path.join(dir, 'from-cli');
+    try {
+      const app = new KafkaApp({ distDir: path.join(dir, 'dist') });
+      expect(app.terraform.outdir).toBe(path.join(dir, 'from-cli'));
+      expect(new KafkaApp({ terraformOutdir: path.join(dir, 'explicit'), distDir: path.join(dir, 'dist') }).terraform.outdir).toBe(path.join(dir, 'explicit'));
+    } finally {
+      if (before === undefined) delete process.env.CDKTF_OUTDIR;
+      else process.env.CDKTF_OUTDIR = before;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
