@@ -112,7 +112,7 @@ export class MskAccess extends Construct {
     this.policies = policies;
     this.scramUsers = users;
 
-    this.adminArtefacts = terraformData(this, 'AdminArtefacts', {
+    this.adminArtefacts = new TerraformDataResource(this, 'AdminArtefacts', {
       kind: KAFKA_ADMIN_ARTEFACT_KIND,
       cluster: cluster.clusterName,
       acls: escapeTemplate(renderAclLines(model)),
@@ -134,7 +134,7 @@ export class MskAccess extends Construct {
       });
       published[principal.name] = { producer: client.isProducer, properties: escapeTemplate(client.toPropertiesText()) };
     }
-    this.clientPropertiesArtefact = terraformData(this, 'ClientProperties', { kind: CLIENT_PROPERTIES_ARTEFACT_KIND, principals: published });
+    this.clientPropertiesArtefact = new TerraformDataResource(this, 'ClientProperties', { kind: CLIENT_PROPERTIES_ARTEFACT_KIND, principals: published });
     for (const principal of model.principals) {
       environment.addOutputFile(`clients/${principal.name}.properties`, (context) => {
         const principals = synthesizedInput(stack, this.clientPropertiesArtefact, context).principals ?? {};
@@ -164,14 +164,6 @@ function escapeTemplate(text: string): string {
 
 function unescapeTemplate(text: string): string {
   return text.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{');
-}
-
-/**
- * A `terraform_data` resource. A plain TerraformResource, not cdktf's `DataResource`, which
- * runs `terraform version` at every synthesis to pick the built-in provider.
- */
-function terraformData(scope: Construct, id: string, input: Record<string, unknown>): TerraformResource {
-  return new TerraformDataResource(scope, id, input);
 }
 
 /** The script that applies `topics.txt` and `acls.txt` with the Kafka admin tools. */

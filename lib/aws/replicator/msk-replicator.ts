@@ -6,7 +6,8 @@ import { MskReplicator as MskReplicatorResource } from '@cdktf/provider-aws/lib/
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { DataResource, Fn, TerraformLocal, Token } from 'cdktf';
+import { Fn, TerraformLocal, Token } from 'cdktf';
+import { TerraformDataResource } from '../terraform-data';
 import { Construct } from 'constructs';
 import { Environment } from '../../core/environment';
 import { KafkaIacError } from '../../core/errors';
@@ -189,7 +190,7 @@ export class MskReplicator extends Construct {
   public readonly topics: readonly string[];
   public readonly consumerGroups: readonly MskReplicatorConsumerGroup[];
   /** The `terraform_data` with the pairing declaration, when built from a pairing. */
-  public readonly pairingDeclaration?: DataResource;
+  public readonly pairingDeclaration?: TerraformDataResource;
   /** The DR drill document (relative to `dist/<peer>/`), when written. */
   public readonly drillFile?: string;
 
@@ -380,7 +381,7 @@ export class MskReplicator extends Construct {
       dependsOn: [this.policy],
     });
     this.replicatorArn = this.resource.arn;
-    if (pairing) this.pairingDeclaration = new DataResource(this, 'PairingDeclaration', { input: drPairingArtefactInput(pairing) });
+    if (pairing) this.pairingDeclaration = new TerraformDataResource(this, 'PairingDeclaration', drPairingArtefactInput(pairing));
     if (pairing && (props.drill ?? true) && source.bootstrapServers && target.bootstrapServers) {
       this.drillFile = DrDrill.addTo({
         pairing, technology: DrReplicationTechnology.MSK_REPLICATOR, replicationName: this.replicatorName,
