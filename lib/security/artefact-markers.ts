@@ -23,3 +23,10 @@ export const CLIENT_PROPERTIES_ARTEFACT_KIND = 'kafka-iac/client-properties';
 export const PRINCIPAL_TAG = 'kafka-iac:principal';
 /** IAM policy tag with the principal's kind; read by SEC-005. */
 export const PRINCIPAL_KIND_TAG = 'kafka-iac:principal-kind';
+/**
+ * The tag on an `aws_msk_cluster` that lists the admins its access model declares (names
+ * separated by spaces; AWS tag values allow no commas). SEC-005 trusts a policy or ACL line
+ * marked admin only for a principal listed here, as Strimzi's super users and the StatefulSet's
+ * declared-admins annotation do on Kubernetes.
+ */
+export const DECLARED_ADMINS_TAG = 'kafka-iac:declared-admins';

@@ -13,7 +13,7 @@ import { renderAclLines, renderTopicLines } from './admin-command-lines';
 import { ClientProperties, type ConsumerGroupProtocol } from './client-properties';
 import { mskArnPrefixesOf, renderMskIamPolicy, type MskArnPrefixes } from './msk-iam-policy';
 import { PrincipalKind } from './principal';
-import { CLIENT_PROPERTIES_ARTEFACT_KIND, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from './artefact-markers';
+import { CLIENT_PROPERTIES_ARTEFACT_KIND, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from './artefact-markers';
 
 
 export interface MskAccessProps {
@@ -111,6 +111,10 @@ export class MskAccess extends Construct {
     }
     this.policies = policies;
     this.scramUsers = users;
+    // The admins the model declares, recorded on the cluster: SEC-005 checks a principal marked
+    // admin in a policy tag or an ACL line against this list.
+    const admins = model.principals.filter((p) => p.kind === PrincipalKind.ADMIN).map((p) => p.name);
+    cluster.resource.addOverride(`tags.${DECLARED_ADMINS_TAG}`, admins.join(' '));
 
     this.adminArtefacts = new TerraformDataResource(this, 'AdminArtefacts', {
       kind: KAFKA_ADMIN_ARTEFACT_KIND,

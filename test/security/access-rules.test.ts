@@ -383,3 +383,31 @@ describe('SEC-005: an admin comment is not enough in the StatefulSet ACL artefac
     expectViolation(chart, 'SEC-005', 'kafka/Access/Artefacts', /non-admin User:billing .*All on topic.*marked admin in the artefact, but not a declared admin of the cluster, so checked as an application/);
   });
 });
+
+describe('SEC-005: an admin tag is not enough on MSK IAM, the cluster must declare the admin', () => {
+  it('records the declared admins on the cluster and passes the real admin', () => {
+    const { stack, environment, cluster } = mskStack();
+    new MskAccess(stack, 'Access', { model: sampleModel(environment, iam), cluster });
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(Object.values<any>(json.resource.aws_msk_cluster)[0].tags).toMatchObject({ 'kafka-iac:declared-admins': 'kafka-admin' });
+    expect(sec005Entries(stack).get('production/Access/kafka-admin/Resource')?.status).toBe('compliant');
+  });
+
+  it('fails SEC-005 when an override tags an application policy as admin and widens it', () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: sampleModel(environment, iam), cluster });
+    const billing = access.policies.get('billing')!;
+    billing.addOverride('tags.kafka-iac:principal-kind', 'admin');
+    billing.addOverride('policy', policyOverride({ Effect: 'Allow', Action: 'kafka-cluster:*', Resource: '*' }));
+    expect(errorsOf(() => Testing.synth(stack, true))).toContain(
+      'SEC-005 [production/Access/billing/Resource] non-admin billing is allowed wildcard action kafka-cluster:* (tagged admin, but not a declared admin of the cluster, so checked as an application); expected named kafka-cluster actions for a non-admin',
+    );
+  });
+
+  it('fails SEC-005 when the SCRAM ACL artefact marks an application as admin', () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: sampleModel(environment), cluster });
+    access.adminArtefacts.addOverride('input.acls', '# principal User:billing admin\n--add --allow-principal User:billing --operation All --topic orders --resource-pattern-type literal\n');
+    expect(errorsOf(() => Testing.synth(stack, true))).toMatch(/SEC-005 \[production\/Access\/AdminArtefacts\] non-admin User:billing \(application\) is allowed All on topic 'orders'.*marked admin in the artefact, but not a declared admin of the cluster/);
+  });
+});

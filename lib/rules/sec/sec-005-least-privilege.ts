@@ -1,5 +1,5 @@
 import { parseAclLines, type ParsedAclLine } from '../../security/admin-command-lines';
-import { ACL_ARTEFACT_LABEL, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_LABEL, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../security/artefact-markers';
+import { ACL_ARTEFACT_LABEL, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_LABEL, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../security/artefact-markers';
 import {
   isAdminKind, isIamActionPattern, isNonAdminAclOperation, kafkaClusterActionsMatching, nonAdminAclOperations, nonAdminIamActions,
 } from '../../security/least-privilege';
@@ -200,7 +200,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   if (doc.source !== 'terraform') return NOT_APPLICABLE;
   if (doc.type === 'terraform_data') {
     if (doc.body.input?.kind !== KAFKA_ADMIN_ARTEFACT_KIND) return NOT_APPLICABLE;
-    return checkAclText(doc.body.input?.acls, ctx);
+    return checkAclText(doc.body.input?.acls, ctx, mskDeclaredAdmins(ctx));
   }
   if (doc.type !== 'aws_iam_policy') return NOT_APPLICABLE;
   const tags = doc.body.tags ?? {};
@@ -218,9 +218,33 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   }
   const checked = tagged ? statements : statements.filter(grantsKafkaCluster);
   if (checked.length === 0) return NOT_APPLICABLE;
-  const kind = String(tags[PRINCIPAL_KIND_TAG] ?? 'application');
   const who = String(tags[PRINCIPAL_TAG] ?? doc.name);
+  const taggedKind = String(tags[PRINCIPAL_KIND_TAG] ?? 'application');
+  // An admin tag counts only for an admin the cluster's access model declares (its tag).
+  const declared = mskDeclaredAdmins(ctx);
+  const relabelled = isAdminKind(taggedKind) && declared !== undefined && !declared.has(who);
+  const kind = relabelled ? 'application' : taggedKind;
   if (isAdminKind(kind)) return { status: 'compliant', notes: [`${who} is a declared admin with cluster-wide rights`] };
+  if (relabelled) {
+    const outcome = checkIamStatements(ctx, checked, kind, who, tagged);
+    if (outcome.status !== 'non-compliant') return outcome;
+    return { status: 'non-compliant', findings: outcome.findings.map((finding) => ({ ...finding, found: `${finding.found} (tagged admin, but not a declared admin of the cluster, so checked as an application)` })) };
+  }
+  return checkIamStatements(ctx, checked, kind, who, tagged);
+}
+
+/** The admins the MSK clusters of a synthesis declare (their `kafka-iac:declared-admins` tag); undefined when none carries it. */
+function mskDeclaredAdmins(ctx: RuleContext): ReadonlySet<string> | undefined {
+  const declared = ctx.index.terraform('aws_msk_cluster')
+    .map((c) => c.body.tags?.[DECLARED_ADMINS_TAG])
+    .filter((v): v is string => typeof v === 'string');
+  if (declared.length === 0) return undefined;
+  return new Set(declared.flatMap((v) => v.split(/\s+/).filter((a) => a !== '')));
+}
+
+/** The statements of a non-admin's policy: only named kafka-cluster actions of its kind, on named resources. */
+function checkIamStatements(ctx: RuleContext, checked: readonly IamStatement[], kind: string, who: string, tagged: boolean): RuleOutcome {
+  const f = new Findings();
   const allowed = new Set(nonAdminIamActions(kind).map((a) => a.toLowerCase()));
   const notes: string[] = [];
   for (const s of checked) {
