@@ -1,9 +1,9 @@
 /**
- * The tags that mark an `aws_msk_replicator` in synthesized output, so that rules (MON-010)
- * find the declared objectives without importing any construct. Plain strings only.
+ * The names that mark an `aws_msk_replicator` and its metrics in synthesized output, so that
+ * rules (MON-010, DR-003) find them without importing any construct. Plain strings only.
  */
 
-/** Tag of an `aws_msk_replicator` with the declared RPO in seconds; MON-010 compares the ReplicationLatency alarm with it. */
+/** Tag of an `aws_msk_replicator` with the declared RPO in seconds, for operators; DR-003 reads the RPO from the pairing declaration. */
 export const MSK_REPLICATOR_RPO_TAG = 'kafka-iac:rpo-seconds';
 /** The CloudWatch dimension of MSK Replicator metrics. */
 export const MSK_REPLICATOR_DIMENSION = 'ReplicatorName';

@@ -80,7 +80,8 @@ export interface MskReplicatorProps {
   readonly consumerGroups?: readonly MskReplicatorConsumerGroup[];
   /**
    * The declared recovery point objective, in seconds: written as the `kafka-iac:rpo-seconds`
-   * tag, which MON-010 compares with the ReplicationLatency alarm (`MskReplicatorAlarms`).
+   * tag for operators (the rules compare the ReplicationLatency alarm of `MskReplicatorAlarms`
+   * with the RPO of the pairing declaration, DR-003).
    * @default - the pairing's RPO
    * @see DR-003
    */
