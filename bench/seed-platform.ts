@@ -1,22 +1,23 @@
+import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 // The seed-scale platform of issue 8 (seed 001's target): 5 Kafka clusters across 3 regions,
 // MSK and Strimzi mixed, N topics and N/4 consumer groups with principals and grants, with
 // every rule running at synthesis. Used by bench/run.ts; never by a test.
 import type { Construct } from 'constructs';
 import { KafkaApp } from '../lib/app/kafka-app';
-import { MskCloudWatchAlarms } from '../lib/aws/cloudwatch/msk-cloudwatch-alarms';
-import { MskCluster } from '../lib/aws/msk/msk-cluster';
-import { KafkaNetwork } from '../lib/aws/network/kafka-network';
-import { CapacityPlan } from '../lib/core/capacity-planner';
-import { ClientAuthentication } from '../lib/core/client-authentication';
-import { ClientNetwork } from '../lib/core/client-network';
-import { Environment } from '../lib/core/environment';
-import { KafkaVersion } from '../lib/core/kafka-version';
-import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
-import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
-import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
-import { AccessModel } from '../lib/security/access-model';
-import { MskAccess } from '../lib/security/msk-access';
-import { StrimziAccess } from '../lib/security/strimzi-access';
+import { MskCloudWatchAlarms } from '../lib/targets/msk/msk-cloudwatch-alarms';
+import { MskCluster } from '../lib/targets/msk/msk-cluster';
+import { KafkaNetwork } from '../lib/targets/msk/kafka-network';
+import { CapacityPlan } from '../lib/model/capacity/capacity-planner';
+import { ClientAuthentication } from '../lib/model/client-authentication';
+import { ClientNetwork } from '../lib/model/client-network';
+import { Environment } from '../lib/model/environment';
+import { KafkaVersion } from '../lib/model/kafka-version';
+import { StrimziKafkaCluster } from '../lib/targets/strimzi/strimzi-kafka-cluster';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { MskPrometheusMonitoring } from '../lib/targets/msk/msk-prometheus-monitoring';
+import { AccessModel } from '../lib/model/access/access-model';
+import { MskAccess } from '../lib/targets/msk/msk-access';
+import { StrimziAccess } from '../lib/targets/strimzi/strimzi-access';
 
 export interface SeedPlatformProps {
   /** Topics in the whole platform (spread over the 5 clusters); N/4 consumer groups. */
@@ -106,7 +107,7 @@ export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
         brokers: plan.brokers, instanceType: 'kafka.m7g.xlarge', volumeSizeGiB: plan.storagePerBrokerGiB,
         authentication: [ClientAuthentication.iam()],
       });
-      plan.applyToCluster(cluster);
+      CapacityPlanAnnotations.applyToCluster(plan, cluster);
       // IAM policies per principal, admin command lines for topics and ACLs, client properties.
       new MskAccess(stack, `${c.name}-access`, { model, cluster });
       // Monitoring: CloudWatch alarms (MON), MON and SLO rules for MSK open monitoring, promtool tests, scrape config.
@@ -138,9 +139,9 @@ function strimziCluster(scope: Construct, name: string, model: AccessModel, plan
     clientNetworks: [ClientNetwork.kubernetesPeer({ podLabels: { 'app.kubernetes.io/part-of': 'seed-apps' }, description: 'seed applications' })],
     kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   });
-  plan.applyToCluster(cluster);
+  CapacityPlanAnnotations.applyToCluster(plan, cluster);
   // Monitoring: PodMonitors and a PrometheusRule (MON and SLO rules) plus promtool tests.
   new KafkaPrometheusMonitoring(scope, `${name}-monitoring`, { clusterName: name, target: KubernetesKafkaTarget.STRIMZI, expectedNodes: cluster.brokers + 3 });
   const access = new StrimziAccess(scope, `${name}-access`, { model, clusterName: name });
-  plan.applyToTopics(access);
+  CapacityPlanAnnotations.applyToTopics(plan, access);
 }

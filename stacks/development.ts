@@ -1,11 +1,12 @@
+import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
-import { ClientAuthentication } from '../lib/core/client-authentication';
-import { CapacityPlan } from '../lib/core/capacity-planner';
-import { ClientNetwork } from '../lib/core/client-network';
-import { Environment } from '../lib/core/environment';
-import { KafkaStatefulSetCluster } from '../lib/kubernetes/statefulset/kafka-statefulset-cluster';
-import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
-import { StatefulSetAccessJob } from '../lib/security/statefulset-access-job';
+import { ClientAuthentication } from '../lib/model/client-authentication';
+import { CapacityPlan } from '../lib/model/capacity/capacity-planner';
+import { ClientNetwork } from '../lib/model/client-network';
+import { Environment } from '../lib/model/environment';
+import { KafkaStatefulSetCluster } from '../lib/targets/statefulset/kafka-statefulset-cluster';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { StatefulSetAccessJob } from '../lib/targets/statefulset/statefulset-access-job';
 import { declareShopAccess } from './access/shop-access';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
 
@@ -44,7 +45,7 @@ export function defineDevelopment(app: KafkaApp): Environment {
     name: 'shop-orders (dev)', messagesPerSecond: 10, averageMessageBytes: 1_024, retentionSeconds: 7 * 24 * 3600,
     replicationFactor: 1, zones: 1, minimumBrokers: 1, consumerMessagesPerSecond: 500, consumersWanted: 1,
   });
-  plan.applyToCluster(kafka);
+  CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
   // Access (SEC-004/005): the shop's topics (RF 1 on the single node) and ACLs, applied by a Job with the image's own admin tools.
   const access = new StatefulSetAccessJob(chart, 'Access', {
@@ -55,7 +56,7 @@ export function defineDevelopment(app: KafkaApp): Environment {
     adminSecretName: kafka.adminSecretNames.get('kafka-admin'),
     clusterCaSecretName: kafka.caCertificateSecretName,
   });
-  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
+  CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; one combined node.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'dev-kafka', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 1 });
   return environment;

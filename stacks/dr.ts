@@ -1,18 +1,19 @@
+import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
-import { MskCloudWatchAlarms } from '../lib/aws/cloudwatch/msk-cloudwatch-alarms';
-import { MskReplicatorAlarms } from '../lib/aws/cloudwatch/msk-replicator-alarms';
-import { MskCluster } from '../lib/aws/msk/msk-cluster';
-import { KafkaNetwork } from '../lib/aws/network/kafka-network';
-import { MskClusterReference } from '../lib/aws/replicator/msk-cluster-reference';
-import { MskReplicator } from '../lib/aws/replicator/msk-replicator';
-import { ClientAuthentication } from '../lib/core/client-authentication';
-import { ClientNetwork } from '../lib/core/client-network';
-import type { Environment } from '../lib/core/environment';
-import { KafkaVersion } from '../lib/core/kafka-version';
-import { DrDuration } from '../lib/dr/dr-duration';
-import { DrPairing } from '../lib/dr/dr-pairing';
-import { DrStrategy } from '../lib/dr/dr-strategy';
-import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
+import { MskCloudWatchAlarms } from '../lib/targets/msk/msk-cloudwatch-alarms';
+import { MskReplicatorAlarms } from '../lib/targets/msk/msk-replicator-alarms';
+import { MskCluster } from '../lib/targets/msk/msk-cluster';
+import { KafkaNetwork } from '../lib/targets/msk/kafka-network';
+import { MskClusterReference } from '../lib/targets/msk/msk-cluster-reference';
+import { MskReplicator } from '../lib/targets/msk/msk-replicator';
+import { ClientAuthentication } from '../lib/model/client-authentication';
+import { ClientNetwork } from '../lib/model/client-network';
+import type { Environment } from '../lib/model/environment';
+import { KafkaVersion } from '../lib/model/kafka-version';
+import { DrDuration } from '../lib/model/dr/dr-duration';
+import { DrPairing } from '../lib/model/dr/dr-pairing';
+import { DrStrategy } from '../lib/model/dr/dr-strategy';
+import { MskPrometheusMonitoring } from '../lib/targets/msk/msk-prometheus-monitoring';
 import { defineProductionAccess } from './access/production-access';
 import { declareShopAccess } from './access/shop-access';
 import { productionReplicationSource } from './production';
@@ -51,7 +52,7 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
   });
   // CAP-001..003: the DR peer holds everything production holds (the same plan as production).
   const plan = shopProductionPlan('shop-orders (replica)');
-  plan.applyToCluster(kafka);
+  CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
   const alarms = new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
@@ -79,6 +80,6 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
   });
   // The applications' principals on the DR cluster, so that they can fail over to it.
   const access = defineProductionAccess(stack, environment, kafka);
-  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
+  CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });
   return environment;
 }

@@ -1,15 +1,16 @@
+import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
-import { MskCloudWatchAlarms } from '../lib/aws/cloudwatch/msk-cloudwatch-alarms';
-import { MskCluster } from '../lib/aws/msk/msk-cluster';
-import { MskScramUser } from '../lib/aws/msk/msk-scram-user';
-import { KafkaNetwork } from '../lib/aws/network/kafka-network';
-import { MskReplicationSource } from '../lib/aws/replicator/msk-replication-source';
-import { ClientAuthentication } from '../lib/core/client-authentication';
-import { ClientNetwork } from '../lib/core/client-network';
-import { Environment } from '../lib/core/environment';
-import { KafkaIacError } from '../lib/core/errors';
-import { KafkaVersion } from '../lib/core/kafka-version';
-import { MskPrometheusMonitoring } from '../lib/monitoring/msk-prometheus-monitoring';
+import { MskCloudWatchAlarms } from '../lib/targets/msk/msk-cloudwatch-alarms';
+import { MskCluster } from '../lib/targets/msk/msk-cluster';
+import { MskScramUser } from '../lib/targets/msk/msk-scram-user';
+import { KafkaNetwork } from '../lib/targets/msk/kafka-network';
+import { MskReplicationSource } from '../lib/targets/msk/msk-replication-source';
+import { ClientAuthentication } from '../lib/model/client-authentication';
+import { ClientNetwork } from '../lib/model/client-network';
+import { Environment } from '../lib/model/environment';
+import { KafkaIacError } from '../lib/model/errors';
+import { KafkaVersion } from '../lib/model/kafka-version';
+import { MskPrometheusMonitoring } from '../lib/targets/msk/msk-prometheus-monitoring';
 import { defineProductionAccess } from './access/production-access';
 import { SHOP_PLANNED_TOPICS, shopProductionPlan } from './shop-capacity';
 
@@ -41,14 +42,14 @@ export function defineProduction(app: KafkaApp): Environment {
     // MSK refuses this at creation: a new cluster gets it in a second apply.
     multiVpcConnectivity: { iam: true },
   });
-  plan.applyToCluster(kafka);
+  CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
   // Monitoring (MON, SLO): CloudWatch alarms on a KMS-encrypted SNS topic, and Prometheus rules for open monitoring.
   new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers, consumerGroups: [{ group: 'orders-service', topic: 'orders' }] });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
   const access = defineProductionAccess(stack, environment, kafka, [ordersService]);
-  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
+  CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });
   // DR-001: the source side of the MSK Replicator in the dr stack (cluster policy, outputs dr takes as variables).
   replicationSources.set(environment, new MskReplicationSource(stack, 'ReplicationSource', { cluster: kafka }));
   return environment;

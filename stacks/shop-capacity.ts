@@ -1,4 +1,4 @@
-import { CapacityPlan, type CapacityWorkload } from '../lib/core/capacity-planner';
+import { CapacityPlan, type CapacityWorkload } from '../lib/model/capacity/capacity-planner';
 
 /**
  * The example shop's production workload (CAP-001..003): 2,000 msg/s of 1 KiB kept 7 days at

@@ -1,8 +1,8 @@
 import type { Construct } from 'constructs';
-import { ClientAuthentication } from '../lib/core/client-authentication';
-import { CapacityPlan } from '../lib/core/capacity-planner';
-import { ClientNetwork } from '../lib/core/client-network';
-import { StrimziKafkaCluster } from '../lib/kubernetes/strimzi/strimzi-kafka-cluster';
+import { ClientAuthentication } from '../lib/model/client-authentication';
+import { CapacityPlan } from '../lib/model/capacity/capacity-planner';
+import { ClientNetwork } from '../lib/model/client-network';
+import { StrimziKafkaCluster } from '../lib/targets/strimzi/strimzi-kafka-cluster';
 
 /** What differs between the shop's Strimzi clusters: staging and its DR peer. */
 export interface ShopStrimziClusterOptions {

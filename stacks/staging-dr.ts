@@ -1,17 +1,18 @@
+import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
-import { ClientAuthentication } from '../lib/core/client-authentication';
-import { ClientNetwork } from '../lib/core/client-network';
-import type { Environment } from '../lib/core/environment';
-import { DrDuration } from '../lib/dr/dr-duration';
-import { DrPairing } from '../lib/dr/dr-pairing';
-import { DrStrategy } from '../lib/dr/dr-strategy';
-import { MirrorMaker2Access } from '../lib/dr/mirror-maker-2-access';
+import { ClientAuthentication } from '../lib/model/client-authentication';
+import { ClientNetwork } from '../lib/model/client-network';
+import type { Environment } from '../lib/model/environment';
+import { DrDuration } from '../lib/model/dr/dr-duration';
+import { DrPairing } from '../lib/model/dr/dr-pairing';
+import { DrStrategy } from '../lib/model/dr/dr-strategy';
+import { MirrorMaker2Access } from '../lib/model/dr/mirror-maker-2-access';
 import { KafkaUser, type KafkaUserSpec } from '../lib/imports/kafka.strimzi.io';
-import { MirrorMaker2Cluster } from '../lib/kubernetes/mirror-maker-2/mirror-maker-2-cluster';
-import { StrimziMirrorMaker2 } from '../lib/kubernetes/mirror-maker-2/strimzi-mirror-maker-2';
-import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
-import { PrometheusDuration } from '../lib/monitoring/prometheus-duration';
-import { StrimziAccess, renderKafkaUser } from '../lib/security/strimzi-access';
+import { MirrorMaker2Cluster } from '../lib/targets/strimzi/mirror-maker-2-cluster';
+import { StrimziMirrorMaker2 } from '../lib/targets/strimzi/strimzi-mirror-maker-2';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { PrometheusDuration } from '../lib/model/monitoring/prometheus-duration';
+import { StrimziAccess, renderKafkaUser } from '../lib/targets/strimzi/strimzi-access';
 import { declareShopAccess } from './access/shop-access';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
@@ -68,13 +69,13 @@ export function defineStagingDr(app: KafkaApp, staging: Environment): Environmen
   });
   // CAP-001..003: the DR copy holds everything staging holds (the same plan).
   const plan = shopStagingPlan('shop-orders (replica)');
-  plan.applyToCluster(kafka);
+  CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(peer);
   // Access: the shop's topics and users (for clients after failover) and the MirrorMaker 2 target principal.
   const peerAccess = declareShopAccess(peer, { iamApplications: false });
   const targetPrincipal = MirrorMaker2Access.addTargetPrincipal(pairing, peerAccess, { authentication: ClientAuthentication.scramSha512() });
   const access = new StrimziAccess(chart, 'Access', { model: peerAccess, clusterName: kafka.clusterName });
-  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
+  CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });
 
   // Replication (DR-001..005): MirrorMaker 2 next to the DR cluster; the drill document comes with it.
   const mm2 = new StrimziMirrorMaker2(chart, 'MirrorMaker2', {

@@ -1,7 +1,8 @@
+import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
-import { ClientNetwork } from '../lib/core/client-network';
-import { Environment } from '../lib/core/environment';
-import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/monitoring/kafka-prometheus-monitoring';
+import { ClientNetwork } from '../lib/model/client-network';
+import { Environment } from '../lib/model/environment';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
 import { defineStagingAccess } from './access/staging-access';
 import { STAGING_DR_POD_CIDR } from './staging-dr';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
@@ -27,11 +28,11 @@ export function defineStaging(app: KafkaApp): Environment {
   });
   // CAP-001..003: 200 msg/s of 1 KiB kept 7 days at RF 3 (a tenth of production).
   const plan = shopStagingPlan('shop-orders');
-  plan.applyToCluster(kafka);
+  CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
   // Access (SEC-004/005): KafkaUsers and KafkaTopics from the shop's access model, client properties in dist/staging/clients/.
   const access = defineStagingAccess(chart, environment, kafka.clusterName);
-  plan.applyToTopics(access, { topics: SHOP_PLANNED_TOPICS });
+  CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; 3 controllers + 3 brokers.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
   return environment;

@@ -3,14 +3,14 @@ import * as path from 'node:path';
 import { App as Cdk8sApp, YamlOutputType } from 'cdk8s';
 import { App as TerraformApp } from 'cdktf';
 import { stringify } from 'yaml';
-import { outputRenderContext, type Environment } from '../core/environment';
-import { KafkaIacError } from '../core/errors';
-import { KafkaStack, type KafkaStackProps } from '../aws/kafka-stack';
-import { KafkaChart, type KafkaChartProps } from '../kubernetes/kafka-chart';
+import { outputRenderContext, type Environment } from '../model/environment';
+import { KafkaIacError } from '../model/errors';
+import { KafkaStack, type KafkaStackProps } from './kafka-stack';
+import { KafkaChart, type KafkaChartProps } from './kafka-chart';
 import { ComplianceReport } from '../rules/report';
-import { CostEstimate } from '../core/pricing/cost-estimate';
+import { CostEstimate } from './cost-estimate';
 import { evaluatedDocuments } from '../rules/engine';
-import { secretValueViolationsInOutputFile } from '../rules/sec/sec-009-no-secret-values';
+import { secretValueViolationsInOutputFile } from '../rules/sec-009-no-secret-values';
 
 export interface KafkaAppProps {
   /**

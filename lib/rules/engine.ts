@@ -1,7 +1,7 @@
-import type { Environment } from '../core/environment';
-import { EnvironmentProfile } from '../core/environment';
-import { documentLabel, type SynthesizedDocument } from './document';
-import { DocumentIndex } from './document-index';
+import type { Environment } from '../model/environment';
+import { EnvironmentProfile } from '../model/environment';
+import { documentLabel, type SynthesizedDocument } from '../contract/document';
+import { DocumentIndex } from '../contract/document-index';
 import { ComplianceReport, type ReportEntry } from './report';
 import { RuleLevel, type Rule } from './rule';
 import type { AppliedSuppression } from './suppressions';

@@ -1,4 +1,4 @@
-import type { Environment } from '../core/environment';
+import type { Environment } from '../model/environment';
 import type { RuleFinding } from './rule';
 
 /** Rule IDs in numeric order (HA-002 before HA-010). One collator: `localeCompare` with options builds one per call. */

@@ -1,6 +1,6 @@
 import type { IConstruct, IValidation } from 'constructs';
-import type { Environment } from '../core/environment';
-import type { SynthesizedDocument } from './document';
+import type { Environment } from '../model/environment';
+import type { SynthesizedDocument } from '../contract/document';
 import { evaluateRules, formatViolation } from './engine';
 import { RuleRegistry } from './registry';
 import type { ComplianceReport } from './report';

@@ -1,6 +1,7 @@
-import type { Environment } from '../core/environment';
-import type { SynthesizedDocument } from './document';
-import type { DocumentIndex } from './document-index';
+import { RuleTarget } from '../contract/rule-target';
+import type { Environment } from '../model/environment';
+import type { SynthesizedDocument } from '../contract/document';
+import type { DocumentIndex } from '../contract/document-index';
 
 /** How a violation is treated. */
 export enum RuleLevel {
@@ -10,17 +11,7 @@ export enum RuleLevel {
   WARNING = 'warning',
 }
 
-/** Where a rule lands (RULES.md, "How a rule lands on each target"). */
-export enum RuleTarget {
-  /** AWS MSK, rendered as Terraform JSON. */
-  MSK = 'msk',
-  /** Strimzi custom resources. */
-  STRIMZI = 'strimzi',
-  /** Plain Kubernetes StatefulSets. */
-  STATEFULSET = 'statefulset',
-  /** Files of any target (SEC-009, monitoring and SLO rule files, the model). */
-  ANY = 'any',
-}
+export { RuleTarget };
 
 /** What was wrong in one document. */
 export interface RuleFinding {

@@ -1,6 +1,7 @@
 import type { IConstruct } from 'constructs';
-import { KafkaIacError } from '../core/errors';
+import { KafkaIacError } from '../model/errors';
 import { RuleRegistry } from './registry';
+import { SUPPRESSIONS_ANNOTATION } from '../contract/vocabulary';
 
 /** A rule that does not apply to a construct and its children, and why. */
 export interface RuleSuppression {
@@ -82,6 +83,6 @@ function annotate(scope: IConstruct, list: readonly RuleSuppression[]): void {
   if (typeof target.addOverride === 'function' && 'terraformResourceType' in (scope as object)) {
     target.addOverride('//.kafka_iac_suppressions', list.map((s) => ({ id: s.id, reason: s.reason })));
   } else if (typeof target.metadata?.addAnnotation === 'function') {
-    target.metadata.addAnnotation('kafka-iac.dev/suppressions', text);
+    target.metadata.addAnnotation(SUPPRESSIONS_ANNOTATION, text);
   }
 }

@@ -1,7 +1,7 @@
-import type { MskCluster } from '../../lib/aws/msk/msk-cluster';
-import type { MskScramUser } from '../../lib/aws/msk/msk-scram-user';
-import type { Environment } from '../../lib/core/environment';
-import { MskAccess } from '../../lib/security/msk-access';
+import type { MskCluster } from '../../lib/targets/msk/msk-cluster';
+import type { MskScramUser } from '../../lib/targets/msk/msk-scram-user';
+import type { Environment } from '../../lib/model/environment';
+import { MskAccess } from '../../lib/targets/msk/msk-access';
 import type { Construct } from 'constructs';
 import { declareShopAccess } from './shop-access';
 

@@ -1,7 +1,7 @@
-import { ClientAuthentication } from '../../lib/core/client-authentication';
-import type { Environment } from '../../lib/core/environment';
-import { AclOperation, AclResource } from '../../lib/security/acl';
-import { AccessModel } from '../../lib/security/access-model';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
+import type { Environment } from '../../lib/model/environment';
+import { AclOperation, AclResource } from '../../lib/model/access/acl';
+import { AccessModel } from '../../lib/model/access/access-model';
 
 export interface ShopAccessOptions {
   /**

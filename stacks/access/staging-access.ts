@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
-import type { Environment } from '../../lib/core/environment';
-import { StrimziAccess } from '../../lib/security/strimzi-access';
+import type { Environment } from '../../lib/model/environment';
+import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
 import { declareShopAccess } from './shop-access';
 
 /**

@@ -1,10 +1,10 @@
 import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
-import { KafkaStack } from '../../lib/aws/kafka-stack';
-import { KafkaNetwork } from '../../lib/aws/network/kafka-network';
-import { ClientNetwork } from '../../lib/core/client-network';
-import { Environment } from '../../lib/core/environment';
-import { KafkaIacError } from '../../lib/core/errors';
+import { KafkaStack } from '../../lib/app/kafka-stack';
+import { KafkaNetwork } from '../../lib/targets/msk/kafka-network';
+import { ClientNetwork } from '../../lib/model/client-network';
+import { Environment } from '../../lib/model/environment';
+import { KafkaIacError } from '../../lib/model/errors';
 import { all, mskStack, only, synthJson } from '../support/msk-stack';
 
 function bareStack() {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AclEnforcement } from '../../lib/aws/msk/acl-enforcement';
-import { MskCluster } from '../../lib/aws/msk/msk-cluster';
-import { AuthenticationMechanism, ClientAuthentication } from '../../lib/core/client-authentication';
-import { EnvironmentProfile } from '../../lib/core/environment';
-import { KafkaVersion } from '../../lib/core/kafka-version';
-import { parsePropertiesText } from '../../lib/core/broker-config';
+import { AclEnforcement } from '../../lib/targets/msk/acl-enforcement';
+import { MskCluster } from '../../lib/targets/msk/msk-cluster';
+import { AuthenticationMechanism, ClientAuthentication } from '../../lib/model/client-authentication';
+import { EnvironmentProfile } from '../../lib/model/environment';
+import { KafkaVersion } from '../../lib/model/kafka-version';
+import { parsePropertiesText } from '../../lib/model/broker-config';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
 import { all, mskStack, only, synthJson } from '../support/msk-stack';
 

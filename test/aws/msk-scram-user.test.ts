@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MskScramUser } from '../../lib/aws/msk/msk-scram-user';
-import { ClientAuthentication } from '../../lib/core/client-authentication';
+import { MskScramUser } from '../../lib/targets/msk/msk-scram-user';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
 import { mskStack, only, synthJson } from '../support/msk-stack';
 
 describe('MskScramUser', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_GIB, CapacityPlan } from '../../lib/core/capacity-planner';
-import { Environment } from '../../lib/core/environment';
-import { KafkaIacError } from '../../lib/core/errors';
+import { BYTES_PER_GIB, CapacityPlan } from '../../lib/model/capacity/capacity-planner';
+import { Environment } from '../../lib/model/environment';
+import { KafkaIacError } from '../../lib/model/errors';
 
 const WEEK = 604_800;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CostEstimate, MSK_REPLICATOR_UNPRICED } from '../../lib/core/pricing/cost-estimate';
-import { PRICE_TABLE, PRICE_TABLE_DATE } from '../../lib/core/pricing/price-table';
-import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../../lib/rules/document';
+import { CostEstimate, MSK_REPLICATOR_UNPRICED } from '../../lib/app/cost-estimate';
+import { PRICE_TABLE, PRICE_TABLE_DATE } from '../../lib/model/capacity/price-table';
+import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../../lib/contract/document';
 
 function msk(instanceType: string, brokers: number, volumeGiB: number): TerraformDocument {
   return {

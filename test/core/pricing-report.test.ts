@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { describe, expect, it } from 'vitest';
 import { KafkaApp } from '../../lib/app/kafka-app';
-import { Environment } from '../../lib/core/environment';
-import { PRICE_TABLE_DATE } from '../../lib/core/pricing/price-table';
+import { Environment } from '../../lib/model/environment';
+import { PRICE_TABLE_DATE } from '../../lib/model/capacity/price-table';
 import { EXAMPLE_ENVIRONMENTS, exampleDist } from '../support/paths';
 
 describe('cost estimate in the environment report', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Environment } from '../../lib/core/environment';
-import { DrDrill, DrReplicationTechnology, type DrDrillProps } from '../../lib/dr/dr-drill';
-import { DrDuration } from '../../lib/dr/dr-duration';
-import { DrPairing } from '../../lib/dr/dr-pairing';
-import { DrStrategy } from '../../lib/dr/dr-strategy';
-import { ReplicationGoal } from '../../lib/dr/replication-goal';
+import { Environment } from '../../lib/model/environment';
+import { DrDrill, DrReplicationTechnology, type DrDrillProps } from '../../lib/model/dr/dr-drill';
+import { DrDuration } from '../../lib/model/dr/dr-duration';
+import { DrPairing } from '../../lib/model/dr/dr-pairing';
+import { DrStrategy } from '../../lib/model/dr/dr-strategy';
+import { ReplicationGoal } from '../../lib/model/dr/replication-goal';
 import { shopModel } from '../kubernetes/mirror-maker-2/mirror-maker-2-fixture';
 
 function props(over: { strategy?: DrStrategy; goal?: ReplicationGoal; technology?: DrReplicationTechnology } = {}): DrDrillProps {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ClientAuthentication } from '../../lib/core/client-authentication';
-import { Environment } from '../../lib/core/environment';
-import { DrDuration } from '../../lib/dr/dr-duration';
-import { drPairingArtefactInput, parseDrPairingDeclaration } from '../../lib/dr/dr-markers';
-import { DrPairing, type DrPairingProps } from '../../lib/dr/dr-pairing';
-import { DrStrategy } from '../../lib/dr/dr-strategy';
-import { ReplicationGoal } from '../../lib/dr/replication-goal';
-import { ReplicationPolicy } from '../../lib/dr/replication-policy';
-import { AccessModel } from '../../lib/security/access-model';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
+import { Environment } from '../../lib/model/environment';
+import { DrDuration } from '../../lib/model/dr/dr-duration';
+import { drPairingArtefactInput, parseDrPairingDeclaration } from '../../lib/contract/dr-markers';
+import { DrPairing, type DrPairingProps } from '../../lib/model/dr/dr-pairing';
+import { DrStrategy } from '../../lib/model/dr/dr-strategy';
+import { ReplicationGoal } from '../../lib/model/dr/replication-goal';
+import { ReplicationPolicy } from '../../lib/model/dr/replication-policy';
+import { AccessModel } from '../../lib/model/access/access-model';
 
 function fixture() {
   const primary = Environment.production({ name: 'production', region: 'us-east-1' });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ClientAuthentication } from '../../lib/core/client-authentication';
-import { Environment } from '../../lib/core/environment';
-import { DrDuration } from '../../lib/dr/dr-duration';
-import { DrPairing } from '../../lib/dr/dr-pairing';
-import { MirrorMaker2Access } from '../../lib/dr/mirror-maker-2-access';
-import { MirrorMaker2Topics } from '../../lib/dr/mirror-maker-2-topics';
-import { OffsetSyncsTopicLocation } from '../../lib/dr/offset-syncs-topic-location';
-import { ReplicationGoal } from '../../lib/dr/replication-goal';
-import { AccessModel } from '../../lib/security/access-model';
-import type { Principal } from '../../lib/security/principal';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
+import { Environment } from '../../lib/model/environment';
+import { DrDuration } from '../../lib/model/dr/dr-duration';
+import { DrPairing } from '../../lib/model/dr/dr-pairing';
+import { MirrorMaker2Access } from '../../lib/model/dr/mirror-maker-2-access';
+import { MirrorMaker2Topics } from '../../lib/model/dr/mirror-maker-2-topics';
+import { OffsetSyncsTopicLocation } from '../../lib/model/dr/offset-syncs-topic-location';
+import { ReplicationGoal } from '../../lib/model/dr/replication-goal';
+import { AccessModel } from '../../lib/model/access/access-model';
+import type { Principal } from '../../lib/model/access/principal';
 import { shopModel } from '../kubernetes/mirror-maker-2/mirror-maker-2-fixture';
 
 function pairingOf(goal = ReplicationGoal.FAILOVER) {

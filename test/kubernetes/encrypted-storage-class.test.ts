@@ -1,8 +1,8 @@
 import { Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { Environment } from '../../lib/core/environment';
-import { KafkaChart } from '../../lib/kubernetes/kafka-chart';
-import { EncryptedStorageClass } from '../../lib/kubernetes/encrypted-storage-class';
+import { Environment } from '../../lib/model/environment';
+import { KafkaChart } from '../../lib/app/kafka-chart';
+import { EncryptedStorageClass } from '../../lib/targets/kubernetes/encrypted-storage-class';
 
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/0b7e0c1c-1111-2222-3333-444455556666';
 

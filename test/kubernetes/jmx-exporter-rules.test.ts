@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   JMX_EXPORTER_CONFIG_KEY, KAFKA_JMX_EXPORTER_RULES, KafkaJmxMetricNames, renderJmxExporterConfig, type JmxExporterRule,
-} from '../../lib/kubernetes/jmx-exporter-rules';
+} from '../../lib/targets/kubernetes/jmx-exporter-rules';
 
 /**
  * What the JMX exporter does with one MBean attribute, written as the exporter writes it

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { KafkaApp } from '../../lib/app/kafka-app';
-import { MskCloudWatchAlarms } from '../../lib/aws/cloudwatch/msk-cloudwatch-alarms';
-import { Environment } from '../../lib/core/environment';
+import { MskCloudWatchAlarms } from '../../lib/targets/msk/msk-cloudwatch-alarms';
+import { Environment } from '../../lib/model/environment';
 import { ROOT, TEST_OUT } from '../support/paths';
 
 function build(props: Partial<ConstructorParameters<typeof MskCloudWatchAlarms>[2]> = {}, outdir = path.join(TEST_OUT, 'cloudwatch-unit')) {

@@ -5,12 +5,12 @@ import { JsonPatch } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { KafkaApp } from '../../lib/app/kafka-app';
-import { Environment } from '../../lib/core/environment';
-import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/monitoring/kafka-prometheus-monitoring';
-import { MskPrometheusMonitoring } from '../../lib/monitoring/msk-prometheus-monitoring';
-import { ServiceLevelIndicator } from '../../lib/monitoring/service-level-indicator';
-import { ServiceLevelObjective } from '../../lib/monitoring/service-level-objective';
-import { PrometheusDuration } from '../../lib/monitoring/prometheus-duration';
+import { Environment } from '../../lib/model/environment';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-monitoring';
+import { ServiceLevelIndicator } from '../../lib/model/monitoring/service-level-indicator';
+import { ServiceLevelObjective } from '../../lib/model/monitoring/service-level-objective';
+import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
 import { TEST_OUT } from '../support/paths';
 
 const OUT = path.join(TEST_OUT, 'monitoring-unit');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EnvironmentProfile } from '../../lib/core/environment';
-import { jmxExporterMetrics } from '../../lib/monitoring/metrics-backend';
-import { PrometheusDuration } from '../../lib/monitoring/prometheus-duration';
-import { ServiceLevelIndicator } from '../../lib/monitoring/service-level-indicator';
-import { BURN_RATE_WINDOWS, burnFactor, ServiceLevelObjective, SLO_RATIO_WINDOWS } from '../../lib/monitoring/service-level-objective';
+import { EnvironmentProfile } from '../../lib/model/environment';
+import { jmxExporterMetrics } from '../../lib/model/monitoring/metrics-backend';
+import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
+import { ServiceLevelIndicator } from '../../lib/model/monitoring/service-level-indicator';
+import { BURN_RATE_WINDOWS, burnFactor, ServiceLevelObjective, SLO_RATIO_WINDOWS } from '../../lib/model/monitoring/service-level-objective';
 
 const id = { cluster: 'main', environment: 'production', region: 'us-east-1', namespace: 'kafka' };
 const metrics = jmxExporterMetrics(id, { pvcClusterLabel: 'label_kafka_iac_dev_cluster', certificates: 'strimzi' });

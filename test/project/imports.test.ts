@@ -28,8 +28,8 @@ describe('project imports', () => {
     expect(importsOf(files, /^['"]@cdktf\/provider-aws['"]/)).toEqual([]);
   });
 
-  it('keeps the rules, the DR model and the core free of cdktf and cdk8s types', () => {
-    const files = sources('lib/rules', 'lib/dr', 'lib/core');
+  it('keeps the rules, the model and the contract free of cdktf and cdk8s types', () => {
+    const files = sources('lib/rules', 'lib/model', 'lib/contract');
     expect(files.length).toBeGreaterThan(50);
     expect(importsOf(files, /^['"](cdktf|cdk8s|cdk8s-plus-27|@cdktf\/.*)['"]/)).toEqual([]);
   });

@@ -1,15 +1,15 @@
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { Environment } from '../../lib/core/environment';
-import { KafkaIacError } from '../../lib/core/errors';
-import type { SynthesizedDocument, TerraformDocument } from '../../lib/rules/document';
+import { Environment } from '../../lib/model/environment';
+import { KafkaIacError } from '../../lib/model/errors';
+import type { SynthesizedDocument, TerraformDocument } from '../../lib/contract/document';
 import { evaluateRules, formatViolation } from '../../lib/rules/engine';
 import { RuleRegistry } from '../../lib/rules/registry';
 import { ComplianceReport } from '../../lib/rules/report';
 import { COMPLIANT, Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule } from '../../lib/rules/rule';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
-import { KafkaStack } from '../../lib/aws/kafka-stack';
+import { KafkaStack } from '../../lib/app/kafka-stack';
 import { TerraformResource } from 'cdktf';
 
 const production = Environment.production({ name: 'production', region: 'us-east-1' });

@@ -1,8 +1,8 @@
 import { Testing as Cdk8sTesting } from 'cdk8s';
-import { ClientAuthentication } from '../../lib/core/client-authentication';
-import { Environment } from '../../lib/core/environment';
-import { KafkaChart } from '../../lib/kubernetes/kafka-chart';
-import { AccessModel } from '../../lib/security/access-model';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
+import { Environment } from '../../lib/model/environment';
+import { KafkaChart } from '../../lib/app/kafka-chart';
+import { AccessModel } from '../../lib/model/access/access-model';
 
 export const scram = (): ClientAuthentication => ClientAuthentication.scramSha512();
 export const iam = (): ClientAuthentication => ClientAuthentication.iam();

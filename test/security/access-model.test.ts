@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Environment } from '../../lib/core/environment';
-import { AclOperation, AclResource, AclResourceType } from '../../lib/security/acl';
-import { AccessModel } from '../../lib/security/access-model';
-import { mskArnPrefixesOf, renderMskIamPolicy } from '../../lib/security/msk-iam-policy';
+import { Environment } from '../../lib/model/environment';
+import { AclOperation, AclResource, AclResourceType } from '../../lib/model/access/acl';
+import { AccessModel } from '../../lib/model/access/access-model';
+import { mskArnPrefixesOf, renderMskIamPolicy } from '../../lib/targets/msk/msk-iam-policy';
 import { scram } from './access-fixtures';
 
 const production = () => Environment.production({ name: 'production', region: 'us-east-1' });

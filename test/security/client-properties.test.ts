@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parsePropertiesText } from '../../lib/core/broker-config';
-import { ClientAuthentication } from '../../lib/core/client-authentication';
-import { PRODUCER_DEFAULTS } from '../../lib/core/client-defaults';
-import { AccessModel } from '../../lib/security/access-model';
-import { ClientProperties, ConsumerGroupProtocol } from '../../lib/security/client-properties';
+import { parsePropertiesText } from '../../lib/model/broker-config';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
+import { PRODUCER_DEFAULTS } from '../../lib/model/client-defaults';
+import { AccessModel } from '../../lib/model/access/access-model';
+import { ClientProperties, ConsumerGroupProtocol } from '../../lib/contract/client-properties';
 import { productionEnv } from './access-fixtures';
 
 function model() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isIamActionPattern, isNonAdminAclOperation, kafkaClusterActionsMatching, nonAdminAclOperations, nonAdminIamActions,
-} from '../../lib/security/least-privilege';
+} from '../../lib/model/access/least-privilege';
 
 describe('the non-admin table of SEC-005', () => {
   it('gives an application Read/Write/Describe on topics, Read/Describe on groups, Write/Describe on transactional ids, IdempotentWrite on the cluster', () => {

@@ -1,9 +1,9 @@
 import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
-import { ClientAuthentication } from '../../lib/core/client-authentication';
-import { EnvironmentProfile } from '../../lib/core/environment';
-import { AccessModel } from '../../lib/security/access-model';
-import { MskAccess } from '../../lib/security/msk-access';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
+import { EnvironmentProfile } from '../../lib/model/environment';
+import { AccessModel } from '../../lib/model/access/access-model';
+import { MskAccess } from '../../lib/targets/msk/msk-access';
 import { mskStack } from '../support/msk-stack';
 import { iam, sampleModel } from './access-fixtures';
 
@@ -60,7 +60,7 @@ describe('MskAccess', () => {
 
   it('reuses SCRAM users that already exist', async () => {
     const { stack, environment, cluster } = mskStack();
-    const { MskScramUser } = await import('../../lib/aws/msk/msk-scram-user');
+    const { MskScramUser } = await import('../../lib/targets/msk/msk-scram-user');
     const existing = new MskScramUser(stack, 'Checkout', { cluster, userName: 'checkout' });
     const access = new MskAccess(stack, 'Access', { model: sampleModel(environment), cluster, scramUsers: [existing] });
     expect(access.scramUsers.get('checkout')).toBe(existing);

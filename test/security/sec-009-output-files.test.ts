@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { KafkaApp } from '../../lib/app/kafka-app';
-import { Environment } from '../../lib/core/environment';
-import { SecretScanner } from '../../lib/security/secret-scanner';
+import { Environment } from '../../lib/model/environment';
+import { SecretScanner } from '../../lib/rules/readers/secret-scanner';
 import { EXAMPLE_ENVIRONMENTS, exampleDist } from '../support/paths';
 
 /** A construct that adds one file under dist/<env>/, as client properties, runbooks and drills do. */

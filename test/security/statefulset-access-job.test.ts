@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ClientAuthentication } from '../../lib/core/client-authentication';
-import { AccessModel } from '../../lib/security/access-model';
-import { StatefulSetAccessJob } from '../../lib/security/statefulset-access-job';
-import { parseAclLines } from '../../lib/security/admin-command-lines';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
+import { AccessModel } from '../../lib/model/access/access-model';
+import { StatefulSetAccessJob } from '../../lib/targets/statefulset/statefulset-access-job';
+import { parseAclLines } from '../../lib/contract/admin-command-lines';
 import { chart, productionEnv, sampleModel } from './access-fixtures';
 
 const props = { clusterName: 'main', image: 'apache/kafka:4.1.1', bootstrapServers: 'main-bootstrap.kafka.svc:9093' };

@@ -4,9 +4,9 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ClientAuthentication } from '../../lib/core/client-authentication';
-import { AccessModel } from '../../lib/security/access-model';
-import { StrimziAccess } from '../../lib/security/strimzi-access';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
+import { AccessModel } from '../../lib/model/access/access-model';
+import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
 import { STRIMZI_CRDS } from '../support/paths';
 import { chart, iam, productionEnv, sampleModel } from './access-fixtures';
 

@@ -1,10 +1,10 @@
 import { Testing } from 'cdktf';
-import { KafkaStack } from '../../lib/aws/kafka-stack';
-import { MskCluster, type MskClusterProps } from '../../lib/aws/msk/msk-cluster';
-import { KafkaNetwork, type KafkaNetworkProps } from '../../lib/aws/network/kafka-network';
-import { ClientAuthentication } from '../../lib/core/client-authentication';
-import { ClientNetwork } from '../../lib/core/client-network';
-import { Environment, EnvironmentProfile } from '../../lib/core/environment';
+import { KafkaStack } from '../../lib/app/kafka-stack';
+import { MskCluster, type MskClusterProps } from '../../lib/targets/msk/msk-cluster';
+import { KafkaNetwork, type KafkaNetworkProps } from '../../lib/targets/msk/kafka-network';
+import { ClientAuthentication } from '../../lib/model/client-authentication';
+import { ClientNetwork } from '../../lib/model/client-network';
+import { Environment, EnvironmentProfile } from '../../lib/model/environment';
 import { suppressMonitoringRules } from './monitoring-rules';
 
 /** What `mskStack` builds on. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SecretScanner } from '../../lib/security/secret-scanner';
+import { SecretScanner } from '../../lib/rules/readers/secret-scanner';
 import { EXAMPLES_DIR, TEST_OUT } from '../support/paths';
 
 describe('SEC-009 secret scanner over every output file', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { declareShopAccess } from '../../../stacks/access/shop-access';
-import { Environment } from '../../../lib/core/environment';
+import { Environment } from '../../../lib/model/environment';
 import { exampleDist, exampleTerraform } from '../../support/paths';
 import { all, only } from '../../support/msk-stack';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
 import { mskStack, only, synthJson } from '../../support/msk-stack';
 
 describe('MskCluster multi-VPC private connectivity (the source side of a cross-region MSK Replicator)', () => {

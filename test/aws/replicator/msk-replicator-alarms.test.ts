@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MskReplicatorAlarms } from '../../../lib/aws/cloudwatch/msk-replicator-alarms';
+import { MskReplicatorAlarms } from '../../../lib/targets/msk/msk-replicator-alarms';
 import { all } from '../../support/msk-stack';
 import { replicatedPair, replicationPair, synth } from './replication-pair';
 

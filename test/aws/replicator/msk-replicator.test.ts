@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MskClusterReference } from '../../../lib/aws/replicator/msk-cluster-reference';
-import { MskReplicationSource } from '../../../lib/aws/replicator/msk-replication-source';
-import { MskReplicator } from '../../../lib/aws/replicator/msk-replicator';
-import { MskReplicatorTopicNaming } from '../../../lib/aws/replicator/msk-replicator-policy';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
-import { DrDuration } from '../../../lib/dr/dr-duration';
-import { DrPairing } from '../../../lib/dr/dr-pairing';
+import { MskClusterReference } from '../../../lib/targets/msk/msk-cluster-reference';
+import { MskReplicationSource } from '../../../lib/targets/msk/msk-replication-source';
+import { MskReplicator } from '../../../lib/targets/msk/msk-replicator';
+import { MskReplicatorTopicNaming } from '../../../lib/targets/msk/msk-replicator-policy';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
+import { DrDuration } from '../../../lib/model/dr/dr-duration';
+import { DrPairing } from '../../../lib/model/dr/dr-pairing';
 import { declareShopAccess } from '../../../stacks/access/shop-access';
 import { all, only } from '../../support/msk-stack';
-import { ReplicationGoal } from '../../../lib/dr/replication-goal';
+import { ReplicationGoal } from '../../../lib/model/dr/replication-goal';
 import { render, replicatedPair, replicationPair, synth, synthError } from './replication-pair';
 
 type Statement = { Sid: string; Effect: string; Action: string[]; Resource: string[] };

@@ -1,18 +1,18 @@
 import { Testing } from 'cdktf';
-import { MskCloudWatchAlarms } from '../../../lib/aws/cloudwatch/msk-cloudwatch-alarms';
-import { MskPrometheusMonitoring } from '../../../lib/monitoring/msk-prometheus-monitoring';
-import { MskReplicatorAlarms } from '../../../lib/aws/cloudwatch/msk-replicator-alarms';
-import { KafkaStack } from '../../../lib/aws/kafka-stack';
-import { MskCluster, type MskClusterProps } from '../../../lib/aws/msk/msk-cluster';
-import { KafkaNetwork } from '../../../lib/aws/network/kafka-network';
-import { MskClusterReference } from '../../../lib/aws/replicator/msk-cluster-reference';
-import { MskReplicationSource } from '../../../lib/aws/replicator/msk-replication-source';
-import { MskReplicator, type MskReplicatorProps } from '../../../lib/aws/replicator/msk-replicator';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
-import { ClientNetwork } from '../../../lib/core/client-network';
-import { Environment } from '../../../lib/core/environment';
-import { DrDuration } from '../../../lib/dr/dr-duration';
-import { DrPairing, type DrPairingProps } from '../../../lib/dr/dr-pairing';
+import { MskCloudWatchAlarms } from '../../../lib/targets/msk/msk-cloudwatch-alarms';
+import { MskPrometheusMonitoring } from '../../../lib/targets/msk/msk-prometheus-monitoring';
+import { MskReplicatorAlarms } from '../../../lib/targets/msk/msk-replicator-alarms';
+import { KafkaStack } from '../../../lib/app/kafka-stack';
+import { MskCluster, type MskClusterProps } from '../../../lib/targets/msk/msk-cluster';
+import { KafkaNetwork } from '../../../lib/targets/msk/kafka-network';
+import { MskClusterReference } from '../../../lib/targets/msk/msk-cluster-reference';
+import { MskReplicationSource } from '../../../lib/targets/msk/msk-replication-source';
+import { MskReplicator, type MskReplicatorProps } from '../../../lib/targets/msk/msk-replicator';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
+import { ClientNetwork } from '../../../lib/model/client-network';
+import { Environment } from '../../../lib/model/environment';
+import { DrDuration } from '../../../lib/model/dr/dr-duration';
+import { DrPairing, type DrPairingProps } from '../../../lib/model/dr/dr-pairing';
 import { declareShopAccess } from '../../../stacks/access/shop-access';
 
 /** What `replicationPair` builds on. */

@@ -1,13 +1,13 @@
 import { JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { parsePropertiesText } from '../../../lib/core/broker-config';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
-import { EnvironmentProfile } from '../../../lib/core/environment';
-import { KafkaVersion } from '../../../lib/core/kafka-version';
-import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../../../lib/kubernetes/jmx-exporter-rules';
-import { JmxExporterAgent } from '../../../lib/kubernetes/statefulset/jmx-exporter-agent';
-import { kraftClusterId } from '../../../lib/kubernetes/statefulset/kafka-node-properties';
-import { SecretScanner } from '../../../lib/security/secret-scanner';
+import { parsePropertiesText } from '../../../lib/model/broker-config';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
+import { EnvironmentProfile } from '../../../lib/model/environment';
+import { KafkaVersion } from '../../../lib/model/kafka-version';
+import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../../../lib/targets/kubernetes/jmx-exporter-rules';
+import { JmxExporterAgent } from '../../../lib/targets/statefulset/jmx-exporter-agent';
+import { kraftClusterId } from '../../../lib/targets/statefulset/kafka-node-properties';
+import { SecretScanner } from '../../../lib/rules/readers/secret-scanner';
 import { find, statefulSetChart, synth } from './statefulset-fixture';
 
 function props(objects: Record<string, any>[], configMap: string, key: string): Record<string, string> {

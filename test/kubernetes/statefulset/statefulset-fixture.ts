@@ -1,10 +1,10 @@
 import { JsonPatch, Testing } from 'cdk8s';
-import { toPropertiesText } from '../../../lib/core/broker-config';
-import { ClientNetwork } from '../../../lib/core/client-network';
-import { Environment, EnvironmentProfile } from '../../../lib/core/environment';
-import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
+import { toPropertiesText } from '../../../lib/model/broker-config';
+import { ClientNetwork } from '../../../lib/model/client-network';
+import { Environment, EnvironmentProfile } from '../../../lib/model/environment';
+import { KafkaChart } from '../../../lib/app/kafka-chart';
 import { suppressMonitoringRules } from '../../support/monitoring-rules';
-import { KafkaStatefulSetCluster, type KafkaStatefulSetClusterProps } from '../../../lib/kubernetes/statefulset/kafka-statefulset-cluster';
+import { KafkaStatefulSetCluster, type KafkaStatefulSetClusterProps } from '../../../lib/targets/statefulset/kafka-statefulset-cluster';
 
 export { expectCompliant, expectViolation, find, synth, synthError } from '../strimzi/strimzi-fixture';
 

@@ -1,10 +1,10 @@
 import { App, Testing } from 'cdk8s';
 import { expect } from 'vitest';
-import { ClientNetwork } from '../../../lib/core/client-network';
-import { Environment, EnvironmentProfile } from '../../../lib/core/environment';
-import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
+import { ClientNetwork } from '../../../lib/model/client-network';
+import { Environment, EnvironmentProfile } from '../../../lib/model/environment';
+import { KafkaChart } from '../../../lib/app/kafka-chart';
 import { suppressMonitoringRules } from '../../support/monitoring-rules';
-import { StrimziKafkaCluster, type StrimziKafkaClusterProps } from '../../../lib/kubernetes/strimzi/strimzi-kafka-cluster';
+import { StrimziKafkaCluster, type StrimziKafkaClusterProps } from '../../../lib/targets/strimzi/strimzi-kafka-cluster';
 
 export const KMS_KEY = 'arn:aws:kms:us-east-1:111122223333:key/6f1c2e4a-0b7d-4c1e-9a55-3f0e8d2b7c11';
 export const KAFKA_PATH = 'kafka/Kafka/Resource';

@@ -1,13 +1,14 @@
+import { TARGET_LABEL } from '../../../lib/contract/vocabulary';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
-import { ClientNetwork } from '../../../lib/core/client-network';
-import { EnvironmentProfile } from '../../../lib/core/environment';
-import { KafkaVersion } from '../../../lib/core/kafka-version';
-import { EncryptedStorageClass } from '../../../lib/kubernetes/encrypted-storage-class';
-import { TARGET_LABEL } from '../../../lib/rules/rule-target';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
+import { ClientNetwork } from '../../../lib/model/client-network';
+import { EnvironmentProfile } from '../../../lib/model/environment';
+import { KafkaVersion } from '../../../lib/model/kafka-version';
+import { EncryptedStorageClass } from '../../../lib/targets/kubernetes/encrypted-storage-class';
+
 import { exampleDist } from '../../support/paths';
 import { BROKER_POOL_PATH, KAFKA_PATH, KMS_KEY, expectViolation, find, strimziChart, synth } from './strimzi-fixture';
 

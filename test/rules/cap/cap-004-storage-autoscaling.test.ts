@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAP_004_STORAGE_AUTOSCALING as RULE } from '../../../lib/rules/cap/cap-004-storage-autoscaling';
+import { CAP_004_STORAGE_AUTOSCALING as RULE } from '../../../lib/rules/cap-004-storage-autoscaling';
 import { mskCluster, run, storagePolicy, storageTarget, terraform } from './documents';
 
 describe('CAP-004 MSK storage autoscaling (error)', () => {

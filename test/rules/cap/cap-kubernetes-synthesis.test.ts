@@ -1,3 +1,4 @@
+import { CapacityPlanAnnotations } from '../../../lib/contract/capacity-plan-annotations';
 // CAP-001/002/003 on Kubernetes output through a KafkaChart's synthesis (validations on), with
 // the plan recorded by CapacityPlan.applyToCluster / applyToTopics (Strimzi KafkaTopics, the
 // StatefulSet access ConfigMap) and broken by JSON patches.
@@ -6,14 +7,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { CapacityPlan } from '../../../lib/core/capacity-planner';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
-import { AccessModel } from '../../../lib/security/access-model';
-import { StatefulSetAccessJob } from '../../../lib/security/statefulset-access-job';
-import { StrimziAccess } from '../../../lib/security/strimzi-access';
-import { Environment } from '../../../lib/core/environment';
+import { CapacityPlan } from '../../../lib/model/capacity/capacity-planner';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
+import { AccessModel } from '../../../lib/model/access/access-model';
+import { StatefulSetAccessJob } from '../../../lib/targets/statefulset/statefulset-access-job';
+import { StrimziAccess } from '../../../lib/targets/strimzi/strimzi-access';
+import { Environment } from '../../../lib/model/environment';
 import { formatViolation } from '../../../lib/rules/engine';
-import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
+import { KafkaChart } from '../../../lib/app/kafka-chart';
 import { RuleRegistry } from '../../../lib/rules/registry';
 
 const plan = CapacityPlan.forWorkload({
@@ -34,8 +35,8 @@ function chart() {
     spec: { replicas: plan.brokers, roles: ['broker'], storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size: `${plan.storagePerBrokerGiB}Gi` }] } },
   });
   const topic = new ApiObject(c, 'Orders', { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 'orders', labels }, spec: { partitions: plan.partitionsPerTopic, replicas: 3 } });
-  expect(plan.applyToCluster(c)).toBe(1);
-  expect(plan.applyToTopics(c)).toBe(1);
+  expect(CapacityPlanAnnotations.applyToCluster(plan, c)).toBe(1);
+  expect(CapacityPlanAnnotations.applyToTopics(plan, c)).toBe(1);
   return { app, c, kafka, pool, topic, cleanup: () => fs.rmSync(outdir, { recursive: true, force: true }) };
 }
 
@@ -104,7 +105,7 @@ describe('CAP-003 on the topics.txt of the StatefulSet access ConfigMap', () => 
 
   it('records the plan of the named topics on the ConfigMap, and passes CAP-003 when they have the planned partitions', () => {
     const { app, c, job, cleanup } = statefulSetAccess();
-    expect(plan.applyToTopics(job, { topics: ['orders'] })).toBe(1);
+    expect(CapacityPlanAnnotations.applyToTopics(plan, job, { topics: ['orders'] })).toBe(1);
     app.synth();
     expect(job.configMap.toJson().metadata.annotations).toEqual({ 'kafka-iac.dev/capacity-plan-topic-partitions': '{"orders":{"plan":"events","partitions":10}}' });
     expect(cap003(c).map((e) => [e.path, e.status])).toEqual([['kafka/Access/Artefacts', 'compliant']]);
@@ -113,7 +114,7 @@ describe('CAP-003 on the topics.txt of the StatefulSet access ConfigMap', () => 
 
   it('warns CAP-003 (synthesis continues) when a JSON patch lowers a planned topic\'s partitions in topics.txt', () => {
     const { app, c, job, cleanup } = statefulSetAccess();
-    plan.applyToTopics(job, { topics: ['orders'] });
+    CapacityPlanAnnotations.applyToTopics(plan, job, { topics: ['orders'] });
     job.configMap.addJsonPatch(JsonPatch.replace('/data/topics.txt', '--create --if-not-exists --topic orders --partitions 2 --replication-factor 3\n'));
     app.synth();
     expect(c.complianceReport.warnings().map(formatViolation)).toEqual([
@@ -124,7 +125,7 @@ describe('CAP-003 on the topics.txt of the StatefulSet access ConfigMap', () => 
 
   it('warns CAP-003 for every topic below the plan when the plan applies to all of them', () => {
     const { app, c, job, cleanup } = statefulSetAccess();
-    expect(plan.applyToTopics(job)).toBe(2);
+    expect(CapacityPlanAnnotations.applyToTopics(plan, job)).toBe(2);
     app.synth();
     expect(cap003(c).flatMap((e) => e.findings.map((f) => f.found))).toEqual(["topics.txt line 3 creates topic 'payments' with --partitions 6"]);
     cleanup();
@@ -135,7 +136,7 @@ describe('CAP-003 on the KafkaTopics of a StrimziAccess', () => {
   it('marks only the named topics, and warns when a JSON patch lowers a marked topic below the plan', () => {
     const { app, c, model, cleanup } = accessChart();
     const access = new StrimziAccess(c, 'Access', { model, clusterName: 'main' });
-    expect(plan.applyToTopics(access, { topics: ['orders'] })).toBe(1);
+    expect(CapacityPlanAnnotations.applyToTopics(plan, access, { topics: ['orders'] })).toBe(1);
     expect(access.topics.get('payments')!.toJson().metadata.annotations).toBeUndefined();
     access.topics.get('orders')!.addJsonPatch(JsonPatch.replace('/spec/partitions', 4));
     app.synth();

@@ -1,12 +1,13 @@
+import { CapacityPlanAnnotations } from '../../../lib/contract/capacity-plan-annotations';
 // CAP-001/002/004 on the real MskCluster output, and CAP-003 on the topic lines of its MskAccess
 // admin artefact, through synthesis with validations on.
 import { describe, expect, it } from 'vitest';
-import { MskCloudWatchAlarms } from '../../../lib/aws/cloudwatch/msk-cloudwatch-alarms';
-import { CapacityPlan } from '../../../lib/core/capacity-planner';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
+import { MskCloudWatchAlarms } from '../../../lib/targets/msk/msk-cloudwatch-alarms';
+import { CapacityPlan } from '../../../lib/model/capacity/capacity-planner';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
 import { formatViolation } from '../../../lib/rules/engine';
-import { AccessModel } from '../../../lib/security/access-model';
-import { MskAccess } from '../../../lib/security/msk-access';
+import { AccessModel } from '../../../lib/model/access/access-model';
+import { MskAccess } from '../../../lib/targets/msk/msk-access';
 import { mskStack, only, synthError, synthJson } from '../../support/msk-stack';
 
 const plan = CapacityPlan.forWorkload({
@@ -17,7 +18,7 @@ const plan = CapacityPlan.forWorkload({
 describe('CAP rules on MskCluster', () => {
   it('passes CAP-001, CAP-002 and CAP-004 when the cluster takes its sizes from the plan', () => {
     const { stack, cluster } = mskStack({ cluster: { brokers: plan.brokers, volumeSizeGiB: plan.storagePerBrokerGiB } });
-    expect(plan.applyToCluster(cluster)).toBe(1);
+    expect(CapacityPlanAnnotations.applyToCluster(plan, cluster)).toBe(1);
     const json = synthJson(stack);
     expect(only(json, 'aws_msk_cluster').tags).toMatchObject({
       'kafka-iac:capacity-plan': 'orders', 'kafka-iac:capacity-plan-storage-gib': '347', 'kafka-iac:capacity-plan-disk-gib': '2077', 'kafka-iac:capacity-plan-brokers': '6',
@@ -28,20 +29,20 @@ describe('CAP rules on MskCluster', () => {
 
   it('fails CAP-001 at synthesis when the volume is below the plan', () => {
     const { stack, cluster } = mskStack({ cluster: { brokers: plan.brokers, volumeSizeGiB: 100 } });
-    plan.applyToCluster(cluster);
+    CapacityPlanAnnotations.applyToCluster(plan, cluster);
     expect(synthError(stack)).toContain("CAP-001 [production/Kafka/Resource] volume_size is 100 GiB per broker; expected at least 347 GiB per broker: capacity plan 'orders' needs 2077 GiB (retained bytes × RF + 20% headroom) over 6 brokers");
   });
 
   it('fails CAP-001 when an escape hatch shrinks the planned volume', () => {
     const { stack, cluster } = mskStack({ cluster: { brokers: plan.brokers, volumeSizeGiB: plan.storagePerBrokerGiB } });
-    plan.applyToCluster(cluster);
+    CapacityPlanAnnotations.applyToCluster(plan, cluster);
     cluster.resource.addOverride('broker_node_group_info.storage_info.ebs_storage_info.volume_size', 10);
     expect(synthError(stack)).toContain('CAP-001 [production/Kafka/Resource] volume_size is 10 GiB per broker');
   });
 
   it('warns CAP-002 (without stopping synthesis) when the cluster has fewer brokers than the plan', () => {
     const { stack, cluster } = mskStack({ cluster: { brokers: 3, volumeSizeGiB: 1000 } });
-    plan.applyToCluster(cluster);
+    CapacityPlanAnnotations.applyToCluster(plan, cluster);
     synthJson(stack);
     const warnings = stack.complianceReport.warnings().filter((e) => e.ruleId === 'CAP-002').map(formatViolation);
     expect(warnings).toEqual([expect.stringContaining("CAP-002 [production/Kafka/Resource] number_of_broker_nodes is 3; expected at least 6, the brokers of capacity plan 'orders'")]);
@@ -105,7 +106,7 @@ describe('CAP-003 on the MSK admin artefact (kafka-admin/topics.txt)', () => {
   it('records the plan of the named topics on the artefact input, and passes CAP-003 when they have the planned partitions', () => {
     const { stack, access } = mskStackWithTopics();
     expect(topicPlan.partitionsPerTopic).toBe(10);
-    expect(topicPlan.applyToTopics(access, { topics: ['orders'] })).toBe(1);
+    expect(CapacityPlanAnnotations.applyToTopics(topicPlan, access, { topics: ['orders'] })).toBe(1);
     const json = synthJson(stack);
     expect(json.resource.terraform_data[access.adminArtefacts.friendlyUniqueId].input.capacity_plan_partitions).toEqual({ orders: { plan: 'orders-topics', partitions: 10 } });
     expect(cap003(stack).map((e) => [e.path, e.status, e.notes])).toEqual([[ARTEFACT, 'compliant', ["topic 'orders': --partitions 12, capacity plan 'orders-topics' asks for 10"]]]);
@@ -113,7 +114,7 @@ describe('CAP-003 on the MSK admin artefact (kafka-admin/topics.txt)', () => {
 
   it('warns CAP-003 (synthesis continues) when an addOverride lowers a planned topic\'s partitions', () => {
     const { stack, access } = mskStackWithTopics();
-    topicPlan.applyToTopics(access, { topics: ['orders'] });
+    CapacityPlanAnnotations.applyToTopics(topicPlan, access, { topics: ['orders'] });
     access.adminArtefacts.addOverride('input.topics', '--create --if-not-exists --topic orders --partitions 3 --replication-factor 3\n--create --if-not-exists --topic payments --partitions 6 --replication-factor 3\n');
     synthJson(stack);
     expect(stack.complianceReport.warnings().filter((e) => e.ruleId === 'CAP-003').map(formatViolation)).toEqual([
@@ -123,7 +124,7 @@ describe('CAP-003 on the MSK admin artefact (kafka-admin/topics.txt)', () => {
 
   it('applies the plan to every topic of the artefact when no topics are named, and warns for the one below it', () => {
     const { stack, access } = mskStackWithTopics();
-    expect(topicPlan.applyToTopics(access)).toBe(2);
+    expect(CapacityPlanAnnotations.applyToTopics(topicPlan, access)).toBe(2);
     synthJson(stack);
     expect(cap003(stack).flatMap((e) => e.findings.map((f) => f.found))).toEqual(["input.topics (kafka-admin/topics.txt) line 3 creates topic 'payments' with --partitions 6"]);
   });
@@ -131,8 +132,8 @@ describe('CAP-003 on the MSK admin artefact (kafka-admin/topics.txt)', () => {
   it('keeps the entries of earlier plans when another plan is applied to other topics', () => {
     const { stack, access } = mskStackWithTopics();
     const small = CapacityPlan.forWorkload({ name: 'payments-topics', messagesPerSecond: 100, averageMessageBytes: 1024, retentionSeconds: 604_800, consumersWanted: 6 });
-    topicPlan.applyToTopics(access, { topics: ['orders'] });
-    small.applyToTopics(access, { topics: ['payments'] });
+    CapacityPlanAnnotations.applyToTopics(topicPlan, access, { topics: ['orders'] });
+    CapacityPlanAnnotations.applyToTopics(small, access, { topics: ['payments'] });
     const json = synthJson(stack);
     expect(json.resource.terraform_data[access.adminArtefacts.friendlyUniqueId].input.capacity_plan_partitions).toEqual({
       orders: { plan: 'orders-topics', partitions: 10 }, payments: { plan: 'payments-topics', partitions: 6 },
@@ -142,6 +143,6 @@ describe('CAP-003 on the MSK admin artefact (kafka-admin/topics.txt)', () => {
 
   it('refuses a topic name that nothing under the scope creates', () => {
     const { access } = mskStackWithTopics();
-    expect(() => topicPlan.applyToTopics(access, { topics: ['order'] })).toThrow("CAP-003 [CapacityPlan orders-topics] topics is 'order'; expected topics created under production/Access");
+    expect(() => CapacityPlanAnnotations.applyToTopics(topicPlan, access, { topics: ['order'] })).toThrow("CAP-003 [CapacityPlan orders-topics] topics is 'order'; expected topics created under production/Access");
   });
 });

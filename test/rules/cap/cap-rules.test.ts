@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CapacityPlanAnnotations as A } from '../../../lib/core/capacity-plan-annotations';
-import { CAP_001_STORAGE } from '../../../lib/rules/cap/cap-001-storage';
-import { CAP_002_BROKER_COUNT } from '../../../lib/rules/cap/cap-002-broker-count';
-import { CAP_003_PARTITIONS } from '../../../lib/rules/cap/cap-003-partitions';
+import { CapacityPlanAnnotations as A } from '../../../lib/contract/capacity-plan-annotations';
+import { CAP_001_STORAGE } from '../../../lib/rules/cap-001-storage';
+import { CAP_002_BROKER_COUNT } from '../../../lib/rules/cap-002-broker-count';
+import { CAP_003_PARTITIONS } from '../../../lib/rules/cap-003-partitions';
 import { RuleRegistry } from '../../../lib/rules/registry';
 import { STS_LABELS, kubernetes, mskCluster, nodePool, run, statefulSet, strimziKafka, terraform } from './documents';
 

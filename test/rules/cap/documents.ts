@@ -1,8 +1,8 @@
 // Hand-built synthesized documents for the CAP and PERF rule tests: the shapes the three targets
 // write (cdk.tf.json resource blocks, Strimzi custom resources, a plain StatefulSet and ConfigMap).
-import { toPropertiesText, renderBrokerProperties } from '../../../lib/core/broker-config';
-import { Environment } from '../../../lib/core/environment';
-import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../../../lib/rules/document';
+import { toPropertiesText, renderBrokerProperties } from '../../../lib/model/broker-config';
+import { Environment } from '../../../lib/model/environment';
+import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../../../lib/contract/document';
 import { evaluateRules, formatViolation } from '../../../lib/rules/engine';
 import type { ReportEntry } from '../../../lib/rules/report';
 import type { Rule } from '../../../lib/rules/rule';

@@ -1,10 +1,10 @@
 import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { Environment } from '../../../lib/core/environment';
-import { DR_PAIRING_ANNOTATION } from '../../../lib/dr/dr-markers';
-import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
-import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../../lib/monitoring/kafka-prometheus-monitoring';
-import { PrometheusDuration } from '../../../lib/monitoring/prometheus-duration';
+import { Environment } from '../../../lib/model/environment';
+import { DR_PAIRING_ANNOTATION } from '../../../lib/contract/dr-markers';
+import { KafkaChart } from '../../../lib/app/kafka-chart';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { PrometheusDuration } from '../../../lib/model/monitoring/prometheus-duration';
 import { RuleSuppressions } from '../../../lib/rules/suppressions';
 import { drFixture, DR_KAFKA_PATH, MM2_PATH } from '../../kubernetes/mirror-maker-2/mirror-maker-2-fixture';
 import { expectCompliant, expectViolation, synth, synthError } from '../../kubernetes/strimzi/strimzi-fixture';

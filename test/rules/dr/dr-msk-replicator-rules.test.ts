@@ -1,9 +1,9 @@
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { describe, expect, it } from 'vitest';
-import { Environment } from '../../../lib/core/environment';
-import { DR_PAIRING_ARTEFACT_KIND, DR_PAIRING_TAG } from '../../../lib/dr/dr-markers';
-import type { TerraformDocument } from '../../../lib/rules/document';
-import { DocumentIndex } from '../../../lib/rules/document-index';
+import { Environment } from '../../../lib/model/environment';
+import { DR_PAIRING_ARTEFACT_KIND, DR_PAIRING_TAG } from '../../../lib/contract/dr-markers';
+import type { TerraformDocument } from '../../../lib/contract/document';
+import { DocumentIndex } from '../../../lib/contract/document-index';
 import { RuleRegistry } from '../../../lib/rules/registry';
 import type { RuleOutcome } from '../../../lib/rules/rule';
 import { replicatedPair, synth, synthError } from '../../aws/replicator/replication-pair';

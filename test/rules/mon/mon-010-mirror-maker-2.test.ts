@@ -1,7 +1,7 @@
 import { JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../../lib/monitoring/kafka-prometheus-monitoring';
-import { PrometheusDuration } from '../../../lib/monitoring/prometheus-duration';
+import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { PrometheusDuration } from '../../../lib/model/monitoring/prometheus-duration';
 import { RuleSuppressions } from '../../../lib/rules/suppressions';
 import { drFixture, MM2_PATH } from '../../kubernetes/mirror-maker-2/mirror-maker-2-fixture';
 import { synth, synthError } from '../../kubernetes/strimzi/strimzi-fixture';

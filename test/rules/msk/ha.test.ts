@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KafkaVersion } from '../../../lib/core/kafka-version';
-import { EnvironmentProfile } from '../../../lib/core/environment';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
-import { AccessModel } from '../../../lib/security/access-model';
-import { MskAccess } from '../../../lib/security/msk-access';
-import type { TopicProps } from '../../../lib/security/topic';
+import { KafkaVersion } from '../../../lib/model/kafka-version';
+import { EnvironmentProfile } from '../../../lib/model/environment';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
+import { AccessModel } from '../../../lib/model/access/access-model';
+import { MskAccess } from '../../../lib/targets/msk/msk-access';
+import type { TopicProps } from '../../../lib/model/access/topic';
 import { mskStack, synthError, synthJson } from '../../support/msk-stack';
 import { expectCompliant, expectViolation } from './msk-rule-assertions';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { KafkaStack } from '../../../lib/aws/kafka-stack';
+import type { KafkaStack } from '../../../lib/app/kafka-stack';
 import { synthError, synthJson } from '../../support/msk-stack';
 
 /** Synthesis fails with a line for `ruleId` at `path` whose text matches `found`. */

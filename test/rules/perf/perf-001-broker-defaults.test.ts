@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PERF_001_BROKER_DEFAULTS as RULE } from '../../../lib/rules/perf/perf-001-broker-defaults';
+import { PERF_001_BROKER_DEFAULTS as RULE } from '../../../lib/rules/perf-001-broker-defaults';
 import {
   brokerConfigMap, defaultBrokerProperties, mskConfiguration, nodePool, run, statefulSet, strimziKafka,
 } from '../cap/documents';

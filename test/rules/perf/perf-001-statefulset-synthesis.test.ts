@@ -1,14 +1,15 @@
+import { CapacityPlanAnnotations } from '../../../lib/contract/capacity-plan-annotations';
 // PERF-001 and CAP-001/002 on the real KafkaStatefulSetCluster output, through KafkaChart synthesis.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, JsonPatch } from 'cdk8s';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CapacityPlan } from '../../../lib/core/capacity-planner';
-import { ClientNetwork } from '../../../lib/core/client-network';
-import { Environment } from '../../../lib/core/environment';
-import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
-import { KafkaStatefulSetCluster, type KafkaStatefulSetClusterProps } from '../../../lib/kubernetes/statefulset/kafka-statefulset-cluster';
+import { CapacityPlan } from '../../../lib/model/capacity/capacity-planner';
+import { ClientNetwork } from '../../../lib/model/client-network';
+import { Environment } from '../../../lib/model/environment';
+import { KafkaChart } from '../../../lib/app/kafka-chart';
+import { KafkaStatefulSetCluster, type KafkaStatefulSetClusterProps } from '../../../lib/targets/statefulset/kafka-statefulset-cluster';
 import { formatViolation } from '../../../lib/rules/engine';
 import { suppressMonitoringRules } from '../../support/monitoring-rules';
 
@@ -66,7 +67,7 @@ describe('CAP-001/002 on KafkaStatefulSetCluster', () => {
 
   it('marks the broker StatefulSet only, and passes CAP-001/002 when it takes its sizes from the plan', () => {
     const { app, chart, cluster } = statefulSetCluster({ brokers: { replicas: plan.brokers, storageSize: `${plan.storagePerBrokerGiB}Gi` } });
-    expect(plan.applyToCluster(cluster)).toBe(1);
+    expect(CapacityPlanAnnotations.applyToCluster(plan, cluster)).toBe(1);
     app.synth();
     expect(entriesOf(chart, 'CAP-001').map((e) => [e.path, e.status])).toEqual([[cluster.brokers.statefulSet.node.path, 'compliant']]);
     expect(entriesOf(chart, 'CAP-002').map((e) => e.status)).toEqual(['compliant']);
@@ -74,7 +75,7 @@ describe('CAP-001/002 on KafkaStatefulSetCluster', () => {
 
   it('fails CAP-001 when the broker volume claim is below the plan', () => {
     const { app, cluster } = statefulSetCluster({ brokers: { replicas: plan.brokers, storageSize: '50Gi' } });
-    plan.applyToCluster(cluster);
+    CapacityPlanAnnotations.applyToCluster(plan, cluster);
     expect(() => app.synth()).toThrow(/CAP-001 \[kafka\/Kafka\/\S+\] volumeClaimTemplates request '50Gi' per broker; expected at least 693 GiB per broker/);
   });
 });

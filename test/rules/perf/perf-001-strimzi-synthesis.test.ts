@@ -1,14 +1,15 @@
+import { CapacityPlanAnnotations } from '../../../lib/contract/capacity-plan-annotations';
 // PERF-001 and CAP-001/002 on the real StrimziKafkaCluster output, through KafkaChart synthesis.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, JsonPatch } from 'cdk8s';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CapacityPlan } from '../../../lib/core/capacity-planner';
-import { ClientNetwork } from '../../../lib/core/client-network';
-import { Environment } from '../../../lib/core/environment';
-import { KafkaChart } from '../../../lib/kubernetes/kafka-chart';
-import { StrimziKafkaCluster, type StrimziKafkaClusterProps } from '../../../lib/kubernetes/strimzi/strimzi-kafka-cluster';
+import { CapacityPlan } from '../../../lib/model/capacity/capacity-planner';
+import { ClientNetwork } from '../../../lib/model/client-network';
+import { Environment } from '../../../lib/model/environment';
+import { KafkaChart } from '../../../lib/app/kafka-chart';
+import { StrimziKafkaCluster, type StrimziKafkaClusterProps } from '../../../lib/targets/strimzi/strimzi-kafka-cluster';
 import { formatViolation } from '../../../lib/rules/engine';
 import { suppressMonitoringRules } from '../../support/monitoring-rules';
 
@@ -67,7 +68,7 @@ describe('CAP-001/002 on StrimziKafkaCluster', () => {
 
   it('passes CAP-001 and CAP-002 when the pools take their sizes from the plan', () => {
     const { app, chart, cluster } = strimzi({ brokerPools: [{ replicas: plan.brokers, storageSize: `${plan.storagePerBrokerGiB}Gi` }] });
-    expect(plan.applyToCluster(cluster)).toBe(1);
+    expect(CapacityPlanAnnotations.applyToCluster(plan, cluster)).toBe(1);
     app.synth();
     const cap = chart.complianceReport.entries.filter((e) => e.ruleId === 'CAP-001' || e.ruleId === 'CAP-002');
     expect(cap.map((e) => [e.ruleId, e.status])).toEqual([['CAP-001', 'compliant'], ['CAP-002', 'compliant']]);
@@ -75,7 +76,7 @@ describe('CAP-001/002 on StrimziKafkaCluster', () => {
 
   it('fails CAP-001 when the broker pool volume is below the plan', () => {
     const { app, cluster } = strimzi({ brokerPools: [{ replicas: plan.brokers, storageSize: '100Gi' }] });
-    plan.applyToCluster(cluster);
+    CapacityPlanAnnotations.applyToCluster(plan, cluster);
     expect(() => app.synth()).toThrow(/CAP-001 \[kafka\/Kafka\/\S+\] spec.storage is jbod of persistent-claim '100Gi' per broker; expected at least 693 GiB per broker/);
   });
 });

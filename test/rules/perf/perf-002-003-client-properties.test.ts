@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
-import { AccessModel } from '../../../lib/security/access-model';
-import { ClientProperties, ConsumerGroupProtocol } from '../../../lib/security/client-properties';
-import type { KubernetesDocument, TerraformDocument } from '../../../lib/rules/document';
-import { PERF_002_PRODUCER_DEFAULTS as PERF_002 } from '../../../lib/rules/perf/perf-002-producer-defaults';
-import { PERF_003_CONSUMER_DEFAULTS as PERF_003 } from '../../../lib/rules/perf/perf-003-consumer-defaults';
-import * as published from '../../../lib/security/artefact-markers';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
+import { AccessModel } from '../../../lib/model/access/access-model';
+import { ClientProperties, ConsumerGroupProtocol } from '../../../lib/contract/client-properties';
+import type { KubernetesDocument, TerraformDocument } from '../../../lib/contract/document';
+import { PERF_002_PRODUCER_DEFAULTS as PERF_002 } from '../../../lib/rules/perf-002-producer-defaults';
+import { PERF_003_CONSUMER_DEFAULTS as PERF_003 } from '../../../lib/rules/perf-003-consumer-defaults';
+import * as published from '../../../lib/contract/vocabulary';
 import { kubernetes, production, run, terraform } from '../cap/documents';
 
 const model = new AccessModel({ environment: production });

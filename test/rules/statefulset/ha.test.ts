@@ -1,7 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { IntOrString } from 'cdk8s-plus-27/lib/imports/k8s';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentProfile } from '../../../lib/core/environment';
+import { EnvironmentProfile } from '../../../lib/model/environment';
 import {
   BROKERS_PATH, BROKER_CONFIG_PATH, COMBINED_PATH, CONTROLLERS_PATH, expectCompliant, expectViolation, patchProperties, statefulSetChart, synth,
 } from '../../kubernetes/statefulset/statefulset-fixture';

@@ -1,7 +1,7 @@
 import { JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { ClientAuthentication } from '../../../lib/core/client-authentication';
-import { EncryptedStorageClass } from '../../../lib/kubernetes/encrypted-storage-class';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
+import { EncryptedStorageClass } from '../../../lib/targets/kubernetes/encrypted-storage-class';
 import {
   BROKERS_PATH, BROKER_CONFIG_PATH, CONTROLLERS_PATH, CONTROLLER_CONFIG_PATH, KMS_KEY, expectCompliant, expectViolation, patchProperties, statefulSetChart,
 } from '../../kubernetes/statefulset/statefulset-fixture';

@@ -1,8 +1,8 @@
 import { JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentProfile } from '../../../lib/core/environment';
-import { AccessModel } from '../../../lib/security/access-model';
-import { StrimziAccess } from '../../../lib/security/strimzi-access';
+import { EnvironmentProfile } from '../../../lib/model/environment';
+import { AccessModel } from '../../../lib/model/access/access-model';
+import { StrimziAccess } from '../../../lib/targets/strimzi/strimzi-access';
 import {
   BROKER_POOL_PATH, CONTROLLER_POOL_PATH, KAFKA_PATH, expectCompliant, expectViolation, strimziChart, synth,
 } from '../../kubernetes/strimzi/strimzi-fixture';

@@ -1,7 +1,7 @@
 import { JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentProfile } from '../../../lib/core/environment';
-import { EncryptedStorageClass } from '../../../lib/kubernetes/encrypted-storage-class';
+import { EnvironmentProfile } from '../../../lib/model/environment';
+import { EncryptedStorageClass } from '../../../lib/targets/kubernetes/encrypted-storage-class';
 import {
   BROKER_POOL_PATH, KAFKA_PATH, KMS_KEY, expectCompliant, expectViolation, strimziChart,
 } from '../../kubernetes/strimzi/strimzi-fixture';

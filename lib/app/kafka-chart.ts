@@ -1,0 +1,56 @@
+import { Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { Environment } from '../model/environment';
+import type { ComplianceReport } from '../rules/report';
+import type { Rule } from '../rules/rule';
+import { RuleValidation } from '../rules/rule-validation';
+import { kubernetesDocuments } from './kubernetes-documents';
+import { ENVIRONMENT_METADATA_LABEL } from '../contract/vocabulary';
+
+export interface KafkaChartProps {
+  /** The environment this chart deploys; its profile decides which rules are errors. */
+  readonly environment: Environment;
+  /**
+   * Labels put on every object of the chart.
+   * @default - `app.kubernetes.io/part-of: kafka-iac` and `kafka-iac.dev/environment`
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * The rules to run at synthesis.
+   * @default - every rule in the registry
+   */
+  readonly rules?: readonly Rule[];
+}
+
+/**
+ * A cdk8s chart for one environment, in the environment's namespace, with the rules run over
+ * the synthesized API objects at synthesis (`node.addValidation`).
+ */
+export class KafkaChart extends Chart {
+  public readonly environment: Environment;
+  private readonly validation: RuleValidation;
+
+  public constructor(scope: Construct, id: string, props: KafkaChartProps) {
+    super(scope, id, {
+      namespace: props.environment.namespace,
+      labels: {
+        'app.kubernetes.io/part-of': 'kafka-iac',
+        [ENVIRONMENT_METADATA_LABEL]: props.environment.name,
+        ...(props.labels ?? {}),
+      },
+    });
+    this.environment = props.environment;
+    props.environment.attachTo(this);
+    this.validation = new RuleValidation(this, {
+      environment: props.environment,
+      collect: () => kubernetesDocuments(this),
+      rules: props.rules,
+    });
+    this.node.addValidation(this.validation);
+  }
+
+  /** The rules report of the last synthesis, or a fresh evaluation when there was none. */
+  public get complianceReport(): ComplianceReport {
+    return this.validation.report ?? this.validation.evaluate();
+  }
+}

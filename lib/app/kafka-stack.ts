@@ -1,0 +1,72 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { LocalBackend, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { Environment } from '../model/environment';
+import type { ComplianceReport } from '../rules/report';
+import type { Rule } from '../rules/rule';
+import { RuleValidation } from '../rules/rule-validation';
+import { terraformDocuments } from './terraform-documents';
+import { ENVIRONMENT_TAG, PROFILE_TAG } from '../contract/vocabulary';
+
+export interface KafkaStackProps {
+  /** The environment this stack deploys; its profile decides which rules are errors. */
+  readonly environment: Environment;
+  /**
+   * Tags put on every AWS resource through the provider's `default_tags`.
+   * @default - `kafka-iac:environment` and `kafka-iac:profile`
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Configure the backend yourself (S3, remote). When false, a local backend with a relative
+   * path `terraform.<env>.tfstate` is set, so that synthesized output is the same on every machine.
+   * @default false
+   */
+  readonly customBackend?: boolean;
+  /**
+   * The rules to run at synthesis.
+   * @default - every rule in the registry
+   */
+  readonly rules?: readonly Rule[];
+}
+
+/**
+ * A cdktf stack for one environment: the AWS provider for its region, and the rules run over
+ * the synthesized resources at synthesis (`node.addValidation`). A violation stops `synth`
+ * with one line per violation.
+ */
+export class KafkaStack extends TerraformStack {
+  public readonly environment: Environment;
+  /** The provider for the environment's region. */
+  public readonly provider: AwsProvider;
+  private readonly validation: RuleValidation;
+
+  public constructor(scope: Construct, id: string, props: KafkaStackProps) {
+    super(scope, id);
+    this.environment = props.environment;
+    props.environment.attachTo(this);
+    this.provider = new AwsProvider(this, 'aws', {
+      region: props.environment.region,
+      defaultTags: [{
+        tags: {
+          [ENVIRONMENT_TAG]: props.environment.name,
+          [PROFILE_TAG]: props.environment.profile,
+          ...(props.tags ?? {}),
+        },
+      }],
+    });
+    if (!props.customBackend) {
+      new LocalBackend(this, { path: `terraform.${props.environment.name}.tfstate` });
+    }
+    this.validation = new RuleValidation(this, {
+      environment: props.environment,
+      collect: () => terraformDocuments(this),
+      rules: props.rules,
+    });
+    this.node.addValidation(this.validation);
+  }
+
+  /** The rules report of the last synthesis, or a fresh evaluation when there was none. */
+  public get complianceReport(): ComplianceReport {
+    return this.validation.report ?? this.validation.evaluate();
+  }
+}

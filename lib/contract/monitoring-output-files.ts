@@ -1,0 +1,82 @@
+import type { Environment, OutputRenderContext } from '../model/environment';
+import type { RuleGroup } from '../model/monitoring/alert-rule';
+import { assertUniqueAlertNames } from '../model/monitoring/alert-rule';
+import { KAFKA_RUNBOOKS } from '../model/monitoring/kafka-runbooks';
+import { renderRuleFile, renderRuleFileOf } from './prometheus-rule-file';
+import { renderAlertTestFile } from './promtool-test-file';
+import { renderRunbook } from '../model/monitoring/runbook';
+
+/** Where the generated Prometheus files of an environment go, under `dist/<env>/`. */
+export const PROMETHEUS_DIR = 'prometheus';
+export const RUNBOOK_DIR = 'runbooks';
+
+const runbookAlerts = new WeakMap<Environment, Map<string, Set<string>>>();
+
+/** A function that gives the runbook URL of a slug, from a base URL (no trailing slash needed). */
+export function runbookUrlFrom(base: string): (slug: string) => string {
+  const b = base.replace(/\/+$/, '');
+  return (slug) => `${b}/${slug}.md`;
+}
+
+/**
+ * The rule groups as synthesized (after every escape hatch), when a synthesized document holds
+ * them: the rule files are then rendered from it, so that they say what the rules checked.
+ */
+export type SynthesizedRuleGroups = (context?: OutputRenderContext) => readonly Record<string, any>[];
+
+/**
+ * Registers the plain rule files (one per group, so each promtool test loads only what it
+ * needs), one promtool test file per alert beside them, and the runbooks, as output files of
+ * the environment. Returns the relative paths of the rule files and the test files.
+ *
+ * @param synthesized where the rule files come from when a synthesized document holds the
+ * groups (MSK: a terraform_data); by default they are rendered from `groups`
+ */
+export function addPrometheusFiles(environment: Environment, path: string, baseName: string, groups: readonly RuleGroup[], runbookUrl: (slug: string) => string, synthesized?: SynthesizedRuleGroups): { readonly ruleFiles: string[]; readonly testFiles: string[] } {
+  assertUniqueAlertNames(path, groups);
+  const ruleFiles: string[] = [];
+  const testFiles: string[] = [];
+  for (const group of groups) {
+    const ruleFile = `${PROMETHEUS_DIR}/${group.name}.rules.yml`;
+    environment.addOutputFile(ruleFile, synthesized
+      ? (context) => renderRuleFileOf(synthesized(context).filter((g) => g.name === group.name))
+      : () => renderRuleFile([group], runbookUrl));
+    ruleFiles.push(ruleFile);
+    for (const alert of group.alerts) {
+      const testFile = `${PROMETHEUS_DIR}/tests/${baseName}/${alert.alert}.test.yml`;
+      environment.addOutputFile(testFile, () => renderAlertTestFile(alert, `../../${group.name}.rules.yml`, runbookUrl));
+      testFiles.push(testFile);
+    }
+  }
+  addRunbooks(environment, groups);
+  return { ruleFiles, testFiles };
+}
+
+/** Writes each runbook once per environment, listing every alert that links to it. */
+function addRunbooks(environment: Environment, groups: readonly RuleGroup[]): void {
+  let bySlug = runbookAlerts.get(environment);
+  if (!bySlug) {
+    bySlug = new Map();
+    runbookAlerts.set(environment, bySlug);
+    const collected = bySlug;
+    for (const r of KAFKA_RUNBOOKS) {
+      environment.addOutputFile(`${RUNBOOK_DIR}/${r.slug}.md`, () => renderRunbook(r, [...(collected.get(r.slug) ?? [])].sort()));
+    }
+  }
+  for (const g of groups) {
+    for (const a of g.alerts) {
+      const set = bySlug.get(a.runbook) ?? new Set<string>();
+      set.add(a.alert);
+      bySlug.set(a.runbook, set);
+    }
+  }
+}
+
+/** Records alerts that link to a runbook without a Prometheus rule (CloudWatch alarms). */
+export function linkRunbook(environment: Environment, slug: string, alarm: string): void {
+  addRunbooks(environment, [{ name: '', recordingRules: [], alerts: [] }]);
+  const bySlug = runbookAlerts.get(environment)!;
+  const set = bySlug.get(slug) ?? new Set<string>();
+  set.add(alarm);
+  bySlug.set(slug, set);
+}

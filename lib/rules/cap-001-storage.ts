@@ -1,0 +1,113 @@
+import { CapacityPlanAnnotations, type RecordedCapacityPlan } from '../contract/capacity-plan-annotations';
+import { BYTES_PER_GIB } from '../model/capacity/capacity-planner';
+import { parseMemoryQuantity } from '../model/jvm-heap';
+import type { SynthesizedDocument } from '../contract/document';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { targetOf } from '../contract/rule-target';
+import { strimziBrokerCount, strimziBrokerPools } from './readers/strimzi-broker-pools';
+
+/** CAP-001: provisioned storage per broker is not below the capacity plan. */
+export const CAP_001_STORAGE: Rule = {
+  id: 'CAP-001',
+  level: RuleLevel.ERROR,
+  title: 'Provisioned storage per broker is not below the capacity plan.',
+  explanation: 'Disk = messages/s × average message bytes × retention seconds × replication factor, plus 20% headroom; per broker = that ÷ brokers (CapacityPlan), divided over the brokers the cluster actually has, so a cluster with more brokers than planned needs less per broker. A broker that runs out of disk goes offline and takes its partition replicas with it. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster: the kafka-iac:capacity-plan tags on MSK, kafka-iac.dev/capacity-plan annotations on Kubernetes).',
+  remediation: 'Provision at least the planned storage per broker (plan.storagePerBrokerGiB), or revise the plan.',
+  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+  check(doc, ctx) {
+    switch (targetOf(doc)) {
+      case RuleTarget.MSK: return checkMsk(doc);
+      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+      case RuleTarget.STATEFULSET: return checkStatefulSet(doc);
+      default: return NOT_APPLICABLE;
+    }
+  },
+};
+
+/** MSK: `broker_node_group_info.storage_info.ebs_storage_info.volume_size` (GiB per broker). */
+function checkMsk(doc: SynthesizedDocument): RuleOutcome {
+  if (doc.source !== 'terraform' || doc.type !== 'aws_msk_cluster') return NOT_APPLICABLE;
+  const plan = CapacityPlanAnnotations.read(doc.body);
+  if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
+  const volume = single(single(single(doc.body.broker_node_group_info)?.storage_info)?.ebs_storage_info)?.volume_size;
+  const need = required(plan, Number(doc.body.number_of_broker_nodes));
+  const f = new Findings();
+  f.expect(Number(volume) >= need.gib, {
+    found: `volume_size is ${volume === undefined ? 'not set' : `${volume} GiB`} per broker`,
+    expected: need.expected,
+    fix: `Set volumeSizeGiB: ${need.gib} (plan.storagePerBrokerGiB with the planned brokers); storage autoscaling (CAP-004) grows it from there.`,
+  });
+  return f.outcome();
+}
+
+/** Strimzi: each broker `KafkaNodePool`'s persistent volumes, against the plan on the pool or on its `Kafka`. */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaNodePool') return NOT_APPLICABLE;
+  const roles: unknown[] = doc.body.spec?.roles ?? [];
+  if (!roles.includes('broker')) return NOT_APPLICABLE;
+  const kafka = ctx.index.kubernetesByName('Kafka', doc.body.metadata?.labels?.['strimzi.io/cluster'], doc.namespace);
+  const plan = CapacityPlanAnnotations.read(doc.body) ?? (kafka ? CapacityPlanAnnotations.read(kafka.body) : undefined);
+  if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
+  const storage = doc.body.spec?.storage;
+  const bytes = strimziPersistentBytes(storage);
+  const need = required(plan, strimziBrokerCount(strimziBrokerPools(ctx.index, doc.namespace, doc.body.metadata?.labels?.['strimzi.io/cluster'])));
+  const f = new Findings();
+  f.expect(bytes >= need.gib * BYTES_PER_GIB, {
+    found: `spec.storage is ${describeStrimzi(storage)} per broker`,
+    expected: need.expected,
+    fix: `Set the node pool's persistent-claim size to '${need.gib}Gi' (plan.storagePerBrokerGiB with the planned brokers).`,
+  });
+  return f.outcome();
+}
+
+/** StatefulSet: the volume claim templates' requested storage per pod. */
+function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'StatefulSet') return NOT_APPLICABLE;
+  const plan = CapacityPlanAnnotations.read(doc.body);
+  if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
+  const templates: any[] = doc.body.spec?.volumeClaimTemplates ?? [];
+  const sizes = templates.map((t) => String(t?.spec?.resources?.requests?.storage ?? ''));
+  const bytes = sizes.map(parseMemoryQuantity).filter(Number.isFinite).reduce((a, b) => a + b, 0);
+  const need = required(plan, Number(doc.body.spec?.replicas ?? 1));
+  const f = new Findings();
+  f.expect(bytes >= need.gib * BYTES_PER_GIB, {
+    found: `volumeClaimTemplates request ${sizes.length === 0 ? 'no storage' : sizes.map((s) => `'${s}'`).join(' + ')} per broker`,
+    expected: need.expected,
+    fix: `Set the data volume claim to '${need.gib}Gi' (plan.storagePerBrokerGiB with the planned brokers).`,
+  });
+  return f.outcome();
+}
+
+/**
+ * The GiB each broker needs: the planned disk divided over the brokers the cluster has (when the
+ * plan records its total and the count is known), else the plan's per-broker figure.
+ */
+function required(plan: RecordedCapacityPlan, actualBrokers: number): { gib: number; expected: string } {
+  if (plan.diskGiB !== undefined && Number.isInteger(actualBrokers) && actualBrokers > 0) {
+    const gib = Math.ceil(plan.diskGiB / actualBrokers);
+    return { gib, expected: `at least ${gib} GiB per broker: capacity plan '${plan.name}' needs ${plan.diskGiB} GiB (retained bytes × RF + 20% headroom) over ${actualBrokers} brokers` };
+  }
+  return { gib: plan.storagePerBrokerGiB!, expected: `at least ${plan.storagePerBrokerGiB} GiB per broker, the storage of capacity plan '${plan.name}' (retained bytes × RF + 20% headroom ÷ brokers)` };
+}
+
+function strimziPersistentBytes(storage: any): number {
+  if (!storage) return 0;
+  if (storage.type === 'jbod') return (storage.volumes ?? []).reduce((sum: number, v: any) => sum + strimziPersistentBytes(v), 0);
+  if (storage.type === 'persistent-claim') {
+    const b = parseMemoryQuantity(String(storage.size ?? ''));
+    return Number.isFinite(b) ? b : 0;
+  }
+  return 0;
+}
+
+function describeStrimzi(storage: any): string {
+  if (!storage) return 'not set';
+  if (storage.type === 'jbod') return `jbod of ${(storage.volumes ?? []).map(describeStrimzi).join(' + ') || 'no volumes'}`;
+  if (storage.type === 'persistent-claim') return `persistent-claim '${storage.size}'`;
+  return `'${storage.type}' (not persistent)`;
+}
+
+/** A block that cdktf writes as an object, or a list of one. */
+function single(v: any): any {
+  return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,79 @@
+import { CapacityPlanAnnotations, type TopicPartitionPlan } from '../contract/capacity-plan-annotations';
+import { ACL_ARTEFACT_LABEL } from '../contract/vocabulary';
+import type { SynthesizedDocument } from '../contract/document';
+import { asMskAdminArtefact, mskAdminTopicLinesOf, MSK_ADMIN_TOPICS } from './readers/msk-admin-artefact';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule, type RuleOutcome } from './rule';
+import { targetOf } from '../contract/rule-target';
+import { kubernetesKind, topicLinesOf } from './readers/statefulset-documents';
+import type { TopicLine } from '../contract/admin-command-lines';
+
+/** CAP-003: a topic has at least the planned partitions. */
+export const CAP_003_PARTITIONS: Rule = {
+  id: 'CAP-003',
+  level: RuleLevel.WARNING,
+  title: 'A topic has at least the partitions its capacity plan asks for.',
+  explanation: 'Partitions = max(⌈target throughput ÷ one consumer\'s throughput⌉, the consumers wanted) (CapacityPlan). A consumer group can never have more active consumers than partitions, so fewer partitions cap the read throughput; adding partitions later moves keys to other partitions. The rule applies to topics that carry a plan (CapacityPlan.applyToTopics): a Strimzi KafkaTopic, and the topic lines of the MSK admin artefact (kafka-admin/topics.txt) and of the StatefulSet access ConfigMap (topics.txt).',
+  remediation: 'Declare at least the planned partitions (plan.partitionsPerTopic), or revise the plan.',
+  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+  check(doc) {
+    const artefact = asMskAdminArtefact(doc);
+    if (artefact) return checkTopicLines(CapacityPlanAnnotations.readTopicPlans(artefact.body), mskAdminTopicLinesOf(artefact), MSK_ADMIN_TOPICS, artefact.body.input?.topics);
+    switch (targetOf(doc)) {
+      case RuleTarget.STRIMZI: return checkStrimzi(doc);
+      case RuleTarget.STATEFULSET: return checkStatefulSet(doc);
+      default: return NOT_APPLICABLE;
+    }
+  },
+};
+
+/** Strimzi: `KafkaTopic.spec.partitions` (absent: the broker's num.partitions, 1 by default). */
+function checkStrimzi(doc: SynthesizedDocument): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaTopic') return NOT_APPLICABLE;
+  const plan = CapacityPlanAnnotations.read(doc.body);
+  if (plan?.partitionsPerTopic === undefined) return NOT_APPLICABLE;
+  const partitions = doc.body.spec?.partitions;
+  const f = new Findings();
+  f.expect(Number(partitions) >= plan.partitionsPerTopic, {
+    found: `spec.partitions is ${partitions ?? 'not set (the broker default, 1)'}`,
+    expected: `at least ${plan.partitionsPerTopic}, the partitions of capacity plan '${plan.name}'`,
+    fix: `Set partitions: ${plan.partitionsPerTopic} (plan.partitionsPerTopic).`,
+  });
+  return f.outcome();
+}
+
+/** StatefulSet: the `--partitions` of the planned topics in the access ConfigMap's `topics.txt`. */
+function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  if (!configMap || configMap.body.metadata?.labels?.[ACL_ARTEFACT_LABEL] !== 'true') return NOT_APPLICABLE;
+  return checkTopicLines(CapacityPlanAnnotations.readTopicPlans(configMap.body), topicLinesOf(configMap), 'topics.txt', configMap.body.data?.['topics.txt']);
+}
+
+/**
+ * An admin artefact's topic lines against the partitions planned per topic: each planned topic
+ * has a line, whose `--partitions` is at least the plan's (absent: the broker's num.partitions,
+ * 1 by default). `lines` is undefined when the text could not be read.
+ */
+function checkTopicLines(plans: ReadonlyMap<string, TopicPartitionPlan>, lines: readonly TopicLine[] | undefined, where: string, text: unknown): RuleOutcome {
+  if (plans.size === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  if (lines === undefined) {
+    f.add({ found: `${where} is ${shown(text)}`, expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of the topic lines; the access construct writes them from the access model.' });
+    return f.outcome();
+  }
+  const notes: string[] = [];
+  for (const [topic, plan] of plans) {
+    const line = lines.find((l) => l.topic === topic);
+    const expected = `at least ${plan.partitions}, the partitions of capacity plan '${plan.plan}'`;
+    if (!line) {
+      f.add({ found: `${where} has no line for topic '${topic}', which capacity plan '${plan.plan}' plans`, expected: `a line creating it with ${expected}`, fix: `Declare topic ${topic} with partitions: ${plan.partitions} in the access model.` });
+      continue;
+    }
+    f.expect(Number(line.partitions) >= plan.partitions, {
+      found: `${where} line ${line.line} creates topic '${topic}' with --partitions ${line.partitions ?? 'not set (the broker default num.partitions, 1 unless changed)'}`,
+      expected,
+      fix: `Declare topic ${topic} with partitions: ${plan.partitions} (plan.partitionsPerTopic).`,
+    });
+    notes.push(`topic '${topic}': --partitions ${line.partitions}, capacity plan '${plan.plan}' asks for ${plan.partitions}`);
+  }
+  return f.outcome(notes);
+}

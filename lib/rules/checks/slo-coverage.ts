@@ -1,0 +1,80 @@
+import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
+import type { SynthesizedDocument } from '../../contract/document';
+import { alertsOf, isMonitoringRuleDocument, kafkaClusterOf, ruleDocumentLabel, ruleDocumentsFor, type FoundAlert } from './cluster-monitoring';
+import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from '../rule';
+import type { Environment } from '../../model/environment';
+
+/** The `F * B` products of a burn-rate alert expression: `> (14.4 * 0.001)`. */
+export function burnProducts(expr: string): { readonly factor: number; readonly budget: number }[] {
+  return [...expr.matchAll(/>\s*\(\s*([0-9.e+-]+)\s*\*\s*([0-9.e+-]+)\s*\)/g)].map((m) => ({ factor: Number(m[1]), budget: Number(m[2]) }));
+}
+
+/**
+ * An SLO rule: each rule document of a Kafka cluster (a PrometheusRule on Kubernetes, the rule
+ * groups MskPrometheusMonitoring writes into the stack on MSK) carries the SLO that the
+ * environment's profile requires (RULES.md), with the four burn-rate alerts at the factors of
+ * its period, an objective no weaker than the profile's, and the two budget-remaining alerts.
+ */
+export function sloRule(id: string, name: string, title: string, explanation: string): Rule {
+  return {
+    id, level: RuleLevel.ERROR, title, explanation,
+    remediation: 'Keep the default SLOs of KafkaPrometheusMonitoring or MskPrometheusMonitoring (ServiceLevelObjective.defaultsFor(profile)), or declare the SLO with the profile\'s objective and period.',
+    targets: [RuleTarget.STRIMZI, RuleTarget.STATEFULSET, RuleTarget.MSK],
+    check(doc, ctx) {
+      const required = ServiceLevelObjective.defaultsFor(ctx.environment.profile).find((s) => s.id === id);
+      if (!required) return NOT_APPLICABLE;
+      if (isMonitoringRuleDocument(doc)) return checkSlo(doc, required, name, ctx.environment);
+      // On Kubernetes the MON rules already require the cluster's PrometheusRule, which carries
+      // the SLOs. On MSK the CloudWatch alarms satisfy MON, and CloudWatch cannot express an SLO:
+      // the cluster must also have its open-monitoring rule groups.
+      const cluster = kafkaClusterOf(doc);
+      if (!cluster || cluster.target !== RuleTarget.MSK) return NOT_APPLICABLE;
+      const f = new Findings();
+      f.expect(ruleDocumentsFor(ctx.index, cluster.name).length > 0, {
+        found: `MSK cluster ${cluster.name} has no Prometheus rule groups, so its ${id} (${name}) SLO is not watched (CloudWatch alarms cannot express burn rates)`,
+        expected: `the ${required.objectivePercent}% over ${required.period} SLO of ${ctx.environment.profile} as burn-rate alerts`,
+        fix: `Add new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: '${cluster.name}', brokers }) next to the cluster.`,
+      });
+      return f.outcome();
+    },
+  };
+}
+
+function checkSlo(doc: SynthesizedDocument, required: ServiceLevelObjective, name: string, env: Environment): RuleOutcome {
+  const f = new Findings();
+  const label = ruleDocumentLabel(doc);
+  const alerts = alertsOf(doc).filter((a) => a.labels.rule_id === required.id);
+  const burn = alerts.filter((a) => a.labels.burn_window);
+  for (const { window, factor } of required.burnRates) {
+    const a = burn.find((x) => x.labels.burn_window === window.long.toString());
+    f.expect(a !== undefined, {
+      found: `${label} has no ${required.id} (${name}) burn-rate alert over ${window.long}`,
+      expected: `the ${window.name} alert (${factor}x over ${window.long} and ${window.short}) for ${env.profile}`,
+    });
+    if (a) checkBurnAlert(f, a, factor, required);
+  }
+  for (const remaining of ['0.5', '0.2']) {
+    f.expect(alerts.some((a) => a.expr.trim().endsWith(`< ${remaining}`) && a.expr.includes('error_budget:remaining')), {
+      found: `${label} has no ${required.id} alert on less than ${Number(remaining) * 100}% error budget remaining`,
+      expected: 'budget-remaining alerts below 50% (warning) and 20% (critical)',
+    });
+  }
+  return f.outcome();
+}
+
+function checkBurnAlert(f: Findings, a: FoundAlert, factor: number, required: ServiceLevelObjective): void {
+  for (const p of burnProducts(a.expr)) {
+    f.expect(p.factor === factor, {
+      found: `alert ${a.alert} burns at ${p.factor}x`, expected: `${factor}x for a ${required.period} period (budget share × period ÷ long window)`,
+    });
+    f.expect(p.budget <= required.errorBudget, {
+      found: `alert ${a.alert} has an error budget of ${p.budget} (objective ${Math.round((1 - p.budget) * 1e6) / 1e4}%)`,
+      expected: `at most ${required.errorBudget} (objective ${required.objectivePercent}% or stricter)`,
+    });
+  }
+}
+
+/** Every burn-rate product of every alert of a rule document that carries a `burn_window` label. */
+export function burnAlertsOf(doc: SynthesizedDocument): { readonly alert: FoundAlert; readonly products: { readonly factor: number; readonly budget: number }[] }[] {
+  return alertsOf(doc).filter((a) => a.labels.burn_window).map((alert) => ({ alert, products: burnProducts(alert.expr) }));
+}

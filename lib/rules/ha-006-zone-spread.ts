@@ -1,0 +1,115 @@
+import type { SynthesizedDocument } from '../contract/document';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { asMskCluster, block, brokerCountOf, list } from './readers/msk-cluster-document';
+import { targetOf } from '../contract/rule-target';
+import { asStrimziNodePool, strimziKafkaOf, rolesOf, replicasOf, effectivePodTemplate } from './readers/strimzi-documents';
+import { kubernetesKind, hasBrokerRole, podSpecOf, nodeConfigOf, replicasOfWorkload } from './readers/statefulset-documents';
+
+/** HA-006: Brokers are spread over at least 3 availability zones; the broker count is a multiple of the zone count (MSK requires it; on Kubernetes the same rule keeps zones balanced). */
+export const HA_006_ZONE_SPREAD: Rule = {
+  id: 'HA-006',
+  level: RuleLevel.ERROR,
+  title: 'Brokers are spread over at least 3 availability zones; the broker count is a multiple of the zone count (MSK requires it; on Kubernetes the same rule keeps zones balanced).',
+  explanation: 'A cluster in one or two availability zones goes down with a zone. Spread over three zones with the same number of brokers in each, the replicas of every partition sit in different zones and a zone outage leaves a majority of replicas and controllers running. MSK refuses a broker count that is not a multiple of its client subnets.',
+  remediation: 'Use 3 zones and a broker count that is a multiple of 3. MSK: three client subnets in three zones (KafkaNetwork) and brokers a multiple of the subnet count. Strimzi: node pools spread over the zones with the zone as rack. StatefulSet: topology spread over the zone label with replicas a multiple of the zone count.',
+  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+  relaxedInDevelopment: true,
+  check(doc, ctx) {
+    switch (targetOf(doc)) {
+      case RuleTarget.MSK: return checkMsk(doc, ctx);
+      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+      default: return NOT_APPLICABLE;
+    }
+  },
+};
+
+/**
+ * MSK: at least 3 client subnets (one per zone), and `number_of_broker_nodes` a multiple of
+ * the subnet count.
+ */
+function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  const subnets = list(block(cluster.body.broker_node_group_info).client_subnets);
+  const brokers = brokerCountOf(cluster);
+  const f = new Findings();
+  f.expect(subnets.length >= 3, {
+    found: `broker_node_group_info.client_subnets has ${subnets.length} subnet(s)`,
+    expected: '3 subnets in 3 availability zones',
+    fix: 'Give the cluster a KafkaNetwork with 3 availability zones.',
+  });
+  f.expect(brokers !== undefined && subnets.length > 0 && brokers % subnets.length === 0, {
+    found: `number_of_broker_nodes is ${shown(cluster.body.number_of_broker_nodes)} with ${subnets.length} client subnet(s)`,
+    expected: 'a multiple of the subnet count',
+    fix: `Set brokers to a multiple of ${subnets.length || 3}.`,
+  });
+  return f.outcome();
+}
+
+/**
+ * Strimzi: each broker node pool's pods (their effective pod template) are pinned to at least
+ * 3 zones (required node affinity on the zone label), spread over them (topology spread on the
+ * zone label), and the pool's replicas are a multiple of the zone count.
+ */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const pool = asStrimziNodePool(doc);
+  if (!pool || !rolesOf(pool).includes('broker')) return NOT_APPLICABLE;
+  const { pod, where } = effectivePodTemplate(pool, strimziKafkaOf(ctx.index, pool));
+  return checkPodZones(pod, where, replicasOf(pool), {
+    construct: 'StrimziKafkaCluster',
+    replicasFix: (n) => `Set replicas: ${n} on the broker pool.`,
+  });
+}
+
+const ZONE_KEY = 'topology.kubernetes.io/zone';
+
+/**
+ * StatefulSet: the broker StatefulSet pins its pods to at least 3 zones (required node affinity
+ * on the zone label), spreads them over the zones, and has a multiple of the zone count.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  const node = sts ? nodeConfigOf(ctx.index, sts)?.node : undefined;
+  if (!sts || !node || !hasBrokerRole(node.properties)) return NOT_APPLICABLE;
+  const pod = podSpecOf(sts);
+  const where = 'spec.template.spec';
+  return checkPodZones(pod, where, replicasOfWorkload(sts), {
+    construct: 'KafkaStatefulSetCluster',
+    replicasFix: (n) => `Set brokers: { replicas: ${n} }.`,
+  });
+}
+
+/**
+ * A Kubernetes pod template of brokers: pinned to at least 3 zones (required node affinity on
+ * the zone label), spread over them (topology spread on the zone label), with a replica count
+ * that is a multiple of the zone count.
+ */
+function checkPodZones(
+  pod: any, where: string, replicas: number,
+  target: { readonly construct: string; readonly replicasFix: (replicas: number) => string },
+): RuleOutcome {
+  const terms: any[] = pod.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const zoneExpressions = terms.flatMap((t) => t?.matchExpressions ?? []).filter((e: any) => e?.key === ZONE_KEY && e?.operator === 'In');
+  const zones: string[] = zoneExpressions.length > 0 ? [...new Set<string>(zoneExpressions[0].values ?? [])] : [];
+  const spread = (pod.topologySpreadConstraints ?? []).some((c: any) => c?.topologyKey === ZONE_KEY);
+  const f = new Findings();
+  f.expect(zones.length >= 3, {
+    found: zones.length === 0
+      ? `${where} does not pin the pods to zones (no required node affinity on ${ZONE_KEY}), so the zones they use cannot be checked`
+      : `${where} pins the pods to ${zones.length} zone(s) (${zones.join(', ')})`,
+    expected: 'at least 3 zones',
+    fix: `Set zones: ['<region>a', '<region>b', '<region>c'] on the ${target.construct}.`,
+  });
+  f.expect(spread, {
+    found: `${where} has no topology spread constraint on ${ZONE_KEY}`,
+    expected: 'pods spread evenly over the zones',
+    fix: `Add a topologySpreadConstraint on ${ZONE_KEY} with maxSkew 1 and whenUnsatisfiable DoNotSchedule.`,
+  });
+  f.expect(zones.length === 0 || replicas % zones.length === 0, {
+    found: `spec.replicas is ${replicas} over ${zones.length} zones`,
+    expected: `a multiple of the zone count (${zones.length}), so every zone holds the same number of brokers`,
+    fix: target.replicasFix(zones.length * Math.max(1, Math.ceil(replicas / Math.max(1, zones.length)))),
+  });
+  return f.outcome();
+}

@@ -1,0 +1,81 @@
+import type { SynthesizedDocument } from '../contract/document';
+import { Findings, shown, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { asMskCluster, asMskConfiguration, block, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
+import { targetOf } from '../contract/rule-target';
+import { asStrimziKafka, strimziConfigOf } from './readers/strimzi-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole } from './readers/statefulset-documents';
+
+/** HA-010: `auto.create.topics.enable` = false: topics exist because they are declared. */
+export const HA_010_AUTO_CREATE_TOPICS: Rule = {
+  id: 'HA-010',
+  level: RuleLevel.WARNING,
+  title: '\`auto.create.topics.enable\` = false: topics exist because they are declared.',
+  explanation: 'With auto-creation on, a typo in a client\'s topic name creates a topic with broker defaults (maybe one partition, no declared owner or ACL review), and the declared topic model no longer describes the cluster. Topics should exist because they are declared.',
+  remediation: 'Set auto.create.topics.enable=false and declare topics. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config, with KafkaTopic resources. StatefulSet: in server.properties, with the topic admin job.',
+  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+  relaxedInDevelopment: true,
+  check(doc, ctx) {
+    switch (targetOf(doc)) {
+      case RuleTarget.MSK: return checkMsk(doc, ctx);
+      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+      default: return NOT_APPLICABLE;
+    }
+  },
+};
+
+/**
+ * MSK: the `aws_msk_configuration` does not turn `auto.create.topics.enable` on (MSK's
+ * default is false). A cluster on MSK's default configuration complies; one whose
+ * configuration is outside the stack cannot be checked.
+ */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (cluster) {
+    if (block(cluster.body.configuration_info).arn === undefined) return compliantWithNotes(["MSK's default configuration has auto.create.topics.enable=false."]);
+    const f = new Findings();
+    const { problem } = configurationOf(cluster, ctx.index);
+    if (problem) f.add(problem);
+    return f.outcome();
+  }
+  const configuration = asMskConfiguration(doc);
+  if (!configuration) return NOT_APPLICABLE;
+  const value = serverPropertiesOf(configuration)['auto.create.topics.enable'];
+  const f = new Findings();
+  f.expect(value === undefined || value === 'false', {
+    found: `auto.create.topics.enable is ${shown(value)}`,
+    expected: "'false'",
+    fix: 'Set auto.create.topics.enable=false and declare the topics.',
+  });
+  return f.outcome();
+}
+
+/** Strimzi: `auto.create.topics.enable` is false in `spec.kafka.config` (topics are KafkaTopics). */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const value = strimziConfigOf(kafka)['auto.create.topics.enable'];
+  const f = new Findings();
+  f.expect(value === 'false', {
+    found: `spec.kafka.config auto.create.topics.enable is ${shown(value)}`,
+    expected: 'false, written out (Kafka defaults to true)',
+    fix: 'Set auto.create.topics.enable: false in spec.kafka.config and declare topics as KafkaTopics.',
+  });
+  return f.outcome();
+}
+
+/** StatefulSet: the broker `server.properties` sets auto.create.topics.enable=false. */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  const brokerFiles = configMap ? nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties)) : [];
+  if (brokerFiles.length === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const { properties, where } of brokerFiles) {
+    f.expect(properties['auto.create.topics.enable'] === 'false', {
+      found: `${where} auto.create.topics.enable is ${shown(properties['auto.create.topics.enable'])}`,
+      expected: 'false, written out (Kafka defaults to true)',
+      fix: 'Set auto.create.topics.enable=false and declare the topics.',
+    });
+  }
+  return f.outcome();
+}

@@ -1,0 +1,10 @@
+import { monitoringRule } from './checks/cluster-monitoring';
+
+/** MON-002: Consumer group lag > 10,000 for 5m (warning). */
+export const MON_002_CONSUMER_LAG_WARNING = monitoringRule({
+  id: 'MON-002',
+  title: 'Consumer group lag > 10,000 for 5m (warning)',
+  explanation: 'Lag grows silently until messages expire; 10,000 messages warns.',
+  prometheus: { threshold: 10000, maxFor: '5m', severity: 'warning' },
+  cloudWatch: { metrics: ['SumOffsetLag'], threshold: 10000 },
+});

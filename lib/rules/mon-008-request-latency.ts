@@ -1,0 +1,10 @@
+import { monitoringRule } from './checks/cluster-monitoring';
+
+/** MON-008: Produce/fetch request latency P99 > 100 ms (warning; the mean on CloudWatch). */
+export const MON_008_REQUEST_LATENCY = monitoringRule({
+  id: 'MON-008',
+  title: 'Produce/fetch request latency P99 > 100 ms (warning; the mean on CloudWatch)',
+  explanation: 'Slow requests slow producers down and burn the message-delivery SLO.',
+  prometheus: { threshold: 100, severity: 'warning' },
+  cloudWatch: { metrics: ['ProduceTotalTimeMsMean', 'FetchConsumerTotalTimeMsMean'], threshold: 100, perBroker: true },
+});

@@ -1,0 +1,115 @@
+import { parsePropertiesText } from '../../model/broker-config';
+import type { SynthesizedDocument, TerraformDocument } from '../../contract/document';
+import type { DocumentIndex } from '../../contract/document-index';
+import type { RuleFinding } from '../rule';
+
+/**
+ * Reading MSK Terraform documents for the rules. cdktf writes a nested block as an object;
+ * an `addOverride` or a hand-written file may write it as a list of one. Both read the same.
+ * Plain functions over plain JSON: no cdktf types.
+ */
+
+/** The `aws_msk_cluster` document, or undefined for any other document. */
+export function asMskCluster(doc: SynthesizedDocument): TerraformDocument | undefined {
+  return doc.source === 'terraform' && doc.type === 'aws_msk_cluster' ? doc : undefined;
+}
+
+/** The `aws_msk_configuration` document, or undefined for any other document. */
+export function asMskConfiguration(doc: SynthesizedDocument): TerraformDocument | undefined {
+  return doc.source === 'terraform' && doc.type === 'aws_msk_configuration' ? doc : undefined;
+}
+
+/** A nested block (`{...}` or `[{...}]`), or an empty object when absent. */
+export function block(value: unknown): Readonly<Record<string, any>> {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v !== null && typeof v === 'object' ? v : {};
+}
+
+/** Whether a nested block is present at all. */
+export function hasBlock(value: unknown): boolean {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v !== null && typeof v === 'object';
+}
+
+/** A list attribute, or an empty list when absent. */
+export function list(value: unknown): readonly any[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** A number written literally (or as a numeric string); undefined for an expression or absence. */
+export function literalNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** `true`, `false`, or undefined when absent or not a literal boolean. */
+export function literalBoolean(value: unknown): boolean | undefined {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
+}
+
+/** The broker properties of an `aws_msk_configuration`. */
+export function serverPropertiesOf(configuration: TerraformDocument): Record<string, string> {
+  const text = configuration.body.server_properties;
+  return typeof text === 'string' ? parsePropertiesText(text) : {};
+}
+
+/** The brokers of a cluster, when written literally. */
+export function brokerCountOf(cluster: TerraformDocument): number | undefined {
+  return literalNumber(cluster.body.number_of_broker_nodes);
+}
+
+/** The client authentication modes a cluster enables. */
+export function authenticationOf(cluster: TerraformDocument): { readonly scram: boolean; readonly iam: boolean; readonly mutualTls: boolean } {
+  const auth = block(cluster.body.client_authentication);
+  const sasl = block(auth.sasl);
+  return {
+    scram: literalBoolean(sasl.scram) === true,
+    iam: literalBoolean(sasl.iam) === true,
+    mutualTls: list(block(auth.tls).certificate_authority_arns).length > 0,
+  };
+}
+
+/** The result of following a cluster's `configuration_info` to its `aws_msk_configuration`. */
+export interface ConfigurationLookup {
+  readonly configuration?: TerraformDocument;
+  /** Why the configuration cannot be read, when it cannot. */
+  readonly problem?: RuleFinding;
+}
+
+/**
+ * The `aws_msk_configuration` a cluster uses. A cluster without one runs MSK's defaults
+ * (which set `unclean.leader.election.enable` and `allow.everyone.if.no.acl.found` to true);
+ * a configuration outside the stack cannot be checked. Both are reported as a problem.
+ */
+export function configurationOf(cluster: TerraformDocument, index: DocumentIndex): ConfigurationLookup {
+  const info = block(cluster.body.configuration_info);
+  if (info.arn === undefined) {
+    return {
+      problem: {
+        found: 'configuration_info is not set, so the cluster runs the MSK default configuration',
+        expected: 'an aws_msk_configuration in this stack that sets the rule\'s broker properties',
+        fix: 'Create the cluster with MskCluster, which writes the configuration, or set configuration_info to one.',
+      },
+    };
+  }
+  const configuration = index.resolve(info.arn);
+  if (!configuration || configuration.type !== 'aws_msk_configuration') {
+    return {
+      problem: {
+        found: `configuration_info.arn is '${info.arn}', not an aws_msk_configuration of this stack, so its properties cannot be checked`,
+        expected: 'a reference to an aws_msk_configuration in this stack',
+        fix: 'Manage the configuration in this stack (MskCluster does), or suppress the rule with a reason that names where it is checked.',
+      },
+    };
+  }
+  return { configuration };
+}
+
+/** The clusters (in this stack) that use a configuration. */
+export function clustersUsing(configuration: TerraformDocument, index: DocumentIndex): readonly TerraformDocument[] {
+  return index.terraform('aws_msk_cluster').filter((c) => index.resolve(block(c.body.configuration_info).arn)?.address === configuration.address);
+}

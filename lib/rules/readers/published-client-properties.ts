@@ -1,0 +1,44 @@
+import { parsePropertiesText } from '../../model/broker-config';
+import type { SynthesizedDocument } from '../../contract/document';
+import { RuleTarget } from '../rule';
+
+import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_ARTEFACT_KIND, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+
+/** One principal's published client properties, as a rule reads them. */
+export interface PublishedClientProperties {
+  readonly principal: string;
+  readonly target: RuleTarget;
+  readonly producer: boolean;
+  /** True when the properties carry a consumer group (`group.id` or `group.protocol`). */
+  readonly consumer: boolean;
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+/**
+ * The client properties a document publishes: a Kubernetes ConfigMap labelled
+ * `kafka-iac.dev/client-properties`, or the MSK `terraform_data` artefact. Empty for any
+ * other document.
+ */
+export function publishedClientProperties(doc: SynthesizedDocument): PublishedClientProperties[] {
+  if (doc.source === 'terraform') {
+    if (doc.type !== 'terraform_data' || doc.body.input?.kind !== CLIENT_PROPERTIES_ARTEFACT_KIND) return [];
+    const principals: Record<string, { producer?: unknown; properties?: unknown }> = doc.body.input.principals ?? {};
+    return Object.entries(principals).map(([principal, p]) => read(principal, RuleTarget.MSK, p?.producer === true || p?.producer === 'true', String(p?.properties ?? '')));
+  }
+  if (doc.kind !== 'ConfigMap') return [];
+  const labels = doc.body.metadata?.labels ?? {};
+  const principal = labels[CLIENT_PROPERTIES_LABEL];
+  const text = doc.body.data?.[CLIENT_PROPERTIES_KEY];
+  if (principal === undefined || typeof text !== 'string') return [];
+  const target = labels[TARGET_LABEL] === RuleTarget.STATEFULSET ? RuleTarget.STATEFULSET : RuleTarget.STRIMZI;
+  return [read(String(principal), target, labels[CLIENT_PRODUCER_LABEL] === 'true', text)];
+}
+
+function read(principal: string, target: RuleTarget, producerFlag: boolean, text: string): PublishedClientProperties {
+  const properties = parsePropertiesText(text);
+  return {
+    principal, target, properties,
+    producer: producerFlag || properties.acks !== undefined,
+    consumer: properties['group.id'] !== undefined || properties['group.protocol'] !== undefined,
+  };
+}

@@ -1,0 +1,91 @@
+import type { SynthesizedDocument } from '../contract/document';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { asMskCluster, block } from './readers/msk-cluster-document';
+import { targetOf } from '../contract/rule-target';
+import { asStrimziKafka, forbiddenConfigFindings } from './readers/strimzi-documents';
+import { kubernetesKind, nodePropertiesOf, hasBrokerRole, listenersOf } from './readers/statefulset-documents';
+
+/** SEC-001: Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted. */
+export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = {
+  id: 'SEC-001',
+  level: RuleLevel.ERROR,
+  title: 'Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted.',
+  explanation: 'Kafka carries business data, credentials (SASL) and ACL changes. A plaintext listener exposes them to anyone on the network path, and a plaintext broker-to-broker link exposes every replicated record. TLS on every listener, for clients, brokers and controllers, closes both.',
+  remediation: 'MSK: write encryption_in_transit client_broker = "TLS" and in_cluster = true. Strimzi: set tls: true on every listener. StatefulSet: use only SSL or SASL_SSL listeners for clients, brokers and controllers.',
+  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+  check(doc, ctx) {
+    switch (targetOf(doc)) {
+      case RuleTarget.MSK: return checkMsk(doc, ctx);
+      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+      default: return NOT_APPLICABLE;
+    }
+  },
+};
+
+/** MSK: `encryption_in_transit` with `client_broker = "TLS"` and `in_cluster = true`, both written out. */
+function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  const transit = block(block(cluster.body.encryption_info).encryption_in_transit);
+  const f = new Findings();
+  f.expect(transit.client_broker === 'TLS', {
+    found: `encryption_info.encryption_in_transit.client_broker is ${shown(transit.client_broker)}`,
+    expected: "'TLS', written out (TLS_PLAINTEXT and PLAINTEXT open a plaintext listener)",
+    fix: 'Set client_broker = "TLS" (MskCluster writes it).',
+  });
+  f.expect(transit.in_cluster === true || transit.in_cluster === 'true', {
+    found: `encryption_info.encryption_in_transit.in_cluster is ${shown(transit.in_cluster)}`,
+    expected: 'true, written out',
+    fix: 'Set in_cluster = true (MskCluster writes it).',
+  });
+  return f.outcome();
+}
+
+/**
+ * Strimzi: every listener has `tls: true`. Strimzi's own replication and controller listeners
+ * (9090, 9091) always use mutual TLS. Listener keys that Strimzi drops are refused here.
+ */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const listeners: any[] = kafka.body.spec?.kafka?.listeners ?? [];
+  const f = new Findings();
+  for (const l of listeners) {
+    f.expect(l?.tls === true, {
+      found: `listener ${shown(l?.name)} (port ${l?.port}) has tls ${shown(l?.tls)}`,
+      expected: 'true: plaintext listeners are refused',
+      fix: `Set tls: true on listener ${l?.name}.`,
+    });
+  }
+  forbiddenConfigFindings(kafka, 'SEC-001', f);
+  return f.outcome();
+}
+
+/**
+ * StatefulSet: in every Kafka properties file (brokers, controllers, combined nodes), each
+ * listener (`listeners`, `controller.listener.names`, `inter.broker.listener.name`) maps to SSL
+ * or SASL_SSL, and a broker names its inter-broker listener (Kafka's default is PLAINTEXT).
+ */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  const files = configMap ? nodePropertiesOf(configMap) : [];
+  if (files.length === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const { properties, where } of files) {
+    for (const l of listenersOf(properties)) {
+      f.expect(l.protocol === 'SSL' || l.protocol === 'SASL_SSL', {
+        found: `${where} listener ${l.name} security protocol is ${shown(l.protocol)}`,
+        expected: "'SSL' or 'SASL_SSL': plaintext listeners are refused",
+        fix: `Map ${l.name} to SSL or SASL_SSL in listener.security.protocol.map.`,
+      });
+    }
+    if (!hasBrokerRole(properties)) continue;
+    f.expect(properties['inter.broker.listener.name'] !== undefined || ['SSL', 'SASL_SSL'].includes(properties['security.inter.broker.protocol'] ?? ''), {
+      found: `${where} sets neither inter.broker.listener.name nor an encrypted security.inter.broker.protocol, so brokers replicate over PLAINTEXT`,
+      expected: 'broker-to-broker traffic on an SSL or SASL_SSL listener',
+      fix: 'Set inter.broker.listener.name=REPLICATION (a SASL_SSL listener).',
+    });
+  }
+  return f.outcome();
+}

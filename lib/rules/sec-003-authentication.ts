@@ -1,0 +1,131 @@
+import type { SynthesizedDocument } from '../contract/document';
+import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { asMskCluster, authenticationOf, block, hasBlock } from './readers/msk-cluster-document';
+import { targetOf } from '../contract/rule-target';
+import { asStrimziKafka, forbiddenConfigFindings } from './readers/strimzi-documents';
+import { kubernetesKind, nodePropertiesOf, listenersOf, listenerSetting } from './readers/statefulset-documents';
+
+/** SEC-003: Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener `authentication.type: custom`). Unauthenticated access is refused. SASL/PLAIN is refused. */
+export const SEC_003_AUTHENTICATION: Rule = {
+  id: 'SEC-003',
+  level: RuleLevel.ERROR,
+  title: 'Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener \`authentication.type: custom\`). Unauthenticated access is refused. SASL/PLAIN is refused.',
+  explanation: 'A listener that does not authenticate lets anyone who can reach it read and write every topic that ACLs do not cover, and makes ACLs meaningless because every client is ANONYMOUS. SASL/PLAIN sends passwords that the broker stores in clear text in its configuration. SCRAM-SHA-512, mutual TLS, IAM and OAuth bearer avoid both.',
+  remediation: 'MSK: set client_authentication with unauthenticated = false and SCRAM, IAM or mutual TLS (ACM PCA) on (MskCluster authentication). Strimzi: set authentication (scram-sha-512, tls, or custom for OAuth) on every listener. StatefulSet: set sasl.enabled.mechanisms=SCRAM-SHA-512 or ssl.client.auth=required on every client listener. Never enable PLAIN.',
+  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
+  check(doc, ctx) {
+    switch (targetOf(doc)) {
+      case RuleTarget.MSK: return checkMsk(doc, ctx);
+      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+      default: return NOT_APPLICABLE;
+    }
+  },
+};
+
+/**
+ * MSK: `client_authentication` with `unauthenticated = false` written out and at least one of
+ * SCRAM, IAM or mutual TLS on. (MSK has no SASL/PLAIN.)
+ */
+function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (!cluster) return NOT_APPLICABLE;
+  const auth = block(cluster.body.client_authentication);
+  const modes = authenticationOf(cluster);
+  const f = new Findings();
+  f.expect(hasBlock(cluster.body.client_authentication), {
+    found: 'client_authentication is not set',
+    expected: 'a client_authentication block',
+    fix: 'Set authentication on the MskCluster (SCRAM, IAM or mutual TLS).',
+  });
+  f.expect(auth.unauthenticated === false || auth.unauthenticated === 'false', {
+    found: `client_authentication.unauthenticated is ${shown(auth.unauthenticated)}`,
+    expected: 'false, written out',
+    fix: 'Set unauthenticated = false (MskCluster writes it).',
+  });
+  f.expect(modes.scram || modes.iam || modes.mutualTls, {
+    found: 'no client authentication mode is on (sasl.scram, sasl.iam and tls are all off)',
+    expected: 'SCRAM, IAM or mutual TLS',
+    fix: 'Set authentication: [ClientAuthentication.iam()] or .scramSha512() on the MskCluster.',
+  });
+  return f.outcome();
+}
+
+/**
+ * Strimzi: every listener has `authentication`: `scram-sha-512`, `tls` (mutual TLS), or
+ * `custom` with SASL OAUTHBEARER (never PLAIN). SASL keys that Strimzi drops are refused here.
+ */
+function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const kafka = asStrimziKafka(doc);
+  if (!kafka) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const l of (kafka.body.spec?.kafka?.listeners ?? []) as any[]) {
+    const auth = l?.authentication;
+    const type = auth?.type;
+    f.expect(type === 'scram-sha-512' || type === 'tls' || type === 'custom', {
+      found: `listener ${shown(l?.name)} (port ${l?.port}) authentication is ${auth === undefined ? 'not set' : `'${type}'`}`,
+      expected: "'scram-sha-512', 'tls' (mutual TLS) or 'custom' (OAuth bearer): unauthenticated access is refused",
+      fix: `Set authentication: { type: 'scram-sha-512' } on listener ${l?.name}.`,
+    });
+    if (type !== 'custom') continue;
+    const mechanisms = String(auth.listenerConfig?.['sasl.enabled.mechanisms'] ?? '').toUpperCase().split(',').map((m) => m.trim());
+    f.expect(auth.sasl === true && mechanisms.includes('OAUTHBEARER'), {
+      found: `listener ${shown(l?.name)} custom authentication has sasl ${shown(auth.sasl)} and sasl.enabled.mechanisms ${shown(auth.listenerConfig?.['sasl.enabled.mechanisms'])}`,
+      expected: "sasl: true with 'OAUTHBEARER'",
+      fix: "Set sasl: true and listenerConfig['sasl.enabled.mechanisms']: 'OAUTHBEARER'.",
+    });
+    f.expect(!mechanisms.includes('PLAIN'), {
+      found: `listener ${shown(l?.name)} enables SASL/PLAIN`,
+      expected: 'no SASL/PLAIN (passwords in the clear inside TLS, no salted storage)',
+      fix: 'Remove PLAIN from sasl.enabled.mechanisms; use scram-sha-512 or OAUTHBEARER.',
+    });
+  }
+  forbiddenConfigFindings(kafka, 'SEC-003', f);
+  return f.outcome();
+}
+
+/**
+ * StatefulSet: in every Kafka properties file, each SSL listener requires client certificates
+ * (`ssl.client.auth=required`), each SASL_SSL listener enables only SCRAM-SHA-512 or
+ * OAUTHBEARER (never PLAIN), and the controller listener is SSL with client certificates,
+ * because SCRAM cannot authenticate controllers.
+ */
+function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  const files = configMap ? nodePropertiesOf(configMap) : [];
+  if (files.length === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const { properties, where } of files) {
+    for (const l of listenersOf(properties)) {
+      if (l.controller) {
+        f.expect(l.protocol === 'SSL', {
+          found: `${where} controller listener ${l.name} security protocol is ${shown(l.protocol)}`,
+          expected: "'SSL' with client certificates (SCRAM cannot authenticate controllers)",
+          fix: `Map ${l.name}:SSL and set listener.name.${l.name.toLowerCase()}.ssl.client.auth=required.`,
+        });
+      }
+      if (l.protocol === 'SSL') {
+        const clientAuth = listenerSetting(properties, l.name, 'ssl.client.auth');
+        f.expect(clientAuth === 'required', {
+          found: `${where} SSL listener ${l.name} ssl.client.auth is ${shown(clientAuth)}`,
+          expected: "'required': an SSL listener authenticates clients by certificate",
+          fix: `Set listener.name.${l.name.toLowerCase()}.ssl.client.auth=required.`,
+        });
+      } else if (l.protocol === 'SASL_SSL') {
+        const raw = listenerSetting(properties, l.name, 'sasl.enabled.mechanisms');
+        const mechanisms = (raw ?? 'GSSAPI').toUpperCase().split(',').map((m) => m.trim()).filter((m) => m !== '');
+        f.expect(!mechanisms.includes('PLAIN'), {
+          found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${shown(raw)}, which enables SASL/PLAIN`,
+          expected: 'no SASL/PLAIN (passwords sent as they are, no salted storage)',
+          fix: `Set listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms=SCRAM-SHA-512.`,
+        });
+        f.expect(mechanisms.length > 0 && mechanisms.every((m) => m === 'SCRAM-SHA-512' || m === 'OAUTHBEARER'), {
+          found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${raw === undefined ? "not set (Kafka's default is GSSAPI)" : shown(raw)}`,
+          expected: "'SCRAM-SHA-512' (or OAUTHBEARER)",
+          fix: `Set listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms=SCRAM-SHA-512.`,
+        });
+      }
+    }
+  }
+  return f.outcome();
+}

@@ -1,0 +1,177 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Environment } from '../../model/environment';
+import { KafkaIacError } from '../../model/errors';
+import { RuleTarget } from '../../contract/rule-target';
+
+import type { RuleGroup } from '../../model/monitoring/alert-rule';
+import { assertUniqueAlertNames } from '../../model/monitoring/alert-rule';
+import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
+import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
+import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
+import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
+import type { PrometheusDuration } from '../../model/monitoring/prometheus-duration';
+import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
+import { KAFKA_CLUSTER_LABEL, METRICS_BACKEND_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+
+/** Which Kubernetes target the cluster runs on. */
+export enum KubernetesKafkaTarget {
+  /** Strimzi 1.2 custom resources. */
+  STRIMZI = 'strimzi',
+  /** The plain StatefulSet target. */
+  STATEFULSET = 'statefulset',
+}
+
+export interface KafkaPrometheusMonitoringProps {
+  /** The Kafka cluster's name (`metadata.name` of the Strimzi `Kafka`, or the StatefulSet cluster name). */
+  readonly clusterName: string;
+  readonly target: KubernetesKafkaTarget;
+  /** Kafka nodes (brokers and KRaft controllers) the PodMonitor scrapes; MON-001 fires when fewer are up. */
+  readonly expectedNodes: number;
+  /**
+   * Labels that select the Kafka node pods (brokers and controllers, every node pool).
+   * @default - Strimzi: `strimzi.io/cluster`, `strimzi.io/kind: Kafka`, `strimzi.io/name: <cluster>-kafka`;
+   * StatefulSet: `kafka-iac.dev/cluster: <cluster>`, `kafka-iac.dev/target: statefulset`, `app.kubernetes.io/name: kafka`
+   */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /**
+   * Labels that select the Kafka Exporter pods (consumer lag, MON-002/003).
+   * @default - Strimzi: `strimzi.io/cluster`, `strimzi.io/name: <cluster>-kafka-exporter`;
+   * StatefulSet: `kafka-iac.dev/cluster: <cluster>`, `app.kubernetes.io/name: kafka-exporter`
+   */
+  readonly exporterSelector?: Readonly<Record<string, string>>;
+  /**
+   * The named container port of the JMX exporter.
+   * @default 'tcp-prometheus' (Strimzi's name)
+   */
+  readonly metricsPort?: string;
+  /**
+   * The named container port of Kafka Exporter.
+   * @default 'tcp-prometheus'
+   */
+  readonly exporterPort?: string;
+  /**
+   * The PVC label, as kube-state-metrics exposes it, that carries the cluster name (MON-004/005).
+   * Allow it in kube-state-metrics: `--metric-labels-allowlist=persistentvolumeclaims=[kafka-iac.dev/cluster]`.
+   * @default 'label_kafka_iac_dev_cluster'
+   */
+  readonly pvcClusterLabel?: string;
+  /**
+   * Alert thresholds; every one defaults to RULES.md.
+   * @default - the RULES.md defaults
+   */
+  readonly thresholds?: KafkaAlertThresholds;
+  /**
+   * The SLOs of this cluster.
+   * @default - ServiceLevelObjective.defaultsFor(environment profile)
+   */
+  readonly slos?: readonly ServiceLevelObjective[];
+  /**
+   * Where the runbooks live; `runbook_url` is `<base>/<slug>.md`.
+   * @default 'runbooks' - the generated `dist/<env>/runbooks/`, relative
+   */
+  readonly runbookBaseUrl?: string;
+  /**
+   * MON-010: the declared RPO, when MirrorMaker 2 replicates this cluster; its pods are selected by `mirrorMakerSelector`.
+   * @default - no MirrorMaker 2 alert
+   */
+  readonly replicationRpo?: PrometheusDuration;
+  /**
+   * Labels that select the MirrorMaker 2 pods (with `replicationRpo`).
+   * @default - `strimzi.io/kind: KafkaMirrorMaker2`, `kafka-iac.dev/cluster: <cluster>`
+   */
+  readonly mirrorMakerSelector?: Readonly<Record<string, string>>;
+  /**
+   * Labels that the Prometheus custom resource selects rules and monitors by (`ruleSelector`, `podMonitorSelector`).
+   * @default - none beyond the cluster labels
+   */
+  readonly prometheusSelectorLabels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Monitoring of one Kafka cluster on Kubernetes with the Prometheus Operator: PodMonitors for
+ * the Kafka nodes and Kafka Exporter that add the `kafka_cluster`, `environment` and
+ * `kafka_role` labels the alerts select by, a PrometheusRule with MON-001 to MON-012 and the
+ * SLO burn-rate rules, and in `dist/<env>/` the same rules as plain files with a promtool unit
+ * test per alert and the runbooks.
+ */
+export class KafkaPrometheusMonitoring extends Construct {
+  /** The PrometheusRule (`Resource`); escape hatch: `addJsonPatch`. */
+  public readonly resource: ApiObject;
+  public readonly nodePodMonitor: ApiObject;
+  public readonly exporterPodMonitor: ApiObject;
+  public readonly mirrorMakerPodMonitor?: ApiObject;
+  /** Every rule group (MON alerts, then one group per SLO). */
+  public readonly groups: readonly RuleGroup[];
+  /** The relative paths of the plain rule files and the promtool tests in `dist/<env>/`. */
+  public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
+
+  public constructor(scope: Construct, id: string, props: KafkaPrometheusMonitoringProps) {
+    super(scope, id);
+    const env = Environment.of(this);
+    const path = this.node.path;
+    if (!Number.isInteger(props.expectedNodes) || props.expectedNodes < 1) {
+      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'expectedNodes', found: props.expectedNodes, expected: 'a whole number of Kafka nodes, at least 1', fix: 'Set expectedNodes to brokers + controllers.' });
+    }
+    const c = props.clusterName;
+    const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
+    const metrics = jmxExporterMetrics(identity, {
+      pvcClusterLabel: props.pvcClusterLabel ?? 'label_kafka_iac_dev_cluster',
+      certificates: props.target === KubernetesKafkaTarget.STRIMZI ? 'strimzi' : 'cert-manager',
+      mirrorMaker2: props.replicationRpo !== undefined,
+    });
+    const thresholds = resolveThresholds(path, props.thresholds);
+    const alerts = kafkaAlerts({ identity, metrics, thresholds, expectedNodes: props.expectedNodes, replicationRpo: props.replicationRpo });
+    this.groups = monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile));
+    assertUniqueAlertNames(path, this.groups);
+    const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    const target = props.target === KubernetesKafkaTarget.STRIMZI ? RuleTarget.STRIMZI : RuleTarget.STATEFULSET;
+    const labels = { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: target, ...(props.prometheusSelectorLabels ?? {}) };
+    const strimzi = props.target === KubernetesKafkaTarget.STRIMZI;
+
+    const podMonitor = (cid: string, name: string, selector: Readonly<Record<string, string>>, port: string, role: string): ApiObject => new ApiObject(this, cid, {
+      apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor',
+      metadata: { name, labels },
+      spec: {
+        selector: { matchLabels: { ...selector } },
+        namespaceSelector: { matchNames: [env.namespace] },
+        podMetricsEndpoints: [{
+          port, path: '/metrics', interval: '30s',
+          relabelings: [
+            { action: 'replace', targetLabel: CLUSTER_LABEL, replacement: c },
+            { action: 'replace', targetLabel: ENVIRONMENT_LABEL, replacement: env.name },
+            { action: 'replace', targetLabel: REGION_LABEL, replacement: env.region },
+            { action: 'replace', targetLabel: ROLE_LABEL, replacement: role },
+            { action: 'replace', sourceLabels: ['__meta_kubernetes_pod_node_name'], targetLabel: 'node_name' },
+            ...(strimzi ? [{ action: 'labelmap', regex: '__meta_kubernetes_pod_label_strimzi_io_(pool_name|broker_role|controller_role)', replacement: 'strimzi_io_$1' }] : []),
+          ],
+        }],
+      },
+    });
+    this.nodePodMonitor = podMonitor('NodePodMonitor', `${c}-kafka-nodes`, props.nodeSelector ?? (strimzi
+      ? { 'strimzi.io/cluster': c, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c}-kafka` }
+      : { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: RuleTarget.STATEFULSET, 'app.kubernetes.io/name': 'kafka' }), props.metricsPort ?? 'tcp-prometheus', 'kafka');
+    this.exporterPodMonitor = podMonitor('ExporterPodMonitor', `${c}-kafka-exporter`, props.exporterSelector ?? (strimzi
+      ? { 'strimzi.io/cluster': c, 'strimzi.io/name': `${c}-kafka-exporter` }
+      : { [KAFKA_CLUSTER_LABEL]: c, 'app.kubernetes.io/name': 'kafka-exporter' }), props.exporterPort ?? 'tcp-prometheus', 'kafka-exporter');
+    if (props.replicationRpo) {
+      this.mirrorMakerPodMonitor = podMonitor('MirrorMakerPodMonitor', `${c}-mirrormaker2`, props.mirrorMakerSelector ?? { 'strimzi.io/kind': 'KafkaMirrorMaker2', [KAFKA_CLUSTER_LABEL]: c }, 'tcp-prometheus', 'mirrormaker2');
+    }
+
+    const groups = this.groups;
+    this.resource = new ApiObject(this, 'Resource', {
+      apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule',
+      metadata: { name: `${c}-kafka-alerts`, labels: { ...labels, [METRICS_BACKEND_LABEL]: metrics.kind } },
+      spec: { groups: renderGroups(groups, runbookUrl) },
+    });
+    // The rule files are rendered from the PrometheusRule as synthesized (after any JSON patch),
+    // so promtool tests what the cluster runs and what the rules checked.
+    const resource = this.resource;
+    this.files = addPrometheusFiles(env, path, c, groups, runbookUrl, () => {
+      const synthesized: unknown = (resource.toJson() as { spec?: { groups?: unknown } }).spec?.groups;
+      return Array.isArray(synthesized) ? synthesized : [];
+    });
+  }
+}
+

@@ -1,0 +1,94 @@
+import { IntOrString, KubeNetworkPolicy, type NetworkPolicyPeer } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { ClientNetworkKind, type ClientNetwork } from '../../model/client-network';
+import { KafkaIacError } from '../../model/errors';
+import { RuleTarget } from '../../contract/rule-target';
+
+import { KAFKA_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+
+/** The port of the JMX exporter in Kafka pods and of Kafka Exporter, both named `tcp-prometheus`. */
+export const STRIMZI_METRICS_PORT = 9404;
+
+export interface StrimziSupportNetworkPoliciesProps {
+  /** The Strimzi cluster (`Kafka`) name. */
+  readonly clusterName: string;
+  /** Who may scrape the metrics ports of the Kafka pods and of Kafka Exporter. */
+  readonly prometheusNetworks: readonly ClientNetwork[];
+}
+
+/**
+ * The NetworkPolicies that go with the ones Strimzi generates for a cluster (SEC-007).
+ *
+ * Strimzi writes a NetworkPolicy for the Kafka pods itself: the listener ports only from each
+ * listener's `networkPolicyPeers`, and the replication and control-plane ports (9090, 9091)
+ * only from the Kafka pods, the cluster operator, the Entity Operator, Kafka Exporter and
+ * Cruise Control. These add what it leaves out:
+ * - `DenyIngress`: every pod of the cluster (Kafka, Entity Operator, Kafka Exporter) refuses
+ *   ingress that no policy allows, so the union of policies is the whole allow list;
+ * - `AllowPrometheus`: the metrics port 9404 of the Kafka pods and Kafka Exporter, only from
+ *   the declared Prometheus workloads.
+ *
+ * The operator and the Entity Operator reach the Kubernetes API and the brokers through egress,
+ * which these policies leave open; kubelet probes are not subject to NetworkPolicies.
+ */
+export class StrimziSupportNetworkPolicies extends Construct {
+  public readonly denyIngress: KubeNetworkPolicy;
+  public readonly allowPrometheus: KubeNetworkPolicy;
+
+  public constructor(scope: Construct, id: string, props: StrimziSupportNetworkPoliciesProps) {
+    super(scope, id);
+    const name = props.clusterName;
+    if (props.prometheusNetworks.length === 0) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-007', path: this.node.path, prop: 'prometheusNetworks', found: [],
+        expected: 'at least one declared Prometheus workload (a Kubernetes peer)',
+        fix: "Set prometheusNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' } })].",
+      });
+    }
+    const labels = { [TARGET_LABEL]: RuleTarget.STRIMZI, [KAFKA_CLUSTER_LABEL]: name };
+    this.denyIngress = new KubeNetworkPolicy(this, 'DenyIngress', {
+      metadata: { name: `${name}-deny-ingress`, labels },
+      spec: {
+        podSelector: { matchLabels: { 'strimzi.io/cluster': name } },
+        policyTypes: ['Ingress'],
+      },
+    });
+    this.allowPrometheus = new KubeNetworkPolicy(this, 'AllowPrometheus', {
+      metadata: { name: `${name}-allow-prometheus`, labels },
+      spec: {
+        podSelector: {
+          matchLabels: { 'strimzi.io/cluster': name },
+          matchExpressions: [{ key: 'strimzi.io/name', operator: 'In', values: [`${name}-kafka`, `${name}-kafka-exporter`] }],
+        },
+        policyTypes: ['Ingress'],
+        ingress: [{
+          from: props.prometheusNetworks.map((n) => networkPolicyPeerOf(n, `${this.node.path}/AllowPrometheus`)),
+          ports: [{ protocol: 'TCP', port: IntOrString.fromNumber(STRIMZI_METRICS_PORT) }],
+        }],
+      },
+    });
+  }
+}
+
+/**
+ * A declared client network as a NetworkPolicy peer (also the shape of Strimzi's
+ * `networkPolicyPeers`). Security groups do not exist on Kubernetes.
+ */
+export function networkPolicyPeerOf(network: ClientNetwork, path: string): NetworkPolicyPeer {
+  switch (network.kind) {
+    case ClientNetworkKind.CIDR:
+      return { ipBlock: { cidr: network.value } };
+    case ClientNetworkKind.KUBERNETES_PEER: {
+      const peer: { namespaceSelector?: { matchLabels: Record<string, string> }; podSelector?: { matchLabels: Record<string, string> } } = {};
+      if (Object.keys(network.namespaceLabels).length > 0) peer.namespaceSelector = { matchLabels: { ...network.namespaceLabels } };
+      if (Object.keys(network.podLabels).length > 0) peer.podSelector = { matchLabels: { ...network.podLabels } };
+      return peer;
+    }
+    default:
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-007', path, prop: 'clientNetworks', found: `${network.kind} ${network.value}`,
+        expected: 'a Kubernetes peer (namespace and/or pod labels) or a CIDR block; security groups are AWS-only',
+        fix: "Use ClientNetwork.kubernetesPeer({ podLabels: { app: 'orders' } }).",
+      });
+  }
+}

@@ -1,0 +1,237 @@
+import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Fn, Token } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
+import type { ClientNetwork } from '../../model/client-network';
+import { KafkaIacError } from '../../model/errors';
+import { BrokerIngress } from './broker-ingress';
+
+/** The network an MSK cluster runs in: private subnets, one per zone, and a broker security group. */
+export interface IKafkaNetwork extends IConstruct {
+  /** The VPC ID. */
+  readonly vpcId: string;
+  /** The private client subnets, one per availability zone (MSK `client_subnets`). */
+  readonly subnetIds: string[];
+  /** The broker security group. */
+  readonly securityGroupId: string;
+  /** The number of availability zones, equal to the number of subnets. */
+  readonly zoneCount: number;
+  /**
+   * Opens a listener port (9094, 9096 or 9098) to the declared client networks. An MSK cluster
+   * calls it for each authentication mode it enables, so only those ports are open.
+   */
+  allowListenerPort(port: number): void;
+}
+
+export interface KafkaNetworkProps {
+  /**
+   * Networks whose clients may reach the brokers' listener ports: CIDR blocks or security
+   * groups. `0.0.0.0/0` cannot be declared.
+   * @see SEC-007
+   */
+  readonly clientNetworks: ClientNetwork[];
+  /**
+   * Networks that may scrape the open-monitoring exporters (11001 JMX, 11002 node).
+   * @default - none: the exporter ports stay closed
+   * @see https://docs.aws.amazon.com/msk/latest/developerguide/open-monitoring.html
+   */
+  readonly prometheusSources?: ClientNetwork[];
+  /**
+   * The VPC's IPv4 CIDR block; the subnets are carved out of it (prefix + 4 bits each).
+   * @default '10.40.0.0/16'
+   */
+  readonly cidrBlock?: string;
+  /**
+   * The availability zones, one private subnet each. MSK accepts 2 or 3; HA-006 wants 3.
+   * @default - the first 3 available zones of the region (`data.aws_availability_zones`)
+   */
+  readonly availabilityZones?: string[];
+}
+
+/** An existing VPC, subnets and security group. */
+export interface KafkaNetworkAttributes {
+  readonly vpcId: string;
+  /** One private subnet per availability zone (2 or 3). */
+  readonly subnetIds: string[];
+  /** The broker security group. */
+  readonly securityGroupId: string;
+  /**
+   * Client networks to admit on the existing security group. When given, ingress rules for the
+   * cluster's listener ports are added to it; when absent, its rules are managed elsewhere and
+   * SEC-007 checks only what this stack can see.
+   * @default - no ingress rules are added
+   */
+  readonly clientNetworks?: ClientNetwork[];
+  /**
+   * Prometheus sources to admit on ports 11001 and 11002 of the existing security group.
+   * @default - none
+   */
+  readonly prometheusSources?: ClientNetwork[];
+}
+
+const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/**
+ * A VPC for MSK brokers: one private subnet per availability zone (no public IPs), a route
+ * table with no route out of the VPC (no internet gateway, no NAT), the VPC's default security
+ * group emptied, and a broker security group that admits only the listener ports of the
+ * enabled authentication modes, only from the declared client networks, and the exporter
+ * ports only from the declared Prometheus sources. It never admits `0.0.0.0/0`.
+ *
+ * The VPC is `.resource` (id `Resource`); the escape hatch is `resource.addOverride(...)`, and
+ * the rules still check the result (SEC-007).
+ * @see SEC-007
+ * @see HA-006
+ */
+export class KafkaNetwork extends Construct implements IKafkaNetwork {
+  /** Uses an existing VPC, subnets and security group. */
+  public static fromAttributes(scope: Construct, id: string, attrs: KafkaNetworkAttributes): IKafkaNetwork {
+    return new ImportedKafkaNetwork(scope, id, attrs);
+  }
+
+  /** The VPC. */
+  public readonly resource: Vpc;
+  public readonly subnets: Subnet[];
+  public readonly securityGroup: SecurityGroup;
+  public readonly routeTable: RouteTable;
+  /** The ingress rules of the broker security group. */
+  public readonly ingress: BrokerIngress;
+  public readonly vpcId: string;
+  public readonly subnetIds: string[];
+  public readonly securityGroupId: string;
+  public readonly zoneCount: number;
+
+  public constructor(scope: Construct, id: string, props: KafkaNetworkProps) {
+    super(scope, id);
+    const path = this.node.path;
+    requireClients(path, props.clientNetworks);
+    const cidr = props.cidrBlock ?? '10.40.0.0/16';
+    const zones = props.availabilityZones;
+    if (zones !== undefined) checkZones(path, zones);
+    this.zoneCount = zones?.length ?? 3;
+    const subnetCidrs = carveSubnets(path, cidr, this.zoneCount);
+
+    this.resource = new Vpc(this, 'Resource', {
+      cidrBlock: cidr, enableDnsSupport: true, enableDnsHostnames: true,
+      tags: { Name: `${path.replace(/\//g, '-')}` },
+    });
+    new DefaultSecurityGroup(this, 'DefaultSecurityGroup', { vpcId: this.resource.id, ingress: [], egress: [] });
+    this.routeTable = new RouteTable(this, 'PrivateRouteTable', { vpcId: this.resource.id, route: [] });
+    const available = zones === undefined
+      ? new DataAwsAvailabilityZones(this, 'AvailabilityZones', { state: 'available' })
+      : undefined;
+    this.subnets = subnetCidrs.map((subnetCidr, i) => {
+      const subnet = new Subnet(this, `PrivateSubnet${i + 1}`, {
+        vpcId: this.resource.id,
+        cidrBlock: subnetCidr,
+        availabilityZone: zones ? zones[i] : Fn.element(available!.names, i),
+        mapPublicIpOnLaunch: false,
+        tags: { Name: `${path.replace(/\//g, '-')}-private-${i + 1}` },
+      });
+      new RouteTableAssociation(this, `PrivateRouteTableAssociation${i + 1}`, { subnetId: subnet.id, routeTableId: this.routeTable.id });
+      return subnet;
+    });
+    this.securityGroup = new SecurityGroup(this, 'BrokerSecurityGroup', {
+      vpcId: this.resource.id,
+      description: 'MSK brokers: listener ports from declared client networks only',
+      revokeRulesOnDelete: true,
+      // No inline rules and no egress: Terraform removes AWS's default allow-all egress rule.
+    });
+    this.ingress = new BrokerIngress(this, 'BrokerIngress', {
+      securityGroupId: this.securityGroup.id,
+      clientNetworks: props.clientNetworks,
+      prometheusSources: props.prometheusSources,
+    });
+    this.vpcId = this.resource.id;
+    this.subnetIds = this.subnets.map((s) => s.id);
+    this.securityGroupId = this.securityGroup.id;
+  }
+
+  public allowListenerPort(port: number): void {
+    this.ingress.allowListenerPort(port);
+  }
+}
+
+/** An existing network, as returned by `KafkaNetwork.fromAttributes`. */
+class ImportedKafkaNetwork extends Construct implements IKafkaNetwork {
+  public readonly vpcId: string;
+  public readonly subnetIds: string[];
+  public readonly securityGroupId: string;
+  public readonly zoneCount: number;
+  private readonly ingress?: BrokerIngress;
+
+  public constructor(scope: Construct, id: string, attrs: KafkaNetworkAttributes) {
+    super(scope, id);
+    const path = this.node.path;
+    checkZones(path, attrs.subnetIds, 'subnetIds');
+    this.vpcId = attrs.vpcId;
+    this.subnetIds = [...attrs.subnetIds];
+    this.securityGroupId = attrs.securityGroupId;
+    this.zoneCount = attrs.subnetIds.length;
+    if (attrs.clientNetworks !== undefined) {
+      requireClients(path, attrs.clientNetworks);
+      this.ingress = new BrokerIngress(this, 'BrokerIngress', {
+        securityGroupId: attrs.securityGroupId,
+        clientNetworks: attrs.clientNetworks,
+        prometheusSources: attrs.prometheusSources,
+      });
+    }
+  }
+
+  public allowListenerPort(port: number): void {
+    this.ingress?.allowListenerPort(port);
+  }
+}
+
+function requireClients(path: string, clients: readonly ClientNetwork[] | undefined): void {
+  if (!Array.isArray(clients) || clients.length === 0) {
+    throw KafkaIacError.invalidProp({
+      code: 'SEC-007', path, prop: 'clientNetworks', found: clients ?? [],
+      expected: 'at least one declared client network (CIDR block or security group)',
+      fix: "Set clientNetworks: [ClientNetwork.cidr('10.20.0.0/16')].",
+    });
+  }
+}
+
+function checkZones(path: string, list: readonly string[], prop = 'availabilityZones'): void {
+  if (!Array.isArray(list) || list.length < 2 || list.length > 3) {
+    throw KafkaIacError.invalidProp({
+      code: 'HA-006', path, prop, found: list,
+      expected: '2 or 3 entries, one per availability zone (MSK accepts 2 or 3; HA-006 wants 3)',
+      fix: `Give three, for example ['us-east-1a', 'us-east-1b', 'us-east-1c'].`,
+    });
+  }
+  const literal = list.filter((z) => !Token.isUnresolved(z));
+  if (new Set(literal).size !== literal.length) {
+    throw KafkaIacError.invalidProp({
+      code: 'HA-006', path, prop, found: list,
+      expected: 'one entry per distinct availability zone', fix: 'Remove the duplicate.',
+    });
+  }
+}
+
+/** Splits an IPv4 CIDR into `count` consecutive subnets four bits longer. */
+function carveSubnets(path: string, cidr: string, count: number): string[] {
+  const m = CIDR.exec(cidr);
+  const prefix = m ? Number(m[5]) : NaN;
+  const octets = m ? m.slice(1, 5).map(Number) : [];
+  if (!m || octets.some((o) => o > 255) || prefix < 8 || prefix > 24) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-PROP', path, prop: 'cidrBlock', found: cidr,
+      expected: 'an IPv4 CIDR block from /8 to /24, such as 10.40.0.0/16',
+      fix: "Set cidrBlock: '10.40.0.0/16'.",
+    });
+  }
+  const base = (((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3]) >>> 0;
+  const size = 2 ** (32 - prefix - 4);
+  const network = base - (base % (2 ** (32 - prefix)));
+  return Array.from({ length: count }, (_, i) => {
+    const n = network + i * size;
+    return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${prefix + 4}`;
+  });
+}

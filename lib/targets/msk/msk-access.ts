@@ -1,0 +1,217 @@
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Fn, TerraformLocal, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { MskScramUser } from './msk-scram-user';
+import { TerraformDataResource, synthesizedInput } from './terraform-data';
+import type { MskCluster } from './msk-cluster';
+import { AuthenticationMechanism } from '../../model/client-authentication';
+import { Environment, type OutputRenderContext } from '../../model/environment';
+import { KafkaIacError } from '../../model/errors';
+import type { AccessModel } from '../../model/access/access-model';
+import { renderAclLines, renderTopicLines } from '../../contract/admin-command-lines';
+import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/client-properties';
+import { mskArnPrefixesOf, renderMskIamPolicy, type MskArnPrefixes } from './msk-iam-policy';
+import { PrincipalKind } from '../../model/access/principal';
+import { CLIENT_PROPERTIES_ARTEFACT_KIND, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../contract/vocabulary';
+
+export interface MskAccessProps {
+  /** The access model to render. */
+  readonly model: AccessModel;
+  /** The MSK cluster. */
+  readonly cluster: MskCluster;
+  /**
+   * IAM roles to attach each IAM principal's policy to, by principal name
+   * (`{ 'orders-service': 'orders-service-task-role' }`).
+   * @default - policies are left unattached
+   */
+  readonly roleNames?: Readonly<Record<string, string>>;
+  /**
+   * SCRAM users already declared for some principals (by `userName`); the others get a new
+   * `MskScramUser`.
+   * @default - a new MskScramUser for every SCRAM principal
+   */
+  readonly scramUsers?: readonly MskScramUser[];
+  /**
+   * The consumer group protocol in the published client properties.
+   * @default ConsumerGroupProtocol.CLASSIC
+   */
+  readonly groupProtocol?: ConsumerGroupProtocol;
+}
+
+/**
+ * Renders an access model for MSK:
+ * - IAM principals: an `aws_iam_policy` each (`kafka-cluster:*` actions on the cluster, topic,
+ *   group and transactional-id ARNs derived from the cluster ARN), unattached or attached to
+ *   the role named in `roleNames`;
+ * - SCRAM principals: an `MskScramUser` each (Secrets Manager secret `AmazonMSK_...`, ephemeral
+ *   password, association);
+ * - SCRAM and mutual-TLS ACLs and the topics: `kafka-acls.sh` / `kafka-topics.sh` argument lines
+ *   in a `terraform_data` (so `terraform plan` shows a change) and in
+ *   `dist/<env>/kafka-admin/{acls.txt,topics.txt,apply.sh}`; `apply.sh` runs the Kafka admin
+ *   tools with the admin's credentials fetched from Secrets Manager at run time;
+ * - per principal, `dist/<env>/clients/<principal>.properties`.
+ * @see https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html
+ * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-acls.html
+ */
+export class MskAccess extends Construct {
+  /** IAM policies by principal name. */
+  public readonly policies: ReadonlyMap<string, IamPolicy>;
+  /** SCRAM users by principal name. */
+  public readonly scramUsers: ReadonlyMap<string, MskScramUser>;
+  /** The terraform_data holding the ACL and topic lines. */
+  public readonly adminArtefacts: TerraformResource;
+  /** The terraform_data holding the published client properties. */
+  public readonly clientPropertiesArtefact: TerraformResource;
+  /** The ARN prefixes the policies use. */
+  public readonly arns: MskArnPrefixes;
+
+  public constructor(scope: Construct, id: string, props: MskAccessProps) {
+    super(scope, id);
+    const environment = Environment.of(this);
+    const { model, cluster } = props;
+    this.arns = this.arnPrefixes(cluster.clusterArn);
+
+    const policies = new Map<string, IamPolicy>();
+    const users = new Map<string, MskScramUser>();
+    const given = new Map((props.scramUsers ?? []).map((u) => [u.userName, u]));
+    for (const principal of model.principals) {
+      const mechanism = principal.authentication.mechanism;
+      if (mechanism === AuthenticationMechanism.OAUTH_BEARER) {
+        throw KafkaIacError.invalidProp({
+          code: 'SEC-003', path: `${this.node.path}/${principal.name}`, prop: 'authentication', found: mechanism,
+          expected: 'iam, scram-sha-512 or tls on MSK', fix: `Declare '${principal.name}' with ClientAuthentication.iam() or .scramSha512().`,
+        });
+      }
+      if (mechanism === AuthenticationMechanism.IAM) {
+        const scope = new Construct(this, principal.name);
+        const policy = new IamPolicy(scope, 'Resource', {
+          name: `${cluster.clusterName}-${principal.name}`,
+          description: `Kafka access of ${principal.name} (${principal.kind}) on MSK cluster ${cluster.clusterName}, rendered by kafka-iac`,
+          policy: JSON.stringify(renderMskIamPolicy(principal, this.arns)),
+          tags: { [PRINCIPAL_TAG]: principal.name, [PRINCIPAL_KIND_TAG]: principal.kind },
+        });
+        const role = props.roleNames?.[principal.name];
+        if (role !== undefined) new IamRolePolicyAttachment(scope, 'Attachment', { role, policyArn: policy.arn });
+        policies.set(principal.name, policy);
+      }
+      if (mechanism === AuthenticationMechanism.SCRAM_SHA_512) {
+        users.set(principal.name, given.get(principal.name) ?? new MskScramUser(this, `Scram-${principal.name}`, { cluster, userName: principal.name }));
+      }
+    }
+    for (const name of Object.keys(props.roleNames ?? {})) {
+      if (!policies.has(name)) {
+        throw KafkaIacError.invalidProp({
+          code: 'KIAC-PRINCIPAL', path: this.node.path, prop: 'roleNames', found: name,
+          expected: `the name of an IAM principal of the model (${[...policies.keys()].join(', ') || 'none'})`,
+          fix: 'Name a principal declared with ClientAuthentication.iam(), or remove the entry.',
+        });
+      }
+    }
+    this.policies = policies;
+    this.scramUsers = users;
+    // The admins the model declares, recorded on the cluster: SEC-005 checks a principal marked
+    // admin in a policy tag or an ACL line against this list.
+    const admins = model.principals.filter((p) => p.kind === PrincipalKind.ADMIN).map((p) => p.name);
+    cluster.resource.addOverride(`tags.${DECLARED_ADMINS_TAG}`, admins.join(' '));
+
+    this.adminArtefacts = new TerraformDataResource(this, 'AdminArtefacts', {
+      kind: KAFKA_ADMIN_ARTEFACT_KIND,
+      cluster: cluster.clusterName,
+      acls: escapeTemplate(renderAclLines(model)),
+      topics: escapeTemplate(renderTopicLines(model)),
+    });
+    const admin = model.principals.find((p) => p.kind === PrincipalKind.ADMIN && p.authentication.mechanism !== AuthenticationMechanism.MUTUAL_TLS);
+    const stack = TerraformStack.of(this);
+    const artefact = (key: string) => (context?: OutputRenderContext) => unescapeTemplate(String(synthesizedInput(stack, this.adminArtefacts, context)[key] ?? ''));
+    environment.addOutputFile('kafka-admin/acls.txt', artefact('acls'));
+    environment.addOutputFile('kafka-admin/topics.txt', artefact('topics'));
+    environment.addOutputFile('kafka-admin/apply.sh', () => mskApplyScript(cluster, admin?.name, admin?.authentication.mechanism));
+
+    const published: Record<string, { producer: boolean; properties: string }> = {};
+    for (const principal of model.principals) {
+      const client = ClientProperties.forMsk(principal, {
+        bootstrapOutputName: cluster.bootstrapOutputs.get(principal.authentication.mechanism)?.friendlyUniqueId,
+        secretName: `AmazonMSK_${cluster.clusterName}_${principal.name}`,
+        groupProtocol: props.groupProtocol,
+      });
+      published[principal.name] = { producer: client.isProducer, properties: escapeTemplate(client.toPropertiesText()) };
+    }
+    this.clientPropertiesArtefact = new TerraformDataResource(this, 'ClientProperties', { kind: CLIENT_PROPERTIES_ARTEFACT_KIND, principals: published });
+    for (const principal of model.principals) {
+      environment.addOutputFile(`clients/${principal.name}.properties`, (context) => {
+        const principals = synthesizedInput(stack, this.clientPropertiesArtefact, context).principals ?? {};
+        return unescapeTemplate(String(principals[principal.name]?.properties ?? ''));
+      });
+    }
+  }
+
+  private arnPrefixes(clusterArn: string): MskArnPrefixes {
+    if (!Token.isUnresolved(clusterArn)) return mskArnPrefixesOf(clusterArn);
+    // A token: derive the prefixes in Terraform. Locals keep the policy JSON free of quotes,
+    // so it stays parseable (SEC-005 reads it) and valid for `terraform validate`.
+    const local = (id: string, kind: string) => new TerraformLocal(this, id, Fn.replace(clusterArn, ':cluster/', `:${kind}/`)).asString;
+    return {
+      cluster: clusterArn,
+      topic: local('TopicArnPrefix', 'topic'),
+      group: local('GroupArnPrefix', 'group'),
+      transactionalId: local('TransactionalIdArnPrefix', 'transactional-id'),
+    };
+  }
+}
+
+/** Terraform reads `${` and `%{` in strings as templates; the artefacts are literal text. */
+function escapeTemplate(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+
+function unescapeTemplate(text: string): string {
+  return text.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{');
+}
+
+/** The script that applies `topics.txt` and `acls.txt` with the Kafka admin tools. */
+function mskApplyScript(cluster: MskCluster, admin: string | undefined, mechanism: AuthenticationMechanism | undefined): string {
+  const iam = mechanism === AuthenticationMechanism.IAM;
+  const output = cluster.bootstrapOutputs.get(mechanism ?? AuthenticationMechanism.SCRAM_SHA_512)?.friendlyUniqueId ?? '<bootstrap output>';
+  const auth = iam
+    ? [
+      'security.protocol=SASL_SSL',
+      'sasl.mechanism=AWS_MSK_IAM',
+      'sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required;',
+      'sasl.client.callback.handler.class=software.amazon.msk.auth.iam.IAMClientCallbackHandler',
+    ]
+    : [
+      'security.protocol=SASL_SSL',
+      'sasl.mechanism=SCRAM-SHA-512',
+      'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${ADMIN_USER}" password="${ADMIN_PASSWORD}";',
+    ];
+  return [
+    '#!/usr/bin/env bash',
+    `# Applies the declared topics and ACLs to MSK cluster ${cluster.clusterName} (generated by kafka-iac).`,
+    '# Run from a host that reaches the brokers (inside the VPC), with a Kafka 4.x distribution in',
+    '# KAFKA_HOME' + (iam ? ' and aws-msk-iam-auth on its classpath' : ', the AWS CLI and jq') + '.',
+    '# Credentials are fetched at run time into a private temporary file; none is written here (SEC-009).',
+    '# Every call is idempotent: --create --if-not-exists for topics, --add for ACLs.',
+    'set -euo pipefail',
+    'set -f # names may be Kafka wildcards (*); never glob them',
+    'here="$(cd "$(dirname "$0")" && pwd)"',
+    ': "${KAFKA_HOME:?set KAFKA_HOME to a Kafka 4.x distribution}"',
+    `: "\${BOOTSTRAP_SERVERS:?set BOOTSTRAP_SERVERS from: terraform output -raw ${output}}"`,
+    'config="$(mktemp)"',
+    'chmod 600 "$config"',
+    'trap \'rm -f "$config"\' EXIT',
+    ...(iam ? [] : [
+      `ADMIN_USER="\${ADMIN_USER:-${admin ?? ''}}"`,
+      ': "${ADMIN_USER:?declare an admin principal (access.addAdmin) or set ADMIN_USER}"',
+      `ADMIN_SECRET_ID="\${ADMIN_SECRET_ID:-AmazonMSK_${cluster.clusterName}_\${ADMIN_USER}}"`,
+      'ADMIN_PASSWORD="$(aws secretsmanager get-secret-value --secret-id "$ADMIN_SECRET_ID" --query SecretString --output text | jq -r .password)"',
+    ]),
+    'cat > "$config" <<EOF',
+    ...auth,
+    'EOF',
+    'run() { local tool="$1" file="$2" line; while IFS= read -r line; do case "$line" in \'\'|\'#\'*) continue;; esac; "$KAFKA_HOME/bin/$tool" --bootstrap-server "$BOOTSTRAP_SERVERS" --command-config "$config" $line; done < "$file"; }',
+    'run kafka-topics.sh "$here/topics.txt"',
+    'run kafka-acls.sh "$here/acls.txt"',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,183 @@
+import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { Construct } from 'constructs';
+import { Environment } from '../../model/environment';
+import { KafkaIacError } from '../../model/errors';
+import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
+import { linkRunbook, runbookUrlFrom } from '../../contract/monitoring-output-files';
+import { alarmTopicKey } from './alarm-topic-key';
+import { RULE_TAG } from '../../contract/vocabulary';
+
+/** A consumer group and topic whose lag gets its own alarms (MON-002/003). */
+export interface MskConsumerGroupTopic {
+  readonly group: string;
+  readonly topic: string;
+}
+
+export interface MskCloudWatchAlarmsProps {
+  /** The MSK cluster name (the `Cluster Name` dimension). */
+  readonly clusterName: string;
+  /** Broker count; broker IDs are 1 to `brokers`. */
+  readonly brokers: number;
+  /**
+   * Thresholds; every one defaults to RULES.md (the same props as the Prometheus alerts).
+   * @default - the RULES.md defaults
+   */
+  readonly thresholds?: KafkaAlertThresholds;
+  /**
+   * Consumer groups and topics with their own lag alarms, besides the cluster-wide one.
+   * @default - only the cluster-wide alarm over every group and topic (Metrics Insights)
+   */
+  readonly consumerGroups?: readonly MskConsumerGroupTopic[];
+  /**
+   * The KMS key that encrypts the SNS topic.
+   * @default - a new customer-managed key with rotation on that CloudWatch may use
+   */
+  readonly topicKmsKeyArn?: string;
+  /**
+   * Where the runbooks live; alarm descriptions link `<base>/<slug>.md`.
+   * @default 'runbooks'
+   */
+  readonly runbookBaseUrl?: string;
+}
+
+const NS = 'AWS/Kafka';
+
+/**
+ * CloudWatch alarms for an MSK cluster with the meaning of the Prometheus alerts (MON-001 to
+ * MON-009 and MON-012), notifying a KMS-encrypted SNS topic (`.topic`). CloudWatch has no P99
+ * request latency, so MON-008 uses the mean (`ProduceTotalTimeMsMean`,
+ * `FetchConsumerTotalTimeMsMean`) and says so in the alarm description. MON-011 does not apply:
+ * MSK broker certificates are AWS-managed. Every alarm is tagged `kafka-iac:rule`.
+ * @see https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html
+ */
+export class MskCloudWatchAlarms extends Construct {
+  /** The SNS topic the alarms notify (`Topic`). */
+  public readonly topic: SnsTopic;
+  /** The key of the topic, when this construct created it. */
+  public readonly topicKey?: KmsKey;
+  /** Every alarm, by construct id. */
+  public readonly alarms: ReadonlyMap<string, CloudwatchMetricAlarm>;
+
+  public constructor(scope: Construct, id: string, props: MskCloudWatchAlarmsProps) {
+    super(scope, id);
+    const env = Environment.of(this);
+    const path = this.node.path;
+    if (!Number.isInteger(props.brokers) || props.brokers < 1) {
+      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'brokers', found: props.brokers, expected: 'a whole number of brokers, at least 1', fix: 'Set brokers to number_of_broker_nodes.' });
+    }
+    const t = resolveThresholds(path, props.thresholds);
+    const c = props.clusterName;
+    const runbook = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    let keyArn = props.topicKmsKeyArn;
+    if (!keyArn) {
+      this.topicKey = alarmTopicKey(this, `SNS topic of the CloudWatch alarms of MSK ${c}`);
+      keyArn = this.topicKey.arn;
+    }
+    this.topic = new SnsTopic(this, 'Topic', { name: `${c}-alarms`, kmsMasterKeyId: keyArn });
+
+    const alarms = new Map<string, CloudwatchMetricAlarm>();
+    const cluster = { 'Cluster Name': c };
+    const broker = (b: number) => ({ 'Cluster Name': c, 'Broker ID': String(b) });
+    const brokerIds = Array.from({ length: props.brokers }, (_, i) => i + 1);
+    const periods = (d: { totalSeconds: number }) => Math.max(1, Math.ceil(d.totalSeconds / 60));
+    const add = (cid: string, ruleId: string, slug: string, a: {
+      readonly name: string; readonly description: string; readonly comparison: string; readonly threshold: number; readonly periods: number;
+      readonly metric?: { readonly name: string; readonly dimensions: Record<string, string>; readonly statistic: string };
+      readonly queries?: CloudwatchMetricAlarmMetricQuery[]; readonly missing?: string;
+    }) => {
+      const alarm = new CloudwatchMetricAlarm(this, cid, {
+        alarmName: `${c}-${ruleId}-${a.name}`,
+        alarmDescription: `${ruleId}: ${a.description} Runbook: ${runbook(slug)}`,
+        comparisonOperator: a.comparison,
+        threshold: a.threshold,
+        evaluationPeriods: a.periods,
+        datapointsToAlarm: a.periods,
+        treatMissingData: a.missing ?? 'missing',
+        ...(a.metric ? { namespace: NS, metricName: a.metric.name, dimensions: a.metric.dimensions, statistic: a.metric.statistic, period: 60 } : {}),
+        ...(a.queries ? { metricQuery: a.queries } : {}),
+        alarmActions: [this.topic.arn],
+        okActions: [this.topic.arn],
+        tags: { [RULE_TAG]: ruleId },
+      });
+      alarms.set(cid, alarm);
+      linkRunbook(env, slug, `${c}-${ruleId}-${a.name}`);
+    };
+    const sumOverBrokers = (metric: string): CloudwatchMetricAlarmMetricQuery[] => [
+      ...brokerIds.map((b) => ({ id: `m${b}`, returnData: false, metric: { namespace: NS, metricName: metric, dimensions: broker(b), stat: 'Maximum', period: 60 } })),
+      { id: 'total', returnData: true, label: `${metric} (all brokers)`, expression: `SUM([${brokerIds.map((b) => `FILL(m${b}, 0)`).join(', ')}])` },
+    ];
+
+    for (const b of brokerIds) {
+      add(`BrokerDown${b}`, 'MON-001', 'broker-down', {
+        name: `broker-${b}-down`, comparison: 'LessThanThreshold', threshold: 0, periods: periods(t.nodeDownFor), missing: 'breaching',
+        description: `Broker ${b} of MSK ${c} publishes no metrics (CpuIdle missing for ${t.nodeDownFor}): it is down or unreachable.`,
+        metric: { name: 'CpuIdle', dimensions: broker(b), statistic: 'Minimum' },
+      });
+      add(`DiskWarning${b}`, 'MON-004', 'disk-full', {
+        name: `broker-${b}-disk-warning`, comparison: 'GreaterThanThreshold', threshold: t.diskUsageWarningPercent, periods: periods(t.diskUsageFor),
+        description: `Data volume of broker ${b} of MSK ${c} is more than ${t.diskUsageWarningPercent}% full (KafkaDataLogsDiskUsed).`,
+        metric: { name: 'KafkaDataLogsDiskUsed', dimensions: broker(b), statistic: 'Maximum' },
+      });
+      add(`DiskCritical${b}`, 'MON-005', 'disk-full', {
+        name: `broker-${b}-disk-critical`, comparison: 'GreaterThanThreshold', threshold: t.diskUsageCriticalPercent, periods: periods(t.diskUsageFor),
+        description: `Data volume of broker ${b} of MSK ${c} is more than ${t.diskUsageCriticalPercent}% full (KafkaDataLogsDiskUsed).`,
+        metric: { name: 'KafkaDataLogsDiskUsed', dimensions: broker(b), statistic: 'Maximum' },
+      });
+      add(`Network${b}`, 'MON-007', 'network-saturation', {
+        name: `broker-${b}-network`, comparison: 'GreaterThanThreshold', threshold: t.networkUtilisationWarning, periods: periods(t.networkFor),
+        description: `Client bytes in + out of broker ${b} of MSK ${c} exceed ${Math.round(t.networkUtilisationWarning * 100)}% of ${t.brokerNetworkBytesPerSecond} bytes/s.`,
+        queries: [
+          { id: 'bin', returnData: false, metric: { namespace: NS, metricName: 'BytesInPerSec', dimensions: broker(b), stat: 'Average', period: 60 } },
+          { id: 'bout', returnData: false, metric: { namespace: NS, metricName: 'BytesOutPerSec', dimensions: broker(b), stat: 'Average', period: 60 } },
+          { id: 'utilisation', returnData: true, label: 'network utilisation', expression: `(FILL(bin, 0) + FILL(bout, 0)) / ${t.brokerNetworkBytesPerSecond}` },
+        ],
+      });
+      for (const [req, metric] of [['produce', 'ProduceTotalTimeMsMean'], ['fetch', 'FetchConsumerTotalTimeMsMean']] as const) {
+        add(`${req === 'produce' ? 'Produce' : 'Fetch'}Latency${b}`, 'MON-008', 'request-latency', {
+          name: `broker-${b}-${req}-latency`, comparison: 'GreaterThanThreshold', threshold: t.requestLatencyP99Ms, periods: periods(t.requestLatencyFor),
+          description: `Mean ${req} request time on broker ${b} of MSK ${c} is above ${t.requestLatencyP99Ms} ms. CloudWatch has no P99, so this alarm uses the mean (${metric}); the P99 alert is in the Prometheus rules (open monitoring).`,
+          metric: { name: metric, dimensions: broker(b), statistic: 'Average' },
+        });
+      }
+    }
+    add('UnderReplicatedPartitions', 'MON-006', 'under-replicated-partitions', {
+      name: 'under-replicated-partitions', comparison: 'GreaterThanThreshold', threshold: 0, periods: periods(t.underReplicatedFor),
+      description: `MSK ${c} has under-replicated partitions (UnderReplicatedPartitions summed over brokers).`,
+      queries: sumOverBrokers('UnderReplicatedPartitions'),
+    });
+    add('UnderMinIsrPartitions', 'MON-012', 'under-min-isr', {
+      name: 'under-min-isr-partitions', comparison: 'GreaterThanThreshold', threshold: 0, periods: periods(t.underMinIsrFor),
+      description: `MSK ${c} has partitions under their min ISR: acks=all writes fail for them (UnderMinIsrPartitionCount summed over brokers).`,
+      queries: sumOverBrokers('UnderMinIsrPartitionCount'),
+    });
+    add('OfflinePartitions', 'MON-009', 'offline-partitions', {
+      name: 'offline-partitions', comparison: 'GreaterThanThreshold', threshold: 0, periods: periods(t.controllerFor),
+      description: `MSK ${c} has offline partitions (OfflinePartitionsCount).`,
+      metric: { name: 'OfflinePartitionsCount', dimensions: cluster, statistic: 'Maximum' },
+    });
+    add('ActiveControllerCount', 'MON-009', 'controller-problems', {
+      name: 'active-controller-count', comparison: 'GreaterThanThreshold', threshold: 0, periods: periods(t.controllerFor),
+      description: `MSK ${c} does not have exactly one active controller (ActiveControllerCount != 1).`,
+      queries: [
+        { id: 'controllers', returnData: false, metric: { namespace: NS, metricName: 'ActiveControllerCount', dimensions: cluster, stat: 'Maximum', period: 60 } },
+        { id: 'notone', returnData: true, label: 'active controllers != 1', expression: 'ABS(controllers - 1)' },
+      ],
+    });
+    const lag = (cid: string, ruleId: 'MON-002' | 'MON-003', name: string, threshold: number, where: string, queries: CloudwatchMetricAlarmMetricQuery[]) => add(cid, ruleId, 'consumer-lag', {
+      name, comparison: 'GreaterThanThreshold', threshold, periods: periods(t.consumerLagFor),
+      description: `Consumer lag (SumOffsetLag) ${where} of MSK ${c} is above ${threshold} messages.`, queries,
+    });
+    for (const [ruleId, level, threshold] of [['MON-002', 'warning', t.consumerLagWarning], ['MON-003', 'critical', t.consumerLagCritical]] as const) {
+      lag(`ConsumerLag${level === 'warning' ? 'Warning' : 'Critical'}`, ruleId, `consumer-lag-${level}`, threshold, 'of any consumer group and topic', [{
+        id: 'lag', returnData: true, period: 60, label: 'max SumOffsetLag over groups and topics',
+        expression: `SELECT MAX(SumOffsetLag) FROM SCHEMA("${NS}", "Cluster Name", "Consumer Group", Topic) WHERE "Cluster Name" = '${c}'`,
+      }]);
+      (props.consumerGroups ?? []).forEach((g, i) => lag(`ConsumerLag${level === 'warning' ? 'Warning' : 'Critical'}${i}`, ruleId, `consumer-lag-${level}-${g.group}-${g.topic}`, threshold, `of group ${g.group} on topic ${g.topic}`, [{
+        id: 'lag', returnData: true, metric: { namespace: NS, metricName: 'SumOffsetLag', dimensions: { 'Cluster Name': c, 'Consumer Group': g.group, Topic: g.topic }, stat: 'Maximum', period: 60 },
+      }]));
+    }
+    this.alarms = alarms;
+  }
+}

@@ -1,0 +1,103 @@
+import { TerraformStack, type TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { TerraformDataResource, synthesizedInput } from './terraform-data';
+import { Environment } from '../../model/environment';
+import { KafkaIacError } from '../../model/errors';
+import { assertUniqueAlertNames, type RuleGroup } from '../../model/monitoring/alert-rule';
+import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
+import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
+import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, mskOpenMonitoringMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { PROMETHEUS_DIR, addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
+import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
+import { prometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../contract/prometheus-rules-artefact';
+import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
+
+/** MSK open monitoring ports. */
+export const MSK_JMX_EXPORTER_PORT = 11001;
+export const MSK_NODE_EXPORTER_PORT = 11002;
+
+export interface MskPrometheusMonitoringProps {
+  /** The MSK cluster name (the `kafka_cluster` label). */
+  readonly clusterName: string;
+  /** Broker count; MON-001 fires when fewer JMX targets are up. */
+  readonly brokers: number;
+  /**
+   * Alert thresholds; every one defaults to RULES.md.
+   * @default - the RULES.md defaults
+   */
+  readonly thresholds?: KafkaAlertThresholds;
+  /**
+   * @default - ServiceLevelObjective.defaultsFor(environment profile)
+   */
+  readonly slos?: readonly ServiceLevelObjective[];
+  /**
+   * Where the runbooks live; `runbook_url` is `<base>/<slug>.md`.
+   * @default 'runbooks'
+   */
+  readonly runbookBaseUrl?: string;
+  /**
+   * The broker data volume's mount point as the node exporter reports it.
+   * @default '/kafka/datalogs'
+   */
+  readonly dataLogsMountpoint?: string;
+}
+
+/**
+ * Prometheus monitoring of an MSK cluster through open monitoring (enable the JMX and node
+ * exporters on the cluster): a scrape config for ports 11001 and 11002 that adds the labels the
+ * alerts select by, the MON alerts with MSK's cased metric names, the SLO rules, a promtool
+ * test per alert, and the runbooks, all in `dist/<env>/`. Pair it with `MskCloudWatchAlarms`.
+ *
+ * The rule groups are also written to the stack as a `terraform_data` (`rulesArtefact`), so
+ * that the MON and SLO rules check them at synthesis like a PrometheusRule on Kubernetes; the
+ * rule files are rendered from that synthesized copy, so an `addOverride` changes both.
+ */
+export class MskPrometheusMonitoring extends Construct {
+  public readonly groups: readonly RuleGroup[];
+  /**
+   * The `terraform_data` (`PrometheusRules`) whose `input.groups` holds the rule groups; the
+   * rule files are rendered from it and the MON and SLO rules check it. Escape hatch: `addOverride`.
+   */
+  public readonly rulesArtefact: TerraformResource;
+  /** `dist/<env>/` relative path of the scrape config. */
+  public readonly scrapeConfigFile: string;
+  public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
+
+  public constructor(scope: Construct, id: string, props: MskPrometheusMonitoringProps) {
+    super(scope, id);
+    const env = Environment.of(this);
+    const path = this.node.path;
+    if (!Number.isInteger(props.brokers) || props.brokers < 1) {
+      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'brokers', found: props.brokers, expected: 'a whole number of brokers, at least 1', fix: 'Set brokers to number_of_broker_nodes.' });
+    }
+    const c = props.clusterName;
+    const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
+    const metrics = mskOpenMonitoringMetrics(identity, { dataLogsMountpoint: props.dataLogsMountpoint });
+    const alerts = kafkaAlerts({ identity, metrics, thresholds: resolveThresholds(path, props.thresholds), expectedNodes: props.brokers });
+    this.groups = monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile));
+    assertUniqueAlertNames(path, this.groups);
+    const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    // The rule groups live in the synthesized Terraform, where the MON and SLO rules read them
+    // (after any addOverride), and the rule files are rendered from there.
+    this.rulesArtefact = new TerraformDataResource(this, 'PrometheusRules', { ...prometheusRulesArtefactInput(c, metrics.kind, renderGroups(this.groups, runbookUrl)) });
+    const stack = TerraformStack.of(this);
+    this.files = addPrometheusFiles(env, path, c, this.groups, runbookUrl, (context) => ruleGroupsOfArtefactInput(synthesizedInput(stack, this.rulesArtefact, context)));
+    this.scrapeConfigFile = `${PROMETHEUS_DIR}/${c}-msk-scrape-config.yml`;
+    const job = (role: string, port: number) => ({
+      job_name: `${c}-msk-${role}`,
+      scrape_interval: '30s',
+      // The brokers' DNS names (`aws kafka list-nodes`), one per line with the port; refreshed when the file changes.
+      file_sd_configs: [{ files: [`${c}-msk-brokers-${port}.json`] }],
+      relabel_configs: [
+        { target_label: CLUSTER_LABEL, replacement: c },
+        { target_label: ENVIRONMENT_LABEL, replacement: env.name },
+        { target_label: REGION_LABEL, replacement: env.region },
+        { target_label: ROLE_LABEL, replacement: role === 'jmx' ? 'kafka' : 'node-exporter' },
+      ],
+    });
+    env.addOutputFile(this.scrapeConfigFile, () => stringify({
+      scrape_configs: [job('jmx', MSK_JMX_EXPORTER_PORT), job('node', MSK_NODE_EXPORTER_PORT)],
+    }));
+  }
+}

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AuthenticationMechanism } from '../../model/client-authentication';
+import { Environment } from '../../model/environment';
+import { KafkaIacError } from '../../model/errors';
+
+import type { AccessModel } from '../../model/access/access-model';
+import { renderAclLines, renderTopicLines } from '../../contract/admin-command-lines';
+import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/client-properties';
+import { PrincipalKind } from '../../model/access/principal';
+import { ACL_ARTEFACT_LABEL, CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+
+export interface StatefulSetAccessJobProps {
+  /** The access model to apply. */
+  readonly model: AccessModel;
+  /** The StatefulSet cluster's name; objects are named `<clusterName>-access-*`. */
+  readonly clusterName: string;
+  /** The broker image; the Job uses its `kafka-topics.sh` and `kafka-acls.sh`. */
+  readonly image: string;
+  /** `bootstrap.servers` of the cluster's SASL_SSL listener, such as `kafka-bootstrap.kafka.svc:9093`. */
+  readonly bootstrapServers: string;
+  /**
+   * The Secret with the admin principal's SCRAM password (key `password`), made outside the
+   * manifests (External Secrets, Sealed Secrets, or `kubectl create secret`).
+   * @default '<admin principal>-credentials'
+   */
+  readonly adminSecretName?: string;
+  /**
+   * The Secret with the cluster CA certificate (key `ca.crt`).
+   * @default '<clusterName>-cluster-ca'
+   */
+  readonly clusterCaSecretName?: string;
+  /**
+   * Where the admin tools live in the image.
+   * @default '/opt/kafka/bin'
+   */
+  readonly kafkaBinPath?: string;
+  /**
+   * The consumer group protocol in the published client properties.
+   * @default ConsumerGroupProtocol.CLASSIC
+   */
+  readonly groupProtocol?: ConsumerGroupProtocol;
+}
+
+/**
+ * Applies an access model to a plain StatefulSet cluster: a ConfigMap with `topics.txt` and
+ * `acls.txt` (one `kafka-topics.sh` / `kafka-acls.sh` call per line) and `apply.sh`, and a Job
+ * that runs it with the broker image's admin tools. The admin's password comes from a Secret
+ * as an environment variable and is written only into the pod's memory-backed scratch volume
+ * (SEC-009). The Job's name carries a hash of the artefacts, so a changed model makes a new
+ * Job (Jobs are immutable). Also publishes each principal's client properties as a ConfigMap
+ * and as `dist/<env>/clients/<principal>.properties`.
+ */
+export class StatefulSetAccessJob extends Construct {
+  /** The ConfigMap with the artefacts. */
+  public readonly configMap: ApiObject;
+  /** The Job. */
+  public readonly resource: ApiObject;
+  /** Client-properties ConfigMaps by principal name. */
+  public readonly clientProperties: ReadonlyMap<string, ApiObject>;
+
+  public constructor(scope: Construct, id: string, props: StatefulSetAccessJobProps) {
+    super(scope, id);
+    const environment = Environment.of(this);
+    const admin = props.model.principals.find((p) => p.kind === PrincipalKind.ADMIN);
+    if (!admin || admin.authentication.mechanism !== AuthenticationMechanism.SCRAM_SHA_512) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-005', path: this.node.path, prop: 'admin principal', found: admin ? admin.authentication.mechanism : undefined,
+        expected: 'an admin principal with SCRAM-SHA-512 that the Job authenticates as',
+        fix: "Declare access.addAdmin('kafka-admin', { authentication: ClientAuthentication.scramSha512() }).",
+      });
+    }
+    const labels = { [TARGET_LABEL]: 'statefulset', 'app.kubernetes.io/name': `${props.clusterName}-access` };
+    const acls = renderAclLines(props.model);
+    const topics = renderTopicLines(props.model);
+    const bin = props.kafkaBinPath ?? '/opt/kafka/bin';
+    const hash = createHash('sha256').update(acls).update(topics).digest('hex').slice(0, 10);
+    const configMapName = `${props.clusterName}-access`;
+    this.configMap = new ApiObject(this, 'Artefacts', {
+      apiVersion: 'v1', kind: 'ConfigMap',
+      metadata: { name: configMapName, labels: { ...labels, [ACL_ARTEFACT_LABEL]: 'true' } },
+      data: { 'acls.txt': acls, 'topics.txt': topics, 'apply.sh': applyScript(bin) },
+    });
+    this.resource = new ApiObject(this, 'Resource', {
+      apiVersion: 'batch/v1', kind: 'Job',
+      metadata: { name: `${props.clusterName}-access-${hash}`, labels },
+      spec: {
+        backoffLimit: 6,
+        ttlSecondsAfterFinished: 86400,
+        template: {
+          metadata: { labels },
+          spec: {
+            restartPolicy: 'OnFailure',
+            automountServiceAccountToken: false,
+            securityContext: { runAsNonRoot: true, runAsUser: 1001, fsGroup: 1001, seccompProfile: { type: 'RuntimeDefault' } },
+            containers: [{
+              name: 'apply',
+              image: props.image,
+              imagePullPolicy: 'IfNotPresent',
+              command: ['/bin/bash', '/etc/kafka-iac/access/apply.sh'],
+              env: [
+                { name: 'BOOTSTRAP_SERVERS', value: props.bootstrapServers },
+                { name: 'ADMIN_USER', value: admin.name },
+                { name: 'ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: props.adminSecretName ?? `${admin.name}-credentials`, key: 'password' } } },
+              ],
+              resources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { memory: '512Mi' } },
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+              volumeMounts: [
+                { name: 'artefacts', mountPath: '/etc/kafka-iac/access', readOnly: true },
+                { name: 'cluster-ca', mountPath: '/etc/kafka-iac/ca', readOnly: true },
+                { name: 'scratch', mountPath: '/tmp' },
+              ],
+            }],
+            volumes: [
+              { name: 'artefacts', configMap: { name: configMapName } },
+              { name: 'cluster-ca', secret: { secretName: props.clusterCaSecretName ?? `${props.clusterName}-cluster-ca`, items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+              { name: 'scratch', emptyDir: { medium: 'Memory', sizeLimit: '16Mi' } },
+            ],
+          },
+        },
+      },
+    });
+
+    const clients = new Map<string, ApiObject>();
+    for (const principal of props.model.principals) {
+      const client = ClientProperties.forKubernetes(principal, { bootstrapServers: props.bootstrapServers, groupProtocol: props.groupProtocol });
+      const cm = new ApiObject(this, `Client-${principal.name}`, {
+        apiVersion: 'v1', kind: 'ConfigMap',
+        metadata: {
+          name: `${principal.name}-client-properties`,
+          labels: { [TARGET_LABEL]: 'statefulset', [CLIENT_PROPERTIES_LABEL]: principal.name, [CLIENT_PRODUCER_LABEL]: String(client.isProducer) },
+        },
+        data: { [CLIENT_PROPERTIES_KEY]: client.toPropertiesText() },
+      });
+      clients.set(principal.name, cm);
+      environment.addOutputFile(`clients/${principal.name}.properties`, () =>
+        String((cm.toJson() as { data?: Record<string, string> }).data?.[CLIENT_PROPERTIES_KEY] ?? ''));
+    }
+    this.clientProperties = clients;
+  }
+}
+
+function applyScript(bin: string): string {
+  return [
+    '#!/bin/bash',
+    '# Applies topics.txt and acls.txt with the broker image\'s admin tools (generated by kafka-iac).',
+    '# The password arrives as ADMIN_PASSWORD from a Secret and is written only to /tmp (memory).',
+    'set -euo pipefail',
+    'set -f # names may be Kafka wildcards (*); never glob them',
+    'umask 077',
+    'config=/tmp/admin.properties',
+    'cat > "$config" <<EOF',
+    'security.protocol=SASL_SSL',
+    'sasl.mechanism=SCRAM-SHA-512',
+    'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${ADMIN_USER}" password="${ADMIN_PASSWORD}";',
+    'ssl.truststore.type=PEM',
+    'ssl.truststore.location=/etc/kafka-iac/ca/ca.crt',
+    'EOF',
+    `run() { local tool="$1" file="$2" line; while IFS= read -r line; do case "$line" in ''|'#'*) continue;; esac; "${bin}/$tool" --bootstrap-server "$BOOTSTRAP_SERVERS" --command-config "$config" $line; done < "$file"; }`,
+    'run kafka-topics.sh /etc/kafka-iac/access/topics.txt',
+    'run kafka-acls.sh /etc/kafka-iac/access/acls.txt',
+    '',
+  ].join('\n');
+}

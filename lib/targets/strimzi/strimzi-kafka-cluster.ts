@@ -1,0 +1,548 @@
+import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { renderBrokerProperties } from '../../model/broker-config';
+import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
+import { ClientNetwork } from '../../model/client-network';
+import { Environment } from '../../model/environment';
+import { KafkaIacError } from '../../model/errors';
+import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
+import { KafkaVersion } from '../../model/kafka-version';
+import {
+  Kafka, KafkaNodePool, KafkaNodePoolSpecRoles, KafkaNodePoolSpecStorageType, KafkaNodePoolSpecStorageVolumesKraftMetadata,
+  KafkaNodePoolSpecStorageVolumesType, KafkaNodePoolSpecResourcesLimits, KafkaNodePoolSpecResourcesRequests,
+  KafkaSpecEntityOperatorTopicOperatorResourcesLimits, KafkaSpecEntityOperatorTopicOperatorResourcesRequests,
+  KafkaSpecEntityOperatorUserOperatorResourcesLimits, KafkaSpecEntityOperatorUserOperatorResourcesRequests,
+  KafkaSpecKafkaExporterResourcesLimits, KafkaSpecKafkaExporterResourcesRequests, KafkaSpecKafkaAuthorizationType, KafkaSpecKafkaListenersAuthenticationType,
+  KafkaSpecKafkaListenersType, KafkaSpecKafkaLoggingType, KafkaSpecKafkaMetricsConfigType, KafkaSpecKafkaRackType,
+  type KafkaSpecKafkaListeners,
+} from '../../imports/kafka.strimzi.io';
+import { RuleTarget } from '../../contract/rule-target';
+
+import { EncryptedStorageClass, type IEncryptedStorageClass } from '../kubernetes/encrypted-storage-class';
+import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
+import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, STORAGE_KMS_KEY_ANNOTATION, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
+import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-config';
+import { StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
+import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
+import type { KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+
+/** The authorizer logger's level (SEC-008). */
+export enum AuthorizerLogLevel {
+  /** Denied operations are logged. */
+  INFO = 'INFO',
+  /** Denied and allowed operations are logged (verbose: every authorized request). */
+  DEBUG = 'DEBUG',
+}
+
+/** A Strimzi node pool: its size, its volume and its container resources (PERF-001). */
+export interface StrimziNodePoolOptions {
+  /**
+   * The pool name (a DNS label).
+   * @default 'controller' for the controller pool, 'broker' for a broker pool, 'dual-role' for a combined node
+   */
+  readonly name?: string;
+  /**
+   * The number of nodes.
+   * @default 3
+   */
+  readonly replicas?: number;
+  /**
+   * The persistent volume per node.
+   * @default '100Gi' for brokers, '20Gi' for controllers
+   */
+  readonly storageSize?: string;
+  /**
+   * The container memory (request and limit). The heap is min(6 GiB, half of it) with -Xms = -Xmx.
+   * @default '8Gi' for brokers, '2Gi' for controllers
+   * @see PERF-001
+   */
+  readonly memory?: string;
+  /**
+   * The container CPU request and limit.
+   * @default '2' for brokers, '1' for controllers
+   */
+  readonly cpu?: string;
+}
+
+export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
+  /**
+   * The `Kafka` name; pods are `<name>-<pool>-<id>`.
+   * @default '<environment>-kafka'
+   */
+  readonly clusterName?: string;
+  /**
+   * A Kafka version that Strimzi 1.2 runs (4.2.0 to 4.3.1), written out.
+   * @default KafkaVersion.V4_3_1
+   * @see HA-005
+   */
+  readonly kafkaVersion?: KafkaVersion;
+  /**
+   * The KRaft controller pool: 3 or 5 controllers (7 allowed). Ignored with `combinedNode`.
+   * @default - 3 controllers, 2Gi memory, 20Gi volume
+   * @see HA-005
+   */
+  readonly controllers?: StrimziNodePoolOptions;
+  /**
+   * The broker pools. Each pool is spread evenly over `zones`.
+   * @default - one pool 'broker' of 3 brokers, 8Gi memory, 100Gi volume
+   * @see HA-001
+   * @see HA-006
+   */
+  readonly brokerPools?: StrimziNodePoolOptions[];
+  /**
+   * The client listeners.
+   * @default - one internal listener 'tls' on 9093 with SCRAM-SHA-512
+   * @see SEC-001
+   * @see SEC-003
+   */
+  readonly listeners?: StrimziListenerProps[];
+  /**
+   * The KafkaUser names that are super users (`authorization.superUsers`). Strimzi adds its own
+   * component users. With a mutual-TLS listener each admin is also listed as `CN=<name>`.
+   * @default - none
+   * @see SEC-004
+   */
+  readonly admins?: string[];
+  /**
+   * Whether the volumes are deleted with the cluster (`deleteClaim`). `true` breaks HA-011.
+   * @default false
+   * @see HA-011
+   */
+  readonly deleteClaim?: boolean;
+  /**
+   * The authorizer logger's level.
+   * @default AuthorizerLogLevel.INFO
+   * @see SEC-008
+   */
+  readonly authorizerLogLevel?: AuthorizerLogLevel;
+  /**
+   * The topics and consumer groups Kafka Exporter reports lag for (regular expressions).
+   * @default '.*' for both
+   */
+  readonly kafkaExporterTopicRegex?: string;
+  /** @default '.*' */
+  readonly kafkaExporterGroupRegex?: string;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
+const RESERVED_PORTS = [9090, 9091, 9404, 9999];
+const DEFAULT_BROKER: Required<Omit<StrimziNodePoolOptions, 'name'>> = { replicas: 3, storageSize: '100Gi', memory: '8Gi', cpu: '2' };
+const DEFAULT_CONTROLLER: Required<Omit<StrimziNodePoolOptions, 'name'>> = { replicas: 3, storageSize: '20Gi', memory: '2Gi', cpu: '1' };
+
+/**
+ * A Kafka cluster run by the Strimzi 1.2 operator: a `Kafka` (kafka.strimzi.io/v1, KRaft) and
+ * its `KafkaNodePool`s, built to the rules of RULES.md:
+ * - a controller pool of 3 or 5 and separate broker pools (a combined single node in development only);
+ * - rack awareness on `topology.kubernetes.io/zone`; each pool pinned to the zones, spread over them
+ *   (`DoNotSchedule`) and over hosts (required anti-affinity), in the pool's own `template.pod`
+ *   (a pool template replaces the Kafka template's `pod` section); one PodDisruptionBudget with
+ *   maxUnavailable 1 over every node-pool pod (`spec.kafka.template.podDisruptionBudget`);
+ * - persistent volumes kept with the cluster (`deleteClaim: false`) on an encrypted StorageClass;
+ * - TLS-only listeners, each authenticated (SCRAM-SHA-512, mutual TLS or OAuth), TLS 1.3/1.2,
+ *   reachable only from the declared client workloads (`networkPolicyPeers`);
+ * - `simple` authorization, deny by default, super users only the declared admins; the authorizer logger on;
+ * - the HA and PERF broker settings, resources and heap per pool (PERF-001);
+ * - the JMX exporter (`metricsConfig` ConfigMap), Kafka Exporter and the Entity Operator.
+ *
+ * The `Kafka` is `.kafka` (id `Resource`), the escape hatch:
+ * `cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/config/num.io.threads', 32))`.
+ * The rules read the synthesized objects, so a patch that breaks a rule stops synthesis.
+ */
+export class StrimziKafkaCluster extends Construct {
+  /** The `Kafka` custom resource. */
+  public readonly kafka: Kafka;
+  /** The controller pool, or undefined with a combined node. */
+  public readonly controllerPool?: KafkaNodePool;
+  /** The broker pools (the combined pool in development). */
+  public readonly brokerPools: readonly KafkaNodePool[];
+  /** The JMX exporter ConfigMap. */
+  public readonly metricsConfigMap: KubeConfigMap;
+  /** The StorageClass created here, when none was given. */
+  public readonly encryptedStorageClass?: EncryptedStorageClass;
+  public readonly storageClass: IEncryptedStorageClass;
+  public readonly networkPolicies: StrimziSupportNetworkPolicies;
+  public readonly clusterName: string;
+  public readonly kafkaVersion: KafkaVersion;
+  public readonly zones: readonly string[];
+  /** The number of brokers over all broker pools. */
+  public readonly brokers: number;
+  /** The broker properties written into `spec.kafka.config`. */
+  public readonly brokerProperties: Readonly<Record<string, string>>;
+  /** Labels every object of the cluster carries. */
+  public readonly labels: Readonly<Record<string, string>>;
+
+  public constructor(scope: Construct, id: string, props: StrimziKafkaClusterProps) {
+    super(scope, id);
+    const path = this.node.path;
+    const environment = Environment.of(this);
+
+    this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
+    if (!DNS_LABEL.test(this.clusterName) || this.clusterName.length > 40) {
+      throw KafkaIacError.invalidProp({
+        code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
+        expected: 'a DNS label of at most 40 characters (pod and Service names are built from it)',
+        fix: "Use a name such as 'orders-kafka'.",
+      });
+    }
+    const name = this.clusterName;
+    this.labels = { [TARGET_LABEL]: RuleTarget.STRIMZI, [KAFKA_CLUSTER_LABEL]: name };
+
+    this.kafkaVersion = props.kafkaVersion ?? KafkaVersion.V4_3_1;
+    if (!this.kafkaVersion.isStrimziSupported) {
+      throw KafkaIacError.invalidProp({
+        code: 'HA-005', path, prop: 'kafkaVersion', found: this.kafkaVersion.version,
+        expected: `a version Strimzi 1.2 runs in KRaft mode (${KafkaVersion.STRIMZI_SUPPORTED.join(', ')})`,
+        fix: 'Use KafkaVersion.V4_3_1.',
+      });
+    }
+
+    this.zones = props.zones ?? ['a', 'b', 'c'].map((z) => `${environment.region}${z}`);
+    validateZones(path, this.zones);
+
+    // Storage class (SEC-006).
+    if (props.storageClass) {
+      this.storageClass = props.storageClass;
+    } else {
+      if (props.kmsKeyId === undefined) {
+        throw KafkaIacError.invalidProp({
+          code: 'SEC-006', path, prop: 'kmsKeyId', found: undefined,
+          expected: 'a customer-managed KMS key for the StorageClass created here, or storageClass',
+          fix: 'Set kmsKeyId to your KMS key ARN, or pass storageClass: EncryptedStorageClass.fromStorageClassAttributes({...}).',
+        });
+      }
+      this.encryptedStorageClass = new EncryptedStorageClass(this, 'StorageClass', {
+        kmsKeyId: props.kmsKeyId, storageClassName: `${name}-encrypted`, labels: this.labels,
+      });
+      this.storageClass = this.encryptedStorageClass;
+    }
+
+    // Node pools (HA-001, HA-005, HA-006).
+    const combined = props.combinedNode ?? false;
+    const controllerOptions = { ...DEFAULT_CONTROLLER, name: 'controller', ...(props.controllers ?? {}) };
+    const brokerOptions = (props.brokerPools ?? [{}]).map((p, i) => ({ ...DEFAULT_BROKER, name: i === 0 ? 'broker' : `broker-${i}`, ...p }));
+    if (!combined) validateControllerCount(path, controllerOptions.replicas);
+    if (combined && props.brokerPools !== undefined && props.brokerPools.length > 1) {
+      throw KafkaIacError.invalidProp({
+        code: 'HA-005', path, prop: 'brokerPools', found: props.brokerPools.length,
+        expected: 'one pool with combinedNode (a single node with both roles)',
+        fix: 'Remove combinedNode and declare a controller pool and broker pools, or keep one pool.',
+      });
+    }
+    const pools = combined
+      ? [{ ...DEFAULT_BROKER, replicas: 1, name: 'dual-role', ...(props.brokerPools?.[0] ?? {}), roles: [KafkaNodePoolSpecRoles.CONTROLLER, KafkaNodePoolSpecRoles.BROKER] }]
+      : brokerOptions.map((p) => ({ ...p, roles: [KafkaNodePoolSpecRoles.BROKER] }));
+    const seen = new Set<string>(combined ? [] : [controllerOptions.name]);
+    for (const p of pools) {
+      validatePool(path, p);
+      if (seen.has(p.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'node pool', p.name);
+      seen.add(p.name);
+    }
+    if (!combined) validatePool(path, controllerOptions);
+    this.brokers = pools.reduce((sum, p) => sum + p.replicas, 0);
+
+    // Listeners (SEC-001, SEC-003, SEC-007).
+    const listenerProps = props.listeners ?? [{ name: 'tls', port: 9093, authentication: ClientAuthentication.scramSha512() }];
+    if (props.clientNetworks === undefined || props.clientNetworks.length === 0) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-007', path, prop: 'clientNetworks', found: props.clientNetworks ?? [],
+        expected: 'at least one declared client workload; an empty networkPolicyPeers list lets every pod connect',
+        fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
+      });
+    }
+    const listeners = renderListeners(path, listenerProps, props.clientNetworks);
+
+    // Broker config (HA-002/003/008/010, PERF-001, SEC-002, SEC-004) without keys Strimzi drops.
+    this.brokerProperties = {
+      ...renderBrokerProperties(path, this.brokers, props.brokerConfig),
+      'allow.everyone.if.no.acl.found': 'false',
+      'ssl.enabled.protocols': 'TLSv1.3,TLSv1.2',
+      'ssl.protocol': 'TLSv1.3',
+    };
+    const forbidden = strimziForbiddenConfigKeys(this.brokerProperties);
+    if (forbidden.length > 0) {
+      const first = forbidden[0];
+      throw KafkaIacError.invalidProp({
+        code: first.family.ruleId, path, prop: `brokerConfig key '${first.key}'`, found: this.brokerProperties[first.key],
+        expected: `no key starting with '${first.prefix}': Strimzi 1.2 silently drops it (${forbidden.map((k) => k.key).join(', ')})`,
+        fix: `Remove it; ${first.family.instead}.`,
+      });
+    }
+
+    // Super users (SEC-004).
+    const admins = props.admins ?? [];
+    for (const admin of admins) {
+      if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
+        throw KafkaIacError.invalidProp({
+          code: 'SEC-004', path, prop: 'admins', found: admin,
+          expected: 'KafkaUser names (lower-case letters, digits, dots and dashes)',
+          fix: "List the admin KafkaUser names, such as 'platform-admin'.",
+        });
+      }
+    }
+    const mutualTls = listenerProps.some((l) => l.authentication.mechanism === AuthenticationMechanism.MUTUAL_TLS);
+    const superUsers = admins.flatMap((a) => mutualTls ? [a, `CN=${a}`] : [a]);
+
+    // Metrics (JMX exporter).
+    this.metricsConfigMap = new KubeConfigMap(this, 'MetricsConfig', {
+      metadata: { name: `${name}-kafka-metrics`, labels: this.labels },
+      data: { [JMX_EXPORTER_CONFIG_KEY]: renderJmxExporterConfig() },
+    });
+
+    const heapOf = (memory: string, poolPath: string) => jvmHeapOptions(brokerHeapMiB(parseMemoryQuantity(memory), poolPath));
+    const deleteClaim = props.deleteClaim ?? false;
+
+    this.kafka = new Kafka(this, 'Resource', {
+      metadata: {
+        name,
+        labels: this.labels,
+        annotations: { [DECLARED_ADMINS_ANNOTATION]: admins.join(',') },
+      },
+      spec: {
+        kafka: {
+          version: this.kafkaVersion.version,
+          listeners,
+          config: typedConfig(this.brokerProperties),
+          authorization: { type: KafkaSpecKafkaAuthorizationType.SIMPLE, superUsers },
+          rack: { type: KafkaSpecKafkaRackType.TOPOLOGY_HYPHEN_LABEL, topologyKey: ZONE_TOPOLOGY_KEY },
+          metricsConfig: {
+            type: KafkaSpecKafkaMetricsConfigType.JMX_PROMETHEUS_EXPORTER,
+            valueFrom: { configMapKeyRef: { name: `${name}-kafka-metrics`, key: JMX_EXPORTER_CONFIG_KEY } },
+          },
+          logging: {
+            type: KafkaSpecKafkaLoggingType.INLINE,
+            loggers: {
+              'rootLogger.level': 'INFO',
+              'logger.authorizer.name': 'kafka.authorizer.logger',
+              'logger.authorizer.level': props.authorizerLogLevel ?? AuthorizerLogLevel.INFO,
+            },
+          },
+          template: {
+            podDisruptionBudget: { maxUnavailable: 1 },
+            // Fallback for pools without their own template.pod (a pool's pod template replaces this one).
+            pod: podTemplate(name, undefined, this.zones, this.labels),
+          },
+        },
+        entityOperator: {
+          topicOperator: {
+            resources: {
+              requests: { cpu: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('256Mi') },
+              limits: { memory: KafkaSpecEntityOperatorTopicOperatorResourcesLimits.fromString('512Mi') },
+            },
+          },
+          userOperator: {
+            resources: {
+              requests: { cpu: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('256Mi') },
+              limits: { memory: KafkaSpecEntityOperatorUserOperatorResourcesLimits.fromString('512Mi') },
+            },
+          },
+        },
+        kafkaExporter: {
+          topicRegex: props.kafkaExporterTopicRegex ?? '.*',
+          groupRegex: props.kafkaExporterGroupRegex ?? '.*',
+          resources: {
+            requests: { cpu: KafkaSpecKafkaExporterResourcesRequests.fromString('100m'), memory: KafkaSpecKafkaExporterResourcesRequests.fromString('128Mi') },
+            limits: { memory: KafkaSpecKafkaExporterResourcesLimits.fromString('256Mi') },
+          },
+        },
+      },
+    });
+
+    const makePool = (id: string, p: Required<StrimziNodePoolOptions> & { readonly roles: KafkaNodePoolSpecRoles[] }) => {
+      const heap = heapOf(p.memory, `${path}/${id}`);
+      return new KafkaNodePool(this, id, {
+        metadata: {
+          name: p.name,
+          labels: { ...this.labels, 'strimzi.io/cluster': name },
+          annotations: this.storageClass.synthesized ? undefined : { [STORAGE_KMS_KEY_ANNOTATION]: this.storageClass.kmsKeyId },
+        },
+        spec: {
+          replicas: p.replicas,
+          roles: p.roles,
+          storage: {
+            type: KafkaNodePoolSpecStorageType.JBOD,
+            volumes: [{
+              id: 0,
+              type: KafkaNodePoolSpecStorageVolumesType.PERSISTENT_HYPHEN_CLAIM,
+              size: p.storageSize,
+              class: this.storageClass.storageClassName,
+              deleteClaim,
+              kraftMetadata: KafkaNodePoolSpecStorageVolumesKraftMetadata.SHARED,
+            }],
+          },
+          resources: {
+            requests: { cpu: KafkaNodePoolSpecResourcesRequests.fromString(p.cpu), memory: KafkaNodePoolSpecResourcesRequests.fromString(p.memory) },
+            limits: { cpu: KafkaNodePoolSpecResourcesLimits.fromString(p.cpu), memory: KafkaNodePoolSpecResourcesLimits.fromString(p.memory) },
+          },
+          jvmOptions: { xms: heap.xms, xmx: heap.xmx },
+          template: {
+            pod: podTemplate(name, p.name, this.zones, this.labels),
+            persistentVolumeClaim: { metadata: { labels: { ...this.labels } } },
+          },
+        },
+      });
+    };
+    if (!combined) {
+      this.controllerPool = makePool('ControllerPool', { ...controllerOptions, roles: [KafkaNodePoolSpecRoles.CONTROLLER] });
+    }
+    this.brokerPools = pools.map((p, i) => makePool(combined ? 'CombinedPool' : i === 0 ? 'BrokerPool' : `BrokerPool${i}`, p));
+
+    this.networkPolicies = new StrimziSupportNetworkPolicies(this, 'NetworkPolicies', {
+      clusterName: name,
+      prometheusNetworks: props.prometheusNetworks ?? [
+        ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
+      ],
+    });
+  }
+}
+
+/** The pod template of a pool (or, without a pool, of every Kafka pod): zones, zone spread, host anti-affinity. */
+function podTemplate(cluster: string, pool: string | undefined, zones: readonly string[], labels: Readonly<Record<string, string>>) {
+  const spreadSelector: Record<string, string> = pool === undefined
+    ? { 'strimzi.io/cluster': cluster, 'strimzi.io/name': `${cluster}-kafka` }
+    : { 'strimzi.io/cluster': cluster, 'strimzi.io/pool-name': pool };
+  return {
+    metadata: { labels: { ...labels } },
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE_TOPOLOGY_KEY, operator: 'In', values: [...zones] }] }],
+        },
+      },
+      podAntiAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [{
+          labelSelector: { matchLabels: { 'strimzi.io/cluster': cluster, 'strimzi.io/name': `${cluster}-kafka` } },
+          topologyKey: HOSTNAME_TOPOLOGY_KEY,
+        }],
+      },
+    },
+    topologySpreadConstraints: [{
+      maxSkew: 1,
+      topologyKey: ZONE_TOPOLOGY_KEY,
+      whenUnsatisfiable: 'DoNotSchedule',
+      labelSelector: { matchLabels: spreadSelector },
+    }],
+  };
+}
+
+/** Config values as YAML scalars: numbers and booleans unquoted, like Strimzi's examples. */
+function typedConfig(props: Readonly<Record<string, string>>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const key of Object.keys(props).sort()) {
+    const v = props[key];
+    out[key] = v === 'true' ? true : v === 'false' ? false : /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+  }
+  return out;
+}
+
+function renderListeners(path: string, listeners: readonly StrimziListenerProps[], clientNetworks: readonly ClientNetwork[]): KafkaSpecKafkaListeners[] {
+  if (listeners.length === 0) {
+    throw KafkaIacError.invalidProp({
+      code: 'SEC-003', path, prop: 'listeners', found: [],
+      expected: 'at least one TLS listener with authentication', fix: 'Remove listeners: [] to get the default SCRAM-SHA-512 listener.',
+    });
+  }
+  const names = new Set<string>();
+  const ports = new Set<number>();
+  return listeners.map((entry, i) => {
+    const l = KafkaIacError.required(entry, {
+      code: 'KIAC-PROP', path, prop: `listeners[${i}]`, expected: "a listener: { name, port, authentication }",
+      fix: "Declare it as { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }.",
+    });
+    const where = `${path} listener ${l.name}`;
+    if (l.authentication !== undefined) validateAuthentications(where, [l.authentication]);
+    if (!LISTENER_NAME.test(l.name)) {
+      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'name', found: l.name, expected: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
+    }
+    if (names.has(l.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener', l.name);
+    names.add(l.name);
+    if (!Number.isInteger(l.port) || l.port < 9092 || RESERVED_PORTS.includes(l.port)) {
+      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'port', found: l.port, expected: `an integer of at least 9092, not ${RESERVED_PORTS.join('/')} (used by Strimzi, metrics and JMX)`, fix: 'Use 9093, 9094, ...' });
+    }
+    if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
+    ports.add(l.port);
+    if (l.tls === false) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-001', path: where, prop: 'tls', found: false,
+        expected: 'true: plaintext listeners are refused in every environment',
+        fix: 'Remove tls: false (listeners are TLS by default).',
+      });
+    }
+    return {
+      name: l.name,
+      port: l.port,
+      type: (l.type ?? StrimziListenerType.INTERNAL) as unknown as KafkaSpecKafkaListenersType,
+      tls: true,
+      authentication: renderAuthentication(where, l),
+      networkPolicyPeers: (l.clientNetworks ?? clientNetworks).map((n) => networkPolicyPeerOf(n, where)) as any,
+    };
+  });
+}
+
+function renderAuthentication(where: string, l: StrimziListenerProps): KafkaSpecKafkaListeners['authentication'] {
+  const mechanism = l.authentication?.mechanism;
+  if (mechanism !== AuthenticationMechanism.OAUTH_BEARER && l.customListenerConfig !== undefined) {
+    throw KafkaIacError.invalidProp({
+      code: 'SEC-003', path: where, prop: 'customListenerConfig', found: Object.keys(l.customListenerConfig),
+      expected: 'only with ClientAuthentication.oauthBearer()', fix: 'Remove customListenerConfig.',
+    });
+  }
+  switch (mechanism) {
+    case AuthenticationMechanism.SCRAM_SHA_512:
+      return { type: KafkaSpecKafkaListenersAuthenticationType.SCRAM_HYPHEN_SHA_HYPHEN_512 };
+    case AuthenticationMechanism.MUTUAL_TLS:
+      return { type: KafkaSpecKafkaListenersAuthenticationType.TLS };
+    case AuthenticationMechanism.OAUTH_BEARER: {
+      const config = l.customListenerConfig ?? {};
+      const mechanisms = String(config['sasl.enabled.mechanisms'] ?? '').toUpperCase().split(',').map((s) => s.trim());
+      if (!mechanisms.includes('OAUTHBEARER') || mechanisms.includes('PLAIN')) {
+        throw KafkaIacError.invalidProp({
+          code: 'SEC-003', path: where, prop: "customListenerConfig['sasl.enabled.mechanisms']", found: config['sasl.enabled.mechanisms'],
+          expected: "'OAUTHBEARER' (SASL/PLAIN is refused)",
+          fix: "Set customListenerConfig: { 'sasl.enabled.mechanisms': 'OAUTHBEARER', ... } with the OAuth callback handler settings.",
+        });
+      }
+      return { type: KafkaSpecKafkaListenersAuthenticationType.CUSTOM, sasl: true, listenerConfig: { ...config } };
+    }
+    default:
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-003', path: where, prop: 'authentication', found: mechanism ?? 'none',
+        expected: 'ClientAuthentication.scramSha512(), .mutualTls() or .oauthBearer(); unauthenticated listeners are refused and IAM is MSK-only',
+        fix: 'Set authentication: ClientAuthentication.scramSha512().',
+      });
+  }
+}
+
+function validateControllerCount(path: string, replicas: number): void {
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas % 2 === 0 || replicas > 7) {
+    throw KafkaIacError.invalidProp({
+      code: 'HA-005', path, prop: 'controllers.replicas', found: replicas,
+      expected: 'an odd number of KRaft controllers: 3 or 5 (7 allowed); an even quorum tolerates no more failures than the odd number below it',
+      fix: `Set controllers: { replicas: ${replicas === 4 || replicas === 6 ? 5 : 3} }.`,
+    });
+  }
+}
+
+function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
+  const where = `${path} pool ${p.name}`;
+  if (!DNS_LABEL.test(p.name)) {
+    throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'name', found: p.name, expected: 'a DNS label', fix: "Use a name such as 'broker'." });
+  }
+  if (!Number.isInteger(p.replicas) || p.replicas < 1) {
+    throw KafkaIacError.invalidProp({ code: 'HA-001', path: where, prop: 'replicas', found: p.replicas, expected: 'a positive integer', fix: 'Set replicas: 3.' });
+  }
+  for (const [prop, value] of [['memory', p.memory], ['storageSize', p.storageSize]] as const) {
+    if (!Number.isFinite(parseMemoryQuantity(value))) {
+      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop, found: value, expected: 'a Kubernetes quantity such as 8Gi', fix: `Set ${prop}: '8Gi'.` });
+    }
+  }
+}
+
+function validateZones(path: string, zones: readonly string[]): void {
+  if (zones.length === 0 || new Set(zones).size !== zones.length || zones.some((z) => typeof z !== 'string' || z.length === 0)) {
+    throw KafkaIacError.invalidProp({
+      code: 'HA-006', path, prop: 'zones', found: zones,
+      expected: 'distinct zone names (3 in production)', fix: "Set zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'].",
+    });
+  }
+}
