@@ -1,23 +1,19 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { ClientAuthentication } from '../../lib/model/client-authentication';
 import { AccessModel } from '../../lib/model/access/access-model';
 import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
-import { STRIMZI_CRDS } from '../support/paths';
+import { strimziSchema } from '../support/strimzi-schemas';
 import { chart, iam, productionEnv, sampleModel } from './access-fixtures';
 
 /**
  * Test-local CRD validation (test/support/strimzi-schemas.ts had not landed when this was
- * written): the v1 openAPIV3Schema of a CRD file from ../shared/strimzi, with
+ * written): the v1 openAPIV3Schema of a Strimzi kind (schemas/strimzi/), with
  * `additionalProperties: false` added where the CRD does not preserve unknown fields.
  */
-function validatorFor(file: string) {
-  const crd = parse(fs.readFileSync(path.join(STRIMZI_CRDS, file), 'utf8'));
-  const schema = crd.spec.versions.find((v: any) => v.name === 'v1').schema.openAPIV3Schema;
+function validatorFor(kind: string) {
+  const schema = strimziSchema(kind, 'v1');
   const closed = (s: any): any => {
     if (Array.isArray(s)) return s.map(closed);
     if (s === null || typeof s !== 'object') return s;
@@ -32,8 +28,8 @@ function validatorFor(file: string) {
   return ajv.compile(closed(schema));
 }
 
-const validateUser = validatorFor('044-Crd-kafkauser.yaml');
-const validateTopic = validatorFor('043-Crd-kafkatopic.yaml');
+const validateUser = validatorFor('KafkaUser');
+const validateTopic = validatorFor('KafkaTopic');
 
 describe('StrimziAccess', () => {
   it('renders KafkaUsers and KafkaTopics that pass the Strimzi 1.2 CRD schemas', () => {

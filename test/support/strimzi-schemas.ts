@@ -2,12 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
-import { STRIMZI_CRDS } from './paths';
+import { STRIMZI_SCHEMAS } from './paths';
 
 /**
- * The Strimzi 1.2 CRD schemas (`openAPIV3Schema`), read in place from ../shared/strimzi/ and
- * compiled once per test process with ajv:
+ * The Strimzi 1.2 CRD schemas (`openAPIV3Schema`), committed in schemas/strimzi/ (generated from
+ * the CRDs by `npm run import:strimzi`), compiled once per test process with ajv:
  * - the `x-kubernetes-*` keywords and `example` are registered, so ajv's strict mode accepts them;
  * - `strictTypes: false`, for int-or-string (`anyOf: [integer, string]`);
  * - ajv-formats for `format`;
@@ -33,15 +32,32 @@ export function strimziValidators(): ReadonlyMap<string, ValidateFunction> {
     ajv.addKeyword({ keyword, schemaType: ['boolean', 'string', 'array', 'object', 'number'] });
   }
   compiled = new Map();
-  for (const file of fs.readdirSync(STRIMZI_CRDS).filter((f) => /-Crd-.*\.yaml$/.test(f)).sort()) {
-    const crd = parse(fs.readFileSync(path.join(STRIMZI_CRDS, file), 'utf8'));
-    const kind: string = crd.spec.names.kind;
-    for (const version of crd.spec.versions) {
-      const schema = closeObjects(structuredClone(version.schema.openAPIV3Schema));
-      compiled.set(`${kind}@${crd.spec.group}/${version.name}`, ajv.compile(schema));
-    }
+  for (const entry of strimziSchemaIndex()) {
+    compiled.set(`${entry.kind}@${entry.group}/${entry.version}`, ajv.compile(closeObjects(strimziSchema(entry.kind, entry.version))));
   }
   return compiled;
+}
+
+/** One served version of one Strimzi CRD, as listed in schemas/strimzi/index.json. */
+export interface StrimziSchemaEntry {
+  readonly kind: string;
+  readonly group: string;
+  readonly version: string;
+  readonly file: string;
+  /** The CRD file of the Strimzi release it was generated from. */
+  readonly crd: string;
+}
+
+/** Every schema in schemas/strimzi/. */
+export function strimziSchemaIndex(): readonly StrimziSchemaEntry[] {
+  return JSON.parse(fs.readFileSync(path.join(STRIMZI_SCHEMAS, 'index.json'), 'utf8'));
+}
+
+/** A fresh copy of the `openAPIV3Schema` of one kind and version (e.g. `KafkaUser`, `v1`). */
+export function strimziSchema(kind: string, version: string): any {
+  const entry = strimziSchemaIndex().find((e) => e.kind === kind && e.version === version);
+  if (!entry) throw new Error(`no Strimzi schema for ${kind} ${version} in ${STRIMZI_SCHEMAS}; run npm run import:strimzi`);
+  return JSON.parse(fs.readFileSync(path.join(STRIMZI_SCHEMAS, entry.file), 'utf8'));
 }
 
 /**

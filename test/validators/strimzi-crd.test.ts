@@ -21,7 +21,7 @@ function exampleStrimziObjects(): { env: string; file: string; obj: Record<strin
   return out;
 }
 
-describe('Strimzi CRD schemas (../shared/strimzi, Strimzi 1.2.0)', () => {
+describe('Strimzi CRD schemas (schemas/strimzi, generated from the Strimzi 1.2.0 CRDs)', () => {
   const objects = exampleStrimziObjects();
 
   it('compiles one validator per served kind and version, all kafka.strimzi.io/v1', () => {
