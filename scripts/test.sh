@@ -1,45 +1,93 @@
 #!/usr/bin/env bash
 # The test command (`npm test`): typecheck, synthesize the examples, then run every test,
-# including the real validators (terraform, promtool, kubectl kustomize, schemas).
+# including the real validators (terraform, promtool, CRD schemas, kubectl kustomize).
 # Prints `N passed, N failed` as its last line.
+#
+# System tools: on Debian as root, the missing ones are installed here (apt-get for promtool,
+# amtool and kubectl; Terraform from releases.hashicorp.com, checksum verified). Elsewhere the
+# command stops at once and prints the exact command to run.
+# Terraform: the project's CLI config (terraform/cli.tfrc, the offline provider mirror) is used
+# only when /opt/tf-plugins holds the AWS provider; otherwise Terraform installs the provider
+# the normal way (from the registry). ~/.terraformrc is never written.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Terraform: the project's own CLI config, pointing at the offline mirror. Never ~/.terraformrc.
-export TF_CLI_CONFIG_FILE="$PWD/terraform/cli.tfrc"
-export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1 TF_PLUGIN_CACHE_DIR=
+TERRAFORM_VERSION=1.11.4
+AWS_PROVIDER_VERSION=5.100.0
+MIRROR=/opt/tf-plugins/registry.terraform.io/hashicorp/aws
+
+fail() { echo "0 passed, 1 failed"; exit 1; }
+
+# Debian packages providing the tools that are missing.
+packages=()
+command -v promtool >/dev/null || packages+=(prometheus)
+command -v amtool >/dev/null || packages+=(prometheus-alertmanager)
+command -v kubectl >/dev/null || packages+=(kubernetes-client)
+need_terraform=
+command -v terraform >/dev/null || need_terraform=1
+
+can_install=
+if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then can_install=1; fi
+
+terraform_url() {
+  local arch
+  arch="$(dpkg --print-architecture 2>/dev/null || echo amd64)"
+  echo "https://releases.hashicorp.com/terraform/${TERRAFORM_VERSION}/terraform_${TERRAFORM_VERSION}_linux_${arch}.zip"
+}
+
+if [ -n "$can_install" ] && { [ ${#packages[@]} -gt 0 ] || [ -n "$need_terraform" ]; }; then
+  log=/tmp/kafka-iac-apt.log
+  [ -n "$need_terraform" ] && { command -v curl >/dev/null || packages+=(curl ca-certificates); command -v unzip >/dev/null || packages+=(unzip); }
+  if [ ${#packages[@]} -gt 0 ]; then
+    echo "== installing ${packages[*]} (apt-get) =="
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get update && apt-get install -y --no-install-recommends "${packages[@]}"; } >"$log" 2>&1 \
+      || { tail -20 "$log" >&2; echo "apt-get install ${packages[*]} failed (log: $log)" >&2; fail; }
+  fi
+  if [ -n "$need_terraform" ]; then
+    url="$(terraform_url)"; zip="$(basename "$url")"; tmp="$(mktemp -d)"
+    echo "== installing terraform ${TERRAFORM_VERSION} from ${url} =="
+    { curl -fsSLo "$tmp/$zip" "$url" \
+      && curl -fsSLo "$tmp/SHA256SUMS" "https://releases.hashicorp.com/terraform/${TERRAFORM_VERSION}/terraform_${TERRAFORM_VERSION}_SHA256SUMS" \
+      && (cd "$tmp" && grep " ${zip}\$" SHA256SUMS | sha256sum -c -) \
+      && unzip -o -q "$tmp/$zip" terraform -d /usr/local/bin; } >>"$log" 2>&1 \
+      || { tail -20 "$log" >&2; echo "installing terraform failed (log: $log)" >&2; rm -rf "$tmp"; fail; }
+    rm -rf "$tmp"
+  fi
+fi
 
 missing=()
-command -v terraform >/dev/null || missing+=("terraform 1.11 or newer: run  curl -fsSLo /tmp/terraform.zip https://releases.hashicorp.com/terraform/1.11.4/terraform_1.11.4_linux_amd64.zip && unzip -o /tmp/terraform.zip -d /usr/local/bin")
-[ -d /opt/tf-plugins/registry.terraform.io/hashicorp/aws ] || missing+=("the AWS provider 5.100.0 mirror at /opt/tf-plugins: run  terraform providers mirror -platform=linux_amd64 /opt/tf-plugins  in a folder whose required_providers pin hashicorp/aws 5.100.0 (needs registry access once)")
-command -v kubectl >/dev/null || missing+=("kubectl (for kubectl kustomize): run  apt-get update && apt-get install -y --no-install-recommends kubernetes-client")
-command -v promtool >/dev/null || missing+=("promtool: run  apt-get update && apt-get install -y --no-install-recommends prometheus")
+if [ -z "$can_install" ]; then
+  [ ${#packages[@]} -gt 0 ] && missing+=("${packages[*]} (promtool, amtool, kubectl): run  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages[*]}  (Debian/Ubuntu; elsewhere install the same tools from your package manager)")
+  [ -n "$need_terraform" ] && missing+=("terraform ${TERRAFORM_VERSION} or newer: run  curl -fsSLo /tmp/terraform.zip $(terraform_url) && sudo unzip -o /tmp/terraform.zip terraform -d /usr/local/bin")
+fi
 [ -d node_modules ] || missing+=("node_modules: run  npm ci")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "The test command needs these first:" >&2
   printf '  - %s\n' "${missing[@]}" >&2
-  echo "0 passed, 1 failed"
-  exit 1
+  fail
+fi
+
+# Terraform: the offline mirror when it holds the provider, else the normal installation.
+export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1 TF_PLUGIN_CACHE_DIR=
+if compgen -G "$MIRROR/${AWS_PROVIDER_VERSION}*" >/dev/null || compgen -G "$MIRROR/*_${AWS_PROVIDER_VERSION}_*" >/dev/null; then
+  export TF_CLI_CONFIG_FILE="$PWD/terraform/cli.tfrc"
+  echo "terraform: AWS provider ${AWS_PROVIDER_VERSION} from the offline mirror in /opt/tf-plugins (terraform/cli.tfrc)"
+else
+  echo "terraform: no offline mirror of the AWS provider in /opt/tf-plugins; terraform init downloads it from the registry"
 fi
 
 mkdir -p .test-results
 rm -f .test-results/vitest.json
 
 echo "== typecheck =="
-if ! npx tsc --noEmit; then echo "0 passed, 1 failed"; exit 1; fi
+npx tsc --noEmit || fail
 
 echo "== synth (every example stack) =="
-if ! npx tsx stacks/main.ts; then echo "0 passed, 1 failed"; exit 1; fi
+npx tsx stacks/main.ts || fail
 
 echo "== vitest =="
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json
 rc=$?
-node -e '
-  const fs = require("fs");
-  let r;
-  try { r = JSON.parse(fs.readFileSync(".test-results/vitest.json", "utf8")); } catch { console.log("0 passed, 1 failed"); process.exit(0); }
-  const failed = r.numFailedTests + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
-  if (r.numPendingTests) console.log(`(${r.numPendingTests} skipped)`);
-  console.log(`${r.numPassedTests} passed, ${failed} failed`);
-' | tee .test-results/summary.txt
+node scripts/test-summary.mjs .test-results/vitest.json | tee .test-results/summary.txt
 exit $rc

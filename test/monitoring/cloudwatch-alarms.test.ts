@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { KafkaApp } from '../../lib/app/kafka-app';
 import { MskCloudWatchAlarms } from '../../lib/targets/msk/msk-cloudwatch-alarms';
 import { Environment } from '../../lib/model/environment';
-import { ROOT, TEST_OUT } from '../support/paths';
+import { TEST_OUT } from '../support/paths';
+import { terraformEnv } from '../support/terraform';
 
 function build(props: Partial<ConstructorParameters<typeof MskCloudWatchAlarms>[2]> = {}, outdir = path.join(TEST_OUT, 'cloudwatch-unit')) {
   const app = new KafkaApp({ terraformOutdir: path.join(outdir, 'cdktf.out'), distDir: path.join(outdir, 'dist') });
@@ -75,7 +76,7 @@ describe('MskCloudWatchAlarms', () => {
     const { app } = build({ consumerGroups: [{ group: 'billing', topic: 'payments' }] }, out);
     app.synth();
     const dir = path.join(out, 'cdktf.out', 'stacks', 'staging');
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: path.join(ROOT, 'terraform', 'cli.tfrc'), TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_PLUGIN_CACHE_DIR: '' };
+    const env = terraformEnv();
     const init = spawnSync('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
     expect(init.status, init.stderr).toBe(0);
     const validate = spawnSync('terraform', ['validate', '-no-color'], { cwd: dir, env, encoding: 'utf8' });

@@ -19,11 +19,28 @@ import { EXAMPLE_ENVIRONMENTS, ROOT, exampleTerraform } from './paths';
  */
 export const WRAPPER_DIR = path.join(ROOT, '.test-out', 'terraform-wrapper');
 
-/** The environment every terraform process gets: the project's CLI config, never ~/.terraformrc. */
+/** The AWS provider version the stacks pin (cdktf's @cdktf/provider-aws 20.1 generates for it). */
+export const AWS_PROVIDER_VERSION = '5.100.0';
+
+/** Where terraform/cli.tfrc looks for providers. */
+export const PROVIDER_MIRROR = '/opt/tf-plugins';
+
+/** Whether the offline mirror holds the AWS provider (unpacked `5.100.0/` or a packed `..._5.100.0_....zip`). */
+export function hasOfflineProviderMirror(mirror = PROVIDER_MIRROR): boolean {
+  const dir = path.join(mirror, 'registry.terraform.io', 'hashicorp', 'aws');
+  if (!fs.existsSync(dir)) return false;
+  return fs.readdirSync(dir).some((entry) => entry === AWS_PROVIDER_VERSION || entry.includes(`_${AWS_PROVIDER_VERSION}_`));
+}
+
+/**
+ * The environment every terraform process gets. With the offline mirror, the project's CLI
+ * config (terraform/cli.tfrc, mirror only); without it, Terraform installs the provider the
+ * normal way (the caller's own CLI config, if any, applies). ~/.terraformrc is never written.
+ */
 export function terraformEnv(): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    TF_CLI_CONFIG_FILE: path.join(ROOT, 'terraform', 'cli.tfrc'),
+    ...(hasOfflineProviderMirror() ? { TF_CLI_CONFIG_FILE: path.join(ROOT, 'terraform', 'cli.tfrc') } : {}),
     TF_IN_AUTOMATION: '1',
     CHECKPOINT_DISABLE: '1',
     TF_PLUGIN_CACHE_DIR: '',
@@ -92,7 +109,7 @@ export function writeWrapper(stacks: Readonly<Record<string, string>>, dir = WRA
     wrapped.push({ name, region, providerAlias: alias, variables, json });
   }
   const main = {
-    terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: '5.100.0' } } },
+    terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION } } },
     provider: { aws: [...providers].map(([alias, region]) => ({ alias, region })) },
     ...(Object.keys(rootVariables).length > 0 ? { variable: rootVariables } : {}),
     module: moduleBlocks,
