@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/paths';
+
+/**
+ * The repository stands alone: nothing at build, test or run time reads outside it (the
+ * Strimzi CRDs and the specification used to live in ../shared). Only the import scripts, which
+ * regenerate committed files (lib/imports/, schemas/), may read the CRDs beside the project.
+ */
+
+/** A reference to the folder beside the project, or to its absolute location on the dev machine. */
+const OUTSIDE = /\.\.\/shared\b|\/work\/shared\b|['"]\.\.['"]\s*,\s*['"]shared['"]/;
+
+/** Files that may name ../shared: the import scripts (regenerating committed files) and this test. */
+const ALLOWED = [/^scripts\/import-[\w-]+\.sh$/, /^test\/project\/standalone\.test\.ts$/];
+
+function files(dir: string): string[] {
+  const abs = path.join(ROOT, dir);
+  if (!fs.existsSync(abs)) return [];
+  if (fs.statSync(abs).isFile()) return [dir];
+  return fs.readdirSync(abs, { withFileTypes: true }).flatMap((e) => {
+    const rel = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name === '__snapshots__' ? [] : files(rel);
+    return /\.(ts|mts|cts|js|mjs|cjs|sh|json|md|tfrc|hcl)$/.test(e.name) || !e.name.includes('.') ? [rel] : [];
+  });
+}
+
+/** `file:line: text` of every reference to ../shared in the given folders and files. */
+function referencesOutside(...roots: string[]): string[] {
+  return roots.flatMap(files)
+    .filter((f) => !ALLOWED.some((re) => re.test(f)))
+    .flatMap((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').split('\n')
+      .map((line, i) => ({ line, i }))
+      .filter(({ line }) => OUTSIDE.test(line))
+      .map(({ line, i }) => `${f}:${i + 1}: ${line.trim()}`));
+}
+
+describe('the repository stands alone', () => {
+  it('no code, test, script, configuration or document reads or links ../shared (except the import scripts)', () => {
+    const roots = ['lib', 'test', 'stacks', 'scripts', 'bench', '.ci', 'terraform', 'docs', 'README.md', 'package.json', 'vitest.config.ts', 'tsconfig.json', 'cdktf.json'];
+    expect(roots.flatMap(files).length).toBeGreaterThan(100);
+    expect(referencesOutside(...roots)).toEqual([]);
+  });
+
+  it('detects such a reference (the check can fail)', () => {
+    const probe = path.join('.test-out', 'standalone-probe', 'probe.ts');
+    fs.mkdirSync(path.join(ROOT, path.dirname(probe)), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, probe), "const crds = path.join(ROOT, '..', 'shared', 'strimzi');\nconst docs = '../shared/docs/RULES.md';\n");
+    try {
+      expect(referencesOutside(path.dirname(probe))).toHaveLength(2);
+    } finally {
+      fs.rmSync(path.join(ROOT, path.dirname(probe)), { recursive: true, force: true });
+    }
+  });
+
+  it('a git clone of the committed tree, with nothing beside it, type-checks and synthesizes every example (about 20 s of CPU)', () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-iac-clone-'));
+    const clone = path.join(parent, 'kafka-iac');
+    try {
+      execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${ROOT}`, clone], { stdio: 'pipe' });
+      expect(fs.readdirSync(parent)).toEqual(['kafka-iac']);
+      // The dependencies as `npm ci` would install them; a link keeps this test offline and fast.
+      fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+      const bin = (name: string) => path.join(clone, 'node_modules', '.bin', name);
+      execFileSync(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: clone, stdio: 'pipe' });
+      execFileSync(bin('tsx'), ['stacks/main.ts'], { cwd: clone, stdio: 'pipe' });
+      expect(fs.existsSync(path.join(clone, 'cdktf.out', 'stacks', 'production', 'cdk.tf.json'))).toBe(true);
+      expect(fs.existsSync(path.join(clone, 'dist', 'staging', 'kustomization.yaml'))).toBe(true);
+      expect(fs.existsSync(path.join(clone, 'schemas', 'strimzi', 'index.json'))).toBe(true);
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
