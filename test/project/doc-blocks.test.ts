@@ -80,19 +80,31 @@ describe('the documentation code blocks', () => {
   });
 });
 
-describe('what the README examples write', () => {
-  const readme = (heading: string) => {
-    const block = codeBlocks('README.md').find((b) => b.heading === heading);
-    expect(block, `a ts block under ${heading}`).toBeDefined();
+describe('what the examples write', () => {
+  const blockUnder = (file: string, heading: string): DocBlock => {
+    const block = codeBlocks(file).find((b) => b.heading === heading && b.skipReason === undefined);
+    expect(block, `a ts block under ${heading} in ${file}`).toBeDefined();
     return block!;
   };
+  const dirOf = async (block: DocBlock) => ran.get(`${block.file}:${block.line}`) ?? run(block);
 
   it('quick start: Terraform JSON for the MSK cluster, a report with zero rule errors', async () => {
-    const block = readme('## Quick start');
-    const dir = ran.get(`${block.file}:${block.line}`) ?? await run(block);
+    const dir = await dirOf(blockUnder('README.md', '## Quick start'));
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.out', 'stacks', 'production', 'cdk.tf.json'), 'utf8'));
     expect(Object.values<any>(json.resource.aws_msk_cluster)[0]).toMatchObject({ kafka_version: '3.9.x.kraft', number_of_broker_nodes: 3 });
     expect(reportsIn(dir).production.summary.errors).toBe(0);
+  });
+
+  it.each([
+    ['docs/msk.md', '# AWS MSK', 'production', 'cdktf.out/stacks/production/cdk.tf.json'],
+    ['docs/strimzi.md', '# Kafka on Kubernetes with Strimzi', 'staging', 'dist/staging/kafka.k8s.yaml'],
+    ['docs/statefulset.md', '# Kafka on plain Kubernetes StatefulSets (no operator)', 'production', 'dist/production/kafka.k8s.yaml'],
+    ['docs/dr.md', '## MirrorMaker 2 on Strimzi', 'staging-dr', 'dist/staging-dr/kafka.k8s.yaml'],
+    ['docs/dr.md', '## MSK Replicator', 'dr', 'cdktf.out/stacks/dr/cdk.tf.json'],
+  ])('%s (%s): writes %s with zero rule errors', async (file, heading, env, output) => {
+    const dir = await dirOf(blockUnder(file, heading));
+    expect(fs.existsSync(path.join(dir, output)), output).toBe(true);
+    expect(reportsIn(dir)[env].summary.errors).toBe(0);
   });
 });
 

@@ -31,10 +31,13 @@ export function strimziValidators(): ReadonlyMap<string, ValidateFunction> {
     'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-embedded-resource', 'example']) {
     ajv.addKeyword({ keyword, schemaType: ['boolean', 'string', 'array', 'object', 'number'] });
   }
-  compiled = new Map();
+  // Cached only when every schema compiled: a failed load throws again on the next call, with
+  // its own error, instead of leaving a partial map whose misses read as unknown kinds.
+  const validators = new Map<string, ValidateFunction>();
   for (const entry of strimziSchemaIndex()) {
-    compiled.set(`${entry.kind}@${entry.group}/${entry.version}`, ajv.compile(closeObjects(strimziSchema(entry.kind, entry.version))));
+    validators.set(`${entry.kind}@${entry.group}/${entry.version}`, ajv.compile(closeObjects(strimziSchema(entry.kind, entry.version))));
   }
+  compiled = validators;
   return compiled;
 }
 
