@@ -70,7 +70,9 @@ done
   echo "  Copyright the Strimzi authors. These files are derived from theirs; the same holds for the"
   echo "  generated classes in lib/imports/."
   echo
-  echo "The provenance of the CRDs they were generated from (SOURCE.txt, verbatim):"
+  echo "The CRD files themselves are not copied into the repository; only the schema of each served"
+  echo "version is extracted, so that a clone tests with nothing beside it. The provenance of the CRDs"
+  echo "they were generated from (SOURCE.txt, verbatim):"
   echo
   echo '```'
   cat "$CRD_DIR/SOURCE.txt"
