@@ -9,9 +9,9 @@ import { MskAccess } from '../../lib/targets/msk/msk-access';
 import { StatefulSetAccessJob } from '../../lib/targets/statefulset/statefulset-access-job';
 import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
 import { mskStack } from '../support/msk-stack';
-import { iam, sampleModel, scram } from './access-fixtures';
-import { expectViolation, strimziChart, synth } from '../kubernetes/strimzi/strimzi-fixture';
-import { statefulSetChart } from '../kubernetes/statefulset/statefulset-fixture';
+import { iam, sampleModel, scram } from '../support/access-fixtures';
+import { expectViolation, strimziChart, synth } from '../support/strimzi-fixture';
+import { statefulSetChart } from '../support/statefulset-fixture';
 
 /** A chart with the environment, in an app whose synth runs validations. */
 function k8s(profile = EnvironmentProfile.PRODUCTION) {

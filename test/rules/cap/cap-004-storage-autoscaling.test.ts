@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAP_004_STORAGE_AUTOSCALING as RULE } from '../../../lib/rules/cap-004-storage-autoscaling';
-import { mskCluster, run, storagePolicy, storageTarget, terraform } from './documents';
+import { mskCluster, run, storagePolicy, storageTarget, terraform } from '../fixtures/cap-documents';
 
 describe('CAP-004 MSK storage autoscaling (error)', () => {
   it('passes CAP-004 with a target, a scale-in-disabled policy at 60%, a 4000 GiB maximum and ignore_changes on the volume', () => {

@@ -4,7 +4,7 @@ import { CAP_001_STORAGE } from '../../../lib/rules/cap-001-storage';
 import { CAP_002_BROKER_COUNT } from '../../../lib/rules/cap-002-broker-count';
 import { CAP_003_PARTITIONS } from '../../../lib/rules/cap-003-partitions';
 import { RuleRegistry } from '../../../lib/rules/registry';
-import { STS_LABELS, kubernetes, mskCluster, nodePool, run, statefulSet, strimziKafka, terraform } from './documents';
+import { STS_LABELS, kubernetes, mskCluster, nodePool, run, statefulSet, strimziKafka, terraform } from '../fixtures/cap-documents';
 
 const MSK_PLAN = { [A.TAG_NAME]: 'orders', [A.TAG_STORAGE_GIB]: '693', [A.TAG_BROKERS]: '6' };
 const K8S_PLAN = { [A.NAME]: 'orders', [A.STORAGE_GIB]: '693', [A.BROKERS]: '6' };

@@ -6,8 +6,8 @@ import { KafkaChart } from '../../../lib/app/kafka-chart';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../../lib/targets/kubernetes/kafka-prometheus-monitoring';
 import { PrometheusDuration } from '../../../lib/model/monitoring/prometheus-duration';
 import { RuleSuppressions } from '../../../lib/rules/suppressions';
-import { drFixture, DR_KAFKA_PATH, MM2_PATH } from '../../kubernetes/mirror-maker-2/mirror-maker-2-fixture';
-import { expectCompliant, expectViolation, synth, synthError } from '../../kubernetes/strimzi/strimzi-fixture';
+import { drFixture, DR_KAFKA_PATH, MM2_PATH } from '../../support/mirror-maker-2-fixture';
+import { expectCompliant, expectViolation, synth, synthError } from '../../support/strimzi-fixture';
 
 const USER_PATH = 'kafka/Access/User-mirror-maker-2';
 const annotationPath = `/metadata/annotations/${DR_PAIRING_ANNOTATION.replace('/', '~1')}`;

@@ -6,7 +6,7 @@ import type { TerraformDocument } from '../../../lib/contract/document';
 import { DocumentIndex } from '../../../lib/contract/document-index';
 import { RuleRegistry } from '../../../lib/rules/registry';
 import type { RuleOutcome } from '../../../lib/rules/rule';
-import { replicatedPair, synth, synthError } from '../../aws/replicator/replication-pair';
+import { replicatedPair, synth, synthError } from '../../support/replication-pair';
 
 const PATH = 'dr/Replicator/Resource';
 

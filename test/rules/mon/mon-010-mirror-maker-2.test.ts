@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../../lib/targets/kubernetes/kafka-prometheus-monitoring';
 import { PrometheusDuration } from '../../../lib/model/monitoring/prometheus-duration';
 import { RuleSuppressions } from '../../../lib/rules/suppressions';
-import { drFixture, MM2_PATH } from '../../kubernetes/mirror-maker-2/mirror-maker-2-fixture';
-import { synth, synthError } from '../../kubernetes/strimzi/strimzi-fixture';
+import { drFixture, MM2_PATH } from '../../support/mirror-maker-2-fixture';
+import { synth, synthError } from '../../support/strimzi-fixture';
 
 const MM2 = 'mm2-staging-to-staging-dr';
 const SERIES = 'kafka_cluster="staging-dr-kafka",kafka_role="mirrormaker2"';

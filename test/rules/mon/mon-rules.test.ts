@@ -13,7 +13,7 @@ import { TerraformResource } from 'cdktf';
 import { RuleRegistry } from '../../../lib/rules/registry';
 import type { ComplianceReport } from '../../../lib/rules/report';
 import { RuleSuppressions } from '../../../lib/rules/suppressions';
-import { KMS_KEY as STATEFULSET_KMS_KEY } from '../../kubernetes/statefulset/statefulset-fixture';
+import { KMS_KEY as STATEFULSET_KMS_KEY } from '../../support/statefulset-fixture';
 
 const MON_RULES = RuleRegistry.all().filter((r) => r.id.startsWith('MON-'));
 

@@ -6,7 +6,7 @@ import { AccessModel } from '../../../lib/model/access/access-model';
 import { MskAccess } from '../../../lib/targets/msk/msk-access';
 import type { TopicProps } from '../../../lib/model/access/topic';
 import { mskStack, synthError, synthJson } from '../../support/msk-stack';
-import { expectCompliant, expectViolation } from './msk-rule-assertions';
+import { expectCompliant, expectViolation } from '../fixtures/msk-rule-assertions';
 
 const CLUSTER = 'production/Kafka/Resource';
 const CONFIGURATION = 'production/Kafka/Configuration';

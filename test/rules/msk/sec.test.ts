@@ -14,7 +14,7 @@ import { ClientNetwork } from '../../../lib/model/client-network';
 import { Environment } from '../../../lib/model/environment';
 import { RuleSuppressions } from '../../../lib/rules/suppressions';
 import { mskStack, synthJson } from '../../support/msk-stack';
-import { expectCompliant, expectViolation } from './msk-rule-assertions';
+import { expectCompliant, expectViolation } from '../fixtures/msk-rule-assertions';
 import { MskCloudWatchAlarms } from '../../../lib/targets/msk/msk-cloudwatch-alarms';
 import { MskPrometheusMonitoring } from '../../../lib/targets/msk/msk-prometheus-monitoring';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PERF_001_BROKER_DEFAULTS as RULE } from '../../../lib/rules/perf-001-broker-defaults';
 import {
   brokerConfigMap, defaultBrokerProperties, mskConfiguration, nodePool, run, statefulSet, strimziKafka,
-} from '../cap/documents';
+} from '../fixtures/cap-documents';
 
 describe('PERF-001 broker settings and JVM heap', () => {
   it('is a warning, never an error', () => {

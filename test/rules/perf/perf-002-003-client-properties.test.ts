@@ -6,7 +6,7 @@ import type { KubernetesDocument, TerraformDocument } from '../../../lib/contrac
 import { PERF_002_PRODUCER_DEFAULTS as PERF_002 } from '../../../lib/rules/perf-002-producer-defaults';
 import { PERF_003_CONSUMER_DEFAULTS as PERF_003 } from '../../../lib/rules/perf-003-consumer-defaults';
 import * as published from '../../../lib/contract/vocabulary';
-import { kubernetes, production, run, terraform } from '../cap/documents';
+import { kubernetes, production, run, terraform } from '../fixtures/cap-documents';
 
 const model = new AccessModel({ environment: production });
 const orders = model.addTopic('orders', { partitions: 12 });

@@ -16,7 +16,7 @@ import { ServiceLevelObjective } from '../../../lib/model/monitoring/service-lev
 import { RuleRegistry } from '../../../lib/rules/registry';
 import type { ComplianceReport } from '../../../lib/rules/report';
 import { RuleSuppressions } from '../../../lib/rules/suppressions';
-import { KMS_KEY as STATEFULSET_KMS_KEY } from '../../kubernetes/statefulset/statefulset-fixture';
+import { KMS_KEY as STATEFULSET_KMS_KEY } from '../../support/statefulset-fixture';
 
 const SLO_RULES = RuleRegistry.all().filter((r) => r.id.startsWith('SLO-'));
 

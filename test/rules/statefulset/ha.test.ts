@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EnvironmentProfile } from '../../../lib/model/environment';
 import {
   BROKERS_PATH, BROKER_CONFIG_PATH, COMBINED_PATH, CONTROLLERS_PATH, expectCompliant, expectViolation, patchProperties, statefulSetChart, synth,
-} from '../../kubernetes/statefulset/statefulset-fixture';
+} from '../../support/statefulset-fixture';
 
 const TOPICS_PATH = 'kafka/Topics';
 

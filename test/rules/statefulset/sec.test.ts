@@ -4,7 +4,7 @@ import { ClientAuthentication } from '../../../lib/model/client-authentication';
 import { EncryptedStorageClass } from '../../../lib/targets/kubernetes/encrypted-storage-class';
 import {
   BROKERS_PATH, BROKER_CONFIG_PATH, CONTROLLERS_PATH, CONTROLLER_CONFIG_PATH, KMS_KEY, expectCompliant, expectViolation, patchProperties, statefulSetChart,
-} from '../../kubernetes/statefulset/statefulset-fixture';
+} from '../../support/statefulset-fixture';
 
 const DENY_PATH = 'kafka/Kafka/NetworkPolicies/DenyIngress';
 const CLIENTS_PATH = 'kafka/Kafka/NetworkPolicies/AllowClients';

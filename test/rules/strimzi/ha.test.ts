@@ -5,7 +5,7 @@ import { AccessModel } from '../../../lib/model/access/access-model';
 import { StrimziAccess } from '../../../lib/targets/strimzi/strimzi-access';
 import {
   BROKER_POOL_PATH, CONTROLLER_POOL_PATH, KAFKA_PATH, expectCompliant, expectViolation, strimziChart, synth,
-} from '../../kubernetes/strimzi/strimzi-fixture';
+} from '../../support/strimzi-fixture';
 
 /** Where StrimziAccess puts the `orders` KafkaTopic. */
 const ORDERS_TOPIC_PATH = 'kafka/Access/Topic-orders';

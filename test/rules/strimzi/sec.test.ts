@@ -4,7 +4,7 @@ import { EnvironmentProfile } from '../../../lib/model/environment';
 import { EncryptedStorageClass } from '../../../lib/targets/kubernetes/encrypted-storage-class';
 import {
   BROKER_POOL_PATH, KAFKA_PATH, KMS_KEY, expectCompliant, expectViolation, strimziChart,
-} from '../../kubernetes/strimzi/strimzi-fixture';
+} from '../../support/strimzi-fixture';
 
 const DENY_PATH = 'kafka/Kafka/NetworkPolicies/DenyIngress';
 
