@@ -12,7 +12,63 @@ import { addTopics, TOPICS_PATH } from './fixtures/statefulset-ha';
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { HA_002_REPLICATION_FACTOR as HA_002 } from '../../lib/rules/ha-002-replication-factor';
+import { defaultBrokerProperties, kubernetes, mskCluster, mskConfiguration, nodePool, strimziKafka, terraform } from './fixtures/cap-documents';
+import { findingsOf, outcomeOf } from './fixtures/outcome';
+import { nodeConfigMap, nodeStatefulSet, topicsConfigMap } from './fixtures/statefulset-documents';
 describe('MSK', () => {
+  describe('HA-002 over the documents (both sides of each check, the whole finding)', () => {
+    const usingConfiguration = (brokers: number | string) => {
+      const c = mskCluster({ brokers: brokers as number });
+      return terraform('aws_msk_cluster', 'kafka', { ...c.body, configuration_info: { arn: '${aws_msk_configuration.kafka_configuration.arn}', revision: 1 } });
+    };
+    const configuration = (extra: Record<string, string> = {}) => mskConfiguration(defaultBrokerProperties(extra));
+
+    it('passes a configuration with the three factors at 3, used by a cluster of exactly 3 brokers', () => {
+      expect(outcomeOf(HA_002, configuration(), [usingConfiguration(3)])).toEqual({ status: 'compliant' });
+      expect(outcomeOf(HA_002, usingConfiguration(3), [configuration()])).toEqual({ status: 'compliant' });
+    });
+    it('fails a configuration whose replication factor 3 is above the 2 brokers of a cluster that uses it', () => {
+      expect(findingsOf(HA_002, configuration(), [usingConfiguration(2)])).toEqual([{
+        found: 'default.replication.factor is 3 but aws_msk_cluster.kafka has 2 broker(s)',
+        expected: 'a replication factor no higher than the broker count',
+        fix: 'Raise the broker count to at least the replication factor (3).',
+      }]);
+    });
+    it('leaves the broker comparison out when the broker count is an expression', () => {
+      expect(outcomeOf(HA_002, configuration(), [usingConfiguration('${var.brokers}')])).toEqual({ status: 'compliant' });
+    });
+    it.each(['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor'])('fails %s at 2 and at 4, naming the key, the value, 3 and the fix', (key) => {
+      for (const value of ['2', '4']) {
+        expect(findingsOf(HA_002, configuration({ [key]: value })).filter((f) => f.found.startsWith(`${key} is`))).toEqual([{
+          found: `${key} is '${value}'`, expected: "'3'",
+          fix: `Set ${key}=3 (MskCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
+        }]);
+      }
+    });
+    it('fails a configuration that leaves transaction.state.log.replication.factor unset', () => {
+      const props = defaultBrokerProperties();
+      delete props['transaction.state.log.replication.factor'];
+      expect(findingsOf(HA_002, mskConfiguration(props))).toEqual([{
+        found: 'transaction.state.log.replication.factor is not set', expected: "'3'",
+        fix: 'Set transaction.state.log.replication.factor=3 (MskCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).',
+      }]);
+    });
+    it('fails a cluster without configuration_info (the MSK defaults), with the fix', () => {
+      expect(findingsOf(HA_002, mskCluster())).toEqual([{
+        found: 'configuration_info is not set, so the cluster runs the MSK default configuration',
+        expected: "an aws_msk_configuration in this stack that sets the rule's broker properties",
+        fix: 'Create the cluster with MskCluster, which writes the configuration, or set configuration_info to one.',
+      }]);
+    });
+    it('fails a cluster whose configuration is not in the stack', () => {
+      expect(findingsOf(HA_002, usingConfiguration(3)).map((f) => f.expected)).toEqual(['a reference to an aws_msk_configuration in this stack']);
+    });
+    it('does not apply to other MSK resources', () => {
+      expect(outcomeOf(HA_002, terraform('aws_msk_scram_secret_association', 'scram', { cluster_arn: 'x' }))).toEqual({ status: 'not-applicable' });
+    });
+  });
+
   describe('HA rules on MSK', () => {
 
     describe('HA-002', () => {
@@ -87,6 +143,53 @@ describe('MSK', () => {
 });
 
 describe('Strimzi', () => {
+  describe('HA-002 over the documents (both sides of each check, the whole finding)', () => {
+    const pools = (brokers: number) => [nodePool('broker', { replicas: brokers }), nodePool('controller', { replicas: 3, roles: ['controller'] })];
+    const topic = (replicas?: number) => kubernetes('kafka.strimzi.io/v1', 'KafkaTopic', 'orders', {
+      metadata: { labels: { 'strimzi.io/cluster': 'main' } }, spec: { partitions: 12, ...(replicas === undefined ? {} : { replicas }) },
+    });
+
+    it('passes replication factor 3 with exactly 3 brokers (the 3 controllers do not count)', () => {
+      expect(outcomeOf(HA_002, strimziKafka(), pools(3))).toEqual({ status: 'compliant' });
+    });
+    it('fails replication factor 3 with 2 brokers, though 3 controllers make 5 nodes', () => {
+      expect(findingsOf(HA_002, strimziKafka(), pools(2))).toEqual([{
+        found: 'default.replication.factor is 3 but the broker node pools have 2 broker(s)',
+        expected: 'a replication factor no higher than the broker count',
+        fix: 'Raise the broker count to at least the replication factor (3).',
+      }]);
+    });
+    it('counts a pool with the broker and controller roles as brokers', () => {
+      expect(outcomeOf(HA_002, strimziKafka(), [nodePool('combined', { replicas: 3, roles: ['controller', 'broker'] })])).toEqual({ status: 'compliant' });
+    });
+    it.each(['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor'])('fails spec.kafka.config %s at 1, naming the key, the value, 3 and the fix', (key) => {
+      expect(findingsOf(HA_002, strimziKafka({ config: defaultBrokerProperties({ [key]: '1' }) }), pools(3)).filter((f) => f.found.includes(` ${key} is`))).toEqual([{
+        found: `spec.kafka.config ${key} is '1'`, expected: "'3'",
+        fix: `Set ${key}: 3 in spec.kafka.config (StrimziKafkaCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
+      }]);
+    });
+    it('passes a KafkaTopic with replicas equal to the broker count, and one that inherits the default', () => {
+      expect(outcomeOf(HA_002, topic(3), [strimziKafka(), ...pools(3)])).toEqual({ status: 'compliant' });
+      expect(outcomeOf(HA_002, topic(undefined), [strimziKafka(), ...pools(3)])).toEqual({ status: 'compliant' });
+    });
+    it('fails a KafkaTopic with more replicas than the brokers of its cluster', () => {
+      expect(findingsOf(HA_002, topic(4), [strimziKafka(), ...pools(3)])).toEqual([{
+        found: 'spec.replicas is 4 but cluster main has 3 broker(s)',
+        expected: 'a replication factor no higher than the broker count',
+        fix: 'Add brokers, or lower the topic replicas to the broker count (3 or more in production).',
+      }]);
+    });
+    it('fails a KafkaTopic with 2 replicas', () => {
+      expect(findingsOf(HA_002, topic(2), [strimziKafka(), ...pools(3)])).toEqual([{ found: 'spec.replicas is 2', expected: 'at least 3', fix: 'Set replicas: 3 on the topic.' }]);
+    });
+    it('leaves the broker comparison out for a KafkaTopic whose Kafka is not in the synthesis', () => {
+      expect(outcomeOf(HA_002, topic(4))).toEqual({ status: 'compliant' });
+    });
+    it('does not apply to a KafkaNodePool', () => {
+      expect(outcomeOf(HA_002, nodePool('broker'))).toEqual({ status: 'not-applicable' });
+    });
+  });
+
   describe('HA rules on Strimzi', () => {
     const { expectCompliant, expectViolation } = strimziFixture;
 
@@ -122,6 +225,45 @@ describe('Strimzi', () => {
 });
 
 describe('StatefulSet', () => {
+  describe('HA-002 over the documents (both sides of each check, the whole finding)', () => {
+    const broker = (extra: Record<string, string> = {}) => nodeConfigMap('kafka-brokers', defaultBrokerProperties({ 'process.roles': 'broker', ...extra }));
+
+    it('passes the broker properties with the three factors at 3 and exactly 3 brokers', () => {
+      expect(outcomeOf(HA_002, broker(), [nodeStatefulSet('kafka-brokers', 'kafka-brokers', 3)])).toEqual({ status: 'compliant' });
+    });
+    it('fails replication factor 3 with 2 brokers, naming the file', () => {
+      expect(findingsOf(HA_002, broker(), [nodeStatefulSet('kafka-brokers', 'kafka-brokers', 2)])).toEqual([{
+        found: "data['server.properties'] default.replication.factor is 3 but the broker StatefulSets have 2 broker(s)",
+        expected: 'a replication factor no higher than the broker count',
+        fix: 'Raise the broker count to at least the replication factor (3).',
+      }]);
+    });
+    it('does not count controller StatefulSets as brokers', () => {
+      const controllers = nodeConfigMap('kafka-controllers', { 'process.roles': 'controller' });
+      expect(findingsOf(HA_002, broker(), [nodeStatefulSet('kafka-brokers', 'kafka-brokers', 2), controllers, nodeStatefulSet('kafka-controllers', 'kafka-controllers', 3)])).toHaveLength(1);
+    });
+    it.each(['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor'])('fails %s at 2, naming the file, the key, 3 and the fix', (key) => {
+      expect(findingsOf(HA_002, broker({ [key]: '2' }), [nodeStatefulSet('kafka-brokers', 'kafka-brokers', 3)]).filter((f) => f.found.includes(` ${key} is`))).toEqual([{
+        found: `data['server.properties'] ${key} is '2'`, expected: "'3'",
+        fix: `Set ${key}=3 (KafkaStatefulSetCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
+      }]);
+    });
+    it('does not apply to a broker-less ConfigMap (controller properties), nor to a ConfigMap without Kafka properties', () => {
+      expect(outcomeOf(HA_002, nodeConfigMap('kafka-controllers', { 'process.roles': 'controller', 'default.replication.factor': '1' }))).toEqual({ status: 'not-applicable' });
+      expect(outcomeOf(HA_002, kubernetes('v1', 'ConfigMap', 'other', { metadata: { labels: { 'kafka-iac.dev/target': 'statefulset' } }, data: { a: 'b' } }))).toEqual({ status: 'not-applicable' });
+    });
+    it('checks every line of topics.txt: a factor of 2, a missing factor, and 3', () => {
+      expect(findingsOf(HA_002, topicsConfigMap([
+        '--create --topic orders --partitions 3 --replication-factor 2',
+        '--create --topic payments --partitions 3',
+        '--create --topic audit --partitions 3 --replication-factor 3',
+      ]))).toEqual([
+        { found: "topics.txt line 1 creates topic 'orders' with --replication-factor 2", expected: 'at least 3', fix: 'Declare topic orders with replicationFactor: 3.' },
+        { found: "topics.txt line 2 creates topic 'payments' with --replication-factor not set", expected: 'at least 3', fix: 'Declare topic payments with replicationFactor: 3.' },
+      ]);
+    });
+  });
+
   describe('HA rules on the StatefulSet', () => {
     const { expectCompliant, expectViolation } = statefulsetFixture;
 
