@@ -10,7 +10,42 @@ import { statefulSetChart, BROKER_CONFIG_PATH, CONTROLLER_CONFIG_PATH, patchProp
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { SEC_001_ENCRYPTION_IN_TRANSIT as SEC_001 } from '../../lib/rules/sec-001-encryption-in-transit';
+import { kubernetes, mskCluster, mskConfiguration, strimziKafka, terraform } from './fixtures/cap-documents';
+import { findingsOf, outcomeOf } from './fixtures/outcome';
+import { nodeConfigMap } from './fixtures/statefulset-documents';
 describe('MSK', () => {
+  describe('SEC-001 over the documents (both settings, both sides, the whole finding)', () => {
+    const cluster = (transit: Record<string, unknown> | undefined) =>
+      terraform('aws_msk_cluster', 'kafka', { ...mskCluster().body, ...(transit ? { encryption_info: { encryption_in_transit: transit } } : {}) });
+
+    it('passes client_broker TLS with in_cluster true, written as a boolean or as a string', () => {
+      expect(outcomeOf(SEC_001, cluster({ client_broker: 'TLS', in_cluster: true }))).toEqual({ status: 'compliant' });
+      expect(outcomeOf(SEC_001, cluster({ client_broker: 'TLS', in_cluster: 'true' }))).toEqual({ status: 'compliant' });
+    });
+    it('fails TLS_PLAINTEXT, with the fix', () => {
+      expect(findingsOf(SEC_001, cluster({ client_broker: 'TLS_PLAINTEXT', in_cluster: true }))).toEqual([{
+        found: "encryption_info.encryption_in_transit.client_broker is 'TLS_PLAINTEXT'",
+        expected: "'TLS', written out (TLS_PLAINTEXT and PLAINTEXT open a plaintext listener)",
+        fix: 'Set client_broker = "TLS" (MskCluster writes it).',
+      }]);
+    });
+    it('fails in_cluster false', () => {
+      expect(findingsOf(SEC_001, cluster({ client_broker: 'TLS', in_cluster: false }))).toEqual([
+        { found: 'encryption_info.encryption_in_transit.in_cluster is false', expected: 'true, written out', fix: 'Set in_cluster = true (MskCluster writes it).' },
+      ]);
+    });
+    it('fails both when encryption in transit is left to the defaults', () => {
+      expect(findingsOf(SEC_001, cluster(undefined)).map((f) => f.found)).toEqual([
+        'encryption_info.encryption_in_transit.client_broker is not set',
+        'encryption_info.encryption_in_transit.in_cluster is not set',
+      ]);
+    });
+    it('does not apply to the MSK configuration', () => {
+      expect(outcomeOf(SEC_001, mskConfiguration({}))).toEqual({ status: 'not-applicable' });
+    });
+  });
+
   describe('SEC rules on MSK', () => {
     describe('SEC-001', () => {
       it('passes SEC-001 with client_broker TLS and in_cluster true written out', () => {
@@ -41,6 +76,25 @@ describe('MSK', () => {
 });
 
 describe('Strimzi', () => {
+  describe('SEC-001 over the documents (every listener, the whole finding)', () => {
+    const kafka = (listeners: unknown[]) => {
+      const k = strimziKafka();
+      return kubernetes('kafka.strimzi.io/v1', 'Kafka', 'main', { ...k.body, spec: { kafka: { ...k.body.spec.kafka, listeners } } });
+    };
+    it('passes listeners that all have tls: true', () => {
+      expect(outcomeOf(SEC_001, kafka([{ name: 'tls', port: 9093, tls: true }, { name: 'external', port: 9094, tls: true }]))).toEqual({ status: 'compliant' });
+    });
+    it('fails each listener without tls: true, naming it, its port and the fix', () => {
+      expect(findingsOf(SEC_001, kafka([{ name: 'tls', port: 9093, tls: true }, { name: 'plain', port: 9092, tls: false }, { name: 'other', port: 9095 }]))).toEqual([
+        { found: "listener 'plain' (port 9092) has tls false", expected: 'true: plaintext listeners are refused', fix: 'Set tls: true on listener plain.' },
+        { found: "listener 'other' (port 9095) has tls not set", expected: 'true: plaintext listeners are refused', fix: 'Set tls: true on listener other.' },
+      ]);
+    });
+    it('does not apply to a KafkaTopic', () => {
+      expect(outcomeOf(SEC_001, kubernetes('kafka.strimzi.io/v1', 'KafkaTopic', 'orders', { spec: {} }))).toEqual({ status: 'not-applicable' });
+    });
+  });
+
   describe('SEC rules on Strimzi', () => {
     const { expectCompliant, expectViolation } = strimziFixture;
     describe('SEC-001', () => {
@@ -71,6 +125,47 @@ describe('Strimzi', () => {
 });
 
 describe('StatefulSet', () => {
+  describe('SEC-001 over the documents (every listener, the inter-broker listener, the whole finding)', () => {
+    const broker = (props: Record<string, string>) => nodeConfigMap('kafka-brokers', { 'process.roles': 'broker', ...props });
+    const interFinding = {
+      found: "data['server.properties'] sets neither inter.broker.listener.name nor an encrypted security.inter.broker.protocol, so brokers replicate over PLAINTEXT",
+      expected: 'broker-to-broker traffic on an SSL or SASL_SSL listener',
+      fix: 'Set inter.broker.listener.name=REPLICATION (a SASL_SSL listener).',
+    };
+
+    it('passes SSL and SASL_SSL listeners with a named inter-broker listener', () => {
+      expect(outcomeOf(SEC_001, broker({
+        listeners: 'CLIENTS://:9093,REPLICATION://:9094', 'listener.security.protocol.map': 'CLIENTS:SASL_SSL,REPLICATION:SSL', 'inter.broker.listener.name': 'REPLICATION',
+      }))).toEqual({ status: 'compliant' });
+    });
+    it('passes a broker that replicates through security.inter.broker.protocol=SSL or SASL_SSL instead of a named listener', () => {
+      for (const protocol of ['SSL', 'SASL_SSL']) {
+        expect(outcomeOf(SEC_001, broker({ listeners: 'SSL://:9093', 'security.inter.broker.protocol': protocol })), protocol).toEqual({ status: 'compliant' });
+      }
+    });
+    it('fails a broker that names no inter-broker listener and no encrypted protocol (Kafka replicates over PLAINTEXT)', () => {
+      expect(findingsOf(SEC_001, broker({ listeners: 'SSL://:9093' }))).toEqual([interFinding]);
+      expect(findingsOf(SEC_001, broker({ listeners: 'SSL://:9093', 'security.inter.broker.protocol': 'PLAINTEXT' }))).toEqual([interFinding]);
+    });
+    it('does not ask a controller for an inter-broker listener', () => {
+      expect(outcomeOf(SEC_001, nodeConfigMap('kafka-controllers', { 'process.roles': 'controller', listeners: 'CONTROLLER://:9090', 'listener.security.protocol.map': 'CONTROLLER:SSL', 'controller.listener.names': 'CONTROLLER' }))).toEqual({ status: 'compliant' });
+    });
+    it('fails a plaintext listener, a SASL_PLAINTEXT one and an unmapped one, naming each and the fix', () => {
+      expect(findingsOf(SEC_001, broker({
+        listeners: 'PLAINTEXT://:9092,SASL://:9093,ODD://:9095,REPLICATION://:9094',
+        'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL:SASL_PLAINTEXT,REPLICATION:SSL', 'inter.broker.listener.name': 'REPLICATION',
+      }))).toEqual([
+        { found: "data['server.properties'] listener PLAINTEXT security protocol is 'PLAINTEXT'", expected: "'SSL' or 'SASL_SSL': plaintext listeners are refused", fix: 'Map PLAINTEXT to SSL or SASL_SSL in listener.security.protocol.map.' },
+        { found: "data['server.properties'] listener SASL security protocol is 'SASL_PLAINTEXT'", expected: "'SSL' or 'SASL_SSL': plaintext listeners are refused", fix: 'Map SASL to SSL or SASL_SSL in listener.security.protocol.map.' },
+        { found: "data['server.properties'] listener ODD security protocol is not set", expected: "'SSL' or 'SASL_SSL': plaintext listeners are refused", fix: 'Map ODD to SSL or SASL_SSL in listener.security.protocol.map.' },
+      ]);
+    });
+    it('does not apply to a ConfigMap without Kafka properties, nor to a StatefulSet', () => {
+      expect(outcomeOf(SEC_001, kubernetes('v1', 'ConfigMap', 'other', { metadata: { labels: { 'kafka-iac.dev/target': 'statefulset' } }, data: {} }))).toEqual({ status: 'not-applicable' });
+      expect(outcomeOf(SEC_001, kubernetes('apps/v1', 'StatefulSet', 'kafka', { metadata: { labels: { 'kafka-iac.dev/target': 'statefulset' } }, spec: {} }))).toEqual({ status: 'not-applicable' });
+    });
+  });
+
   describe('SEC rules on the StatefulSet', () => {
     const { expectCompliant, expectViolation } = statefulsetFixture;
     describe('SEC-001', () => {
