@@ -11,7 +11,26 @@ import { statefulSetChart, BROKERS_PATH, COMBINED_PATH } from '../support/statef
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { HA_001_BROKER_COUNT as HA_001 } from '../../lib/rules/ha-001-broker-count';
+import { kubernetes, mskCluster, mskConfiguration, nodePool, strimziKafka } from './fixtures/cap-documents';
+import { findingsOf, outcomeOf } from './fixtures/outcome';
+import { nodeConfigMap, nodeStatefulSet } from './fixtures/statefulset-documents';
 describe('MSK', () => {
+  describe('HA-001 over the documents (both sides of 3, the whole finding)', () => {
+    it('passes exactly 3 brokers', () => {
+      expect(outcomeOf(HA_001, mskCluster({ brokers: 3 }))).toEqual({ status: 'compliant' });
+    });
+    it('fails 2 brokers, with the fix', () => {
+      expect(findingsOf(HA_001, mskCluster({ brokers: 2 }))).toEqual([{
+        found: 'number_of_broker_nodes is 2', expected: 'at least 3, written as a number',
+        fix: 'Set brokers: 3 (or another multiple of the zone count) on the MskCluster.',
+      }]);
+    });
+    it('does not apply to the MSK configuration', () => {
+      expect(outcomeOf(HA_001, mskConfiguration({}))).toEqual({ status: 'not-applicable' });
+    });
+  });
+
   describe('HA rules on MSK', () => {
     describe('HA-001', () => {
       it('passes HA-001 with 3 brokers', () => {
@@ -38,6 +57,22 @@ describe('MSK', () => {
 });
 
 describe('Strimzi', () => {
+  describe('HA-001 over the documents (both sides of 3, the whole finding)', () => {
+    it('passes broker pools of 2 and 1 (3 in total), and a combined pool of 3', () => {
+      expect(outcomeOf(HA_001, strimziKafka(), [nodePool('a', { replicas: 2 }), nodePool('b', { replicas: 1 })])).toEqual({ status: 'compliant' });
+      expect(outcomeOf(HA_001, strimziKafka(), [nodePool('combined', { replicas: 3, roles: ['controller', 'broker'] })])).toEqual({ status: 'compliant' });
+    });
+    it('fails 2 brokers beside 3 controllers (controllers do not count), naming the pools and the fix', () => {
+      expect(findingsOf(HA_001, strimziKafka(), [nodePool('broker', { replicas: 2 }), nodePool('controller', { replicas: 3, roles: ['controller'] })])).toEqual([{
+        found: 'the broker node pools (broker: 2 [broker]) have 2 broker(s)', expected: 'at least 3 brokers',
+        fix: 'Give the broker node pools at least 3 replicas in total (StrimziKafkaCluster brokerPools: [{ replicas: 3 }]).',
+      }]);
+    });
+    it('does not apply to a KafkaNodePool', () => {
+      expect(outcomeOf(HA_001, nodePool('broker'))).toEqual({ status: 'not-applicable' });
+    });
+  });
+
   describe('HA rules on Strimzi', () => {
     const { expectCompliant, expectViolation } = strimziFixture;
     describe('HA-001', () => {
@@ -69,6 +104,26 @@ describe('Strimzi', () => {
 });
 
 describe('StatefulSet', () => {
+  describe('HA-001 over the documents (both sides of 3, the whole finding)', () => {
+    const brokers = nodeConfigMap('kafka-brokers', { 'process.roles': 'broker' });
+    it('passes a broker StatefulSet of exactly 3', () => {
+      expect(outcomeOf(HA_001, nodeStatefulSet('kafka-brokers', 'kafka-brokers', 3), [brokers])).toEqual({ status: 'compliant' });
+    });
+    it('fails a broker StatefulSet of 2, naming its roles and the fix', () => {
+      expect(findingsOf(HA_001, nodeStatefulSet('kafka-brokers', 'kafka-brokers', 2), [brokers])).toEqual([{
+        found: "spec.replicas is 2 (process.roles 'broker')", expected: 'at least 3 brokers',
+        fix: 'Set brokers: { replicas: 3 } on the KafkaStatefulSetCluster (and remove combinedNode outside development).',
+      }]);
+    });
+    it('does not apply to a controller StatefulSet, to one without its properties, nor to a ConfigMap', () => {
+      const controllers = nodeConfigMap('kafka-controllers', { 'process.roles': 'controller' });
+      expect(outcomeOf(HA_001, nodeStatefulSet('kafka-controllers', 'kafka-controllers', 1), [controllers])).toEqual({ status: 'not-applicable' });
+      expect(outcomeOf(HA_001, nodeStatefulSet('kafka-brokers', 'kafka-brokers', 1))).toEqual({ status: 'not-applicable' });
+      expect(outcomeOf(HA_001, brokers)).toEqual({ status: 'not-applicable' });
+      expect(outcomeOf(HA_001, kubernetes('v1', 'Service', 'kafka', { metadata: { labels: { 'kafka-iac.dev/target': 'statefulset' } } }))).toEqual({ status: 'not-applicable' });
+    });
+  });
+
   describe('HA rules on the StatefulSet', () => {
     const { expectCompliant, expectViolation, synth } = statefulsetFixture;
     describe('HA-001', () => {
