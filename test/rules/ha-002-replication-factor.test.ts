@@ -15,8 +15,34 @@ import * as statefulsetFixture from '../support/statefulset-fixture';
 import { HA_002_REPLICATION_FACTOR as HA_002 } from '../../lib/rules/ha-002-replication-factor';
 import { defaultBrokerProperties, kubernetes, mskCluster, mskConfiguration, nodePool, strimziKafka, terraform } from './fixtures/cap-documents';
 import { findingsOf, outcomeOf } from './fixtures/outcome';
+import { itDescribesItself } from './fixtures/metadata';
+import { mskAdminArtefact } from './fixtures/cap-rules';
 import { nodeConfigMap, nodeStatefulSet, topicsConfigMap } from './fixtures/statefulset-documents';
 describe('MSK', () => {
+  describe('HA-002 on the topic lines of the admin artefact, over the documents', () => {
+    const artefact = (...lines: string[]) => mskAdminArtefact(['# topics', ...lines, ''].join('\n'));
+    const cluster3 = mskCluster({ brokers: 3 });
+
+    it('passes factor 3 on a cluster of 3 brokers, and checks no broker count when the cluster is not in the synthesis', () => {
+      expect(outcomeOf(HA_002, artefact('--create --topic a --partitions 3 --replication-factor 3'), [cluster3])).toEqual({ status: 'compliant' });
+      expect(outcomeOf(HA_002, artefact('--create --topic a --partitions 3 --replication-factor 4'))).toEqual({ status: 'compliant' });
+    });
+    it('fails factor 4 on a cluster of 3 brokers, with the fix', () => {
+      expect(findingsOf(HA_002, artefact('--create --topic a --partitions 3 --replication-factor 4'), [cluster3])).toEqual([{
+        found: "input.topics (kafka-admin/topics.txt) line 2 creates topic 'a' with --replication-factor 4 but aws_msk_cluster.kafka has 3 broker(s)",
+        expected: 'a replication factor no higher than the broker count',
+        fix: 'Add brokers, or lower the topic replication factor to the broker count (3 or more in production).',
+      }]);
+    });
+    it('fails a line without a replication factor once (it takes the broker default), not also against the broker count', () => {
+      expect(findingsOf(HA_002, artefact('--create --topic a --partitions 3'), [cluster3])).toEqual([{
+        found: "input.topics (kafka-admin/topics.txt) line 2 creates topic 'a' with --replication-factor not set", expected: 'at least 3', fix: 'Declare topic a with replicationFactor: 3.',
+      }]);
+    });
+  });
+
+  itDescribesItself(HA_002, 'HA-002', ['msk', 'strimzi', 'statefulset']);
+
   describe('HA-002 over the documents (both sides of each check, the whole finding)', () => {
     const usingConfiguration = (brokers: number | string) => {
       const c = mskCluster({ brokers: brokers as number });
@@ -143,6 +169,20 @@ describe('MSK', () => {
 });
 
 describe('Strimzi', () => {
+  describe('HA-002 guards, over the documents', () => {
+    it('passes factor 3 when the Kafka has no node pools in the synthesis (no broker count to compare)', () => {
+      expect(outcomeOf(HA_002, strimziKafka())).toEqual({ status: 'compliant' });
+    });
+    it('reports an unset default.replication.factor once, not also against the broker count', () => {
+      const props = defaultBrokerProperties();
+      delete props['default.replication.factor'];
+      expect(findingsOf(HA_002, strimziKafka({ config: props }), [nodePool('broker', { replicas: 3 })]).map((f) => f.found)).toEqual(['spec.kafka.config default.replication.factor is not set']);
+    });
+    it('passes a KafkaTopic without a spec (nothing to compare)', () => {
+      expect(outcomeOf(HA_002, kubernetes('kafka.strimzi.io/v1', 'KafkaTopic', 'bare', { metadata: { labels: { 'strimzi.io/cluster': 'main' } } }), [strimziKafka(), nodePool('broker')])).toEqual({ status: 'compliant' });
+    });
+  });
+
   describe('HA-002 over the documents (both sides of each check, the whole finding)', () => {
     const pools = (brokers: number) => [nodePool('broker', { replicas: brokers }), nodePool('controller', { replicas: 3, roles: ['controller'] })];
     const topic = (replicas?: number) => kubernetes('kafka.strimzi.io/v1', 'KafkaTopic', 'orders', {
@@ -225,6 +265,22 @@ describe('Strimzi', () => {
 });
 
 describe('StatefulSet', () => {
+  describe('HA-002 guards, over the documents', () => {
+    const broker = (extra: Record<string, string> = {}) => nodeConfigMap('kafka-brokers', defaultBrokerProperties({ 'process.roles': 'broker', ...extra }));
+    it('passes factor 3 when no broker StatefulSet of the cluster is in the synthesis', () => {
+      expect(outcomeOf(HA_002, broker())).toEqual({ status: 'compliant' });
+    });
+    it('reports an unset default.replication.factor once, not also against the broker count', () => {
+      const props = defaultBrokerProperties({ 'process.roles': 'broker' });
+      delete props['default.replication.factor'];
+      expect(findingsOf(HA_002, nodeConfigMap('kafka-brokers', props), [nodeStatefulSet('kafka-brokers', 'kafka-brokers', 3)]).map((f) => f.found))
+        .toEqual(["data['server.properties'] default.replication.factor is not set"]);
+    });
+    it('counts the brokers of its own cluster only', () => {
+      expect(outcomeOf(HA_002, broker(), [nodeStatefulSet('kafka-brokers', 'kafka-brokers', 3), nodeStatefulSet('other-brokers', 'kafka-brokers', 1, 'other')])).toEqual({ status: 'compliant' });
+    });
+  });
+
   describe('HA-002 over the documents (both sides of each check, the whole finding)', () => {
     const broker = (extra: Record<string, string> = {}) => nodeConfigMap('kafka-brokers', defaultBrokerProperties({ 'process.roles': 'broker', ...extra }));
 
