@@ -14,6 +14,7 @@ import { CapacityPlan } from '../../lib/model/capacity/capacity-planner';
 import { statefulSetCluster, entriesOf } from './fixtures/perf-statefulset-synthesis';
 import * as capKubernetesSynthesis from './fixtures/cap-kubernetes-synthesis';
 
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe('CAP rules are registered', () => {
     it('lists CAP-001 to CAP-004 and PERF-001 in the registry', () => {
@@ -171,4 +172,8 @@ describe('StatefulSet', () => {
       expect(() => app.synth()).toThrow(/CAP-001 \[kafka\/Kafka\/\S+\] volumeClaimTemplates request '50Gi' per broker; expected at least 693 GiB per broker/);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(CAP_001_STORAGE, 'CAP-001', ['msk', 'strimzi', 'statefulset']);
 });

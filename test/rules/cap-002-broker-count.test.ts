@@ -10,6 +10,7 @@ import { MSK_PLAN, K8S_PLAN } from './fixtures/cap-rules';
 import { chart } from './fixtures/cap-kubernetes-synthesis';
 import { JsonPatch } from 'cdk8s';
 
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('CAP rules on MskCluster', () => {
 
@@ -75,4 +76,8 @@ describe('StatefulSet', () => {
       expect(lines[0]).toContain("CAP-002 [staging/Kafka/StatefulSet-kafka] spec.replicas is 3; expected at least 6, the brokers of capacity plan 'orders'");
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(CAP_002_BROKER_COUNT, 'CAP-002', ['msk', 'strimzi', 'statefulset']);
 });

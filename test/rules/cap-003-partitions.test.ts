@@ -18,6 +18,7 @@ import { StatefulSetAccessJob } from '../../lib/targets/statefulset/statefulset-
 import * as capMskSynthesis from './fixtures/cap-msk-synthesis';
 import * as capKubernetesSynthesis from './fixtures/cap-kubernetes-synthesis';
 
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe('CAP-003 partitions are not fewer than the plan (warning)', () => {
 
@@ -248,4 +249,8 @@ describe('StatefulSet', () => {
       expect(run(CAP_003_PARTITIONS, [{ ...unreadable, body }]).compliant).toEqual([]);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(CAP_003_PARTITIONS, 'CAP-003', ['msk', 'strimzi', 'statefulset']);
 });

@@ -5,6 +5,8 @@ import { CAP_004_STORAGE_AUTOSCALING as RULE } from '../../lib/rules/cap-004-sto
 import { mskStack, synthError, synthJson } from '../support/msk-stack';
 import { MskCloudWatchAlarms } from '../../lib/targets/msk/msk-cloudwatch-alarms';
 
+import { CAP_004_STORAGE_AUTOSCALING } from '../../lib/rules/cap-004-storage-autoscaling';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('CAP-004 MSK storage autoscaling (error)', () => {
     it('passes CAP-004 with a target, a scale-in-disabled policy at 60%, a 4000 GiB maximum and ignore_changes on the volume', () => {
@@ -86,4 +88,8 @@ describe('MSK', () => {
       expect(synthError(stack)).toMatch(/CAP-004 \[production\/Kafka\/Resource\] aws_appautoscaling_policy\.\S+ target_value is 60; expected below the MON-004 disk warning \(60%, from the KafkaDataLogsDiskUsed alarm\)/);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(CAP_004_STORAGE_AUTOSCALING, 'CAP-004', ['msk']);
 });

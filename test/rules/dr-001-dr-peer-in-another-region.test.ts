@@ -11,6 +11,8 @@ import { KafkaChart } from '../../lib/app/kafka-chart';
 import { DR_PAIRING_ANNOTATION } from '../../lib/contract/dr-markers';
 import * as strimziFixture from '../support/strimzi-fixture';
 
+import { DR_001_DR_PEER_IN_ANOTHER_REGION } from '../../lib/rules/dr-001-dr-peer-in-another-region';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('DR rules on aws_msk_replicator (MskReplicator from a DrPairing)', () => {
     it('passes DR-001..DR-005 on the replicator of the pairing', () => {
@@ -80,4 +82,8 @@ describe('Strimzi', () => {
       expectViolation(chart, 'DR-001', 'kafka/HandWritten', /the replication runs in environment staging; expected the DR peer staging-dr/);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(DR_001_DR_PEER_IN_ANOTHER_REGION, 'DR-001', ['strimzi', 'msk']);
 });

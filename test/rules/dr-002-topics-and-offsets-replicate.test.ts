@@ -8,6 +8,8 @@ import { JsonPatch } from 'cdk8s';
 import { CHECKPOINT, SOURCE } from './fixtures/dr-mirror-maker-2';
 import * as strimziFixture from '../support/strimzi-fixture';
 
+import { DR_002_TOPICS_AND_OFFSETS_REPLICATE } from '../../lib/rules/dr-002-topics-and-offsets-replicate';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('DR rules on aws_msk_replicator (MskReplicator from a DrPairing)', () => {
 
@@ -90,4 +92,8 @@ describe('Strimzi', () => {
       expectViolation(f.chart, 'DR-002', MM2_PATH, /sourceConnector\.config\.replication\.policy\.class is 'org\.apache\.kafka\.connect\.mirror\.DefaultReplicationPolicy'; expected 'org\.apache\.kafka\.connect\.mirror\.IdentityReplicationPolicy'/);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(DR_002_TOPICS_AND_OFFSETS_REPLICATE, 'DR-002', ['strimzi', 'msk']);
 });

@@ -12,6 +12,8 @@ import { JsonPatch } from 'cdk8s';
 import { annotationPath, withDeclaration, CHECKPOINT } from './fixtures/dr-mirror-maker-2';
 import * as strimziFixture from '../support/strimzi-fixture';
 
+import { DR_003_RTO_RPO_DECLARED } from '../../lib/rules/dr-003-rto-rpo-declared';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('DR rules on aws_msk_replicator (MskReplicator from a DrPairing)', () => {
 
@@ -98,4 +100,8 @@ describe('Strimzi', () => {
       expectViolation(f.chart, 'DR-003', MM2_PATH, /emit\.checkpoints\.interval\.seconds is 900; expected at most the RPO of 300 s/);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(DR_003_RTO_RPO_DECLARED, 'DR-003', ['strimzi', 'msk']);
 });

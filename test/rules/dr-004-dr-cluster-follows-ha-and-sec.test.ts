@@ -9,6 +9,8 @@ import { KafkaChart } from '../../lib/app/kafka-chart';
 import { Testing, ApiObject } from 'cdk8s';
 import { DR_PAIRING_ANNOTATION } from '../../lib/contract/dr-markers';
 
+import { DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC } from '../../lib/rules/dr-004-dr-cluster-follows-ha-and-sec';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('DR rules on a hand-written aws_msk_replicator (pure rule functions over documents)', () => {
 
@@ -38,4 +40,8 @@ describe('Strimzi', () => {
       expect(drFixture().peer.profile).toBe('production');
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC, 'DR-004', ['strimzi', 'msk']);
 });

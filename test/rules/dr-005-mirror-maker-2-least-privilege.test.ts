@@ -10,6 +10,8 @@ import { RuleSuppressions } from '../../lib/rules/suppressions';
 import { synth } from '../support/strimzi-fixture';
 import * as strimziFixture from '../support/strimzi-fixture';
 
+import { DR_005_MIRROR_MAKER_2_LEAST_PRIVILEGE } from '../../lib/rules/dr-005-mirror-maker-2-least-privilege';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('DR rules on aws_msk_replicator (MskReplicator from a DrPairing)', () => {
 
@@ -125,4 +127,8 @@ describe('Strimzi', () => {
       expect(entry.suppression?.reason).toMatch(/rehearsal/);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(DR_005_MIRROR_MAKER_2_LEAST_PRIVILEGE, 'DR-005', ['strimzi', 'msk']);
 });

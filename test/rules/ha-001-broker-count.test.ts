@@ -15,6 +15,8 @@ import { HA_001_BROKER_COUNT as HA_001 } from '../../lib/rules/ha-001-broker-cou
 import { kubernetes, mskCluster, mskConfiguration, nodePool, strimziKafka } from './fixtures/cap-documents';
 import { findingsOf, outcomeOf } from './fixtures/outcome';
 import { nodeConfigMap, nodeStatefulSet } from './fixtures/statefulset-documents';
+import { HA_001_BROKER_COUNT } from '../../lib/rules/ha-001-broker-count';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('HA-001 over the documents (both sides of 3, the whole finding)', () => {
     it('passes exactly 3 brokers', () => {
@@ -147,4 +149,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_001_BROKER_COUNT, 'HA-001', ['msk', 'strimzi', 'statefulset']);
 });

@@ -16,6 +16,8 @@ import { defaultBrokerProperties, kubernetes, mskCluster, mskConfiguration, node
 import { mskAdminArtefact } from './fixtures/cap-rules';
 import { findingsOf, outcomeOf } from './fixtures/outcome';
 import { nodeConfigMap, topicsConfigMap } from './fixtures/statefulset-documents';
+import { HA_003_MIN_INSYNC_REPLICAS } from '../../lib/rules/ha-003-min-insync-replicas';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('HA-003 over the documents (both sides of each check, the whole finding)', () => {
     const configuration = (extra: Record<string, string> = {}) => mskConfiguration(defaultBrokerProperties(extra));
@@ -245,4 +247,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_003_MIN_INSYNC_REPLICAS, 'HA-003', ['msk', 'strimzi', 'statefulset']);
 });

@@ -9,6 +9,8 @@ import { MskAccess } from '../../lib/targets/msk/msk-access';
 import { Testing } from 'cdktf';
 import { StatefulSetAccessJob } from '../../lib/targets/statefulset/statefulset-access-job';
 
+import { HA_004_PRODUCER_ACKS } from '../../lib/rules/ha-004-producer-acks';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe('HA-004 producer acks', () => {
 
@@ -78,4 +80,8 @@ describe('StatefulSet', () => {
       expect(chart.complianceReport.entries.find((e) => e.ruleId === 'HA-004' && e.path === 'kafka/Access/Client-kafka-admin')?.status).toBe('compliant');
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_004_PRODUCER_ACKS, 'HA-004', ['msk', 'strimzi', 'statefulset']);
 });

@@ -11,6 +11,8 @@ import { statefulSetChart, CONTROLLERS_PATH, BROKERS_PATH, COMBINED_PATH, patchP
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { HA_005_KRAFT_QUORUM } from '../../lib/rules/ha-005-kraft-quorum';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 
@@ -98,4 +100,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_005_KRAFT_QUORUM, 'HA-005', ['msk', 'strimzi', 'statefulset']);
 });

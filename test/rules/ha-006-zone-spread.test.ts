@@ -9,6 +9,8 @@ import { statefulSetChart, BROKERS_PATH } from '../support/statefulset-fixture';
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { HA_006_ZONE_SPREAD } from '../../lib/rules/ha-006-zone-spread';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 
@@ -78,4 +80,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_006_ZONE_SPREAD, 'HA-006', ['msk', 'strimzi', 'statefulset']);
 });

@@ -9,6 +9,8 @@ import { statefulSetChart, BROKERS_PATH } from '../support/statefulset-fixture';
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { HA_007_RACK_AWARENESS } from '../../lib/rules/ha-007-rack-awareness';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 
@@ -71,4 +73,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_007_RACK_AWARENESS, 'HA-007', ['msk', 'strimzi', 'statefulset']);
 });

@@ -11,6 +11,8 @@ import { addTopics, TOPICS_PATH } from './fixtures/statefulset-ha';
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { HA_008_UNCLEAN_LEADER_ELECTION } from '../../lib/rules/ha-008-unclean-leader-election';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 
@@ -83,4 +85,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_008_UNCLEAN_LEADER_ELECTION, 'HA-008', ['msk', 'strimzi', 'statefulset']);
 });

@@ -8,6 +8,8 @@ import { statefulSetChart, BROKERS_PATH, CONTROLLERS_PATH } from '../support/sta
 import { IntOrString } from 'cdk8s-plus-27/lib/imports/k8s';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { HA_009_DISRUPTION_AND_SPREAD } from '../../lib/rules/ha-009-disruption-and-spread';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 
@@ -93,4 +95,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_009_DISRUPTION_AND_SPREAD, 'HA-009', ['strimzi', 'statefulset']);
 });

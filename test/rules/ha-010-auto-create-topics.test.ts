@@ -13,6 +13,8 @@ import { HA_010_AUTO_CREATE_TOPICS as HA_010 } from '../../lib/rules/ha-010-auto
 import { defaultBrokerProperties, kubernetes, mskCluster, mskConfiguration, nodePool, strimziKafka, terraform } from './fixtures/cap-documents';
 import { findingsOf, outcomeOf } from './fixtures/outcome';
 import { nodeConfigMap } from './fixtures/statefulset-documents';
+import { HA_010_AUTO_CREATE_TOPICS } from '../../lib/rules/ha-010-auto-create-topics';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('HA-010 over the documents (both sides of each check, the whole finding)', () => {
     const configuration = (value?: string) => {
@@ -140,4 +142,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_010_AUTO_CREATE_TOPICS, 'HA-010', ['msk', 'strimzi', 'statefulset']);
 });

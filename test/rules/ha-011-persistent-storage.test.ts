@@ -10,6 +10,8 @@ import { statefulSetChart, BROKERS_PATH, CONTROLLERS_PATH } from '../support/sta
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { HA_011_PERSISTENT_STORAGE } from '../../lib/rules/ha-011-persistent-storage';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 
@@ -86,4 +88,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_011_PERSISTENT_STORAGE, 'HA-011', ['msk', 'strimzi', 'statefulset']);
 });

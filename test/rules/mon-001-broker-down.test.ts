@@ -5,6 +5,8 @@ import { Testing } from 'cdktf';
 import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-monitoring';
 import { JsonPatch } from 'cdk8s';
 
+import { MON_001_BROKER_DOWN } from '../../lib/rules/mon-001-broker-down';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('MON rules on MSK', () => {
     it('passes the MON rules that apply to MSK when the CloudWatch alarms exist', () => {
@@ -56,4 +58,8 @@ describe('Strimzi', () => {
       expect(violations(() => app.synth())).toEqual(['MON-001 [kafka/Kafka] alert KafkaNodeDown in PrometheusRule orders-kafka-alerts has for 10m']);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(MON_001_BROKER_DOWN, 'MON-001', ['msk', 'strimzi', 'statefulset']);
 });

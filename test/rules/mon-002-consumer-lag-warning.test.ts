@@ -5,6 +5,8 @@ import { Testing } from 'cdktf';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
 import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-monitoring';
 
+import { MON_002_CONSUMER_LAG_WARNING } from '../../lib/rules/mon-002-consumer-lag-warning';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('MON rules on MSK open monitoring (the rule groups in the stack)', () => {
     const artefactOf = (m: MskPrometheusMonitoring) => `terraform_data.${m.rulesArtefact.friendlyUniqueId}`;
@@ -52,4 +54,8 @@ describe('Strimzi', () => {
         .toEqual([['suppressed', reason]]);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(MON_002_CONSUMER_LAG_WARNING, 'MON-002', ['msk', 'strimzi', 'statefulset']);
 });

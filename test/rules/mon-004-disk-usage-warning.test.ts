@@ -5,6 +5,8 @@ import { CAP_004_STORAGE_AUTOSCALING as RULE } from '../../lib/rules/cap-004-sto
 import { mskStack, violations } from './fixtures/mon-rules';
 import { Testing } from 'cdktf';
 
+import { MON_004_DISK_USAGE_WARNING } from '../../lib/rules/mon-004-disk-usage-warning';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('CAP-004 MSK storage autoscaling (error)', () => {
 
@@ -31,4 +33,8 @@ describe('MSK', () => {
       expect(violations(() => Testing.synth(stack, true))).toContain('MON-004 [production/Kafka] MON-004 alarms cover 2 of 3 brokers of orders-msk');
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(MON_004_DISK_USAGE_WARNING, 'MON-004', ['msk', 'strimzi', 'statefulset']);
 });

@@ -3,6 +3,8 @@ import { it, expect, describe } from 'vitest';
 import { mskStack, violations } from './fixtures/mon-rules';
 import { Testing } from 'cdktf';
 
+import { MON_005_DISK_USAGE_CRITICAL } from '../../lib/rules/mon-005-disk-usage-critical';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('MON rules on MSK', () => {
 
@@ -12,4 +14,8 @@ describe('MSK', () => {
       expect(violations(() => Testing.synth(stack, true))).toEqual(['MON-005 [production/Kafka] alarm orders-msk-MON-005-broker-2-disk-critical has threshold 95 (GreaterThanThreshold)']);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(MON_005_DISK_USAGE_CRITICAL, 'MON-005', ['msk', 'strimzi', 'statefulset']);
 });

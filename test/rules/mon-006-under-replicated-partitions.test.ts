@@ -6,6 +6,8 @@ import { Environment, outputRenderContext } from '../../lib/model/environment';
 import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-monitoring';
 import { JsonPatch } from 'cdk8s';
 
+import { MON_006_UNDER_REPLICATED_PARTITIONS } from '../../lib/rules/mon-006-under-replicated-partitions';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('MON rules on MSK open monitoring (the rule groups in the stack)', () => {
     const artefactOf = (m: MskPrometheusMonitoring) => `terraform_data.${m.rulesArtefact.friendlyUniqueId}`;
@@ -37,4 +39,8 @@ describe('Strimzi', () => {
       expect(violations(() => app.synth())).toEqual(['MON-006 [kafka/Kafka] alert KafkaUnderReplicatedPartitions in PrometheusRule orders-kafka-alerts fires at > 5']);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(MON_006_UNDER_REPLICATED_PARTITIONS, 'MON-006', ['msk', 'strimzi', 'statefulset']);
 });

@@ -3,6 +3,8 @@
 import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { MSK_OPEN_MONITORING, STATEFULSET, STRIMZI, WEAKENINGS, mskWithOpenMonitoring, violations } from './fixtures/mon-rules';
+import { MON_007_NETWORK_THROUGHPUT } from '../../lib/rules/mon-007-network-throughput';
+import { itDescribesItself } from './fixtures/metadata';
 
 const ID = 'MON-007';
 const WEAKENING = WEAKENINGS.find((w) => w.id === ID)!;
@@ -36,4 +38,8 @@ describe('MSK', () => {
     alarm.addOverride('threshold', weaker);
     expect(violations(() => Testing.synth(stack, true))).toEqual([`${ID} [production/Kafka] alarm ${alarm.alarmNameInput} has threshold ${weaker} (${alarm.comparisonOperatorInput})`]);
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(MON_007_NETWORK_THROUGHPUT, 'MON-007', ['msk', 'strimzi', 'statefulset']);
 });

@@ -3,6 +3,8 @@
 import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { MSK_OPEN_MONITORING, STATEFULSET, STRIMZI, WEAKENINGS, mskWithOpenMonitoring, violations } from './fixtures/mon-rules';
+import { MON_008_REQUEST_LATENCY } from '../../lib/rules/mon-008-request-latency';
+import { itDescribesItself } from './fixtures/metadata';
 
 const ID = 'MON-008';
 const WEAKENING = WEAKENINGS.find((w) => w.id === ID)!;
@@ -36,4 +38,8 @@ describe('MSK', () => {
     alarm.addOverride('threshold', weaker);
     expect(violations(() => Testing.synth(stack, true))).toEqual([`${ID} [production/Kafka] alarm ${alarm.alarmNameInput} has threshold ${weaker} (${alarm.comparisonOperatorInput})`]);
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(MON_008_REQUEST_LATENCY, 'MON-008', ['msk', 'strimzi', 'statefulset']);
 });

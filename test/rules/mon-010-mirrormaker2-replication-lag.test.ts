@@ -7,6 +7,8 @@ import { otherClusterMonitoring, mm2Violations, MM2, SERIES, locate } from './fi
 import { JsonPatch } from 'cdk8s';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
 
+import { MON_010_MIRRORMAKER2_REPLICATION_LAG } from '../../lib/rules/mon-010-mirrormaker2-replication-lag';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('DR rules on aws_msk_replicator (MskReplicator from a DrPairing)', () => {
 
@@ -94,4 +96,8 @@ describe('Strimzi', () => {
       expect(f.chart.complianceReport.entries.filter((e) => e.ruleId === 'MON-010' && e.path === MM2_PATH).map((e) => [e.status, e.suppression?.reason])).toEqual([['suppressed', reason]]);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(MON_010_MIRRORMAKER2_REPLICATION_LAG, 'MON-010', ['strimzi', 'msk']);
 });

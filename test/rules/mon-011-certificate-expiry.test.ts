@@ -3,6 +3,8 @@
 import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { MSK_OPEN_MONITORING, STATEFULSET, STRIMZI, WEAKENINGS, mskWithOpenMonitoring, violations } from './fixtures/mon-rules';
+import { MON_011_CERTIFICATE_EXPIRY } from '../../lib/rules/mon-011-certificate-expiry';
+import { itDescribesItself } from './fixtures/metadata';
 
 const ID = 'MON-011';
 const WEAKENING = WEAKENINGS.find((w) => w.id === ID)!;
@@ -34,4 +36,8 @@ describe('MSK', () => {
     const { stack } = mskWithOpenMonitoring(false);
     expect(violations(() => Testing.synth(stack, true)).filter((v) => v.startsWith(`${ID} `))).toEqual([]);
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(MON_011_CERTIFICATE_EXPIRY, 'MON-011', ['strimzi', 'statefulset']);
 });

@@ -8,6 +8,8 @@ import { strimzi, perf } from './fixtures/perf-strimzi-synthesis';
 import { JsonPatch } from 'cdk8s';
 import { statefulSetCluster, entriesOf } from './fixtures/perf-statefulset-synthesis';
 
+import { PERF_001_BROKER_DEFAULTS } from '../../lib/rules/perf-001-broker-defaults';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe('PERF-001 broker settings and JVM heap', () => {
     it('is a warning, never an error', () => {
@@ -218,4 +220,8 @@ describe('StatefulSet', () => {
       expect(found).toEqual([expect.stringMatching(/KAFKA_HEAP_OPTS -Xms is '1g' and -Xmx is '4096m'$/)]);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(PERF_001_BROKER_DEFAULTS, 'PERF-001', ['msk', 'strimzi', 'statefulset']);
 });

@@ -16,6 +16,8 @@ import { Environment } from '../../lib/model/environment';
 import { KafkaChart } from '../../lib/app/kafka-chart';
 import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
 
+import { PERF_002_PRODUCER_DEFAULTS } from '../../lib/rules/perf-002-producer-defaults';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe('PERF-002 producer properties (warning)', () => {
 
@@ -122,4 +124,8 @@ describe('StatefulSet', () => {
       expect(lines[0]).toContain("PERF-002 [staging/Kafka/ConfigMap-checkout-client-properties] linger.ms is 0 in the client properties of 'checkout'; expected 5 to 10");
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(PERF_002_PRODUCER_DEFAULTS, 'PERF-002', ['msk', 'strimzi', 'statefulset']);
 });

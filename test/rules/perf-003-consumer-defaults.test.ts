@@ -5,6 +5,8 @@ import { ConsumerGroupProtocol } from '../../lib/contract/client-properties';
 import { run } from './fixtures/cap-documents';
 import { PERF_003_CONSUMER_DEFAULTS as PERF_003 } from '../../lib/rules/perf-003-consumer-defaults';
 
+import { PERF_003_CONSUMER_DEFAULTS } from '../../lib/rules/perf-003-consumer-defaults';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe('PERF-003 consumer properties (warning)', () => {
 
@@ -56,4 +58,8 @@ describe('StatefulSet', () => {
       expect(entries[0].findings.map((f) => f.found)).toEqual(["session.timeout.ms is '6000' with group.protocol=classic in the client properties of 'billing'"]);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(PERF_003_CONSUMER_DEFAULTS, 'PERF-003', ['msk', 'strimzi', 'statefulset']);
 });

@@ -14,6 +14,8 @@ import { SEC_001_ENCRYPTION_IN_TRANSIT as SEC_001 } from '../../lib/rules/sec-00
 import { kubernetes, mskCluster, mskConfiguration, strimziKafka, terraform } from './fixtures/cap-documents';
 import { findingsOf, outcomeOf } from './fixtures/outcome';
 import { nodeConfigMap } from './fixtures/statefulset-documents';
+import { SEC_001_ENCRYPTION_IN_TRANSIT } from '../../lib/rules/sec-001-encryption-in-transit';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('SEC-001 over the documents (both settings, both sides, the whole finding)', () => {
     const cluster = (transit: Record<string, unknown> | undefined) =>
@@ -190,4 +192,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_001_ENCRYPTION_IN_TRANSIT, 'SEC-001', ['msk', 'strimzi', 'statefulset']);
 });

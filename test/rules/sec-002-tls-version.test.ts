@@ -13,6 +13,8 @@ import { SEC_002_TLS_VERSION as SEC_002 } from '../../lib/rules/sec-002-tls-vers
 import { kubernetes, mskCluster, mskConfiguration, strimziKafka } from './fixtures/cap-documents';
 import { findingsOf, outcomeOf } from './fixtures/outcome';
 import { nodeConfigMap } from './fixtures/statefulset-documents';
+import { SEC_002_TLS_VERSION } from '../../lib/rules/sec-002-tls-version';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('SEC-002 over the documents', () => {
     it('passes an MSK cluster with a note that its listeners are AWS-managed', () => {
@@ -149,4 +151,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_002_TLS_VERSION, 'SEC-002', ['msk', 'strimzi', 'statefulset']);
 });

@@ -10,6 +10,8 @@ import { ClientAuthentication } from '../../lib/model/client-authentication';
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { SEC_003_AUTHENTICATION } from '../../lib/rules/sec-003-authentication';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('SEC rules on MSK', () => {
 
@@ -96,4 +98,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_003_AUTHENTICATION, 'SEC-003', ['msk', 'strimzi', 'statefulset']);
 });

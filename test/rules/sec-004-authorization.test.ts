@@ -22,6 +22,8 @@ import { statefulSetChart, BROKER_CONFIG_PATH, CONTROLLER_CONFIG_PATH, patchProp
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { SEC_004_AUTHORIZATION } from '../../lib/rules/sec-004-authorization';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('SEC rules on MSK', () => {
 
@@ -142,4 +144,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_004_AUTHORIZATION, 'SEC-004', ['msk', 'strimzi', 'statefulset']);
 });

@@ -14,6 +14,8 @@ import { synth, expectViolation, strimziChart } from '../support/strimzi-fixture
 import { StatefulSetAccessJob } from '../../lib/targets/statefulset/statefulset-access-job';
 import { statefulSetChart } from '../support/statefulset-fixture';
 
+import { SEC_005_LEAST_PRIVILEGE } from '../../lib/rules/sec-005-least-privilege';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe('SEC-005 least privilege', () => {
 
@@ -314,4 +316,8 @@ describe('StatefulSet', () => {
       expectViolation(chart, 'SEC-005', 'kafka/Access/Artefacts', /non-admin User:billing .*All on topic.*marked admin in the artefact, but not a declared admin of the cluster, so checked as an application/);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_005_LEAST_PRIVILEGE, 'SEC-005', ['msk', 'strimzi', 'statefulset']);
 });

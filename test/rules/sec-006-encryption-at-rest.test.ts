@@ -10,6 +10,8 @@ import { statefulSetChart, BROKERS_PATH, CONTROLLERS_PATH } from '../support/sta
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { SEC_006_ENCRYPTION_AT_REST } from '../../lib/rules/sec-006-encryption-at-rest';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('SEC rules on MSK', () => {
 
@@ -87,4 +89,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_006_ENCRYPTION_AT_REST, 'SEC-006', ['msk', 'strimzi', 'statefulset']);
 });

@@ -15,6 +15,8 @@ import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 import * as statefulsetSec from './fixtures/statefulset-sec';
 
+import { SEC_007_NETWORK_SEGMENTATION } from '../../lib/rules/sec-007-network-segmentation';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('SEC rules on MSK', () => {
 
@@ -120,4 +122,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_007_NETWORK_SEGMENTATION, 'SEC-007', ['msk', 'strimzi', 'statefulset']);
 });

@@ -9,6 +9,8 @@ import { statefulSetChart, BROKERS_PATH, CONTROLLERS_PATH } from '../support/sta
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { SEC_008_AUDIT_LOGS } from '../../lib/rules/sec-008-audit-logs';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('SEC rules on MSK', () => {
 
@@ -76,4 +78,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_008_AUDIT_LOGS, 'SEC-008', ['msk', 'strimzi', 'statefulset']);
 });

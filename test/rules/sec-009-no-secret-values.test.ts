@@ -17,6 +17,8 @@ import { Testing } from 'cdktf';
 import { expectCompliant, strimziChart, KAFKA_PATH, expectViolation } from '../support/strimzi-fixture';
 import { synthMessage } from './fixtures/strimzi-sec';
 
+import { SEC_009_NO_SECRET_VALUES } from '../../lib/rules/sec-009-no-secret-values';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe('SEC-009 no secret values', () => {
     it('passes on the rendered access artefacts of every target', () => {
@@ -152,4 +154,8 @@ describe('Strimzi', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_009_NO_SECRET_VALUES, 'SEC-009', ['any']);
 });

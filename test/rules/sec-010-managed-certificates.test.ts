@@ -10,6 +10,8 @@ import { statefulSetChart, BROKERS_PATH, CONTROLLERS_PATH } from '../support/sta
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
+import { SEC_010_MANAGED_CERTIFICATES } from '../../lib/rules/sec-010-managed-certificates';
+import { itDescribesItself } from './fixtures/metadata';
 describe('MSK', () => {
   describe('SEC rules on MSK', () => {
 
@@ -73,4 +75,8 @@ describe('StatefulSet', () => {
       });
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SEC_010_MANAGED_CERTIFICATES, 'SEC-010', ['msk', 'strimzi', 'statefulset']);
 });

@@ -9,6 +9,8 @@ import { EnvironmentProfile } from '../../lib/model/environment';
 import { MskCloudWatchAlarms } from '../../lib/targets/msk/msk-cloudwatch-alarms';
 import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-monitoring';
 
+import { SLO_001_MESSAGE_DELIVERY } from '../../lib/rules/slo-001-message-delivery';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe.each([STRIMZI, STATEFULSET, MSK])('SLO-001 to SLO-004 on $name', (target) => {
     it('passes SLO-001, 002, 003 and 004 in production with the default SLOs, on the rule document', () => {
@@ -70,4 +72,8 @@ describe('MSK', () => {
       expect(message).not.toContain('SLO-003 [');
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SLO_001_MESSAGE_DELIVERY, 'SLO-001', ['strimzi', 'statefulset', 'msk']);
 });

@@ -2,6 +2,8 @@
 import { it, expect, describe } from 'vitest';
 import { production, errorOf, STRIMZI, STATEFULSET, MSK } from './fixtures/slo-rules';
 
+import { SLO_002_CONSUMER_LAG } from '../../lib/rules/slo-002-consumer-lag';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe.each([STRIMZI, STATEFULSET, MSK])('SLO-001 to SLO-004 on $name', (target) => {
 
@@ -11,4 +13,8 @@ describe('every target', () => {
       expect(errorOf(built)).toContain(`SLO-002 [${built.path}] alert KafkaSLOConsumerLagBurnRatePage6h burns at 12x; expected 6x for a 30d period`);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SLO_002_CONSUMER_LAG, 'SLO-002', ['strimzi', 'statefulset', 'msk']);
 });

@@ -3,6 +3,8 @@ import { it, expect, describe } from 'vitest';
 import { staging, production, defaultsWithout, errorOf, STRIMZI, STATEFULSET, MSK } from './fixtures/slo-rules';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
 
+import { SLO_003_BROKER_AVAILABILITY } from '../../lib/rules/slo-003-broker-availability';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe.each([STRIMZI, STATEFULSET, MSK])('SLO-001 to SLO-004 on $name', (target) => {
 
@@ -23,4 +25,8 @@ describe('every target', () => {
       expect(suppressed.report().entries.filter((e) => e.ruleId === 'SLO-003').map((e) => [e.status, e.path, e.suppression?.reason])).toEqual([['suppressed', suppressed.path, reason]]);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SLO_003_BROKER_AVAILABILITY, 'SLO-003', ['strimzi', 'statefulset', 'msk']);
 });

@@ -2,6 +2,8 @@
 import { it, expect, describe } from 'vitest';
 import { staging, errorOf, STRIMZI, STATEFULSET, MSK } from './fixtures/slo-rules';
 
+import { SLO_004_BURN_RATE_CAN_FIRE } from '../../lib/rules/slo-004-burn-rate-can-fire';
+import { itDescribesItself } from './fixtures/metadata';
 describe('every target', () => {
   describe.each([STRIMZI, STATEFULSET, MSK])('SLO-001 to SLO-004 on $name', (target) => {
 
@@ -11,4 +13,8 @@ describe('every target', () => {
       expect(errorOf(built)).toContain(`SLO-004 [${built.path}] alert KafkaSLOConsumerLagBurnRatePage1h fires above an error ratio of 30 × 0.05 = 1.5; expected factor × (1 − objective) < 1`);
     });
   });
+});
+
+describe('the rule', () => {
+  itDescribesItself(SLO_004_BURN_RATE_CAN_FIRE, 'SLO-004', ['strimzi', 'statefulset', 'msk']);
 });
