@@ -81,6 +81,7 @@ function checkMskTopics(artefact: TerraformDocument, ctx: RuleContext): RuleOutc
     for (const t of lines) {
       const rf = Number(t.replicationFactor);
       f.expect(!Number.isFinite(rf) || brokers === undefined || rf <= brokers, {
+        // Stryker disable next-line OptionalChaining: a broker count was read from the cluster, so it is defined here
         found: `${where} line ${t.line} creates topic '${t.topic}' with --replication-factor ${rf} but ${cluster?.address} has ${brokers} broker(s)`,
         expected: 'a replication factor no higher than the broker count',
         fix: 'Add brokers, or lower the topic replication factor to the broker count (3 or more in production).',
@@ -92,6 +93,7 @@ function checkMskTopics(artefact: TerraformDocument, ctx: RuleContext): RuleOutc
 /** Every topic line creates its topic with `--replication-factor` 3 or more; a line without one is refused (it takes whatever default the brokers have). */
 function topicLineFindings(lines: readonly TopicLine[], where: string, f: Findings): void {
   for (const t of lines) {
+    // Stryker disable next-line ConditionalExpression: Number(undefined) is NaN, which fails >= 3 as well
     f.expect(t.replicationFactor !== undefined && Number(t.replicationFactor) >= 3, {
       found: `${where} line ${t.line} creates topic '${t.topic}' with --replication-factor ${t.replicationFactor ?? 'not set'}`,
       expected: 'at least 3',
@@ -162,7 +164,9 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
   }
   const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
   if (brokerFiles.length === 0) return NOT_APPLICABLE;
+  // Stryker disable next-line OptionalChaining: the StatefulSet target is recognised by a label, so metadata.labels exists here
   const cluster = configMap.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL];
+  // Stryker disable next-line ConditionalExpression: without a cluster label no broker StatefulSet matches, so the count is 0 either way
   const brokers = typeof cluster === 'string' ? brokerCountOfCluster(ctx.index, cluster, configMap.namespace) : 0;
   const f = new Findings();
   for (const { properties, where } of brokerFiles) {

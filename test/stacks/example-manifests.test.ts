@@ -17,7 +17,7 @@ function kinds(objects: readonly Record<string, any>[]): Record<string, number> 
 }
 
 // The production, dr and staging examples have their snapshots next to their own tests
-// (test/aws/example-stacks.test.ts, test/kubernetes/strimzi). These are the other two, each
+// (test/targets/msk/example-stacks.test.ts, test/targets/strimzi). These are the other two, each
 // paired with the assertions that say what the snapshot must hold.
 describe('the development example (StatefulSet)', () => {
   const objects = manifests('development');

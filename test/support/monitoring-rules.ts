@@ -8,7 +8,7 @@ export const MONITORING_RULE_IDS: readonly string[] = RuleRegistry.all().map((r)
 /**
  * Suppresses the MON and SLO rules on a fixture that tests something else (a construct, the HA
  * or SEC rules), the way a user would: with a reason. Those rules are proven both ways in
- * test/rules/mon and test/rules/slo, on fixtures that do not call this, and on every example
+ * test/rules/mon-*.test.ts and test/rules/slo-*.test.ts, on fixtures that do not call this, and on every example
  * environment.
  */
 export function suppressMonitoringRules(scope: IConstruct): void {

@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_ENVIRONMENTS, exampleDist } from '../support/paths';
 import { UnknownFieldChecker, isCoreObject, manifestObjects, validateWithModel, type ManifestObject } from '../support/kubernetes-validation';
-import { find, statefulSetChart, synth } from '../kubernetes/statefulset/statefulset-fixture';
+import { find, statefulSetChart, synth } from '../support/statefulset-fixture';
 
 /**
  * cert-manager is a CRD, so kubernetes-models has no class for it. This schema covers the

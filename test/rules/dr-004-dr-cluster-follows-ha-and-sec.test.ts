@@ -1,0 +1,47 @@
+// DR-004: every test that proves this rule, one describe per target it applies to.
+import { it, expect, describe } from 'vitest';
+import { handWritten, check } from './fixtures/dr-msk-replicator';
+import { Environment } from '../../lib/model/environment';
+import { withDeclaration } from './fixtures/dr-mirror-maker-2';
+import { expectViolation } from '../support/strimzi-fixture';
+import { MM2_PATH, drFixture } from '../support/mirror-maker-2-fixture';
+import { KafkaChart } from '../../lib/app/kafka-chart';
+import { Testing, ApiObject } from 'cdk8s';
+import { DR_PAIRING_ANNOTATION } from '../../lib/contract/dr-markers';
+
+import { DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC } from '../../lib/rules/dr-004-dr-cluster-follows-ha-and-sec';
+import { itDescribesItself } from './fixtures/metadata';
+describe('MSK', () => {
+  describe('DR rules on a hand-written aws_msk_replicator (pure rule functions over documents)', () => {
+
+    it('fails DR-004 for a replicator synthesized in a development environment', () => {
+      const { docs, replicator } = handWritten();
+      const dev = Environment.development({ name: 'dr', region: 'us-west-2' });
+      const outcome = check('DR-004', dev, docs, replicator);
+      expect(outcome).toMatchObject({ status: 'non-compliant', findings: [{ found: "environment dr has profile 'development'" }] });
+    });
+  });
+});
+
+describe('Strimzi', () => {
+  describe('DR-004: the DR cluster follows every HA and SEC rule', () => {
+    it('fails DR-004 when the declared peer is not production-profile', () => {
+      const f = withDeclaration((d) => { d.peer.profile = 'development'; });
+      expectViolation(f.chart, 'DR-004', MM2_PATH, /the declared DR peer staging-dr has profile 'development'; expected production/);
+    });
+    it('fails DR-004 for a MirrorMaker 2 synthesized in a development environment', () => {
+      const f = drFixture();
+      const dev = Environment.development({ name: 'staging-dr', region: 'us-west-2' });
+      const chart = new KafkaChart(Testing.app(), 'kafka', { environment: dev });
+      new ApiObject(chart, 'HandWritten', { ...f.mm2.resource.toJson(), metadata: { name: 'hand-written', annotations: { [DR_PAIRING_ANNOTATION]: JSON.stringify(f.pairing.declaration) } } });
+      expectViolation(chart, 'DR-004', 'kafka/HandWritten', /environment staging-dr has profile 'development'; expected production/);
+    });
+    it('the peer of drPeer() has the production profile', () => {
+      expect(drFixture().peer.profile).toBe('production');
+    });
+  });
+});
+
+describe('the rule', () => {
+  itDescribesItself(DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC, 'DR-004', ['strimzi', 'msk']);
+});

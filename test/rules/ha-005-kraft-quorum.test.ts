@@ -1,0 +1,107 @@
+// HA-005: every test that proves this rule, one describe per target it applies to.
+import { it, expect, describe } from 'vitest';
+import { expectCompliant, expectViolation } from './fixtures/msk-rule-assertions';
+import { mskStack } from '../support/msk-stack';
+import { CLUSTER } from './fixtures/msk-ha';
+import { KafkaVersion } from '../../lib/model/kafka-version';
+import { strimziChart, KAFKA_PATH } from '../support/strimzi-fixture';
+import { JsonPatch } from 'cdk8s';
+import { EnvironmentProfile } from '../../lib/model/environment';
+import { statefulSetChart, CONTROLLERS_PATH, BROKERS_PATH, COMBINED_PATH, patchProperties } from '../support/statefulset-fixture';
+import * as strimziFixture from '../support/strimzi-fixture';
+import * as statefulsetFixture from '../support/statefulset-fixture';
+
+import { HA_005_KRAFT_QUORUM } from '../../lib/rules/ha-005-kraft-quorum';
+import { itDescribesItself } from './fixtures/metadata';
+describe('MSK', () => {
+  describe('HA rules on MSK', () => {
+
+    describe('HA-005', () => {
+      it('passes HA-005 with 3.9.x.kraft and notes that MSK runs the controllers', () => {
+        expect(expectCompliant(mskStack().stack, 'HA-005', CLUSTER)).toContain('MSK runs the KRaft controllers itself.');
+      });
+      it('fails HA-005 when an override sets a ZooKeeper version', () => {
+        const { stack, cluster } = mskStack();
+        cluster.resource.addOverride('kafka_version', '3.6.0');
+        expectViolation(stack, 'HA-005', CLUSTER, /kafka_version is '3.6.0'; expected an MSK KRaft version/);
+      });
+      it('passes HA-005 with 4.1.x.kraft', () => {
+        expectCompliant(mskStack({ cluster: { kafkaVersion: KafkaVersion.MSK_4_1_X_KRAFT } }).stack, 'HA-005', CLUSTER);
+      });
+    });
+  });
+});
+
+describe('Strimzi', () => {
+  describe('HA rules on Strimzi', () => {
+    const { expectCompliant, expectViolation } = strimziFixture;
+
+    describe('HA-005', () => {
+      it('passes HA-005 with Kafka 4.3.1 and 3 controllers', () => {
+        expectCompliant(strimziChart().chart, 'HA-005', KAFKA_PATH);
+      });
+      it('passes HA-005 with 5 controllers', () => {
+        expectCompliant(strimziChart({ cluster: { controllers: { replicas: 5 } } }).chart, 'HA-005', KAFKA_PATH);
+      });
+      it('fails HA-005 when a JSON patch makes the controller quorum 4', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.controllerPool!.addJsonPatch(JsonPatch.replace('/spec/replicas', 4));
+        expectViolation(chart, 'HA-005', KAFKA_PATH, /the controller node pools \(controller: 4 \[controller\]\) have 4 controller\(s\); expected an odd KRaft quorum of 3 or 5/);
+      });
+      it('fails HA-005 when staging runs a combined controller+broker node', () => {
+        const { chart } = strimziChart({ profile: EnvironmentProfile.STAGING, cluster: { combinedNode: true } });
+        expectViolation(chart, 'HA-005', KAFKA_PATH, /node pool\(s\) dual-role combine the controller and broker roles/);
+      });
+      it('fails HA-005 when a JSON patch sets a version Strimzi 1.2 does not run', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/version', '3.9.0'));
+        expectViolation(chart, 'HA-005', KAFKA_PATH, /spec.kafka.version is '3.9.0'/);
+      });
+      it('fails HA-005 when process.roles is patched into spec.kafka.config (Strimzi drops it)', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/config/process.roles', 'broker,controller'));
+        expectViolation(chart, 'HA-005', KAFKA_PATH, /key 'process.roles' is set, and Strimzi 1.2 silently drops keys starting with 'process.roles'/);
+      });
+    });
+  });
+});
+
+describe('StatefulSet', () => {
+  describe('HA rules on the StatefulSet', () => {
+    const { expectCompliant, expectViolation } = statefulsetFixture;
+
+    describe('HA-005', () => {
+      it('passes HA-005 with Kafka 4.3.1 and 3 controllers', () => {
+        expectCompliant(statefulSetChart().chart, 'HA-005', CONTROLLERS_PATH);
+        expectCompliant(statefulSetChart().chart, 'HA-005', BROKERS_PATH);
+      });
+      it('passes HA-005 with 5 controllers', () => {
+        expectCompliant(statefulSetChart({ cluster: { controllers: { replicas: 5 } } }).chart, 'HA-005', CONTROLLERS_PATH);
+      });
+      it('fails HA-005 when a JSON patch makes the controller StatefulSet 4', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.controllers!.statefulSet.addJsonPatch(JsonPatch.replace('/spec/replicas', 4));
+        expectViolation(chart, 'HA-005', CONTROLLERS_PATH, /spec.replicas is 4 KRaft controller\(s\).*expected an odd KRaft quorum of 3 or 5/);
+        expectViolation(chart, 'HA-005', CONTROLLERS_PATH, /controller.quorum.voters lists 3 voter\(s\) but spec.replicas is 4/);
+      });
+      it('fails HA-005 when staging runs a combined controller+broker node', () => {
+        const { chart } = statefulSetChart({ profile: EnvironmentProfile.STAGING, cluster: { combinedNode: true } });
+        expectViolation(chart, 'HA-005', COMBINED_PATH, /process.roles is 'broker,controller': the nodes combine the controller and broker roles/);
+      });
+      it('fails HA-005 when a JSON patch swaps in a Kafka 3.9 image', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.resource.addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/image', 'apache/kafka:3.9.1'));
+        expectViolation(chart, 'HA-005', BROKERS_PATH, /the kafka container image is 'apache\/kafka:3.9.1'; expected an Apache Kafka 4.x image/);
+      });
+      it('fails HA-005 when zookeeper.connect is patched into the controller properties', () => {
+        const { chart, cluster } = statefulSetChart();
+        patchProperties(cluster.controllers!, { 'zookeeper.connect': 'zk:2181' });
+        expectViolation(chart, 'HA-005', CONTROLLERS_PATH, /zookeeper.connect is 'zk:2181'; expected no ZooKeeper/);
+      });
+    });
+  });
+});
+
+describe('the rule', () => {
+  itDescribesItself(HA_005_KRAFT_QUORUM, 'HA-005', ['msk', 'strimzi', 'statefulset']);
+});

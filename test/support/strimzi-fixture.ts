@@ -1,0 +1,73 @@
+import { App, Testing } from 'cdk8s';
+import { expect } from 'vitest';
+import { ClientNetwork } from '../../lib/model/client-network';
+import { Environment, EnvironmentProfile } from '../../lib/model/environment';
+import { KafkaChart } from '../../lib/app/kafka-chart';
+import { suppressMonitoringRules } from './monitoring-rules';
+import { StrimziKafkaCluster, type StrimziKafkaClusterProps } from '../../lib/targets/strimzi/strimzi-kafka-cluster';
+
+export const KMS_KEY = 'arn:aws:kms:us-east-1:111122223333:key/6f1c2e4a-0b7d-4c1e-9a55-3f0e8d2b7c11';
+export const KAFKA_PATH = 'kafka/Kafka/Resource';
+export const BROKER_POOL_PATH = 'kafka/Kafka/BrokerPool';
+export const CONTROLLER_POOL_PATH = 'kafka/Kafka/ControllerPool';
+
+/** A chart `kafka` with a StrimziKafkaCluster `Kafka` (3 controllers, 3 brokers, 3 zones), for construct and rule tests. */
+export function strimziChart(options: { profile?: EnvironmentProfile; enforceMonitoringRules?: boolean; cluster?: Partial<StrimziKafkaClusterProps> } = {}) {
+  const profile = options.profile ?? EnvironmentProfile.PRODUCTION;
+  const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
+  const app = Testing.app();
+  const chart = new KafkaChart(app, 'kafka', { environment });
+  // The MON rules are suppressed with a reason unless a test enforces them (the fixture has no monitoring).
+  if (!options.enforceMonitoringRules) suppressMonitoringRules(chart);
+  const cluster = new StrimziKafkaCluster(chart, 'Kafka', {
+    clusterName: 'orders',
+    kmsKeyId: KMS_KEY,
+    clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })],
+    admins: ['platform-admin'],
+    ...options.cluster,
+  });
+  return { app, chart, cluster, environment };
+}
+
+/**
+ * The synthesized objects, with the rules run. cdk8s `Testing.synth` does NOT run validations,
+ * so the app's `synthYaml()` (which validates every construct, as `app.synth()` does, without
+ * writing files) runs first.
+ */
+export function synth(chart: KafkaChart): Record<string, any>[] {
+  (chart.node.root as App).synthYaml();
+  return Testing.synth(chart);
+}
+
+/** The error message synthesis throws; fails the test if synthesis passes. */
+export function synthError(chart: KafkaChart): string {
+  try {
+    synth(chart);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected synthesis to fail, but it passed');
+}
+
+/** The object of a kind (and name) in synthesized output. */
+export function find(objects: readonly Record<string, any>[], kind: string, name?: string): Record<string, any> {
+  const found = objects.filter((o) => o.kind === kind && (name === undefined || o.metadata?.name === name));
+  if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` ${name}` : ''}, found ${found.length}`);
+  return found[0];
+}
+
+/** Synthesis fails, and one line names the rule and construct path and matches `pattern`. */
+export function expectViolation(chart: KafkaChart, ruleId: string, path: string, pattern: RegExp): void {
+  const message = synthError(chart);
+  const lines = message.split('\n').filter((l) => l.includes(`${ruleId} [${path}]`));
+  expect(lines.length, `no ${ruleId} [${path}] line in:\n${message}`).toBeGreaterThan(0);
+  expect(lines.some((l) => pattern.test(l)), `no ${ruleId} [${path}] line matches ${pattern} in:\n${lines.join('\n')}`).toBe(true);
+}
+
+/** Synthesis passes and the report lists the rule as compliant at the path; returns its notes. */
+export function expectCompliant(chart: KafkaChart, ruleId: string, path: string): readonly string[] {
+  synth(chart);
+  const entries = chart.complianceReport.entries.filter((e) => e.ruleId === ruleId && e.path === path);
+  expect(entries.map((e) => e.status), `${ruleId} at ${path}`).toEqual(['compliant']);
+  return entries[0].notes;
+}
