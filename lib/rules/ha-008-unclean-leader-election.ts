@@ -1,7 +1,7 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, ERROR_RELAXED_IN_DEVELOPMENT } from './define-rule';
 import { asMskCluster, asMskConfiguration, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
@@ -9,31 +9,22 @@ import { asMskAdminArtefact, checkMskAdminTopicLines } from './readers/msk-admin
 import type { TerraformDocument } from '../contract/document';
 
 /** HA-008: `unclean.leader.election.enable` = false. */
-export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = {
+export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = defineRule({
   id: 'HA-008',
-  level: RuleLevel.ERROR,
   title: '\`unclean.leader.election.enable\` = false.',
   explanation: 'Unclean leader election lets a replica that is not in sync become leader, which silently loses every write it had not yet copied. Keeping it off trades a short unavailability of the partition for no data loss. MSK\'s default configuration turns it on.',
   remediation: 'Set unclean.leader.election.enable=false. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config. StatefulSet: in server.properties. Do not override it on topics (KafkaTopic config, the topic lines of the MSK and StatefulSet admin artefacts).',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    const artefact = asMskAdminArtefact(doc);
-    if (artefact) return checkMskTopics(artefact);
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: ERROR_RELAXED_IN_DEVELOPMENT,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: the `aws_msk_configuration` sets `unclean.leader.election.enable=false` explicitly
  * (MSK's default configuration sets it to true); a cluster must use a configuration of this stack.
  */
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const artefact = asMskAdminArtefact(doc);
+  if (artefact) return checkMskTopics(artefact);
   const cluster = asMskCluster(doc);
   if (cluster) {
     const f = new Findings();
