@@ -1,7 +1,7 @@
 import { CapacityPlanAnnotations } from '../contract/capacity-plan-annotations';
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, WARNING } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { strimziBrokerCount, strimziBrokerPools } from './readers/strimzi-broker-pools';
 
 /** CAP-002: the cluster has at least the planned broker count. */
@@ -10,7 +10,7 @@ export const CAP_002_BROKER_COUNT: Rule = defineRule({
   title: 'The cluster has at least the brokers its capacity plan asks for.',
   explanation: 'Brokers = max(3, ⌈throughput ÷ per-broker capacity⌉), rounded up to a multiple of the zone count (CapacityPlan). Fewer brokers than planned run hot: request latency and consumer lag grow with load. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster).',
   remediation: 'Run at least the planned brokers (plan.brokers), or revise the plan.',
-  severity: WARNING,
+  severity: Severity.WARNING,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

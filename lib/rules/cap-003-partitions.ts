@@ -3,7 +3,7 @@ import { ACL_ARTEFACT_LABEL } from '../contract/vocabulary';
 import type { SynthesizedDocument } from '../contract/document';
 import { asMskAdminArtefact, mskAdminTopicLinesOf, MSK_ADMIN_TOPICS } from './readers/msk-admin-artefact';
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleOutcome } from './rule';
-import { defineRule, WARNING } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { kubernetesKind, topicLinesOf } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 
@@ -13,7 +13,7 @@ export const CAP_003_PARTITIONS: Rule = defineRule({
   title: 'A topic has at least the partitions its capacity plan asks for.',
   explanation: 'Partitions = max(⌈target throughput ÷ one consumer\'s throughput⌉, the consumers wanted) (CapacityPlan). A consumer group can never have more active consumers than partitions, so fewer partitions cap the read throughput; adding partitions later moves keys to other partitions. The rule applies to topics that carry a plan (CapacityPlan.applyToTopics): a Strimzi KafkaTopic, and the topic lines of the MSK admin artefact (kafka-admin/topics.txt) and of the StatefulSet access ConfigMap (topics.txt).',
   remediation: 'Declare at least the planned partitions (plan.partitionsPerTopic), or revise the plan.',
-  severity: WARNING,
+  severity: Severity.WARNING,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

@@ -1,7 +1,7 @@
 import type { SynthesizedDocument, TerraformDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 
 /** The dimension MSK storage autoscaling scales. */
 export const MSK_STORAGE_DIMENSION = 'kafka:broker-storage:VolumeSize';
@@ -22,7 +22,7 @@ export const CAP_004_STORAGE_AUTOSCALING: Rule = defineRule({
   title: 'MSK storage autoscaling is on, scale-in disabled, target below the MON-004 disk warning, declared maximum; the cluster ignores volume-size changes.',
   explanation: 'MSK storage only grows. An aws_appautoscaling_target on kafka:broker-storage:VolumeSize with a maximum of at most 16384 GiB and a target-tracking policy on KafkaBrokerStorageUtilization with scale-in disabled grow the volume before the MON-004 disk warning (70%) fires; MSK accepts targets of 10 to 80%. The cluster ignores changes to its volume size, or the next terraform apply would try to shrink it back.',
   remediation: 'Use MskCluster (it adds MskStorageAutoScaling and the ignore_changes entry); keep targetUtilizationPercent below the MON-004 threshold.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { msk: checkMsk },
 });
 

@@ -1,5 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { targetOf } from '../contract/rule-target';
+import { KafkaIacError } from '../model/errors';
 import { NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
 
 /** One target's check: reads a document of that target and returns `NOT_APPLICABLE` for one it does not read. */
@@ -63,12 +64,14 @@ export function dispatchTargetOf(doc: SynthesizedDocument): RuleTarget | undefin
  * `Rule`, so the registry, the engine and `RulePack` take rules written either way.
  */
 export function defineRule(def: RuleDefinition): Rule {
-  if (!RULE_ID.test(def.id)) throw new TypeError(`defineRule: rule ID '${def.id}' is not of the form ABC-001`);
+  const path = `defineRule(${def.id})`;
+  const fix = 'See docs/rules.md, "Writing a rule".';
+  if (!RULE_ID.test(def.id)) throw KafkaIacError.invalidProp({ code: 'KIAC-RULE', path, prop: 'id', found: def.id, expected: 'a rule ID such as ACME-001 (letters, a dash, three digits)', fix });
   const keys = TARGET_KEYS.filter((k) => def.targets[k] !== undefined);
-  if (keys.length === 0) throw new TypeError(`defineRule: ${def.id} has no target check`);
+  if (keys.length === 0) throw KafkaIacError.invalidProp({ code: 'KIAC-RULE', path, prop: 'targets', found: {}, expected: 'a check for at least one of msk, strimzi, statefulset, any', fix });
   const development = def.severity.development ?? def.severity.level;
   if (def.severity.level === RuleLevel.WARNING && development === RuleLevel.ERROR) {
-    throw new TypeError(`defineRule: ${def.id} cannot be an error in development only`);
+    throw KafkaIacError.invalidProp({ code: 'KIAC-RULE', path, prop: 'severity.development', found: development, expected: "a level no stricter than the rule's level", fix });
   }
   defined.add(def.id);
   const checks = def.targets;
@@ -93,9 +96,12 @@ export function isDefinedRuleId(id: string): boolean {
   return defined.has(id);
 }
 
-/** The severity of most rules: an error in every profile. */
-export const ERROR: RuleSeverity = Object.freeze({ level: RuleLevel.ERROR });
-/** The severity of the HA rules: an error, relaxed to a warning in development. */
-export const ERROR_RELAXED_IN_DEVELOPMENT: RuleSeverity = Object.freeze({ level: RuleLevel.ERROR, development: RuleLevel.WARNING });
-/** A warning in every profile. */
-export const WARNING: RuleSeverity = Object.freeze({ level: RuleLevel.WARNING });
+/** The usual severities. */
+export const Severity = Object.freeze({
+  /** An error in every profile. */
+  ERROR: Object.freeze({ level: RuleLevel.ERROR }) as RuleSeverity,
+  /** The HA rules: an error, relaxed to a warning in development. */
+  ERROR_RELAXED_IN_DEVELOPMENT: Object.freeze({ level: RuleLevel.ERROR, development: RuleLevel.WARNING }) as RuleSeverity,
+  /** A warning in every profile. */
+  WARNING: Object.freeze({ level: RuleLevel.WARNING }) as RuleSeverity,
+});

@@ -1,5 +1,5 @@
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import type { SynthesizedDocument } from '../contract/document';
 import { blockOf, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, regionOfArn } from './readers/replication-documents';
 
@@ -21,7 +21,7 @@ export const DR_001_DR_PEER_IN_ANOTHER_REGION: Rule = defineRule({
   title: 'A production environment may declare a DR peer in another region; replication is MirrorMaker 2 or MSK Replicator',
   explanation: 'A DR copy in the same region fails with the region it is meant to survive. The replication must carry out the declared pairing: from the primary into the peer, run next to the peer.',
   remediation: "Declare the pairing with new DrPairing({ primary, peer: primary.drPeer({ name, region }), ... }) and build the replication from it (StrimziMirrorMaker2 in a chart of the peer, or MskReplicator in the peer's stack).",
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { strimzi: checkReplication, msk: checkReplication },
 });
 

@@ -2,7 +2,7 @@ import { MIRROR_MAKER_2_POLICY_CLASS, MSK_REPLICATOR_TOPIC_NAME_TYPE, Replicatio
 import type { DrPairingDeclaration } from '../model/dr/dr-pairing';
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleOutcome, type RuleContext } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import {
   blockOf, booleanOf, connectorConfig, declarationOf, groupProbe, isMirrorMaker2, isMskReplicator, mirrorsOf, patternCovers,
 } from './readers/replication-documents';
@@ -25,7 +25,7 @@ export const DR_002_TOPICS_AND_OFFSETS_REPLICATE: Rule = defineRule({
   title: 'Replication covers the declared topics and consumer-group offsets (checkpoints, offset sync), so consumers can fail over',
   explanation: 'A topic left out is lost at failover; without checkpoints and synced offsets, consumers in the DR region restart from auto.offset.reset and re-read or skip records; renamed topics break consumers that fail over with their configuration.',
   remediation: 'Build the replication from the DrPairing (StrimziMirrorMaker2 or MskReplicator) and remove the override that narrows its topics or groups or turns offset sync off.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { strimzi: checkReplication, msk: checkReplication },
 });
 

@@ -5,7 +5,7 @@ import type { DocumentIndex } from '../contract/document-index';
 import { trailingComparison } from './checks/cluster-monitoring';
 import { mirrorMaker2MonitoringOf } from './checks/mirror-maker-2-monitoring';
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { blockOf, connectorConfig, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, missingDeclaration } from './readers/replication-documents';
 
 /**
@@ -23,7 +23,7 @@ export const DR_003_RTO_RPO_DECLARED: Rule = defineRule({
   title: 'RTO and RPO are declared; MON-010 alerts when replication falls behind the RPO',
   explanation: 'Without declared objectives nobody knows whether a failover met them; without an alert at the RPO, replication can fall behind for days and the loss shows only at failover.',
   remediation: 'Declare rpo and rto on the DrPairing and add the MON-010 alert at the RPO: KafkaPrometheusMonitoring with replicationRpo (MirrorMaker 2) or MskReplicatorAlarms (MSK Replicator).',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { strimzi: checkReplication, msk: checkReplication },
 });
 

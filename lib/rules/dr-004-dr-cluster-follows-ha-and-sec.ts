@@ -1,7 +1,7 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { EnvironmentProfile } from '../model/environment';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { declarationOf, isMirrorMaker2, isMskReplicator } from './readers/replication-documents';
 
 /**
@@ -17,7 +17,7 @@ export const DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC: Rule = defineRule({
   title: 'The DR cluster follows every HA and SEC rule',
   explanation: 'After a failover the DR cluster is production: a smaller, weaker or less secure copy fails the day it is needed.',
   remediation: "Create the peer with primary.drPeer({ name, region }) (production profile) and synthesize the DR cluster in it; fix the HA and SEC findings of the DR cluster.",
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { strimzi: checkReplication, msk: checkReplication },
 });
 

@@ -3,7 +3,7 @@ import { PRINCIPAL_KIND_LABEL, PRINCIPAL_KIND_TAG } from '../contract/vocabulary
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleOutcome, type RuleContext } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { blockOf, booleanOf, connectorConfig, isMirrorMaker2, isMskReplicator, mirrorsOf } from './readers/replication-documents';
 
 const MIRROR_MAKER_2_KIND = 'mirror-maker-2';
@@ -31,7 +31,7 @@ export const DR_005_MIRROR_MAKER_2_LEAST_PRIVILEGE: Rule = defineRule({
   title: 'MirrorMaker 2 runs as its own least-privilege principal, never a superuser; its internal topics have RF 3; one offset-syncs location for source and checkpoint connectors',
   explanation: 'MirrorMaker 2 reads every replicated topic and writes the DR cluster: as a superuser, one leaked credential exposes both clusters. Internal topics below RF 3 lose the offset mapping with one broker, and connectors that disagree on the offset-syncs location never translate an offset, so failed-over consumers restart from the wrong place.',
   remediation: 'Declare the principals with MirrorMaker2Access.addSourcePrincipal / addTargetPrincipal and build the KafkaMirrorMaker2 with StrimziMirrorMaker2 (RF 3, one location); remove the override that widened a right or lowered an RF.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { strimzi: checkStrimzi, msk: checkMsk },
 });
 

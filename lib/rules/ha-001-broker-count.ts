@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR_RELAXED_IN_DEVELOPMENT } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, brokerCountOf } from './readers/msk-cluster-document';
 import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools } from './readers/strimzi-documents';
 import { kubernetesKind, hasBrokerRole, nodeConfigOf, replicasOfWorkload } from './readers/statefulset-documents';
@@ -11,7 +11,7 @@ export const HA_001_BROKER_COUNT: Rule = defineRule({
   title: 'At least 3 brokers.',
   explanation: 'With fewer than 3 brokers a cluster cannot keep 3 replicas of a partition, so one broker failure (or a rolling restart) leaves partitions with a single copy or none, and acks=all writes stop. Three brokers is the smallest cluster that survives the loss of one broker without losing data or availability.',
   remediation: 'Run at least 3 brokers. MSK: set brokers (number_of_broker_nodes) to 3 or another multiple of the zone count. Strimzi: give the broker node pool replicas >= 3. StatefulSet: set replicas >= 3. In development a single broker is reported as a warning only.',
-  severity: ERROR_RELAXED_IN_DEVELOPMENT,
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

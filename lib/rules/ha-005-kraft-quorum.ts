@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR_RELAXED_IN_DEVELOPMENT } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster } from './readers/msk-cluster-document';
 import { KafkaVersion } from '../model/kafka-version';
 import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools, forbiddenConfigFindings } from './readers/strimzi-documents';
@@ -12,7 +12,7 @@ export const HA_005_KRAFT_QUORUM: Rule = defineRule({
   title: 'The metadata quorum is KRaft with an odd number of controllers: 3 or 5 (7 allowed). ZooKeeper is not generated. On MSK this means a \`kafka_version\` ending in \`.kraft\` (3.7.x.kraft to 4.1.x.kraft; the metadata mode cannot be changed after creation); MSK runs the controllers itself. On Strimzi 1.2 and the StatefulSet, a supported Kafka 4.x version.',
   explanation: 'ZooKeeper mode is removed in Kafka 4 and deprecated before it. KRaft keeps the metadata in a Raft quorum of controllers, which needs an odd count (3 or 5; 7 allowed) to keep a majority when one or two controllers fail. MSK cannot switch a cluster between ZooKeeper and KRaft after creation, so the choice is made once.',
   remediation: 'MSK: set kafka_version to a KRaft version, 3.7.x.kraft to 4.1.x.kraft (KafkaVersion.MSK_3_9_X_KRAFT); MSK runs the controllers. Strimzi: use a Kafka 4.x version that Strimzi 1.2 supports and a controller node pool of 3 or 5 replicas. StatefulSet: use Kafka 4.x with 3 or 5 controllers.',
-  severity: ERROR_RELAXED_IN_DEVELOPMENT,
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

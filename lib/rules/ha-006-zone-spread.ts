@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR_RELAXED_IN_DEVELOPMENT } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, brokerCountOf, list } from './readers/msk-cluster-document';
 import { asStrimziNodePool, strimziKafkaOf, rolesOf, replicasOf, effectivePodTemplate } from './readers/strimzi-documents';
 import { kubernetesKind, hasBrokerRole, podSpecOf, nodeConfigOf, replicasOfWorkload } from './readers/statefulset-documents';
@@ -11,7 +11,7 @@ export const HA_006_ZONE_SPREAD: Rule = defineRule({
   title: 'Brokers are spread over at least 3 availability zones; the broker count is a multiple of the zone count (MSK requires it; on Kubernetes the same rule keeps zones balanced).',
   explanation: 'A cluster in one or two availability zones goes down with a zone. Spread over three zones with the same number of brokers in each, the replicas of every partition sit in different zones and a zone outage leaves a majority of replicas and controllers running. MSK refuses a broker count that is not a multiple of its client subnets.',
   remediation: 'Use 3 zones and a broker count that is a multiple of 3. MSK: three client subnets in three zones (KafkaNetwork) and brokers a multiple of the subnet count. Strimzi: node pools spread over the zones with the zone as rack. StatefulSet: topology spread over the zone label with replicas a multiple of the zone count.',
-  severity: ERROR_RELAXED_IN_DEVELOPMENT,
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

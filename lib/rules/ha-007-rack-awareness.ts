@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { shown, Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR_RELAXED_IN_DEVELOPMENT } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, list } from './readers/msk-cluster-document';
 import { asStrimziKafka, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, hasBrokerRole, podSpecOf, envValueOf, nodeConfigOf } from './readers/statefulset-documents';
@@ -11,7 +11,7 @@ export const HA_007_RACK_AWARENESS: Rule = defineRule({
   title: 'Replicas are rack-aware: \`broker.rack\` / Strimzi \`rack.topologyKey\` = the zone label, so the replicas of a partition land in different zones.',
   explanation: 'Kafka places the replicas of a partition in different racks only when it knows each broker\'s rack. With broker.rack set to the availability zone, a zone outage never takes all replicas of a partition; without it, all three replicas can land in one zone.',
   remediation: 'Make the zone the rack. MSK sets broker.rack to each broker\'s zone ID itself: put the client subnets in distinct zones. Strimzi: set spec.kafka.rack.topologyKey to topology.kubernetes.io/zone. StatefulSet: set broker.rack from the node\'s zone label at start-up.',
-  severity: ERROR_RELAXED_IN_DEVELOPMENT,
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

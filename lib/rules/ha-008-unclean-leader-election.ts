@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR_RELAXED_IN_DEVELOPMENT } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, asMskConfiguration, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from './readers/statefulset-documents';
@@ -14,7 +14,7 @@ export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = defineRule({
   title: '\`unclean.leader.election.enable\` = false.',
   explanation: 'Unclean leader election lets a replica that is not in sync become leader, which silently loses every write it had not yet copied. Keeping it off trades a short unavailability of the partition for no data loss. MSK\'s default configuration turns it on.',
   remediation: 'Set unclean.leader.election.enable=false. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config. StatefulSet: in server.properties. Do not override it on topics (KafkaTopic config, the topic lines of the MSK and StatefulSet admin artefacts).',
-  severity: ERROR_RELAXED_IN_DEVELOPMENT,
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, compliantWithNotes, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, WARNING } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, asMskConfiguration, block, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
 import { asStrimziKafka, strimziConfigOf } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole } from './readers/statefulset-documents';
@@ -11,7 +11,7 @@ export const HA_010_AUTO_CREATE_TOPICS: Rule = defineRule({
   title: '\`auto.create.topics.enable\` = false: topics exist because they are declared.',
   explanation: 'With auto-creation on, a typo in a client\'s topic name creates a topic with broker defaults (maybe one partition, no declared owner or ACL review), and the declared topic model no longer describes the cluster. Topics should exist because they are declared.',
   remediation: 'Set auto.create.topics.enable=false and declare topics. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config, with KafkaTopic resources. StatefulSet: in server.properties, with the topic admin job.',
-  severity: WARNING,
+  severity: Severity.WARNING,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

@@ -6,7 +6,7 @@ import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LAT
 import { apiGroupOf, type KubernetesDocument, type TerraformDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome, type RuleContext } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { KAFKA_CLUSTER_LABEL, RULE_TAG } from '../contract/vocabulary';
 
 /**
@@ -28,7 +28,7 @@ export const MON_010_MIRRORMAKER2_REPLICATION_LAG: Rule = defineRule({
   title: 'MirrorMaker 2 replication lag beyond the declared RPO (critical)',
   explanation: 'A DR copy behind its RPO loses more data on failover than promised; a MirrorMaker 2 that stopped has no latency to alert on, so its absence must alert too.',
   remediation: 'Declare the RPO: new KafkaPrometheusMonitoring(chart, id, { ..., replicationRpo: PrometheusDuration.minutes(5), mirrorMakerSelector: mm2.podSelector }) for MirrorMaker 2; new MskReplicatorAlarms(stack, id, { replicatorName, rpoSeconds, messagesPerSecond }) for MSK Replicator.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { strimzi: checkStrimzi, msk: checkMsk },
 });
 

@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block } from './readers/msk-cluster-document';
 import { asStrimziKafka, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, listenersOf } from './readers/statefulset-documents';
@@ -11,7 +11,7 @@ export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = defineRule({
   title: 'Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted.',
   explanation: 'Kafka carries business data, credentials (SASL) and ACL changes. A plaintext listener exposes them to anyone on the network path, and a plaintext broker-to-broker link exposes every replicated record. TLS on every listener, for clients, brokers and controllers, closes both.',
   remediation: 'MSK: write encryption_in_transit client_broker = "TLS" and in_cluster = true. Strimzi: set tls: true on every listener. StatefulSet: use only SSL or SASL_SSL listeners for clients, brokers and controllers.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

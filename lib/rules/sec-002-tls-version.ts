@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { shown, Findings, compliantWithNotes, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster } from './readers/msk-cluster-document';
 import { asStrimziKafka, strimziConfigOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf } from './readers/statefulset-documents';
@@ -11,7 +11,7 @@ export const SEC_002_TLS_VERSION: Rule = defineRule({
   title: 'TLS 1.2 or newer; TLS 1.0/1.1 are refused.',
   explanation: 'TLS 1.0 and 1.1 have known weaknesses and are deprecated (RFC 8996). A broker that still accepts them lets a downgrade attack pick the weak protocol. MSK\'s AWS-managed listeners accept TLS 1.2 or newer only, so there it holds by construction and is reported.',
   remediation: 'Strimzi: set ssl.enabled.protocols to TLSv1.3,TLSv1.2 (and ssl.protocol to TLSv1.3) in spec.kafka.config. StatefulSet: the same in server.properties. MSK: nothing to configure.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, authenticationOf, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
 import { asStrimziKafka, strimziConfigOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf } from './readers/statefulset-documents';
@@ -12,7 +12,7 @@ export const SEC_004_AUTHORIZATION: Rule = defineRule({
   title: 'Authorization is on (Kafka ACLs, or IAM policies on MSK) and the default for a principal without ACLs is deny.',
   explanation: 'Authentication says who a client is; authorization says what it may do. Without an authorizer, or with allow.everyone.if.no.acl.found=true, any authenticated principal without ACLs can read, write or delete any topic. MSK sets allow.everyone.if.no.acl.found=true by default, so SCRAM and mutual-TLS clusters start open.',
   remediation: 'MSK: IAM listeners are authorized by IAM policies; with SCRAM or mutual TLS set allow.everyone.if.no.acl.found=false (MskCluster aclEnforcement ENFORCED), after the ACLs exist (two-phase rollout in README.md, "Turning ACL enforcement on"). Strimzi: authorization type simple with superUsers limited to the declared admins. StatefulSet: StandardAuthorizer with allow.everyone.if.no.acl.found=false.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, literalBoolean } from './readers/msk-cluster-document';
 import { asStrimziNodePool, storageVolumesOf } from './readers/strimzi-documents';
 import { kubernetesKind, nodeConfigOf } from './readers/statefulset-documents';
@@ -12,7 +12,7 @@ export const SEC_006_ENCRYPTION_AT_REST: Rule = defineRule({
   title: 'Encryption at rest with a customer-managed KMS key with rotation on (MSK EBS; on Kubernetes an encrypted StorageClass).',
   explanation: 'Broker volumes hold every record. Encrypting them with a customer-managed key puts access to the data under a key policy you control and audit in CloudTrail, and lets you revoke it; an AWS-managed or provider default key gives you neither. Automatic rotation limits how much data one key version protects.',
   remediation: 'MSK: set encryption_at_rest_kms_key_arn to a customer-managed aws_kms_key with enable_key_rotation = true (MskCluster creates one). Strimzi and StatefulSet: use a StorageClass that encrypts volumes with a KMS key (for EBS CSI: encrypted: "true" and kmsKeyId).',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
 import { asStrimziKafka } from './readers/strimzi-documents';
 import { parsePropertiesText } from '../model/broker-config';
@@ -12,7 +12,7 @@ export const SEC_008_AUDIT_LOGS: Rule = defineRule({
   title: 'Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on).',
   explanation: 'Broker and authorizer logs are the record of who connected, what was denied and why a broker failed. Kept only on the broker, they disappear with it and cannot be searched or alerted on; kept without a retention period, they grow without bound.',
   remediation: 'MSK: ship broker logs to CloudWatch Logs (a log group with retention_in_days, encrypted with KMS) and/or S3 with a lifecycle expiration (MskCluster brokerLogs). Strimzi and StatefulSet: turn the authorizer logger (kafka.authorizer.logger) on at INFO and ship the pod logs.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

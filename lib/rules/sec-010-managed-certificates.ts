@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, hasBlock, list } from './readers/msk-cluster-document';
 import { asStrimziKafka } from './readers/strimzi-documents';
 import { kubernetesKind, podSpecOf, kafkaContainerOf, nodeConfigOf, volumeOfPath, secretNamesOfVolume, certificateForSecret } from './readers/statefulset-documents';
@@ -11,7 +11,7 @@ export const SEC_010_MANAGED_CERTIFICATES: Rule = defineRule({
   title: 'Certificates come from a CA that the operator, cert-manager or ACM PCA manages, with renewal; MON-011 alerts before one expires.',
   explanation: 'Certificates that someone makes by hand expire unnoticed and take the cluster or its clients down, and their private keys tend to be copied around. A managed CA issues and renews them automatically, and MON-011 warns before any expires.',
   remediation: 'MSK: broker certificates are AWS-managed; for mutual TLS, issue client certificates from an ACM Private CA and list it in client_authentication.tls.certificate_authority_arns. Strimzi: let the operator manage the cluster and clients CAs (or cert-manager with renewal). StatefulSet: cert-manager Certificates with renewBefore set.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 

@@ -1,6 +1,6 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome } from './rule';
-import { defineRule, ERROR } from './define-rule';
+import { defineRule, Severity } from './define-rule';
 import { isMonitoringRuleDocument } from './checks/cluster-monitoring';
 import { burnAlertsOf } from './checks/slo-coverage';
 
@@ -15,7 +15,7 @@ export const SLO_004_BURN_RATE_CAN_FIRE: Rule = defineRule({
   title: 'Every burn-rate alert can fire: factor × (1 − objective) < 1.',
   explanation: 'An alert whose threshold is above an error ratio of 100% is silence that looks like monitoring.',
   remediation: 'Raise the objective or lengthen the period so that factor × (1 − objective) < 1.',
-  severity: ERROR,
+  severity: Severity.ERROR,
   targets: { any: checkRuleDocument },
 });
 

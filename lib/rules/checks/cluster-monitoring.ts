@@ -3,7 +3,7 @@ import type { SynthesizedDocument, TerraformDocument } from '../../contract/docu
 import { apiGroupOf } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
 import { Findings, NOT_APPLICABLE, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
-import { defineRule, ERROR } from '../define-rule';
+import { defineRule, Severity } from '../define-rule';
 import { targetOf } from '../../contract/rule-target';
 import { KAFKA_CLUSTER_LABEL, RULE_TAG } from '../../contract/vocabulary';
 
@@ -156,7 +156,7 @@ export function monitoringRule(e: MonitoringExpectation): Rule {
     // RULES.md gives the MON rules no level, and every rule is in force in staging and
     // production: a cluster without its generated monitoring, or with a weakened threshold,
     // stops synthesis unless a suppression with a reason covers it.
-    severity: ERROR,
+    severity: Severity.ERROR,
     // CloudWatch alarms on MSK; Prometheus alerts on Kubernetes.
     targets: {
       msk: e.cloudWatch ? check : undefined,

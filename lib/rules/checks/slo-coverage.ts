@@ -2,7 +2,7 @@ import { ServiceLevelObjective } from '../../model/monitoring/service-level-obje
 import type { SynthesizedDocument } from '../../contract/document';
 import { alertsOf, isMonitoringRuleDocument, kafkaClusterOf, ruleDocumentLabel, ruleDocumentsFor, type FoundAlert } from './cluster-monitoring';
 import { Findings, NOT_APPLICABLE, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
-import { defineRule, ERROR } from '../define-rule';
+import { defineRule, Severity } from '../define-rule';
 import type { Environment } from '../../model/environment';
 
 /** The `F * B` products of a burn-rate alert expression: `> (14.4 * 0.001)`. */
@@ -20,7 +20,7 @@ export function sloRule(id: string, name: string, title: string, explanation: st
   return defineRule({
     id, title, explanation,
     remediation: 'Keep the default SLOs of KafkaPrometheusMonitoring or MskPrometheusMonitoring (ServiceLevelObjective.defaultsFor(profile)), or declare the SLO with the profile\'s objective and period.',
-    severity: ERROR,
+    severity: Severity.ERROR,
     // The rule groups of any target: a PrometheusRule on Kubernetes, the open-monitoring artefact on MSK.
     targets: { any: (doc, ctx) => checkSloCoverage(doc, ctx, id, name) },
   });
