@@ -2,6 +2,7 @@ import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { asMskCluster } from './readers/msk-cluster-document';
+import { checkControllerCount } from '../model/rule-checks';
 import { KafkaVersion } from '../model/kafka-version';
 import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, processRolesOf, podSpecOf, kafkaContainerOf, nodeConfigOf, replicasOfWorkload } from './readers/statefulset-documents';
@@ -51,11 +52,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const pools = strimziNodePoolsOf(ctx.index, kafka);
   const controllerPools = pools.filter((p) => rolesOf(p).includes('controller'));
   const controllers = controllerPools.reduce((s, p) => s + replicasOf(p), 0);
-  f.expect([3, 5, 7].includes(controllers), {
-    found: `the controller node pools (${describePools(controllerPools)}) have ${controllers} controller(s)`,
-    expected: 'an odd KRaft quorum of 3 or 5 controllers (7 allowed)',
-    fix: 'Declare a controller node pool with replicas: 3 (StrimziKafkaCluster controllers: { replicas: 3 }).',
-  });
+  f.refused(`the controller node pools (${describePools(controllerPools)}) have ${controllers} controller(s)`, checkControllerCount(controllers));
   if (ctx.environment.isProductionLike) {
     const combined = pools.filter((p) => rolesOf(p).includes('controller') && rolesOf(p).includes('broker'));
     f.expect(combined.length === 0, {
@@ -93,11 +90,7 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
   const roles = processRolesOf(node.properties);
   if (!roles.includes('controller')) return f.outcome();
   const replicas = replicasOfWorkload(sts);
-  f.expect([3, 5, 7].includes(replicas), {
-    found: `spec.replicas is ${shown(sts.body.spec?.replicas)} KRaft controller(s) (process.roles '${node.properties['process.roles']}')`,
-    expected: 'an odd KRaft quorum of 3 or 5 controllers (7 allowed)',
-    fix: 'Declare controllers: { replicas: 3 } on the KafkaStatefulSetCluster (without combinedNode).',
-  });
+  f.refused(`spec.replicas is ${shown(sts.body.spec?.replicas)} KRaft controller(s) (process.roles '${node.properties['process.roles']}')`, checkControllerCount(replicas));
   const voters = (node.properties['controller.quorum.voters'] ?? '').split(',').filter((v) => v.trim() !== '');
   f.expect(voters.length === replicas, {
     found: `${node.where} controller.quorum.voters lists ${voters.length} voter(s) but spec.replicas is ${shown(sts.body.spec?.replicas)}`,

@@ -1,3 +1,4 @@
+import { checkListenerTls } from '../model/rule-checks';
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
@@ -44,11 +45,7 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   const listeners: any[] = kafka.body.spec?.kafka?.listeners ?? [];
   const f = new Findings();
   for (const l of listeners) {
-    f.expect(l?.tls === true, {
-      found: `listener ${shown(l?.name)} (port ${l?.port}) has tls ${shown(l?.tls)}`,
-      expected: 'true: plaintext listeners are refused',
-      fix: `Set tls: true on listener ${l?.name}.`,
-    });
+    f.refused(`listener ${shown(l?.name)} (port ${l?.port}) has tls ${shown(l?.tls)}`, checkListenerTls(l?.tls));
   }
   forbiddenConfigFindings(kafka, 'SEC-001', f);
   return f.outcome();

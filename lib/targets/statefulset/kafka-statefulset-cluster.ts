@@ -9,6 +9,7 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
+import { checkListenerTls, refuse, refuseControllerCount } from '../../model/rule-checks';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import { RuleTarget } from '../../contract/rule-target';
@@ -248,7 +249,7 @@ export class KafkaStatefulSetCluster extends Construct {
     const combined = props.combinedNode ?? false;
     const controllerOptions = { ...DEFAULT_CONTROLLER, ...(props.controllers ?? {}) };
     const brokerOptions = { ...DEFAULT_BROKER, ...(combined ? { replicas: 1 } : {}), ...(props.brokers ?? {}) };
-    if (!combined) validateControllerCount(path, controllerOptions.replicas);
+    if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
     if (combined && brokerOptions.replicas !== 1) {
       throw KafkaIacError.invalidProp({
         code: 'HA-005', path, prop: 'brokers.replicas', found: brokerOptions.replicas,
@@ -640,13 +641,7 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
     }
     if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
     ports.add(l.port);
-    if (l.tls === false) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-001', path: where, prop: 'tls', found: false,
-        expected: 'true: plaintext listeners (PLAINTEXT, SASL_PLAINTEXT) are refused in every environment',
-        fix: 'Remove tls: false (listeners are SSL or SASL_SSL).',
-      });
-    }
+    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
     const mechanism = l.authentication?.mechanism;
     switch (mechanism) {
       case AuthenticationMechanism.SCRAM_SHA_512:
@@ -661,16 +656,6 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
         });
     }
   });
-}
-
-function validateControllerCount(path: string, replicas: number): void {
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas % 2 === 0 || replicas > 7) {
-    throw KafkaIacError.invalidProp({
-      code: 'HA-005', path, prop: 'controllers.replicas', found: replicas,
-      expected: 'an odd number of KRaft controllers: 3 or 5 (7 allowed); an even quorum tolerates no more failures than the odd number below it',
-      fix: `Set controllers: { replicas: ${replicas === 4 || replicas === 6 ? 5 : 3} }.`,
-    });
-  }
 }
 
 function validateNodes(path: string, what: string, o: Required<KafkaStatefulSetNodeOptions>): void {

@@ -5,6 +5,7 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
+import { checkListenerTls, refuse, refuseControllerCount } from '../../model/rule-checks';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import {
@@ -221,7 +222,7 @@ export class StrimziKafkaCluster extends Construct {
     const combined = props.combinedNode ?? false;
     const controllerOptions = { ...DEFAULT_CONTROLLER, name: 'controller', ...(props.controllers ?? {}) };
     const brokerOptions = (props.brokerPools ?? [{}]).map((p, i) => ({ ...DEFAULT_BROKER, name: i === 0 ? 'broker' : `broker-${i}`, ...p }));
-    if (!combined) validateControllerCount(path, controllerOptions.replicas);
+    if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
     if (combined && props.brokerPools !== undefined && props.brokerPools.length > 1) {
       throw KafkaIacError.invalidProp({
         code: 'HA-005', path, prop: 'brokerPools', found: props.brokerPools.length,
@@ -461,13 +462,7 @@ function renderListeners(path: string, listeners: readonly StrimziListenerProps[
     }
     if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
     ports.add(l.port);
-    if (l.tls === false) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-001', path: where, prop: 'tls', found: false,
-        expected: 'true: plaintext listeners are refused in every environment',
-        fix: 'Remove tls: false (listeners are TLS by default).',
-      });
-    }
+    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
     return {
       name: l.name,
       port: l.port,
@@ -510,16 +505,6 @@ function renderAuthentication(where: string, l: StrimziListenerProps): KafkaSpec
         expected: 'ClientAuthentication.scramSha512(), .mutualTls() or .oauthBearer(); unauthenticated listeners are refused and IAM is MSK-only',
         fix: 'Set authentication: ClientAuthentication.scramSha512().',
       });
-  }
-}
-
-function validateControllerCount(path: string, replicas: number): void {
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas % 2 === 0 || replicas > 7) {
-    throw KafkaIacError.invalidProp({
-      code: 'HA-005', path, prop: 'controllers.replicas', found: replicas,
-      expected: 'an odd number of KRaft controllers: 3 or 5 (7 allowed); an even quorum tolerates no more failures than the odd number below it',
-      fix: `Set controllers: { replicas: ${replicas === 4 || replicas === 6 ? 5 : 3} }.`,
-    });
   }
 }
 
