@@ -21,7 +21,7 @@ import { JmxExporterAgent } from './jmx-exporter-agent';
 import { KAFKA_EXPORTER_NAME_LABEL_VALUE, StatefulSetKafkaExporter } from './kafka-exporter';
 import { KafkaNodeRole, StatefulSetPorts, renderLog4j2Properties, type FormatTimeScramUser, type RenderedClientListener } from './kafka-node-properties';
 import { KafkaListenerProtocol, type StatefulSetListenerProps } from './statefulset-listener';
-import type { KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { KafkaStatefulSetNodeSet, type KafkaNodeSet, type KafkaNodeSetCluster, type KafkaStatefulSetNodeOptions } from './kafka-node-set';
 
 export type { KafkaNodeSet, KafkaStatefulSetNodeOptions } from './kafka-node-set';
@@ -196,53 +196,17 @@ export class KafkaStatefulSetCluster extends Construct {
       });
     }
     this.image = `${props.imageRepository ?? 'apache/kafka'}:${this.kafkaVersion.version}`;
-    this.zones = props.zones ?? ['a', 'b', 'c'].map((z) => `${environment.region}${z}`);
-    if (this.zones.length === 0 || new Set(this.zones).size !== this.zones.length) {
-      throw KafkaIacError.invalidProp({
-        code: 'HA-006', path, prop: 'zones', found: this.zones,
-        expected: 'distinct zone names (3 in production)', fix: "Set zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'].",
-      });
-    }
+    this.zones = zonesOf(path, environment.region, props.zones);
 
-    const combined = props.combinedNode ?? false;
-    const controllerOptions = { ...DEFAULT_CONTROLLER, ...(props.controllers ?? {}) };
-    const brokerOptions = { ...DEFAULT_BROKER, ...(combined ? { replicas: 1 } : {}), ...(props.brokers ?? {}) };
-    if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
-    if (combined && brokerOptions.replicas !== 1) {
-      throw KafkaIacError.invalidProp({
-        code: 'HA-005', path, prop: 'brokers.replicas', found: brokerOptions.replicas,
-        expected: '1 with combinedNode (a static KRaft quorum of combined nodes cannot grow)',
-        fix: 'Remove combinedNode and declare controllers and brokers, or keep one combined node.',
-      });
-    }
-    validateNodes(path, 'brokers', brokerOptions);
-    if (!combined) validateNodes(path, 'controllers', controllerOptions);
+    const { combined, controllerOptions, brokerOptions } = nodeOptionsOf(path, props);
 
     // Storage (SEC-006, HA-011).
-    if (props.storageClass) {
-      this.storageClass = props.storageClass;
-    } else {
-      if (props.kmsKeyId === undefined) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-006', path, prop: 'kmsKeyId', found: undefined,
-          expected: 'a customer-managed KMS key for the StorageClass created here, or storageClass',
-          fix: 'Set kmsKeyId to your KMS key ARN, or pass storageClass: EncryptedStorageClass.fromStorageClassAttributes({...}).',
-        });
-      }
-      this.encryptedStorageClass = new EncryptedStorageClass(this, 'StorageClass', {
-        kmsKeyId: props.kmsKeyId, storageClassName: `${namespace}-${name}-encrypted`, labels: this.labels,
-      });
-      this.storageClass = this.encryptedStorageClass;
-    }
+    const storage = storageClassOf(this, path, props, `${namespace}-${name}-encrypted`, this.labels);
+    this.storageClass = storage.storageClass;
+    this.encryptedStorageClass = storage.created;
 
     // Listeners (SEC-001, SEC-003, SEC-007).
-    if (props.clientNetworks === undefined || props.clientNetworks.length === 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-007', path, prop: 'clientNetworks', found: props.clientNetworks ?? [],
-        expected: 'at least one declared client workload',
-        fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
-      });
-    }
+    requireClientNetworks(path, props.clientNetworks);
     const listenerProps = props.listeners ?? [{ name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }];
     const clientListeners = renderListeners(path, listenerProps);
     const scramListener = clientListeners.find((l) => l.mechanism === AuthenticationMechanism.SCRAM_SHA_512);
@@ -258,14 +222,7 @@ export class KafkaStatefulSetCluster extends Construct {
 
     // Principals (SEC-004) and the Secrets they come from (SEC-009).
     const admins = props.admins ?? [];
-    for (const admin of admins) {
-      if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-004', path, prop: 'admins', found: admin,
-          expected: 'principal names of lower-case letters, digits, dots and dashes', fix: "Use a name such as 'platform-admin'.",
-        });
-      }
-    }
+    validateAdmins(path, admins);
     const brokerUser = `${name}-broker`;
     const controllerPrincipal = `${name}-controller`;
     this.kafkaExporterUser = `${name}-kafka-exporter`;
@@ -284,21 +241,7 @@ export class KafkaStatefulSetCluster extends Construct {
     const agent = props.jmxExporterAgent ?? JmxExporterAgent.download();
     const log4j = renderLog4j2Properties(props.authorizerLogLevel ?? StatefulSetAuthorizerLogLevel.INFO);
 
-    // RBAC for the rack init container: read the node's zone label.
-    const serviceAccount = new KubeServiceAccount(this, 'ServiceAccount', {
-      metadata: { name: `${name}-kafka`, labels: { ...this.labels } },
-      automountServiceAccountToken: false,
-    });
-    const nodeReader = new KubeClusterRole(this, 'NodeReader', {
-      metadata: { name: `${namespace}-${name}-node-reader`, labels: { ...this.labels } },
-      rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }],
-    });
-    const binding = new KubeClusterRoleBinding(this, 'NodeReaderBinding', {
-      metadata: { name: `${namespace}-${name}-node-reader`, labels: { ...this.labels } },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${namespace}-${name}-node-reader` },
-      subjects: [{ kind: 'ServiceAccount', name: serviceAccount.name, namespace }],
-    });
-    for (const clusterScoped of [nodeReader, binding]) clusterScoped.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    const serviceAccount = this.createNodeReader(name, namespace);
 
     const voterSet = combined ? `${name}-combined` : `${name}-controller`;
     const voterCount = combined ? 1 : controllerOptions.replicas;
@@ -367,6 +310,25 @@ export class KafkaStatefulSetCluster extends Construct {
     });
   }
 
+  /** RBAC for the rack init container: read the node's zone label. */
+  private createNodeReader(name: string, namespace: string): KubeServiceAccount {
+    const serviceAccount = new KubeServiceAccount(this, 'ServiceAccount', {
+      metadata: { name: `${name}-kafka`, labels: { ...this.labels } },
+      automountServiceAccountToken: false,
+    });
+    const nodeReader = new KubeClusterRole(this, 'NodeReader', {
+      metadata: { name: `${namespace}-${name}-node-reader`, labels: { ...this.labels } },
+      rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }],
+    });
+    const binding = new KubeClusterRoleBinding(this, 'NodeReaderBinding', {
+      metadata: { name: `${namespace}-${name}-node-reader`, labels: { ...this.labels } },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${namespace}-${name}-node-reader` },
+      subjects: [{ kind: 'ServiceAccount', name: serviceAccount.name, namespace }],
+    });
+    for (const clusterScoped of [nodeReader, binding]) clusterScoped.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    return serviceAccount;
+  }
+
   /** The number of Kafka node pods (brokers and controllers), as a PodMonitor expects them. */
   public get expectedNodes(): number {
     return (this.brokers.statefulSet.toJson().spec?.replicas ?? 0) + (this.controllers?.statefulSet.toJson().spec?.replicas ?? 0);
@@ -421,6 +383,36 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
         });
     }
   });
+}
+
+/** The controller and broker node options with their defaults, checked (HA-001, HA-005). */
+function nodeOptionsOf(path: string, props: KafkaStatefulSetClusterProps) {
+  const combined = props.combinedNode ?? false;
+  const controllerOptions = { ...DEFAULT_CONTROLLER, ...(props.controllers ?? {}) };
+  const brokerOptions = { ...DEFAULT_BROKER, ...(combined ? { replicas: 1 } : {}), ...(props.brokers ?? {}) };
+  if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
+  if (combined && brokerOptions.replicas !== 1) {
+    throw KafkaIacError.invalidProp({
+      code: 'HA-005', path, prop: 'brokers.replicas', found: brokerOptions.replicas,
+      expected: '1 with combinedNode (a static KRaft quorum of combined nodes cannot grow)',
+      fix: 'Remove combinedNode and declare controllers and brokers, or keep one combined node.',
+    });
+  }
+  validateNodes(path, 'brokers', brokerOptions);
+  if (!combined) validateNodes(path, 'controllers', controllerOptions);
+  return { combined, controllerOptions, brokerOptions };
+}
+
+/** Admin principal names (SEC-004). */
+function validateAdmins(path: string, admins: readonly string[]): void {
+  for (const admin of admins) {
+    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-004', path, prop: 'admins', found: admin,
+        expected: 'principal names of lower-case letters, digits, dots and dashes', fix: "Use a name such as 'platform-admin'.",
+      });
+    }
+  }
 }
 
 function validateNodes(path: string, what: string, o: Required<KafkaStatefulSetNodeOptions>): void {

@@ -25,7 +25,7 @@ import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL,
 import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-config';
 import { StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
-import type { KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 
 /** The authorizer logger's level (SEC-008). */
 export enum AuthorizerLogLevel {
@@ -198,25 +198,12 @@ export class StrimziKafkaCluster extends Construct {
       });
     }
 
-    this.zones = props.zones ?? ['a', 'b', 'c'].map((z) => `${environment.region}${z}`);
-    validateZones(path, this.zones);
+    this.zones = zonesOf(path, environment.region, props.zones);
 
     // Storage class (SEC-006).
-    if (props.storageClass) {
-      this.storageClass = props.storageClass;
-    } else {
-      if (props.kmsKeyId === undefined) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-006', path, prop: 'kmsKeyId', found: undefined,
-          expected: 'a customer-managed KMS key for the StorageClass created here, or storageClass',
-          fix: 'Set kmsKeyId to your KMS key ARN, or pass storageClass: EncryptedStorageClass.fromStorageClassAttributes({...}).',
-        });
-      }
-      this.encryptedStorageClass = new EncryptedStorageClass(this, 'StorageClass', {
-        kmsKeyId: props.kmsKeyId, storageClassName: `${name}-encrypted`, labels: this.labels,
-      });
-      this.storageClass = this.encryptedStorageClass;
-    }
+    const storage = storageClassOf(this, path, props, `${name}-encrypted`, this.labels);
+    this.storageClass = storage.storageClass;
+    this.encryptedStorageClass = storage.created;
 
     // Node pools (HA-001, HA-005, HA-006).
     const combined = props.combinedNode ?? false;
@@ -244,13 +231,7 @@ export class StrimziKafkaCluster extends Construct {
 
     // Listeners (SEC-001, SEC-003, SEC-007).
     const listenerProps = props.listeners ?? [{ name: 'tls', port: 9093, authentication: ClientAuthentication.scramSha512() }];
-    if (props.clientNetworks === undefined || props.clientNetworks.length === 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-007', path, prop: 'clientNetworks', found: props.clientNetworks ?? [],
-        expected: 'at least one declared client workload; an empty networkPolicyPeers list lets every pod connect',
-        fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
-      });
-    }
+    requireClientNetworks(path, props.clientNetworks);
     const listeners = renderListeners(path, listenerProps, props.clientNetworks);
 
     // Broker config (HA-002/003/008/010, PERF-001, SEC-002, SEC-004) without keys Strimzi drops.
@@ -523,11 +504,3 @@ function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   }
 }
 
-function validateZones(path: string, zones: readonly string[]): void {
-  if (zones.length === 0 || new Set(zones).size !== zones.length || zones.some((z) => typeof z !== 'string' || z.length === 0)) {
-    throw KafkaIacError.invalidProp({
-      code: 'HA-006', path, prop: 'zones', found: zones,
-      expected: 'distinct zone names (3 in production)', fix: "Set zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'].",
-    });
-  }
-}
