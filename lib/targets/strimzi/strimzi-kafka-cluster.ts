@@ -9,7 +9,7 @@ import { checkListenerTls, refuse, refuseControllerCount } from '../../model/rul
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import {
-  Kafka, KafkaNodePool, KafkaNodePoolSpecRoles, KafkaNodePoolSpecStorageType, KafkaNodePoolSpecStorageVolumesKraftMetadata,
+  Kafka, type KafkaSpec, KafkaNodePool, KafkaNodePoolSpecRoles, KafkaNodePoolSpecStorageType, KafkaNodePoolSpecStorageVolumesKraftMetadata,
   KafkaNodePoolSpecStorageVolumesType, KafkaNodePoolSpecResourcesLimits, KafkaNodePoolSpecResourcesRequests,
   KafkaSpecEntityOperatorTopicOperatorResourcesLimits, KafkaSpecEntityOperatorTopicOperatorResourcesRequests,
   KafkaSpecEntityOperatorUserOperatorResourcesLimits, KafkaSpecEntityOperatorUserOperatorResourcesRequests,
@@ -305,33 +305,26 @@ export class StrimziKafkaCluster extends Construct {
             pod: podTemplate(name, undefined, this.zones, this.labels),
           },
         },
-        entityOperator: {
-          topicOperator: {
-            resources: {
-              requests: { cpu: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('256Mi') },
-              limits: { memory: KafkaSpecEntityOperatorTopicOperatorResourcesLimits.fromString('512Mi') },
-            },
-          },
-          userOperator: {
-            resources: {
-              requests: { cpu: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('256Mi') },
-              limits: { memory: KafkaSpecEntityOperatorUserOperatorResourcesLimits.fromString('512Mi') },
-            },
-          },
-        },
-        kafkaExporter: {
-          topicRegex: props.kafkaExporterTopicRegex ?? '.*',
-          groupRegex: props.kafkaExporterGroupRegex ?? '.*',
-          resources: {
-            requests: { cpu: KafkaSpecKafkaExporterResourcesRequests.fromString('100m'), memory: KafkaSpecKafkaExporterResourcesRequests.fromString('128Mi') },
-            limits: { memory: KafkaSpecKafkaExporterResourcesLimits.fromString('256Mi') },
-          },
-        },
+        ...supportOperators(props),
       },
     });
 
-    const makePool = (id: string, p: Required<StrimziNodePoolOptions> & { readonly roles: KafkaNodePoolSpecRoles[] }) => {
-      const heap = heapOf(p.memory, `${path}/${id}`);
+    const makePool = (id: string, p: PoolOptions) => this.createPool(id, p, heapOf(p.memory, `${path}/${id}`), deleteClaim);
+    if (!combined) {
+      this.controllerPool = makePool('ControllerPool', { ...controllerOptions, roles: [KafkaNodePoolSpecRoles.CONTROLLER] });
+    }
+    this.brokerPools = pools.map((p, i) => makePool(combined ? 'CombinedPool' : i === 0 ? 'BrokerPool' : `BrokerPool${i}`, p));
+
+    this.networkPolicies = new StrimziSupportNetworkPolicies(this, 'NetworkPolicies', {
+      clusterName: name,
+      prometheusNetworks: props.prometheusNetworks ?? [
+        ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
+      ],
+    });
+  }
+
+  private createPool(id: string, p: PoolOptions, heap: { readonly xms: string; readonly xmx: string }, deleteClaim: boolean): KafkaNodePool {
+    const name = this.clusterName;
       return new KafkaNodePool(this, id, {
         metadata: {
           name: p.name,
@@ -363,18 +356,6 @@ export class StrimziKafkaCluster extends Construct {
           },
         },
       });
-    };
-    if (!combined) {
-      this.controllerPool = makePool('ControllerPool', { ...controllerOptions, roles: [KafkaNodePoolSpecRoles.CONTROLLER] });
-    }
-    this.brokerPools = pools.map((p, i) => makePool(combined ? 'CombinedPool' : i === 0 ? 'BrokerPool' : `BrokerPool${i}`, p));
-
-    this.networkPolicies = new StrimziSupportNetworkPolicies(this, 'NetworkPolicies', {
-      clusterName: name,
-      prometheusNetworks: props.prometheusNetworks ?? [
-        ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
-      ],
-    });
   }
 }
 
@@ -488,6 +469,36 @@ function renderAuthentication(where: string, l: StrimziListenerProps): KafkaSpec
       });
   }
 }
+
+/** The entity operator (topic and user operators) and Kafka Exporter of the Kafka, with their resources. */
+function supportOperators(props: StrimziKafkaClusterProps): Pick<KafkaSpec, 'entityOperator' | 'kafkaExporter'> {
+  return {
+    entityOperator: {
+      topicOperator: {
+        resources: {
+          requests: { cpu: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('256Mi') },
+          limits: { memory: KafkaSpecEntityOperatorTopicOperatorResourcesLimits.fromString('512Mi') },
+        },
+      },
+      userOperator: {
+        resources: {
+          requests: { cpu: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('256Mi') },
+          limits: { memory: KafkaSpecEntityOperatorUserOperatorResourcesLimits.fromString('512Mi') },
+        },
+      },
+    },
+    kafkaExporter: {
+      topicRegex: props.kafkaExporterTopicRegex ?? '.*',
+      groupRegex: props.kafkaExporterGroupRegex ?? '.*',
+      resources: {
+        requests: { cpu: KafkaSpecKafkaExporterResourcesRequests.fromString('100m'), memory: KafkaSpecKafkaExporterResourcesRequests.fromString('128Mi') },
+        limits: { memory: KafkaSpecKafkaExporterResourcesLimits.fromString('256Mi') },
+      },
+    },
+  };
+}
+
+type PoolOptions = Required<StrimziNodePoolOptions> & { readonly roles: KafkaNodePoolSpecRoles[] };
 
 function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   const where = `${path} pool ${p.name}`;
