@@ -1,7 +1,7 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, asMskConfiguration, brokerCountOf, clustersUsing, configurationOf, literalNumber, serverPropertiesOf } from './readers/msk-cluster-document';
+import { brokerCountOf, clustersUsing, literalNumber, checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, brokerCountOfCluster, topicLinesOf } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
@@ -29,34 +29,24 @@ export const HA_002_REPLICATION_FACTOR: Rule = defineRule({
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const artefact = asMskAdminArtefact(doc);
   if (artefact) return checkMskTopics(artefact, ctx);
-  const cluster = asMskCluster(doc);
-  if (cluster) {
-    const f = new Findings();
-    const { problem } = configurationOf(cluster, ctx.index);
-    if (problem) f.add(problem);
-    return f.outcome();
-  }
-  const configuration = asMskConfiguration(doc);
-  if (!configuration) return NOT_APPLICABLE;
-  const props = serverPropertiesOf(configuration);
-  const f = new Findings();
-  for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
-    f.expect(props[key] === '3', {
-      found: `${key} is ${shown(props[key])}`,
-      expected: "'3'",
-      fix: `Set ${key}=3 (MskCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
-    });
-  }
-  const rf = literalNumber(props['default.replication.factor']);
-  for (const c of clustersUsing(configuration, ctx.index)) {
-    const brokers = brokerCountOf(c);
-    f.expect(rf === undefined || brokers === undefined || rf <= brokers, {
-      found: `default.replication.factor is ${rf} but ${c.address} has ${brokers} broker(s)`,
-      expected: 'a replication factor no higher than the broker count',
-      fix: 'Raise the broker count to at least the replication factor (3).',
-    });
-  }
-  return f.outcome();
+  return checkMskBrokerProperties(doc, ctx.index, (props, f, configuration) => {
+    for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
+      f.expect(props[key] === '3', {
+        found: `${key} is ${shown(props[key])}`,
+        expected: "'3'",
+        fix: `Set ${key}=3 (MskCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
+      });
+    }
+    const rf = literalNumber(props['default.replication.factor']);
+    for (const c of clustersUsing(configuration, ctx.index)) {
+      const brokers = brokerCountOf(c);
+      f.expect(rf === undefined || brokers === undefined || rf <= brokers, {
+        found: `default.replication.factor is ${rf} but ${c.address} has ${brokers} broker(s)`,
+        expected: 'a replication factor no higher than the broker count',
+        fix: 'Raise the broker count to at least the replication factor (3).',
+      });
+    }
+  });
 }
 
 /**

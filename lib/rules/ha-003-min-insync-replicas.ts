@@ -1,7 +1,7 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, asMskConfiguration, configurationOf, literalNumber, serverPropertiesOf } from './readers/msk-cluster-document';
+import { literalNumber, checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
@@ -26,36 +26,26 @@ export const HA_003_MIN_INSYNC_REPLICAS: Rule = defineRule({
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const artefact = asMskAdminArtefact(doc);
   if (artefact) return checkMskTopics(artefact);
-  const cluster = asMskCluster(doc);
-  if (cluster) {
-    const f = new Findings();
-    const { problem } = configurationOf(cluster, ctx.index);
-    if (problem) f.add(problem);
-    return f.outcome();
-  }
-  const configuration = asMskConfiguration(doc);
-  if (!configuration) return NOT_APPLICABLE;
-  const props = serverPropertiesOf(configuration);
-  const f = new Findings();
-  const pairs: readonly (readonly [string, string])[] = [
-    ['min.insync.replicas', 'default.replication.factor'],
-    ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor'],
-  ];
-  for (const [key, rfKey] of pairs) {
-    f.expect(props[key] === '2', {
-      found: `${key} is ${shown(props[key])}`,
-      expected: "'2'",
-      fix: `Set ${key}=2 (MskCluster brokerConfig.minInsyncReplicas: 2).`,
-    });
-    const isr = literalNumber(props[key]);
-    const rf = literalNumber(props[rfKey]);
-    f.expect(isr === undefined || rf === undefined || isr < rf, {
-      found: `${key} is ${isr} with ${rfKey} ${rf}`,
-      expected: `a value below ${rfKey}, so one broker can fail without stopping acks=all writes`,
-      fix: `Set ${key}=2 with ${rfKey}=3.`,
-    });
-  }
-  return f.outcome();
+  return checkMskBrokerProperties(doc, ctx.index, (props, f) => {
+    const pairs: readonly (readonly [string, string])[] = [
+      ['min.insync.replicas', 'default.replication.factor'],
+      ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor'],
+    ];
+    for (const [key, rfKey] of pairs) {
+      f.expect(props[key] === '2', {
+        found: `${key} is ${shown(props[key])}`,
+        expected: "'2'",
+        fix: `Set ${key}=2 (MskCluster brokerConfig.minInsyncReplicas: 2).`,
+      });
+      const isr = literalNumber(props[key]);
+      const rf = literalNumber(props[rfKey]);
+      f.expect(isr === undefined || rf === undefined || isr < rf, {
+        found: `${key} is ${isr} with ${rfKey} ${rf}`,
+        expected: `a value below ${rfKey}, so one broker can fail without stopping acks=all writes`,
+        fix: `Set ${key}=2 with ${rfKey}=3.`,
+      });
+    }
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, asMskConfiguration, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
+import { checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
@@ -25,23 +25,14 @@ export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = defineRule({
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const artefact = asMskAdminArtefact(doc);
   if (artefact) return checkMskTopics(artefact);
-  const cluster = asMskCluster(doc);
-  if (cluster) {
-    const f = new Findings();
-    const { problem } = configurationOf(cluster, ctx.index);
-    if (problem) f.add(problem);
-    return f.outcome();
-  }
-  const configuration = asMskConfiguration(doc);
-  if (!configuration) return NOT_APPLICABLE;
-  const value = serverPropertiesOf(configuration)['unclean.leader.election.enable'];
-  const f = new Findings();
-  f.expect(value === 'false', {
-    found: `unclean.leader.election.enable is ${shown(value)}`,
-    expected: "'false', written out (MSK's default is true)",
-    fix: 'Set unclean.leader.election.enable=false in the configuration (MskCluster writes it; remove any brokerConfig.extra override).',
+  return checkMskBrokerProperties(doc, ctx.index, (props, f) => {
+    const value = props['unclean.leader.election.enable'];
+    f.expect(value === 'false', {
+      found: `unclean.leader.election.enable is ${shown(value)}`,
+      expected: "'false', written out (MSK's default is true)",
+      fix: 'Set unclean.leader.election.enable=false in the configuration (MskCluster writes it; remove any brokerConfig.extra override).',
+    });
   });
-  return f.outcome();
 }
 
 /** MSK: no topic line of the admin artefact (`kafka-admin/topics.txt`, what `apply.sh` runs) turns unclean leader election on. */

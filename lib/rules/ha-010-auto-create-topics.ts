@@ -1,7 +1,7 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, compliantWithNotes, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, asMskConfiguration, block, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
+import { checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, strimziConfigOf } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole } from './readers/statefulset-documents';
 
@@ -21,24 +21,14 @@ export const HA_010_AUTO_CREATE_TOPICS: Rule = defineRule({
  * configuration is outside the stack cannot be checked.
  */
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (cluster) {
-    if (block(cluster.body.configuration_info).arn === undefined) return compliantWithNotes(["MSK's default configuration has auto.create.topics.enable=false."]);
-    const f = new Findings();
-    const { problem } = configurationOf(cluster, ctx.index);
-    if (problem) f.add(problem);
-    return f.outcome();
-  }
-  const configuration = asMskConfiguration(doc);
-  if (!configuration) return NOT_APPLICABLE;
-  const value = serverPropertiesOf(configuration)['auto.create.topics.enable'];
-  const f = new Findings();
-  f.expect(value === undefined || value === 'false', {
-    found: `auto.create.topics.enable is ${shown(value)}`,
-    expected: "'false'",
-    fix: 'Set auto.create.topics.enable=false and declare the topics.',
-  });
-  return f.outcome();
+  return checkMskBrokerProperties(doc, ctx.index, (props, f) => {
+    const value = props['auto.create.topics.enable'];
+    f.expect(value === undefined || value === 'false', {
+      found: `auto.create.topics.enable is ${shown(value)}`,
+      expected: "'false'",
+      fix: 'Set auto.create.topics.enable=false and declare the topics.',
+    });
+  }, "MSK's default configuration has auto.create.topics.enable=false.");
 }
 
 /** Strimzi: `auto.create.topics.enable` is false in `spec.kafka.config` (topics are KafkaTopics). */
