@@ -1,7 +1,7 @@
-import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import type { SynthesizedDocument } from '../contract/document';
-import { blockOf, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, regionOfArn } from './readers/replication-documents';
+import { blockOf, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, regionOfArn, replicationTargets } from './readers/replication-documents';
 
 /**
  * DR-001: A production environment may declare a DR peer in another region; replication is
@@ -22,12 +22,11 @@ export const DR_001_DR_PEER_IN_ANOTHER_REGION: Rule = defineRule({
   explanation: 'A DR copy in the same region fails with the region it is meant to survive. The replication must carry out the declared pairing: from the primary into the peer, run next to the peer.',
   remediation: "Declare the pairing with new DrPairing({ primary, peer: primary.drPeer({ name, region }), ... }) and build the replication from it (StrimziMirrorMaker2 in a chart of the peer, or MskReplicator in the peer's stack).",
   severity: Severity.ERROR,
-  targets: { strimzi: checkReplication, msk: checkReplication },
+  targets: replicationTargets(checkReplication),
 });
 
 /** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
 function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
   const f = new Findings();
   const d = declarationOf(doc, ctx.index);
   if (!d) return checkUndeclared(f, doc);

@@ -4,9 +4,9 @@ import type { KubernetesDocument, TerraformDocument } from '../contract/document
 import type { DocumentIndex } from '../contract/document-index';
 import { trailingComparison } from './checks/cluster-monitoring';
 import { mirrorMaker2MonitoringOf } from './checks/mirror-maker-2-monitoring';
-import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { blockOf, connectorConfig, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, missingDeclaration } from './readers/replication-documents';
+import { blockOf, connectorConfig, declarationOf, isMirrorMaker2, mirrorsOf, missingDeclaration, replicationTargets } from './readers/replication-documents';
 
 /**
  * DR-003: RTO and RPO are declared; MON-010 alerts when replication falls behind the RPO.
@@ -24,12 +24,11 @@ export const DR_003_RTO_RPO_DECLARED: Rule = defineRule({
   explanation: 'Without declared objectives nobody knows whether a failover met them; without an alert at the RPO, replication can fall behind for days and the loss shows only at failover.',
   remediation: 'Declare rpo and rto on the DrPairing and add the MON-010 alert at the RPO: KafkaPrometheusMonitoring with replicationRpo (MirrorMaker 2) or MskReplicatorAlarms (MSK Replicator).',
   severity: Severity.ERROR,
-  targets: { strimzi: checkReplication, msk: checkReplication },
+  targets: replicationTargets(checkReplication),
 });
 
 /** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
 function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
   const f = new Findings();
   const d = declarationOf(doc, ctx.index);
   if (!d) {

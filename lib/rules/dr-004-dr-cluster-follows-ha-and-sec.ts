@@ -1,8 +1,8 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { EnvironmentProfile } from '../model/environment';
-import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { declarationOf, isMirrorMaker2, isMskReplicator } from './readers/replication-documents';
+import { declarationOf, replicationTargets } from './readers/replication-documents';
 
 /**
  * DR-004: The DR cluster follows every HA and SEC rule above.
@@ -18,12 +18,11 @@ export const DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC: Rule = defineRule({
   explanation: 'After a failover the DR cluster is production: a smaller, weaker or less secure copy fails the day it is needed.',
   remediation: "Create the peer with primary.drPeer({ name, region }) (production profile) and synthesize the DR cluster in it; fix the HA and SEC findings of the DR cluster.",
   severity: Severity.ERROR,
-  targets: { strimzi: checkReplication, msk: checkReplication },
+  targets: replicationTargets(checkReplication),
 });
 
 /** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
 function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
   const f = new Findings();
   const d = declarationOf(doc, ctx.index);
   if (d) {
