@@ -3,7 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type Rule
 import { defineRule, Severity } from './define-rule';
 import { brokerCountOf, clustersUsing, literalNumber, checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, brokerCountOfCluster, topicLinesOf } from './readers/statefulset-documents';
+import { brokerCountOfCluster, checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { asMskAdminArtefact, checkMskAdminTopicLines, mskClusterOfArtefact } from './readers/msk-admin-artefact';
 import type { TerraformDocument } from '../contract/document';
@@ -133,20 +133,9 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * no higher than the cluster's brokers; the admin Job's `topics.txt` creates topics with RF >= 3.
  */
 function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  if (!configMap) return NOT_APPLICABLE;
-  const topics = topicLinesOf(configMap);
-  if (topics.length > 0) {
-    const f = new Findings();
-    topicLineFindings(topics, 'topics.txt', f);
-    return f.outcome();
-  }
-  const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
-  if (brokerFiles.length === 0) return NOT_APPLICABLE;
-  const cluster = configMap.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL];
-  const brokers = typeof cluster === 'string' ? brokerCountOfCluster(ctx.index, cluster, configMap.namespace) : 0;
-  const f = new Findings();
-  for (const { properties, where } of brokerFiles) {
+  return checkStatefulSetBrokerProperties(doc, topicLineFindings, ({ properties, where }, f, configMap) => {
+    const cluster = configMap.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL];
+    const brokers = typeof cluster === 'string' ? brokerCountOfCluster(ctx.index, cluster, configMap.namespace) : 0;
     for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
       f.expect(properties[key] === '3', {
         found: `${where} ${key} is ${shown(properties[key])}`,
@@ -160,6 +149,5 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
       expected: 'a replication factor no higher than the broker count',
       fix: 'Raise the broker count to at least the replication factor (3).',
     });
-  }
-  return f.outcome();
+  });
 }

@@ -3,7 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type Rule
 import { defineRule, Severity } from './define-rule';
 import { checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from './readers/statefulset-documents';
+import { checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { asMskAdminArtefact, checkMskAdminTopicLines } from './readers/msk-admin-artefact';
 import type { TerraformDocument } from '../contract/document';
@@ -79,23 +79,11 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
 
 /** StatefulSet: the broker `server.properties` sets unclean.leader.election.enable=false; no topic of `topics.txt` turns it on. */
 function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  if (!configMap) return NOT_APPLICABLE;
-  const topics = topicLinesOf(configMap);
-  if (topics.length > 0) {
-    const f = new Findings();
-    topicLineFindings(topics, 'topics.txt', f);
-    return f.outcome();
-  }
-  const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
-  if (brokerFiles.length === 0) return NOT_APPLICABLE;
-  const f = new Findings();
-  for (const { properties, where } of brokerFiles) {
+  return checkStatefulSetBrokerProperties(doc, topicLineFindings, ({ properties, where }, f) => {
     f.expect(properties['unclean.leader.election.enable'] === 'false', {
       found: `${where} unclean.leader.election.enable is ${shown(properties['unclean.leader.election.enable'])}`,
       expected: 'false, written out',
       fix: 'Set unclean.leader.election.enable=false (KafkaStatefulSetCluster writes it).',
     });
-  }
-  return f.outcome();
+  });
 }
