@@ -6,6 +6,8 @@ export * from './model/broker-config';
 export * from './contract/document';
 export * from './contract/document-index';
 export * from './rules/rule';
+export * from './rules/define-rule';
+export * from './rules/rule-pack';
 export * from './contract/rule-target';
 export * from './rules/registry';
 export * from './rules/suppressions';

@@ -11,6 +11,7 @@ import { ComplianceReport } from '../rules/report';
 import { CostEstimate } from './cost-estimate';
 import { evaluatedDocuments } from '../rules/engine';
 import { secretValueViolationsInOutputFile } from '../rules/sec-009-no-secret-values';
+import type { RuleSelection } from '../rules/rule-pack';
 
 export interface KafkaAppProps {
   /**
@@ -23,6 +24,12 @@ export interface KafkaAppProps {
    * @default 'dist'
    */
   readonly distDir?: string;
+  /**
+   * The rules every stack and chart of the app runs at synthesis, unless it is given its own
+   * `rules`: a subset of the built-in rules, or them plus your own (`RulePack.all().with(rule)`).
+   * @default - every rule in the registry
+   */
+  readonly rules?: RuleSelection;
 }
 
 interface EnvironmentOutputs {
@@ -55,6 +62,7 @@ export class KafkaApp {
   /** The cdktf app; its stacks are named after their environments. */
   public readonly terraform: TerraformApp;
   public readonly distDir: string;
+  private readonly rules?: RuleSelection;
   private readonly outputs = new Map<string, EnvironmentOutputs>();
 
   public constructor(props: KafkaAppProps = {}) {
@@ -63,12 +71,13 @@ export class KafkaApp {
     fs.mkdirSync(outdir, { recursive: true });
     this.terraform = new TerraformApp({ outdir });
     this.distDir = props.distDir ?? 'dist';
+    this.rules = props.rules;
   }
 
   /** The Terraform stack of an environment, named after it. One per environment. */
   public stack(environment: Environment, props: Omit<KafkaStackProps, 'environment'> = {}): KafkaStack {
     const out = this.outputsOf(environment);
-    const stack = new KafkaStack(this.terraform, environment.name, { ...props, environment });
+    const stack = new KafkaStack(this.terraform, environment.name, { rules: this.rules, ...props, environment });
     out.stacks.push(stack);
     return stack;
   }
@@ -80,7 +89,7 @@ export class KafkaApp {
       outdir: path.join(this.distDir, environment.name),
       yamlOutputType: YamlOutputType.FILE_PER_CHART,
     });
-    const chart = new KafkaChart(out.k8sApp, id, { ...props, environment });
+    const chart = new KafkaChart(out.k8sApp, id, { rules: this.rules, ...props, environment });
     out.charts.push(chart);
     return chart;
   }

@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
 import type { ComplianceReport } from '../rules/report';
-import type { Rule } from '../rules/rule';
+import { rulesOf, type RuleSelection } from '../rules/rule-pack';
 import { RuleValidation } from '../rules/rule-validation';
 import { kubernetesDocuments } from './kubernetes-documents';
 import { ENVIRONMENT_METADATA_LABEL } from '../contract/vocabulary';
@@ -16,10 +16,10 @@ export interface KafkaChartProps {
    */
   readonly labels?: Readonly<Record<string, string>>;
   /**
-   * The rules to run at synthesis.
+   * The rules to run at synthesis: a list, or a `RulePack` (`RulePack.all().without('PERF').with(myRule)`).
    * @default - every rule in the registry
    */
-  readonly rules?: readonly Rule[];
+  readonly rules?: RuleSelection;
 }
 
 /**
@@ -44,7 +44,7 @@ export class KafkaChart extends Chart {
     this.validation = new RuleValidation(this, {
       environment: props.environment,
       collect: () => kubernetesDocuments(this),
-      rules: props.rules,
+      rules: rulesOf(props.rules),
     });
     this.node.addValidation(this.validation);
   }

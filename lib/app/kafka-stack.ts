@@ -3,7 +3,7 @@ import { LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
 import type { ComplianceReport } from '../rules/report';
-import type { Rule } from '../rules/rule';
+import { rulesOf, type RuleSelection } from '../rules/rule-pack';
 import { RuleValidation } from '../rules/rule-validation';
 import { terraformDocuments } from './terraform-documents';
 import { ENVIRONMENT_TAG, PROFILE_TAG } from '../contract/vocabulary';
@@ -23,10 +23,10 @@ export interface KafkaStackProps {
    */
   readonly customBackend?: boolean;
   /**
-   * The rules to run at synthesis.
+   * The rules to run at synthesis: a list, or a `RulePack` (`RulePack.all().without('PERF').with(myRule)`).
    * @default - every rule in the registry
    */
-  readonly rules?: readonly Rule[];
+  readonly rules?: RuleSelection;
 }
 
 /**
@@ -60,7 +60,7 @@ export class KafkaStack extends TerraformStack {
     this.validation = new RuleValidation(this, {
       environment: props.environment,
       collect: () => terraformDocuments(this),
-      rules: props.rules,
+      rules: rulesOf(props.rules),
     });
     this.node.addValidation(this.validation);
   }

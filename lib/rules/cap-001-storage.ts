@@ -2,27 +2,19 @@ import { CapacityPlanAnnotations, type RecordedCapacityPlan } from '../contract/
 import { BYTES_PER_GIB } from '../model/capacity/capacity-planner';
 import { parseMemoryQuantity } from '../model/jvm-heap';
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { targetOf } from '../contract/rule-target';
+import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { strimziBrokerCount, strimziBrokerPools } from './readers/strimzi-broker-pools';
 
 /** CAP-001: provisioned storage per broker is not below the capacity plan. */
-export const CAP_001_STORAGE: Rule = {
+export const CAP_001_STORAGE: Rule = defineRule({
   id: 'CAP-001',
-  level: RuleLevel.ERROR,
   title: 'Provisioned storage per broker is not below the capacity plan.',
   explanation: 'Disk = messages/s × average message bytes × retention seconds × replication factor, plus 20% headroom; per broker = that ÷ brokers (CapacityPlan), divided over the brokers the cluster actually has, so a cluster with more brokers than planned needs less per broker. A broker that runs out of disk goes offline and takes its partition replicas with it. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster: the kafka-iac:capacity-plan tags on MSK, kafka-iac.dev/capacity-plan annotations on Kubernetes).',
   remediation: 'Provision at least the planned storage per broker (plan.storagePerBrokerGiB), or revise the plan.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /** MSK: `broker_node_group_info.storage_info.ebs_storage_info.volume_size` (GiB per broker). */
 function checkMsk(doc: SynthesizedDocument): RuleOutcome {

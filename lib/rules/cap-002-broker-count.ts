@@ -1,26 +1,18 @@
 import { CapacityPlanAnnotations } from '../contract/capacity-plan-annotations';
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { targetOf } from '../contract/rule-target';
+import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { strimziBrokerCount, strimziBrokerPools } from './readers/strimzi-broker-pools';
 
 /** CAP-002: the cluster has at least the planned broker count. */
-export const CAP_002_BROKER_COUNT: Rule = {
+export const CAP_002_BROKER_COUNT: Rule = defineRule({
   id: 'CAP-002',
-  level: RuleLevel.WARNING,
   title: 'The cluster has at least the brokers its capacity plan asks for.',
   explanation: 'Brokers = max(3, ⌈throughput ÷ per-broker capacity⌉), rounded up to a multiple of the zone count (CapacityPlan). Fewer brokers than planned run hot: request latency and consumer lag grow with load. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster).',
   remediation: 'Run at least the planned brokers (plan.brokers), or revise the plan.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.WARNING,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /** MSK: `number_of_broker_nodes`. */
 function checkMsk(doc: SynthesizedDocument): RuleOutcome {

@@ -2,29 +2,27 @@ import { CapacityPlanAnnotations, type TopicPartitionPlan } from '../contract/ca
 import { ACL_ARTEFACT_LABEL } from '../contract/vocabulary';
 import type { SynthesizedDocument } from '../contract/document';
 import { asMskAdminArtefact, mskAdminTopicLinesOf, MSK_ADMIN_TOPICS } from './readers/msk-admin-artefact';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule, type RuleOutcome } from './rule';
-import { targetOf } from '../contract/rule-target';
+import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { kubernetesKind, topicLinesOf } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 
 /** CAP-003: a topic has at least the planned partitions. */
-export const CAP_003_PARTITIONS: Rule = {
+export const CAP_003_PARTITIONS: Rule = defineRule({
   id: 'CAP-003',
-  level: RuleLevel.WARNING,
   title: 'A topic has at least the partitions its capacity plan asks for.',
   explanation: 'Partitions = max(⌈target throughput ÷ one consumer\'s throughput⌉, the consumers wanted) (CapacityPlan). A consumer group can never have more active consumers than partitions, so fewer partitions cap the read throughput; adding partitions later moves keys to other partitions. The rule applies to topics that carry a plan (CapacityPlan.applyToTopics): a Strimzi KafkaTopic, and the topic lines of the MSK admin artefact (kafka-admin/topics.txt) and of the StatefulSet access ConfigMap (topics.txt).',
   remediation: 'Declare at least the planned partitions (plan.partitionsPerTopic), or revise the plan.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc) {
-    const artefact = asMskAdminArtefact(doc);
-    if (artefact) return checkTopicLines(CapacityPlanAnnotations.readTopicPlans(artefact.body), mskAdminTopicLinesOf(artefact), MSK_ADMIN_TOPICS, artefact.body.input?.topics);
-    switch (targetOf(doc)) {
-      case RuleTarget.STRIMZI: return checkStrimzi(doc);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.WARNING,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
+
+/** MSK: the topic lines of the admin artefact. */
+function checkMsk(doc: SynthesizedDocument): RuleOutcome {
+  const artefact = asMskAdminArtefact(doc);
+  if (!artefact) return NOT_APPLICABLE;
+  return checkTopicLines(CapacityPlanAnnotations.readTopicPlans(artefact.body), mskAdminTopicLinesOf(artefact), MSK_ADMIN_TOPICS, artefact.body.input?.topics);
+}
 
 /** Strimzi: `KafkaTopic.spec.partitions` (absent: the broker's num.partitions, 1 by default). */
 function checkStrimzi(doc: SynthesizedDocument): RuleOutcome {

@@ -1,7 +1,7 @@
 import type { SynthesizedDocument, TerraformDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { targetOf } from '../contract/rule-target';
+import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 
 /** The dimension MSK storage autoscaling scales. */
 export const MSK_STORAGE_DIMENSION = 'kafka:broker-storage:VolumeSize';
@@ -17,20 +17,14 @@ const VOLUME_SIZE_PATHS = [
 ];
 
 /** CAP-004: MSK storage autoscaling is on, never scales in, tracks a target below MON-004, and Terraform leaves the grown volume alone. */
-export const CAP_004_STORAGE_AUTOSCALING: Rule = {
+export const CAP_004_STORAGE_AUTOSCALING: Rule = defineRule({
   id: 'CAP-004',
-  level: RuleLevel.ERROR,
   title: 'MSK storage autoscaling is on, scale-in disabled, target below the MON-004 disk warning, declared maximum; the cluster ignores volume-size changes.',
   explanation: 'MSK storage only grows. An aws_appautoscaling_target on kafka:broker-storage:VolumeSize with a maximum of at most 16384 GiB and a target-tracking policy on KafkaBrokerStorageUtilization with scale-in disabled grow the volume before the MON-004 disk warning (70%) fires; MSK accepts targets of 10 to 80%. The cluster ignores changes to its volume size, or the next terraform apply would try to shrink it back.',
   remediation: 'Use MskCluster (it adds MskStorageAutoScaling and the ignore_changes entry); keep targetUtilizationPercent below the MON-004 threshold.',
-  targets: [RuleTarget.MSK],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR,
+  targets: { msk: checkMsk },
+});
 
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   if (doc.source !== 'terraform' || doc.type !== 'aws_msk_cluster') return NOT_APPLICABLE;

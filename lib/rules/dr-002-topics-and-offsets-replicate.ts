@@ -1,9 +1,10 @@
 import { MIRROR_MAKER_2_POLICY_CLASS, MSK_REPLICATOR_TOPIC_NAME_TYPE, ReplicationPolicy } from '../model/dr/replication-policy';
 import type { DrPairingDeclaration } from '../model/dr/dr-pairing';
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule, type RuleOutcome } from './rule';
+import { Findings, shown, type Rule, type RuleOutcome, type RuleContext } from './rule';
+import { defineRule, Severity } from './define-rule';
 import {
-  blockOf, booleanOf, connectorConfig, declarationOf, groupProbe, isMirrorMaker2, isMskReplicator, mirrorsOf, patternCovers,
+  blockOf, booleanOf, connectorConfig, declarationOf, groupProbe, isMirrorMaker2, mirrorsOf, patternCovers, replicationTargets,
 } from './readers/replication-documents';
 
 /**
@@ -19,20 +20,21 @@ import {
  * Without a declaration (DR-003 reports it): a checkpoint connector with offset sync on for
  * identity names; consumer-group replication with offset sync on for `IDENTICAL` names.
  */
-export const DR_002_TOPICS_AND_OFFSETS_REPLICATE: Rule = {
+export const DR_002_TOPICS_AND_OFFSETS_REPLICATE: Rule = defineRule({
   id: 'DR-002',
-  level: RuleLevel.ERROR,
   title: 'Replication covers the declared topics and consumer-group offsets (checkpoints, offset sync), so consumers can fail over',
   explanation: 'A topic left out is lost at failover; without checkpoints and synced offsets, consumers in the DR region restart from auto.offset.reset and re-read or skip records; renamed topics break consumers that fail over with their configuration.',
   remediation: 'Build the replication from the DrPairing (StrimziMirrorMaker2 or MskReplicator) and remove the override that narrows its topics or groups or turns offset sync off.',
-  targets: [RuleTarget.STRIMZI, RuleTarget.MSK],
-  check(doc, ctx) {
-    if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
-    const d = declarationOf(doc, ctx.index);
-    if (!d) return checkUndeclared(doc);
-    return isMirrorMaker2(doc) ? checkMirrorMaker2(doc, d) : checkReplicator(doc as TerraformDocument, d);
-  },
-};
+  severity: Severity.ERROR,
+  targets: replicationTargets(checkReplication),
+});
+
+/** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
+function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const d = declarationOf(doc, ctx.index);
+  if (!d) return checkUndeclared(doc);
+  return isMirrorMaker2(doc) ? checkMirrorMaker2(doc, d) : checkReplicator(doc as TerraformDocument, d);
+}
 
 function checkMirrorMaker2(doc: KubernetesDocument, d: DrPairingDeclaration): RuleOutcome {
   const f = new Findings();

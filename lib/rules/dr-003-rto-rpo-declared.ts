@@ -1,10 +1,12 @@
+import type { SynthesizedDocument } from '../contract/document';
 import type { DrPairingDeclaration } from '../model/dr/dr-pairing';
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
 import { trailingComparison } from './checks/cluster-monitoring';
 import { mirrorMaker2MonitoringOf } from './checks/mirror-maker-2-monitoring';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule } from './rule';
-import { blockOf, connectorConfig, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, missingDeclaration } from './readers/replication-documents';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
+import { blockOf, connectorConfig, declarationOf, isMirrorMaker2, mirrorsOf, missingDeclaration, replicationTargets } from './readers/replication-documents';
 
 /**
  * DR-003: RTO and RPO are declared; MON-010 alerts when replication falls behind the RPO.
@@ -16,31 +18,32 @@ import { blockOf, connectorConfig, declarationOf, isMirrorMaker2, isMskReplicato
  * alarms on ReplicationLatency fire above a threshold of at most the RPO (that one exists at
  * all is MON-010's check).
  */
-export const DR_003_RTO_RPO_DECLARED: Rule = {
+export const DR_003_RTO_RPO_DECLARED: Rule = defineRule({
   id: 'DR-003',
-  level: RuleLevel.ERROR,
   title: 'RTO and RPO are declared; MON-010 alerts when replication falls behind the RPO',
   explanation: 'Without declared objectives nobody knows whether a failover met them; without an alert at the RPO, replication can fall behind for days and the loss shows only at failover.',
   remediation: 'Declare rpo and rto on the DrPairing and add the MON-010 alert at the RPO: KafkaPrometheusMonitoring with replicationRpo (MirrorMaker 2) or MskReplicatorAlarms (MSK Replicator).',
-  targets: [RuleTarget.STRIMZI, RuleTarget.MSK],
-  check(doc, ctx) {
-    if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
-    const f = new Findings();
-    const d = declarationOf(doc, ctx.index);
-    if (!d) {
-      f.add(missingDeclaration(doc));
-      return f.outcome();
-    }
-    const rpo = Number(d.rpoSeconds);
-    const rto = Number(d.rtoSeconds);
-    f.expect(rpo > 0, { found: `the declared RPO is ${shown(d.rpoSeconds)}`, expected: 'an RPO of at least one second', fix: 'Declare rpo: DrDuration.minutes(5) on the DrPairing.' });
-    f.expect(rto > 0, { found: `the declared RTO is ${shown(d.rtoSeconds)}`, expected: 'an RTO of at least one second', fix: 'Declare rto: DrDuration.minutes(30) on the DrPairing.' });
-    if (!(rpo > 0)) return f.outcome();
-    if (isMirrorMaker2(doc)) checkMirrorMaker2(f, doc, d, ctx.index, rpo);
-    else checkReplicator(f, doc as TerraformDocument, ctx.index, rpo);
+  severity: Severity.ERROR,
+  targets: replicationTargets(checkReplication),
+});
+
+/** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
+function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const f = new Findings();
+  const d = declarationOf(doc, ctx.index);
+  if (!d) {
+    f.add(missingDeclaration(doc));
     return f.outcome();
-  },
-};
+  }
+  const rpo = Number(d.rpoSeconds);
+  const rto = Number(d.rtoSeconds);
+  f.expect(rpo > 0, { found: `the declared RPO is ${shown(d.rpoSeconds)}`, expected: 'an RPO of at least one second', fix: 'Declare rpo: DrDuration.minutes(5) on the DrPairing.' });
+  f.expect(rto > 0, { found: `the declared RTO is ${shown(d.rtoSeconds)}`, expected: 'an RTO of at least one second', fix: 'Declare rto: DrDuration.minutes(30) on the DrPairing.' });
+  if (!(rpo > 0)) return f.outcome();
+  if (isMirrorMaker2(doc)) checkMirrorMaker2(f, doc, d, ctx.index, rpo);
+  else checkReplicator(f, doc as TerraformDocument, ctx.index, rpo);
+  return f.outcome();
+}
 
 function checkMirrorMaker2(f: Findings, doc: KubernetesDocument, d: DrPairingDeclaration, index: DocumentIndex, rpo: number): void {
   // Only the latency alerts tied to this MirrorMaker 2 count. When there is none, MON-010

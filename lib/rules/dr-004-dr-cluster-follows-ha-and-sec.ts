@@ -1,6 +1,8 @@
+import type { SynthesizedDocument } from '../contract/document';
 import { EnvironmentProfile } from '../model/environment';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule } from './rule';
-import { declarationOf, isMirrorMaker2, isMskReplicator } from './readers/replication-documents';
+import { Findings, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
+import { declarationOf, replicationTargets } from './readers/replication-documents';
 
 /**
  * DR-004: The DR cluster follows every HA and SEC rule above.
@@ -10,29 +12,30 @@ import { declarationOf, isMirrorMaker2, isMskReplicator } from './readers/replic
  * peer that a replication writes into has the production profile (declared, and the
  * environment it is synthesized in), so no HA rule is relaxed to a warning on the DR cluster.
  */
-export const DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC: Rule = {
+export const DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC: Rule = defineRule({
   id: 'DR-004',
-  level: RuleLevel.ERROR,
   title: 'The DR cluster follows every HA and SEC rule',
   explanation: 'After a failover the DR cluster is production: a smaller, weaker or less secure copy fails the day it is needed.',
   remediation: "Create the peer with primary.drPeer({ name, region }) (production profile) and synthesize the DR cluster in it; fix the HA and SEC findings of the DR cluster.",
-  targets: [RuleTarget.STRIMZI, RuleTarget.MSK],
-  check(doc, ctx) {
-    if (!isMirrorMaker2(doc) && !isMskReplicator(doc)) return NOT_APPLICABLE;
-    const f = new Findings();
-    const d = declarationOf(doc, ctx.index);
-    if (d) {
-      f.expect(d.peer.profile === EnvironmentProfile.PRODUCTION, {
-        found: `the declared DR peer ${d.peer.environment} has profile '${d.peer.profile}'`,
-        expected: 'production: every HA and SEC rule applies to the DR cluster as errors',
-        fix: `Create the peer with ${d.primary.environment}.drPeer({ name: '${d.peer.environment}', region: '${d.peer.region}' }).`,
-      });
-    }
-    f.expect(ctx.environment.profile === EnvironmentProfile.PRODUCTION, {
-      found: `environment ${ctx.environment.name} has profile '${ctx.environment.profile}'`,
-      expected: 'production: the DR cluster this replication writes to is checked by every HA and SEC rule as errors',
-      fix: `Synthesize the DR cluster and its replication in the peer environment created by drPeer().`,
+  severity: Severity.ERROR,
+  targets: replicationTargets(checkReplication),
+});
+
+/** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
+function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  const f = new Findings();
+  const d = declarationOf(doc, ctx.index);
+  if (d) {
+    f.expect(d.peer.profile === EnvironmentProfile.PRODUCTION, {
+      found: `the declared DR peer ${d.peer.environment} has profile '${d.peer.profile}'`,
+      expected: 'production: every HA and SEC rule applies to the DR cluster as errors',
+      fix: `Create the peer with ${d.primary.environment}.drPeer({ name: '${d.peer.environment}', region: '${d.peer.region}' }).`,
     });
-    return f.outcome();
-  },
-};
+  }
+  f.expect(ctx.environment.profile === EnvironmentProfile.PRODUCTION, {
+    found: `environment ${ctx.environment.name} has profile '${ctx.environment.profile}'`,
+    expected: 'production: the DR cluster this replication writes to is checked by every HA and SEC rule as errors',
+    fix: `Synthesize the DR cluster and its replication in the peer environment created by drPeer().`,
+  });
+  return f.outcome();
+}

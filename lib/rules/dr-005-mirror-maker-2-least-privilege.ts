@@ -1,7 +1,9 @@
+import type { SynthesizedDocument } from '../contract/document';
 import { PRINCIPAL_KIND_LABEL, PRINCIPAL_KIND_TAG } from '../contract/vocabulary';
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule, type RuleOutcome } from './rule';
+import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleOutcome, type RuleContext } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { blockOf, booleanOf, connectorConfig, isMirrorMaker2, isMskReplicator, mirrorsOf } from './readers/replication-documents';
 
 const MIRROR_MAKER_2_KIND = 'mirror-maker-2';
@@ -24,22 +26,27 @@ const AUTHENTICATION_TYPES = ['scram-sha-512', 'scram-sha-256', 'tls', 'custom']
  *   principal (so SEC-005 checks them) and grant no `*` action or kafka-cluster action on `*`;
  *   IAM access control on each cluster defined in the same stack.
  */
-export const DR_005_MIRROR_MAKER_2_LEAST_PRIVILEGE: Rule = {
+export const DR_005_MIRROR_MAKER_2_LEAST_PRIVILEGE: Rule = defineRule({
   id: 'DR-005',
-  level: RuleLevel.ERROR,
   title: 'MirrorMaker 2 runs as its own least-privilege principal, never a superuser; its internal topics have RF 3; one offset-syncs location for source and checkpoint connectors',
   explanation: 'MirrorMaker 2 reads every replicated topic and writes the DR cluster: as a superuser, one leaked credential exposes both clusters. Internal topics below RF 3 lose the offset mapping with one broker, and connectors that disagree on the offset-syncs location never translate an offset, so failed-over consumers restart from the wrong place.',
   remediation: 'Declare the principals with MirrorMaker2Access.addSourcePrincipal / addTargetPrincipal and build the KafkaMirrorMaker2 with StrimziMirrorMaker2 (RF 3, one location); remove the override that widened a right or lowered an RF.',
-  targets: [RuleTarget.STRIMZI, RuleTarget.MSK],
-  check(doc, ctx) {
-    if (doc.source === 'kubernetes' && doc.kind === 'KafkaUser' && doc.body.metadata?.labels?.[PRINCIPAL_KIND_LABEL] === MIRROR_MAKER_2_KIND) {
-      return checkKafkaUser(doc, ctx.index);
-    }
-    if (isMirrorMaker2(doc)) return checkMirrorMaker2(doc, ctx.index);
-    if (isMskReplicator(doc)) return checkReplicator(doc, ctx.index);
-    return NOT_APPLICABLE;
-  },
-};
+  severity: Severity.ERROR,
+  targets: { strimzi: checkStrimzi, msk: checkMsk },
+});
+
+/** Strimzi: the MirrorMaker 2 KafkaUser and the KafkaMirrorMaker2. */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source === 'kubernetes' && doc.kind === 'KafkaUser' && doc.body.metadata?.labels?.[PRINCIPAL_KIND_LABEL] === MIRROR_MAKER_2_KIND) {
+    return checkKafkaUser(doc, ctx.index);
+  }
+  return isMirrorMaker2(doc) ? checkMirrorMaker2(doc, ctx.index) : NOT_APPLICABLE;
+}
+
+/** MSK: the aws_msk_replicator. */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  return isMskReplicator(doc) ? checkReplicator(doc, ctx.index) : NOT_APPLICABLE;
+}
 
 function checkConnection(f: Findings, at: string, cluster: Readonly<Record<string, any>> | undefined): void {
   const auth = cluster?.authentication;

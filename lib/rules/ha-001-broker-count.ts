@@ -1,28 +1,19 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, brokerCountOf } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools } from './readers/strimzi-documents';
 import { kubernetesKind, hasBrokerRole, nodeConfigOf, replicasOfWorkload } from './readers/statefulset-documents';
 
 /** HA-001: At least 3 brokers. */
-export const HA_001_BROKER_COUNT: Rule = {
+export const HA_001_BROKER_COUNT: Rule = defineRule({
   id: 'HA-001',
-  level: RuleLevel.ERROR,
   title: 'At least 3 brokers.',
   explanation: 'With fewer than 3 brokers a cluster cannot keep 3 replicas of a partition, so one broker failure (or a rolling restart) leaves partitions with a single copy or none, and acks=all writes stop. Three brokers is the smallest cluster that survives the loss of one broker without losing data or availability.',
   remediation: 'Run at least 3 brokers. MSK: set brokers (number_of_broker_nodes) to 3 or another multiple of the zone count. Strimzi: give the broker node pool replicas >= 3. StatefulSet: set replicas >= 3. In development a single broker is reported as a warning only.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /** MSK: `number_of_broker_nodes` of the `aws_msk_cluster` is a literal of at least 3. */
 function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {

@@ -1,34 +1,23 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { asMskCluster, asMskConfiguration, brokerCountOf, clustersUsing, configurationOf, literalNumber, serverPropertiesOf } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
+import { brokerCountOf, clustersUsing, literalNumber, checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, brokerCountOfCluster, topicLinesOf } from './readers/statefulset-documents';
+import { brokerCountOfCluster, checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { asMskAdminArtefact, checkMskAdminTopicLines, mskClusterOfArtefact } from './readers/msk-admin-artefact';
 import type { TerraformDocument } from '../contract/document';
 import { KAFKA_CLUSTER_LABEL } from '../contract/vocabulary';
 
 /** HA-002: `default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3. */
-export const HA_002_REPLICATION_FACTOR: Rule = {
+export const HA_002_REPLICATION_FACTOR: Rule = defineRule({
   id: 'HA-002',
-  level: RuleLevel.ERROR,
   title: '\`default.replication.factor\` = 3 (never above the broker count), \`offsets.topic.replication.factor\` = 3, \`transaction.state.log.replication.factor\` = 3. Every declared topic has replication factor ≥ 3.',
   explanation: 'Data survives a broker failure only if every partition has copies on other brokers. Replication factor 3 keeps two copies when one broker is down, including the internal __consumer_offsets and __transaction_state topics, whose loss breaks every consumer group or transactional producer. A replication factor above the broker count makes topic creation fail.',
   remediation: 'Set default.replication.factor, offsets.topic.replication.factor and transaction.state.log.replication.factor to 3, with at least 3 brokers, and declare every topic with replicas >= 3. MSK: in the aws_msk_configuration (MskCluster brokerConfig) and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and on each KafkaTopic. StatefulSet: in server.properties and the topic admin job.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    const artefact = asMskAdminArtefact(doc);
-    if (artefact) return checkMskTopics(artefact, ctx);
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: the `aws_msk_configuration` sets the three replication factors to 3, never above the
@@ -38,34 +27,26 @@ export const HA_002_REPLICATION_FACTOR: Rule = {
  * no MSK topic resource.
  */
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (cluster) {
-    const f = new Findings();
-    const { problem } = configurationOf(cluster, ctx.index);
-    if (problem) f.add(problem);
-    return f.outcome();
-  }
-  const configuration = asMskConfiguration(doc);
-  if (!configuration) return NOT_APPLICABLE;
-  const props = serverPropertiesOf(configuration);
-  const f = new Findings();
-  for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
-    f.expect(props[key] === '3', {
-      found: `${key} is ${shown(props[key])}`,
-      expected: "'3'",
-      fix: `Set ${key}=3 (MskCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
-    });
-  }
-  const rf = literalNumber(props['default.replication.factor']);
-  for (const c of clustersUsing(configuration, ctx.index)) {
-    const brokers = brokerCountOf(c);
-    f.expect(rf === undefined || brokers === undefined || rf <= brokers, {
-      found: `default.replication.factor is ${rf} but ${c.address} has ${brokers} broker(s)`,
-      expected: 'a replication factor no higher than the broker count',
-      fix: 'Raise the broker count to at least the replication factor (3).',
-    });
-  }
-  return f.outcome();
+  const artefact = asMskAdminArtefact(doc);
+  if (artefact) return checkMskTopics(artefact, ctx);
+  return checkMskBrokerProperties(doc, ctx.index, (props, f, configuration) => {
+    for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
+      f.expect(props[key] === '3', {
+        found: `${key} is ${shown(props[key])}`,
+        expected: "'3'",
+        fix: `Set ${key}=3 (MskCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
+      });
+    }
+    const rf = literalNumber(props['default.replication.factor']);
+    for (const c of clustersUsing(configuration, ctx.index)) {
+      const brokers = brokerCountOf(c);
+      f.expect(rf === undefined || brokers === undefined || rf <= brokers, {
+        found: `default.replication.factor is ${rf} but ${c.address} has ${brokers} broker(s)`,
+        expected: 'a replication factor no higher than the broker count',
+        fix: 'Raise the broker count to at least the replication factor (3).',
+      });
+    }
+  });
 }
 
 /**
@@ -154,22 +135,11 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * no higher than the cluster's brokers; the admin Job's `topics.txt` creates topics with RF >= 3.
  */
 function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  if (!configMap) return NOT_APPLICABLE;
-  const topics = topicLinesOf(configMap);
-  if (topics.length > 0) {
-    const f = new Findings();
-    topicLineFindings(topics, 'topics.txt', f);
-    return f.outcome();
-  }
-  const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
-  if (brokerFiles.length === 0) return NOT_APPLICABLE;
-  // Stryker disable next-line OptionalChaining: the StatefulSet target is recognised by a label, so metadata.labels exists here
-  const cluster = configMap.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL];
-  // Stryker disable next-line ConditionalExpression: without a cluster label no broker StatefulSet matches, so the count is 0 either way
-  const brokers = typeof cluster === 'string' ? brokerCountOfCluster(ctx.index, cluster, configMap.namespace) : 0;
-  const f = new Findings();
-  for (const { properties, where } of brokerFiles) {
+  return checkStatefulSetBrokerProperties(doc, topicLineFindings, ({ properties, where }, f, configMap) => {
+    // Stryker disable next-line OptionalChaining: the StatefulSet target is recognised by a label, so metadata.labels exists here
+    const cluster = configMap.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL];
+    // Stryker disable next-line ConditionalExpression: without a cluster label no broker StatefulSet matches, so the count is 0 either way
+    const brokers = typeof cluster === 'string' ? brokerCountOfCluster(ctx.index, cluster, configMap.namespace) : 0;
     for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
       f.expect(properties[key] === '3', {
         found: `${where} ${key} is ${shown(properties[key])}`,
@@ -183,6 +153,5 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
       expected: 'a replication factor no higher than the broker count',
       fix: 'Raise the broker count to at least the replication factor (3).',
     });
-  }
-  return f.outcome();
+  });
 }

@@ -1,33 +1,22 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { asMskCluster, asMskConfiguration, configurationOf, literalNumber, serverPropertiesOf } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
+import { literalNumber, checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from './readers/statefulset-documents';
+import { checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { asMskAdminArtefact, checkMskAdminTopicLines } from './readers/msk-admin-artefact';
 import type { TerraformDocument } from '../contract/document';
 
 /** HA-003: `min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF. */
-export const HA_003_MIN_INSYNC_REPLICAS: Rule = {
+export const HA_003_MIN_INSYNC_REPLICAS: Rule = defineRule({
   id: 'HA-003',
-  level: RuleLevel.ERROR,
   title: '\`min.insync.replicas\` = 2 and \`transaction.state.log.min.isr\` = 2, always < replication factor, so one broker can fail without stopping \`acks=all\` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF.',
   explanation: 'With acks=all a write succeeds once min.insync.replicas replicas have it. A value of 2 with replication factor 3 means an acknowledged write is on two brokers, and one broker can fail without stopping writes. A value of 1 acknowledges writes held by one broker only; a value equal to the replication factor stops all writes when any broker is down.',
   remediation: 'Set min.insync.replicas=2 and transaction.state.log.min.isr=2, each below its replication factor, and give topics that override it a value >= 2 and below their replication factor. MSK: in the aws_msk_configuration and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and the KafkaTopic config. StatefulSet: in server.properties and the topic admin job.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    const artefact = asMskAdminArtefact(doc);
-    if (artefact) return checkMskTopics(artefact);
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: the `aws_msk_configuration` sets `min.insync.replicas` and
@@ -35,36 +24,28 @@ export const HA_003_MIN_INSYNC_REPLICAS: Rule = {
  * a configuration of this stack.
  */
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (cluster) {
-    const f = new Findings();
-    const { problem } = configurationOf(cluster, ctx.index);
-    if (problem) f.add(problem);
-    return f.outcome();
-  }
-  const configuration = asMskConfiguration(doc);
-  if (!configuration) return NOT_APPLICABLE;
-  const props = serverPropertiesOf(configuration);
-  const f = new Findings();
-  const pairs: readonly (readonly [string, string])[] = [
-    ['min.insync.replicas', 'default.replication.factor'],
-    ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor'],
-  ];
-  for (const [key, rfKey] of pairs) {
-    f.expect(props[key] === '2', {
-      found: `${key} is ${shown(props[key])}`,
-      expected: "'2'",
-      fix: `Set ${key}=2 (MskCluster brokerConfig.minInsyncReplicas: 2).`,
-    });
-    const isr = literalNumber(props[key]);
-    const rf = literalNumber(props[rfKey]);
-    f.expect(isr === undefined || rf === undefined || isr < rf, {
-      found: `${key} is ${isr} with ${rfKey} ${rf}`,
-      expected: `a value below ${rfKey}, so one broker can fail without stopping acks=all writes`,
-      fix: `Set ${key}=2 with ${rfKey}=3.`,
-    });
-  }
-  return f.outcome();
+  const artefact = asMskAdminArtefact(doc);
+  if (artefact) return checkMskTopics(artefact);
+  return checkMskBrokerProperties(doc, ctx.index, (props, f) => {
+    const pairs: readonly (readonly [string, string])[] = [
+      ['min.insync.replicas', 'default.replication.factor'],
+      ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor'],
+    ];
+    for (const [key, rfKey] of pairs) {
+      f.expect(props[key] === '2', {
+        found: `${key} is ${shown(props[key])}`,
+        expected: "'2'",
+        fix: `Set ${key}=2 (MskCluster brokerConfig.minInsyncReplicas: 2).`,
+      });
+      const isr = literalNumber(props[key]);
+      const rf = literalNumber(props[rfKey]);
+      f.expect(isr === undefined || rf === undefined || isr < rf, {
+        found: `${key} is ${isr} with ${rfKey} ${rf}`,
+        expected: `a value below ${rfKey}, so one broker can fail without stopping acks=all writes`,
+        fix: `Set ${key}=2 with ${rfKey}=3.`,
+      });
+    }
+  });
 }
 
 /**
@@ -145,18 +126,7 @@ const COMPLIANT_STRIMZI_TOPIC: RuleOutcome = { status: 'compliant', notes: ['The
  * Job's `topics.txt` that overrides min.insync.replicas keeps it >= 2 and below its RF.
  */
 function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  if (!configMap) return NOT_APPLICABLE;
-  const topics = topicLinesOf(configMap);
-  if (topics.length > 0) {
-    const f = new Findings();
-    topicLineFindings(topics, 'topics.txt', f);
-    return f.outcome();
-  }
-  const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
-  if (brokerFiles.length === 0) return NOT_APPLICABLE;
-  const f = new Findings();
-  for (const { properties, where } of brokerFiles) {
+  return checkStatefulSetBrokerProperties(doc, topicLineFindings, ({ properties, where }, f) => {
     for (const [key, rfKey] of [['min.insync.replicas', 'default.replication.factor'], ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor']]) {
       f.expect(properties[key] === '2', {
         found: `${where} ${key} is ${shown(properties[key])}`,
@@ -169,6 +139,5 @@ function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutc
         fix: `Use ${key} 2 with ${rfKey} 3.`,
       });
     }
-  }
-  return f.outcome();
+  });
 }

@@ -1,28 +1,18 @@
 import { parsePropertiesText } from '../model/broker-config';
 import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_ARTEFACT_KIND, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL } from '../contract/vocabulary';
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { targetOf } from '../contract/rule-target';
+import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 
 /** HA-004: Producers use `acks=all` with idempotence on; the recommended client properties that the library publishes for an environment say so. */
-export const HA_004_PRODUCER_ACKS: Rule = {
+export const HA_004_PRODUCER_ACKS: Rule = defineRule({
   id: 'HA-004',
-  level: RuleLevel.ERROR,
   title: 'Producers use \`acks=all\` with idempotence on; the recommended client properties that the library publishes for an environment say so.',
   explanation: 'With acks=1 a write is acknowledged by the leader alone and is lost if the leader fails before followers copy it; min.insync.replicas only protects writes made with acks=all. Idempotence stops retries from duplicating or reordering records (it needs max.in.flight.requests.per.connection <= 5). The rule reads the client properties the library publishes per principal: the client-properties ConfigMaps on Kubernetes and the client-properties terraform_data on MSK, from which dist/<env>/clients/<principal>.properties is written.',
   remediation: 'Publish producer properties with acks=all, enable.idempotence=true and max.in.flight.requests.per.connection at most 5 (ClientProperties does so by default); remove any override that changes them.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    if (doc.source === 'terraform' && doc.type === 'terraform_data') return checkMsk(doc, ctx);
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /** The producer checks over one principal's published properties. */
 function checkProducerProperties(principal: string, text: string, f: Findings): void {

@@ -1,29 +1,21 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster } from './readers/msk-cluster-document';
+import { checkControllerCount } from '../model/rule-checks';
 import { KafkaVersion } from '../model/kafka-version';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, processRolesOf, podSpecOf, kafkaContainerOf, nodeConfigOf, replicasOfWorkload } from './readers/statefulset-documents';
 
 /** HA-005: The metadata quorum is KRaft with an odd number of controllers: 3 or 5 (7 allowed). ZooKeeper is not generated. On MSK this means a `kafka_version` ending in `.kraft` (3.7.x.kraft to 4.1.x.kraft; the metadata mode cannot be changed after creation); MSK runs the controllers itself. On Strimzi 1.2 and the StatefulSet, a supported Kafka 4.x version. */
-export const HA_005_KRAFT_QUORUM: Rule = {
+export const HA_005_KRAFT_QUORUM: Rule = defineRule({
   id: 'HA-005',
-  level: RuleLevel.ERROR,
   title: 'The metadata quorum is KRaft with an odd number of controllers: 3 or 5 (7 allowed). ZooKeeper is not generated. On MSK this means a \`kafka_version\` ending in \`.kraft\` (3.7.x.kraft to 4.1.x.kraft; the metadata mode cannot be changed after creation); MSK runs the controllers itself. On Strimzi 1.2 and the StatefulSet, a supported Kafka 4.x version.',
   explanation: 'ZooKeeper mode is removed in Kafka 4 and deprecated before it. KRaft keeps the metadata in a Raft quorum of controllers, which needs an odd count (3 or 5; 7 allowed) to keep a majority when one or two controllers fail. MSK cannot switch a cluster between ZooKeeper and KRaft after creation, so the choice is made once.',
   remediation: 'MSK: set kafka_version to a KRaft version, 3.7.x.kraft to 4.1.x.kraft (KafkaVersion.MSK_3_9_X_KRAFT); MSK runs the controllers. Strimzi: use a Kafka 4.x version that Strimzi 1.2 supports and a controller node pool of 3 or 5 replicas. StatefulSet: use Kafka 4.x with 3 or 5 controllers.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: `kafka_version` is a KRaft version (3.7.x.kraft to 4.1.x.kraft). MSK runs the
@@ -60,11 +52,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const pools = strimziNodePoolsOf(ctx.index, kafka);
   const controllerPools = pools.filter((p) => rolesOf(p).includes('controller'));
   const controllers = controllerPools.reduce((s, p) => s + replicasOf(p), 0);
-  f.expect([3, 5, 7].includes(controllers), {
-    found: `the controller node pools (${describePools(controllerPools)}) have ${controllers} controller(s)`,
-    expected: 'an odd KRaft quorum of 3 or 5 controllers (7 allowed)',
-    fix: 'Declare a controller node pool with replicas: 3 (StrimziKafkaCluster controllers: { replicas: 3 }).',
-  });
+  f.refused(`the controller node pools (${describePools(controllerPools)}) have ${controllers} controller(s)`, checkControllerCount(controllers));
   if (ctx.environment.isProductionLike) {
     const combined = pools.filter((p) => rolesOf(p).includes('controller') && rolesOf(p).includes('broker'));
     f.expect(combined.length === 0, {
@@ -102,11 +90,7 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
   const roles = processRolesOf(node.properties);
   if (!roles.includes('controller')) return f.outcome();
   const replicas = replicasOfWorkload(sts);
-  f.expect([3, 5, 7].includes(replicas), {
-    found: `spec.replicas is ${shown(sts.body.spec?.replicas)} KRaft controller(s) (process.roles '${node.properties['process.roles']}')`,
-    expected: 'an odd KRaft quorum of 3 or 5 controllers (7 allowed)',
-    fix: 'Declare controllers: { replicas: 3 } on the KafkaStatefulSetCluster (without combinedNode).',
-  });
+  f.refused(`spec.replicas is ${shown(sts.body.spec?.replicas)} KRaft controller(s) (process.roles '${node.properties['process.roles']}')`, checkControllerCount(replicas));
   const voters = (node.properties['controller.quorum.voters'] ?? '').split(',').filter((v) => v.trim() !== '');
   f.expect(voters.length === replicas, {
     found: `${node.where} controller.quorum.voters lists ${voters.length} voter(s) but spec.replicas is ${shown(sts.body.spec?.replicas)}`,

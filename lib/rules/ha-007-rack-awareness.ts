@@ -1,28 +1,19 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { shown, Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { shown, Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, list } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, hasBrokerRole, podSpecOf, envValueOf, nodeConfigOf } from './readers/statefulset-documents';
 
 /** HA-007: Replicas are rack-aware: `broker.rack` / Strimzi `rack.topologyKey` = the zone label, so the replicas of a partition land in different zones. */
-export const HA_007_RACK_AWARENESS: Rule = {
+export const HA_007_RACK_AWARENESS: Rule = defineRule({
   id: 'HA-007',
-  level: RuleLevel.ERROR,
   title: 'Replicas are rack-aware: \`broker.rack\` / Strimzi \`rack.topologyKey\` = the zone label, so the replicas of a partition land in different zones.',
   explanation: 'Kafka places the replicas of a partition in different racks only when it knows each broker\'s rack. With broker.rack set to the availability zone, a zone outage never takes all replicas of a partition; without it, all three replicas can land in one zone.',
   remediation: 'Make the zone the rack. MSK sets broker.rack to each broker\'s zone ID itself: put the client subnets in distinct zones. Strimzi: set spec.kafka.rack.topologyKey to topology.kubernetes.io/zone. StatefulSet: set broker.rack from the node\'s zone label at start-up.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: MSK sets `broker.rack` to each broker's availability zone ID itself, so rack

@@ -1,56 +1,38 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { asMskCluster, asMskConfiguration, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
+import { checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, topicLinesOf } from './readers/statefulset-documents';
+import { checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { asMskAdminArtefact, checkMskAdminTopicLines } from './readers/msk-admin-artefact';
 import type { TerraformDocument } from '../contract/document';
 
 /** HA-008: `unclean.leader.election.enable` = false. */
-export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = {
+export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = defineRule({
   id: 'HA-008',
-  level: RuleLevel.ERROR,
   title: '\`unclean.leader.election.enable\` = false.',
   explanation: 'Unclean leader election lets a replica that is not in sync become leader, which silently loses every write it had not yet copied. Keeping it off trades a short unavailability of the partition for no data loss. MSK\'s default configuration turns it on.',
   remediation: 'Set unclean.leader.election.enable=false. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config. StatefulSet: in server.properties. Do not override it on topics (KafkaTopic config, the topic lines of the MSK and StatefulSet admin artefacts).',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    const artefact = asMskAdminArtefact(doc);
-    if (artefact) return checkMskTopics(artefact);
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: the `aws_msk_configuration` sets `unclean.leader.election.enable=false` explicitly
  * (MSK's default configuration sets it to true); a cluster must use a configuration of this stack.
  */
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (cluster) {
-    const f = new Findings();
-    const { problem } = configurationOf(cluster, ctx.index);
-    if (problem) f.add(problem);
-    return f.outcome();
-  }
-  const configuration = asMskConfiguration(doc);
-  if (!configuration) return NOT_APPLICABLE;
-  const value = serverPropertiesOf(configuration)['unclean.leader.election.enable'];
-  const f = new Findings();
-  f.expect(value === 'false', {
-    found: `unclean.leader.election.enable is ${shown(value)}`,
-    expected: "'false', written out (MSK's default is true)",
-    fix: 'Set unclean.leader.election.enable=false in the configuration (MskCluster writes it; remove any brokerConfig.extra override).',
+  const artefact = asMskAdminArtefact(doc);
+  if (artefact) return checkMskTopics(artefact);
+  return checkMskBrokerProperties(doc, ctx.index, (props, f) => {
+    const value = props['unclean.leader.election.enable'];
+    f.expect(value === 'false', {
+      found: `unclean.leader.election.enable is ${shown(value)}`,
+      expected: "'false', written out (MSK's default is true)",
+      fix: 'Set unclean.leader.election.enable=false in the configuration (MskCluster writes it; remove any brokerConfig.extra override).',
+    });
   });
-  return f.outcome();
 }
 
 /** MSK: no topic line of the admin artefact (`kafka-admin/topics.txt`, what `apply.sh` runs) turns unclean leader election on. */
@@ -97,23 +79,11 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
 
 /** StatefulSet: the broker `server.properties` sets unclean.leader.election.enable=false; no topic of `topics.txt` turns it on. */
 function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  if (!configMap) return NOT_APPLICABLE;
-  const topics = topicLinesOf(configMap);
-  if (topics.length > 0) {
-    const f = new Findings();
-    topicLineFindings(topics, 'topics.txt', f);
-    return f.outcome();
-  }
-  const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
-  if (brokerFiles.length === 0) return NOT_APPLICABLE;
-  const f = new Findings();
-  for (const { properties, where } of brokerFiles) {
+  return checkStatefulSetBrokerProperties(doc, topicLineFindings, ({ properties, where }, f) => {
     f.expect(properties['unclean.leader.election.enable'] === 'false', {
       found: `${where} unclean.leader.election.enable is ${shown(properties['unclean.leader.election.enable'])}`,
       expected: 'false, written out',
       fix: 'Set unclean.leader.election.enable=false (KafkaStatefulSetCluster writes it).',
     });
-  }
-  return f.outcome();
+  });
 }

@@ -1,28 +1,19 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { asMskCluster, asMskConfiguration, block, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
+import { checkMskBrokerProperties } from './readers/msk-cluster-document';
 import { asStrimziKafka, strimziConfigOf } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole } from './readers/statefulset-documents';
 
 /** HA-010: `auto.create.topics.enable` = false: topics exist because they are declared. */
-export const HA_010_AUTO_CREATE_TOPICS: Rule = {
+export const HA_010_AUTO_CREATE_TOPICS: Rule = defineRule({
   id: 'HA-010',
-  level: RuleLevel.WARNING,
   title: '\`auto.create.topics.enable\` = false: topics exist because they are declared.',
   explanation: 'With auto-creation on, a typo in a client\'s topic name creates a topic with broker defaults (maybe one partition, no declared owner or ACL review), and the declared topic model no longer describes the cluster. Topics should exist because they are declared.',
   remediation: 'Set auto.create.topics.enable=false and declare topics. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config, with KafkaTopic resources. StatefulSet: in server.properties, with the topic admin job.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.WARNING,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: the `aws_msk_configuration` does not turn `auto.create.topics.enable` on (MSK's
@@ -30,24 +21,14 @@ export const HA_010_AUTO_CREATE_TOPICS: Rule = {
  * configuration is outside the stack cannot be checked.
  */
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (cluster) {
-    if (block(cluster.body.configuration_info).arn === undefined) return compliantWithNotes(["MSK's default configuration has auto.create.topics.enable=false."]);
-    const f = new Findings();
-    const { problem } = configurationOf(cluster, ctx.index);
-    if (problem) f.add(problem);
-    return f.outcome();
-  }
-  const configuration = asMskConfiguration(doc);
-  if (!configuration) return NOT_APPLICABLE;
-  const value = serverPropertiesOf(configuration)['auto.create.topics.enable'];
-  const f = new Findings();
-  f.expect(value === undefined || value === 'false', {
-    found: `auto.create.topics.enable is ${shown(value)}`,
-    expected: "'false'",
-    fix: 'Set auto.create.topics.enable=false and declare the topics.',
-  });
-  return f.outcome();
+  return checkMskBrokerProperties(doc, ctx.index, (props, f) => {
+    const value = props['auto.create.topics.enable'];
+    f.expect(value === undefined || value === 'false', {
+      found: `auto.create.topics.enable is ${shown(value)}`,
+      expected: "'false'",
+      fix: 'Set auto.create.topics.enable=false and declare the topics.',
+    });
+  }, "MSK's default configuration has auto.create.topics.enable=false.");
 }
 
 /** Strimzi: `auto.create.topics.enable` is false in `spec.kafka.config` (topics are KafkaTopics). */

@@ -1,28 +1,19 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { shown, Findings, compliantWithNotes, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { shown, Findings, compliantWithNotes, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, literalBoolean } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka, asStrimziNodePool, storageVolumesOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, podSpecOf, kafkaContainerOf, nodeConfigOf, volumeOfPath } from './readers/statefulset-documents';
 
 /** HA-011: Storage is persistent and is not deleted with the cluster (Strimzi `deleteClaim: false`; StatefulSet PVC retention `Retain`; MSK cluster and its KMS key protected from destroy in production). */
-export const HA_011_PERSISTENT_STORAGE: Rule = {
+export const HA_011_PERSISTENT_STORAGE: Rule = defineRule({
   id: 'HA-011',
-  level: RuleLevel.ERROR,
   title: 'Storage is persistent and is not deleted with the cluster (Strimzi \`deleteClaim: false\`; StatefulSet PVC retention \`Retain\`; MSK cluster and its KMS key protected from destroy in production).',
   explanation: 'Kafka\'s data is its log on disk. Storage that is deleted with the cluster, a pod or a stack turns a mistaken delete or a bad refactor into data loss, and deleting the KMS key of an MSK cluster makes its volumes unreadable.',
   remediation: 'MSK: in production, set lifecycle prevent_destroy on the aws_msk_cluster and its aws_kms_key (MskCluster does). Strimzi: persistent-claim storage with deleteClaim: false. StatefulSet: persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled: Retain.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  relaxedInDevelopment: true,
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: in production, `lifecycle.prevent_destroy` on the `aws_msk_cluster` and on the

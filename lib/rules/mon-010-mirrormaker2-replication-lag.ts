@@ -1,10 +1,12 @@
+import type { SynthesizedDocument } from '../contract/document';
 import { ruleDocumentLabel } from './checks/cluster-monitoring';
 import { MIRROR_MAKER_2_ROLE, mirrorMaker2MonitoringOf, mirrorMaker2PodLabels } from './checks/mirror-maker-2-monitoring';
 import { CLUSTER_LABEL, ROLE_LABEL } from '../model/monitoring/metrics-backend';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../contract/msk-replicator-markers';
 import { apiGroupOf, type KubernetesDocument, type TerraformDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from './rule';
+import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome, type RuleContext } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { KAFKA_CLUSTER_LABEL, RULE_TAG } from '../contract/vocabulary';
 
 /**
@@ -21,19 +23,25 @@ import { KAFKA_CLUSTER_LABEL, RULE_TAG } from '../contract/vocabulary';
  *   `ReplicationLatency` (dimension ReplicatorName) and one on its `MessageLag`
  *   (MskReplicatorAlarms), read after every escape hatch.
  */
-export const MON_010_MIRRORMAKER2_REPLICATION_LAG: Rule = {
+export const MON_010_MIRRORMAKER2_REPLICATION_LAG: Rule = defineRule({
   id: 'MON-010',
-  level: RuleLevel.ERROR,
   title: 'MirrorMaker 2 replication lag beyond the declared RPO (critical)',
   explanation: 'A DR copy behind its RPO loses more data on failover than promised; a MirrorMaker 2 that stopped has no latency to alert on, so its absence must alert too.',
   remediation: 'Declare the RPO: new KafkaPrometheusMonitoring(chart, id, { ..., replicationRpo: PrometheusDuration.minutes(5), mirrorMakerSelector: mm2.podSelector }) for MirrorMaker 2; new MskReplicatorAlarms(stack, id, { replicatorName, rpoSeconds, messagesPerSecond }) for MSK Replicator.',
-  targets: [RuleTarget.STRIMZI, RuleTarget.MSK],
-  check(doc, ctx) {
-    if (doc.source === 'terraform') return doc.type === 'aws_msk_replicator' ? checkReplicator(doc, ctx.index) : NOT_APPLICABLE;
-    if (doc.kind !== 'KafkaMirrorMaker2' || apiGroupOf(doc) !== 'kafka.strimzi.io') return NOT_APPLICABLE;
-    return checkMirrorMaker2(doc, ctx.index);
-  },
-};
+  severity: Severity.ERROR,
+  targets: { strimzi: checkStrimzi, msk: checkMsk },
+});
+
+/** Strimzi: each KafkaMirrorMaker2. */
+function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaMirrorMaker2' || apiGroupOf(doc) !== 'kafka.strimzi.io') return NOT_APPLICABLE;
+  return checkMirrorMaker2(doc, ctx.index);
+}
+
+/** MSK: each aws_msk_replicator. */
+function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  return doc.source === 'terraform' && doc.type === 'aws_msk_replicator' ? checkReplicator(doc, ctx.index) : NOT_APPLICABLE;
+}
 
 function checkMirrorMaker2(doc: KubernetesDocument, index: DocumentIndex): RuleOutcome {
   const f = new Findings();

@@ -1,8 +1,8 @@
 import { parsePropertiesText, PERF_BROKER_DEFAULTS } from '../model/broker-config';
 import { parseMemoryQuantity } from '../model/jvm-heap';
 import type { KubernetesDocument, SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { targetOf } from '../contract/rule-target';
+import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -23,22 +23,14 @@ const BROKER_SETTINGS: Readonly<Record<string, { readonly reason: string; readon
 };
 
 /** PERF-001: the broker settings and the JVM heap are not below their documented values. */
-export const PERF_001_BROKER_DEFAULTS: Rule = {
+export const PERF_001_BROKER_DEFAULTS: Rule = defineRule({
   id: 'PERF-001',
-  level: RuleLevel.WARNING,
   title: 'Broker settings and JVM heap are not below the documented PERF-001 defaults.',
   explanation: 'num.network.threads 8, num.io.threads 16, socket buffers 102400, log.segment.bytes 1 GiB, log.retention.hours 168, replica.fetch.max.bytes 1 MiB, replica.lag.time.max.ms 30000, and a JVM heap of min(6 GiB, half the container memory limit) with -Xms = -Xmx, so at least half the memory is left to the page cache Kafka reads from. Lower values are allowed (this is a warning) but each one costs throughput, latency or replay headroom.',
   remediation: 'Remove the override, or set the value to the PERF-001 default or above.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.WARNING,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /** MSK: the `aws_msk_configuration` server properties. The heap is MSK's own (not applicable). */
 function checkMsk(doc: SynthesizedDocument): RuleOutcome {

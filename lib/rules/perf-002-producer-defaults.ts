@@ -1,23 +1,21 @@
 import { PRODUCER_DEFAULTS } from '../model/client-defaults';
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from './rule';
+import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { publishedClientProperties } from './readers/published-client-properties';
 
 const KiB = 1024;
 const MiB = 1024 * 1024;
 
 /** PERF-002: the published producer properties keep the documented batching, compression and buffering. */
-export const PERF_002_PRODUCER_DEFAULTS: Rule = {
+export const PERF_002_PRODUCER_DEFAULTS: Rule = defineRule({
   id: 'PERF-002',
-  level: RuleLevel.WARNING,
   title: 'Published producer properties keep the PERF-002 defaults: lz4, linger.ms 5–10, batch.size 32–64 KiB, buffer.memory 64 MiB, at most 5 requests in flight.',
   explanation: 'The recommended client properties the library publishes for each producing principal batch and compress (compression.type lz4, linger.ms 5–10, batch.size 32–64 KiB), buffer enough to ride out a broker failover (buffer.memory 64 MiB) and keep ordering with idempotence (max.in.flight.requests.per.connection at most 5). acks=all and idempotence are HA-004 (an error), so this rule does not repeat them.',
   remediation: 'Publish the PERF-002 producer defaults (PRODUCER_DEFAULTS), or override only with a value inside the documented range.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc) {
-    return checkPublished(doc);
-  },
-};
+  severity: Severity.WARNING,
+  targets: { any: checkPublished },
+});
 
 /** Every target publishes the same properties: a terraform_data artefact on MSK, a ConfigMap on Kubernetes. */
 function checkPublished(doc: SynthesizedDocument): RuleOutcome {

@@ -1,20 +1,18 @@
 import { CLASSIC_CONSUMER_TIMEOUTS, CONSUMER_DEFAULTS } from '../model/client-defaults';
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from './rule';
+import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { publishedClientProperties } from './readers/published-client-properties';
 
 /** PERF-003: the published consumer properties keep the documented fetch sizes and, under the classic protocol, timeouts. */
-export const PERF_003_CONSUMER_DEFAULTS: Rule = {
+export const PERF_003_CONSUMER_DEFAULTS: Rule = defineRule({
   id: 'PERF-003',
-  level: RuleLevel.WARNING,
   title: 'Published consumer properties keep the PERF-003 defaults: fetch.min.bytes 1024, fetch.max.wait.ms 500, max.poll.records 500; session.timeout.ms 30000 and heartbeat.interval.ms 10000 only with group.protocol=classic.',
   explanation: 'The recommended client properties the library publishes for each consuming principal fetch in batches (fetch.min.bytes 1024, fetch.max.wait.ms 500, max.poll.records 500). Under group.protocol=classic the client sets session.timeout.ms 30000 and heartbeat.interval.ms 10000, so a short pause does not trigger a rebalance; under the Kafka 4 consumer protocol the broker owns both and the client refuses them.',
   remediation: 'Publish the PERF-003 consumer defaults (CONSUMER_DEFAULTS, plus CLASSIC_CONSUMER_TIMEOUTS with the classic protocol only).',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc) {
-    return checkPublished(doc);
-  },
-};
+  severity: Severity.WARNING,
+  targets: { any: checkPublished },
+});
 
 const REASONS: Readonly<Record<string, string>> = {
   'fetch.min.bytes': 'smaller fetches mean more fetch requests for the same bytes',

@@ -2,6 +2,7 @@ import { RuleTarget } from '../contract/rule-target';
 import type { Environment } from '../model/environment';
 import type { SynthesizedDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
+import type { RuleRefusal } from '../model/rule-checks';
 
 /** How a violation is treated. */
 export enum RuleLevel {
@@ -72,6 +73,11 @@ export class Findings {
 
   public add(finding: RuleFinding): void {
     this.list.push(finding);
+  }
+
+  /** Records a value check's refusal, if any, in the words the constructors use (lib/model/rule-checks). */
+  public refused(found: string, refusal: RuleRefusal | undefined): void {
+    if (refusal) this.list.push({ found, expected: refusal.expected, fix: refusal.fix });
   }
 
   public outcome(notes: readonly string[] = []): RuleOutcome {

@@ -1,27 +1,20 @@
+import { checkListenerTls } from '../model/rule-checks';
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf, hasBrokerRole, listenersOf } from './readers/statefulset-documents';
 
 /** SEC-001: Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted. */
-export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = {
+export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = defineRule({
   id: 'SEC-001',
-  level: RuleLevel.ERROR,
   title: 'Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted.',
   explanation: 'Kafka carries business data, credentials (SASL) and ACL changes. A plaintext listener exposes them to anyone on the network path, and a plaintext broker-to-broker link exposes every replicated record. TLS on every listener, for clients, brokers and controllers, closes both.',
   remediation: 'MSK: write encryption_in_transit client_broker = "TLS" and in_cluster = true. Strimzi: set tls: true on every listener. StatefulSet: use only SSL or SASL_SSL listeners for clients, brokers and controllers.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /** MSK: `encryption_in_transit` with `client_broker = "TLS"` and `in_cluster = true`, both written out. */
 function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
@@ -52,11 +45,7 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   const listeners: any[] = kafka.body.spec?.kafka?.listeners ?? [];
   const f = new Findings();
   for (const l of listeners) {
-    f.expect(l?.tls === true, {
-      found: `listener ${shown(l?.name)} (port ${l?.port}) has tls ${shown(l?.tls)}`,
-      expected: 'true: plaintext listeners are refused',
-      fix: `Set tls: true on listener ${l?.name}.`,
-    });
+    f.refused(`listener ${shown(l?.name)} (port ${l?.port}) has tls ${shown(l?.tls)}`, checkListenerTls(l?.tls));
   }
   forbiddenConfigFindings(kafka, 'SEC-001', f);
   return f.outcome();

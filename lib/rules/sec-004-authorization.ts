@@ -1,28 +1,20 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, authenticationOf, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka, strimziConfigOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { kubernetesKind, nodePropertiesOf } from './readers/statefulset-documents';
 import { DECLARED_ADMINS_ANNOTATION, KAFKA_CLUSTER_LABEL } from '../contract/vocabulary';
 
 /** SEC-004: Authorization is on (Kafka ACLs, or IAM policies on MSK) and the default for a principal without ACLs is deny. */
-export const SEC_004_AUTHORIZATION: Rule = {
+export const SEC_004_AUTHORIZATION: Rule = defineRule({
   id: 'SEC-004',
-  level: RuleLevel.ERROR,
   title: 'Authorization is on (Kafka ACLs, or IAM policies on MSK) and the default for a principal without ACLs is deny.',
   explanation: 'Authentication says who a client is; authorization says what it may do. Without an authorizer, or with allow.everyone.if.no.acl.found=true, any authenticated principal without ACLs can read, write or delete any topic. MSK sets allow.everyone.if.no.acl.found=true by default, so SCRAM and mutual-TLS clusters start open.',
   remediation: 'MSK: IAM listeners are authorized by IAM policies; with SCRAM or mutual TLS set allow.everyone.if.no.acl.found=false (MskCluster aclEnforcement ENFORCED), after the ACLs exist (two-phase rollout in README.md, "Turning ACL enforcement on"). Strimzi: authorization type simple with superUsers limited to the declared admins. StatefulSet: StandardAuthorizer with allow.everyone.if.no.acl.found=false.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: IAM listeners are authorized by IAM policies. With SCRAM or mutual TLS on, the cluster's

@@ -6,27 +6,18 @@ import {
 import { MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS } from '../model/access/msk-iam-actions';
 import { PrincipalKind } from '../model/access/principal';
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
-import { targetOf } from '../contract/rule-target';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 
 /** SEC-005: Least privilege: a producer gets Write (and Describe) on named topics, plus IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently); a consumer gets Read (and Describe) on named topics and Read on its named consumer group; MirrorMaker 2 may also Describe the cluster; only declared admins get any other cluster-level right. An allow ACL on `*` (any topic or group) for a non-admin is refused in production. Deny ACLs are supported. */
-export const SEC_005_LEAST_PRIVILEGE: Rule = {
+export const SEC_005_LEAST_PRIVILEGE: Rule = defineRule({
   id: 'SEC-005',
-  level: RuleLevel.ERROR,
   title: 'Least privilege: a producer gets Write (and Describe) on named topics, plus IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently); a consumer gets Read (and Describe) on named topics and Read on its named consumer group; MirrorMaker 2 may also Describe the cluster; only declared admins get any other cluster-level right. An allow ACL on \`*\` (any topic or group) for a non-admin is refused in production. Deny ACLs are supported.',
   explanation: 'A principal that can read or write every topic, or alter the cluster, turns one leaked credential into a breach of every data set and a possible outage. Applications get rights on named topics and their own group; cluster-wide rights belong to the declared admins. A non-admin may hold only: Read, Write and Describe on topics, Read and Describe on groups, Write and Describe on transactional ids, IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently, DescribeTopic, ReadData, WriteData, AlterGroup, DescribeGroup and the transactional-id actions); a MirrorMaker 2 principal also DescribeConfigs, Create, Alter and AlterConfigs on topics and Describe on the cluster. Delete, All and every other right belong to admins. The rule reads what is deployed: Strimzi KafkaUser ACLs, every MSK IAM policy tagged with a principal (every statement: no action pattern such as `*`, `kafka:*` or `kafka-cluster:*`, no NotAction, no action outside kafka-cluster) and any other policy with kafka-cluster statements, and the kafka-acls.sh lines the MSK SCRAM and StatefulSet admin jobs apply. Prefixed patterns are allowed and listed in the report.',
   remediation: "Grant on named topics and groups through the access model (topic.grantProduce(p), topic.grantConsume(p, { group })) or a prefix (access.topicsWithPrefix('orders.')); give cluster rights only to principals declared with access.addAdmin.",
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    if (doc.source === 'terraform' && (doc.type === 'aws_iam_policy' || doc.type === 'terraform_data')) return checkMsk(doc, ctx);
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /** One allow or deny, whatever the artefact it came from. */
 interface Grant {

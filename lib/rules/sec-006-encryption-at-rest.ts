@@ -1,28 +1,20 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, literalBoolean } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziNodePool, storageVolumesOf } from './readers/strimzi-documents';
 import { kubernetesKind, nodeConfigOf } from './readers/statefulset-documents';
 import { STORAGE_KMS_KEY_ANNOTATION } from '../contract/vocabulary';
 
 /** SEC-006: Encryption at rest with a customer-managed KMS key with rotation on (MSK EBS; on Kubernetes an encrypted StorageClass). */
-export const SEC_006_ENCRYPTION_AT_REST: Rule = {
+export const SEC_006_ENCRYPTION_AT_REST: Rule = defineRule({
   id: 'SEC-006',
-  level: RuleLevel.ERROR,
   title: 'Encryption at rest with a customer-managed KMS key with rotation on (MSK EBS; on Kubernetes an encrypted StorageClass).',
   explanation: 'Broker volumes hold every record. Encrypting them with a customer-managed key puts access to the data under a key policy you control and audit in CloudTrail, and lets you revoke it; an AWS-managed or provider default key gives you neither. Automatic rotation limits how much data one key version protects.',
   remediation: 'MSK: set encryption_at_rest_kms_key_arn to a customer-managed aws_kms_key with enable_key_rotation = true (MskCluster creates one). Strimzi and StatefulSet: use a StorageClass that encrypts volumes with a KMS key (for EBS CSI: encrypted: "true" and kmsKeyId).',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: `encryption_at_rest_kms_key_arn` set to a customer-managed key; when the key is an

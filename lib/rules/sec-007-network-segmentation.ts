@@ -1,29 +1,21 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, authenticationOf, block, hasBlock, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
 import type { TerraformDocument } from '../contract/document';
 import { MSK_EXPORTER_PORTS, MSK_LISTENER_PORTS } from '../contract/msk-ports';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka } from './readers/strimzi-documents';
 import { kubernetesKind, nodeConfigOf, selectorMatches } from './readers/statefulset-documents';
 
 /** SEC-007: Network segmentation: brokers live in private subnets; security groups / NetworkPolicies admit only the listener ports, only from declared client networks or workloads; no public access. */
-export const SEC_007_NETWORK_SEGMENTATION: Rule = {
+export const SEC_007_NETWORK_SEGMENTATION: Rule = defineRule({
   id: 'SEC-007',
-  level: RuleLevel.ERROR,
   title: 'Network segmentation: brokers live in private subnets; security groups / NetworkPolicies admit only the listener ports, only from declared client networks or workloads; no public access.',
   explanation: 'Brokers reachable from the internet or from every workload are one leaked credential away from a breach and exposed to scanning and denial of service. Private subnets without an internet route, and ingress only on the listener ports from the networks that run clients, keep the attack surface to the declared clients.',
   remediation: 'MSK: put the brokers in private subnets (no public IPs, no internet-gateway route), keep public_access DISABLED, and let the broker security group admit only the enabled listener ports (9094, 9096, 9098) from declared client networks and 11001/11002 from declared Prometheus sources, never 0.0.0.0/0 (KafkaNetwork). Strimzi and StatefulSet: NetworkPolicies that admit only the listener ports from declared client workloads.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: public access `DISABLED` (written out); client subnets without public IPs and without a

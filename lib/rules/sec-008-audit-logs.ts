@@ -1,28 +1,20 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka } from './readers/strimzi-documents';
 import { parsePropertiesText } from '../model/broker-config';
 import { podSpecOf, kafkaContainerOf, envValueOf, nodeConfigOf, configMapFileOf } from './readers/statefulset-documents';
 
 /** SEC-008: Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on). */
-export const SEC_008_AUDIT_LOGS: Rule = {
+export const SEC_008_AUDIT_LOGS: Rule = defineRule({
   id: 'SEC-008',
-  level: RuleLevel.ERROR,
   title: 'Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on).',
   explanation: 'Broker and authorizer logs are the record of who connected, what was denied and why a broker failed. Kept only on the broker, they disappear with it and cannot be searched or alerted on; kept without a retention period, they grow without bound.',
   remediation: 'MSK: ship broker logs to CloudWatch Logs (a log group with retention_in_days, encrypted with KMS) and/or S3 with a lifecycle expiration (MskCluster brokerLogs). Strimzi and StatefulSet: turn the authorizer logger (kafka.authorizer.logger) on at INFO and ship the pod logs.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: broker logs go to CloudWatch Logs and/or S3. A log group of this stack has a retention

@@ -1,27 +1,19 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, hasBlock, list } from './readers/msk-cluster-document';
-import { targetOf } from '../contract/rule-target';
 import { asStrimziKafka } from './readers/strimzi-documents';
 import { kubernetesKind, podSpecOf, kafkaContainerOf, nodeConfigOf, volumeOfPath, secretNamesOfVolume, certificateForSecret } from './readers/statefulset-documents';
 
 /** SEC-010: Certificates come from a CA that the operator, cert-manager or ACM PCA manages, with renewal; MON-011 alerts before one expires. */
-export const SEC_010_MANAGED_CERTIFICATES: Rule = {
+export const SEC_010_MANAGED_CERTIFICATES: Rule = defineRule({
   id: 'SEC-010',
-  level: RuleLevel.ERROR,
   title: 'Certificates come from a CA that the operator, cert-manager or ACM PCA manages, with renewal; MON-011 alerts before one expires.',
   explanation: 'Certificates that someone makes by hand expire unnoticed and take the cluster or its clients down, and their private keys tend to be copied around. A managed CA issues and renews them automatically, and MON-011 warns before any expires.',
   remediation: 'MSK: broker certificates are AWS-managed; for mutual TLS, issue client certificates from an ACM Private CA and list it in client_authentication.tls.certificate_authority_arns. Strimzi: let the operator manage the cluster and clients CAs (or cert-manager with renewal). StatefulSet: cert-manager Certificates with renewBefore set.',
-  targets: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  check(doc, ctx) {
-    switch (targetOf(doc)) {
-      case RuleTarget.MSK: return checkMsk(doc, ctx);
-      case RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
-      case RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
-      default: return NOT_APPLICABLE;
-    }
-  },
-};
+  severity: Severity.ERROR,
+  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+});
 
 /**
  * MSK: broker certificates are AWS-managed. With mutual TLS, client certificates come from

@@ -1,6 +1,7 @@
 import type { IConstruct } from 'constructs';
 import { KafkaIacError } from '../model/errors';
 import { RuleRegistry } from './registry';
+import { isDefinedRuleId } from './define-rule';
 import { SUPPRESSIONS_ANNOTATION } from '../contract/vocabulary';
 
 /** A rule that does not apply to a construct and its children, and why. */
@@ -23,14 +24,14 @@ const store = new WeakMap<IConstruct, RuleSuppression[]>();
 export class RuleSuppressions {
   /**
    * Suppresses rules on `scope` and every construct below it. Each reason is mandatory and
-   * must be a sentence; an unknown rule ID is an error. The suppression is written into the
+   * must be a sentence; an unknown rule ID (neither built in nor defined with `defineRule`) is an error. The suppression is written into the
    * compliance report, and into the resource itself where it has a place for it (a `//`
    * comment in Terraform JSON, an annotation on a Kubernetes object).
    */
   public static add(scope: IConstruct, suppressions: readonly RuleSuppression[]): void {
     const path = scope.node.path || '<root>';
     for (const s of suppressions) {
-      if (!RuleRegistry.has(s.id)) throw KafkaIacError.unknownRuleId(path, s.id, RuleRegistry.ids());
+      if (!RuleRegistry.has(s.id) && !isDefinedRuleId(s.id)) throw KafkaIacError.unknownRuleId(path, s.id, RuleRegistry.ids());
       if (!isSentence(s.reason)) throw KafkaIacError.suppressionWithoutReason(path, s.id, s.reason);
     }
     const list = store.get(scope) ?? [];

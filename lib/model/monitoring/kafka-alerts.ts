@@ -149,6 +149,103 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
     }),
   });
 
+  alerts.push(...controllerReplicationAndCertificateAlerts(input, { labels, where, node, n0 }));
+
+  alerts.push(perNodeCount('MON-012', 'KafkaUnderMinIsrPartitions', m.underMinIsr, t.underMinIsrFor,
+    `Kafka node {{ $labels.${node} }} of ${id.cluster} has partitions under their min ISR`,
+    `Partitions led by {{ $labels.${node} }} in ${where} have fewer in-sync replicas than min.insync.replicas: producers with acks=all are failing for them.`,
+    'under-min-isr'));
+
+  return alerts;
+
+  function perNodeCount(ruleId: string, name: string, metric: MetricSelector, forDuration: PrometheusDuration, summary: string, description: string, runbook: string): AlertRule {
+    return {
+      alert: name, ruleId, severity: AlertSeverity.CRITICAL, for: forDuration, labels,
+      expr: `max by (${node}) (${metric}) > 0`, summary, description, runbook,
+      scenarios: gauge({
+        thresholdText: 'count > 0', forDuration, fire: 1, quiet: 0,
+        series: (v) => [{ series: metric.series({ [node]: n0 }), values: '', v }],
+        firing: [{ [node]: n0 }],
+      }),
+    };
+  }
+}
+
+/** Evaluation time: one minute after the `for` has passed (two when the `for` is zero). */
+function after(forDuration: PrometheusDuration): PrometheusDuration {
+  return PrometheusDuration.minutes(minutesFor(forDuration) + 1);
+}
+
+function minutesFor(d: PrometheusDuration): number {
+  return Math.max(1, Math.ceil(d.totalSeconds / 60));
+}
+
+function constant(v: number, minutes: number): string {
+  return `${v}x${minutes}`;
+}
+
+function scenario(name: string, series: readonly TestSeries[], evalTime: PrometheusDuration, firing: readonly Record<string, string>[]): AlertScenario {
+  return { name, interval: MINUTE, series, evalTime, firing };
+}
+
+interface GaugeSpec {
+  readonly thresholdText: string;
+  readonly forDuration: PrometheusDuration;
+  readonly fire: number;
+  readonly quiet: number;
+  /** The input series for a value of the alert's expression (values are filled in). */
+  readonly series: (v: number) => readonly (TestSeries & { readonly v?: number })[];
+  readonly firing: readonly Record<string, string>[];
+}
+
+/** A gauge alert: fires after `for` at the firing value, not before, and stays quiet at the quiet value. */
+function gauge(g: GaugeSpec): AlertScenario[] {
+  const minutes = minutesFor(g.forDuration) + 3;
+  const fill = (v: number): TestSeries[] => g.series(v).map((s) => ({ series: s.series, values: constant(s.v ?? v, minutes) }));
+  const out = [
+    scenario(`fires at ${g.fire} (${g.thresholdText}) after ${g.forDuration}`, fill(g.fire), after(g.forDuration), g.firing),
+    scenario(`quiet just below the threshold, at ${g.quiet}`, fill(g.quiet), after(g.forDuration), []),
+  ];
+  if (g.forDuration.totalSeconds >= 120) {
+    out.push(scenario(`pending, not firing, at ${g.fire} before ${g.forDuration} has passed`, fill(g.fire), PrometheusDuration.seconds(g.forDuration.totalSeconds - 60), []));
+  }
+  return out;
+}
+
+interface CounterSpec {
+  readonly forDuration: PrometheusDuration;
+  /** Per-second rates. */
+  readonly fireRate: number;
+  readonly quietRate: number;
+  readonly series: (perMinute: number, minutes: number) => TestSeries[];
+  readonly firing: readonly Record<string, string>[];
+  readonly text: string;
+}
+
+/** A rate alert over a 5m window: the counter grows linearly from the start. */
+function counterScenarios(c: CounterSpec): AlertScenario[] {
+  const warmup = 6;
+  const minutes = warmup + minutesFor(c.forDuration) + 3;
+  const evalAt = PrometheusDuration.minutes(warmup + minutesFor(c.forDuration) + 1);
+  return [
+    scenario(`fires at 102% of ${c.text} after ${c.forDuration}`, c.series(c.fireRate * 60, minutes), evalAt, c.firing),
+    scenario(`quiet just below the threshold, at 98% of ${c.text}`, c.series(c.quietRate * 60, minutes), evalAt, []),
+  ];
+}
+
+/** The labels and wording every alert of one cluster shares. */
+interface AlertContext {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly where: string;
+  readonly node: string;
+  readonly n0: string;
+}
+
+/** MON-009 (the KRaft controllers), MON-010 (MirrorMaker 2 replication, with an RPO) and MON-011 (certificates), where the backend has the metrics. */
+function controllerReplicationAndCertificateAlerts(input: KafkaAlertCatalogInput, ctx: AlertContext): AlertRule[] {
+  const { identity: id, metrics: m, thresholds: t } = input;
+  const { labels, where, node, n0 } = ctx;
+  const alerts: AlertRule[] = [];
   if (m.activeControllers) {
     const ac = m.activeControllers;
     const controllers = (values: readonly number[]): TestSeries[] => values.map((v, i) => ({ series: ac.series({ [node]: `${id.cluster}-controller-${i}` }), values: constant(v, minutesFor(t.controllerFor) + 3) }));
@@ -244,84 +341,5 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
     });
   }
 
-  alerts.push(perNodeCount('MON-012', 'KafkaUnderMinIsrPartitions', m.underMinIsr, t.underMinIsrFor,
-    `Kafka node {{ $labels.${node} }} of ${id.cluster} has partitions under their min ISR`,
-    `Partitions led by {{ $labels.${node} }} in ${where} have fewer in-sync replicas than min.insync.replicas: producers with acks=all are failing for them.`,
-    'under-min-isr'));
-
   return alerts;
-
-  function perNodeCount(ruleId: string, name: string, metric: MetricSelector, forDuration: PrometheusDuration, summary: string, description: string, runbook: string): AlertRule {
-    return {
-      alert: name, ruleId, severity: AlertSeverity.CRITICAL, for: forDuration, labels,
-      expr: `max by (${node}) (${metric}) > 0`, summary, description, runbook,
-      scenarios: gauge({
-        thresholdText: 'count > 0', forDuration, fire: 1, quiet: 0,
-        series: (v) => [{ series: metric.series({ [node]: n0 }), values: '', v }],
-        firing: [{ [node]: n0 }],
-      }),
-    };
-  }
-}
-
-/** Evaluation time: one minute after the `for` has passed (two when the `for` is zero). */
-function after(forDuration: PrometheusDuration): PrometheusDuration {
-  return PrometheusDuration.minutes(minutesFor(forDuration) + 1);
-}
-
-function minutesFor(d: PrometheusDuration): number {
-  return Math.max(1, Math.ceil(d.totalSeconds / 60));
-}
-
-function constant(v: number, minutes: number): string {
-  return `${v}x${minutes}`;
-}
-
-function scenario(name: string, series: readonly TestSeries[], evalTime: PrometheusDuration, firing: readonly Record<string, string>[]): AlertScenario {
-  return { name, interval: MINUTE, series, evalTime, firing };
-}
-
-interface GaugeSpec {
-  readonly thresholdText: string;
-  readonly forDuration: PrometheusDuration;
-  readonly fire: number;
-  readonly quiet: number;
-  /** The input series for a value of the alert's expression (values are filled in). */
-  readonly series: (v: number) => readonly (TestSeries & { readonly v?: number })[];
-  readonly firing: readonly Record<string, string>[];
-}
-
-/** A gauge alert: fires after `for` at the firing value, not before, and stays quiet at the quiet value. */
-function gauge(g: GaugeSpec): AlertScenario[] {
-  const minutes = minutesFor(g.forDuration) + 3;
-  const fill = (v: number): TestSeries[] => g.series(v).map((s) => ({ series: s.series, values: constant(s.v ?? v, minutes) }));
-  const out = [
-    scenario(`fires at ${g.fire} (${g.thresholdText}) after ${g.forDuration}`, fill(g.fire), after(g.forDuration), g.firing),
-    scenario(`quiet just below the threshold, at ${g.quiet}`, fill(g.quiet), after(g.forDuration), []),
-  ];
-  if (g.forDuration.totalSeconds >= 120) {
-    out.push(scenario(`pending, not firing, at ${g.fire} before ${g.forDuration} has passed`, fill(g.fire), PrometheusDuration.seconds(g.forDuration.totalSeconds - 60), []));
-  }
-  return out;
-}
-
-interface CounterSpec {
-  readonly forDuration: PrometheusDuration;
-  /** Per-second rates. */
-  readonly fireRate: number;
-  readonly quietRate: number;
-  readonly series: (perMinute: number, minutes: number) => TestSeries[];
-  readonly firing: readonly Record<string, string>[];
-  readonly text: string;
-}
-
-/** A rate alert over a 5m window: the counter grows linearly from the start. */
-function counterScenarios(c: CounterSpec): AlertScenario[] {
-  const warmup = 6;
-  const minutes = warmup + minutesFor(c.forDuration) + 3;
-  const evalAt = PrometheusDuration.minutes(warmup + minutesFor(c.forDuration) + 1);
-  return [
-    scenario(`fires at 102% of ${c.text} after ${c.forDuration}`, c.series(c.fireRate * 60, minutes), evalAt, c.firing),
-    scenario(`quiet just below the threshold, at 98% of ${c.text}`, c.series(c.quietRate * 60, minutes), evalAt, []),
-  ];
 }

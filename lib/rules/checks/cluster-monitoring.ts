@@ -2,7 +2,8 @@ import { isPrometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../..
 import type { SynthesizedDocument, TerraformDocument } from '../../contract/document';
 import { apiGroupOf } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule } from '../rule';
+import { Findings, NOT_APPLICABLE, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { defineRule, Severity } from '../define-rule';
 import { targetOf } from '../../contract/rule-target';
 import { KAFKA_CLUSTER_LABEL, RULE_TAG } from '../../contract/vocabulary';
 
@@ -135,33 +136,34 @@ export interface MonitoringExpectation {
  * same thresholds as on Kubernetes.
  */
 export function monitoringRule(e: MonitoringExpectation): Rule {
-  const targets = [
-    ...(e.cloudWatch ? [RuleTarget.MSK] : []),
-    ...(e.prometheus ? [RuleTarget.STRIMZI, RuleTarget.STATEFULSET] : []),
-  ];
-  return {
+  const check = (doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome => {
+    const cluster = kafkaClusterOf(doc);
+    if (!cluster) return NOT_APPLICABLE;
+    const f = new Findings();
+    if (cluster.target === RuleTarget.MSK) {
+      checkCloudWatch(f, e, cluster, ctx.index);
+      if (e.prometheus && ruleDocumentsFor(ctx.index, cluster.name).length > 0) checkPrometheus(f, e, cluster, ctx.index);
+    } else {
+      checkPrometheus(f, e, cluster, ctx.index);
+    }
+    return f.outcome();
+  };
+  return defineRule({
     id: e.id,
-    // RULES.md gives the MON rules no level, and every rule is in force in staging and
-    // production: a cluster without its generated monitoring, or with a weakened threshold,
-    // stops synthesis unless a suppression with a reason covers it.
-    level: RuleLevel.ERROR,
     title: e.title,
     explanation: e.explanation,
     remediation: 'Add the monitoring for the cluster (KafkaPrometheusMonitoring on Kubernetes; MskCloudWatchAlarms and MskPrometheusMonitoring on MSK) and keep the RULES.md threshold, or suppress the rule with a written reason.',
-    targets,
-    check(doc, ctx) {
-      const cluster = kafkaClusterOf(doc);
-      if (!cluster || !targets.includes(cluster.target)) return NOT_APPLICABLE;
-      const f = new Findings();
-      if (cluster.target === RuleTarget.MSK) {
-        checkCloudWatch(f, e, cluster, ctx.index);
-        if (e.prometheus && ruleDocumentsFor(ctx.index, cluster.name).length > 0) checkPrometheus(f, e, cluster, ctx.index);
-      } else {
-        checkPrometheus(f, e, cluster, ctx.index);
-      }
-      return f.outcome();
+    // RULES.md gives the MON rules no level, and every rule is in force in staging and
+    // production: a cluster without its generated monitoring, or with a weakened threshold,
+    // stops synthesis unless a suppression with a reason covers it.
+    severity: Severity.ERROR,
+    // CloudWatch alarms on MSK; Prometheus alerts on Kubernetes.
+    targets: {
+      msk: e.cloudWatch ? check : undefined,
+      strimzi: e.prometheus ? check : undefined,
+      statefulset: e.prometheus ? check : undefined,
     },
-  };
+  });
 }
 
 function checkPrometheus(f: Findings, e: MonitoringExpectation, cluster: KafkaClusterDocument, index: DocumentIndex): void {

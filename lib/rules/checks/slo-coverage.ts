@@ -1,7 +1,8 @@
 import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
 import type { SynthesizedDocument } from '../../contract/document';
 import { alertsOf, isMonitoringRuleDocument, kafkaClusterOf, ruleDocumentLabel, ruleDocumentsFor, type FoundAlert } from './cluster-monitoring';
-import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, type Rule, type RuleOutcome } from '../rule';
+import { Findings, NOT_APPLICABLE, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { defineRule, Severity } from '../define-rule';
 import type { Environment } from '../../model/environment';
 
 /** The `F * B` products of a burn-rate alert expression: `> (14.4 * 0.001)`. */
@@ -16,28 +17,31 @@ export function burnProducts(expr: string): { readonly factor: number; readonly 
  * its period, an objective no weaker than the profile's, and the two budget-remaining alerts.
  */
 export function sloRule(id: string, name: string, title: string, explanation: string): Rule {
-  return {
-    id, level: RuleLevel.ERROR, title, explanation,
+  return defineRule({
+    id, title, explanation,
     remediation: 'Keep the default SLOs of KafkaPrometheusMonitoring or MskPrometheusMonitoring (ServiceLevelObjective.defaultsFor(profile)), or declare the SLO with the profile\'s objective and period.',
-    targets: [RuleTarget.STRIMZI, RuleTarget.STATEFULSET, RuleTarget.MSK],
-    check(doc, ctx) {
-      const required = ServiceLevelObjective.defaultsFor(ctx.environment.profile).find((s) => s.id === id);
-      if (!required) return NOT_APPLICABLE;
-      if (isMonitoringRuleDocument(doc)) return checkSlo(doc, required, name, ctx.environment);
-      // On Kubernetes the MON rules already require the cluster's PrometheusRule, which carries
-      // the SLOs. On MSK the CloudWatch alarms satisfy MON, and CloudWatch cannot express an SLO:
-      // the cluster must also have its open-monitoring rule groups.
-      const cluster = kafkaClusterOf(doc);
-      if (!cluster || cluster.target !== RuleTarget.MSK) return NOT_APPLICABLE;
-      const f = new Findings();
-      f.expect(ruleDocumentsFor(ctx.index, cluster.name).length > 0, {
-        found: `MSK cluster ${cluster.name} has no Prometheus rule groups, so its ${id} (${name}) SLO is not watched (CloudWatch alarms cannot express burn rates)`,
-        expected: `the ${required.objectivePercent}% over ${required.period} SLO of ${ctx.environment.profile} as burn-rate alerts`,
-        fix: `Add new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: '${cluster.name}', brokers }) next to the cluster.`,
-      });
-      return f.outcome();
-    },
-  };
+    severity: Severity.ERROR,
+    // The rule groups of any target: a PrometheusRule on Kubernetes, the open-monitoring artefact on MSK.
+    targets: { any: (doc, ctx) => checkSloCoverage(doc, ctx, id, name) },
+  });
+}
+
+function checkSloCoverage(doc: SynthesizedDocument, ctx: RuleContext, id: string, name: string): RuleOutcome {
+  const required = ServiceLevelObjective.defaultsFor(ctx.environment.profile).find((s) => s.id === id);
+  if (!required) return NOT_APPLICABLE;
+  if (isMonitoringRuleDocument(doc)) return checkSlo(doc, required, name, ctx.environment);
+  // On Kubernetes the MON rules already require the cluster's PrometheusRule, which carries
+  // the SLOs. On MSK the CloudWatch alarms satisfy MON, and CloudWatch cannot express an SLO:
+  // the cluster must also have its open-monitoring rule groups.
+  const cluster = kafkaClusterOf(doc);
+  if (!cluster || cluster.target !== RuleTarget.MSK) return NOT_APPLICABLE;
+  const f = new Findings();
+  f.expect(ruleDocumentsFor(ctx.index, cluster.name).length > 0, {
+    found: `MSK cluster ${cluster.name} has no Prometheus rule groups, so its ${id} (${name}) SLO is not watched (CloudWatch alarms cannot express burn rates)`,
+    expected: `the ${required.objectivePercent}% over ${required.period} SLO of ${ctx.environment.profile} as burn-rate alerts`,
+    fix: `Add new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: '${cluster.name}', brokers }) next to the cluster.`,
+  });
+  return f.outcome();
 }
 
 function checkSlo(doc: SynthesizedDocument, required: ServiceLevelObjective, name: string, env: Environment): RuleOutcome {

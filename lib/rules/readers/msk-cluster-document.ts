@@ -1,7 +1,7 @@
 import { parsePropertiesText } from '../../model/broker-config';
 import type { SynthesizedDocument, TerraformDocument } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
-import type { RuleFinding } from '../rule';
+import { compliantWithNotes, Findings, NOT_APPLICABLE, type RuleFinding, type RuleOutcome } from '../rule';
 
 /**
  * Reading MSK Terraform documents for the rules. cdktf writes a nested block as an object;
@@ -112,4 +112,30 @@ export function configurationOf(cluster: TerraformDocument, index: DocumentIndex
 /** The clusters (in this stack) that use a configuration. */
 export function clustersUsing(configuration: TerraformDocument, index: DocumentIndex): readonly TerraformDocument[] {
   return index.terraform('aws_msk_cluster').filter((c) => index.resolve(block(c.body.configuration_info).arn)?.address === configuration.address);
+}
+
+/**
+ * The broker-property rules on MSK (HA-002, HA-003, HA-008, HA-010): an `aws_msk_cluster` must
+ * use an `aws_msk_configuration` of this stack (or, with `defaultConfigurationNote`, may keep
+ * MSK's default configuration when that complies), and the `server_properties` of each
+ * configuration are checked by `check`.
+ */
+export function checkMskBrokerProperties(
+  doc: SynthesizedDocument, index: DocumentIndex,
+  check: (props: Readonly<Record<string, string>>, f: Findings, configuration: TerraformDocument) => void,
+  defaultConfigurationNote?: string,
+): RuleOutcome {
+  const cluster = asMskCluster(doc);
+  if (cluster) {
+    if (defaultConfigurationNote !== undefined && block(cluster.body.configuration_info).arn === undefined) return compliantWithNotes([defaultConfigurationNote]);
+    const f = new Findings();
+    const { problem } = configurationOf(cluster, index);
+    if (problem) f.add(problem);
+    return f.outcome();
+  }
+  const configuration = asMskConfiguration(doc);
+  if (!configuration) return NOT_APPLICABLE;
+  const f = new Findings();
+  check(serverPropertiesOf(configuration), f, configuration);
+  return f.outcome();
 }

@@ -2,6 +2,8 @@ import { DR_PAIRING_ANNOTATION, DR_PAIRING_ARTEFACT_KIND, DR_PAIRING_TAG, parseD
 import type { DrPairingDeclaration } from '../../model/dr/dr-pairing';
 import { apiGroupOf, type KubernetesDocument, type SynthesizedDocument, type TerraformDocument } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
+import type { RuleTargetChecks, TargetCheck } from '../define-rule';
+import { NOT_APPLICABLE } from '../rule';
 
 /**
  * What the DR rules read: the replication documents (a Strimzi `KafkaMirrorMaker2`, an
@@ -99,4 +101,10 @@ export function blockOf(v: unknown): Readonly<Record<string, any>> | undefined {
 /** The region of an ARN literal (`arn:aws:kafka:us-east-1:...`), or undefined for a reference. */
 export function regionOfArn(arn: unknown): string | undefined {
   return typeof arn === 'string' ? /^arn:[^:]+:[^:]+:([a-z0-9-]+):/.exec(arn)?.[1] : undefined;
+}
+
+/** The targets of a DR rule: one check for a KafkaMirrorMaker2 (Strimzi) and an aws_msk_replicator (MSK) alike; any other document is not applicable. */
+export function replicationTargets(check: TargetCheck): RuleTargetChecks {
+  const guarded: TargetCheck = (doc, ctx) => (isMirrorMaker2(doc) || isMskReplicator(doc) ? check(doc, ctx) : NOT_APPLICABLE);
+  return { strimzi: guarded, msk: guarded };
 }

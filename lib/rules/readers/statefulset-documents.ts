@@ -3,6 +3,7 @@ import type { KubernetesDocument, SynthesizedDocument } from '../../contract/doc
 import type { DocumentIndex } from '../../contract/document-index';
 import { parseTopicLines, type TopicLine } from '../../contract/admin-command-lines';
 import { KAFKA_CLUSTER_LABEL } from '../../contract/vocabulary';
+import { Findings, NOT_APPLICABLE, type RuleOutcome } from '../rule';
 
 /**
  * Reading the plain-Kubernetes Kafka documents (StatefulSet, ConfigMap with `server.properties`,
@@ -200,4 +201,29 @@ export function selectorMatches(selector: Readonly<Record<string, any>> | undefi
 export function topicLinesOf(configMap: KubernetesDocument): TopicLine[] {
   const text = configMap.body.data?.['topics.txt'];
   return typeof text === 'string' ? parseTopicLines(text) : [];
+}
+
+/**
+ * The broker-property rules on the StatefulSet target (HA-002, HA-003, HA-008): a ConfigMap
+ * with the admin Job's topic lines is checked by `topics` (as `topics.txt`), a node ConfigMap by
+ * `broker` for each file with the broker role; any other document is not applicable.
+ */
+export function checkStatefulSetBrokerProperties(
+  doc: SynthesizedDocument,
+  topics: (lines: readonly TopicLine[], where: string, f: Findings) => void,
+  broker: (file: NodeProperties, f: Findings, configMap: KubernetesDocument) => void,
+): RuleOutcome {
+  const configMap = kubernetesKind(doc, 'ConfigMap');
+  if (!configMap) return NOT_APPLICABLE;
+  const lines = topicLinesOf(configMap);
+  if (lines.length > 0) {
+    const f = new Findings();
+    topics(lines, 'topics.txt', f);
+    return f.outcome();
+  }
+  const brokerFiles = nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties));
+  if (brokerFiles.length === 0) return NOT_APPLICABLE;
+  const f = new Findings();
+  for (const file of brokerFiles) broker(file, f, configMap);
+  return f.outcome();
 }

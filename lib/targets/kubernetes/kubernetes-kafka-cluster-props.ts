@@ -1,7 +1,9 @@
 import type { BrokerConfigProps } from '../../model/broker-config';
+import type { Construct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
+import { KafkaIacError } from '../../model/errors';
 import type { KafkaVersion } from '../../model/kafka-version';
-import type { IEncryptedStorageClass } from './encrypted-storage-class';
+import { EncryptedStorageClass, type IEncryptedStorageClass } from './encrypted-storage-class';
 
 /** The props every Kafka cluster on Kubernetes shares, whatever runs it (Strimzi or plain StatefulSets). */
 export interface KubernetesKafkaClusterProps {
@@ -58,4 +60,41 @@ export interface KubernetesKafkaClusterProps {
    * @default - the HA and PERF defaults of RULES.md
    */
   readonly brokerConfig?: BrokerConfigProps;
+}
+
+/** The zones of a Kubernetes Kafka cluster: the given ones, or `<region>a`, `<region>b`, `<region>c`; distinct and non-empty (HA-006). */
+export function zonesOf(path: string, region: string, zones: readonly string[] | undefined): readonly string[] {
+  const out = zones ?? ['a', 'b', 'c'].map((z) => `${region}${z}`);
+  if (out.length === 0 || new Set(out).size !== out.length || out.some((z) => typeof z !== 'string' || z.length === 0)) {
+    throw KafkaIacError.invalidProp({
+      code: 'HA-006', path, prop: 'zones', found: out,
+      expected: 'distinct zone names (3 in production)', fix: "Set zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'].",
+    });
+  }
+  return out;
+}
+
+/** The StorageClass of a Kubernetes Kafka cluster's volumes (SEC-006): the given one, or a new EncryptedStorageClass with `kmsKeyId`. */
+export function storageClassOf(scope: Construct, path: string, props: KubernetesKafkaClusterProps, storageClassName: string, labels: Readonly<Record<string, string>>): { storageClass: IEncryptedStorageClass; created?: EncryptedStorageClass } {
+  if (props.storageClass) return { storageClass: props.storageClass };
+  if (props.kmsKeyId === undefined) {
+    throw KafkaIacError.invalidProp({
+      code: 'SEC-006', path, prop: 'kmsKeyId', found: undefined,
+      expected: 'a customer-managed KMS key for the StorageClass created here, or storageClass',
+      fix: 'Set kmsKeyId to your KMS key ARN, or pass storageClass: EncryptedStorageClass.fromStorageClassAttributes({...}).',
+    });
+  }
+  const created = new EncryptedStorageClass(scope, 'StorageClass', { kmsKeyId: props.kmsKeyId, storageClassName, labels });
+  return { storageClass: created, created };
+}
+
+/** The declared client workloads of a Kubernetes Kafka cluster: at least one (SEC-007). */
+export function requireClientNetworks(path: string, clientNetworks: readonly ClientNetwork[] | undefined): void {
+  if (clientNetworks === undefined || clientNetworks.length === 0) {
+    throw KafkaIacError.invalidProp({
+      code: 'SEC-007', path, prop: 'clientNetworks', found: clientNetworks ?? [],
+      expected: 'at least one declared client workload; an empty networkPolicyPeers list lets every pod connect',
+      fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
+    });
+  }
 }

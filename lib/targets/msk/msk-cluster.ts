@@ -217,21 +217,7 @@ export class MskCluster extends Construct {
       code: 'KIAC-PROP', path, prop: 'network', expected: 'a KafkaNetwork (or KafkaNetwork.fromAttributes) with one private subnet per zone',
       fix: "Create new KafkaNetwork(stack, 'Network', { clientNetworks }) and pass it as network.",
     });
-    const instanceType = props.instanceType ?? 'kafka.m7g.large';
-    if (!MSK_INSTANCE_TYPE.test(instanceType)) {
-      throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path, prop: 'instanceType', found: instanceType,
-        expected: 'an MSK Standard broker type with EBS storage: kafka.m5.large to kafka.m5.24xlarge, kafka.m7g.large to kafka.m7g.16xlarge, or kafka.t3.small',
-        fix: "Use an MSK broker type such as 'kafka.m7g.large' (note the 'kafka.' prefix).",
-      });
-    }
-    if (instanceType === 'kafka.t3.small' && environment.isProductionLike) {
-      throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path, prop: 'instanceType', found: instanceType,
-        expected: `an M5 or M7g broker in ${environment.profile}: kafka.t3.small runs on burstable CPU credits and is meant for development and tests`,
-        fix: "Use 'kafka.m7g.large' or larger, sized with CapacityPlan.",
-      });
-    }
+    const instanceType = instanceTypeOf(path, environment, props.instanceType);
 
     this.kafkaVersion = props.kafkaVersion ?? KafkaVersion.MSK_3_9_X_KRAFT;
     if (!this.kafkaVersion.isMskKraft) {
@@ -263,22 +249,7 @@ export class MskCluster extends Construct {
 
     this.authentication = props.authentication ?? [ClientAuthentication.iam()];
     validateAuthentications(path, this.authentication);
-    for (const a of this.authentication) {
-      if (a.mechanism === AuthenticationMechanism.OAUTH_BEARER) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-003', path, prop: 'authentication', found: a.mechanism,
-          expected: 'scram-sha-512, tls or iam (MSK has no OAuth listener)',
-          fix: 'Use ClientAuthentication.iam() or .scramSha512() on MSK.',
-        });
-      }
-      if (a.mechanism === AuthenticationMechanism.MUTUAL_TLS && a.certificateAuthorityArns.length === 0) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-010', path, prop: 'authentication', found: 'mutualTls() without a certificate authority',
-          expected: 'at least one ACM Private CA ARN that issues the client certificates',
-          fix: "Use ClientAuthentication.mutualTls(['arn:aws:acm-pca:...:certificate-authority/...']).",
-        });
-      }
-    }
+    validateMskAuthentication(path, this.authentication);
     const has = (m: AuthenticationMechanism) => this.authentication.some((a) => a.mechanism === m);
     this.multiVpcConnectivity = { iam: props.multiVpcConnectivity?.iam ?? false, scram: props.multiVpcConnectivity?.scram ?? false };
     for (const [mode, mechanism] of [['iam', AuthenticationMechanism.IAM], ['scram', AuthenticationMechanism.SCRAM_SHA_512]] as const) {
@@ -292,23 +263,7 @@ export class MskCluster extends Construct {
     }
     const multiVpc = this.multiVpcConnectivity.iam || this.multiVpcConnectivity.scram;
 
-    const volumeSize = props.volumeSizeGiB ?? 1000;
-    if (!Number.isInteger(volumeSize) || volumeSize < 1 || volumeSize > MSK_MAX_VOLUME_SIZE_GIB) {
-      throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path, prop: 'volumeSizeGiB', found: volumeSize,
-        expected: `an integer from 1 to ${MSK_MAX_VOLUME_SIZE_GIB} GiB`, fix: 'Set volumeSizeGiB: 1000 (or the CAP-001 plan).',
-      });
-    }
-
-    const logs = props.brokerLogs ?? {};
-    const retention = logs.retentionInDays ?? 365;
-    if (!LOG_RETENTION_DAYS.includes(retention)) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-008', path, prop: 'brokerLogs.retentionInDays', found: retention,
-        expected: `one of the CloudWatch Logs retention values (${LOG_RETENTION_DAYS.join(', ')})`,
-        fix: 'Set retentionInDays: 365.',
-      });
-    }
+    const { volumeSize, logs, retention } = storageAndLogsOf(path, props);
 
     if (props.encryptionKeyArn === undefined) {
       this.encryptionKey = new KafkaEncryptionKey(this, 'EncryptionKey', { description: `MSK ${this.clusterName}: storage, broker logs and SCRAM secrets` });
@@ -390,6 +345,11 @@ export class MskCluster extends Construct {
       volumeSizeGiB: volumeSize,
     });
 
+    this.bootstrapOutputs = this.createBootstrapOutputs(id);
+  }
+
+  /** One Terraform output of bootstrap brokers per enabled authentication mode, with the logical IDs users' scripts read. */
+  private createBootstrapOutputs(id: string): Map<AuthenticationMechanism, TerraformOutput> {
     const prefix = id.replace(/[^a-zA-Z0-9]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
     const outputs = new Map<AuthenticationMechanism, TerraformOutput>();
     const bootstrap: Record<string, [string, string, string]> = {
@@ -406,7 +366,7 @@ export class MskCluster extends Construct {
       output.overrideLogicalId(`${prefix}_${name}`);
       outputs.set(a.mechanism, output);
     }
-    this.bootstrapOutputs = outputs;
+    return outputs;
   }
 
   /** The bootstrap-brokers string for an enabled authentication mode (a Terraform reference). */
@@ -421,4 +381,66 @@ export class MskCluster extends Construct {
     }
     return output.value as string;
   }
+}
+
+/** The authentication modes MSK offers (SEC-003), mutual TLS with its certificate authority (SEC-010). */
+function validateMskAuthentication(path: string, authentication: readonly ClientAuthentication[]): void {
+  for (const a of authentication) {
+    if (a.mechanism === AuthenticationMechanism.OAUTH_BEARER) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-003', path, prop: 'authentication', found: a.mechanism,
+        expected: 'scram-sha-512, tls or iam (MSK has no OAuth listener)',
+        fix: 'Use ClientAuthentication.iam() or .scramSha512() on MSK.',
+      });
+    }
+    if (a.mechanism === AuthenticationMechanism.MUTUAL_TLS && a.certificateAuthorityArns.length === 0) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-010', path, prop: 'authentication', found: 'mutualTls() without a certificate authority',
+        expected: 'at least one ACM Private CA ARN that issues the client certificates',
+        fix: "Use ClientAuthentication.mutualTls(['arn:aws:acm-pca:...:certificate-authority/...']).",
+      });
+    }
+  }
+}
+
+/** The EBS volume size and broker-log settings, checked. */
+function storageAndLogsOf(path: string, props: MskClusterProps) {
+  const volumeSize = props.volumeSizeGiB ?? 1000;
+  if (!Number.isInteger(volumeSize) || volumeSize < 1 || volumeSize > MSK_MAX_VOLUME_SIZE_GIB) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-PROP', path, prop: 'volumeSizeGiB', found: volumeSize,
+      expected: `an integer from 1 to ${MSK_MAX_VOLUME_SIZE_GIB} GiB`, fix: 'Set volumeSizeGiB: 1000 (or the CAP-001 plan).',
+    });
+  }
+
+  const logs = props.brokerLogs ?? {};
+  const retention = logs.retentionInDays ?? 365;
+  if (!LOG_RETENTION_DAYS.includes(retention)) {
+    throw KafkaIacError.invalidProp({
+      code: 'SEC-008', path, prop: 'brokerLogs.retentionInDays', found: retention,
+      expected: `one of the CloudWatch Logs retention values (${LOG_RETENTION_DAYS.join(', ')})`,
+      fix: 'Set retentionInDays: 365.',
+    });
+  }
+  return { volumeSize, logs, retention };
+}
+
+/** The broker instance type: an MSK Standard type with EBS storage; no burstable type outside development. */
+function instanceTypeOf(path: string, environment: Environment, given: string | undefined): string {
+  const instanceType = given ?? 'kafka.m7g.large';
+  if (!MSK_INSTANCE_TYPE.test(instanceType)) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-PROP', path, prop: 'instanceType', found: instanceType,
+      expected: 'an MSK Standard broker type with EBS storage: kafka.m5.large to kafka.m5.24xlarge, kafka.m7g.large to kafka.m7g.16xlarge, or kafka.t3.small',
+      fix: "Use an MSK broker type such as 'kafka.m7g.large' (note the 'kafka.' prefix).",
+    });
+  }
+  if (instanceType === 'kafka.t3.small' && environment.isProductionLike) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-PROP', path, prop: 'instanceType', found: instanceType,
+      expected: `an M5 or M7g broker in ${environment.profile}: kafka.t3.small runs on burstable CPU credits and is meant for development and tests`,
+      fix: "Use 'kafka.m7g.large' or larger, sized with CapacityPlan.",
+    });
+  }
+  return instanceType;
 }

@@ -200,68 +200,7 @@ export class MskReplicator extends Construct {
     const environment = Environment.of(this);
     const { source, target } = props;
 
-    for (const [side, c] of [['source', source], ['target', target]] as const) {
-      if (!c.iamAuthentication) {
-        throw KafkaIacError.invalidProp({
-          code: 'DR-001', path, prop: `${side}.iamAuthentication`, found: false,
-          expected: `IAM access control on the ${side} cluster ${c.clusterName}: MSK Replicator authenticates with IAM only (port 9098)`,
-          fix: `Add ClientAuthentication.iam() to the authentication of ${c.description}.`,
-        });
-      }
-    }
-    if (target.region !== environment.region) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'target.region', found: target.region,
-        expected: `${environment.region}, the region of this stack: the replicator, and its ReplicationLatency and MessageLag metrics, live in the target region`,
-        fix: 'Create the MskReplicator in the stack of the target (DR) cluster.',
-      });
-    }
-    if (source.region === target.region) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'source.region', found: source.region,
-        expected: `a region other than ${target.region}: a DR copy in the same region fails with it`,
-        fix: 'Replicate from the primary region into the DR peer region (Environment.drPeer).',
-      });
-    }
-    const sourceAccount = accountOf(source.clusterArn);
-    const targetAccount = accountOf(target.clusterArn);
-    if (sourceAccount !== undefined && targetAccount !== undefined && sourceAccount !== targetAccount) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'source.clusterArn', found: source.clusterArn,
-        expected: `a cluster of account ${targetAccount}, the target's: MSK Replicator connects clusters of one account`,
-        fix: 'Replicate between clusters of the same AWS account, or use MirrorMaker 2 across accounts.',
-      });
-    }
-    if (!source.multiVpcIam) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'source.multiVpcIam', found: false,
-        expected: `multi-VPC private connectivity for IAM on the source ${source.clusterName}: a replicator in another region reaches the source only through it`,
-        fix: 'Set multiVpcConnectivity: { iam: true } on the source MskCluster and reference it through MskReplicationSource.referenceFrom.',
-      });
-    }
-    if (!source.replicatorClusterPolicy) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'source.replicatorClusterPolicy', found: false,
-        expected: `a cluster policy on ${source.clusterName} that lets kafka.amazonaws.com create the replicator's VPC connection (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeClusterV2)`,
-        fix: "Add new MskReplicationSource(sourceStack, 'ReplicationSource', { cluster }) and use its referenceFrom(thisStack).",
-      });
-    }
-    for (const [side, c] of [['source', source], ['target', target]] as const) {
-      if (!Token.isUnresolved(c.subnetIds) && c.subnetIds.length < 2) {
-        throw KafkaIacError.invalidProp({
-          code: 'DR-001', path, prop: `${side}.subnetIds`, found: c.subnetIds,
-          expected: 'at least two subnets (in different zones) for the replicator to connect through',
-          fix: `Pass the client subnets of ${c.clusterName}.`,
-        });
-      }
-    }
-    if (target.vpcId === undefined || target.securityGroupIds.length === 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'target.vpcId', found: target.vpcId,
-        expected: `the VPC and broker security groups of the target ${target.clusterName}: the replicator gets a security group there, admitted on 9098`,
-        fix: 'Use MskClusterReference.fromCluster(targetCluster), or give vpcId and securityGroupIds in fromAttributes.',
-      });
-    }
+    validateClusters(path, environment, source, target);
 
     const pairing = props.pairing;
     if (pairing) checkPairing(path, pairing, props, source.region, environment.region);
@@ -477,4 +416,70 @@ function checkGroups(path: string, groups: readonly MskReplicatorConsumerGroup[]
     seen.add(key);
   }
   return (groups ?? []).map((g) => ({ name: g.name, isPrefix: g.isPrefix ?? false }));
+}
+
+/** The source and target clusters of a replicator (DR-001): IAM, the regions, the accounts and the networks MSK Replicator needs. */
+function validateClusters(path: string, environment: Environment, source: MskReplicatorProps['source'], target: MskReplicatorProps['target']): void {
+  for (const [side, c] of [['source', source], ['target', target]] as const) {
+    if (!c.iamAuthentication) {
+      throw KafkaIacError.invalidProp({
+        code: 'DR-001', path, prop: `${side}.iamAuthentication`, found: false,
+        expected: `IAM access control on the ${side} cluster ${c.clusterName}: MSK Replicator authenticates with IAM only (port 9098)`,
+        fix: `Add ClientAuthentication.iam() to the authentication of ${c.description}.`,
+      });
+    }
+  }
+  if (target.region !== environment.region) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'target.region', found: target.region,
+      expected: `${environment.region}, the region of this stack: the replicator, and its ReplicationLatency and MessageLag metrics, live in the target region`,
+      fix: 'Create the MskReplicator in the stack of the target (DR) cluster.',
+    });
+  }
+  if (source.region === target.region) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'source.region', found: source.region,
+      expected: `a region other than ${target.region}: a DR copy in the same region fails with it`,
+      fix: 'Replicate from the primary region into the DR peer region (Environment.drPeer).',
+    });
+  }
+  const sourceAccount = accountOf(source.clusterArn);
+  const targetAccount = accountOf(target.clusterArn);
+  if (sourceAccount !== undefined && targetAccount !== undefined && sourceAccount !== targetAccount) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'source.clusterArn', found: source.clusterArn,
+      expected: `a cluster of account ${targetAccount}, the target's: MSK Replicator connects clusters of one account`,
+      fix: 'Replicate between clusters of the same AWS account, or use MirrorMaker 2 across accounts.',
+    });
+  }
+  if (!source.multiVpcIam) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'source.multiVpcIam', found: false,
+      expected: `multi-VPC private connectivity for IAM on the source ${source.clusterName}: a replicator in another region reaches the source only through it`,
+      fix: 'Set multiVpcConnectivity: { iam: true } on the source MskCluster and reference it through MskReplicationSource.referenceFrom.',
+    });
+  }
+  if (!source.replicatorClusterPolicy) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'source.replicatorClusterPolicy', found: false,
+      expected: `a cluster policy on ${source.clusterName} that lets kafka.amazonaws.com create the replicator's VPC connection (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeClusterV2)`,
+      fix: "Add new MskReplicationSource(sourceStack, 'ReplicationSource', { cluster }) and use its referenceFrom(thisStack).",
+    });
+  }
+  for (const [side, c] of [['source', source], ['target', target]] as const) {
+    if (!Token.isUnresolved(c.subnetIds) && c.subnetIds.length < 2) {
+      throw KafkaIacError.invalidProp({
+        code: 'DR-001', path, prop: `${side}.subnetIds`, found: c.subnetIds,
+        expected: 'at least two subnets (in different zones) for the replicator to connect through',
+        fix: `Pass the client subnets of ${c.clusterName}.`,
+      });
+    }
+  }
+  if (target.vpcId === undefined || target.securityGroupIds.length === 0) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'target.vpcId', found: target.vpcId,
+      expected: `the VPC and broker security groups of the target ${target.clusterName}: the replicator gets a security group there, admitted on 9098`,
+      fix: 'Use MskClusterReference.fromCluster(targetCluster), or give vpcId and securityGroupIds in fromAttributes.',
+    });
+  }
 }

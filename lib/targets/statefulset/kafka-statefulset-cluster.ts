@@ -1,31 +1,30 @@
 import { JsonPatch } from 'cdk8s';
 import {
-  IntOrString, KubeClusterRole, KubeClusterRoleBinding, KubeConfigMap, KubePodDisruptionBudget, KubeService, KubeServiceAccount,
-  KubeStatefulSet, Quantity, type Container, type EnvVar, type Volume, type VolumeMount,
+  IntOrString, KubeClusterRole, KubeClusterRoleBinding, KubePodDisruptionBudget, KubeService, KubeServiceAccount, KubeStatefulSet,
 } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { renderBrokerProperties, toPropertiesText } from '../../model/broker-config';
+import { renderBrokerProperties } from '../../model/broker-config';
 import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
+import { checkListenerTls, refuse, refuseControllerCount } from '../../model/rule-checks';
+import { parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import { RuleTarget } from '../../contract/rule-target';
 
 import { EncryptedStorageClass, type IEncryptedStorageClass } from '../kubernetes/encrypted-storage-class';
-import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
-import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, KAFKA_NODE_ROLE_LABEL, STORAGE_KMS_KEY_ANNOTATION, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
+import { KAFKA_CLUSTER_LABEL, KAFKA_NODE_ROLE_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 import { KafkaNetworkPolicies } from './kafka-network-policies';
-import { CertManagerCertificate, type CertificateIssuerRef } from './cert-manager-certificate';
-import { CURL_IMAGE, JmxExporterAgent } from './jmx-exporter-agent';
+import type { CertificateIssuerRef } from './cert-manager-certificate';
+import { JmxExporterAgent } from './jmx-exporter-agent';
 import { KAFKA_EXPORTER_NAME_LABEL_VALUE, StatefulSetKafkaExporter } from './kafka-exporter';
-import {
-  KafkaNodeRole, KafkaPodPaths, StatefulSetPorts, kraftClusterId, propertiesKeyOf, renderKafkaNodeProperties, renderLog4j2Properties,
-  renderRackScript, renderStartScript, type FormatTimeScramUser, type RenderedClientListener,
-} from './kafka-node-properties';
+import { KafkaNodeRole, StatefulSetPorts, renderLog4j2Properties, type FormatTimeScramUser, type RenderedClientListener } from './kafka-node-properties';
 import { KafkaListenerProtocol, type StatefulSetListenerProps } from './statefulset-listener';
-import type { KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { KafkaStatefulSetNodeSet, type KafkaNodeSet, type KafkaNodeSetCluster, type KafkaStatefulSetNodeOptions } from './kafka-node-set';
+
+export type { KafkaNodeSet, KafkaStatefulSetNodeOptions } from './kafka-node-set';
 
 /** The authorizer logger's level (SEC-008). */
 export enum StatefulSetAuthorizerLogLevel {
@@ -33,31 +32,6 @@ export enum StatefulSetAuthorizerLogLevel {
   INFO = 'INFO',
   /** Denied and allowed operations are logged (verbose). */
   DEBUG = 'DEBUG',
-}
-
-/** One group of Kafka nodes (a StatefulSet): size, volume and container resources. */
-export interface KafkaStatefulSetNodeOptions {
-  /**
-   * The number of pods.
-   * @default 3
-   */
-  readonly replicas?: number;
-  /**
-   * The persistent volume per pod.
-   * @default '100Gi' for brokers, '20Gi' for controllers
-   */
-  readonly storageSize?: string;
-  /**
-   * The container memory (request and limit). The heap is min(6 GiB, half of it), -Xms = -Xmx.
-   * @default '8Gi' for brokers, '2Gi' for controllers
-   * @see PERF-001
-   */
-  readonly memory?: string;
-  /**
-   * The container CPU (request and limit).
-   * @default '2' for brokers, '1' for controllers
-   */
-  readonly cpu?: string;
 }
 
 export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProps {
@@ -142,21 +116,6 @@ const LISTENER_NAME = /^[a-z][a-z0-9]{0,10}$/;
 const RESERVED_PORTS: readonly number[] = [StatefulSetPorts.CONTROLLER, StatefulSetPorts.REPLICATION, StatefulSetPorts.METRICS, StatefulSetPorts.KAFKA_EXPORTER];
 const DEFAULT_BROKER: Required<KafkaStatefulSetNodeOptions> = { replicas: 3, storageSize: '100Gi', memory: '8Gi', cpu: '2' };
 const DEFAULT_CONTROLLER: Required<KafkaStatefulSetNodeOptions> = { replicas: 3, storageSize: '20Gi', memory: '2Gi', cpu: '1' };
-const NODE_ID_OFFSET: Record<KafkaNodeRole, number> = { [KafkaNodeRole.CONTROLLER]: 0, [KafkaNodeRole.COMBINED]: 0, [KafkaNodeRole.BROKER]: 100 };
-const KAFKA_UID = 1000; // appuser in the apache/kafka image
-
-/** One Kafka StatefulSet and what belongs to it. */
-export interface KafkaNodeSet {
-  readonly role: KafkaNodeRole;
-  /** The StatefulSet (escape hatch: `addJsonPatch`). */
-  readonly statefulSet: KubeStatefulSet;
-  /** The ConfigMap with the properties file, log4j2 config, JMX exporter rules and start script. */
-  readonly configMap: KubeConfigMap;
-  readonly headlessService: KubeService;
-  readonly certificate: CertManagerCertificate;
-  /** The properties file as rendered (before per-pod keys). */
-  readonly properties: Readonly<Record<string, string>>;
-}
 
 /**
  * Apache Kafka 4 (KRaft) on plain Kubernetes StatefulSets, without an operator, with the official
@@ -237,53 +196,17 @@ export class KafkaStatefulSetCluster extends Construct {
       });
     }
     this.image = `${props.imageRepository ?? 'apache/kafka'}:${this.kafkaVersion.version}`;
-    this.zones = props.zones ?? ['a', 'b', 'c'].map((z) => `${environment.region}${z}`);
-    if (this.zones.length === 0 || new Set(this.zones).size !== this.zones.length) {
-      throw KafkaIacError.invalidProp({
-        code: 'HA-006', path, prop: 'zones', found: this.zones,
-        expected: 'distinct zone names (3 in production)', fix: "Set zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'].",
-      });
-    }
+    this.zones = zonesOf(path, environment.region, props.zones);
 
-    const combined = props.combinedNode ?? false;
-    const controllerOptions = { ...DEFAULT_CONTROLLER, ...(props.controllers ?? {}) };
-    const brokerOptions = { ...DEFAULT_BROKER, ...(combined ? { replicas: 1 } : {}), ...(props.brokers ?? {}) };
-    if (!combined) validateControllerCount(path, controllerOptions.replicas);
-    if (combined && brokerOptions.replicas !== 1) {
-      throw KafkaIacError.invalidProp({
-        code: 'HA-005', path, prop: 'brokers.replicas', found: brokerOptions.replicas,
-        expected: '1 with combinedNode (a static KRaft quorum of combined nodes cannot grow)',
-        fix: 'Remove combinedNode and declare controllers and brokers, or keep one combined node.',
-      });
-    }
-    validateNodes(path, 'brokers', brokerOptions);
-    if (!combined) validateNodes(path, 'controllers', controllerOptions);
+    const { combined, controllerOptions, brokerOptions } = nodeOptionsOf(path, props);
 
     // Storage (SEC-006, HA-011).
-    if (props.storageClass) {
-      this.storageClass = props.storageClass;
-    } else {
-      if (props.kmsKeyId === undefined) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-006', path, prop: 'kmsKeyId', found: undefined,
-          expected: 'a customer-managed KMS key for the StorageClass created here, or storageClass',
-          fix: 'Set kmsKeyId to your KMS key ARN, or pass storageClass: EncryptedStorageClass.fromStorageClassAttributes({...}).',
-        });
-      }
-      this.encryptedStorageClass = new EncryptedStorageClass(this, 'StorageClass', {
-        kmsKeyId: props.kmsKeyId, storageClassName: `${namespace}-${name}-encrypted`, labels: this.labels,
-      });
-      this.storageClass = this.encryptedStorageClass;
-    }
+    const storage = storageClassOf(this, path, props, `${namespace}-${name}-encrypted`, this.labels);
+    this.storageClass = storage.storageClass;
+    this.encryptedStorageClass = storage.created;
 
     // Listeners (SEC-001, SEC-003, SEC-007).
-    if (props.clientNetworks === undefined || props.clientNetworks.length === 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-007', path, prop: 'clientNetworks', found: props.clientNetworks ?? [],
-        expected: 'at least one declared client workload',
-        fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
-      });
-    }
+    requireClientNetworks(path, props.clientNetworks);
     const listenerProps = props.listeners ?? [{ name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }];
     const clientListeners = renderListeners(path, listenerProps);
     const scramListener = clientListeners.find((l) => l.mechanism === AuthenticationMechanism.SCRAM_SHA_512);
@@ -299,14 +222,7 @@ export class KafkaStatefulSetCluster extends Construct {
 
     // Principals (SEC-004) and the Secrets they come from (SEC-009).
     const admins = props.admins ?? [];
-    for (const admin of admins) {
-      if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-004', path, prop: 'admins', found: admin,
-          expected: 'principal names of lower-case letters, digits, dots and dashes', fix: "Use a name such as 'platform-admin'.",
-        });
-      }
-    }
+    validateAdmins(path, admins);
     const brokerUser = `${name}-broker`;
     const controllerPrincipal = `${name}-controller`;
     this.kafkaExporterUser = `${name}-kafka-exporter`;
@@ -325,228 +241,21 @@ export class KafkaStatefulSetCluster extends Construct {
     const agent = props.jmxExporterAgent ?? JmxExporterAgent.download();
     const log4j = renderLog4j2Properties(props.authorizerLogLevel ?? StatefulSetAuthorizerLogLevel.INFO);
 
-    // RBAC for the rack init container: read the node's zone label.
-    const serviceAccount = new KubeServiceAccount(this, 'ServiceAccount', {
-      metadata: { name: `${name}-kafka`, labels: { ...this.labels } },
-      automountServiceAccountToken: false,
-    });
-    const nodeReader = new KubeClusterRole(this, 'NodeReader', {
-      metadata: { name: `${namespace}-${name}-node-reader`, labels: { ...this.labels } },
-      rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }],
-    });
-    const binding = new KubeClusterRoleBinding(this, 'NodeReaderBinding', {
-      metadata: { name: `${namespace}-${name}-node-reader`, labels: { ...this.labels } },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${namespace}-${name}-node-reader` },
-      subjects: [{ kind: 'ServiceAccount', name: serviceAccount.name, namespace }],
-    });
-    for (const clusterScoped of [nodeReader, binding]) clusterScoped.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    const serviceAccount = this.createNodeReader(name, namespace);
 
-    const heapOf = (memory: string, where: string) => jvmHeapOptions(brokerHeapMiB(parseMemoryQuantity(memory), where));
     const voterSet = combined ? `${name}-combined` : `${name}-controller`;
     const voterCount = combined ? 1 : controllerOptions.replicas;
     const quorumVoters = Array.from({ length: voterCount }, (_, i) =>
       `${i}@${voterSet}-${i}.${voterSet}-headless.${namespace}.svc.${domain}:${StatefulSetPorts.CONTROLLER}`).join(',');
 
-    const makeNodeSet = (cid: string, role: KafkaNodeRole, options: Required<KafkaStatefulSetNodeOptions>): KafkaNodeSet => {
-      const setName = `${name}-${role}`;
-      const headless = `${setName}-headless`;
-      const podDomain = `${headless}.${namespace}.svc.${domain}`;
-      const broker = role !== KafkaNodeRole.CONTROLLER;
-      const controller = role !== KafkaNodeRole.BROKER;
-      const podLabels = { ...this.nodePodLabels, [KAFKA_NODE_ROLE_LABEL]: role };
-      const selector = { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka', [KAFKA_NODE_ROLE_LABEL]: role };
-      const propertiesKey = propertiesKeyOf(role);
-      const properties = renderKafkaNodeProperties({
-        role, quorumVoters, clientListeners: broker ? clientListeners : [], brokerProperties, superUsers, interBrokerUser: brokerUser,
-      });
-
-      const certificate = new CertManagerCertificate(this, `${cid}Certificate`, {
-        secretName: `${setName}-tls`,
-        commonName: role === KafkaNodeRole.CONTROLLER ? controllerPrincipal : brokerUser,
-        dnsNames: [
-          `*.${podDomain}`, `*.${headless}.${namespace}.svc`,
-          ...(broker ? [`${name}-bootstrap.${namespace}.svc`, `${name}-bootstrap.${namespace}.svc.${domain}`] : []),
-        ],
-        issuer, labels: this.labels, keystorePasswordSecretName: keystorePasswordSecret,
-      });
-
-      const configMap = new KubeConfigMap(this, `${cid}Config`, {
-        metadata: {
-          name: `${setName}-config`, labels: { ...this.labels, [KAFKA_NODE_ROLE_LABEL]: role },
-          annotations: { [DECLARED_ADMINS_ANNOTATION]: admins.join(',') },
-        },
-        data: {
-          [propertiesKey]: toPropertiesText(properties),
-          'log4j2.properties': log4j,
-          [JMX_EXPORTER_CONFIG_KEY]: renderJmxExporterConfig(),
-          'start.sh': renderStartScript({
-            role, propertiesKey, podDomain, clientListeners: broker ? clientListeners : [],
-            scramUsers: scramUsers.map((s) => s.user),
-          }),
-        },
-      });
-
-      const headlessService = new KubeService(this, `${cid}HeadlessService`, {
-        metadata: { name: headless, labels: { ...this.labels } },
-        spec: {
-          clusterIp: 'None',
-          publishNotReadyAddresses: true, // the KRaft quorum forms before any pod is ready
-          selector: { ...selector },
-          ports: [
-            ...(controller ? [{ name: 'tcp-controller', port: StatefulSetPorts.CONTROLLER, targetPort: IntOrString.fromNumber(StatefulSetPorts.CONTROLLER) }] : []),
-            ...(broker ? [{ name: 'tcp-replication', port: StatefulSetPorts.REPLICATION, targetPort: IntOrString.fromNumber(StatefulSetPorts.REPLICATION) }] : []),
-            ...(broker ? clientListeners.map((l) => ({ name: `tcp-${l.name.toLowerCase()}`, port: l.port, targetPort: IntOrString.fromNumber(l.port) })) : []),
-          ],
-        },
-      });
-
-      const heap = heapOf(options.memory, `${path}/${cid}`);
-      const probePort = IntOrString.fromNumber(broker ? clientListeners[0].port : StatefulSetPorts.CONTROLLER);
-      const env: EnvVar[] = [
-        { name: 'CLUSTER_ID', value: kraftClusterId(`${environment.name}/${namespace}/${name}`) },
-        { name: 'NODE_ID_OFFSET', value: String(NODE_ID_OFFSET[role]) },
-        { name: 'KAFKA_HEAP_OPTS', value: `-Xms${heap.xms} -Xmx${heap.xmx}` },
-        { name: 'KAFKA_OPTS', value: `-javaagent:${KafkaPodPaths.JMX_EXPORTER_JAR}=${StatefulSetPorts.METRICS}:${KafkaPodPaths.CONFIG_DIR}/${JMX_EXPORTER_CONFIG_KEY}` },
-        { name: 'KAFKA_LOG4J_OPTS', value: `-Dlog4j2.configurationFile=${KafkaPodPaths.CONFIG_DIR}/log4j2.properties` },
-        { name: 'LOG_DIR', value: KafkaPodPaths.LOG_DIR },
-        ...(controller ? scramUsers.map((s) => ({ name: s.user.passwordEnv, valueFrom: { secretKeyRef: { name: s.secret, key: 'password' } } })) : []),
-      ];
-      const mounts: VolumeMount[] = [
-        { name: 'data', mountPath: KafkaPodPaths.DATA_DIR },
-        { name: 'config', mountPath: KafkaPodPaths.CONFIG_DIR, readOnly: true },
-        { name: 'tls', mountPath: KafkaPodPaths.TLS_DIR, readOnly: true },
-        { name: 'keystore-password', mountPath: KafkaPodPaths.KEYSTORE_PASSWORD_DIR, readOnly: true },
-        ...(broker ? [{ name: 'broker-scram', mountPath: KafkaPodPaths.BROKER_SCRAM_DIR, readOnly: true }] : []),
-        { name: 'runtime', mountPath: KafkaPodPaths.RUNTIME_DIR },
-        { name: 'jmx-exporter', mountPath: KafkaPodPaths.JMX_EXPORTER_DIR, readOnly: true },
-        { name: 'logs', mountPath: KafkaPodPaths.LOG_DIR },
-        { name: 'tmp', mountPath: '/tmp' },
-      ];
-      const restricted = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } };
-      const kafka: Container = {
-        name: 'kafka',
-        image: this.image,
-        imagePullPolicy: 'IfNotPresent',
-        command: ['/bin/bash', `${KafkaPodPaths.CONFIG_DIR}/start.sh`],
-        env,
-        ports: [
-          ...(controller ? [{ name: 'tcp-controller', containerPort: StatefulSetPorts.CONTROLLER, protocol: 'TCP' }] : []),
-          ...(broker ? [{ name: 'tcp-replication', containerPort: StatefulSetPorts.REPLICATION, protocol: 'TCP' }] : []),
-          ...(broker ? clientListeners.map((l) => ({ name: `tcp-${l.name.toLowerCase()}`, containerPort: l.port, protocol: 'TCP' })) : []),
-          { name: 'tcp-prometheus', containerPort: StatefulSetPorts.METRICS, protocol: 'TCP' },
-        ],
-        resources: {
-          requests: { cpu: Quantity.fromString(options.cpu), memory: Quantity.fromString(options.memory) },
-          limits: { cpu: Quantity.fromString(options.cpu), memory: Quantity.fromString(options.memory) },
-        },
-        startupProbe: { tcpSocket: { port: probePort }, periodSeconds: 10, failureThreshold: 180 },
-        readinessProbe: { tcpSocket: { port: probePort }, periodSeconds: 10, failureThreshold: 3 },
-        livenessProbe: { tcpSocket: { port: probePort }, periodSeconds: 20, failureThreshold: 6, timeoutSeconds: 5 },
-        securityContext: restricted,
-        volumeMounts: mounts,
-      };
-      const initContainers: Container[] = [{
-        name: 'jmx-exporter-agent',
-        image: agent.image,
-        imagePullPolicy: 'IfNotPresent',
-        command: [...agent.command],
-        resources: { requests: { cpu: Quantity.fromString('50m'), memory: Quantity.fromString('64Mi') }, limits: { memory: Quantity.fromString('64Mi') } },
-        securityContext: restricted,
-        volumeMounts: [{ name: 'jmx-exporter', mountPath: KafkaPodPaths.JMX_EXPORTER_DIR }],
-      }];
-      if (broker) {
-        initContainers.push({
-          name: 'rack',
-          image: CURL_IMAGE,
-          imagePullPolicy: 'IfNotPresent',
-          command: ['/bin/sh', '-c', renderRackScript(ZONE_TOPOLOGY_KEY)],
-          env: [
-            { name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
-            { name: 'TOPOLOGY_KEY', value: ZONE_TOPOLOGY_KEY },
-          ],
-          resources: { requests: { cpu: Quantity.fromString('50m'), memory: Quantity.fromString('32Mi') }, limits: { memory: Quantity.fromString('32Mi') } },
-          securityContext: restricted,
-          volumeMounts: [
-            { name: 'runtime', mountPath: KafkaPodPaths.RUNTIME_DIR },
-            { name: 'kube-api-access', mountPath: KafkaPodPaths.KUBE_API_ACCESS_DIR, readOnly: true },
-          ],
-        });
-      }
-      const volumes: Volume[] = [
-        { name: 'config', configMap: { name: `${setName}-config` } },
-        { name: 'tls', secret: { secretName: certificate.secretName, items: [{ key: 'keystore.p12', path: 'keystore.p12' }, { key: 'truststore.p12', path: 'truststore.p12' }] } },
-        { name: 'keystore-password', secret: { secretName: keystorePasswordSecret, items: [{ key: 'password', path: 'password' }] } },
-        ...(broker ? [{ name: 'broker-scram', secret: { secretName: brokerScramSecret, items: [{ key: 'password', path: 'password' }] } }] : []),
-        { name: 'runtime', emptyDir: { medium: 'Memory', sizeLimit: Quantity.fromString('1Mi') } },
-        { name: 'jmx-exporter', emptyDir: { sizeLimit: Quantity.fromString('16Mi') } },
-        { name: 'logs', emptyDir: { sizeLimit: Quantity.fromString('1Gi') } },
-        { name: 'tmp', emptyDir: { sizeLimit: Quantity.fromString('256Mi') } },
-        ...(broker ? [{
-          name: 'kube-api-access',
-          projected: {
-            sources: [
-              { serviceAccountToken: { path: 'token', expirationSeconds: 600 } },
-              { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-            ],
-          },
-        }] : []),
-      ];
-
-      const statefulSet = new KubeStatefulSet(this, cid, {
-        metadata: {
-          name: setName, labels: { ...this.labels, [KAFKA_NODE_ROLE_LABEL]: role },
-          annotations: this.storageClass.synthesized ? undefined : { [STORAGE_KMS_KEY_ANNOTATION]: this.storageClass.kmsKeyId },
-        },
-        spec: {
-          replicas: options.replicas,
-          serviceName: headless,
-          podManagementPolicy: 'Parallel',
-          updateStrategy: { type: 'RollingUpdate' },
-          selector: { matchLabels: { ...selector } },
-          persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
-          template: {
-            metadata: { labels: podLabels },
-            spec: {
-              serviceAccountName: serviceAccount.name,
-              automountServiceAccountToken: false,
-              terminationGracePeriodSeconds: 120,
-              securityContext: {
-                runAsNonRoot: true, runAsUser: KAFKA_UID, runAsGroup: KAFKA_UID, fsGroup: KAFKA_UID,
-                fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
-              },
-              affinity: {
-                nodeAffinity: {
-                  requiredDuringSchedulingIgnoredDuringExecution: {
-                    nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE_TOPOLOGY_KEY, operator: 'In', values: [...this.zones] }] }],
-                  },
-                },
-                podAntiAffinity: {
-                  requiredDuringSchedulingIgnoredDuringExecution: [{
-                    labelSelector: { matchLabels: { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka' } },
-                    topologyKey: HOSTNAME_TOPOLOGY_KEY,
-                  }],
-                },
-              },
-              topologySpreadConstraints: [{
-                maxSkew: 1, topologyKey: ZONE_TOPOLOGY_KEY, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { ...selector } },
-              }],
-              initContainers,
-              containers: [kafka],
-              volumes,
-            },
-          },
-          volumeClaimTemplates: [{
-            metadata: { name: 'data', labels: { ...this.labels } },
-            spec: {
-              accessModes: ['ReadWriteOnce'],
-              storageClassName: this.storageClass.storageClassName,
-              resources: { requests: { storage: Quantity.fromString(options.storageSize) } },
-            },
-          }],
-        },
-      });
-      return { role, statefulSet, configMap, headlessService, certificate, properties };
+    const shared: KafkaNodeSetCluster = {
+      path, environmentName: environment.name, name, namespace, domain, labels: this.labels, nodePodLabels: this.nodePodLabels,
+      image: this.image, zones: this.zones, storageClass: this.storageClass, serviceAccountName: serviceAccount.name, quorumVoters,
+      clientListeners, brokerProperties, superUsers, brokerUser, controllerPrincipal, issuer, keystorePasswordSecret, brokerScramSecret,
+      admins, log4j, scramUsers, agent,
     };
+    const makeNodeSet = (cid: string, role: KafkaNodeRole, options: Required<KafkaStatefulSetNodeOptions>): KafkaNodeSet =>
+      new KafkaStatefulSetNodeSet(this, cid, { role, options, cluster: shared });
 
     if (!combined) this.controllers = makeNodeSet('Controllers', KafkaNodeRole.CONTROLLER, controllerOptions);
     this.brokers = makeNodeSet(combined ? 'Combined' : 'Brokers', combined ? KafkaNodeRole.COMBINED : KafkaNodeRole.BROKER, brokerOptions);
@@ -601,6 +310,25 @@ export class KafkaStatefulSetCluster extends Construct {
     });
   }
 
+  /** RBAC for the rack init container: read the node's zone label. */
+  private createNodeReader(name: string, namespace: string): KubeServiceAccount {
+    const serviceAccount = new KubeServiceAccount(this, 'ServiceAccount', {
+      metadata: { name: `${name}-kafka`, labels: { ...this.labels } },
+      automountServiceAccountToken: false,
+    });
+    const nodeReader = new KubeClusterRole(this, 'NodeReader', {
+      metadata: { name: `${namespace}-${name}-node-reader`, labels: { ...this.labels } },
+      rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }],
+    });
+    const binding = new KubeClusterRoleBinding(this, 'NodeReaderBinding', {
+      metadata: { name: `${namespace}-${name}-node-reader`, labels: { ...this.labels } },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${namespace}-${name}-node-reader` },
+      subjects: [{ kind: 'ServiceAccount', name: serviceAccount.name, namespace }],
+    });
+    for (const clusterScoped of [nodeReader, binding]) clusterScoped.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    return serviceAccount;
+  }
+
   /** The number of Kafka node pods (brokers and controllers), as a PodMonitor expects them. */
   public get expectedNodes(): number {
     return (this.brokers.statefulSet.toJson().spec?.replicas ?? 0) + (this.controllers?.statefulSet.toJson().spec?.replicas ?? 0);
@@ -640,13 +368,7 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
     }
     if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
     ports.add(l.port);
-    if (l.tls === false) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-001', path: where, prop: 'tls', found: false,
-        expected: 'true: plaintext listeners (PLAINTEXT, SASL_PLAINTEXT) are refused in every environment',
-        fix: 'Remove tls: false (listeners are SSL or SASL_SSL).',
-      });
-    }
+    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
     const mechanism = l.authentication?.mechanism;
     switch (mechanism) {
       case AuthenticationMechanism.SCRAM_SHA_512:
@@ -663,13 +385,33 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
   });
 }
 
-function validateControllerCount(path: string, replicas: number): void {
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas % 2 === 0 || replicas > 7) {
+/** The controller and broker node options with their defaults, checked (HA-001, HA-005). */
+function nodeOptionsOf(path: string, props: KafkaStatefulSetClusterProps) {
+  const combined = props.combinedNode ?? false;
+  const controllerOptions = { ...DEFAULT_CONTROLLER, ...(props.controllers ?? {}) };
+  const brokerOptions = { ...DEFAULT_BROKER, ...(combined ? { replicas: 1 } : {}), ...(props.brokers ?? {}) };
+  if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
+  if (combined && brokerOptions.replicas !== 1) {
     throw KafkaIacError.invalidProp({
-      code: 'HA-005', path, prop: 'controllers.replicas', found: replicas,
-      expected: 'an odd number of KRaft controllers: 3 or 5 (7 allowed); an even quorum tolerates no more failures than the odd number below it',
-      fix: `Set controllers: { replicas: ${replicas === 4 || replicas === 6 ? 5 : 3} }.`,
+      code: 'HA-005', path, prop: 'brokers.replicas', found: brokerOptions.replicas,
+      expected: '1 with combinedNode (a static KRaft quorum of combined nodes cannot grow)',
+      fix: 'Remove combinedNode and declare controllers and brokers, or keep one combined node.',
     });
+  }
+  validateNodes(path, 'brokers', brokerOptions);
+  if (!combined) validateNodes(path, 'controllers', controllerOptions);
+  return { combined, controllerOptions, brokerOptions };
+}
+
+/** Admin principal names (SEC-004). */
+function validateAdmins(path: string, admins: readonly string[]): void {
+  for (const admin of admins) {
+    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-004', path, prop: 'admins', found: admin,
+        expected: 'principal names of lower-case letters, digits, dots and dashes', fix: "Use a name such as 'platform-admin'.",
+      });
+    }
   }
 }
 

@@ -5,10 +5,11 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
+import { checkListenerTls, refuse, refuseControllerCount } from '../../model/rule-checks';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import {
-  Kafka, KafkaNodePool, KafkaNodePoolSpecRoles, KafkaNodePoolSpecStorageType, KafkaNodePoolSpecStorageVolumesKraftMetadata,
+  Kafka, type KafkaSpec, KafkaNodePool, KafkaNodePoolSpecRoles, KafkaNodePoolSpecStorageType, KafkaNodePoolSpecStorageVolumesKraftMetadata,
   KafkaNodePoolSpecStorageVolumesType, KafkaNodePoolSpecResourcesLimits, KafkaNodePoolSpecResourcesRequests,
   KafkaSpecEntityOperatorTopicOperatorResourcesLimits, KafkaSpecEntityOperatorTopicOperatorResourcesRequests,
   KafkaSpecEntityOperatorUserOperatorResourcesLimits, KafkaSpecEntityOperatorUserOperatorResourcesRequests,
@@ -24,7 +25,7 @@ import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL,
 import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-config';
 import { StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
-import type { KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 
 /** The authorizer logger's level (SEC-008). */
 export enum AuthorizerLogLevel {
@@ -197,31 +198,18 @@ export class StrimziKafkaCluster extends Construct {
       });
     }
 
-    this.zones = props.zones ?? ['a', 'b', 'c'].map((z) => `${environment.region}${z}`);
-    validateZones(path, this.zones);
+    this.zones = zonesOf(path, environment.region, props.zones);
 
     // Storage class (SEC-006).
-    if (props.storageClass) {
-      this.storageClass = props.storageClass;
-    } else {
-      if (props.kmsKeyId === undefined) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-006', path, prop: 'kmsKeyId', found: undefined,
-          expected: 'a customer-managed KMS key for the StorageClass created here, or storageClass',
-          fix: 'Set kmsKeyId to your KMS key ARN, or pass storageClass: EncryptedStorageClass.fromStorageClassAttributes({...}).',
-        });
-      }
-      this.encryptedStorageClass = new EncryptedStorageClass(this, 'StorageClass', {
-        kmsKeyId: props.kmsKeyId, storageClassName: `${name}-encrypted`, labels: this.labels,
-      });
-      this.storageClass = this.encryptedStorageClass;
-    }
+    const storage = storageClassOf(this, path, props, `${name}-encrypted`, this.labels);
+    this.storageClass = storage.storageClass;
+    this.encryptedStorageClass = storage.created;
 
     // Node pools (HA-001, HA-005, HA-006).
     const combined = props.combinedNode ?? false;
     const controllerOptions = { ...DEFAULT_CONTROLLER, name: 'controller', ...(props.controllers ?? {}) };
     const brokerOptions = (props.brokerPools ?? [{}]).map((p, i) => ({ ...DEFAULT_BROKER, name: i === 0 ? 'broker' : `broker-${i}`, ...p }));
-    if (!combined) validateControllerCount(path, controllerOptions.replicas);
+    if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
     if (combined && props.brokerPools !== undefined && props.brokerPools.length > 1) {
       throw KafkaIacError.invalidProp({
         code: 'HA-005', path, prop: 'brokerPools', found: props.brokerPools.length,
@@ -243,13 +231,7 @@ export class StrimziKafkaCluster extends Construct {
 
     // Listeners (SEC-001, SEC-003, SEC-007).
     const listenerProps = props.listeners ?? [{ name: 'tls', port: 9093, authentication: ClientAuthentication.scramSha512() }];
-    if (props.clientNetworks === undefined || props.clientNetworks.length === 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-007', path, prop: 'clientNetworks', found: props.clientNetworks ?? [],
-        expected: 'at least one declared client workload; an empty networkPolicyPeers list lets every pod connect',
-        fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
-      });
-    }
+    requireClientNetworks(path, props.clientNetworks);
     const listeners = renderListeners(path, listenerProps, props.clientNetworks);
 
     // Broker config (HA-002/003/008/010, PERF-001, SEC-002, SEC-004) without keys Strimzi drops.
@@ -323,33 +305,26 @@ export class StrimziKafkaCluster extends Construct {
             pod: podTemplate(name, undefined, this.zones, this.labels),
           },
         },
-        entityOperator: {
-          topicOperator: {
-            resources: {
-              requests: { cpu: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('256Mi') },
-              limits: { memory: KafkaSpecEntityOperatorTopicOperatorResourcesLimits.fromString('512Mi') },
-            },
-          },
-          userOperator: {
-            resources: {
-              requests: { cpu: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('256Mi') },
-              limits: { memory: KafkaSpecEntityOperatorUserOperatorResourcesLimits.fromString('512Mi') },
-            },
-          },
-        },
-        kafkaExporter: {
-          topicRegex: props.kafkaExporterTopicRegex ?? '.*',
-          groupRegex: props.kafkaExporterGroupRegex ?? '.*',
-          resources: {
-            requests: { cpu: KafkaSpecKafkaExporterResourcesRequests.fromString('100m'), memory: KafkaSpecKafkaExporterResourcesRequests.fromString('128Mi') },
-            limits: { memory: KafkaSpecKafkaExporterResourcesLimits.fromString('256Mi') },
-          },
-        },
+        ...supportOperators(props),
       },
     });
 
-    const makePool = (id: string, p: Required<StrimziNodePoolOptions> & { readonly roles: KafkaNodePoolSpecRoles[] }) => {
-      const heap = heapOf(p.memory, `${path}/${id}`);
+    const makePool = (id: string, p: PoolOptions) => this.createPool(id, p, heapOf(p.memory, `${path}/${id}`), deleteClaim);
+    if (!combined) {
+      this.controllerPool = makePool('ControllerPool', { ...controllerOptions, roles: [KafkaNodePoolSpecRoles.CONTROLLER] });
+    }
+    this.brokerPools = pools.map((p, i) => makePool(combined ? 'CombinedPool' : i === 0 ? 'BrokerPool' : `BrokerPool${i}`, p));
+
+    this.networkPolicies = new StrimziSupportNetworkPolicies(this, 'NetworkPolicies', {
+      clusterName: name,
+      prometheusNetworks: props.prometheusNetworks ?? [
+        ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
+      ],
+    });
+  }
+
+  private createPool(id: string, p: PoolOptions, heap: { readonly xms: string; readonly xmx: string }, deleteClaim: boolean): KafkaNodePool {
+    const name = this.clusterName;
       return new KafkaNodePool(this, id, {
         metadata: {
           name: p.name,
@@ -381,18 +356,6 @@ export class StrimziKafkaCluster extends Construct {
           },
         },
       });
-    };
-    if (!combined) {
-      this.controllerPool = makePool('ControllerPool', { ...controllerOptions, roles: [KafkaNodePoolSpecRoles.CONTROLLER] });
-    }
-    this.brokerPools = pools.map((p, i) => makePool(combined ? 'CombinedPool' : i === 0 ? 'BrokerPool' : `BrokerPool${i}`, p));
-
-    this.networkPolicies = new StrimziSupportNetworkPolicies(this, 'NetworkPolicies', {
-      clusterName: name,
-      prometheusNetworks: props.prometheusNetworks ?? [
-        ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
-      ],
-    });
   }
 }
 
@@ -461,13 +424,7 @@ function renderListeners(path: string, listeners: readonly StrimziListenerProps[
     }
     if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
     ports.add(l.port);
-    if (l.tls === false) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-001', path: where, prop: 'tls', found: false,
-        expected: 'true: plaintext listeners are refused in every environment',
-        fix: 'Remove tls: false (listeners are TLS by default).',
-      });
-    }
+    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
     return {
       name: l.name,
       port: l.port,
@@ -513,15 +470,35 @@ function renderAuthentication(where: string, l: StrimziListenerProps): KafkaSpec
   }
 }
 
-function validateControllerCount(path: string, replicas: number): void {
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas % 2 === 0 || replicas > 7) {
-    throw KafkaIacError.invalidProp({
-      code: 'HA-005', path, prop: 'controllers.replicas', found: replicas,
-      expected: 'an odd number of KRaft controllers: 3 or 5 (7 allowed); an even quorum tolerates no more failures than the odd number below it',
-      fix: `Set controllers: { replicas: ${replicas === 4 || replicas === 6 ? 5 : 3} }.`,
-    });
-  }
+/** The entity operator (topic and user operators) and Kafka Exporter of the Kafka, with their resources. */
+function supportOperators(props: StrimziKafkaClusterProps): Pick<KafkaSpec, 'entityOperator' | 'kafkaExporter'> {
+  return {
+    entityOperator: {
+      topicOperator: {
+        resources: {
+          requests: { cpu: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorTopicOperatorResourcesRequests.fromString('256Mi') },
+          limits: { memory: KafkaSpecEntityOperatorTopicOperatorResourcesLimits.fromString('512Mi') },
+        },
+      },
+      userOperator: {
+        resources: {
+          requests: { cpu: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('100m'), memory: KafkaSpecEntityOperatorUserOperatorResourcesRequests.fromString('256Mi') },
+          limits: { memory: KafkaSpecEntityOperatorUserOperatorResourcesLimits.fromString('512Mi') },
+        },
+      },
+    },
+    kafkaExporter: {
+      topicRegex: props.kafkaExporterTopicRegex ?? '.*',
+      groupRegex: props.kafkaExporterGroupRegex ?? '.*',
+      resources: {
+        requests: { cpu: KafkaSpecKafkaExporterResourcesRequests.fromString('100m'), memory: KafkaSpecKafkaExporterResourcesRequests.fromString('128Mi') },
+        limits: { memory: KafkaSpecKafkaExporterResourcesLimits.fromString('256Mi') },
+      },
+    },
+  };
 }
+
+type PoolOptions = Required<StrimziNodePoolOptions> & { readonly roles: KafkaNodePoolSpecRoles[] };
 
 function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   const where = `${path} pool ${p.name}`;
@@ -538,11 +515,3 @@ function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   }
 }
 
-function validateZones(path: string, zones: readonly string[]): void {
-  if (zones.length === 0 || new Set(zones).size !== zones.length || zones.some((z) => typeof z !== 'string' || z.length === 0)) {
-    throw KafkaIacError.invalidProp({
-      code: 'HA-006', path, prop: 'zones', found: zones,
-      expected: 'distinct zone names (3 in production)', fix: "Set zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'].",
-    });
-  }
-}

@@ -163,25 +163,7 @@ export class StrimziMirrorMaker2 extends Construct {
         expected: 'a DNS label of at most 40 characters', fix: "Set name to a short name such as 'mm2-dr'.",
       });
     }
-    if (env.name !== pairing.peer.name) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'environment', found: env.name,
-        expected: `the DR peer '${pairing.peer.name}': MirrorMaker 2 runs next to the cluster it writes to (consume remotely, produce locally)`,
-        fix: `Create the StrimziMirrorMaker2 in a chart of '${pairing.peer.name}' (app.chart(${pairing.peer.name}, ...)).`,
-      });
-    }
-    const rf = props.internalTopicReplicationFactor ?? 3;
-    if (!Number.isInteger(rf) || rf < 3) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-005', path, prop: 'internalTopicReplicationFactor', found: rf,
-        expected: 'at least 3: the offset-syncs, checkpoints and Connect storage topics must survive a broker loss, or failover loses the consumer offsets',
-        fix: 'Remove internalTopicReplicationFactor (3 is the default) or set it to 3.',
-      });
-    }
-    const replicas = props.replicas ?? 3;
-    if (!Number.isInteger(replicas) || replicas < 1) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path, prop: 'replicas', found: replicas, expected: 'a whole number of pods, at least 1', fix: 'Set replicas: 3 (one per zone).' });
-    }
+    const { rf, replicas } = deploymentOf(path, env, props);
     const location = props.offsetSyncsTopicLocation ?? OffsetSyncsTopicLocation.TARGET;
     this.topics = MirrorMaker2Topics.of(pairing, this.name);
     checkPrincipal(path, 'source', props.source.principal);
@@ -204,76 +186,16 @@ export class StrimziMirrorMaker2 extends Construct {
         });
       }
     }
-    const usesIam = props.source.usesIam || props.target.usesIam;
-    if (usesIam && props.image === undefined) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'image', found: undefined,
-        expected: "an image with the aws-msk-iam-auth library: Strimzi's Kafka image has no AWS_MSK_IAM login module",
-        fix: 'Build an image FROM the Strimzi Kafka image with aws-msk-iam-auth-<version>-all.jar in /opt/kafka/libs and set image.',
-      });
-    }
-    if (usesIam && props.serviceAccountRoleArn === undefined) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'serviceAccountRoleArn', found: undefined,
-        expected: "the IAM role MirrorMaker 2's pods assume (IRSA), carrying the MSK IAM policy of the MirrorMaker 2 principal",
-        fix: 'Set serviceAccountRoleArn to the role that MskAccess attaches the MirrorMaker 2 policy to.',
-      });
-    }
-    const monitored = props.monitoredClusterName ?? (props.target.kind === 'strimzi' ? props.target.label : undefined);
-    if (monitored === undefined) {
-      throw KafkaIacError.invalidProp({
-        code: 'MON-010', path, prop: 'monitoredClusterName', found: undefined,
-        expected: 'the name of the target cluster, so that its MON-010 PodMonitor selects the MirrorMaker 2 pods',
-        fix: 'Set monitoredClusterName to the MSK cluster name used by its monitoring.',
-      });
-    }
-
-    const memory = props.memory ?? '2Gi';
-    const memoryBytes = parseMemoryQuantity(memory);
-    if (!(memoryBytes >= 1024 ** 3)) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path, prop: 'memory', found: memory, expected: 'a Kubernetes memory quantity of at least 1Gi', fix: "Set memory: '2Gi'." });
-    }
-    const heap = `${Math.floor(memoryBytes / 2 / 1024 ** 2)}m`;
-    const cpu = props.cpu ?? '1';
-    const version = props.kafkaVersion ?? KafkaVersion.V4_3_1;
-    if (!version.isStrimziSupported) {
-      throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path, prop: 'kafkaVersion', found: version.version,
-        expected: `a version Strimzi 1.2 runs (${KafkaVersion.STRIMZI_SUPPORTED.join(', ')})`, fix: 'Use KafkaVersion.V4_3_1.',
-      });
-    }
-    const partitions = pairing.topics.reduce((sum, t) => sum + (pairing.access.topic(t)?.partitions ?? 1), 0);
-    const sourceTasksMax = props.sourceTasksMax ?? Math.max(1, Math.min(partitions, 4 * replicas));
-    const interval = props.checkpointIntervalSeconds ?? Math.min(60, pairing.rpo.seconds);
-    if (!Number.isInteger(interval) || interval < 1 || interval > pairing.rpo.seconds) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-003', path, prop: 'checkpointIntervalSeconds', found: interval,
-        expected: `1 to ${pairing.rpo.seconds} seconds (the RPO): offsets synced less often than the RPO re-deliver more after failover than declared`,
-        fix: 'Remove checkpointIntervalSeconds (60 s, or the RPO when shorter).',
-      });
-    }
-
+    const { monitored, memory, heap, cpu, version, sourceTasksMax, interval } = runtimeOf(path, props, replicas);
     const labels = { [TARGET_LABEL]: RuleTarget.STRIMZI, [KAFKA_CLUSTER_LABEL]: monitored };
     this.podSelector = { 'strimzi.io/kind': 'KafkaMirrorMaker2', [KAFKA_CLUSTER_LABEL]: monitored };
     const spreadSelector = { 'strimzi.io/cluster': this.name, 'strimzi.io/kind': 'KafkaMirrorMaker2' };
     const metricsName = `${this.name}-metrics`;
-    this.metricsConfigMap = new KubeConfigMap(this, 'MetricsConfig', {
-      metadata: { name: metricsName, labels },
-      data: { [MIRROR_MAKER_2_METRICS_CONFIG_KEY]: renderJmxExporterConfig(MIRROR_MAKER_2_JMX_EXPORTER_RULES) },
-    });
+    this.metricsConfigMap = metricsConfigMap(this, metricsName, labels);
 
     const policyClass = MIRROR_MAKER_2_POLICY_CLASS[pairing.replicationPolicy];
     const tlsConfig = { 'ssl.enabled.protocols': 'TLSv1.3,TLSv1.2', 'ssl.endpoint.identification.algorithm': 'HTTPS' };
-    const source = props.source.render(env.namespace);
-    const target = props.target.render(env.namespace);
-    const sourceSecret = secretOf(source.authentication);
-    if (sourceSecret !== undefined && sourceSecret === secretOf(target.authentication)) {
-      throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path, prop: 'source credentials Secret', found: sourceSecret,
-        expected: "different Secrets for the source and the target credentials: one Secret cannot hold both principals' passwords or certificates",
-        fix: `Copy the source principal's Secret under another name and pass it as credentialsSecret (for example '${pairing.primaryAlias}-${sourceSecret}').`,
-      });
-    }
+    const { source, target } = renderedClustersOf(path, env, props);
     this.resource = new KafkaMirrorMaker2(this, 'Resource', {
       metadata: {
         name: this.name,
@@ -374,8 +296,7 @@ export class StrimziMirrorMaker2 extends Construct {
     if (props.drill ?? true) {
       this.drillFile = DrDrill.addTo({
         pairing, technology: DrReplicationTechnology.MIRROR_MAKER_2, replicationName: this.name, namespace: env.namespace,
-        primaryBootstrapServers: source.bootstrapServers, peerBootstrapServers: target.bootstrapServers,
-        latencyQuery: `max by (topic) (kafka_connect_mirror_source_connector_replication_latency_ms_max{kafka_cluster="${monitored}",environment="${env.name}",kafka_role="mirrormaker2"})`,
+        primaryBootstrapServers: source.bootstrapServers, peerBootstrapServers: target.bootstrapServers, latencyQuery: latencyQueryOf(monitored, env),
       });
     }
   }
@@ -420,4 +341,113 @@ function secretOf(authentication: Readonly<Record<string, any>>): string | undef
 function canWrite(principal: Principal, topic: string): boolean {
   return principal.acls.some((e) => e.permission === AclPermission.ALLOW && e.resource.type === AclResourceType.TOPIC
     && !e.resource.isPrefix && e.resource.name === topic && e.operations.includes(AclOperation.WRITE));
+}
+
+/** The deployment checks of a MirrorMaker 2 (DR-001, DR-002): where it runs, its internal topics' replication and its replicas. */
+function deploymentOf(path: string, env: Environment, props: StrimziMirrorMaker2Props) {
+  const pairing = props.pairing;
+  if (env.name !== pairing.peer.name) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'environment', found: env.name,
+      expected: `the DR peer '${pairing.peer.name}': MirrorMaker 2 runs next to the cluster it writes to (consume remotely, produce locally)`,
+      fix: `Create the StrimziMirrorMaker2 in a chart of '${pairing.peer.name}' (app.chart(${pairing.peer.name}, ...)).`,
+    });
+  }
+  const rf = props.internalTopicReplicationFactor ?? 3;
+  if (!Number.isInteger(rf) || rf < 3) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-005', path, prop: 'internalTopicReplicationFactor', found: rf,
+      expected: 'at least 3: the offset-syncs, checkpoints and Connect storage topics must survive a broker loss, or failover loses the consumer offsets',
+      fix: 'Remove internalTopicReplicationFactor (3 is the default) or set it to 3.',
+    });
+  }
+  const replicas = props.replicas ?? 3;
+  if (!Number.isInteger(replicas) || replicas < 1) {
+    throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path, prop: 'replicas', found: replicas, expected: 'a whole number of pods, at least 1', fix: 'Set replicas: 3 (one per zone).' });
+  }
+  return { rf, replicas };
+}
+
+/** The runtime of a MirrorMaker 2: IAM image and role, the monitored cluster, resources, version and task sizing, checked. */
+function runtimeOf(path: string, props: StrimziMirrorMaker2Props, replicas: number) {
+  const pairing = props.pairing;
+  const usesIam = props.source.usesIam || props.target.usesIam;
+  if (usesIam && props.image === undefined) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'image', found: undefined,
+      expected: "an image with the aws-msk-iam-auth library: Strimzi's Kafka image has no AWS_MSK_IAM login module",
+      fix: 'Build an image FROM the Strimzi Kafka image with aws-msk-iam-auth-<version>-all.jar in /opt/kafka/libs and set image.',
+    });
+  }
+  if (usesIam && props.serviceAccountRoleArn === undefined) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-001', path, prop: 'serviceAccountRoleArn', found: undefined,
+      expected: "the IAM role MirrorMaker 2's pods assume (IRSA), carrying the MSK IAM policy of the MirrorMaker 2 principal",
+      fix: 'Set serviceAccountRoleArn to the role that MskAccess attaches the MirrorMaker 2 policy to.',
+    });
+  }
+  const monitored = props.monitoredClusterName ?? (props.target.kind === 'strimzi' ? props.target.label : undefined);
+  if (monitored === undefined) {
+    throw KafkaIacError.invalidProp({
+      code: 'MON-010', path, prop: 'monitoredClusterName', found: undefined,
+      expected: 'the name of the target cluster, so that its MON-010 PodMonitor selects the MirrorMaker 2 pods',
+      fix: 'Set monitoredClusterName to the MSK cluster name used by its monitoring.',
+    });
+  }
+
+  const memory = props.memory ?? '2Gi';
+  const memoryBytes = parseMemoryQuantity(memory);
+  if (!(memoryBytes >= 1024 ** 3)) {
+    throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path, prop: 'memory', found: memory, expected: 'a Kubernetes memory quantity of at least 1Gi', fix: "Set memory: '2Gi'." });
+  }
+  const heap = `${Math.floor(memoryBytes / 2 / 1024 ** 2)}m`;
+  const cpu = props.cpu ?? '1';
+  const version = props.kafkaVersion ?? KafkaVersion.V4_3_1;
+  if (!version.isStrimziSupported) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-PROP', path, prop: 'kafkaVersion', found: version.version,
+      expected: `a version Strimzi 1.2 runs (${KafkaVersion.STRIMZI_SUPPORTED.join(', ')})`, fix: 'Use KafkaVersion.V4_3_1.',
+    });
+  }
+  const partitions = pairing.topics.reduce((sum, t) => sum + (pairing.access.topic(t)?.partitions ?? 1), 0);
+  const sourceTasksMax = props.sourceTasksMax ?? Math.max(1, Math.min(partitions, 4 * replicas));
+  const interval = props.checkpointIntervalSeconds ?? Math.min(60, pairing.rpo.seconds);
+  if (!Number.isInteger(interval) || interval < 1 || interval > pairing.rpo.seconds) {
+    throw KafkaIacError.invalidProp({
+      code: 'DR-003', path, prop: 'checkpointIntervalSeconds', found: interval,
+      expected: `1 to ${pairing.rpo.seconds} seconds (the RPO): offsets synced less often than the RPO re-deliver more after failover than declared`,
+      fix: 'Remove checkpointIntervalSeconds (60 s, or the RPO when shorter).',
+    });
+  }
+
+  return { monitored, memory, heap, cpu, version, sourceTasksMax, interval };
+}
+
+/** The source and target clusters as rendered in the namespace; their credentials must be two Secrets. */
+function renderedClustersOf(path: string, env: Environment, props: StrimziMirrorMaker2Props) {
+  const pairing = props.pairing;
+  const source = props.source.render(env.namespace);
+  const target = props.target.render(env.namespace);
+  const sourceSecret = secretOf(source.authentication);
+  if (sourceSecret !== undefined && sourceSecret === secretOf(target.authentication)) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-PROP', path, prop: 'source credentials Secret', found: sourceSecret,
+      expected: "different Secrets for the source and the target credentials: one Secret cannot hold both principals' passwords or certificates",
+      fix: `Copy the source principal's Secret under another name and pass it as credentialsSecret (for example '${pairing.primaryAlias}-${sourceSecret}').`,
+    });
+  }
+  return { source, target };
+}
+
+/** The PromQL of the MirrorMaker 2 replication latency of a monitored cluster, for the DR drill. */
+function latencyQueryOf(monitored: string, env: Environment): string {
+  return `max by (topic) (kafka_connect_mirror_source_connector_replication_latency_ms_max{kafka_cluster="${monitored}",environment="${env.name}",kafka_role="mirrormaker2"})`;
+}
+
+/** The ConfigMap with the JMX exporter rules of MirrorMaker 2. */
+function metricsConfigMap(scope: Construct, name: string, labels: Record<string, string>): KubeConfigMap {
+  return new KubeConfigMap(scope, 'MetricsConfig', {
+    metadata: { name, labels },
+    data: { [MIRROR_MAKER_2_METRICS_CONFIG_KEY]: renderJmxExporterConfig(MIRROR_MAKER_2_JMX_EXPORTER_RULES) },
+  });
 }

@@ -192,7 +192,7 @@ describe('KafkaStatefulSetCluster', () => {
   describe('bad input', () => {
     it.each([2, 4])('refuses %i controllers with HA-005', (replicas) => {
       expect(() => statefulSetChart({ cluster: { controllers: { replicas } } })).toThrow(
-        new RegExp(`^HA-005 \\[kafka/Kafka\\] controllers.replicas is ${replicas}; expected an odd number of KRaft controllers: 3 or 5.*Set controllers: \\{ replicas: ${replicas === 4 ? 5 : 3} \\}`));
+        new RegExp(`^HA-005 \\[kafka/Kafka\\] controllers.replicas is ${replicas}; expected an odd KRaft quorum of 3 or 5 controllers.*Set controllers: \\{ replicas: ${replicas === 4 ? 5 : 3} \\}`));
     });
     it('refuses a listener that is not an object, or has no authentication, with the error rather than a TypeError', () => {
       expect(() => statefulSetChart({ cluster: { listeners: [undefined as any] } }))
@@ -202,7 +202,7 @@ describe('KafkaStatefulSetCluster', () => {
     });
     it('refuses a plaintext listener with SEC-001', () => {
       expect(() => statefulSetChart({ cluster: { listeners: [{ name: 'plain', port: 9092, authentication: ClientAuthentication.scramSha512(), tls: false }] } }))
-        .toThrow(/^SEC-001 \[kafka\/Kafka listener plain\] tls is false; expected true: plaintext listeners .* are refused in every environment\. Remove tls: false/);
+        .toThrow(/^SEC-001 \[kafka\/Kafka listener plain\] tls is false; expected true: plaintext listeners are refused in every environment\. Remove tls: false/);
     });
     it('refuses a listener without authentication with SEC-003', () => {
       expect(() => statefulSetChart({ cluster: { listeners: [{ name: 'open', port: 9093, authentication: undefined as unknown as ClientAuthentication }] } }))

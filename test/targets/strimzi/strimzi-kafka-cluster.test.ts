@@ -90,7 +90,7 @@ describe('StrimziKafkaCluster', () => {
   describe('bad input', () => {
     it.each([2, 4])('refuses HA-005 %i controllers at construction', (replicas) => {
       expect(() => strimziChart({ cluster: { controllers: { replicas } } }))
-        .toThrow(new RegExp(`HA-005 \\[kafka/Kafka\\] controllers.replicas is ${replicas}; expected an odd number of KRaft controllers: 3 or 5`));
+        .toThrow(new RegExp(`HA-005 \\[kafka/Kafka\\] controllers.replicas is ${replicas}; expected an odd KRaft quorum of 3 or 5 controllers`));
     });
 
     it('stops production synthesis with HA-006 when brokers are not spread over 3 zones', () => {
