@@ -115,7 +115,6 @@ function compile(format: 'esm' | 'cjs'): void {
     esModuleInterop: true,
     skipLibCheck: true,
     declaration: true,
-    sourceMap: true,
     rootDir: path.join(ROOT, 'lib'),
     // The ESM pass type-checks lib/; the CommonJS pass only emits (same sources, same types).
     noCheck: format === 'cjs',
