@@ -14,6 +14,10 @@
 // and declarations: `./model/environment` → `./model/environment.js`, and
 // `@cdktf/provider-aws/lib/msk-cluster` → `@cdktf/provider-aws/lib/msk-cluster/index.js` (a package
 // without an `exports` map, whose subpaths Node resolves as plain files).
+//
+// Why plain tsc through its API rather than a dual-package tool: tshy runs tsc with NodeNext, which
+// needs `.js` specifiers written in the sources; tsup/esbuild bundles or copies specifiers as they are,
+// so `@cdktf/provider-aws/lib/msk-cluster` would stay a directory import that native ESM refuses.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
@@ -148,5 +152,6 @@ if (process.argv[1] === import.meta.filename) {
   const started = Date.now();
   compile('esm');
   compile('cjs');
-  console.log(`build/esm and build/cjs written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // stderr: `npm pack --json` runs this as prepack, and its stdout must stay JSON.
+  console.error(`build/esm and build/cjs written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -95,16 +95,6 @@ export class KafkaApp {
     return chart;
   }
 
-  /** The Terraform stacks of an environment, in creation order. */
-  public stacksOf(environment: Environment): readonly KafkaStack[] {
-    return this.outputsOf(environment).stacks;
-  }
-
-  /** The charts of an environment, in creation order. */
-  public chartsOf(environment: Environment): readonly KafkaChart[] {
-    return this.outputsOf(environment).charts;
-  }
-
   /** The merged rules report of an environment (its stacks and charts, and any sections). */
   public report(environment: Environment): ComplianceReport {
     const out = this.outputsOf(environment);
