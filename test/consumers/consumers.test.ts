@@ -78,9 +78,9 @@ app.synth();
 `;
 
 /**
- * The tsconfig.json of `cdktf init --template=typescript` (CommonJS, ES2018, skipLibCheck), as in
- * the template's tsconfig.json (https://github.com/hashicorp/terraform-cdk/blob/main/packages/cdktf-cli/templates/typescript/tsconfig.json).
- * `cdk8s init typescript-app` writes the same kind (CommonJS + ts-node).
+ * The tsconfig.json of `cdktf init --template=typescript` (CommonJS, ES2018, skipLibCheck), copied
+ * from the template (hashicorp/terraform-cdk, packages/@cdktf/cli-core/templates/typescript/tsconfig.json).
+ * The cdk8s project below uses it too: a CommonJS TypeScript project run by ts-node.
  */
 const CDKTF_INIT_TSCONFIG = {
   compilerOptions: {
