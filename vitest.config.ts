@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Terraform and promtool are CPU-heavy; two workers fit the 2-core CI machine.
     maxWorkers: 2,
+    // KafkaApp.synth prints one line per environment; the suite's apps stay quiet.
+    env: { KAFKA_IAC_QUIET: '1' },
   },
 });

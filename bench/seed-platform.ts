@@ -49,7 +49,7 @@ export interface SeedPlatform {
  * document a real platform would have.
  */
 export function buildSeedPlatform(props: SeedPlatformProps): SeedPlatform {
-  const app = new KafkaApp({ terraformOutdir: props.terraformOutdir, distDir: props.distDir });
+  const app = new KafkaApp({ terraformOutdir: props.terraformOutdir, distDir: props.distDir, quiet: true });
   const east = Environment.production({ name: 'seed-us-east-1', region: 'us-east-1' });
   const west = Environment.production({ name: 'seed-us-west-2', region: 'us-west-2' });
   const eu = Environment.production({ name: 'seed-eu-west-1', region: 'eu-west-1' });

@@ -1,4 +1,7 @@
 // The public API of kafka-iac. Only re-exports; anything not exported here is internal.
+// Loaded first: checks the peer packages (constructs, cdktf, cdk8s, ...) before anything uses them.
+export * from './app/peer-dependencies';
+
 export * from './model/environment';
 export * from './model/errors';
 export * from './model/kafka-version';

@@ -30,6 +30,12 @@ export interface KafkaAppProps {
    * @default - every rule in the registry
    */
   readonly rules?: RuleSelection;
+  /**
+   * Print nothing. Otherwise `synth` prints one line per environment: its rule errors, warnings
+   * and suppressions, where the Terraform JSON and the files went, and where the report is.
+   * @default - false, unless the environment variable `KAFKA_IAC_QUIET` is `1` (the test suite sets it)
+   */
+  readonly quiet?: boolean;
 }
 
 interface EnvironmentOutputs {
@@ -46,6 +52,8 @@ export interface EnvironmentSynthesis {
   readonly terraformDirs: readonly string[];
   /** `dist/<env>`: manifests, kustomization, reports and the files constructs added. */
   readonly distDir: string;
+  /** `dist/<env>/report.md` (beside it, `report.json`). */
+  readonly reportFile: string;
   /** Rule outcomes in the report: errors are 0 (synthesis throws otherwise), warnings and suppressions are listed there. */
   readonly errors: number;
   readonly warnings: number;
@@ -63,6 +71,7 @@ export class KafkaApp {
   public readonly terraform: TerraformApp;
   public readonly distDir: string;
   private readonly rules?: RuleSelection;
+  private readonly quiet: boolean;
   private readonly outputs = new Map<string, EnvironmentOutputs>();
 
   public constructor(props: KafkaAppProps = {}) {
@@ -72,6 +81,7 @@ export class KafkaApp {
     this.terraform = new TerraformApp({ outdir });
     this.distDir = props.distDir ?? 'dist';
     this.rules = props.rules;
+    this.quiet = props.quiet ?? process.env.KAFKA_IAC_QUIET === '1';
   }
 
   /** The Terraform stack of an environment, named after it. One per environment. */
@@ -114,7 +124,8 @@ export class KafkaApp {
    * environment throws before that environment's files are written. Every file written under
    * `dist/<env>/` besides the manifests (which SEC-009 checked as documents) is scanned for
    * secret values first: one is a SEC-009 violation that throws, naming the file, and leaves no
-   * `dist/<env>/` behind. Returns, per environment, where the files went and the report's counts.
+   * `dist/<env>/` behind. Prints one line per environment (unless `quiet`) and returns, per
+   * environment, where the files went and the report's counts.
    */
   public synth(): EnvironmentSynthesis[] {
     this.terraform.synth();
@@ -153,14 +164,17 @@ export class KafkaApp {
         fs.writeFileSync(file, text);
       }
       const summary = report.summary();
-      written.push({
+      const synthesis: EnvironmentSynthesis = {
         environment: out.environment.name,
         terraformDirs: out.stacks.map((st) => path.join(this.terraform.outdir, 'stacks', st.node.id)),
         distDir: dir,
+        reportFile: path.join(dir, 'report.md'),
         errors: summary.errors,
         warnings: summary.warnings,
         suppressed: summary.suppressed,
-      });
+      };
+      written.push(synthesis);
+      if (!this.quiet) console.log(synthesisLine(synthesis));
     }
     return written;
   }
@@ -175,6 +189,18 @@ export class KafkaApp {
     }
     return out;
   }
+}
+
+/**
+ * The line `synth` prints for an environment, for example:
+ * `kafka-iac production: 0 errors, 2 warnings, 1 suppressed; Terraform in cdktf.out/stacks/production; files in dist/production; report dist/production/report.md`
+ */
+export function synthesisLine(s: EnvironmentSynthesis): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.suppressed} suppressed`];
+  if (s.terraformDirs.length > 0) parts.push(`Terraform in ${s.terraformDirs.join(', ')}`);
+  parts.push(`files in ${s.distDir}`, `report ${s.reportFile}`);
+  return `kafka-iac ${s.environment}: ${parts.join('; ')}`;
 }
 
 /** What writes the rules report's text besides the rules: named in the SEC-009 fix. */

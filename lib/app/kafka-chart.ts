@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
+import { attachEnvironment } from '../model/environment-attachment';
 import type { ComplianceReport } from '../rules/report';
 import { rulesOf, type RuleSelection } from '../rules/rule-pack';
 import { RuleValidation } from '../rules/rule-validation';
@@ -40,7 +41,7 @@ export class KafkaChart extends Chart {
       },
     });
     this.environment = props.environment;
-    props.environment.attachTo(this);
+    attachEnvironment(this, props.environment);
     this.validation = new RuleValidation(this, {
       environment: props.environment,
       collect: () => kubernetesDocuments(this),

@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
+import { attachEnvironment } from '../model/environment-attachment';
 import type { ComplianceReport } from '../rules/report';
 import { rulesOf, type RuleSelection } from '../rules/rule-pack';
 import { RuleValidation } from '../rules/rule-validation';
@@ -43,7 +44,7 @@ export class KafkaStack extends TerraformStack {
   public constructor(scope: Construct, id: string, props: KafkaStackProps) {
     super(scope, id);
     this.environment = props.environment;
-    props.environment.attachTo(this);
+    attachEnvironment(this, props.environment);
     this.provider = new AwsProvider(this, 'aws', {
       region: props.environment.region,
       defaultTags: [{

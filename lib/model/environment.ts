@@ -1,4 +1,5 @@
 import { KafkaIacError } from './errors';
+import { attachedEnvironment } from './environment-attachment';
 
 /**
  * How strict the rules are for an environment.
@@ -29,7 +30,6 @@ export interface EnvironmentProps {
 }
 
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,30}$/;
-const attached = new WeakMap<object, Environment>();
 
 /**
  * The part of a construct that `Environment.of` reads: its path and its scopes. Structural, so
@@ -97,7 +97,7 @@ export class Environment {
   /** The environment attached to the nearest enclosing stack or chart, if any. */
   public static tryOf(scope: EnvironmentScope): Environment | undefined {
     for (const s of scope.node.scopes.slice().reverse()) {
-      const env = attached.get(s);
+      const env = attachedEnvironment(s);
       if (env) return env;
     }
     return undefined;
@@ -190,8 +190,4 @@ export class Environment {
     return [...this.sections.values()];
   }
 
-  /** Attaches this environment to a stack or chart, so that constructs under it find it with `Environment.of`. */
-  public attachTo(scope: EnvironmentScope): void {
-    attached.set(scope, this);
-  }
 }

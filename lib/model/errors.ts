@@ -47,16 +47,37 @@ export class KafkaIacError extends Error {
       `KIAC-SUPPRESS [${path}] suppression id is ${show(id)}; expected one of the rule IDs in RULES.md (${known.slice(0, 6).join(', ')}, ...). Fix the ID's spelling.`);
   }
 
-  /** A construct was created outside a stack or chart that carries an Environment. */
+  /**
+   * A construct was created outside a stack or chart that carries an Environment. Only a
+   * KafkaStack or KafkaChart carries one: they are what runs the rules at synthesis.
+   */
   public static missingEnvironment(path: string): KafkaIacError {
     return new KafkaIacError('KIAC-ENV', path,
-      `KIAC-ENV [${path}] environment is missing; expected the construct inside a KafkaStack or KafkaChart (or a scope passed to Environment.attachTo). Create it under new KafkaStack(app, id, { environment }).`);
+      `KIAC-ENV [${path}] environment is missing; expected the construct inside a KafkaStack or KafkaChart, which run the rules at synthesis. Create it under app.stack(environment) or app.chart(environment, id) of a KafkaApp, or under new KafkaStack(yourCdktfApp, id, { environment }) / new KafkaChart(yourCdk8sApp, id, { environment }).`);
+  }
+
+  /**
+   * Peer packages that kafka-iac cannot run with: one line per package, each with the version
+   * found (or that it is missing, or installed twice) and the supported range.
+   */
+  public static unsupportedPeerDependencies(lines: readonly string[]): KafkaIacError {
+    return new KafkaIacError('KIAC-PEER', 'kafka-iac',
+      `KIAC-PEER [kafka-iac] ${lines.length} peer dependenc${lines.length === 1 ? 'y is' : 'ies are'} not supported:\n  ${lines.join('\n  ')}\nInstall versions in the supported ranges next to kafka-iac (npm install <package>@<range>) so that one copy of each is shared, then run npm ls <package> to check.`);
   }
 
   /** Two things that must be unique share a name. */
   public static duplicate(code: string, path: string, what: string, name: string): KafkaIacError {
     return new KafkaIacError(code, path,
       `${code} [${path}] ${what} ${show(name)} is declared twice; expected unique names. Rename or remove one of them.`);
+  }
+
+  /**
+   * A testing assertion (`kafka-iac/testing`) that does not hold: what was looked for, in which
+   * environment, and what was there instead.
+   */
+  public static assertionFailed(environment: string, what: string, found: string, fix: string): KafkaIacError {
+    return new KafkaIacError('KIAC-ASSERT', environment,
+      `KIAC-ASSERT [${environment}] expected ${what}; found ${found}. ${fix}`);
   }
 
   private constructor(public readonly code: string, public readonly constructPath: string, message: string) {

@@ -99,11 +99,20 @@ export class ComplianceReport {
     };
   }
 
+  /**
+   * The entries with problems first: errors, warnings, suppressed, then compliant and not
+   * applicable (each group in rule ID order). The order of `report.json` and `report.md`.
+   */
+  public entriesByProblem(): readonly ReportEntry[] {
+    const rank = (e: ReportEntry) => e.status === 'non-compliant' ? (e.level === 'error' ? 0 : 1) : STATUS_RANK[e.status];
+    return this.entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
+  }
+
   public toJson(): Record<string, unknown> {
     return {
       environment: { name: this.environment.name, profile: this.environment.profile, region: this.environment.region },
       summary: this.summary(),
-      entries: this.entries,
+      entries: this.entriesByProblem(),
       sections: Object.fromEntries(this.sectionList.map((s) => [s.title, s.data])),
     };
   }
@@ -122,7 +131,7 @@ export class ComplianceReport {
       '| rule | level | status | resource | path | detail |',
       '|---|---|---|---|---|---|',
     ];
-    for (const e of this.entries) {
+    for (const e of this.entriesByProblem()) {
       const detail = e.status === 'suppressed'
         ? `suppressed at \`${e.suppression?.attachedTo}\`: ${e.suppression?.reason}`
         : [...e.findings.map((f) => `${f.found}; expected ${f.expected}`), ...e.notes].join('<br>');
@@ -134,6 +143,9 @@ export class ComplianceReport {
     return lines.join('\n') + '\n';
   }
 }
+
+/** Where each status sorts in `entriesByProblem` (non-compliant is split by level there). */
+const STATUS_RANK: Record<EntryStatus, number> = { 'non-compliant': 0, 'suppressed': 2, 'compliant': 3, 'not-applicable': 4 };
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');

@@ -9,5 +9,6 @@ export default function setup(_project: TestProject): void {
   buildExamples({
     terraformOutdir: `${EXAMPLES_DIR}/cdktf.out`,
     distDir: `${EXAMPLES_DIR}/dist`,
+    quiet: true,
   }).synth();
 }

@@ -1,0 +1,105 @@
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KafkaIacError } from '../model/errors';
+
+/**
+ * The peer packages kafka-iac runs with, and the ranges it supports. They are peers, not
+ * dependencies, so that a project has exactly one copy of each: constructs keeps the construct
+ * tree in module-level state, and a second copy fails deep inside constructs
+ * (`TypeError: scope.node._scopes is not iterable`). The same ranges are the
+ * `peerDependencies` of package.json (a test keeps them equal), so npm warns at install time.
+ *
+ * - constructs `^10.4.2`: the lowest version cdktf 0.21 and @cdktf/provider-aws 20 accept
+ *   (their `peerDependencies`).
+ * - cdktf `^0.21.0`: the line @cdktf/provider-aws 20 is built for (its `peerDependencies`).
+ * - cdk8s `^2.68.11`: the lowest version cdk8s-plus-27 2.9 accepts (its `peerDependencies`).
+ * - cdk8s-plus-27 `^2.9.5` and @cdktf/provider-aws `^20.1.0`: the versions tested here.
+ */
+export const SUPPORTED_PEER_DEPENDENCIES: Readonly<Record<string, string>> = {
+  '@cdktf/provider-aws': '^20.1.0',
+  'cdk8s': '^2.68.11',
+  'cdk8s-plus-27': '^2.9.5',
+  'cdktf': '^0.21.0',
+  'constructs': '^10.4.2',
+};
+
+/** Finds an installed package's folder as seen from `fromDir`, or undefined when it is not installed. */
+export type PackageLocator = (name: string, fromDir: string) => string | undefined;
+
+/**
+ * Node's own resolution (`require.resolve`), from a folder: the copy a module in that folder loads.
+ * Resolves the package's main file and walks up to its package.json, because not every package
+ * exports `./package.json` (https://nodejs.org/api/packages.html#package-entry-points: "all
+ * subpaths not defined in `exports` are unavailable").
+ */
+export const nodePackageLocator: PackageLocator = (name, fromDir) => {
+  let entry: string;
+  try {
+    entry = createRequire(path.join(fromDir, 'noop.js')).resolve(name);
+  } catch {
+    return undefined;
+  }
+  for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8')).name === name) return dir;
+  }
+  return undefined;
+};
+
+/** True when `version` is in the caret range `^A.B.C` (the only form the peer ranges use). */
+export function satisfiesCaretRange(version: string, range: string): boolean {
+  const want = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
+  const have = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+  if (!want) throw new Error(`satisfiesCaretRange: ${range} is not a caret range ^A.B.C`);
+  if (!have) return false;
+  const [a, b, c] = want.slice(1).map(Number);
+  const [x, y, z] = have.slice(1).map(Number);
+  // https://docs.npmjs.com/cli/v11/using-npm/semver#caret-ranges-123-025-004: "Allows changes that do
+  // not modify the left-most non-zero element": ^1.2.3 := >=1.2.3 <2.0.0, ^0.2.3 := >=0.2.3 <0.3.0.
+  if (x !== a) return false;
+  if (a === 0 && y !== b) return false;
+  return y > b || (y === b && z >= c);
+}
+
+/**
+ * The problems with the installed peers, one line each (empty when all is well): a peer that is
+ * missing, outside its range, or (for constructs) a copy other than the one cdktf and cdk8s load.
+ * `libraryDir` is the folder kafka-iac's modules are loaded from.
+ */
+export function peerDependencyProblems(libraryDir: string, locate: PackageLocator = nodePackageLocator): string[] {
+  const problems: string[] = [];
+  for (const [name, range] of Object.entries(SUPPORTED_PEER_DEPENDENCIES)) {
+    const dir = locate(name, libraryDir);
+    if (!dir) {
+      problems.push(`${name} is not installed; expected ${range}. Run npm install ${name}@'${range}'.`);
+      continue;
+    }
+    const version: string = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+    if (!satisfiesCaretRange(version, range)) {
+      problems.push(`${name} is ${version}; expected ${range}. Run npm install ${name}@'${range}'.`);
+    }
+  }
+  const ours = locate('constructs', libraryDir);
+  for (const user of ['cdktf', 'cdk8s', 'cdk8s-plus-27', '@cdktf/provider-aws']) {
+    const userDir = locate(user, libraryDir);
+    const theirs = userDir && locate('constructs', userDir);
+    if (ours && theirs && fs.realpathSync(theirs) !== fs.realpathSync(ours)) {
+      problems.push(`constructs is installed twice: ${user} loads ${theirs}, kafka-iac loads ${ours}; expected one copy. Remove the nested copy (npm dedupe) so both load the same constructs.`);
+    }
+  }
+  return problems;
+}
+
+/** Throws one KafkaIacError (KIAC-PEER) listing every unsupported peer, or returns. */
+export function assertSupportedPeerDependencies(libraryDir: string, locate: PackageLocator = nodePackageLocator): void {
+  const problems = peerDependencyProblems(libraryDir, locate);
+  if (problems.length > 0) throw KafkaIacError.unsupportedPeerDependencies(problems);
+}
+
+// Checked once when kafka-iac is loaded, before any construct is made: lib/index.ts and
+// lib/testing/index.ts import this module first, and a module's imports are evaluated in order
+// (https://tc39.es/ecma262/#sec-innermoduleevaluation), so the error comes before the peers are used.
+// `import.meta.url` is this module's file; the CommonJS build replaces it (scripts/build.ts).
+assertSupportedPeerDependencies(path.dirname(fileURLToPath(import.meta.url)));

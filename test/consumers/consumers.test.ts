@@ -1,0 +1,282 @@
+// The package as users get it: `npm pack` (prepack builds), installed from the tarball into
+// consumer projects laid out as `cdktf init`, `cdk8s init`, an ESM + tsx repo and plain node
+// scripts lay them out, outside this repository (so nothing resolves from its node_modules).
+//
+// Installs use `npm install --prefer-offline`: every version is pinned to the one this repo
+// installed (read from node_modules), so npm takes it from its cache, which `npm ci` of this repo
+// filled; only ts-node and constructs 10.4.2 / 10.3.0 (not dependencies of this repo) come from
+// the registry the first time. https://docs.npmjs.com/cli/v11/using-npm/config#prefer-offline:
+// "staleness checks for cached data will be bypassed, but missing data will be requested from the server".
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/paths';
+
+const MINUTE = 60_000;
+
+/** Runs a command; fails with its output when it exits non-zero (unless `allowFailure`) or runs past `timeoutMs`. */
+function run(cmd: string, args: readonly string[], cwd: string, timeoutMs = 5 * MINUTE, allowFailure = false): { stdout: string; stderr: string; status: number | null } {
+  const env = { ...process.env, KAFKA_IAC_QUIET: '', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw new Error(`${cmd} ${args.join(' ')} in ${cwd}: ${r.error.message}\n${r.stdout}\n${r.stderr}`);
+  if (!allowFailure && r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} in ${cwd} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+function installedVersion(name: string): string {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+/** The README quick start: the first TypeScript block of README.md (or docs/) that builds an MSK cluster with its monitoring. */
+function quickStart(): string {
+  const sources = [path.join(ROOT, 'README.md'), ...fs.readdirSync(path.join(ROOT, 'docs')).map((f) => path.join(ROOT, 'docs', f))];
+  for (const file of sources.filter((f) => f.endsWith('.md'))) {
+    for (const [, code] of fs.readFileSync(file, 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)) {
+      if (/from 'kafka-iac'/.test(code!) && code!.includes('new KafkaApp(') && code!.includes('MskCloudWatchAlarms')
+        && code!.includes('MskPrometheusMonitoring') && code!.includes('app.synth()')) return code!;
+    }
+  }
+  throw new Error('no quick start (a ts block with new KafkaApp, MskCloudWatchAlarms, MskPrometheusMonitoring and app.synth()) in README.md or docs/');
+}
+
+/** The same program for `require`: `import { A, B } from 'kafka-iac'` → `const { A, B } = require('kafka-iac')`. */
+function asCommonJs(code: string): string {
+  const converted = code.replace(/import\s*\{([^}]*)\}\s*from\s*'kafka-iac';/g, "const {$1} = require('kafka-iac');");
+  expect(converted).not.toMatch(/^import /m);
+  return converted;
+}
+
+/** The Strimzi example of the README as a `cdk8s init` project writes it: the user's own cdk8s App, a KafkaChart in it. */
+const STRIMZI_CDK8S_MAIN = `import { App, JsonPatch } from 'cdk8s';
+import {
+  ClientAuthentication, ClientNetwork, Environment, KafkaChart, KafkaPrometheusMonitoring, KubernetesKafkaTarget,
+  StrimziKafkaCluster,
+} from 'kafka-iac';
+
+const app = new App();
+const staging = Environment.staging({ name: 'staging', region: 'us-east-1' });
+const chart = new KafkaChart(app, 'kafka', { environment: staging });
+const cluster = new StrimziKafkaCluster(chart, 'Kafka', {
+  clusterName: 'staging-kafka',
+  zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+  controllers: { replicas: 3 },
+  brokerPools: [{ replicas: 3, memory: '8Gi', storageSize: '200Gi' }],
+  kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/6f1c2e4a-0b7d-4c1e-9a55-3f0e8d2b7c11',
+  listeners: [
+    { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() },
+    { name: 'mtls', port: 9094, authentication: ClientAuthentication.mutualTls() },
+  ],
+  clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })],
+  admins: ['platform-admin'],
+});
+new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
+cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/config/num.replica.fetchers', 4));
+if (process.env.BREAK_HA_003) cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/config/min.insync.replicas', 1));
+app.synth();
+`;
+
+/**
+ * The tsconfig.json of `cdktf init --template=typescript` (CommonJS, ES2018, skipLibCheck), copied
+ * from the template (hashicorp/terraform-cdk, packages/@cdktf/cli-core/templates/typescript/tsconfig.json).
+ * The cdk8s project below uses it too: a CommonJS TypeScript project run by ts-node.
+ */
+const CDKTF_INIT_TSCONFIG = {
+  compilerOptions: {
+    alwaysStrict: true, declaration: true, experimentalDecorators: true, inlineSourceMap: true, inlineSources: true,
+    lib: ['es2018'], module: 'CommonJS', noEmitOnError: true, noFallthroughCasesInSwitch: true, noImplicitAny: true,
+    noImplicitReturns: true, noImplicitThis: true, noUnusedLocals: true, noUnusedParameters: true, resolveJsonModule: true,
+    strict: true, strictNullChecks: true, strictPropertyInitialization: true, stripInternal: true, target: 'ES2018',
+    incremental: true, skipLibCheck: true,
+  },
+  include: ['**/*.ts'],
+  exclude: ['node_modules', 'cdktf.out'],
+};
+
+/** A strict ESM consumer: NodeNext, exactOptionalPropertyTypes, and every .d.ts checked (skipLibCheck: false). */
+const STRICT_ESM_TSCONFIG = {
+  compilerOptions: {
+    module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, exactOptionalPropertyTypes: true,
+    skipLibCheck: false, noEmit: true, types: [],
+  },
+  include: ['*.ts'],
+};
+
+/** A consumer test of `kafka-iac/testing` (ESM). */
+const TESTING_SUBPATH_MAIN = `import { Environment, KafkaNetwork, ClientNetwork } from 'kafka-iac';
+import { KafkaTesting } from 'kafka-iac/testing';
+
+const app = KafkaTesting.app();
+const development = Environment.development({ name: 'development', region: 'us-east-1' });
+new KafkaNetwork(app.stack(development), 'Network', {
+  availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+  clientNetworks: [ClientNetwork.cidr('10.20.0.0/16', 'application VPC')],
+});
+const docs = KafkaTesting.synth(app, development);
+docs.hasResource('aws_vpc', { cidr_block: '10.40.0.0/16' });
+console.log('subnets:', docs.resources('aws_subnet').length);
+`;
+
+const PEERS = ['@cdktf/provider-aws', 'cdk8s', 'cdk8s-plus-27', 'cdktf', 'constructs'];
+
+function writeJson(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Every copy of a package under a node_modules tree (`.../node_modules/<name>/package.json`). */
+function copiesOf(name: string, nodeModules: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const p = path.join(dir, e.name);
+      if (e.name === name && path.basename(dir) === 'node_modules' && fs.existsSync(path.join(p, 'package.json'))) found.push(p);
+      walk(p);
+    }
+  };
+  walk(nodeModules);
+  return found;
+}
+
+describe('consumers install the packed package and synthesize the quick start', { timeout: 10 * MINUTE }, () => {
+  let work: string;
+  let tarball: string;
+  let shared: string;
+  const bin = {
+    tsx: () => path.join(shared, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+    tsNode: () => path.join(shared, 'node_modules', 'ts-node', 'dist', 'bin.js'),
+    tsc: () => path.join(shared, 'node_modules', 'typescript', 'bin', 'tsc'),
+  };
+
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-iac-consumers-'));
+    // `npm pack` runs `prepack` (npm run build): the tarball holds what a publish would.
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT, 15 * MINUTE).stdout);
+    tarball = path.join(work, packed[0].filename);
+    // One install shared by the projects below (each has its own package.json and tsconfig),
+    // as in a repo with several apps: kafka-iac, its peers at the versions this repo tests, the tools.
+    shared = path.join(work, 'shared');
+    writeJson(path.join(shared, 'package.json'), {
+      name: 'consumers', private: true,
+      dependencies: {
+        'kafka-iac': `file:${tarball}`,
+        ...Object.fromEntries(PEERS.map((p) => [p, installedVersion(p)])),
+      },
+      devDependencies: { 'ts-node': '10.9.2', 'typescript': installedVersion('typescript'), 'tsx': installedVersion('tsx') },
+    });
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], shared, 10 * MINUTE);
+  }, 30 * MINUTE);
+
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('ships the compiled library, docs, README and LICENSE, and no tests, snapshots, bench, stacks or CI files', () => {
+    const [dry] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT).stdout);
+    const files: string[] = dry.files.map((f: { path: string }) => f.path);
+    expect(files).toEqual(expect.arrayContaining([
+      'LICENSE', 'README.md', 'package.json', 'docs/testing.md',
+      'build/esm/index.js', 'build/esm/index.d.ts', 'build/esm/package.json', 'build/esm/testing/index.js',
+      'build/cjs/index.js', 'build/cjs/index.d.ts', 'build/cjs/package.json', 'build/cjs/testing/index.d.ts',
+      'build/esm/imports/kafka.strimzi.io.js',
+    ]));
+    const unwanted = files.filter((f) => /^(test|bench|stacks|scripts|lib|terraform|\.ci|\.github|\.test-out|\.test-results|cdktf\.out|dist)\//.test(f)
+      || /__snapshots__|\.snap$|\.test\.|tsconfig|vitest/.test(f));
+    expect(unwanted).toEqual([]);
+    expect(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toContain('Apache License\n                           Version 2.0, January 2004');
+  });
+
+  it('cdktf init style (CommonJS + ts-node, the template tsconfig): synthesizes the quick start', () => {
+    const dir = path.join(shared, 'cdktf-app');
+    // cdktf init's package.json has no "type": CommonJS; cdktf.json runs `npx ts-node main.ts`.
+    writeJson(path.join(dir, 'package.json'), { name: 'cdktf-app', version: '1.0.0', main: 'main.js', types: 'main.ts', private: true });
+    writeJson(path.join(dir, 'cdktf.json'), { language: 'typescript', app: 'npx ts-node main.ts', projectId: 'x', sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} });
+    writeJson(path.join(dir, 'tsconfig.json'), CDKTF_INIT_TSCONFIG);
+    fs.writeFileSync(path.join(dir, 'main.ts'), quickStart());
+    const { stdout } = run(process.execPath, [bin.tsNode(), 'main.ts'], dir);
+    expectQuickStartOutput(dir, stdout);
+  });
+
+  it('ESM + tsx, strict tsc (NodeNext, exactOptionalPropertyTypes, skipLibCheck: false) type-checks, and kafka-iac/testing loads', () => {
+    const dir = path.join(shared, 'esm-app');
+    writeJson(path.join(dir, 'package.json'), { name: 'esm-app', private: true, type: 'module' });
+    writeJson(path.join(dir, 'tsconfig.json'), STRICT_ESM_TSCONFIG);
+    fs.writeFileSync(path.join(dir, 'main.ts'), quickStart());
+    fs.writeFileSync(path.join(dir, 'testing.ts'), TESTING_SUBPATH_MAIN);
+    run(process.execPath, [bin.tsc(), '-p', '.'], dir);
+    const { stdout } = run(process.execPath, [bin.tsx(), 'main.ts'], dir);
+    expectQuickStartOutput(dir, stdout);
+    expect(run(process.execPath, [bin.tsx(), 'testing.ts'], dir).stdout).toMatch(/^subnets: \d+$/m);
+  });
+
+  it('plain node, ES module (main.mjs): synthesizes the quick start', () => {
+    const dir = path.join(shared, 'mjs-app');
+    writeJson(path.join(dir, 'package.json'), { name: 'mjs-app', private: true });
+    fs.writeFileSync(path.join(dir, 'main.mjs'), quickStart());
+    const { stdout } = run(process.execPath, ['main.mjs'], dir);
+    expectQuickStartOutput(dir, stdout);
+  });
+
+  it('plain node, CommonJS (main.cjs with require): synthesizes the quick start, and kafka-iac/testing loads', () => {
+    const dir = path.join(shared, 'cjs-app');
+    writeJson(path.join(dir, 'package.json'), { name: 'cjs-app', private: true });
+    fs.writeFileSync(path.join(dir, 'main.cjs'), asCommonJs(quickStart()));
+    const { stdout } = run(process.execPath, ['main.cjs'], dir);
+    expectQuickStartOutput(dir, stdout);
+    fs.writeFileSync(path.join(dir, 'testing.cjs'), "const { KafkaTesting } = require('kafka-iac/testing');\nconsole.log(typeof KafkaTesting.synth);\n");
+    expect(run(process.execPath, ['testing.cjs'], dir).stdout.trim()).toBe('function');
+  });
+
+  it('a cdk8s project (CommonJS + ts-node) with the Strimzi example: manifests from its own cdk8s App, and the rules run there', () => {
+    const dir = path.join(shared, 'cdk8s-app');
+    writeJson(path.join(dir, 'package.json'), { name: 'cdk8s-app', version: '1.0.0', main: 'main.js', types: 'main.ts', private: true });
+    fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), 'language: typescript\napp: npx ts-node main.ts\nimports:\n  - k8s\n');
+    writeJson(path.join(dir, 'tsconfig.json'), CDKTF_INIT_TSCONFIG);
+    fs.writeFileSync(path.join(dir, 'main.ts'), STRIMZI_CDK8S_MAIN);
+    run(process.execPath, [bin.tsNode(), 'main.ts'], dir);
+    const yaml = fs.readFileSync(path.join(dir, 'dist', 'kafka.k8s.yaml'), 'utf8');
+    expect(yaml).toMatch(/^kind: Kafka$/m);
+    expect(yaml).toContain('num.replica.fetchers: 4');
+    // The KafkaChart runs the rules in the user's own cdk8s App too: a patch that breaks HA-003 stops synth.
+    const withBadPatch = spawnSync(process.execPath, [bin.tsNode(), 'main.ts'], { cwd: dir, env: { ...process.env, BREAK_HA_003: '1' }, encoding: 'utf8', timeout: 5 * MINUTE });
+    expect(withBadPatch.status).not.toBe(0);
+    expect(withBadPatch.stderr).toMatch(/HA-003 \[kafka\/Kafka/);
+  });
+
+  it('a consumer on constructs 10.4.2 (the oldest cdktf 0.21 accepts) gets one copy of constructs, and it works; 10.3.0 gets a peer warning at install and KIAC-PEER at run time', () => {
+    const dir = path.join(work, 'old-constructs');
+    writeJson(path.join(dir, 'package.json'), {
+      name: 'old-constructs', private: true,
+      dependencies: {
+        'kafka-iac': `file:${tarball}`,
+        ...Object.fromEntries(PEERS.map((p) => [p, installedVersion(p)])),
+        constructs: '10.4.2',
+      },
+    });
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], dir, 10 * MINUTE);
+    const copies = copiesOf('constructs', path.join(dir, 'node_modules'));
+    expect(copies).toEqual([path.join(dir, 'node_modules', 'constructs')]);
+    expect(JSON.parse(fs.readFileSync(path.join(copies[0]!, 'package.json'), 'utf8')).version).toBe('10.4.2');
+    fs.writeFileSync(path.join(dir, 'main.cjs'), asCommonJs(quickStart()));
+    expectQuickStartOutput(dir, run(process.execPath, ['main.cjs'], dir).stdout);
+
+    // Below the range: npm refuses without --force, and warns naming kafka-iac's peer range with it.
+    const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--force', 'constructs@10.3.0'], dir, 10 * MINUTE);
+    expect(install.stderr).toMatch(/peer constructs@"\^10\.4\.2"/);
+    expect(install.stderr).toContain('kafka-iac@');
+    const result = run(process.execPath, ['main.cjs'], dir, 5 * MINUTE, true);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("KIAC-PEER [kafka-iac] 1 peer dependency is not supported:\n  constructs is 10.3.0; expected ^10.4.2.");
+    expect(result.stderr).not.toContain('TypeError');
+  }, 20 * MINUTE);
+});
+
+/** The quick start wrote Terraform JSON for 3 brokers, a report with no errors, and said so in one line. */
+function expectQuickStartOutput(dir: string, stdout: string): void {
+  const json = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.out', 'stacks', 'production', 'cdk.tf.json'), 'utf8'));
+  expect(Object.values<any>(json.resource.aws_msk_cluster)[0]).toMatchObject({ kafka_version: '3.9.x.kraft', number_of_broker_nodes: 3 });
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'dist', 'production', 'report.json'), 'utf8')).summary.errors).toBe(0);
+  expect(stdout).toMatch(/^kafka-iac production: 0 errors, \d+ warnings?, \d+ suppressed; Terraform in cdktf\.out\/stacks\/production; files in dist\/production; report dist\/production\/report\.md$/m);
+}
