@@ -25,6 +25,7 @@ import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-con
 import { StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
 import type { KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
 
 /** The authorizer logger's level (SEC-008). */
 export enum AuthorizerLogLevel {
@@ -122,6 +123,13 @@ export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
   readonly kafkaExporterTopicRegex?: string;
   /** @default '.*' */
   readonly kafkaExporterGroupRegex?: string;
+  /**
+   * Cruise Control: partition rebalancing with goals that keep rack awareness and disk
+   * capacity, and auto-rebalancing when a node pool scales up or down.
+   * @default - on in staging and production (with autoRebalance), off in development
+   * @see https://strimzi.io/docs/operators/latest/deploying#cruise-control-concepts-str
+   */
+  readonly cruiseControl?: StrimziCruiseControlOptions;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -171,6 +179,8 @@ export class StrimziKafkaCluster extends Construct {
   public readonly brokerProperties: Readonly<Record<string, string>>;
   /** Labels every object of the cluster carries. */
   public readonly labels: Readonly<Record<string, string>>;
+  /** Cruise Control's metrics ConfigMap and KafkaRebalance templates, when it runs. */
+  public readonly cruiseControl?: RenderedCruiseControl;
 
   public constructor(scope: Construct, id: string, props: StrimziKafkaClusterProps) {
     super(scope, id);
@@ -289,6 +299,12 @@ export class StrimziKafkaCluster extends Construct {
       data: { [JMX_EXPORTER_CONFIG_KEY]: renderJmxExporterConfig() },
     });
 
+    // Cruise Control (rebalancing after scaling), on by default in staging and production.
+    const cruiseControl = (props.cruiseControl?.enabled ?? environment.isProductionLike)
+      ? renderCruiseControl(this, name, this.labels, props.cruiseControl ?? {})
+      : undefined;
+    this.cruiseControl = cruiseControl;
+
     const heapOf = (memory: string, poolPath: string) => jvmHeapOptions(brokerHeapMiB(parseMemoryQuantity(memory), poolPath));
     const deleteClaim = props.deleteClaim ?? false;
 
@@ -345,6 +361,7 @@ export class StrimziKafkaCluster extends Construct {
             limits: { memory: KafkaSpecKafkaExporterResourcesLimits.fromString('256Mi') },
           },
         },
+        ...(cruiseControl ? { cruiseControl: cruiseControl.spec } : {}),
       },
     });
 
