@@ -222,6 +222,15 @@ describe('ConsumerAutoscaling refuses bad input', () => {
     expect(errorOf(() => new ConsumerAutoscaling(f.chart, 'S', { ...base(f), scaler: stranger }))).toMatch(/^SEC-005 \[kafka\/S\] scaler is 'keda-payments'; expected a principal declared in access model/);
   });
 
+  it('does not count an admin\'s All on every group and topic as consuming the group', () => {
+    const f = fixture(EnvironmentProfile.STAGING, { grant: false });
+    f.access.addAdmin('kafka-admin', { authentication: ClientAuthentication.scramSha512() });
+    f.access.addTopic('audit.events');
+    const grant = grantLagRead(f.access, f.scaler, 'payments');
+    expect(grant.aclLines).toEqual(["allow Describe on group 'payments'", "allow Describe on topic 'orders'", "allow Describe on topic 'refunds'"]);
+    expect(errorOf(() => grantLagRead(f.access, f.scaler, 'anything'))).toMatch(/scale a group that is declared \('payments'\)\.$/);
+  });
+
   it('grantLagRead refuses an undeclared group and grants no Read', () => {
     const f = fixture(EnvironmentProfile.STAGING, { grant: false });
     expect(errorOf(() => grantLagRead(f.access, f.scaler, 'shipping'))).toMatch(/^KIAC-SCALING \[staging\/access\/principals\/keda-payments\] group is 'shipping'/);

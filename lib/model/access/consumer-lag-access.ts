@@ -2,7 +2,7 @@ import { KafkaIacError } from '../errors';
 import { AclOperation, AclPatternType, AclPermission, AclResource, AclResourceType, type AclEntry } from './acl';
 import type { AccessGrant } from './access-grant';
 import type { AccessModel } from './access-model';
-import type { Principal } from './principal';
+import { PrincipalKind, type Principal } from './principal';
 import type { Topic } from './topic';
 
 /**
@@ -21,16 +21,18 @@ export const LAG_READER_OPERATIONS: readonly AclOperation[] = [AclOperation.DESC
 
 /**
  * The declared topics a consumer group reads, from the access model's consume grants: every
- * principal allowed Read on the group (literal name) and the topics of the same grant; a topic
- * prefix resolves to the declared topics that start with it. A group that no consume grant
- * names is refused (`KIAC-SCALING`).
+ * principal allowed Read on the group (by name or prefix, never `*`; admins do not count) and the
+ * topics of the same grant; a topic prefix resolves to the declared topics that start with it. A
+ * group that no consume grant names is refused (`KIAC-SCALING`).
  */
 export function topicsConsumedByGroup(model: AccessModel, group: string, path: string): readonly Topic[] {
   const names = new Set<string>();
   let declared = false;
   for (const principal of model.principals) {
+    // Admins hold All on every group and topic: that declares no consumer group.
+    if (principal.kind === PrincipalKind.ADMIN) continue;
     for (const grant of principal.grants) {
-      const readsGroup = grant.acls.some((e) => isAllow(e, AclResourceType.GROUP, AclOperation.READ) && matches(e.resource, group));
+      const readsGroup = grant.acls.some((e) => isAllow(e, AclResourceType.GROUP, AclOperation.READ) && !e.resource.isWildcard && matches(e.resource, group));
       if (!readsGroup) continue;
       declared = true;
       for (const e of grant.acls) {
@@ -61,7 +63,7 @@ export function topicsConsumedByGroup(model: AccessModel, group: string, path: s
 export function declaredGroups(model: AccessModel): string[] {
   const out = new Set<string>();
   for (const e of model.acls) {
-    if (isAllow(e, AclResourceType.GROUP, AclOperation.READ) && e.resource.patternType === AclPatternType.LITERAL) out.add(e.resource.name);
+    if (isAllow(e, AclResourceType.GROUP, AclOperation.READ) && e.resource.patternType === AclPatternType.LITERAL && !e.resource.isWildcard) out.add(e.resource.name);
   }
   return [...out].sort();
 }
