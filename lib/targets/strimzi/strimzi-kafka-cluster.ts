@@ -321,6 +321,10 @@ export class StrimziKafkaCluster extends Construct {
           config: typedConfig(this.brokerProperties),
           authorization: { type: KafkaSpecKafkaAuthorizationType.SIMPLE, superUsers },
           rack: { type: KafkaSpecKafkaRackType.TOPOLOGY_HYPHEN_LABEL, topologyKey: ZONE_TOPOLOGY_KEY },
+          // Self-healing, written out: the kubelet restarts a broker that stops answering, and a
+          // broker leaves the Service while it is not ready (Strimzi's defaults, made explicit).
+          livenessProbe: { ...KAFKA_PROBE },
+          readinessProbe: { ...KAFKA_PROBE },
           metricsConfig: {
             type: KafkaSpecKafkaMetricsConfigType.JMX_PROMETHEUS_EXPORTER,
             valueFrom: { configMapKeyRef: { name: `${name}-kafka-metrics`, key: JMX_EXPORTER_CONFIG_KEY } },
@@ -413,6 +417,16 @@ export class StrimziKafkaCluster extends Construct {
   }
 }
 
+/**
+ * The Kafka container's liveness and readiness probes: Strimzi's defaults (15 s initial delay,
+ * 5 s timeout), plus a period of 10 s and 3 failures before a restart or removal from the Service.
+ * @see https://strimzi.io/docs/operators/latest/configuring.html#type-Probe-reference
+ */
+export const KAFKA_PROBE = { initialDelaySeconds: 15, timeoutSeconds: 5, periodSeconds: 10, failureThreshold: 3 } as const;
+
+/** Seconds a broker gets to shut down cleanly (move leadership, flush) before it is killed; Strimzi's default is 30. */
+export const KAFKA_TERMINATION_GRACE_PERIOD_SECONDS = 120;
+
 /** The pod template of a pool (or, without a pool, of every Kafka pod): zones, zone spread, host anti-affinity. */
 function podTemplate(cluster: string, pool: string | undefined, zones: readonly string[], labels: Readonly<Record<string, string>>) {
   const spreadSelector: Record<string, string> = pool === undefined
@@ -420,6 +434,7 @@ function podTemplate(cluster: string, pool: string | undefined, zones: readonly 
     : { 'strimzi.io/cluster': cluster, 'strimzi.io/pool-name': pool };
   return {
     metadata: { labels: { ...labels } },
+    terminationGracePeriodSeconds: KAFKA_TERMINATION_GRACE_PERIOD_SECONDS,
     affinity: {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {
