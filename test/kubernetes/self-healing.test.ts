@@ -49,6 +49,7 @@ describe('self-healing on the StatefulSet target (production)', () => {
     for (const s of statefulSets) {
       expect([undefined, 'Always']).toContain(s.spec.template.spec.restartPolicy);
       expect(s.spec.updateStrategy?.type ?? 'RollingUpdate').toBe('RollingUpdate');
+      expect(s.spec.template.spec.terminationGracePeriodSeconds).toBe(120);
     }
   });
 
