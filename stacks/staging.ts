@@ -3,6 +3,7 @@ import type { KafkaApp } from '../lib/app/kafka-app';
 import { ClientNetwork } from '../lib/model/client-network';
 import { Environment } from '../lib/model/environment';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { AutoscaledCluster, ConsumerAutoscaling, ScaleTarget } from '../lib/targets/kubernetes/consumer-autoscaling';
 import { defineStagingAccess } from './access/staging-access';
 import { STAGING_DR_POD_CIDR } from './staging-dr';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
@@ -11,7 +12,9 @@ import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 /**
  * The staging environment: Strimzi 1.2 on Kubernetes (EKS in us-east-1), production-like, so
  * every rule is in force. 3 KRaft controllers and 3 brokers over 3 zones, one SCRAM-SHA-512
- * and one mutual-TLS listener, both reachable only from the `orders` and `payments` namespaces.
+ * and one mutual-TLS listener, both reachable only from the `orders` and `payments` namespaces
+ * (and the KEDA operator, which reads consumer lag). Cruise Control rebalances after scaling;
+ * the payments consumers scale on lag with KEDA.
  */
 export function defineStaging(app: KafkaApp): Environment {
   const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
@@ -23,6 +26,10 @@ export function defineStaging(app: KafkaApp): Environment {
     clientNetworks: [
       ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' }, description: 'orders services' }),
       ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'payments' }, description: 'payments services' }),
+      ClientNetwork.kubernetesPeer({
+        namespaceLabels: { 'kubernetes.io/metadata.name': 'keda' }, podLabels: { 'app.kubernetes.io/name': 'keda-operator' },
+        description: 'KEDA operator (reads consumer lag for ConsumerAutoscaling)',
+      }),
       ClientNetwork.cidr(STAGING_DR_POD_CIDR, 'MirrorMaker 2 of staging-dr (us-west-2 pods, DR replication)'),
     ],
   });
@@ -31,8 +38,19 @@ export function defineStaging(app: KafkaApp): Environment {
   CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
   // Access (SEC-004/005): KafkaUsers and KafkaTopics from the shop's access model, client properties in dist/staging/clients/.
-  const access = defineStagingAccess(chart, environment, kafka.clusterName);
+  const { access, model, paymentsScaler } = defineStagingAccess(chart, environment, kafka.clusterName);
   CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });
+  // Consumer autoscaling (CAP-005): payments-service (namespace payments) scales on the lag of group
+  // payments with KEDA, 2 to 12 replicas (orders has 12 partitions), plus CPU at 70%. KEDA's
+  // TriggerAuthentication reads Secrets of its own namespace, so the platform copies the scaler's
+  // KafkaUser Secret and the cluster CA into `payments` (External Secrets) under these names.
+  new ConsumerAutoscaling(chart, 'PaymentsAutoscaling', {
+    access: model, group: 'payments', scaler: paymentsScaler,
+    workload: ScaleTarget.deployment('payments-service', 'payments'),
+    cluster: AutoscaledCluster.strimzi({ clusterName: kafka.clusterName }),
+    cpuUtilizationPercent: 70,
+    replicatedSecrets: { credentials: 'keda-payments', clusterCa: `${kafka.clusterName}-cluster-ca-cert` },
+  });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; 3 controllers + 3 brokers.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
   return environment;

@@ -2,6 +2,7 @@ import type { Environment, OutputRenderContext } from '../model/environment';
 import type { RuleGroup } from '../model/monitoring/alert-rule';
 import { assertUniqueAlertNames } from '../model/monitoring/alert-rule';
 import { KAFKA_RUNBOOKS } from '../model/monitoring/kafka-runbooks';
+import { SCALING_RUNBOOKS } from '../model/monitoring/scaling-runbooks';
 import { renderRuleFile, renderRuleFileOf } from './prometheus-rule-file';
 import { renderAlertTestFile } from './promtool-test-file';
 import { renderRunbook } from '../model/monitoring/runbook';
@@ -59,7 +60,7 @@ function addRunbooks(environment: Environment, groups: readonly RuleGroup[]): vo
     bySlug = new Map();
     runbookAlerts.set(environment, bySlug);
     const collected = bySlug;
-    for (const r of KAFKA_RUNBOOKS) {
+    for (const r of [...KAFKA_RUNBOOKS, ...SCALING_RUNBOOKS]) {
       environment.addOutputFile(`${RUNBOOK_DIR}/${r.slug}.md`, () => renderRunbook(r, [...(collected.get(r.slug) ?? [])].sort()));
     }
   }

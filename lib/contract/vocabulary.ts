@@ -68,3 +68,10 @@ export const RULE_TAG = 'kafka-iac:rule';
 /** Default tags of every AWS resource of a stack: the environment and its profile. */
 export const ENVIRONMENT_TAG = 'kafka-iac:environment';
 export const PROFILE_TAG = 'kafka-iac:profile';
+
+/** ScaledObject annotation: the consumer group whose lag drives the scaling (ConsumerAutoscaling, read by CAP-005). */
+export const CONSUMER_GROUP_ANNOTATION = 'kafka-iac.dev/consumer-group';
+/** ScaledObject annotation: JSON `{ topic: partitions }` of the group's topics, from the access model (CAP-005). */
+export const GROUP_TOPIC_PARTITIONS_ANNOTATION = 'kafka-iac.dev/group-topic-partitions';
+/** ScaledObject annotation: `true` when the group is covered by an SLO (CAP-005 asks for 2 replicas in production). */
+export const SLO_COVERED_ANNOTATION = 'kafka-iac.dev/slo-covered';

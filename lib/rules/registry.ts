@@ -42,6 +42,7 @@ import * as cap001 from './cap-001-storage';
 import * as cap002 from './cap-002-broker-count';
 import * as cap003 from './cap-003-partitions';
 import * as cap004 from './cap-004-storage-autoscaling';
+import * as cap005 from './cap-005-consumer-autoscaling';
 import * as dr001 from './dr-001-dr-peer-in-another-region';
 import * as dr002 from './dr-002-topics-and-offsets-replicate';
 import * as dr003 from './dr-003-rto-rpo-declared';
@@ -54,7 +55,7 @@ const RULE_MODULES: readonly object[] = [
   ha001, ha002, ha003, ha004, ha005, ha006, ha007, ha008, ha009, ha010, ha011, sec001, sec002,
   sec003, sec004, sec005, sec006, sec007, sec008, sec009, sec010, mon001, mon002, mon003, mon004,
   mon005, mon006, mon007, mon008, mon009, mon010, mon011, mon012, slo001, slo002, slo003, slo004,
-  perf001, perf002, perf003, cap001, cap002, cap003, cap004, dr001, dr002, dr003, dr004, dr005,
+  perf001, perf002, perf003, cap001, cap002, cap003, cap004, cap005, dr001, dr002, dr003, dr004, dr005,
 ];
 
 function isRule(x: unknown): x is Rule {

@@ -20,7 +20,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   model: [],
   contract: ['model'],
   rules: ['model', 'contract'],
-  'targets/kubernetes': ['model', 'contract'],
+  'targets/kubernetes': ['model', 'contract', 'imports'],
   'targets/msk': ['model', 'contract'],
   'targets/strimzi': ['model', 'contract', 'targets/kubernetes', 'imports'],
   'targets/statefulset': ['model', 'contract', 'targets/kubernetes'],

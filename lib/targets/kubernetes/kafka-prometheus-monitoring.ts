@@ -14,6 +14,10 @@ import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-f
 import type { PrometheusDuration } from '../../model/monitoring/prometheus-duration';
 import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
 import { KAFKA_CLUSTER_LABEL, METRICS_BACKEND_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+import { CapacityPlan } from '../../model/capacity/capacity-planner';
+import {
+  kubernetesScalingMetrics, plannedBytesInPerSecond, rebalanceFailedAlert, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
+} from '../../model/monitoring/scaling-alerts';
 
 /** Which Kubernetes target the cluster runs on. */
 export enum KubernetesKafkaTarget {
@@ -87,6 +91,14 @@ export interface KafkaPrometheusMonitoringProps {
    * @default - none beyond the cluster labels
    */
   readonly prometheusSelectorLabels?: Readonly<Record<string, string>>;
+  /**
+   * Scaling alerts (group `kafka-<cluster>-scaling`): CPU, memory, throughput against the
+   * capacity plan, connections, each linking the runbook of this target, and on Strimzi a failed
+   * Cruise Control rebalance. CPU and memory come from cAdvisor and kube-state-metrics
+   * (`kube_pod_labels` with the pod label `kafka-iac.dev/cluster` allowed).
+   * @default - on, with the documents' thresholds
+   */
+  readonly scaling?: ScalingAlertOptions;
 }
 
 /**
@@ -123,7 +135,18 @@ export class KafkaPrometheusMonitoring extends Construct {
     });
     const thresholds = resolveThresholds(path, props.thresholds);
     const alerts = kafkaAlerts({ identity, metrics, thresholds, expectedNodes: props.expectedNodes, replicationRpo: props.replicationRpo });
-    this.groups = monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile));
+    const scalingThresholds = resolveScalingThresholds(path, props.scaling?.thresholds);
+    const scaling = scalingAlertGroup({
+      identity, metrics: kubernetesScalingMetrics(identity),
+      target: props.target === KubernetesKafkaTarget.STRIMZI ? ScalingTarget.STRIMZI : ScalingTarget.STATEFULSET,
+      thresholds: scalingThresholds,
+      plannedBytesInPerSecond: plannedBytesInPerSecond(props.scaling?.capacityPlans ?? CapacityPlan.attachedTo(env)),
+    });
+    const rebalance = props.target === KubernetesKafkaTarget.STRIMZI && (props.scaling?.rebalanceFailedAlert ?? true) ? [rebalanceFailedAlert(identity)] : [];
+    this.groups = [
+      ...monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile)),
+      { ...scaling, alerts: [...scaling.alerts, ...rebalance] },
+    ];
     assertUniqueAlertNames(path, this.groups);
     const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
     const target = props.target === KubernetesKafkaTarget.STRIMZI ? RuleTarget.STRIMZI : RuleTarget.STATEFULSET;

@@ -8,6 +8,8 @@ import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monito
 import { linkRunbook, runbookUrlFrom } from '../../contract/monitoring-output-files';
 import { alarmTopicKey } from './alarm-topic-key';
 import { RULE_TAG } from '../../contract/vocabulary';
+import { CapacityPlan } from '../../model/capacity/capacity-planner';
+import { plannedBytesInPerSecond, resolveScalingThresholds, SCALING_RUNBOOK, ScalingTarget, type ScalingAlertOptions } from '../../model/monitoring/scaling-alerts';
 
 /** A consumer group and topic whose lag gets its own alarms (MON-002/003). */
 export interface MskConsumerGroupTopic {
@@ -40,6 +42,14 @@ export interface MskCloudWatchAlarmsProps {
    * @default 'runbooks'
    */
   readonly runbookBaseUrl?: string;
+  /**
+   * Scaling alarms (CAP-002, runbook scale-msk-brokers) per broker: CPU (`CpuUser` + `CpuSystem`)
+   * above 70%, JVM heap after GC (`HeapMemoryAfterGC`) above 80%, more than 500 connections
+   * (`ConnectionCount`), and bytes in of all brokers (`BytesInPerSec`) above 80% of the capacity plan.
+   * @default - on, with the documents' thresholds
+   * @see https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html
+   */
+  readonly scaling?: ScalingAlertOptions;
 }
 
 const NS = 'AWS/Kafka';
@@ -177,6 +187,43 @@ export class MskCloudWatchAlarms extends Construct {
       (props.consumerGroups ?? []).forEach((g, i) => lag(`ConsumerLag${level === 'warning' ? 'Warning' : 'Critical'}${i}`, ruleId, `consumer-lag-${level}-${g.group}-${g.topic}`, threshold, `of group ${g.group} on topic ${g.topic}`, [{
         id: 'lag', returnData: true, metric: { namespace: NS, metricName: 'SumOffsetLag', dimensions: { 'Cluster Name': c, 'Consumer Group': g.group, Topic: g.topic }, stat: 'Maximum', period: 60 },
       }]));
+    }
+    // Scaling triggers of the design documents (CAP-002); DEFAULT-level metrics only.
+    const st = resolveScalingThresholds(path, props.scaling?.thresholds);
+    const scale = SCALING_RUNBOOK[ScalingTarget.MSK];
+    const scalePeriods = periods(st.for);
+    for (const b of brokerIds) {
+      add(`ScalingCpu${b}`, 'CAP-002', scale, {
+        name: `broker-${b}-cpu-scaling`, comparison: 'GreaterThanThreshold', threshold: st.cpuPercent, periods: scalePeriods,
+        description: `CPU of broker ${b} of MSK ${c} (CpuUser + CpuSystem) is above ${st.cpuPercent}%: add brokers or move to a larger instance type.`,
+        queries: [
+          { id: 'user', returnData: false, metric: { namespace: NS, metricName: 'CpuUser', dimensions: broker(b), stat: 'Average', period: 60 } },
+          { id: 'system', returnData: false, metric: { namespace: NS, metricName: 'CpuSystem', dimensions: broker(b), stat: 'Average', period: 60 } },
+          { id: 'cpu', returnData: true, label: 'CPU in use (user + system), percent', expression: 'FILL(user, 0) + FILL(system, 0)' },
+        ],
+      });
+      add(`ScalingMemory${b}`, 'CAP-002', scale, {
+        name: `broker-${b}-memory-scaling`, comparison: 'GreaterThanThreshold', threshold: st.memoryPercent, periods: scalePeriods,
+        description: `JVM heap in use after garbage collection on broker ${b} of MSK ${c} (HeapMemoryAfterGC) is above ${st.memoryPercent}%: move to a larger instance type or add brokers. CloudWatch reports broker memory as bytes, not a share, so this alarm uses the heap percentage; the host memory alert is in the Prometheus rules (open monitoring).`,
+        metric: { name: 'HeapMemoryAfterGC', dimensions: broker(b), statistic: 'Maximum' },
+      });
+      add(`ScalingConnections${b}`, 'CAP-002', scale, {
+        name: `broker-${b}-connections-scaling`, comparison: 'GreaterThanThreshold', threshold: st.connectionsPerBroker, periods: scalePeriods,
+        description: `Broker ${b} of MSK ${c} holds more than ${st.connectionsPerBroker} connections (ConnectionCount): check for a client that leaks connections, then add brokers.`,
+        metric: { name: 'ConnectionCount', dimensions: broker(b), statistic: 'Maximum' },
+      });
+    }
+    const planned = plannedBytesInPerSecond(props.scaling?.capacityPlans ?? CapacityPlan.attachedTo(env));
+    if (planned !== undefined) {
+      const limit = Math.round(planned * st.throughputShareOfPlan);
+      add('ScalingThroughput', 'CAP-002', scale, {
+        name: 'throughput-scaling', comparison: 'GreaterThanThreshold', threshold: limit, periods: scalePeriods,
+        description: `Client bytes in of all brokers of MSK ${c} (BytesInPerSec) exceed ${Math.round(st.throughputShareOfPlan * 100)}% of the capacity plan's ${Math.round(planned)} bytes/s: re-plan capacity and add brokers.`,
+        queries: [
+          ...brokerIds.map((b) => ({ id: `m${b}`, returnData: false, metric: { namespace: NS, metricName: 'BytesInPerSec', dimensions: broker(b), stat: 'Average', period: 60 } })),
+          { id: 'total', returnData: true, label: 'BytesInPerSec (all brokers)', expression: `SUM([${brokerIds.map((b) => `FILL(m${b}, 0)`).join(', ')}])` },
+        ],
+      });
     }
     this.alarms = alarms;
   }

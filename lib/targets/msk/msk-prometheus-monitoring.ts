@@ -12,6 +12,10 @@ import { PROMETHEUS_DIR, addPrometheusFiles, runbookUrlFrom } from '../../contra
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
 import { prometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../contract/prometheus-rules-artefact';
 import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
+import { CapacityPlan } from '../../model/capacity/capacity-planner';
+import {
+  mskOpenMonitoringScalingMetrics, plannedBytesInPerSecond, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
+} from '../../model/monitoring/scaling-alerts';
 
 /** MSK open monitoring ports. */
 export const MSK_JMX_EXPORTER_PORT = 11001;
@@ -41,6 +45,12 @@ export interface MskPrometheusMonitoringProps {
    * @default '/kafka/datalogs'
    */
   readonly dataLogsMountpoint?: string;
+  /**
+   * Scaling alerts (group `kafka-<cluster>-scaling`): host CPU and memory (node exporter),
+   * bytes in against the capacity plan, connections per broker, each linking the MSK scaling runbook.
+   * @default - on, with the documents' thresholds
+   */
+  readonly scaling?: ScalingAlertOptions;
 }
 
 /**
@@ -75,7 +85,14 @@ export class MskPrometheusMonitoring extends Construct {
     const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
     const metrics = mskOpenMonitoringMetrics(identity, { dataLogsMountpoint: props.dataLogsMountpoint });
     const alerts = kafkaAlerts({ identity, metrics, thresholds: resolveThresholds(path, props.thresholds), expectedNodes: props.brokers });
-    this.groups = monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile));
+    this.groups = [
+      ...monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile)),
+      scalingAlertGroup({
+        identity, metrics: mskOpenMonitoringScalingMetrics(identity), target: ScalingTarget.MSK,
+        thresholds: resolveScalingThresholds(path, props.scaling?.thresholds),
+        plannedBytesInPerSecond: plannedBytesInPerSecond(props.scaling?.capacityPlans ?? CapacityPlan.attachedTo(env)),
+      }),
+    ];
     assertUniqueAlertNames(path, this.groups);
     const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
     // The rule groups live in the synthesized Terraform, where the MON and SLO rules read them

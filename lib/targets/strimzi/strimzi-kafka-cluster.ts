@@ -26,6 +26,7 @@ import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-con
 import { StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
 import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
 
 /** The authorizer logger's level (SEC-008). */
 export enum AuthorizerLogLevel {
@@ -123,6 +124,13 @@ export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
   readonly kafkaExporterTopicRegex?: string;
   /** @default '.*' */
   readonly kafkaExporterGroupRegex?: string;
+  /**
+   * Cruise Control: partition rebalancing with goals that keep rack awareness and disk
+   * capacity, and auto-rebalancing when a node pool scales up or down.
+   * @default - on in staging and production (with autoRebalance), off in development
+   * @see https://strimzi.io/docs/operators/latest/deploying#cruise-control-concepts-str
+   */
+  readonly cruiseControl?: StrimziCruiseControlOptions;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -172,6 +180,8 @@ export class StrimziKafkaCluster extends Construct {
   public readonly brokerProperties: Readonly<Record<string, string>>;
   /** Labels every object of the cluster carries. */
   public readonly labels: Readonly<Record<string, string>>;
+  /** Cruise Control's metrics ConfigMap and KafkaRebalance templates, when it runs. */
+  public readonly cruiseControl?: RenderedCruiseControl;
 
   public constructor(scope: Construct, id: string, props: StrimziKafkaClusterProps) {
     super(scope, id);
@@ -271,6 +281,12 @@ export class StrimziKafkaCluster extends Construct {
       data: { [JMX_EXPORTER_CONFIG_KEY]: renderJmxExporterConfig() },
     });
 
+    // Cruise Control (rebalancing after scaling), on by default in staging and production.
+    const cruiseControl = (props.cruiseControl?.enabled ?? environment.isProductionLike)
+      ? renderCruiseControl(this, name, this.labels, props.cruiseControl ?? {})
+      : undefined;
+    this.cruiseControl = cruiseControl;
+
     const heapOf = (memory: string, poolPath: string) => jvmHeapOptions(brokerHeapMiB(parseMemoryQuantity(memory), poolPath));
     const deleteClaim = props.deleteClaim ?? false;
 
@@ -287,6 +303,10 @@ export class StrimziKafkaCluster extends Construct {
           config: typedConfig(this.brokerProperties),
           authorization: { type: KafkaSpecKafkaAuthorizationType.SIMPLE, superUsers },
           rack: { type: KafkaSpecKafkaRackType.TOPOLOGY_HYPHEN_LABEL, topologyKey: ZONE_TOPOLOGY_KEY },
+          // Self-healing, written out: the kubelet restarts a broker that stops answering, and a
+          // broker leaves the Service while it is not ready (Strimzi's defaults, made explicit).
+          livenessProbe: { ...KAFKA_PROBE },
+          readinessProbe: { ...KAFKA_PROBE },
           metricsConfig: {
             type: KafkaSpecKafkaMetricsConfigType.JMX_PROMETHEUS_EXPORTER,
             valueFrom: { configMapKeyRef: { name: `${name}-kafka-metrics`, key: JMX_EXPORTER_CONFIG_KEY } },
@@ -306,6 +326,7 @@ export class StrimziKafkaCluster extends Construct {
           },
         },
         ...supportOperators(props),
+        ...(cruiseControl ? { cruiseControl: cruiseControl.spec } : {}),
       },
     });
 
@@ -359,6 +380,16 @@ export class StrimziKafkaCluster extends Construct {
   }
 }
 
+/**
+ * The Kafka container's liveness and readiness probes: Strimzi's defaults (15 s initial delay,
+ * 5 s timeout), plus a period of 10 s and 3 failures before a restart or removal from the Service.
+ * @see https://strimzi.io/docs/operators/latest/configuring.html#type-Probe-reference
+ */
+export const KAFKA_PROBE = { initialDelaySeconds: 15, timeoutSeconds: 5, periodSeconds: 10, failureThreshold: 3 } as const;
+
+/** Seconds a broker gets to shut down cleanly (move leadership, flush) before it is killed; Strimzi's default is 30. */
+export const KAFKA_TERMINATION_GRACE_PERIOD_SECONDS = 120;
+
 /** The pod template of a pool (or, without a pool, of every Kafka pod): zones, zone spread, host anti-affinity. */
 function podTemplate(cluster: string, pool: string | undefined, zones: readonly string[], labels: Readonly<Record<string, string>>) {
   const spreadSelector: Record<string, string> = pool === undefined
@@ -366,6 +397,7 @@ function podTemplate(cluster: string, pool: string | undefined, zones: readonly 
     : { 'strimzi.io/cluster': cluster, 'strimzi.io/pool-name': pool };
   return {
     metadata: { labels: { ...labels } },
+    terminationGracePeriodSeconds: KAFKA_TERMINATION_GRACE_PERIOD_SECONDS,
     affinity: {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {

@@ -57,7 +57,8 @@ describe('KafkaPrometheusMonitoring', () => {
   it('gives every alert severity, cluster, environment and region labels, and summary, description and runbook_url', () => {
     const rule = objs.find((o) => o.kind === 'PrometheusRule')!;
     const alerts = rule.spec.groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert));
-    expect(alerts.length).toBe(13 + 3 * 6);
+    // 13 MON alerts, 6 per SLO, and the scaling group (CPU, memory, connections, failed rebalance; no plan, no throughput alert).
+    expect(alerts.length).toBe(13 + 3 * 6 + 4);
     for (const a of alerts) {
       expect(Object.keys(a.labels)).toEqual(expect.arrayContaining(['severity', 'rule_id', 'kafka_cluster', 'environment', 'region']));
       expect(Object.keys(a.annotations).sort()).toEqual(['description', 'runbook_url', 'summary']);
@@ -69,11 +70,11 @@ describe('KafkaPrometheusMonitoring', () => {
   it('writes the same groups as plain rule files with one promtool test per alert beside them', () => {
     const rule = objs.find((o) => o.kind === 'PrometheusRule')!;
     const files = fs.readdirSync(path.join(dist, 'prometheus')).filter((f) => f.endsWith('.rules.yml')).sort();
-    expect(files).toEqual(['kafka-orders-jmx-exporter.rules.yml', ...['broker-availability', 'consumer-lag', 'message-delivery'].flatMap((s) => [`kafka-slo-${s}-orders-budget.rules.yml`, `kafka-slo-${s}-orders.rules.yml`])]);
+    expect(files).toEqual(['kafka-orders-jmx-exporter.rules.yml', 'kafka-orders-scaling.rules.yml', ...['broker-availability', 'consumer-lag', 'message-delivery'].flatMap((s) => [`kafka-slo-${s}-orders-budget.rules.yml`, `kafka-slo-${s}-orders.rules.yml`])]);
     const plain = files.flatMap((f) => parse(fs.readFileSync(path.join(dist, 'prometheus', f), 'utf8')).groups);
     expect(plain.sort((a: any, b: any) => a.name.localeCompare(b.name))).toEqual([...rule.spec.groups].sort((a: any, b: any) => a.name.localeCompare(b.name)));
     const tests = fs.readdirSync(path.join(dist, 'prometheus', 'tests', 'orders'));
-    expect(tests).toHaveLength(13 + 3 * 6);
+    expect(tests).toHaveLength(13 + 3 * 6 + 4);
   });
 
   it('writes a runbook per topic with what it means, the first checks and the remediation', () => {
@@ -133,11 +134,12 @@ describe('MskPrometheusMonitoring', () => {
     const artefacts = Object.entries<any>(tf.resource.terraform_data).filter(([, r]) => r.input?.kind === 'kafka-iac/prometheus-rules');
     expect(artefacts.map(([, r]) => [r['//'].metadata.path, r.input.cluster, r.input.metrics_backend])).toEqual([['production/Monitoring/PrometheusRules', 'orders-msk', 'msk-open-monitoring']]);
     const groups = artefacts[0][1].input.groups;
-    expect(groups.map((g: any) => g.name)).toEqual(['kafka-orders-msk-msk-open-monitoring', ...['message-delivery', 'consumer-lag', 'broker-availability'].flatMap((s) => [`kafka-slo-${s}-orders-msk`, `kafka-slo-${s}-orders-msk-budget`])]);
+    expect(groups.map((g: any) => g.name)).toEqual(['kafka-orders-msk-msk-open-monitoring', ...['message-delivery', 'consumer-lag', 'broker-availability'].flatMap((s) => [`kafka-slo-${s}-orders-msk`, `kafka-slo-${s}-orders-msk-budget`]), 'kafka-orders-msk-scaling']);
     for (const g of groups) {
       expect(parse(fs.readFileSync(path.join(dist, 'prometheus', `${g.name}.rules.yml`), 'utf8'))).toEqual({ groups: [g] });
     }
-    expect(groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert))).toHaveLength(12 + 3 * 6);
+    // 12 MON alerts, 6 per SLO, and the scaling alerts (CPU, memory, connections; no capacity plan).
+    expect(groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert))).toHaveLength(12 + 3 * 6 + 3);
   });
 
   it('uses MSK\'s cased open-monitoring names', () => {
