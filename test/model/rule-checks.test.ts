@@ -2,7 +2,7 @@ import { JsonPatch } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { checkControllerCount, checkListenerTls } from '../../lib/model/rule-checks';
 import { ClientAuthentication } from '../../lib/model/client-authentication';
-import { strimziChart, synthError } from '../kubernetes/strimzi/strimzi-fixture';
+import { strimziChart, synthError } from '../support/strimzi-fixture';
 
 /** What a constructor or a rule says after `expected`: `<expected>. <fix>`. */
 const wording = (r: { expected: string; fix: string } | undefined) => `expected ${r!.expected}. ${r!.fix}`;

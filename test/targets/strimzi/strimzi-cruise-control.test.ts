@@ -7,7 +7,7 @@
 // validated against those CRDs.
 import { describe, expect, it } from 'vitest';
 import { EnvironmentProfile } from '../../../lib/model/environment';
-import { strimziChart, synth } from './strimzi-fixture';
+import { strimziChart, synth } from '../../support/strimzi-fixture';
 import { validateStrimziObject } from '../../support/strimzi-schemas';
 
 const GOALS = 'com.linkedin.kafka.cruisecontrol.analyzer.goals';

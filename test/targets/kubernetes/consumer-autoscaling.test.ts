@@ -6,17 +6,17 @@
 // kafkaMetadata in kedacore/keda v2.20.x pkg/scalers/kafka_scaler.go.
 import { App, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { KafkaChart } from '../../lib/app/kafka-chart';
-import { AccessModel } from '../../lib/model/access/access-model';
-import { AclOperation } from '../../lib/model/access/acl';
-import { grantLagRead } from '../../lib/model/access/consumer-lag-access';
-import { ClientAuthentication } from '../../lib/model/client-authentication';
-import { Environment, EnvironmentProfile } from '../../lib/model/environment';
-import { RuleRegistry } from '../../lib/rules/registry';
-import { AutoscaledCluster, ConsumerAutoscaling, ScaleTarget, type ConsumerAutoscalingProps } from '../../lib/targets/kubernetes/consumer-autoscaling';
-import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
-import { validateKedaObject } from '../support/keda-schemas';
-import { validateWithModel } from '../support/kubernetes-validation';
+import { KafkaChart } from '../../../lib/app/kafka-chart';
+import { AccessModel } from '../../../lib/model/access/access-model';
+import { AclOperation } from '../../../lib/model/access/acl';
+import { grantLagRead } from '../../../lib/model/access/consumer-lag-access';
+import { ClientAuthentication } from '../../../lib/model/client-authentication';
+import { Environment, EnvironmentProfile } from '../../../lib/model/environment';
+import { RuleRegistry } from '../../../lib/rules/registry';
+import { AutoscaledCluster, ConsumerAutoscaling, ScaleTarget, type ConsumerAutoscalingProps } from '../../../lib/targets/kubernetes/consumer-autoscaling';
+import { StrimziAccess } from '../../../lib/targets/strimzi/strimzi-access';
+import { validateKedaObject } from '../../support/keda-schemas';
+import { validateWithModel } from '../../support/kubernetes-validation';
 
 function fixture(profile: EnvironmentProfile = EnvironmentProfile.STAGING, options: { scaler?: 'scram' | 'iam' | 'none'; grant?: boolean } = {}) {
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });

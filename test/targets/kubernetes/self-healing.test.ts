@@ -3,10 +3,10 @@
 // of each Kubernetes target. MSK heals brokers itself (AWS replaces a failed broker); nothing of
 // it is configurable, so nothing is read here.
 import { describe, expect, it } from 'vitest';
-import { EnvironmentProfile } from '../../lib/model/environment';
-import { KAFKA_PROBE, KAFKA_TERMINATION_GRACE_PERIOD_SECONDS } from '../../lib/targets/strimzi/strimzi-kafka-cluster';
-import { statefulSetChart } from './statefulset/statefulset-fixture';
-import { strimziChart, synth } from './strimzi/strimzi-fixture';
+import { EnvironmentProfile } from '../../../lib/model/environment';
+import { KAFKA_PROBE, KAFKA_TERMINATION_GRACE_PERIOD_SECONDS } from '../../../lib/targets/strimzi/strimzi-kafka-cluster';
+import { statefulSetChart } from '../../support/statefulset-fixture';
+import { strimziChart, synth } from '../../support/strimzi-fixture';
 
 describe('self-healing on Strimzi (production)', () => {
   const objects = synth(strimziChart({ profile: EnvironmentProfile.PRODUCTION }).chart);
