@@ -133,3 +133,18 @@ export function refuseUnsafeCredential(name: string): string {
   if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`not a shell variable name: ${name}`);
   return `case "\${${name}}" in *[\\"\\\\$'\\n'$'\\r']*) echo "${name} holds a quote, a backslash or a line break; refusing to write it into a properties file" >&2; exit 1;; esac`;
 }
+
+const PLAIN_WORD = /^[A-Za-z0-9._/:=@%+,-]+$/;
+
+/** `value` as one shell word: as written when it holds only plain characters, else single-quoted. */
+export function shellWord(value: string): string {
+  return PLAIN_WORD.test(value) ? value : shellQuote(value);
+}
+
+/**
+ * `value` for the inside of a double-quoted shell string: as written when it holds only plain
+ * characters, else the string is closed, the value single-quoted, and the string reopened.
+ */
+export function inDoubleQuotes(value: string): string {
+  return PLAIN_WORD.test(value) ? value : `"${shellQuote(value)}"`;
+}

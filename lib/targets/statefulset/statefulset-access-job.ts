@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkAbsolutePath } from '../../model/grammar/names';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
@@ -75,7 +76,7 @@ export class StatefulSetAccessJob extends Construct {
     const labels = { [TARGET_LABEL]: 'statefulset', 'app.kubernetes.io/name': `${props.clusterName}-access` };
     const acls = renderAclLines(props.model);
     const topics = renderTopicLines(props.model);
-    const bin = props.kafkaBinPath ?? '/opt/kafka/bin';
+    const bin = checkAbsolutePath(props.kafkaBinPath ?? '/opt/kafka/bin', { code: 'KIAC-PROP', path: this.node.path, prop: 'kafkaBinPath' });
     const hash = createHash('sha256').update(acls).update(topics).digest('hex').slice(0, 10);
     const configMapName = `${props.clusterName}-access`;
     this.configMap = new ApiObject(this, 'Artefacts', {
