@@ -101,3 +101,25 @@ export function checkAbsolutePath(value: unknown, site: GrammarSite): string {
   if (expectString(value, site, grammar, fix) && (isUnresolved(value) || (value.startsWith('/') && !/[\x00-\x1f\x7f]/.test(value)))) return value;
   throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
 }
+
+/** `bootstrap.servers`: comma-separated `host:port` pairs (host names, IPv4, or [IPv6]). */
+export function checkBootstrapServers(value: unknown, site: GrammarSite): string {
+  const grammar = "comma-separated host:port pairs such as 'kafka-bootstrap.kafka.svc:9093'";
+  const fix = "Use the cluster's bootstrap address, for example 'orders-bootstrap.kafka.svc:9093'.";
+  const hostPort = /^([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/;
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || (value.length <= 4096 && value.split(',').every((hp) => hostPort.test(hp.trim()))))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/**
+ * A Kafka configuration name as Kafka spells them (`log.retention.ms`,
+ * `listener.name.SCRAM.scram-sha-512.sasl.jaas.config`): letters, digits and `.`, `_`, `-`
+ * between them. Anything else (a backslash escape, a space, `=`) is not a configuration name
+ * and would be read differently by java.util.Properties.
+ */
+export function checkConfigName(value: unknown, site: GrammarSite): string {
+  const grammar = "a Kafka configuration name: letters and digits separated by '.', '_' or '-' (for example log.retention.ms)";
+  const fix = 'Use the configuration name exactly as the Kafka documentation spells it.';
+  if (expectString(value, site, grammar, fix) && value.length <= 255 && /^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$/.test(value)) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}

@@ -5,7 +5,8 @@ import {
   KubeStatefulSet, Quantity, type Container, type EnvVar, type Volume, type VolumeMount,
 } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { renderBrokerProperties, toPropertiesText } from '../../model/broker-config';
+import { renderBrokerProperties } from '../../model/broker-config';
+import { writeSortedProperties } from '../../contract/writers/properties';
 import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
@@ -377,7 +378,7 @@ export class KafkaStatefulSetCluster extends Construct {
           annotations: { [DECLARED_ADMINS_ANNOTATION]: admins.join(',') },
         },
         data: {
-          [propertiesKey]: toPropertiesText(properties),
+          [propertiesKey]: writeSortedProperties(properties),
           'log4j2.properties': log4j,
           [JMX_EXPORTER_CONFIG_KEY]: renderJmxExporterConfig(),
           'start.sh': renderStartScript({
