@@ -1,4 +1,5 @@
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
+import { promqlMatchers } from '../../contract/writers/promql';
 import { Construct } from 'constructs';
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
@@ -375,7 +376,7 @@ export class StrimziMirrorMaker2 extends Construct {
       this.drillFile = DrDrill.addTo({
         pairing, technology: DrReplicationTechnology.MIRROR_MAKER_2, replicationName: this.name, namespace: env.namespace,
         primaryBootstrapServers: source.bootstrapServers, peerBootstrapServers: target.bootstrapServers,
-        latencyQuery: `max by (topic) (kafka_connect_mirror_source_connector_replication_latency_ms_max{kafka_cluster="${monitored}",environment="${env.name}",kafka_role="mirrormaker2"})`,
+        latencyQuery: `max by (topic) (kafka_connect_mirror_source_connector_replication_latency_ms_max${promqlMatchers({ kafka_cluster: monitored, environment: env.name, kafka_role: 'mirrormaker2' })})`,
       });
     }
   }
