@@ -123,3 +123,11 @@ export function checkConfigName(value: unknown, site: GrammarSite): string {
   if (expectString(value, site, grammar, fix) && value.length <= 255 && /^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$/.test(value)) return value;
   throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
 }
+
+/** An IAM role name: 1 to 64 of `[A-Za-z0-9+=,.@_-]`. @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html */
+export function checkIamRoleName(value: unknown, site: GrammarSite): string {
+  const grammar = "an IAM role name: 1 to 64 letters, digits and + = , . @ _ -";
+  const fix = "Use the role's name (not its ARN), for example 'orders-task-role'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || /^[\w+=,.@-]{1,64}$/.test(value))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}

@@ -1,3 +1,5 @@
+import { terraformLiteral, terraformText } from '../../contract/writers/terraform';
+import { checkIamRoleName } from '../../model/grammar/names';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Fn, TerraformLocal, TerraformResource, TerraformStack, Token } from 'cdktf';
@@ -92,7 +94,8 @@ export class MskAccess extends Construct {
           policy: JSON.stringify(renderMskIamPolicy(principal, this.arns)),
           tags: { [PRINCIPAL_TAG]: principal.name, [PRINCIPAL_KIND_TAG]: principal.kind },
         });
-        const role = props.roleNames?.[principal.name];
+        const role = props.roleNames?.[principal.name] === undefined ? undefined
+          : checkIamRoleName(props.roleNames[principal.name], { code: 'KIAC-PROP', path: this.node.path, prop: `roleNames['${principal.name}']` });
         if (role !== undefined) new IamRolePolicyAttachment(scope, 'Attachment', { role, policyArn: policy.arn });
         policies.set(principal.name, policy);
       }
@@ -119,12 +122,12 @@ export class MskAccess extends Construct {
     this.adminArtefacts = new TerraformDataResource(this, 'AdminArtefacts', {
       kind: KAFKA_ADMIN_ARTEFACT_KIND,
       cluster: cluster.clusterName,
-      acls: escapeTemplate(renderAclLines(model)),
-      topics: escapeTemplate(renderTopicLines(model)),
+      acls: terraformLiteral(renderAclLines(model)),
+      topics: terraformLiteral(renderTopicLines(model)),
     });
     const admin = model.principals.find((p) => p.kind === PrincipalKind.ADMIN && p.authentication.mechanism !== AuthenticationMechanism.MUTUAL_TLS);
     const stack = TerraformStack.of(this);
-    const artefact = (key: string) => (context?: OutputRenderContext) => unescapeTemplate(String(synthesizedInput(stack, this.adminArtefacts, context)[key] ?? ''));
+    const artefact = (key: string) => (context?: OutputRenderContext) => terraformText(String(synthesizedInput(stack, this.adminArtefacts, context)[key] ?? ''));
     environment.addOutputFile('kafka-admin/acls.txt', artefact('acls'));
     environment.addOutputFile('kafka-admin/topics.txt', artefact('topics'));
     environment.addOutputFile('kafka-admin/apply.sh', () => mskApplyScript(cluster, admin?.name, admin?.authentication.mechanism));
@@ -136,13 +139,13 @@ export class MskAccess extends Construct {
         secretName: `AmazonMSK_${cluster.clusterName}_${principal.name}`,
         groupProtocol: props.groupProtocol,
       });
-      published[principal.name] = { producer: client.isProducer, properties: escapeTemplate(client.toPropertiesText()) };
+      published[principal.name] = { producer: client.isProducer, properties: terraformLiteral(client.toPropertiesText()) };
     }
     this.clientPropertiesArtefact = new TerraformDataResource(this, 'ClientProperties', { kind: CLIENT_PROPERTIES_ARTEFACT_KIND, principals: published });
     for (const principal of model.principals) {
       environment.addOutputFile(`clients/${principal.name}.properties`, (context) => {
         const principals = synthesizedInput(stack, this.clientPropertiesArtefact, context).principals ?? {};
-        return unescapeTemplate(String(principals[principal.name]?.properties ?? ''));
+        return terraformText(String(principals[principal.name]?.properties ?? ''));
       });
     }
   }
@@ -161,14 +164,6 @@ export class MskAccess extends Construct {
   }
 }
 
-/** Terraform reads `${` and `%{` in strings as templates; the artefacts are literal text. */
-function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
-
-function unescapeTemplate(text: string): string {
-  return text.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{');
-}
 
 /** The script that applies `topics.txt` and `acls.txt` with the Kafka admin tools. */
 function mskApplyScript(cluster: MskCluster, admin: string | undefined, mechanism: AuthenticationMechanism | undefined): string {
