@@ -36,3 +36,12 @@ describe('SEC-007 judges the admitted address space as a whole (issue #13)', () 
     expectViolation(chart, 'SEC-007', CLIENTS_PATH, /spec.ingress admits 0\.0\.0\.0\/1, 128\.0\.0\.0\/1, together every IPv4 address/);
   });
 });
+
+describe('valid input at the real limits is accepted (issue #13)', () => {
+  it('accepts volumeSizeGiB 16384, the MSK maximum', () => {
+    const { stack } = mskStack({ cluster: { volumeSizeGiB: 16384 } as any });
+    const json = synthJson(stack);
+    const cluster = Object.values<any>(json.resource.aws_msk_cluster)[0];
+    expect(cluster.broker_node_group_info.storage_info.ebs_storage_info.volume_size).toBe(16384);
+  });
+});
