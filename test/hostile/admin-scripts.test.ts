@@ -185,7 +185,7 @@ describe('SEC-005 reads every resource and principal of a hand-edited ACL line',
     orders.grantProduce(p, { transactionalId: 'tx --topic * --transactional-id tx' });
     p.addDeny(AclResource.group('g --cluster'), [AclOperation.ALL]);
     access.addAdmin('kafka-admin', { authentication: scram() });
-    const job = new StatefulSetAccessJob(chart(environment), 'Access', { model: access, clusterName: 'main', image: 'i', bootstrapServers: 'b' });
+    const job = new StatefulSetAccessJob(chart(environment), 'Access', { model: access, clusterName: 'main', image: 'i', bootstrapServers: 'b:9093' });
     const parsed = parseAclLines((job.configMap.toJson() as any).data['acls.txt']);
     const mine = parsed.acls.filter((a) => a.principal === 'User:checkout');
     expect(mine.filter((a) => a.resourceType === 'topic').map((a) => a.name)).toEqual(['orders']);
