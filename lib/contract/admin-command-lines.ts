@@ -2,6 +2,7 @@ import { AclOperation, AclPatternType, AclPermission, AclResourceType, type AclE
 import type { AccessModel } from '../model/access/access-model';
 import { PrincipalKind } from '../model/access/principal';
 import { AuthenticationMechanism } from '../model/client-authentication';
+import { decodeArgumentLine, encodeArgumentLine } from './writers/shell';
 
 /**
  * The artefact format an admin job applies with the Kafka admin tools: one line per
@@ -9,8 +10,9 @@ import { AuthenticationMechanism } from '../model/client-authentication';
  * `# principal <User:x> <kind>` declare each principal's kind, which SEC-005 reads.
  *
  * The same text is what the job runs and what SEC-005 checks, so a rule cannot approve
- * something other than what gets applied. Names never contain spaces or shell
- * metacharacters other than `*`; the job runs with globbing off (`set -f`).
+ * something other than what gets applied. Lines are written and read in the argument-line
+ * format of `writers/shell.ts`: a name holding spaces, quotes or `$()` stays one argument, and
+ * the parser reads each line the way the script's `read -r -a` and `printf '%b'` do.
  */
 
 /** One parsed `kafka-acls.sh --add` line. */
@@ -42,13 +44,23 @@ const RESOURCE_FLAGS: Readonly<Record<AclResourceType, string>> = {
 };
 
 /** `kafka-acls.sh` arguments for one entry. */
-export function aclCommandLine(kafkaPrincipal: string, entry: AclEntry): string {
+export function aclArguments(kafkaPrincipal: string, entry: AclEntry): string[] {
   const who = entry.permission === AclPermission.DENY ? '--deny-principal' : '--allow-principal';
-  const ops = entry.operations.map((o) => `--operation ${o}`).join(' ');
+  const ops = entry.operations.flatMap((o) => ['--operation', o]);
   const flag = RESOURCE_FLAGS[entry.resource.type];
-  const resource = entry.resource.type === AclResourceType.CLUSTER ? flag : `${flag} ${entry.resource.name}`;
+  const resource = entry.resource.type === AclResourceType.CLUSTER ? [flag] : [flag, entry.resource.name];
   const pattern = entry.resource.patternType === AclPatternType.PREFIX ? 'prefixed' : 'literal';
-  return `--add ${who} ${kafkaPrincipal} ${ops} ${resource} --resource-pattern-type ${pattern}`;
+  return ['--add', who, kafkaPrincipal, ...ops, ...resource, '--resource-pattern-type', pattern];
+}
+
+/** One `kafka-acls.sh` line (argument-line format) for one entry. */
+export function aclCommandLine(kafkaPrincipal: string, entry: AclEntry): string {
+  return encodeArgumentLine(aclArguments(kafkaPrincipal, entry));
+}
+
+/** A comment line: control characters (which would end the comment) shown as spaces. */
+function comment(text: string): string {
+  return `# ${text.replace(/[\x00-\x1f\x7f]/g, ' ')}`;
 }
 
 /**
@@ -57,61 +69,95 @@ export function aclCommandLine(kafkaPrincipal: string, entry: AclEntry): string 
  */
 export function renderAclLines(model: AccessModel): string {
   const principals = model.principals.filter((p) => p.authentication.mechanism !== AuthenticationMechanism.IAM);
-  const lines = [`# kafka-iac ACLs of ${model.name}: one line = the arguments of one kafka-acls.sh call.`];
-  for (const p of principals) lines.push(`# principal ${p.kafkaPrincipal} ${p.kind}`);
+  const lines = [comment(`kafka-iac ACLs of ${model.name}: one line = the arguments of one kafka-acls.sh call.`)];
+  for (const p of principals) lines.push(`# principal ${encodeArgumentLine([p.kafkaPrincipal])} ${p.kind}`);
   for (const p of principals) for (const e of p.acls) lines.push(aclCommandLine(p.kafkaPrincipal, e));
   return lines.join('\n') + '\n';
 }
 
 /** The `kafka-topics.sh --create` lines of every declared topic. */
 export function renderTopicLines(model: AccessModel): string {
-  const lines = [`# kafka-iac topics of ${model.name}: one line = the arguments of one kafka-topics.sh call.`];
+  const lines = [comment(`kafka-iac topics of ${model.name}: one line = the arguments of one kafka-topics.sh call.`)];
   for (const t of model.topics) {
-    const config = Object.entries(t.settings.config).map(([k, v]) => ` --config ${k}=${v}`).join('');
-    lines.push(`--create --if-not-exists --topic ${t.name} --partitions ${t.partitions} --replication-factor ${t.replicationFactor}${config}`);
+    const config = Object.entries(t.settings.config).flatMap(([k, v]) => ['--config', `${k}=${v}`]);
+    lines.push(encodeArgumentLine(['--create', '--if-not-exists', '--topic', t.name,
+      '--partitions', String(t.partitions), '--replication-factor', String(t.replicationFactor), ...config]));
   }
   return lines.join('\n') + '\n';
 }
 
-/** Parses an ACL artefact written by `renderAclLines` (or edited afterwards). */
+/**
+ * Parses an ACL artefact written by `renderAclLines` (or edited afterwards) the way the job and
+ * `kafka-acls.sh` read it: each line decoded as the script decodes it, options also written
+ * `--opt=value`, and every value of a repeated option kept (kafka-acls.sh applies the cross
+ * product of its principals and resources). `--producer`, `--consumer` and `--idempotent` give
+ * the operations kafka-acls.sh adds for them. One parsed line per principal and resource.
+ */
 export function parseAclLines(text: string): ParsedAclArtefact {
   const kinds = new Map<string, string>();
   const acls: ParsedAclLine[] = [];
-  for (const raw of text.split('\n')) {
+  for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
-    if (line === '') continue;
     const kind = /^#\s*principal\s+(\S+)\s+(\S+)/.exec(line);
     if (kind) {
-      kinds.set(kind[1], kind[2]);
+      kinds.set(decodeArgumentLine(kind[1])?.[0] ?? kind[1], kind[2]);
       continue;
     }
-    if (line.startsWith('#')) continue;
-    const words = line.split(/\s+/);
-    let principal = '';
-    let permission = AclPermission.ALLOW;
-    let resourceType: AclResourceType | undefined;
-    let name = '';
-    let patternType = AclPatternType.LITERAL;
-    const operations: string[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      const next = words[i + 1] ?? '';
-      switch (w) {
-        case '--allow-principal': principal = next; permission = AclPermission.ALLOW; i++; break;
-        case '--deny-principal': principal = next; permission = AclPermission.DENY; i++; break;
-        case '--operation': operations.push(next); i++; break;
-        case '--topic': resourceType = AclResourceType.TOPIC; name = next; i++; break;
-        case '--group': resourceType = AclResourceType.GROUP; name = next; i++; break;
-        case '--transactional-id': resourceType = AclResourceType.TRANSACTIONAL_ID; name = next; i++; break;
-        case '--cluster': resourceType = AclResourceType.CLUSTER; name = 'kafka-cluster'; break;
-        case '--resource-pattern-type': patternType = next === 'prefixed' || next === 'prefix' ? AclPatternType.PREFIX : AclPatternType.LITERAL; i++; break;
-        default: break;
-      }
-    }
-    if (resourceType === undefined || principal === '') continue;
-    acls.push({ principal, permission, resourceType, name, patternType, operations, line });
+    const args = decodeArgumentLine(raw);
+    if (args === undefined) continue;
+    acls.push(...aclsOfCall(args, line));
   }
   return { kinds, acls };
+}
+
+const VALUE_OPTIONS = new Set(['--allow-principal', '--deny-principal', '--operation', '--topic', '--group',
+  '--transactional-id', '--resource-pattern-type', '--allow-host', '--deny-host', '--bootstrap-server',
+  '--command-config', '--delegation-token', '--user-principal', '--bootstrap-controller', '--principal']);
+
+/** The ACLs one `kafka-acls.sh` call adds. */
+function aclsOfCall(args: readonly string[], line: string): ParsedAclLine[] {
+  const values = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const eq = args[i].startsWith('--') ? args[i].indexOf('=') : -1;
+    const option = eq > 0 ? args[i].slice(0, eq) : args[i];
+    if (!VALUE_OPTIONS.has(option)) {
+      flags.add(option);
+      continue;
+    }
+    const value = eq > 0 ? args[i].slice(eq + 1) : args[++i] ?? '';
+    values.set(option, [...(values.get(option) ?? []), value]);
+  }
+  const all = (o: string) => values.get(o) ?? [];
+  const pattern = all('--resource-pattern-type').at(-1);
+  const patternType = pattern !== undefined && /^prefix(ed)?$/i.test(pattern) ? AclPatternType.PREFIX : AclPatternType.LITERAL;
+  const resources: { type: AclResourceType; name: string; ops: string[] }[] = [];
+  const cli = all('--operation');
+  const add = (type: AclResourceType, names: readonly string[], ops: string[]) => names.forEach((name) => resources.push({ type, name, ops }));
+  const producer = flags.has('--producer');
+  const consumer = flags.has('--consumer');
+  if (!producer && !consumer) {
+    add(AclResourceType.TOPIC, all('--topic'), cli);
+    add(AclResourceType.GROUP, all('--group'), cli);
+    add(AclResourceType.TRANSACTIONAL_ID, all('--transactional-id'), cli);
+    if (flags.has('--cluster')) add(AclResourceType.CLUSTER, ['kafka-cluster'], cli);
+  }
+  if (producer) {
+    add(AclResourceType.TOPIC, all('--topic'), ['Write', 'Describe', 'Create']);
+    add(AclResourceType.TRANSACTIONAL_ID, all('--transactional-id'), ['Write', 'Describe']);
+    if (flags.has('--idempotent') || all('--transactional-id').length > 0) add(AclResourceType.CLUSTER, ['kafka-cluster'], ['IdempotentWrite']);
+  }
+  if (consumer) {
+    add(AclResourceType.TOPIC, all('--topic'), ['Read', 'Describe']);
+    add(AclResourceType.GROUP, all('--group'), ['Read']);
+  }
+  const principals = [
+    ...all('--allow-principal').map((p) => ({ principal: p, permission: AclPermission.ALLOW })),
+    ...all('--deny-principal').map((p) => ({ principal: p, permission: AclPermission.DENY })),
+  ].filter((p) => p.principal !== '');
+  return principals.flatMap((p) => resources.map((r) => ({
+    principal: p.principal, permission: p.permission, resourceType: r.type, name: r.name, patternType, operations: r.ops, line,
+  })));
 }
 
 /** The kinds a principal may have in an ACL artefact. */
@@ -145,19 +191,33 @@ export interface TopicLine {
 export function parseTopicLines(text: string): TopicLine[] {
   const out: TopicLine[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    const topic = /--topic\s+(\S+)/.exec(line)?.[1];
+    const args = decodeArgumentLine(raw);
+    if (args === undefined) return;
+    const values = new Map<string, string[]>();
+    for (let j = 0; j < args.length; j++) {
+      const eq = args[j].startsWith('--') ? args[j].indexOf('=') : -1;
+      const option = eq > 0 ? args[j].slice(0, eq) : args[j];
+      if (!TOPIC_VALUE_OPTIONS.has(option)) continue;
+      const value = eq > 0 ? args[j].slice(eq + 1) : args[++j] ?? '';
+      values.set(option, [...(values.get(option) ?? []), value]);
+    }
+    const topic = values.get('--topic')?.at(-1);
     if (!topic) return;
     const config: Record<string, string> = {};
-    for (const m of line.matchAll(/--config\s+([^=\s]+)=(\S*)/g)) config[m[1]] = m[2];
+    for (const c of values.get('--config') ?? []) {
+      const at = c.indexOf('=');
+      if (at > 0) config[c.slice(0, at)] = c.slice(at + 1);
+    }
     out.push({
       topic,
-      partitions: /--partitions\s+(\S+)/.exec(line)?.[1],
-      replicationFactor: /--replication-factor\s+(\S+)/.exec(line)?.[1],
+      partitions: values.get('--partitions')?.at(-1),
+      replicationFactor: values.get('--replication-factor')?.at(-1),
       config,
       line: i + 1,
     });
   });
   return out;
 }
+
+const TOPIC_VALUE_OPTIONS = new Set(['--topic', '--partitions', '--replication-factor', '--config',
+  '--bootstrap-server', '--command-config', '--replica-assignment', '--bootstrap-controller']);

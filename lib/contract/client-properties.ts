@@ -1,4 +1,6 @@
 import { AuthenticationMechanism } from '../model/client-authentication';
+import { writeProperties } from './writers/properties';
+import { checkBootstrapServers } from '../model/grammar/names';
 import { CLASSIC_CONSUMER_TIMEOUTS, CONSUMER_DEFAULTS, PRODUCER_DEFAULTS } from '../model/client-defaults';
 import { KafkaIacError } from '../model/errors';
 import type { Principal } from '../model/access/principal';
@@ -72,7 +74,7 @@ export class ClientProperties {
    */
   public static forKubernetes(principal: Principal, options: KubernetesClientPropertiesOptions): ClientProperties {
     const mount = options.credentialsMountPath ?? `/etc/kafka/secrets/${principal.name}`;
-    const conn: Record<string, string> = { 'bootstrap.servers': options.bootstrapServers };
+    const conn: Record<string, string> = { 'bootstrap.servers': checkBootstrapServers(options.bootstrapServers, { code: 'KIAC-PROP', path: `principals/${principal.name}`, prop: 'bootstrapServers' }) };
     const comments: string[] = [];
     const mechanism = principal.authentication.mechanism;
     if (mechanism === AuthenticationMechanism.IAM) {
@@ -188,12 +190,11 @@ export class ClientProperties {
 
   /** The `.properties` text: comments first, then one `key=value` per line. Pure. */
   public toPropertiesText(): string {
-    const lines = [
-      `# Recommended client properties for principal '${this.principal}' (kafka-iac; HA-004, PERF-002, PERF-003).`,
-      '# Secrets are referenced through config providers; no secret value is written here (SEC-009).',
-      ...this.comments.map((c) => `# ${c}`),
-    ];
-    for (const [k, v] of Object.entries(this.properties)) lines.push(`${k}=${v}`);
-    return lines.join('\n') + '\n';
+    return writeProperties(Object.entries(this.properties), [
+      `Recommended client properties for principal '${this.principal}' (kafka-iac; HA-004, PERF-002, PERF-003).`,
+      'Secrets are referenced through config providers; no secret value is written here (SEC-009).',
+      ...this.comments,
+    ]);
   }
+
 }

@@ -1,4 +1,6 @@
 import { KafkaIacError } from './errors';
+import { checkConfigName } from './grammar/names';
+import { readProperties, writeSortedProperties } from './properties-format';
 
 /**
  * Broker settings that every target renders: into an `aws_msk_configuration`, a Strimzi
@@ -93,23 +95,24 @@ export function renderBrokerProperties(path: string, brokers: number, props: Bro
   if (props.numNetworkThreads !== undefined) out['num.network.threads'] = String(props.numNetworkThreads);
   if (props.numIoThreads !== undefined) out['num.io.threads'] = String(props.numIoThreads);
   if (props.logRetentionHours !== undefined) out['log.retention.hours'] = String(props.logRetentionHours);
-  return { ...out, ...(props.extra ?? {}) };
-}
-
-/** Renders properties in `server.properties` form, sorted by key. */
-export function toPropertiesText(props: Readonly<Record<string, string>>): string {
-  return Object.keys(props).sort().map((k) => `${k}=${props[k]}`).join('\n') + '\n';
-}
-
-/** Parses `key=value` lines (as in `server.properties`); comments and blank lines are skipped. */
-export function parsePropertiesText(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
-    const i = line.search(/[=:]/);
-    if (i < 0) { out[line] = ''; continue; }
-    out[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(props.extra ?? {})) {
+    checkConfigName(k, { code: 'KIAC-PROP', path, prop: 'extra key' });
+    if (typeof v !== 'string') throw KafkaIacError.grammar({ code: 'KIAC-PROP', path, prop: `extra['${k}']`, found: v, grammar: 'a string', fix: `Write the value as a string, for example '${String(v)}'.` });
+    extra[k] = v;
   }
-  return out;
+  return { ...out, ...extra };
 }
+
+/**
+ * Renders properties in `server.properties` form, sorted by key, escaped as
+ * java.util.Properties reads them.
+ * @deprecated use `writeSortedProperties` of lib/contract/writers/properties.ts
+ */
+export const toPropertiesText = writeSortedProperties;
+
+/**
+ * Parses a properties text as java.util.Properties.load does.
+ * @deprecated use `readProperties` of lib/contract/writers/properties.ts
+ */
+export const parsePropertiesText = readProperties;

@@ -1,5 +1,6 @@
 import { KafkaIacError } from './errors';
 import { attachedEnvironment } from './environment-attachment';
+import { checkNamespace } from './grammar/names';
 
 /**
  * How strict the rules are for an environment.
@@ -127,7 +128,7 @@ export class Environment {
     this.name = props.name;
     this.profile = props.profile;
     this.region = props.region;
-    this.namespace = props.namespace ?? 'kafka';
+    this.namespace = checkNamespace(props.namespace ?? 'kafka', { code: 'KIAC-ENV', path: `Environment ${props.name}`, prop: 'namespace' });
   }
 
   /** True for `staging` and `production`: every rule is in force. */

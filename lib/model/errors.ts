@@ -30,6 +30,49 @@ export class KafkaIacError extends Error {
     return value;
   }
 
+  /** A value that does not follow the grammar of its kind (a Kafka name, a DNS label, a CIDR, a duration). */
+  public static grammar(p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly found: unknown;
+    /** The grammar in words: `a DNS-1123 label: at most 63 lower-case letters, digits and '-'`. */
+    readonly grammar: string;
+    readonly fix: string;
+  }): KafkaIacError {
+    return KafkaIacError.invalidProp({ ...p, expected: p.grammar });
+  }
+
+  /** A number that is not an integer, or outside the limits of the system it configures. */
+  public static outOfRange(p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly found: unknown;
+    readonly min: number; readonly max: number;
+    /** Where the limit comes from (`MSK`, `Kafka`, `Kubernetes`). */
+    readonly limitOf?: string;
+    /** Whether fractions are allowed. @default false */
+    readonly fractional?: boolean;
+    readonly fix?: string;
+  }): KafkaIacError {
+    const kind = p.fractional ? 'a number' : 'an integer';
+    const of = p.limitOf ? ` (the ${p.limitOf} limit)` : '';
+    return KafkaIacError.invalidProp({
+      code: p.code, path: p.path, prop: p.prop, found: p.found,
+      expected: `${kind} from ${p.min} to ${p.max}${of}`,
+      fix: p.fix ?? `Set ${p.prop} to ${kind} from ${p.min} to ${p.max}.`,
+    });
+  }
+
+  /** A number that must be a multiple of another (brokers of the zone count). */
+  public static notMultipleOf(p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly found: number;
+    readonly of: number; readonly because: string; readonly fix: string;
+  }): KafkaIacError {
+    return KafkaIacError.invalidProp({ ...p, expected: `a multiple of ${p.of} (${p.because})` });
+  }
+
+  /** Two construct ids collide in one scope. */
+  public static duplicateId(scopePath: string, id: string): KafkaIacError {
+    return new KafkaIacError('KIAC-ID', scopePath,
+      `KIAC-ID [${scopePath || '<root>'}] construct id ${show(id)} is used twice in this scope; expected unique ids among siblings. Give the second construct another id.`);
+  }
+
   /** Synthesis stopped: one line per violation. */
   public static ruleViolations(lines: readonly string[]): KafkaIacError {
     return new KafkaIacError('RULES', '', `${lines.length} rule violation(s):\n  ${lines.join('\n  ')}`);

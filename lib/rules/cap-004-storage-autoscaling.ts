@@ -53,7 +53,8 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     fix: 'Set storageAutoScaling.maxVolumeSizeGiB to a value up to 16384.',
   });
   const volume = Number(single(single(single(doc.body.broker_node_group_info)?.storage_info)?.ebs_storage_info)?.volume_size);
-  f.expect(!Number.isFinite(max) || !Number.isFinite(volume) || max > volume, {
+  // A volume already at MSK's maximum cannot grow; that is a valid size, not a missing maximum.
+  f.expect(!Number.isFinite(max) || !Number.isFinite(volume) || max > volume || (volume === MAX_VOLUME_GIB && max === MAX_VOLUME_GIB), {
     found: `${target.address} max_capacity is ${max} with volume_size ${volume}`,
     expected: 'a maximum above the initial volume size, so autoscaling has room to grow',
     fix: `Set storageAutoScaling.maxVolumeSizeGiB above ${volume}.`,

@@ -18,6 +18,9 @@ export interface EvaluationInput {
  * Runs every rule over every document once: O(rules × documents), with related documents
  * looked up through one index built here.
  */
+/** Rules that guard data and access: not suppressible at a root in staging and production. */
+const GUARD_RULES = /^(HA|SEC|DR)-/;
+
 export function evaluateRules(input: EvaluationInput): ComplianceReport {
   const index = new DocumentIndex(input.documents);
   const ctx = { environment: input.environment, index };
@@ -37,10 +40,19 @@ export function evaluateRules(input: EvaluationInput): ComplianceReport {
         entries.push({ ...base, status: 'compliant', findings: [], notes: outcome.notes ?? [] });
         continue;
       }
-      const suppression = input.suppressionFor?.(doc.path, rule.id);
+      const found = input.suppressionFor?.(doc.path, rule.id);
+      // In staging and production an error-level HA, SEC or DR rule is suppressed only on the
+      // resource (or a construct below the stack or chart), never for a whole app, stack or chart.
+      const rootRefused = found !== undefined && found.atRoot === true && level === 'error' && input.environment.isProductionLike && GUARD_RULES.test(rule.id);
+      const suppression = rootRefused ? undefined : found;
+      const findings = rootRefused ? [...outcome.findings, {
+        found: `the suppression of ${rule.id} on ${found.attachedTo} covers a whole app, stack or chart`,
+        expected: `${rule.id} suppressed only on the resource it applies to in ${input.environment.profile}`,
+        fix: `Attach the suppression to ${doc.path} (or the construct that owns it) with its reason.`,
+      }] : outcome.findings;
       entries.push(suppression
         ? { ...base, status: 'suppressed', findings: outcome.findings, notes: [], suppression: { reason: suppression.reason, attachedTo: suppression.attachedTo } }
-        : { ...base, status: 'non-compliant', findings: outcome.findings, notes: [] });
+        : { ...base, status: 'non-compliant', findings, notes: [] });
     }
     if (!applied) {
       entries.push({

@@ -1,4 +1,4 @@
-import { parsePropertiesText } from '../model/broker-config';
+import { readProperties } from '../contract/writers/properties';
 import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_ARTEFACT_KIND, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL } from '../contract/vocabulary';
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
@@ -16,7 +16,7 @@ export const HA_004_PRODUCER_ACKS: Rule = defineRule({
 
 /** The producer checks over one principal's published properties. */
 function checkProducerProperties(principal: string, text: string, f: Findings): void {
-  const props = parsePropertiesText(text.replace(/\$\$\{/g, '${'));
+  const props = readProperties(text.replace(/\$\$\{/g, '${'));
   const acks = props['acks'];
   f.expect(acks === 'all' || acks === '-1', {
     found: `acks is ${acks === undefined ? 'not set' : `'${acks}'`} in the client properties of '${principal}'`,

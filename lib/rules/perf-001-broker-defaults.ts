@@ -1,4 +1,5 @@
-import { parsePropertiesText, PERF_BROKER_DEFAULTS } from '../model/broker-config';
+import { PERF_BROKER_DEFAULTS } from '../model/broker-config';
+import { readProperties } from '../contract/writers/properties';
 import { parseMemoryQuantity } from '../model/jvm-heap';
 import type { KubernetesDocument, SynthesizedDocument } from '../contract/document';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
@@ -38,7 +39,7 @@ function checkMsk(doc: SynthesizedDocument): RuleOutcome {
   const text = doc.body.server_properties;
   if (typeof text !== 'string') return NOT_APPLICABLE;
   const f = new Findings();
-  brokerSettingFindings(parsePropertiesText(text), f, 'server_properties');
+  brokerSettingFindings(readProperties(text), f, 'server_properties');
   return f.outcome();
 }
 
@@ -73,7 +74,7 @@ function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
     const files = serverPropertiesFiles(doc);
     if (files.length === 0) return NOT_APPLICABLE;
     const f = new Findings();
-    for (const [key, text] of files) brokerSettingFindings(parsePropertiesText(text), f, `data['${key}']`);
+    for (const [key, text] of files) brokerSettingFindings(readProperties(text), f, `data['${key}']`);
     return f.outcome();
   }
   if (doc.kind === 'StatefulSet') {

@@ -1,3 +1,4 @@
+import { terraformText } from '../contract/writers/terraform';
 import { parseAclLines, type ParsedAclLine } from '../contract/admin-command-lines';
 import { ACL_ARTEFACT_LABEL, DECLARED_ADMINS_ANNOTATION, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_LABEL, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../contract/vocabulary';
 import {
@@ -188,7 +189,9 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   if (doc.source !== 'terraform') return NOT_APPLICABLE;
   if (doc.type === 'terraform_data') {
     if (doc.body.input?.kind !== KAFKA_ADMIN_ARTEFACT_KIND) return NOT_APPLICABLE;
-    return checkAclText(doc.body.input?.acls, ctx, mskDeclaredAdmins(ctx));
+    const acls = doc.body.input?.acls;
+    // The artefact as apply.sh gets it: Terraform reads $${ as ${.
+    return checkAclText(typeof acls === 'string' ? terraformText(acls) : acls, ctx, mskDeclaredAdmins(ctx));
   }
   if (doc.type !== 'aws_iam_policy') return NOT_APPLICABLE;
   const tags = doc.body.tags ?? {};

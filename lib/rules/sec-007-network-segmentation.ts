@@ -1,6 +1,7 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
+import { admittedAddresses, admittedPublicAddresses, parseCidr, type CidrBlock } from '../model/grammar/cidr';
 import { asMskCluster, authenticationOf, block, hasBlock, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
 import type { TerraformDocument } from '../contract/document';
 import { MSK_EXPORTER_PORTS, MSK_LISTENER_PORTS } from '../contract/msk-ports';
@@ -91,6 +92,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
         });
       }
     }
+    admittedSpaceFindings(f, `security group ${sg.address}`, ingressOf(sg, ctx).flatMap((r) => r.cidrs), ctx);
   }
   return f.outcome(notes);
 }
@@ -156,7 +158,7 @@ function internetRoutesOf(subnet: TerraformDocument, ctx: RuleContext): string[]
  * pods; and the cluster's own NetworkPolicies never admit everyone.
  */
 function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  if (doc.source === 'kubernetes' && doc.kind === 'NetworkPolicy') return checkStrimziNetworkPolicy(doc.body);
+  if (doc.source === 'kubernetes' && doc.kind === 'NetworkPolicy') return checkStrimziNetworkPolicy(doc.body, ctx);
   const kafka = asStrimziKafka(doc);
   if (!kafka) return NOT_APPLICABLE;
   const f = new Findings();
@@ -172,6 +174,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
       expected: 'the declared client workloads',
       fix: 'Set clientNetworks on the StrimziKafkaCluster (ClientNetwork.kubernetesPeer({...})).',
     });
+    admittedSpaceFindings(f, `listener ${shown(l?.name)} networkPolicyPeers`, peers.map((p) => p?.ipBlock?.cidr).filter((c) => c !== undefined), ctx);
     for (const peer of peers) {
       f.expect(isDeclaredPeer(peer), {
         found: `listener ${shown(l?.name)} networkPolicyPeers contains ${JSON.stringify(peer)}`,
@@ -190,9 +193,10 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 }
 
 /** A Strimzi-target NetworkPolicy: every ingress rule names its sources and ports; none is open to the world. */
-function checkStrimziNetworkPolicy(body: Readonly<Record<string, any>>): RuleOutcome {
+function checkStrimziNetworkPolicy(body: Readonly<Record<string, any>>, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
-  const rules: any[] = body.spec?.ingress ?? [];
+  const rules: any[] = Array.isArray(body.spec?.ingress) ? body.spec.ingress : [];
+  admittedSpaceFindings(f, 'spec.ingress', rules.flatMap((r) => (Array.isArray(r?.from) ? r.from : []).map((p: any) => p?.ipBlock?.cidr).filter((c: unknown) => c !== undefined)), ctx);
   rules.forEach((rule, i) => {
     const from: any[] = Array.isArray(rule?.from) ? rule.from : [];
     f.expect(from.length > 0 && from.every(isDeclaredPeer), {
@@ -207,6 +211,32 @@ function checkStrimziNetworkPolicy(body: Readonly<Record<string, any>>): RuleOut
     });
   });
   return f.outcome();
+}
+
+/**
+ * The address space that a set of CIDRs admits as a whole: never the whole IPv4 or IPv6
+ * internet (`0.0.0.0/1` + `128.0.0.0/1` is), and in staging and production no public address.
+ */
+function admittedSpaceFindings(f: Findings, where: string, cidrs: readonly unknown[], ctx: RuleContext): void {
+  const blocks = cidrs.map(parseCidr).filter((b): b is CidrBlock => b !== undefined);
+  for (const version of [4, 6] as const) {
+    const whole = 1n << (version === 4 ? 32n : 128n);
+    const admitted = admittedAddresses(blocks, version);
+    const listed = [...new Set(blocks.filter((b) => b.version === version).map((b) => b.text))].join(', ');
+    const single = blocks.some((b) => b.version === version && b.last - b.first + 1n === whole); // reported on its own
+    f.expect(admitted < whole || single, {
+      found: `${where} admits ${listed}, together every IPv${version} address`,
+      expected: 'declared client networks only, never the whole internet',
+      fix: 'Declare the client networks (ClientNetwork.cidr of the client VPC, or a client security group).',
+    });
+    if (admitted === whole || !ctx.environment.isProductionLike) continue;
+    const publicCount = admittedPublicAddresses(blocks, version);
+    f.expect(publicCount === 0n, {
+      found: `${where} admits ${listed}, ${publicCount} public IPv${version} address(es)`,
+      expected: `private ranges only in ${ctx.environment.profile} (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, fc00::/7)`,
+      fix: 'Admit the private client networks, or suppress SEC-007 on this resource with a reason that names the public clients.',
+    });
+  }
 }
 
 function isDeclaredPeer(peer: any): boolean {
@@ -234,7 +264,7 @@ function deniesIngressTo(body: Readonly<Record<string, any>>, cluster: string): 
  */
 function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   if (doc.source !== 'kubernetes') return NOT_APPLICABLE;
-  if (doc.kind === 'NetworkPolicy') return checkStrimziNetworkPolicy(doc.body);
+  if (doc.kind === 'NetworkPolicy') return checkStrimziNetworkPolicy(doc.body, ctx);
   if (doc.kind === 'Service') {
     const type = doc.body.spec?.type;
     const f = new Findings();

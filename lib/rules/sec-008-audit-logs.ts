@@ -3,7 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type Rule
 import { defineRule, Severity } from './define-rule';
 import { asMskCluster, block, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
 import { asStrimziKafka } from './readers/strimzi-documents';
-import { parsePropertiesText } from '../model/broker-config';
+import { readProperties } from '../contract/writers/properties';
 import { podSpecOf, kafkaContainerOf, envValueOf, nodeConfigOf, configMapFileOf } from './readers/statefulset-documents';
 
 /** SEC-008: Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on). */
@@ -89,7 +89,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
       f.add({ found: `spec.kafka.logging is external (ConfigMap ${shown(ref.name)} key ${shown(ref.key)}), which is not in this synthesis`, expected: 'a logging configuration this rule can read, with the authorizer logger on', fix });
       return f.outcome();
     }
-    const level = authorizerLevel(parsePropertiesText(text));
+    const level = authorizerLevel(readProperties(text));
     f.expect(AUTHORIZER_ON.includes(level ?? ''), { found: `the authorizer logger level in ConfigMap ${ref.name} is ${shown(level)}`, expected: 'INFO, DEBUG or TRACE', fix });
     return f.outcome();
   }
@@ -138,7 +138,7 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
     f.add({ found: `the log4j2 configuration ${file} is ${source ? `key ${shown(source.key)} of ConfigMap ${source.configMap}, which is not in this synthesis` : 'not mounted from a ConfigMap'}`, expected: 'a logging configuration this rule can read, with the authorizer logger on', fix });
     return f.outcome();
   }
-  const level = authorizerLevel(parsePropertiesText(source.text));
+  const level = authorizerLevel(readProperties(source.text));
   f.expect(AUTHORIZER_ON.includes(level ?? ''), {
     found: `the authorizer logger level in ConfigMap ${source.configMap} key ${source.key} is ${shown(level)}`,
     expected: 'the authorizer logger at INFO (denials) or DEBUG (every decision)',

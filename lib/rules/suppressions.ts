@@ -1,5 +1,6 @@
 import type { IConstruct } from 'constructs';
 import { KafkaIacError } from '../model/errors';
+import { Environment } from '../model/environment';
 import { RuleRegistry } from './registry';
 import { isDefinedRuleId } from './define-rule';
 import { SUPPRESSIONS_ANNOTATION } from '../contract/vocabulary';
@@ -16,6 +17,11 @@ export interface RuleSuppression {
 export interface AppliedSuppression extends RuleSuppression {
   /** Construct path the suppression was attached to. */
   readonly attachedTo: string;
+  /**
+   * True when it was attached to an app, stack or chart root (the app, or the top-most scope that
+   * carries the Environment) rather than to a resource or a construct that owns resources.
+   */
+  readonly atRoot?: boolean;
 }
 
 const store = new WeakMap<IConstruct, RuleSuppression[]>();
@@ -51,9 +57,12 @@ export class RuleSuppressions {
    */
   public static lookup(root: IConstruct): (path: string, id: string) => AppliedSuppression | undefined {
     const byPath = new Map<string, RuleSuppression[]>();
+    const roots = new Set<string>();
     for (const c of [...root.node.scopes, ...root.node.findAll()]) {
       const list = store.get(c);
-      if (list) byPath.set(c.node.path, list);
+      if (!list) continue;
+      byPath.set(c.node.path, list);
+      if (isRoot(c)) roots.add(c.node.path);
     }
     if (byPath.size === 0) return () => undefined;
     return (path, id) => {
@@ -61,17 +70,28 @@ export class RuleSuppressions {
       for (let n = parts.length; n >= 0; n--) {
         const prefix = parts.slice(0, n).join('/');
         const hit = byPath.get(prefix)?.find((s) => s.id === id);
-        if (hit) return { ...hit, attachedTo: prefix || '<root>' };
+        if (hit) return { ...hit, attachedTo: prefix || '<root>', atRoot: roots.has(prefix) };
       }
       return undefined;
     };
   }
 }
 
+/** The app, or the top-most scope carrying the Environment (a KafkaStack or KafkaChart). */
+function isRoot(c: IConstruct): boolean {
+  if (c.node.scope === undefined) return true;
+  return Environment.tryOf(c) !== undefined && Environment.tryOf(c.node.scope) === undefined;
+}
+
+/** Words that hold a place for a reason instead of giving one. */
+const PLACEHOLDERS = /\b(todo|tbd|fixme|xxx+|n\/a|placeholder|lorem|ipsum|asdf|foo|bar|baz|later|whatever|dummy|temp|test test)\b/i;
+
 function isSentence(reason: unknown): boolean {
   if (typeof reason !== 'string') return false;
   const text = reason.trim();
-  return text.length >= 20 && text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length >= 4;
+  const words = text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const distinct = new Set(words.filter((w) => w !== ''));
+  return text.length >= 20 && words.length >= 4 && distinct.size >= 4 && distinct.size * 2 > words.length && !PLACEHOLDERS.test(text);
 }
 
 /** Duck-typed so that the rules stay free of cdktf and cdk8s types. */

@@ -1,3 +1,5 @@
+import { promqlString } from './promql-string';
+
 /**
  * A metric and the labels that select it. Renders the PromQL selector and, for promtool tests,
  * a concrete series with every label spelled out.
@@ -22,8 +24,8 @@ export class MetricSelector {
   /** `name{a="x",b=~"y|z"}` */
   public toString(): string {
     const parts = [
-      ...Object.entries(this.matchers).map(([k, v]) => `${k}="${escape(v)}"`),
-      ...Object.entries(this.regexMatchers).map(([k, v]) => `${k}=~"${escape(v.pattern)}"`),
+      ...Object.entries(this.matchers).map(([k, v]) => `${k}=${promqlString(v)}`),
+      ...Object.entries(this.regexMatchers).map(([k, v]) => `${k}=~${promqlString(v.pattern)}`),
     ];
     return parts.length === 0 ? this.name : `${this.name}{${parts.join(',')}}`;
   }
@@ -35,11 +37,7 @@ export class MetricSelector {
     Object.assign(labels, extra);
     const name = labels.__name__ ?? this.name;
     delete labels.__name__;
-    const parts = Object.entries(labels).map(([k, v]) => `${k}="${escape(v)}"`);
+    const parts = Object.entries(labels).map(([k, v]) => `${k}=${promqlString(v)}`);
     return parts.length === 0 ? name : `${name}{${parts.join(',')}}`;
   }
-}
-
-function escape(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }

@@ -12,21 +12,21 @@ export class PrometheusDuration {
   public static hours(n: number): PrometheusDuration { return new PrometheusDuration(n * 3_600); }
   public static days(n: number): PrometheusDuration { return new PrometheusDuration(n * 86_400); }
 
-  /** Parses `90s`, `5m`, `1h30m`, `30d`. */
+  /** Parses `90s`, `5m`, `1h30m`, `30d`, `1w`, `1y` (Prometheus: y = 365d, w = 7d). */
   public static parse(text: string): PrometheusDuration {
-    const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+    const m = typeof text === 'string' && text.length <= 64 ? /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text) : null;
     if (!m || text === '') {
       throw KafkaIacError.invalidProp({
         code: 'KIAC-DURATION', path: 'PrometheusDuration', prop: 'duration', found: text,
-        expected: 'a Prometheus duration such as 30s, 5m, 1h or 30d', fix: "Write the duration as '<number><unit>' with unit s, m, h or d.",
+        expected: 'a Prometheus duration in whole seconds such as 30s, 5m, 1h, 30d or 1w', fix: "Write the duration as '<number><unit>' with unit s, m, h, d, w or y.",
       });
     }
-    const [d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-    return new PrometheusDuration(d * 86_400 + h * 3_600 + mi * 60 + s);
+    const [y, w, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+    return new PrometheusDuration(y * 365 * 86_400 + w * 7 * 86_400 + d * 86_400 + h * 3_600 + mi * 60 + s);
   }
 
   private constructor(public readonly totalSeconds: number) {
-    if (!Number.isInteger(totalSeconds) || totalSeconds < 0) {
+    if (!Number.isSafeInteger(totalSeconds) || totalSeconds < 0) {
       throw KafkaIacError.invalidProp({
         code: 'KIAC-DURATION', path: 'PrometheusDuration', prop: 'seconds', found: totalSeconds,
         expected: 'a whole, non-negative number of seconds', fix: 'Use whole seconds, minutes, hours or days.',

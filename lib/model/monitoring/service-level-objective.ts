@@ -1,4 +1,5 @@
 import { EnvironmentProfile } from '../environment';
+import { promqlMatchers } from './promql-string';
 import { KafkaIacError } from '../errors';
 import { AlertSeverity } from './alert-severity';
 import type { AlertRule, AlertScenario, RecordingRule, RuleGroup } from './alert-rule';
@@ -157,7 +158,7 @@ export class ServiceLevelObjective {
   public ruleGroups(id: MonitoredClusterIdentity, metrics: BackendMetrics): RuleGroup[] {
     const ind = this.indicator.resolve(metrics);
     const sel = { slo: this.name, [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment };
-    const selText = `{slo="${this.name}",${CLUSTER_LABEL}="${id.cluster}",${ENVIRONMENT_LABEL}="${id.environment}"}`;
+    const selText = promqlMatchers(sel);
     const recordingRules: RecordingRule[] = [
       { record: 'kafka_slo:sli_error', expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
       ...SLO_RATIO_WINDOWS.map((w) => ({ record: `kafka_slo:sli_error:ratio_rate${w}`, expr: `avg_over_time(kafka_slo:sli_error${selText}[${w}])`, labels: sel })),

@@ -1,4 +1,4 @@
-import { parsePropertiesText } from '../../model/broker-config';
+import { readProperties } from '../../contract/writers/properties';
 import type { SynthesizedDocument, TerraformDocument } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
 import { compliantWithNotes, Findings, NOT_APPLICABLE, type RuleFinding, type RuleOutcome } from '../rule';
@@ -54,7 +54,7 @@ export function literalBoolean(value: unknown): boolean | undefined {
 /** The broker properties of an `aws_msk_configuration`. */
 export function serverPropertiesOf(configuration: TerraformDocument): Record<string, string> {
   const text = configuration.body.server_properties;
-  return typeof text === 'string' ? parsePropertiesText(text) : {};
+  return typeof text === 'string' ? readProperties(text) : {};
 }
 
 /** The brokers of a cluster, when written literally. */

@@ -1,4 +1,4 @@
-import { parsePropertiesText } from '../../model/broker-config';
+import { readProperties } from '../../contract/writers/properties';
 import type { SynthesizedDocument } from '../../contract/document';
 import { RuleTarget } from '../rule';
 
@@ -35,7 +35,7 @@ export function publishedClientProperties(doc: SynthesizedDocument): PublishedCl
 }
 
 function read(principal: string, target: RuleTarget, producerFlag: boolean, text: string): PublishedClientProperties {
-  const properties = parsePropertiesText(text);
+  const properties = readProperties(text);
   return {
     principal, target, properties,
     producer: producerFlag || properties.acks !== undefined,

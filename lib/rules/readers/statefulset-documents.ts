@@ -1,4 +1,4 @@
-import { parsePropertiesText } from '../../model/broker-config';
+import { readProperties } from '../../contract/writers/properties';
 import type { KubernetesDocument, SynthesizedDocument } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
 import { parseTopicLines, type TopicLine } from '../../contract/admin-command-lines';
@@ -33,7 +33,7 @@ export function nodePropertiesOf(configMap: KubernetesDocument): NodeProperties[
   const data: Record<string, unknown> = configMap.body.data ?? {};
   return NODE_PROPERTIES_KEYS
     .filter((k) => typeof data[k] === 'string')
-    .map((k) => ({ key: k, properties: parsePropertiesText(data[k] as string), where: `data['${k}']` }));
+    .map((k) => ({ key: k, properties: readProperties(data[k] as string), where: `data['${k}']` }));
 }
 
 /** `process.roles` as a list. */

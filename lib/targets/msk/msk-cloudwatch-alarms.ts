@@ -1,3 +1,5 @@
+import { terraformLiteral } from '../../contract/writers/terraform';
+import { checkClientId, checkTopicName } from '../../model/grammar/names';
 import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
@@ -184,9 +186,13 @@ export class MskCloudWatchAlarms extends Construct {
         id: 'lag', returnData: true, period: 60, label: 'max SumOffsetLag over groups and topics',
         expression: `SELECT MAX(SumOffsetLag) FROM SCHEMA("${NS}", "Cluster Name", "Consumer Group", Topic) WHERE "Cluster Name" = '${c}'`,
       }]);
-      (props.consumerGroups ?? []).forEach((g, i) => lag(`ConsumerLag${level === 'warning' ? 'Warning' : 'Critical'}${i}`, ruleId, `consumer-lag-${level}-${g.group}-${g.topic}`, threshold, `of group ${g.group} on topic ${g.topic}`, [{
-        id: 'lag', returnData: true, metric: { namespace: NS, metricName: 'SumOffsetLag', dimensions: { 'Cluster Name': c, 'Consumer Group': g.group, Topic: g.topic }, stat: 'Maximum', period: 60 },
-      }]));
+      (props.consumerGroups ?? []).forEach((g, i) => {
+        const group = terraformLiteral(checkClientId(g?.group, { code: 'MON-002', path: `${this.node.path}`, prop: `consumerGroups[${i}].group` }));
+        const topic = checkTopicName(g?.topic, { code: 'MON-002', path: `${this.node.path}`, prop: `consumerGroups[${i}].topic` });
+        lag(`ConsumerLag${level === 'warning' ? 'Warning' : 'Critical'}${i}`, ruleId, `consumer-lag-${level}-${group}-${topic}`, threshold, `of group ${group} on topic ${topic}`, [{
+          id: 'lag', returnData: true, metric: { namespace: NS, metricName: 'SumOffsetLag', dimensions: { 'Cluster Name': c, 'Consumer Group': group, Topic: topic }, stat: 'Maximum', period: 60 },
+        }]);
+      });
     }
     // Scaling triggers of the design documents (CAP-002); DEFAULT-level metrics only.
     const st = resolveScalingThresholds(path, props.scaling?.thresholds);

@@ -3,7 +3,8 @@ import { MskCluster as MskClusterResource } from '@cdktf/provider-aws/lib/msk-cl
 import { MskConfiguration } from '@cdktf/provider-aws/lib/msk-configuration';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { renderBrokerProperties, toPropertiesText, type BrokerConfigProps } from '../../model/broker-config';
+import { renderBrokerProperties, type BrokerConfigProps } from '../../model/broker-config';
+import { writeSortedProperties } from '../../contract/writers/properties';
 import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
@@ -279,7 +280,7 @@ export class MskCluster extends Construct {
       name: `${this.clusterName}-brokers`,
       description: `Broker properties of ${this.clusterName} (kafka-iac: HA, SEC and PERF rules)`,
       kafkaVersions: [this.kafkaVersion.version],
-      serverProperties: toPropertiesText(this.serverProperties),
+      serverProperties: writeSortedProperties(this.serverProperties),
     });
 
     if (logs.cloudWatchLogs ?? true) {

@@ -1,3 +1,4 @@
+import { terraformLiteral } from '../../contract/writers/terraform';
 import { AclPermission, AclResourceType, type AclResource } from '../../model/access/acl';
 import { MSK_IAM_CONNECT_ACTIONS, mskIamActionsOf } from '../../model/access/msk-iam-actions';
 import type { Principal } from '../../model/access/principal';
@@ -47,7 +48,7 @@ export function mskArnOf(resource: AclResource, arns: MskArnPrefixes): string {
   const base = resource.type === AclResourceType.TOPIC ? arns.topic
     : resource.type === AclResourceType.GROUP ? arns.group : arns.transactionalId;
   if (resource.isWildcard) return `${base}/*`;
-  return resource.isPrefix ? `${base}/${resource.name}*` : `${base}/${resource.name}`;
+  return resource.isPrefix ? `${base}/${terraformLiteral(resource.name)}*` : `${base}/${terraformLiteral(resource.name)}`;
 }
 
 /**

@@ -52,7 +52,9 @@ export class MskStorageAutoScaling extends Construct {
     const path = this.node.path;
     const max = props.maxVolumeSizeGiB ?? Math.min(MSK_MAX_VOLUME_SIZE_GIB, props.volumeSizeGiB * 4);
     const target = props.targetUtilizationPercent ?? 60;
-    if (!Number.isInteger(max) || max <= props.volumeSizeGiB || max > MSK_MAX_VOLUME_SIZE_GIB) {
+    // A volume already at the MSK maximum (16384 GiB) is valid: autoscaling then keeps it there.
+    const atMaximum = props.volumeSizeGiB === MSK_MAX_VOLUME_SIZE_GIB && max === MSK_MAX_VOLUME_SIZE_GIB;
+    if (!Number.isInteger(max) || (max <= props.volumeSizeGiB && !atMaximum) || max > MSK_MAX_VOLUME_SIZE_GIB) {
       throw KafkaIacError.invalidProp({
         code: 'CAP-004', path, prop: 'storageAutoScaling.maxVolumeSizeGiB', found: max,
         expected: `an integer above the initial volume size (${props.volumeSizeGiB}) and at most ${MSK_MAX_VOLUME_SIZE_GIB} GiB, so autoscaling has room to grow`,

@@ -1,4 +1,6 @@
 import { KafkaIacError } from '../../model/errors';
+import { checkAbsolutePath } from '../../model/grammar/names';
+import { shellWord } from '../../contract/writers/shell';
 import { KafkaPodPaths } from './kafka-node-properties';
 
 /** The curl image the init containers use (the official image of the curl project). */
@@ -33,7 +35,7 @@ export class JmxExporterAgent {
     const url = `https://repo1.maven.org/maven2/io/prometheus/jmx/jmx_prometheus_javaagent/${version}/jmx_prometheus_javaagent-${version}.jar`;
     const script = [
       'set -eu',
-      `curl -fsSL --retry 5 -o ${KafkaPodPaths.JMX_EXPORTER_JAR} ${url}`,
+      `curl -fsSL --retry 5 -o ${shellWord(KafkaPodPaths.JMX_EXPORTER_JAR)} ${shellWord(url)}`,
       ...(sha256 ? [`echo "${sha256}  ${KafkaPodPaths.JMX_EXPORTER_JAR}" | sha256sum -c -`] : []),
     ].join('\n');
     return new JmxExporterAgent(CURL_IMAGE, ['/bin/sh', '-c', script], `jmx_exporter ${version} from Maven Central`);
@@ -45,13 +47,14 @@ export class JmxExporterAgent {
    * The image needs `/bin/sh` and `cp`.
    */
   public static fromImage(image: string, jarPath: string): JmxExporterAgent {
-    if (typeof image !== 'string' || image.trim() === '' || typeof jarPath !== 'string' || !jarPath.startsWith('/')) {
-      throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path: 'JmxExporterAgent.fromImage', prop: 'image/jarPath', found: { image, jarPath },
-        expected: 'an image reference and an absolute jar path inside it', fix: "Use JmxExporterAgent.fromImage('registry.example.com/jmx-agent:1.1.0', '/agent/jmx_prometheus_javaagent.jar').",
+    if (typeof image !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(image)) {
+      throw KafkaIacError.grammar({
+        code: 'KIAC-PROP', path: 'JmxExporterAgent.fromImage', prop: 'image', found: image,
+        grammar: "an image reference: letters, digits and . _ - / : @", fix: "Use JmxExporterAgent.fromImage('registry.example.com/jmx-agent:1.1.0', '/agent/jmx_prometheus_javaagent.jar').",
       });
     }
-    return new JmxExporterAgent(image, ['/bin/sh', '-c', `cp ${jarPath} ${KafkaPodPaths.JMX_EXPORTER_JAR}`], `the agent in ${image}`);
+    checkAbsolutePath(jarPath, { code: 'KIAC-PROP', path: 'JmxExporterAgent.fromImage', prop: 'jarPath' });
+    return new JmxExporterAgent(image, ['/bin/sh', '-c', `cp ${shellWord(jarPath)} ${shellWord(KafkaPodPaths.JMX_EXPORTER_JAR)}`], `the agent in ${image}`);
   }
 
   private constructor(

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inDoubleQuotes, shellWord } from '../../contract/writers/shell';
 import { AuthenticationMechanism } from '../../model/client-authentication';
 import { KafkaListenerProtocol } from './statefulset-listener';
 
@@ -204,7 +205,7 @@ export function renderStartScript(input: StartScriptInput): string {
     ...input.clientListeners.map((l) => `${l.name}://\${host}:${l.port}`),
   ].join(',');
   const scram = controller
-    ? input.scramUsers.map((u) => ` --add-scram "SCRAM-SHA-512=[name=${u.user},password=\${${u.passwordEnv}}]"`).join('')
+    ? input.scramUsers.map((u) => ` --add-scram "SCRAM-SHA-512=[name=${inDoubleQuotes(u.user)},password=\${${shellVariable(u.passwordEnv)}}]"`).join('')
     : '';
   return [
     '#!/bin/bash',
@@ -213,10 +214,10 @@ export function renderStartScript(input: StartScriptInput): string {
     'ordinal="${HOSTNAME##*-}"',
     'node_id=$((NODE_ID_OFFSET + ordinal))',
     `config=${KafkaPodPaths.RUNTIME_DIR}/server.properties`,
-    `cp ${KafkaPodPaths.CONFIG_DIR}/${input.propertiesKey} "$config"`,
+    `cp ${shellWord(`${KafkaPodPaths.CONFIG_DIR}/${input.propertiesKey}`)} "$config"`,
     'echo "node.id=${node_id}" >> "$config"',
     ...(broker ? [
-      `host="\${HOSTNAME}.${input.podDomain}"`,
+      `host="\${HOSTNAME}.${inDoubleQuotes(input.podDomain)}"`,
       `rack="$(cat ${KafkaPodPaths.RACK_FILE})"`,
       'echo "broker.rack=${rack}" >> "$config"',
       `echo "advertised.listeners=${advertised}" >> "$config"`,
@@ -242,4 +243,10 @@ export function renderRackScript(topologyKey: string): string {
     `printf '%s' "$zone" > ${KafkaPodPaths.RACK_FILE}`,
     'echo "broker.rack=$zone"',
   ].join('\n');
+}
+
+/** A shell variable name, or throws (names come from this library, never from users). */
+function shellVariable(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a shell variable name: ${name}`);
+  return name;
 }

@@ -1,4 +1,5 @@
 import { JsonPatch } from 'cdk8s';
+import { checkClusterDomain } from '../../model/grammar/names';
 import {
   IntOrString, KubeClusterRole, KubeClusterRoleBinding, KubePodDisruptionBudget, KubeService, KubeServiceAccount, KubeStatefulSet,
 } from 'cdk8s-plus-27/lib/imports/k8s';
@@ -217,7 +218,7 @@ export class KafkaStatefulSetCluster extends Construct {
         fix: "Add { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }.",
       });
     }
-    const domain = props.clusterDomain ?? 'cluster.local';
+    const domain = checkClusterDomain(props.clusterDomain ?? 'cluster.local', { code: 'KIAC-PROP', path, prop: 'clusterDomain' });
     this.bootstrapServers = `${name}-bootstrap.${namespace}.svc:${scramListener.port}`;
 
     // Principals (SEC-004) and the Secrets they come from (SEC-009).

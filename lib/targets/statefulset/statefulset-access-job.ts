@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkAbsolutePath } from '../../model/grammar/names';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
@@ -7,6 +8,7 @@ import { KafkaIacError } from '../../model/errors';
 
 import type { AccessModel } from '../../model/access/access-model';
 import { renderAclLines, renderTopicLines } from '../../contract/admin-command-lines';
+import { RUN_ARGUMENT_LINES, refuseUnsafeCredential, shellQuote } from '../../contract/writers/shell';
 import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/client-properties';
 import { PrincipalKind } from '../../model/access/principal';
 import { ACL_ARTEFACT_LABEL, CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
@@ -74,7 +76,7 @@ export class StatefulSetAccessJob extends Construct {
     const labels = { [TARGET_LABEL]: 'statefulset', 'app.kubernetes.io/name': `${props.clusterName}-access` };
     const acls = renderAclLines(props.model);
     const topics = renderTopicLines(props.model);
-    const bin = props.kafkaBinPath ?? '/opt/kafka/bin';
+    const bin = checkAbsolutePath(props.kafkaBinPath ?? '/opt/kafka/bin', { code: 'KIAC-PROP', path: this.node.path, prop: 'kafkaBinPath' });
     const hash = createHash('sha256').update(acls).update(topics).digest('hex').slice(0, 10);
     const configMapName = `${props.clusterName}-access`;
     this.configMap = new ApiObject(this, 'Artefacts', {
@@ -150,6 +152,8 @@ function applyScript(bin: string): string {
     'set -f # names may be Kafka wildcards (*); never glob them',
     'umask 077',
     'config=/tmp/admin.properties',
+    refuseUnsafeCredential('ADMIN_USER'),
+    refuseUnsafeCredential('ADMIN_PASSWORD'),
     'cat > "$config" <<EOF',
     'security.protocol=SASL_SSL',
     'sasl.mechanism=SCRAM-SHA-512',
@@ -157,9 +161,10 @@ function applyScript(bin: string): string {
     'ssl.truststore.type=PEM',
     'ssl.truststore.location=/etc/kafka-iac/ca/ca.crt',
     'EOF',
-    `run() { local tool="$1" file="$2" line; while IFS= read -r line; do case "$line" in ''|'#'*) continue;; esac; "${bin}/$tool" --bootstrap-server "$BOOTSTRAP_SERVERS" --command-config "$config" $line; done < "$file"; }`,
-    'run kafka-topics.sh /etc/kafka-iac/access/topics.txt',
-    'run kafka-acls.sh /etc/kafka-iac/access/acls.txt',
+    `bin=${shellQuote(bin)}`,
+    RUN_ARGUMENT_LINES,
+    'run "$bin/kafka-topics.sh" /etc/kafka-iac/access/topics.txt',
+    'run "$bin/kafka-acls.sh" /etc/kafka-iac/access/acls.txt',
     '',
   ].join('\n');
 }

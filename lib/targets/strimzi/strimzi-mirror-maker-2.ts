@@ -1,4 +1,5 @@
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
+import { promqlMatchers } from '../../contract/writers/promql';
 import { Construct } from 'constructs';
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
@@ -441,7 +442,7 @@ function renderedClustersOf(path: string, env: Environment, props: StrimziMirror
 
 /** The PromQL of the MirrorMaker 2 replication latency of a monitored cluster, for the DR drill. */
 function latencyQueryOf(monitored: string, env: Environment): string {
-  return `max by (topic) (kafka_connect_mirror_source_connector_replication_latency_ms_max{kafka_cluster="${monitored}",environment="${env.name}",kafka_role="mirrormaker2"})`;
+  return `max by (topic) (kafka_connect_mirror_source_connector_replication_latency_ms_max${promqlMatchers({ kafka_cluster: monitored, environment: env.name, kafka_role: 'mirrormaker2' })})`;
 }
 
 /** The ConfigMap with the JMX exporter rules of MirrorMaker 2. */

@@ -48,8 +48,11 @@ describe('MskAccess', () => {
     const files = environment.outputFiles;
     expect(files.get('kafka-admin/acls.txt')!()).toBe(artefact.input.acls);
     const script = files.get('kafka-admin/apply.sh')!();
-    expect(script).toContain('ADMIN_SECRET_ID="${ADMIN_SECRET_ID:-AmazonMSK_production-kafka_${ADMIN_USER}}"');
-    expect(script).toContain('ADMIN_USER="${ADMIN_USER:-kafka-admin}"');
+    // Names reach the script as single-quoted assignments, never inside an expansion.
+    expect(script).toContain("cluster_name='production-kafka'");
+    expect(script).toContain('ADMIN_SECRET_ID="${ADMIN_SECRET_ID:-AmazonMSK_${cluster_name}_${ADMIN_USER}}"');
+    expect(script).toContain("default_admin_user='kafka-admin'");
+    expect(script).toContain('ADMIN_USER="${ADMIN_USER:-$default_admin_user}"');
     const published = Object.values<any>(out.resource.terraform_data).find((d) => d.input.kind === 'kafka-iac/client-properties');
     // Terraform would read ${env:...} as an interpolation: the document holds it escaped as $${...}.
     expect(published.input.principals.checkout.properties).toContain('password="$${env:KAFKA_SCRAM_PASSWORD}"');

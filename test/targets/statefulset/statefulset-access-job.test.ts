@@ -42,7 +42,10 @@ describe('StatefulSetAccessJob', () => {
       '--create --if-not-exists --topic order-state --partitions 6 --replication-factor 3 --config min.insync.replicas=2 --config cleanup.policy=compact',
     ]);
     expect(data['apply.sh']).toContain('set -f');
-    expect(data['apply.sh']).toContain('"/opt/kafka/bin/$tool" --bootstrap-server "$BOOTSTRAP_SERVERS" --command-config "$config" $line');
+    // Each line is read as data into an array (never word-split): see test/hostile/admin-scripts.test.ts.
+    expect(data['apply.sh']).toContain("bin='/opt/kafka/bin'");
+    expect(data['apply.sh']).toContain('run "$bin/kafka-acls.sh" /etc/kafka-iac/access/acls.txt');
+    expect(data['apply.sh']).toContain('"$tool" --bootstrap-server "$BOOTSTRAP_SERVERS" --command-config "$config" "${args[@]}"');
   });
 
   it('names the Job after its content, so a changed model makes a new Job', () => {

@@ -1,0 +1,133 @@
+import { KafkaIacError } from '../errors';
+import { isUnresolved } from './tokens';
+
+/** Where a checked value sits, for the error. */
+export interface GrammarSite {
+  /** Rule ID or error code. */
+  readonly code: string;
+  /** Construct path or the name of what is configured. */
+  readonly path: string;
+  readonly prop: string;
+}
+
+function expectString(value: unknown, site: GrammarSite, grammar: string, fix: string): value is string {
+  if (typeof value === 'string') return true;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/** DNS-1123 label (Kubernetes names of Services, namespaces): `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63. */
+export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** DNS-1123 subdomain: dot-separated labels, at most 253 characters. */
+export function isDns1123Subdomain(value: string): boolean {
+  return value.length <= 253 && value.split('.').every((l) => DNS_1123_LABEL.test(l));
+}
+
+/** A Kubernetes namespace: a DNS-1123 label. @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/ */
+export function checkNamespace(value: unknown, site: GrammarSite): string {
+  const grammar = "a DNS-1123 label: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit";
+  const fix = "Use a namespace such as 'kafka'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || DNS_1123_LABEL.test(value))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/** A DNS-1123 label (a Kubernetes object name that must be a label). */
+export function checkDnsLabel(value: unknown, site: GrammarSite): string {
+  const grammar = "a DNS-1123 label: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit";
+  const fix = "Use a name such as 'orders-kafka'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || DNS_1123_LABEL.test(value))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/** The Kubernetes cluster DNS domain (`cluster.local`): a DNS-1123 subdomain. */
+export function checkClusterDomain(value: unknown, site: GrammarSite): string {
+  const grammar = 'a DNS-1123 subdomain such as cluster.local: labels of lower-case letters, digits and \'-\' joined by dots, at most 253 characters';
+  const fix = "Use the kubelet's --cluster-domain, usually 'cluster.local'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || isDns1123Subdomain(value))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/**
+ * A Kubernetes label value: empty, or at most 63 characters of `[A-Za-z0-9._-]` starting and
+ * ending with an alphanumeric. @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
+ */
+export function checkLabelValue(value: unknown, site: GrammarSite): string {
+  const grammar = "a label value: at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
+  const fix = 'Shorten the value or replace the other characters with -.';
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/.test(value))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/**
+ * A Kafka topic name as Kafka's `Topic.validate` accepts it: 1 to 249 of `[a-zA-Z0-9._-]`, not
+ * `.` or `..`. @see apache/kafka clients/src/main/java/org/apache/kafka/common/internals/Topic.java
+ */
+export function checkTopicName(value: unknown, site: GrammarSite): string {
+  const grammar = "a Kafka topic name: 1 to 249 letters, digits, '.', '_' and '-', not '.' or '..'";
+  const fix = "Use a name such as 'orders' or 'orders.v1'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || (/^[A-Za-z0-9._-]{1,249}$/.test(value) && value !== '.' && value !== '..'))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/**
+ * Kafka's collision rule: `.` and `_` map to the same metric name, so `a.b` and `a_b` collide
+ * (`Topic.hasCollision`). Returns the colliding earlier name, if any.
+ */
+export function collidingTopic(name: string, existing: Iterable<string>): string | undefined {
+  const key = name.replace(/\./g, '_');
+  for (const e of existing) if (e !== name && e.replace(/\./g, '_') === key) return e;
+  return undefined;
+}
+
+/**
+ * A transactional id or consumer group id: any non-empty string Kafka accepts (the writers
+ * escape it for every format), without control characters, at most 32,767 characters (a Kafka
+ * protocol STRING).
+ */
+export function checkClientId(value: unknown, site: GrammarSite): string {
+  const grammar = 'a non-empty id of at most 32767 characters without control characters';
+  const fix = "Use an id such as 'orders-tx'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || (value.length > 0 && value.length <= 32767 && !/[\x00-\x1f\x7f]/.test(value)))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/**
+ * An absolute POSIX path without control characters (paths that reach scripts: the writers
+ * quote them, this keeps them meaningful).
+ */
+export function checkAbsolutePath(value: unknown, site: GrammarSite): string {
+  const grammar = 'an absolute path (starting with /) without control characters';
+  const fix = "Use a path such as '/opt/kafka/bin'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || (value.startsWith('/') && !/[\x00-\x1f\x7f]/.test(value)))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/** `bootstrap.servers`: comma-separated `host:port` pairs (host names, IPv4, or [IPv6]). */
+export function checkBootstrapServers(value: unknown, site: GrammarSite): string {
+  const grammar = "comma-separated host:port pairs such as 'kafka-bootstrap.kafka.svc:9093'";
+  const fix = "Use the cluster's bootstrap address, for example 'orders-bootstrap.kafka.svc:9093'.";
+  const hostPort = /^([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/;
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || (value.length <= 4096 && value.split(',').every((hp) => hostPort.test(hp.trim()))))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/**
+ * A Kafka configuration name as Kafka spells them (`log.retention.ms`,
+ * `listener.name.SCRAM.scram-sha-512.sasl.jaas.config`): letters, digits and `.`, `_`, `-`
+ * between them. Anything else (a backslash escape, a space, `=`) is not a configuration name
+ * and would be read differently by java.util.Properties.
+ */
+export function checkConfigName(value: unknown, site: GrammarSite): string {
+  const grammar = "a Kafka configuration name: letters and digits separated by '.', '_' or '-' (for example log.retention.ms)";
+  const fix = 'Use the configuration name exactly as the Kafka documentation spells it.';
+  if (expectString(value, site, grammar, fix) && value.length <= 255 && /^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$/.test(value)) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/** An IAM role name: 1 to 64 of `[A-Za-z0-9+=,.@_-]`. @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html */
+export function checkIamRoleName(value: unknown, site: GrammarSite): string {
+  const grammar = "an IAM role name: 1 to 64 letters, digits and + = , . @ _ -";
+  const fix = "Use the role's name (not its ARN), for example 'orders-task-role'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || /^[\w+=,.@-]{1,64}$/.test(value))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
