@@ -9,7 +9,7 @@ import { AclOperation, AclResource } from '../../lib/model/access/acl';
 import { AccessModel } from '../../lib/model/access/access-model';
 import { StatefulSetAccessJob } from '../../lib/targets/statefulset/statefulset-access-job';
 import { MskAccess } from '../../lib/targets/msk/msk-access';
-import { chart, productionEnv, scram } from '../security/access-fixtures';
+import { chart, productionEnv, scram } from '../support/access-fixtures';
 import { mskStack } from '../support/msk-stack';
 import { INJECTION_PAYLOADS } from './payloads';
 

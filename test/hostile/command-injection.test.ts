@@ -8,8 +8,8 @@ import { KafkaIacError } from '../../lib/model/errors';
 import { JmxExporterAgent } from '../../lib/targets/statefulset/jmx-exporter-agent';
 import { KafkaNodeRole, renderStartScript } from '../../lib/targets/statefulset/kafka-node-properties';
 import { StatefulSetAccessJob } from '../../lib/targets/statefulset/statefulset-access-job';
-import { statefulSetChart } from '../kubernetes/statefulset/statefulset-fixture';
-import { chart, productionEnv, sampleModel } from '../security/access-fixtures';
+import { statefulSetChart } from '../support/statefulset-fixture';
+import { chart, productionEnv, sampleModel } from '../support/access-fixtures';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-cmd-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

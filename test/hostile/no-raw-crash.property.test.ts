@@ -8,7 +8,7 @@ import { ClientNetwork } from '../../lib/model/client-network';
 import { Environment, EnvironmentProfile } from '../../lib/model/environment';
 import { KafkaIacError } from '../../lib/model/errors';
 import { INJECTION_PAYLOADS } from './payloads';
-import { scram } from '../security/access-fixtures';
+import { scram } from '../support/access-fixtures';
 
 /**
  * Random and hostile input for public entry points (issue #13): every case ends in success or

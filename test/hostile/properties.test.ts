@@ -6,8 +6,8 @@ import { KafkaIacError } from '../../lib/model/errors';
 import { renderBrokerProperties } from '../../lib/model/broker-config';
 import { ClientProperties } from '../../lib/contract/client-properties';
 import { AccessModel } from '../../lib/model/access/access-model';
-import { BROKER_CONFIG_PATH, expectViolation, statefulSetChart } from '../kubernetes/statefulset/statefulset-fixture';
-import { productionEnv, scram } from '../security/access-fixtures';
+import { BROKER_CONFIG_PATH, expectViolation, statefulSetChart } from '../support/statefulset-fixture';
+import { productionEnv, scram } from '../support/access-fixtures';
 import { javaLoad, sorted } from './support/java-properties';
 import { INJECTION_PAYLOADS } from './payloads';
 

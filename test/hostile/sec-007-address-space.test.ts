@@ -4,7 +4,7 @@ import { ClientNetwork } from '../../lib/model/client-network';
 import { EnvironmentProfile } from '../../lib/model/environment';
 import { admittedAddresses, admittedPublicAddresses, parseCidr } from '../../lib/model/grammar/cidr';
 import { mskStack, synthError, synthJson } from '../support/msk-stack';
-import { expectViolation, statefulSetChart } from '../kubernetes/statefulset/statefulset-fixture';
+import { expectViolation, statefulSetChart } from '../support/statefulset-fixture';
 
 const CLIENTS_PATH = 'kafka/Kafka/NetworkPolicies/AllowClients';
 

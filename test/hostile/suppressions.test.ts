@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EnvironmentProfile } from '../../lib/model/environment';
 import { KafkaIacError } from '../../lib/model/errors';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
-import { statefulSetChart, synthError } from '../kubernetes/statefulset/statefulset-fixture';
+import { statefulSetChart, synthError } from '../support/statefulset-fixture';
 
 const CLIENTS_PATH = 'kafka/Kafka/NetworkPolicies/AllowClients';
 const REASON = 'Partner network reaches the brokers through a private link that filters by source.';

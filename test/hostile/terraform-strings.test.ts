@@ -8,7 +8,7 @@ import { AccessModel } from '../../lib/model/access/access-model';
 import { MskAccess } from '../../lib/targets/msk/msk-access';
 import { MskCloudWatchAlarms } from '../../lib/targets/msk/msk-cloudwatch-alarms';
 import { terraformEnv } from '../support/terraform';
-import { iam } from '../security/access-fixtures';
+import { iam } from '../support/access-fixtures';
 import { mskStack, synthJson } from '../support/msk-stack';
 import { INJECTION_PAYLOADS } from './payloads';
 
