@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LocalBackend, TerraformStack } from 'cdktf';
+import { App as TerraformApp, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
 import type { ComplianceReport } from '../rules/report';
@@ -7,6 +7,7 @@ import type { Rule } from '../rules/rule';
 import { RuleValidation } from '../rules/rule-validation';
 import { terraformDocuments } from './terraform-documents';
 import { ENVIRONMENT_TAG, PROFILE_TAG } from '../contract/vocabulary';
+import { registerTerraformTarget } from './app-targets';
 
 export interface KafkaStackProps {
   /** The environment this stack deploys; its profile decides which rules are errors. */
@@ -70,3 +71,9 @@ export class KafkaStack extends TerraformStack {
     return this.validation.report ?? this.validation.evaluate();
   }
 }
+
+// Loading this module gives KafkaApp its Terraform target (`app.stack()`).
+registerTerraformTarget({
+  createApp: (outdir) => new TerraformApp({ outdir }),
+  createStack: (app, environment, props) => new KafkaStack(app, environment.name, { ...props, environment }),
+});

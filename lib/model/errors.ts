@@ -53,6 +53,15 @@ export class KafkaIacError extends Error {
       `KIAC-ENV [${path}] environment is missing; expected the construct inside a KafkaStack or KafkaChart (or a scope passed to Environment.attachTo). Create it under new KafkaStack(app, id, { environment }).`);
   }
 
+  /**
+   * A KafkaApp method needs a target whose module was not loaded: `kafka-iac/msk` (cdktf) or
+   * `kafka-iac/kubernetes` (cdk8s). Each entry point loads only its own target.
+   */
+  public static targetNotLoaded(path: string, method: string, target: string, entryPoint: string): KafkaIacError {
+    return new KafkaIacError('KIAC-TARGET', path,
+      `KIAC-TARGET [${path}] ${method} needs the ${target} target, which is not loaded; expected an import from '${entryPoint}' or 'kafka-iac'. Import KafkaApp (or any construct) from '${entryPoint}', or from 'kafka-iac', which loads every target.`);
+  }
+
   /** Two things that must be unique share a name. */
   public static duplicate(code: string, path: string, what: string, name: string): KafkaIacError {
     return new KafkaIacError(code, path,

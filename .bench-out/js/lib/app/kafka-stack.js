@@ -1,0 +1,48 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.KafkaStack = void 0;
+const provider_1 = require("@cdktf/provider-aws/lib/provider");
+const cdktf_1 = require("cdktf");
+const rule_validation_1 = require("../rules/rule-validation");
+const terraform_documents_1 = require("./terraform-documents");
+const vocabulary_1 = require("../contract/vocabulary");
+/**
+ * A cdktf stack for one environment: the AWS provider for its region, and the rules run over
+ * the synthesized resources at synthesis (`node.addValidation`). A violation stops `synth`
+ * with one line per violation.
+ */
+class KafkaStack extends cdktf_1.TerraformStack {
+    environment;
+    /** The provider for the environment's region. */
+    provider;
+    validation;
+    constructor(scope, id, props) {
+        super(scope, id);
+        this.environment = props.environment;
+        props.environment.attachTo(this);
+        this.provider = new provider_1.AwsProvider(this, 'aws', {
+            region: props.environment.region,
+            defaultTags: [{
+                    tags: {
+                        [vocabulary_1.ENVIRONMENT_TAG]: props.environment.name,
+                        [vocabulary_1.PROFILE_TAG]: props.environment.profile,
+                        ...(props.tags ?? {}),
+                    },
+                }],
+        });
+        if (!props.customBackend) {
+            new cdktf_1.LocalBackend(this, { path: `terraform.${props.environment.name}.tfstate` });
+        }
+        this.validation = new rule_validation_1.RuleValidation(this, {
+            environment: props.environment,
+            collect: () => (0, terraform_documents_1.terraformDocuments)(this),
+            rules: props.rules,
+        });
+        this.node.addValidation(this.validation);
+    }
+    /** The rules report of the last synthesis, or a fresh evaluation when there was none. */
+    get complianceReport() {
+        return this.validation.report ?? this.validation.evaluate();
+    }
+}
+exports.KafkaStack = KafkaStack;
