@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { App as Cdk8sApp, Chart, YamlOutputType } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
@@ -8,6 +7,7 @@ import { RuleValidation } from '../rules/rule-validation';
 import { kubernetesDocuments } from './kubernetes-documents';
 import { ENVIRONMENT_METADATA_LABEL } from '../contract/vocabulary';
 import { registerKubernetesTarget } from './app-targets';
+import { writeYaml } from '../contract/yaml-writer';
 
 export interface KafkaChartProps {
   /** The environment this chart deploys; its profile decides which rules are errors. */
@@ -61,7 +61,7 @@ export class KafkaChart extends Chart {
 registerKubernetesTarget({
   createApp: (outdir) => new Cdk8sApp({ outdir, yamlOutputType: YamlOutputType.FILE_PER_CHART }),
   createChart: (app, id, environment, props) => new KafkaChart(app, id, { ...props, environment }),
-  renderKustomization: (resources) => stringify({
+  renderKustomization: (resources) => writeYaml({
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources,

@@ -1,6 +1,5 @@
 import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
 import { TerraformDataResource, synthesizedInput } from './terraform-data';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
@@ -12,6 +11,7 @@ import { PROMETHEUS_DIR, addPrometheusFiles, runbookUrlFrom } from '../../contra
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
 import { prometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../contract/prometheus-rules-artefact';
 import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
+import { writeYaml } from '../../contract/yaml-writer';
 
 /** MSK open monitoring ports. */
 export const MSK_JMX_EXPORTER_PORT = 11001;
@@ -96,7 +96,7 @@ export class MskPrometheusMonitoring extends Construct {
         { target_label: ROLE_LABEL, replacement: role === 'jmx' ? 'kafka' : 'node-exporter' },
       ],
     });
-    env.addOutputFile(this.scrapeConfigFile, () => stringify({
+    env.addOutputFile(this.scrapeConfigFile, () => writeYaml({
       scrape_configs: [job('jmx', MSK_JMX_EXPORTER_PORT), job('node', MSK_NODE_EXPORTER_PORT)],
     }));
   }
