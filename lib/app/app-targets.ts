@@ -13,6 +13,8 @@ import type { ComplianceReport } from '../rules/report';
 /** A Terraform stack as KafkaApp sees it. */
 export interface TerraformStackLike extends Construct {
   readonly complianceReport: ComplianceReport;
+  /** The Terraform JSON written by the last synthesis, once. */
+  takeSynthesizedJson(): Record<string, any> | undefined;
 }
 
 /** A cdktf app as KafkaApp sees it. */

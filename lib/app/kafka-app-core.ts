@@ -125,7 +125,14 @@ export class KafkaApp {
    */
   public synth(): EnvironmentSynthesis[] {
     this.terraformApp?.synth();
-    const context = outputRenderContext();
+    const synthesized = new Map<KafkaStack, Record<string, any>>();
+    for (const out of this.outputs.values()) {
+      for (const stack of out.stacks) {
+        const json = stack.takeSynthesizedJson();
+        if (json) synthesized.set(stack, json);
+      }
+    }
+    const context = outputRenderContext(synthesized);
     const written: EnvironmentSynthesis[] = [];
     for (const out of this.outputs.values()) {
       const dir = path.join(this.distDir, out.environment.name);

@@ -6,6 +6,7 @@ const cdktf_1 = require("cdktf");
 const rule_validation_1 = require("../rules/rule-validation");
 const terraform_documents_1 = require("./terraform-documents");
 const vocabulary_1 = require("../contract/vocabulary");
+const app_targets_1 = require("./app-targets");
 /**
  * A cdktf stack for one environment: the AWS provider for its region, and the rules run over
  * the synthesized resources at synthesis (`node.addValidation`). A violation stops `synth`
@@ -46,3 +47,8 @@ class KafkaStack extends cdktf_1.TerraformStack {
     }
 }
 exports.KafkaStack = KafkaStack;
+// Loading this module gives KafkaApp its Terraform target (`app.stack()`).
+(0, app_targets_1.registerTerraformTarget)({
+    createApp: (outdir) => new cdktf_1.App({ outdir }),
+    createStack: (app, environment, props) => new KafkaStack(app, environment.name, { ...props, environment }),
+});

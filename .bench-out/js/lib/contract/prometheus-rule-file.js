@@ -5,7 +5,7 @@ exports.renderGroups = renderGroups;
 exports.renderRuleFile = renderRuleFile;
 exports.renderRuleFileOf = renderRuleFileOf;
 exports.monitoringGroups = monitoringGroups;
-const yaml_1 = require("yaml");
+const yaml_writer_1 = require("./yaml-writer");
 const errors_1 = require("../model/errors");
 /** One rule as Prometheus writes it (the same shape in a PrometheusRule's `spec.groups`). */
 function renderRule(rule, runbookUrl) {
@@ -39,7 +39,7 @@ function renderRuleFileOf(renderedGroups) {
         ...inOrder(g, ['name', 'interval']),
         ...(Array.isArray(g.rules) ? { rules: g.rules.map((r) => inOrder(r, RULE_KEY_ORDER)) } : {}),
     }));
-    return (0, yaml_1.stringify)({ groups }, { lineWidth: 0 });
+    return (0, yaml_writer_1.writeYaml)({ groups }, { lineWidth: 0 });
 }
 const RULE_KEY_ORDER = ['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'];
 /** The object with `first` keys in that order, then the others as they were. */

@@ -2,7 +2,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.renderAlertTestFile = renderAlertTestFile;
 exports.expandLabels = expandLabels;
-const yaml_1 = require("yaml");
+const yaml_writer_1 = require("./yaml-writer");
 const alert_rule_1 = require("../model/monitoring/alert-rule");
 const prometheus_rule_file_1 = require("./prometheus-rule-file");
 /**
@@ -15,7 +15,7 @@ function renderAlertTestFile(alert, ruleFile, runbookUrl) {
     const rendered = (0, prometheus_rule_file_1.renderRule)(alert, runbookUrl);
     // Rules are evaluated once per sample, so recording rules see every sample exactly once.
     const interval = alert.scenarios[0]?.interval.toString() ?? '1m';
-    return (0, yaml_1.stringify)({
+    return (0, yaml_writer_1.writeYaml)({
         rule_files: [ruleFile],
         evaluation_interval: interval,
         tests: alert.scenarios.map((s) => ({

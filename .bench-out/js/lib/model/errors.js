@@ -38,6 +38,13 @@ class KafkaIacError extends Error {
     static missingEnvironment(path) {
         return new KafkaIacError('KIAC-ENV', path, `KIAC-ENV [${path}] environment is missing; expected the construct inside a KafkaStack or KafkaChart (or a scope passed to Environment.attachTo). Create it under new KafkaStack(app, id, { environment }).`);
     }
+    /**
+     * A KafkaApp method needs a target whose module was not loaded: `kafka-iac/msk` (cdktf) or
+     * `kafka-iac/kubernetes` (cdk8s). Each entry point loads only its own target.
+     */
+    static targetNotLoaded(path, method, target, entryPoint) {
+        return new KafkaIacError('KIAC-TARGET', path, `KIAC-TARGET [${path}] ${method} needs the ${target} target, which is not loaded; expected an import from '${entryPoint}' or 'kafka-iac'. Import KafkaApp (or any construct) from '${entryPoint}', or from 'kafka-iac', which loads every target.`);
+    }
     /** Two things that must be unique share a name. */
     static duplicate(code, path, what, name) {
         return new KafkaIacError(code, path, `${code} [${path}] ${what} ${show(name)} is declared twice; expected unique names. Rename or remove one of them.`);

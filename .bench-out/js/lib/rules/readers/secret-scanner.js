@@ -39,6 +39,7 @@ exports.isSecretReference = isSecretReference;
 const fs = __importStar(require("node:fs"));
 const path = __importStar(require("node:path"));
 const yaml_1 = require("yaml");
+const yaml_writer_1 = require("../../contract/yaml-writer");
 const PASSWORD_SUFFIX = /(password|passwd|passphrase|pwd)(wo)?$/;
 const SECRET_KEYS = new Set([
     'secret', 'secretstring', 'secretstringwo', 'secretvalue', 'secretkey', 'secretaccesskey', 'awssecretaccesskey',
@@ -115,6 +116,10 @@ class SecretScanner {
             }
         }
         if (ext === '.yaml' || ext === '.yml') {
+            // The library's own YAML is scanned as the value it wrote, without parsing it back.
+            const own = (0, yaml_writer_1.writtenYamlValue)(text);
+            if (own)
+                return SecretScanner.scanValue(own.value, `${name}#0`);
             const docs = (0, yaml_1.parseAllDocuments)(text);
             if (docs.some((d) => d.errors.length > 0))
                 return SecretScanner.scanText(text, name);

@@ -2,7 +2,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.JMX_EXPORTER_CONFIG_KEY = exports.KAFKA_JMX_EXPORTER_RULES = exports.KafkaJmxMetricNames = exports.JmxMetricType = void 0;
 exports.renderJmxExporterConfig = renderJmxExporterConfig;
-const yaml_1 = require("yaml");
+const yaml_writer_1 = require("../../contract/yaml-writer");
 /** The Prometheus type a JMX exporter rule gives its samples. */
 var JmxMetricType;
 (function (JmxMetricType) {
@@ -176,7 +176,7 @@ exports.JMX_EXPORTER_CONFIG_KEY = 'kafka-metrics-config.yml';
  * `KAFKA_JMX_EXPORTER_RULES`. Pure: the same text every time.
  */
 function renderJmxExporterConfig(rules = exports.KAFKA_JMX_EXPORTER_RULES) {
-    return (0, yaml_1.stringify)({
+    return (0, yaml_writer_1.writeYaml)({
         lowercaseOutputName: true,
         rules: rules.map((r) => ({
             pattern: r.pattern,

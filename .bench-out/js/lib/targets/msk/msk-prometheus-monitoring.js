@@ -3,7 +3,6 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.MskPrometheusMonitoring = exports.MSK_NODE_EXPORTER_PORT = exports.MSK_JMX_EXPORTER_PORT = void 0;
 const cdktf_1 = require("cdktf");
 const constructs_1 = require("constructs");
-const yaml_1 = require("yaml");
 const terraform_data_1 = require("./terraform-data");
 const environment_1 = require("../../model/environment");
 const errors_1 = require("../../model/errors");
@@ -15,6 +14,7 @@ const monitoring_output_files_1 = require("../../contract/monitoring-output-file
 const prometheus_rule_file_1 = require("../../contract/prometheus-rule-file");
 const prometheus_rules_artefact_1 = require("../../contract/prometheus-rules-artefact");
 const service_level_objective_1 = require("../../model/monitoring/service-level-objective");
+const yaml_writer_1 = require("../../contract/yaml-writer");
 /** MSK open monitoring ports. */
 exports.MSK_JMX_EXPORTER_PORT = 11001;
 exports.MSK_NODE_EXPORTER_PORT = 11002;
@@ -70,7 +70,7 @@ class MskPrometheusMonitoring extends constructs_1.Construct {
                 { target_label: metrics_backend_1.ROLE_LABEL, replacement: role === 'jmx' ? 'kafka' : 'node-exporter' },
             ],
         });
-        env.addOutputFile(this.scrapeConfigFile, () => (0, yaml_1.stringify)({
+        env.addOutputFile(this.scrapeConfigFile, () => (0, yaml_writer_1.writeYaml)({
             scrape_configs: [job('jmx', exports.MSK_JMX_EXPORTER_PORT), job('node', exports.MSK_NODE_EXPORTER_PORT)],
         }));
     }
