@@ -175,8 +175,9 @@ function profile(): void {
     if (summary.status !== 0) throw new Error(summary.stderr);
     console.log(summary.stdout);
     const byPackage = [...summary.stdout.matchAll(/^\| ([\d.]+)% \| `([^`]+)` \|$/gm)].map((m) => ({ pct: Number(m[1]), what: m[2] }));
-    const hot = byPackage.find((x) => !/^(node:|\(native\)|\(garbage|\(program|\(idle)/.test(x.what) && !/^(wrapSafe|readFileSync|Module\.)/.test(x.what));
-    if (hot) console.log(`next hot spot (largest self time outside node's own module loading and GC): \`${hot.what}\`, ${hot.pct}% self\n`);
+    // The first function in JavaScript code (the library or a package), not node's own module loading, I/O or GC.
+    const hot = byPackage.find((x) => / \S+\.js:\d+$/.test(x.what) && !/ node:/.test(x.what));
+    if (hot) console.log(`next hot spot (largest self time in JavaScript code, outside node's module loading, I/O and GC): \`${hot.what}\`, ${hot.pct}% self\n`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -186,10 +187,12 @@ function seedScale(): void {
   console.log(`## Seed-scale platform: 5 clusters, 3 regions, N topics, N/4 consumer groups, every rule (${seedRuns} runs each, medians)\n`);
   const startupRuns = Array.from({ length: seedRuns }, () => runJs('bench/synth-child.js', ['startup'], ROOT));
   const startup = median(startupRuns.map((r) => r.ms));
-  console.log(`start-up (node + importing the compiled library, no synthesis): ${s(startup)}, peak RSS ${median(startupRuns.map((r) => r.rssMiB)).toFixed(0)} MiB\n`);
+  const startupCpu = median(startupRuns.map((r) => r.cpuMs));
+  console.log(`start-up (node + importing the compiled library, no synthesis): ${s(startup)} (CPU ${s(startupCpu)}), peak RSS ${median(startupRuns.map((r) => r.rssMiB)).toFixed(0)} MiB\n`);
   console.log('| N topics | groups | principals | files written | whole process | minus start-up | CPU user+sys | build | synth (rules included) | peak RSS |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   const byN = new Map<number, number>();
+  const cpuByN = new Map<number, number>();
   const rssByN = new Map<number, number>();
   let parts: string[] = [];
   for (const n of sizes) {
@@ -199,6 +202,7 @@ function seedScale(): void {
     });
     const t = median(runs.map((r) => r.ms));
     byN.set(n, t);
+    cpuByN.set(n, median(runs.map((x) => x.cpuMs)));
     rssByN.set(n, median(runs.map((x) => x.rssMiB)));
     const r = runs[0].report ?? {};
     parts = r.parts ?? parts;
@@ -210,6 +214,8 @@ function seedScale(): void {
     const ratio = (byN.get(hi)! - startup) / (byN.get(lo)! - startup);
     console.log(`\nt(${hi})/t(${lo}) after subtracting start-up: ${ratio.toFixed(2)} (size ratio ${hi / lo}), ${goal(ratio, 3)}`);
     console.log(`t(${hi})/t(${lo}) whole process: ${(byN.get(hi)! / byN.get(lo)!).toFixed(2)}`);
+    const cpuRatio = (cpuByN.get(hi)! - startupCpu) / (cpuByN.get(lo)! - startupCpu);
+    console.log(`the same on CPU time (user + system, less disturbed by other load): ${cpuRatio.toFixed(2)}, ${goal(cpuRatio, 3)}`);
   }
   console.log(`peak RSS at N=${hi}: ${rssByN.get(hi)!.toFixed(0)} MiB, ${goal(rssByN.get(hi)!, 300)}`);
   console.log('\nWhat the generator builds:');

@@ -17,6 +17,10 @@ class KafkaStack extends cdktf_1.TerraformStack {
     /** The provider for the environment's region. */
     provider;
     validation;
+    /** While cdktf synthesizes this stack: its Terraform JSON, rendered once for the rules and the file. */
+    synthesis;
+    /** The Terraform JSON of the last synthesis, until KafkaApp takes it for the output files. */
+    synthesized;
     constructor(scope, id, props) {
         super(scope, id);
         this.environment = props.environment;
@@ -40,6 +44,37 @@ class KafkaStack extends cdktf_1.TerraformStack {
             rules: props.rules,
         });
         this.node.addValidation(this.validation);
+        // Inside one synthesis (aspects, then the rules, then cdk.tf.json) nothing of ours changes
+        // the stack between the rules and the file, so the JSON the rules checked is the JSON
+        // written: one toTerraform() instead of two. Outside a synthesis (Testing.synth,
+        // direct calls) every call renders afresh.
+        const synthesizer = this.synthesizer;
+        this.synthesizer = {
+            synthesize: (session) => {
+                this.synthesis = {};
+                try {
+                    synthesizer.synthesize(session);
+                    this.synthesized = this.synthesis.json;
+                }
+                finally {
+                    this.synthesis = undefined;
+                }
+            },
+        };
+    }
+    toTerraform() {
+        if (!this.synthesis)
+            return super.toTerraform();
+        return (this.synthesis.json ??= super.toTerraform());
+    }
+    /**
+     * The Terraform JSON written by the last synthesis, once: KafkaApp renders the output files
+     * from it right after synthesizing, instead of rendering the stack a third time.
+     */
+    takeSynthesizedJson() {
+        const json = this.synthesized;
+        this.synthesized = undefined;
+        return json;
     }
     /** The rules report of the last synthesis, or a fresh evaluation when there was none. */
     get complianceReport() {

@@ -19,9 +19,12 @@ var EnvironmentProfile;
 })(EnvironmentProfile || (exports.EnvironmentProfile = EnvironmentProfile = {}));
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const attached = new WeakMap();
-/** A context for one synthesis: each stack's Terraform JSON is rendered at most once. */
-function outputRenderContext() {
-    const rendered = new Map();
+/**
+ * A context for one synthesis: each stack's Terraform JSON is rendered at most once.
+ * @param synthesized stacks' JSON already rendered by this synthesis (as written to cdk.tf.json)
+ */
+function outputRenderContext(synthesized = new Map()) {
+    const rendered = new Map(synthesized);
     return {
         terraformJson(stack) {
             let json = rendered.get(stack);
