@@ -1,12 +1,21 @@
-// `npm run bench`: synthesis benchmarks, each in its own child process (whole-process time,
-// peak RSS). Never run by the tests: timing assertions do not belong in a test suite.
+// `npm run bench`: synthesis benchmarks, each in its own child process (whole-process wall time,
+// CPU time, peak RSS). Never run by the tests: timing goals belong here, not in a test suite.
 //
-// 1. Issue 3: every example stack (stacks/main.ts) against a bare cdktf app with one
-//    aws_msk_cluster: 5 runs each, medians, and the ratio.
-// 2. Issue 8: the seed-scale platform (bench/seed-platform.ts) for N = 200, 1000, 2000 topics,
-//    with every rule running: time and peak memory per N, and t(2000)/t(200) after start-up.
+// Everything runs as compiled JavaScript with plain node, as consumers run the library: lib/,
+// stacks/ and the bench apps are compiled with tsc (CommonJS) into .bench-out/js first.
 //
-// Options: --runs <n> (runs per seed size, default 3), --sizes 200,1000,2000, --only examples|seed
+// 1. Quick start against a bare cdktf app with one aws_msk_cluster (bench/apps/bare.ts): the
+//    README quick start importing `kafka-iac` (every target) and importing `kafka-iac/msk`
+//    (only the MSK target). Paired runs, medians of the per-pair ratios. Goal: <= 1.5.
+// 2. Every example environment (stacks/main.ts) against the bare app, paired. Goal: <= 2.5.
+// 3. A CPU profile of the quick start: where the time goes, and the next hot spot.
+// 4. The seed-scale platform (bench/seed-platform.ts) for N = 200, 1000, 2000 topics with every
+//    rule: time and peak RSS per N, t(2000)/t(200) after start-up. Goals: <= 3, <= 300 MiB.
+// 5. With --suite: `npm test` itself (wall, and CPU user + system, which load on a shared machine
+//    disturbs less). Goal: <= 60 s wall on a quiet machine.
+//
+// Options: --pairs <n> (paired runs, default 7), --runs <n> (runs per seed size, default 3),
+// --sizes 200,1000,2000, --only quick|examples|profile|seed, --suite
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,37 +24,59 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TSX = import.meta.resolve('tsx');
+const OUT = path.join(ROOT, '.bench-out');
+const JS = path.join(OUT, 'js');
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const args = process.argv.slice(2);
 const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const pairs = Number(option('pairs') ?? 7);
 const seedRuns = Number(option('runs') ?? 3);
 const sizes = (option('sizes') ?? '200,1000,2000').split(',').map(Number);
 const only = option('only');
+const runSuite = args.includes('--suite');
 
 interface Run {
   /** Whole-process wall time, ms. */
   readonly ms: number;
+  /** CPU time (user + system) of the process and its children, ms. */
+  readonly cpuMs: number;
   /** Peak resident set, MiB. */
   readonly rssMiB: number;
   /** The child's own JSON line, when it prints one. */
   readonly report?: Record<string, any>;
+  readonly stdout: string;
 }
 
-/** Runs `node --import tsx <script> ...args` in `cwd`, timing the whole process. */
-function runNode(script: string, scriptArgs: string[], cwd: string): Run {
-  const rssFile = path.join(os.tmpdir(), `kiac-bench-rss-${process.pid}`);
-  const node = [process.execPath, '--import', TSX, script, ...scriptArgs];
-  const command = TIME ? [TIME, '-f', '%M', '-o', rssFile, ...node] : node;
+/** Runs a command in `cwd` under /usr/bin/time: wall, CPU (user + system) and peak RSS. */
+function measure(command: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Run {
+  const timeFile = path.join(os.tmpdir(), `kiac-bench-time-${process.pid}`);
+  const full = TIME ? [TIME, '-f', '%M %U %S', '-o', timeFile, ...command] : command;
   const start = performance.now();
-  const r = spawnSync(command[0], command.slice(1), { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(full[0], full.slice(1), { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - start;
-  if (r.status !== 0) throw new Error(`${script} ${scriptArgs.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${command.join(' ')} failed (exit ${r.status}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
   const last = r.stdout.trim().split('\n').pop() ?? '';
   const report = last.startsWith('{') ? JSON.parse(last) : undefined;
-  const rssKiB = TIME ? Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : Number(report?.maxRssKiB ?? NaN);
-  return { ms, rssMiB: rssKiB / 1024, report };
+  let rssKiB = Number(report?.maxRssKiB ?? NaN);
+  let cpuMs = NaN;
+  if (TIME) {
+    const [m, u, s] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    rssKiB = m;
+    cpuMs = (u + s) * 1000;
+  }
+  return { ms, cpuMs, rssMiB: rssKiB / 1024, report, stdout: r.stdout };
+}
+
+/** Runs compiled JavaScript (a path under .bench-out/js) with plain node in `cwd`. */
+function runJs(script: string, scriptArgs: string[], cwd: string, nodeArgs: string[] = []): Run {
+  return measure([process.execPath, ...nodeArgs, path.join(JS, script), ...scriptArgs], cwd);
+}
+
+/** Runs a compiled app in a fresh empty folder (it writes cdktf.out/ and dist/ there). */
+function inScratch(script: string): Run {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-bench-'));
+  try { return runJs(script, [], dir); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
 }
 
 function median(xs: number[]): number {
@@ -54,68 +85,166 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function scratch(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-bench-'));
-}
-
-function repeat(n: number, once: () => Run): Run[] {
-  const runs: Run[] = [];
-  for (let i = 0; i < n; i++) runs.push(once());
-  return runs;
-}
-
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const goal = (value: number, limit: number) => (value <= limit ? `meets the goal (<= ${limit})` : `MISSES the goal (<= ${limit})`);
 
-function examplesVersusBare(): void {
-  console.log('## Example stacks against a bare one-resource cdktf app (5 runs each, medians)\n');
-  const examples = repeat(5, () => {
-    const dir = scratch();
-    try { return runNode(path.join(ROOT, 'stacks/main.ts'), [], dir); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
-  });
-  const bare = repeat(5, () => {
-    const dir = scratch();
-    try { return runNode(path.join(ROOT, 'bench/synth-child.ts'), ['bare', path.join(dir, 'cdktf.out')], dir); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
-  });
-  const e = median(examples.map((r) => r.ms));
-  const b = median(bare.map((r) => r.ms));
-  console.log('| app | median | runs | peak RSS (median) |');
-  console.log('|---|---|---|---|');
-  console.log(`| every example stack (stacks/main.ts) | ${s(e)} | ${examples.map((r) => s(r.ms)).join(', ')} | ${median(examples.map((r) => r.rssMiB)).toFixed(0)} MiB |`);
-  console.log(`| bare cdktf app, one aws_msk_cluster | ${s(b)} | ${bare.map((r) => s(r.ms)).join(', ')} | ${median(bare.map((r) => r.rssMiB)).toFixed(0)} MiB |`);
-  console.log(`\nratio examples / bare: ${(e / b).toFixed(2)}\n`);
+/** The newest modification time under the sources the bench compiles. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['lib', 'stacks', 'bench']) walk(path.join(ROOT, d));
+  return Math.max(newest, fs.statSync(path.join(ROOT, 'tsconfig.json')).mtimeMs);
+}
+
+/**
+ * Compiles lib/, stacks/ and the bench apps to CommonJS with tsc into .bench-out/js (once per
+ * change of the sources). Until the package has its own build, this is the compiled library.
+ */
+function compile(): void {
+  const stamp = path.join(OUT, 'compiled-at');
+  if (fs.existsSync(stamp) && Number(fs.readFileSync(stamp, 'utf8')) >= newestSource()) {
+    console.log('compiled JavaScript: .bench-out/js is up to date\n');
+    return;
+  }
+  fs.rmSync(JS, { recursive: true, force: true });
+  fs.mkdirSync(OUT, { recursive: true });
+  const tsconfig = {
+    extends: '../tsconfig.json',
+    compilerOptions: {
+      module: 'commonjs', moduleResolution: 'node10', noEmit: false, outDir: 'js', rootDir: '..',
+      sourceMap: false, declaration: false, incremental: false,
+    },
+    include: ['../lib', '../stacks', '../bench/apps', '../bench/seed-platform.ts', '../bench/synth-child.ts'],
+  };
+  fs.writeFileSync(path.join(OUT, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(OUT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}\n${r.stderr}`);
+  // The repository is "type": "module"; the compiled files are CommonJS.
+  fs.writeFileSync(path.join(JS, 'package.json'), '{ "type": "commonjs" }\n');
+  fs.writeFileSync(stamp, String(Date.now()));
+  console.log(`compiled JavaScript: tsc (CommonJS) into .bench-out/js in ${s(performance.now() - started)}\n`);
+}
+
+interface Contender { readonly label: string; readonly script: string }
+
+/**
+ * Paired runs: each round runs the bare app and every contender once, in an order that rotates
+ * from round to round, so that a burst of load from elsewhere hits them alike. Reports the
+ * medians of each one's times and the median of the per-round ratios against the bare app.
+ */
+function paired(title: string, contenders: readonly Contender[], limit: number): void {
+  console.log(`## ${title} (${pairs} paired runs, medians)\n`);
+  const bare: Contender = { label: 'bare cdktf app, one aws_msk_cluster (bench/apps/bare.ts)', script: 'bench/apps/bare.js' };
+  const all = [bare, ...contenders];
+  const runs = new Map<Contender, Run[]>(all.map((c) => [c, []]));
+  for (let round = 0; round < pairs; round++) {
+    const order = all.map((_, i) => all[(i + round) % all.length]);
+    for (const c of order) runs.get(c)!.push(inScratch(c.script));
+  }
+  console.log('| app | wall (median) | CPU user+sys (median) | peak RSS | wall / bare (median of pairs) | CPU / bare (median of pairs) |');
+  console.log('|---|---|---|---|---|---|');
+  const b = runs.get(bare)!;
+  const ratios: Record<string, number> = {};
+  for (const c of all) {
+    const r = runs.get(c)!;
+    const wallRatio = median(r.map((x, i) => x.ms / b[i].ms));
+    const cpuRatio = median(r.map((x, i) => x.cpuMs / b[i].cpuMs));
+    ratios[c.label] = wallRatio;
+    console.log(`| ${c.label} | ${s(median(r.map((x) => x.ms)))} | ${s(median(r.map((x) => x.cpuMs)))} | ${median(r.map((x) => x.rssMiB)).toFixed(0)} MiB | ${c === bare ? '1' : wallRatio.toFixed(2)} | ${c === bare ? '1' : cpuRatio.toFixed(2)} |`);
+  }
+  console.log('');
+  for (const c of contenders) console.log(`- ${c.label}: wall ratio ${ratios[c.label].toFixed(2)}, ${goal(ratios[c.label], limit)}`);
+  console.log('');
+}
+
+/** Profiles the MSK quick start once (node --cpu-prof) and prints where its time goes. */
+function profile(): void {
+  console.log('## CPU profile of the quick start (kafka-iac/msk), one run\n');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-bench-prof-'));
+  try {
+    runJs('bench/apps/quick-start-msk.js', [], dir, ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'prof')}`]);
+    const file = fs.readdirSync(path.join(dir, 'prof')).find((f) => f.endsWith('.cpuprofile'))!;
+    const summary = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/cpu-profile-summary.ts'), path.join(dir, 'prof', file), '8'], { cwd: JS, encoding: 'utf8' });
+    if (summary.status !== 0) throw new Error(summary.stderr);
+    console.log(summary.stdout);
+    const byPackage = [...summary.stdout.matchAll(/^\| ([\d.]+)% \| `([^`]+)` \|$/gm)].map((m) => ({ pct: Number(m[1]), what: m[2] }));
+    // The first function in JavaScript code (the library or a package), not node's own module loading, I/O or GC.
+    const hot = byPackage.find((x) => / \S+\.js:\d+$/.test(x.what) && !/ node:/.test(x.what));
+    if (hot) console.log(`next hot spot (largest self time in JavaScript code, outside node's module loading, I/O and GC): \`${hot.what}\`, ${hot.pct}% self\n`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function seedScale(): void {
   console.log(`## Seed-scale platform: 5 clusters, 3 regions, N topics, N/4 consumer groups, every rule (${seedRuns} runs each, medians)\n`);
-  const startupRuns = repeat(seedRuns, () => runNode(path.join(ROOT, 'bench/synth-child.ts'), ['startup'], ROOT));
+  const startupRuns = Array.from({ length: seedRuns }, () => runJs('bench/synth-child.js', ['startup'], ROOT));
   const startup = median(startupRuns.map((r) => r.ms));
-  console.log(`start-up (node + tsx + importing the library, no synthesis): ${s(startup)}, peak RSS ${median(startupRuns.map((r) => r.rssMiB)).toFixed(0)} MiB\n`);
-  console.log('| N topics | groups | principals | files written | whole process | minus start-up | build | synth (rules included) | peak RSS |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  const startupCpu = median(startupRuns.map((r) => r.cpuMs));
+  console.log(`start-up (node + importing the compiled library, no synthesis): ${s(startup)} (CPU ${s(startupCpu)}), peak RSS ${median(startupRuns.map((r) => r.rssMiB)).toFixed(0)} MiB\n`);
+  console.log('| N topics | groups | principals | files written | whole process | minus start-up | CPU user+sys | build | synth (rules included) | peak RSS |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   const byN = new Map<number, number>();
+  const cpuByN = new Map<number, number>();
+  const rssByN = new Map<number, number>();
   let parts: string[] = [];
   for (const n of sizes) {
-    const runs = repeat(seedRuns, () => {
-      const dir = scratch();
-      try { return runNode(path.join(ROOT, 'bench/synth-child.ts'), ['seed', String(n), dir], ROOT); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+    const runs = Array.from({ length: seedRuns }, () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-bench-'));
+      try { return runJs('bench/synth-child.js', ['seed', String(n), dir], ROOT); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
     });
     const t = median(runs.map((r) => r.ms));
     byN.set(n, t);
+    cpuByN.set(n, median(runs.map((x) => x.cpuMs)));
+    rssByN.set(n, median(runs.map((x) => x.rssMiB)));
     const r = runs[0].report ?? {};
     parts = r.parts ?? parts;
-    console.log(`| ${n} | ${r.groups} | ${r.principals} | ${r.files} | ${s(t)} | ${s(t - startup)} | ${s(median(runs.map((x) => x.report?.buildMs ?? NaN)))} | ${s(median(runs.map((x) => x.report?.synthMs ?? NaN)))} | ${median(runs.map((x) => x.rssMiB)).toFixed(0)} MiB |`);
+    console.log(`| ${n} | ${r.groups} | ${r.principals} | ${r.files} | ${s(t)} | ${s(t - startup)} | ${s(median(runs.map((x) => x.cpuMs)))} | ${s(median(runs.map((x) => x.report?.buildMs ?? NaN)))} | ${s(median(runs.map((x) => x.report?.synthMs ?? NaN)))} | ${rssByN.get(n)!.toFixed(0)} MiB |`);
   }
   const lo = Math.min(...sizes);
   const hi = Math.max(...sizes);
   if (byN.size > 1) {
     const ratio = (byN.get(hi)! - startup) / (byN.get(lo)! - startup);
-    console.log(`\nt(${hi})/t(${lo}) after subtracting start-up: ${ratio.toFixed(2)} (size ratio ${hi / lo}; goal: at most about ${hi / lo})`);
+    console.log(`\nt(${hi})/t(${lo}) after subtracting start-up: ${ratio.toFixed(2)} (size ratio ${hi / lo}), ${goal(ratio, 3)}`);
     console.log(`t(${hi})/t(${lo}) whole process: ${(byN.get(hi)! / byN.get(lo)!).toFixed(2)}`);
+    const cpuRatio = (cpuByN.get(hi)! - startupCpu) / (cpuByN.get(lo)! - startupCpu);
+    console.log(`the same on CPU time (user + system, less disturbed by other load): ${cpuRatio.toFixed(2)}, ${goal(cpuRatio, 3)}`);
   }
+  console.log(`peak RSS at N=${hi}: ${rssByN.get(hi)!.toFixed(0)} MiB, ${goal(rssByN.get(hi)!, 300)}`);
   console.log('\nWhat the generator builds:');
   for (const p of parts) console.log(`- ${p}`);
+  console.log('');
 }
 
-console.log(`kafka-iac bench: node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString()}\n`);
-if (only !== 'seed') examplesVersusBare();
-if (only !== 'examples') seedScale();
+/** `npm test` itself: wall time, CPU user + system, and its `N passed, N failed` line. */
+function suite(): void {
+  console.log('## The test suite (`npm test`: typecheck, synth, vitest with every real validator), one run\n');
+  const r = measure(['npm', 'test'], ROOT);
+  const summary = r.stdout.trim().split('\n').pop();
+  console.log(`wall ${s(r.ms)}, CPU user+sys ${s(r.cpuMs)} (${(r.cpuMs / r.ms).toFixed(2)} cores busy on average), peak RSS ${r.rssMiB.toFixed(0)} MiB; ${summary}`);
+  console.log(`wall: ${goal(r.ms / 1000, 60)} s on a quiet machine; machine load average now ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}\n`);
+}
+
+console.log(`kafka-iac bench: node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}, ${new Date().toISOString()}\n`);
+compile();
+if (!only || only === 'quick') {
+  paired('Quick start against a bare cdktf app with one aws_msk_cluster (compiled JavaScript, plain node)', [
+    { label: 'README quick start importing kafka-iac (every target loads)', script: 'bench/apps/quick-start.js' },
+    { label: 'README quick start importing kafka-iac/msk (only the MSK target loads)', script: 'bench/apps/quick-start-msk.js' },
+  ], 1.5);
+}
+if (!only || only === 'examples') {
+  paired('Every example environment against the bare app (compiled JavaScript, plain node)', [
+    { label: 'every example environment (stacks/main.ts: production, dr, staging, staging-dr, development)', script: 'stacks/main.js' },
+  ], 2.5);
+}
+if (!only || only === 'profile') profile();
+if (!only || only === 'seed') seedScale();
+if (runSuite) suite();

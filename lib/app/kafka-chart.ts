@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { App as Cdk8sApp, Chart, YamlOutputType } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
 import { attachEnvironment } from '../model/environment-attachment';
@@ -7,6 +7,8 @@ import { rulesOf, type RuleSelection } from '../rules/rule-pack';
 import { RuleValidation } from '../rules/rule-validation';
 import { kubernetesDocuments } from './kubernetes-documents';
 import { ENVIRONMENT_METADATA_LABEL } from '../contract/vocabulary';
+import { registerKubernetesTarget } from './app-targets';
+import { writeYaml } from '../contract/yaml-writer';
 
 export interface KafkaChartProps {
   /** The environment this chart deploys; its profile decides which rules are errors. */
@@ -55,3 +57,14 @@ export class KafkaChart extends Chart {
     return this.validation.report ?? this.validation.evaluate();
   }
 }
+
+// Loading this module gives KafkaApp its Kubernetes target (`app.chart()`).
+registerKubernetesTarget({
+  createApp: (outdir) => new Cdk8sApp({ outdir, yamlOutputType: YamlOutputType.FILE_PER_CHART }),
+  createChart: (app, id, environment, props) => new KafkaChart(app, id, { ...props, environment }),
+  renderKustomization: (resources) => writeYaml({
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources,
+  }),
+});

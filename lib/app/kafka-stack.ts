@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LocalBackend, TerraformStack } from 'cdktf';
+import { App as TerraformApp, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
 import { attachEnvironment } from '../model/environment-attachment';
@@ -8,6 +8,7 @@ import { rulesOf, type RuleSelection } from '../rules/rule-pack';
 import { RuleValidation } from '../rules/rule-validation';
 import { terraformDocuments } from './terraform-documents';
 import { ENVIRONMENT_TAG, PROFILE_TAG } from '../contract/vocabulary';
+import { registerTerraformTarget } from './app-targets';
 
 export interface KafkaStackProps {
   /** The environment this stack deploys; its profile decides which rules are errors. */
@@ -40,6 +41,10 @@ export class KafkaStack extends TerraformStack {
   /** The provider for the environment's region. */
   public readonly provider: AwsProvider;
   private readonly validation: RuleValidation;
+  /** While cdktf synthesizes this stack: its Terraform JSON, rendered once for the rules and the file. */
+  private synthesis?: { json?: Record<string, any> };
+  /** The Terraform JSON of the last synthesis, until KafkaApp takes it for the output files. */
+  private synthesized?: Record<string, any>;
 
   public constructor(scope: Construct, id: string, props: KafkaStackProps) {
     super(scope, id);
@@ -64,6 +69,37 @@ export class KafkaStack extends TerraformStack {
       rules: rulesOf(props.rules),
     });
     this.node.addValidation(this.validation);
+    // Inside one synthesis (aspects, then the rules, then cdk.tf.json) nothing of ours changes
+    // the stack between the rules and the file, so the JSON the rules checked is the JSON
+    // written: one toTerraform() instead of two. Outside a synthesis (Testing.synth,
+    // direct calls) every call renders afresh.
+    const synthesizer = this.synthesizer;
+    this.synthesizer = {
+      synthesize: (session) => {
+        this.synthesis = {};
+        try {
+          synthesizer.synthesize(session);
+          this.synthesized = this.synthesis.json;
+        } finally {
+          this.synthesis = undefined;
+        }
+      },
+    };
+  }
+
+  public override toTerraform(): any {
+    if (!this.synthesis) return super.toTerraform();
+    return (this.synthesis.json ??= super.toTerraform());
+  }
+
+  /**
+   * The Terraform JSON written by the last synthesis, once: KafkaApp renders the output files
+   * from it right after synthesizing, instead of rendering the stack a third time.
+   */
+  public takeSynthesizedJson(): Record<string, any> | undefined {
+    const json = this.synthesized;
+    this.synthesized = undefined;
+    return json;
   }
 
   /** The rules report of the last synthesis, or a fresh evaluation when there was none. */
@@ -71,3 +107,9 @@ export class KafkaStack extends TerraformStack {
     return this.validation.report ?? this.validation.evaluate();
   }
 }
+
+// Loading this module gives KafkaApp its Terraform target (`app.stack()`).
+registerTerraformTarget({
+  createApp: (outdir) => new TerraformApp({ outdir }),
+  createStack: (app, environment, props) => new KafkaStack(app, environment.name, { ...props, environment }),
+});

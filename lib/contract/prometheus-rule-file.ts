@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { writeYaml } from './yaml-writer';
 import { KafkaIacError } from '../model/errors';
 import type { AlertRule, RecordingRule, RuleGroup } from '../model/monitoring/alert-rule';
 import type { BackendMetrics, MonitoredClusterIdentity } from '../model/monitoring/metrics-backend';
@@ -39,7 +39,7 @@ export function renderRuleFileOf(renderedGroups: readonly Record<string, unknown
     ...inOrder(g, ['name', 'interval']),
     ...(Array.isArray(g.rules) ? { rules: g.rules.map((r: Record<string, unknown>) => inOrder(r, RULE_KEY_ORDER)) } : {}),
   }));
-  return stringify({ groups }, { lineWidth: 0 });
+  return writeYaml({ groups }, { lineWidth: 0 });
 }
 
 const RULE_KEY_ORDER = ['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'];

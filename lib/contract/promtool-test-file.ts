@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { writeYaml } from './yaml-writer';
 import { alertLabelsOf, type AlertRule } from '../model/monitoring/alert-rule';
 import { renderRule } from './prometheus-rule-file';
 
@@ -12,7 +12,7 @@ export function renderAlertTestFile(alert: AlertRule, ruleFile: string, runbookU
   const rendered = renderRule(alert, runbookUrl) as { annotations: Record<string, string> };
   // Rules are evaluated once per sample, so recording rules see every sample exactly once.
   const interval = alert.scenarios[0]?.interval.toString() ?? '1m';
-  return stringify({
+  return writeYaml({
     rule_files: [ruleFile],
     evaluation_interval: interval,
     tests: alert.scenarios.map((s) => ({

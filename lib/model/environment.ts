@@ -54,9 +54,12 @@ export interface OutputRenderContext {
 /** Renders one output file; `context` is absent when the function is called directly. */
 export type OutputFileRenderer = (context?: OutputRenderContext) => string;
 
-/** A context for one synthesis: each stack's Terraform JSON is rendered at most once. */
-export function outputRenderContext(): OutputRenderContext {
-  const rendered = new Map<TerraformJsonSource, Record<string, any>>();
+/**
+ * A context for one synthesis: each stack's Terraform JSON is rendered at most once.
+ * @param synthesized stacks' JSON already rendered by this synthesis (as written to cdk.tf.json)
+ */
+export function outputRenderContext(synthesized: ReadonlyMap<TerraformJsonSource, Record<string, any>> = new Map()): OutputRenderContext {
+  const rendered = new Map<TerraformJsonSource, Record<string, any>>(synthesized);
   return {
     terraformJson(stack) {
       let json = rendered.get(stack);

@@ -108,6 +108,15 @@ export class KafkaIacError extends Error {
       `KIAC-PEER [kafka-iac] ${lines.length} peer dependenc${lines.length === 1 ? 'y is' : 'ies are'} not supported:\n  ${lines.join('\n  ')}\nInstall versions in the supported ranges next to kafka-iac (npm install <package>@<range>) so that one copy of each is shared, then run npm ls <package> to check.`);
   }
 
+  /**
+   * A KafkaApp method needs a target whose module was not loaded: `kafka-iac/msk` (cdktf) or
+   * `kafka-iac/kubernetes` (cdk8s). Each entry point loads only its own target.
+   */
+  public static targetNotLoaded(path: string, method: string, target: string, entryPoint: string): KafkaIacError {
+    return new KafkaIacError('KIAC-TARGET', path,
+      `KIAC-TARGET [${path}] ${method} needs the ${target} target, which is not loaded; expected an import from '${entryPoint}' or 'kafka-iac'. Import KafkaApp (or any construct) from '${entryPoint}', or from 'kafka-iac', which loads every target.`);
+  }
+
   /** Two things that must be unique share a name. */
   public static duplicate(code: string, path: string, what: string, name: string): KafkaIacError {
     return new KafkaIacError(code, path,

@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { KafkaApp } from '../../lib/app/kafka-app';
-import { buildExamples } from '../../stacks/examples';
-import { EXAMPLE_ENVIRONMENTS, TEST_OUT, exampleDist } from '../support/paths';
+import { EXAMPLES_DIR, EXAMPLE_ENVIRONMENTS, TEST_OUT, exampleDist } from '../support/paths';
 
 function manifests(env: string): Record<string, any>[] {
   return parseAllDocuments(fs.readFileSync(path.join(exampleDist(env), 'kafka.k8s.yaml'), 'utf8')).map((d) => d.toJS());
@@ -88,19 +87,18 @@ describe('the development example applies the shop access model with a Job', () 
 
 describe('KafkaApp.synth', () => {
   it('returns, per environment, where it wrote and the report counts (what npm run synth prints)', () => {
-    fs.mkdirSync(TEST_OUT, { recursive: true });
-    const dir = fs.mkdtempSync(path.join(TEST_OUT, 'synth-summary-'));
-    const written = buildExamples({ terraformOutdir: path.join(dir, 'cdktf.out'), distDir: path.join(dir, 'dist') }).synth();
+    // What buildExamples().synth() returned in the global setup, which wrote .test-out/examples.
+    const written = inject('exampleSynthesis');
     expect(written.map((w) => w.environment)).toEqual(['production', 'dr', 'staging', 'staging-dr', 'development']);
     expect(written.every((w) => w.errors === 0)).toBe(true);
     const production = written.find((w) => w.environment === 'production')!;
-    expect(production.terraformDirs).toEqual([path.join(dir, 'cdktf.out', 'stacks', 'production')]);
+    expect(production.terraformDirs).toEqual([path.join(EXAMPLES_DIR, 'cdktf.out', 'stacks', 'production')]);
     expect(fs.existsSync(path.join(production.terraformDirs[0], 'cdk.tf.json'))).toBe(true);
+    expect(production.distDir).toBe(exampleDist('production'));
     const development = written.find((w) => w.environment === 'development')!;
     expect(development.terraformDirs).toEqual([]);
     expect(development.warnings).toBe(report('development').summary.warnings);
     expect(development.warnings).toBeGreaterThan(0);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { writeYaml } from '../../contract/yaml-writer';
 
 /** The Prometheus type a JMX exporter rule gives its samples. */
 export enum JmxMetricType {
@@ -201,7 +201,7 @@ export const JMX_EXPORTER_CONFIG_KEY = 'kafka-metrics-config.yml';
  * `KAFKA_JMX_EXPORTER_RULES`. Pure: the same text every time.
  */
 export function renderJmxExporterConfig(rules: readonly JmxExporterRule[] = KAFKA_JMX_EXPORTER_RULES): string {
-  return stringify({
+  return writeYaml({
     lowercaseOutputName: true,
     rules: rules.map((r) => ({
       pattern: r.pattern,

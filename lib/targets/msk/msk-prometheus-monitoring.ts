@@ -1,6 +1,5 @@
 import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
 import { TerraformDataResource, synthesizedInput } from './terraform-data';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
@@ -16,6 +15,7 @@ import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
   mskOpenMonitoringScalingMetrics, plannedBytesInPerSecond, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
+import { writeYaml } from '../../contract/yaml-writer';
 
 /** MSK open monitoring ports. */
 export const MSK_JMX_EXPORTER_PORT = 11001;
@@ -113,7 +113,7 @@ export class MskPrometheusMonitoring extends Construct {
         { target_label: ROLE_LABEL, replacement: role === 'jmx' ? 'kafka' : 'node-exporter' },
       ],
     });
-    env.addOutputFile(this.scrapeConfigFile, () => stringify({
+    env.addOutputFile(this.scrapeConfigFile, () => writeYaml({
       scrape_configs: [job('jmx', MSK_JMX_EXPORTER_PORT), job('node', MSK_NODE_EXPORTER_PORT)],
     }));
   }

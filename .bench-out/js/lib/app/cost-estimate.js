@@ -1,0 +1,234 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MSK_REPLICATOR_UNPRICED = exports.CostEstimate = exports.COST_ESTIMATE_SECTION_TITLE = void 0;
+const jvm_heap_1 = require("../model/jvm-heap");
+const price_table_1 = require("../model/capacity/price-table");
+const vocabulary_1 = require("../contract/vocabulary");
+/** The title of the report section the estimate writes. */
+exports.COST_ESTIMATE_SECTION_TITLE = 'Cost estimate';
+const GiB = 1024 ** 3;
+/**
+ * The monthly cost of the Kafka resources in a set of synthesized documents, from the dated
+ * price table. An ESTIMATE: on-demand list prices, 730 hours a month, provisioned (not used)
+ * storage; data transfer and everything the library does not declare are left out.
+ *
+ * Reads: `aws_msk_cluster` (instance type × brokers, plus EBS volume × brokers), Strimzi
+ * `KafkaNodePool` (one node per pod, which HA-009's required host anti-affinity implies, sized
+ * from the pod's resources, plus each persistent-claim volume × replicas), a Kafka
+ * `StatefulSet` (the same, with its volume claim templates), and a Strimzi `KafkaMirrorMaker2`
+ * (its replicas priced the same way, an upper bound: its host anti-affinity is only preferred).
+ * An `aws_msk_replicator` is listed as not priced: MSK Replicator is billed per replicator-hour
+ * and per GB it processes, plus cross-region data transfer, and the table records no verified
+ * Replicator prices (the GB also depend on traffic the output does not hold).
+ */
+class CostEstimate {
+    /** Estimates the documents of one environment. Pure. */
+    static of(documents, options) {
+        return new CostEstimate(documents, options);
+    }
+    date = price_table_1.PRICE_TABLE_DATE;
+    currency = 'USD';
+    region;
+    lines;
+    /** Resources that could not be priced, and why (an instance type or region not in the table). */
+    unpriced;
+    /** What could change the figure and is not in the total (MSK storage autoscaling up to its maximum). */
+    notes;
+    constructor(documents, options) {
+        this.region = options.region;
+        const prices = price_table_1.PRICE_TABLE[options.region];
+        const family = options.kubernetesNodeFamily ?? 'm5';
+        const lines = [];
+        const unpriced = [];
+        const notes = [];
+        const storageMaxByCluster = new Map();
+        const kafkaByCluster = new Map();
+        for (const doc of documents) {
+            if (doc.source === 'kubernetes' && doc.kind === 'Kafka' && doc.apiVersion.startsWith('kafka.strimzi.io/')) {
+                kafkaByCluster.set(`${doc.namespace ?? ''}|${doc.name}`, doc);
+            }
+            if (doc.source === 'terraform' && doc.type === 'aws_appautoscaling_target' && doc.body.scalable_dimension === 'kafka:broker-storage:VolumeSize') {
+                const cluster = /^\$\{(aws_msk_cluster\.[A-Za-z0-9_-]+)\.arn\}$/.exec(String(doc.body.resource_id))?.[1];
+                if (cluster && Number.isFinite(Number(doc.body.max_capacity)))
+                    storageMaxByCluster.set(cluster, Number(doc.body.max_capacity));
+            }
+        }
+        for (const doc of documents) {
+            if (doc.source === 'terraform') {
+                if (doc.type === 'aws_msk_cluster') {
+                    this.msk(doc.address, doc.path, doc.body, prices, lines, unpriced);
+                    const max = storageMaxByCluster.get(doc.address);
+                    const brokers = Number(doc.body.number_of_broker_nodes);
+                    if (max !== undefined && prices && Number.isFinite(brokers)) {
+                        notes.push(`\`${doc.address}\`: storage autoscaling may grow each broker's volume to ${max} GiB, up to ${formatUsd(cents(brokers * max * prices.mskStorageGbMonth), 2)} USD a month for storage (not in the total).`);
+                    }
+                }
+                if (doc.type === 'aws_msk_replicator')
+                    unpriced.push(`\`${doc.address}\`: ${exports.MSK_REPLICATOR_UNPRICED}`);
+                continue;
+            }
+            if (doc.kind === 'KafkaMirrorMaker2' && doc.apiVersion.startsWith('kafka.strimzi.io/')) {
+                const spec = doc.body.spec ?? {};
+                this.pods(`KafkaMirrorMaker2/${doc.name}`, doc.path, Number(spec.replicas ?? 0), spec.resources, [], prices, family, lines, unpriced, 'one per pod (an upper bound: the pods only prefer separate hosts)');
+            }
+            else if (doc.kind === 'KafkaNodePool' && doc.apiVersion.startsWith('kafka.strimzi.io/')) {
+                const clusterName = doc.body.metadata?.labels?.['strimzi.io/cluster'];
+                const kafka = kafkaByCluster.get(`${doc.namespace ?? ''}|${clusterName}`);
+                const spec = doc.body.spec ?? {};
+                const resources = spec.resources ?? kafka?.body.spec?.kafka?.resources;
+                this.pods(`KafkaNodePool/${doc.name}`, doc.path, Number(spec.replicas ?? 0), resources, strimziVolumes(spec.storage), prices, family, lines, unpriced);
+            }
+            else if (doc.kind === 'StatefulSet' && doc.body.metadata?.labels?.[vocabulary_1.TARGET_LABEL] === 'statefulset') {
+                const spec = doc.body.spec ?? {};
+                const containers = spec.template?.spec?.containers ?? [];
+                const kafka = containers.find((c) => c?.name === 'kafka') ?? containers[0];
+                const volumes = (spec.volumeClaimTemplates ?? []).map((t) => (0, jvm_heap_1.parseMemoryQuantity)(String(t?.spec?.resources?.requests?.storage ?? '')));
+                this.pods(`StatefulSet/${doc.name}`, doc.path, Number(spec.replicas ?? 1), kafka?.resources, volumes, prices, family, lines, unpriced);
+            }
+        }
+        this.lines = lines;
+        this.unpriced = unpriced;
+        this.notes = notes;
+    }
+    /** The monthly total in USD, rounded to cents. */
+    get monthlyTotalUsd() {
+        return cents(this.lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
+    }
+    /** The estimate as plain data (the report's JSON section). */
+    toJson() {
+        return {
+            estimate: true,
+            priceDate: this.date,
+            currency: this.currency,
+            region: this.region,
+            hoursPerMonth: price_table_1.HOURS_PER_MONTH,
+            source: price_table_1.PRICE_TABLE_SOURCE,
+            monthlyTotalUsd: this.monthlyTotalUsd,
+            lines: this.lines,
+            unpriced: this.unpriced,
+            notes: this.notes,
+        };
+    }
+    /** The estimate as Markdown: a dated, labelled table and its total. */
+    toMarkdown() {
+        const out = [
+            `**Estimate**, not a quote: on-demand list prices of ${this.date} for \`${this.region}\` (${price_table_1.HOURS_PER_MONTH} hours a month, provisioned storage). Source: ${price_table_1.PRICE_TABLE_SOURCE}. Data transfer, savings plans and resources outside Kafka (EKS control plane, NAT, CloudWatch) are not included.`,
+            '',
+        ];
+        if (this.lines.length === 0) {
+            out.push('No priced Kafka resources in this environment.');
+        }
+        else {
+            out.push('| resource | item | quantity | unit | USD per unit | USD per month |', '|---|---|---|---|---|---|');
+            for (const l of this.lines) {
+                out.push(`| \`${l.resource}\` | ${l.item} | ${formatUsd(l.quantity, 0)} | ${l.unit} | ${l.unitPriceUsd} | ${formatUsd(l.monthlyUsd, 2)} |`);
+            }
+            out.push(`| **total** | | | | | **${formatUsd(this.monthlyTotalUsd, 2)}** |`);
+        }
+        for (const u of this.unpriced)
+            out.push('', `Not priced: ${u}`);
+        for (const n of this.notes)
+            out.push('', `Note: ${n}`);
+        return out.join('\n');
+    }
+    /** The report section: title "Cost estimate", this estimate's data and Markdown. */
+    toReportSection() {
+        return { title: exports.COST_ESTIMATE_SECTION_TITLE, data: this.toJson(), markdown: this.toMarkdown() };
+    }
+    msk(resource, path, body, prices, lines, unpriced) {
+        const group = single(body.broker_node_group_info);
+        const instanceType = group?.instance_type;
+        const brokers = Number(body.number_of_broker_nodes);
+        const volumeGiB = Number(single(single(group?.storage_info)?.ebs_storage_info)?.volume_size ?? 0);
+        if (!prices) {
+            unpriced.push(`\`${resource}\`: no prices for region ${this.region} in the table.`);
+            return;
+        }
+        if (!Number.isFinite(brokers) || brokers <= 0) {
+            unpriced.push(`\`${resource}\`: number_of_broker_nodes is ${JSON.stringify(body.number_of_broker_nodes)}, not a number.`);
+            return;
+        }
+        const hourly = prices.mskBrokerHourly[instanceType];
+        if (hourly === undefined) {
+            unpriced.push(`\`${resource}\`: broker instance type ${JSON.stringify(instanceType)} is not in the price table.`);
+        }
+        else {
+            lines.push(line(resource, path, `${brokers} × ${instanceType} broker`, brokers * price_table_1.HOURS_PER_MONTH, 'broker-hour', hourly));
+        }
+        if (Number.isFinite(volumeGiB) && volumeGiB > 0) {
+            lines.push(line(resource, path, `${brokers} × ${volumeGiB} GiB MSK storage`, brokers * volumeGiB, 'GB-month', prices.mskStorageGbMonth));
+        }
+    }
+    pods(resource, path, replicas, resources, volumeBytes, prices, family, lines, unpriced, placement = 'one per pod') {
+        if (!prices) {
+            unpriced.push(`\`${resource}\`: no prices for region ${this.region} in the table.`);
+            return;
+        }
+        if (!Number.isFinite(replicas) || replicas <= 0)
+            return;
+        const memory = (0, jvm_heap_1.parseMemoryQuantity)(String(resources?.limits?.memory ?? resources?.requests?.memory ?? ''));
+        const cpu = parseCpu(resources?.requests?.cpu ?? resources?.limits?.cpu);
+        const node = nodeFor(family, memory, cpu, prices);
+        if (!node) {
+            unpriced.push(`\`${resource}\`: no ${family} instance in the table fits a pod with memory ${resources?.limits?.memory ?? 'unset'} and cpu ${resources?.requests?.cpu ?? 'unset'}.`);
+        }
+        else {
+            const sized = Number.isFinite(memory) ? '' : ' (no memory set: smallest node assumed)';
+            lines.push(line(resource, path, `${replicas} × ${node.type} node, ${placement}${sized}`, replicas * price_table_1.HOURS_PER_MONTH, 'node-hour', node.hourly));
+        }
+        const gib = volumeBytes.filter((b) => Number.isFinite(b) && b > 0).reduce((sum, b) => sum + b / GiB, 0);
+        if (gib > 0) {
+            lines.push(line(resource, path, `${replicas} × ${round2(gib)} GiB EBS gp3`, replicas * gib, 'GB-month', prices.ebsGp3GbMonth));
+        }
+    }
+}
+exports.CostEstimate = CostEstimate;
+/** Why an MSK Replicator is listed under "Not priced". */
+exports.MSK_REPLICATOR_UNPRICED = 'MSK Replicator is billed per replicator-hour and per GB of data it processes, plus cross-region data transfer (https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator-pricing.html); the price table records no verified Replicator prices, and the GB replicated depend on traffic. Price it from https://aws.amazon.com/msk/pricing/ and the ReplicatorBytesInPerSec metric.';
+/** The smallest instance of `family` whose memory exceeds the pod's (the kubelet reserves some) and whose vCPUs cover its request. */
+function nodeFor(family, memoryBytes, cpu, prices) {
+    for (const [size, spec] of Object.entries(price_table_1.INSTANCE_SIZES)) {
+        const type = `${family}.${size}`;
+        const hourly = prices.ec2Hourly[type];
+        if (hourly === undefined)
+            continue;
+        if (Number.isFinite(memoryBytes) && spec.memoryGiB * GiB <= memoryBytes)
+            continue;
+        if (Number.isFinite(cpu) && spec.vcpu < cpu)
+            continue;
+        return { type, hourly };
+    }
+    return undefined;
+}
+function strimziVolumes(storage) {
+    if (!storage)
+        return [];
+    if (storage.type === 'jbod')
+        return (storage.volumes ?? []).flatMap((v) => strimziVolumes(v));
+    if (storage.type === 'persistent-claim')
+        return [(0, jvm_heap_1.parseMemoryQuantity)(String(storage.size ?? ''))];
+    return [];
+}
+/** Kubernetes CPU quantity (`2`, `500m`) in cores; NaN when absent. */
+function parseCpu(q) {
+    if (q === undefined || q === null)
+        return NaN;
+    const s = String(q).trim();
+    return s.endsWith('m') ? Number(s.slice(0, -1)) / 1000 : Number(s);
+}
+/** A block that cdktf writes as an object, or a list of one. */
+function single(v) {
+    return Array.isArray(v) ? v[0] : v;
+}
+function line(resource, path, item, quantity, unit, unitPriceUsd) {
+    return { resource, path, item, quantity: round2(quantity), unit, unitPriceUsd, monthlyUsd: cents(quantity * unitPriceUsd) };
+}
+function cents(n) {
+    return Math.round(n * 100) / 100;
+}
+function round2(n) {
+    return Math.round(n * 100) / 100;
+}
+function formatUsd(n, digits) {
+    return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

@@ -1,0 +1,39 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.renderAlertTestFile = renderAlertTestFile;
+exports.expandLabels = expandLabels;
+const yaml_writer_1 = require("./yaml-writer");
+const alert_rule_1 = require("../model/monitoring/alert-rule");
+const prometheus_rule_file_1 = require("./prometheus-rule-file");
+/**
+ * The `promtool test rules` file of one alert: one test per scenario, each checking the alert
+ * at its evaluation time, with the exact labels and annotations a firing alert carries.
+ *
+ * @param ruleFile the rule file's path relative to the test file
+ */
+function renderAlertTestFile(alert, ruleFile, runbookUrl) {
+    const rendered = (0, prometheus_rule_file_1.renderRule)(alert, runbookUrl);
+    // Rules are evaluated once per sample, so recording rules see every sample exactly once.
+    const interval = alert.scenarios[0]?.interval.toString() ?? '1m';
+    return (0, yaml_writer_1.writeYaml)({
+        rule_files: [ruleFile],
+        evaluation_interval: interval,
+        tests: alert.scenarios.map((s) => ({
+            name: `${alert.alert} (${alert.ruleId}): ${s.name}`,
+            interval: s.interval.toString(),
+            input_series: s.series.map((x) => ({ series: x.series, values: x.values })),
+            alert_rule_test: [{
+                    eval_time: s.evalTime.toString(),
+                    alertname: alert.alert,
+                    exp_alerts: s.firing.map((labels) => ({
+                        exp_labels: (0, alert_rule_1.alertLabelsOf)(alert, labels),
+                        exp_annotations: Object.fromEntries(Object.entries(rendered.annotations).map(([k, v]) => [k, expandLabels(v, labels)])),
+                    })),
+                }, ...(s.alsoQuiet ?? []).map((other) => ({ eval_time: s.evalTime.toString(), alertname: other, exp_alerts: [] }))],
+        })),
+    }, { lineWidth: 0 });
+}
+/** Expands `{{ $labels.x }}` the way Prometheus does for the alert's expression labels. */
+function expandLabels(template, labels) {
+    return template.replace(/\{\{\s*\$labels\.([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_, name) => labels[name] ?? '');
+}

@@ -1,0 +1,268 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.kafkaAlerts = kafkaAlerts;
+const alert_severity_1 = require("./alert-severity");
+const metrics_backend_1 = require("./metrics-backend");
+const prometheus_duration_1 = require("./prometheus-duration");
+const MINUTE = prometheus_duration_1.PrometheusDuration.minutes(1);
+const GROUP = 'orders-service';
+const TOPIC = 'orders';
+/**
+ * MON-001 to MON-012 for one cluster and one metrics backend, each with its promtool
+ * scenarios: firing at the threshold after its `for`, quiet just below it, and not yet firing
+ * before the `for` has passed.
+ */
+function kafkaAlerts(input) {
+    const { identity: id, metrics: m, thresholds: t } = input;
+    const labels = { [metrics_backend_1.CLUSTER_LABEL]: id.cluster, [metrics_backend_1.ENVIRONMENT_LABEL]: id.environment, [metrics_backend_1.REGION_LABEL]: id.region };
+    const where = `cluster ${id.cluster} (${id.environment}, ${id.region})`;
+    const node = m.nodeLabel;
+    const n0 = m.nodeExample(0);
+    const alerts = [];
+    alerts.push({
+        alert: 'KafkaNodeDown', ruleId: 'MON-001', severity: alert_severity_1.AlertSeverity.CRITICAL, for: t.nodeDownFor, labels,
+        expr: `max by (${node}) (${m.up}) == 0`,
+        summary: `Kafka node {{ $labels.${node} }} of ${id.cluster} is down or not scraped`,
+        description: `Prometheus cannot scrape Kafka node {{ $labels.${node} }} of ${where}. Its partitions have lost a replica; with a second failure, writes with acks=all stop.`,
+        runbook: 'broker-down',
+        scenarios: gauge({
+            thresholdText: 'up == 0', forDuration: t.nodeDownFor, fire: 0, quiet: 1,
+            series: (v) => [{ series: m.up.series({ [node]: n0 }), values: '', v }],
+            firing: [{ [node]: n0 }],
+        }),
+    });
+    const upOk = (count) => Array.from({ length: count }, (_, i) => ({ series: m.up.series({ [node]: m.nodeExample(i) }), values: constant(1, minutesFor(t.nodeDownFor) + 3) }));
+    alerts.push({
+        alert: 'KafkaNodesMissing', ruleId: 'MON-001', severity: alert_severity_1.AlertSeverity.CRITICAL, for: t.nodeDownFor, labels,
+        expr: `(count(${m.up} == 1) or vector(0)) < ${input.expectedNodes}`,
+        summary: `Fewer than ${input.expectedNodes} Kafka nodes of ${id.cluster} are up`,
+        description: `Fewer than the ${input.expectedNodes} expected Kafka nodes of ${where} are scraped and up: a pod is missing (not scheduled, deleted, or its target vanished from service discovery).`,
+        runbook: 'broker-down',
+        scenarios: [
+            scenario(`fires when ${input.expectedNodes - 1} of ${input.expectedNodes} nodes are up for ${t.nodeDownFor}`, upOk(input.expectedNodes - 1), after(t.nodeDownFor), [{}]),
+            scenario(`quiet when all ${input.expectedNodes} nodes are up`, upOk(input.expectedNodes), after(t.nodeDownFor), []),
+        ],
+    });
+    const lagAlert = (ruleId, name, severity, threshold) => ({
+        alert: name, ruleId, severity, for: t.consumerLagFor, labels,
+        expr: `${m.lagAggregation} by (${m.lagGroupLabel}, ${m.lagTopicLabel}) (${m.consumerLag}) > ${threshold}`,
+        summary: `Consumer group {{ $labels.${m.lagGroupLabel} }} lags more than ${threshold} messages on {{ $labels.${m.lagTopicLabel} }}`,
+        description: `Consumer group {{ $labels.${m.lagGroupLabel} }} on topic {{ $labels.${m.lagTopicLabel} }} of ${where} is more than ${threshold} messages behind for ${t.consumerLagFor}. Consumers are slower than producers, stuck, or down.`,
+        runbook: 'consumer-lag',
+        scenarios: gauge({
+            thresholdText: `lag > ${threshold}`, forDuration: t.consumerLagFor, fire: threshold + 1, quiet: threshold,
+            series: (v) => [{ series: m.consumerLag.series({ [m.lagGroupLabel]: GROUP, [m.lagTopicLabel]: TOPIC, partition: '0' }), values: '', v }],
+            firing: [{ [m.lagGroupLabel]: GROUP, [m.lagTopicLabel]: TOPIC }],
+        }),
+    });
+    alerts.push(lagAlert('MON-002', 'KafkaConsumerLagWarning', alert_severity_1.AlertSeverity.WARNING, t.consumerLagWarning));
+    alerts.push(lagAlert('MON-003', 'KafkaConsumerLagCritical', alert_severity_1.AlertSeverity.CRITICAL, t.consumerLagCritical));
+    const d = m.disk;
+    const usage = `100 * (${d.capacity} - ${d.available}) / ${d.capacity}`;
+    const joined = d.join ? `(${usage}) * on (${d.join.on.join(', ')}) group_left () ${d.join.selector}` : usage;
+    const vol0 = d.volumeExample(0);
+    const diskAlert = (ruleId, name, severity, percent) => ({
+        alert: name, ruleId, severity, for: t.diskUsageFor, labels,
+        expr: `max by (${d.volumeLabel}) (${joined}) > ${percent}`,
+        summary: `Kafka data volume {{ $labels.${d.volumeLabel} }} of ${id.cluster} is more than ${percent}% full`,
+        description: `The Kafka data volume {{ $labels.${d.volumeLabel} }} of ${where} is more than ${percent}% full. A full log directory takes the broker offline.`,
+        runbook: 'disk-full',
+        scenarios: gauge({
+            thresholdText: `usage > ${percent}%`, forDuration: t.diskUsageFor, fire: percent + 1, quiet: percent,
+            series: (v) => {
+                const capacity = 100_000;
+                const used = Math.round(v * 1000);
+                const common = { [d.volumeLabel]: vol0 };
+                const out = [
+                    { series: d.capacity.series(common), values: '', v: capacity },
+                    { series: d.available.series(common), values: '', v: capacity - used },
+                ];
+                if (d.join)
+                    out.push({ series: d.join.selector.series(common), values: '', v: 1 });
+                return out;
+            },
+            firing: [{ [d.volumeLabel]: vol0 }],
+        }),
+    });
+    alerts.push(diskAlert('MON-004', 'KafkaDiskUsageWarning', alert_severity_1.AlertSeverity.WARNING, t.diskUsageWarningPercent));
+    alerts.push(diskAlert('MON-005', 'KafkaDiskUsageCritical', alert_severity_1.AlertSeverity.CRITICAL, t.diskUsageCriticalPercent));
+    alerts.push(perNodeCount('MON-006', 'KafkaUnderReplicatedPartitions', m.underReplicated, t.underReplicatedFor, `Kafka node {{ $labels.${node} }} of ${id.cluster} has under-replicated partitions`, `Partitions led by {{ $labels.${node} }} in ${where} have fewer in-sync replicas than their replication factor for ${t.underReplicatedFor}. One more failure can make them unavailable.`, 'under-replicated-partitions'));
+    const capacity = t.brokerNetworkBytesPerSecond;
+    const u = t.networkUtilisationWarning;
+    alerts.push({
+        alert: 'KafkaNetworkThroughputHigh', ruleId: 'MON-007', severity: alert_severity_1.AlertSeverity.WARNING, for: t.networkFor, labels,
+        expr: `sum by (${node}) (rate(${m.networkBytes}[5m])) / ${capacity} > ${u}`,
+        summary: `Kafka node {{ $labels.${node} }} of ${id.cluster} uses more than ${Math.round(u * 100)}% of its network capacity`,
+        description: `Bytes in and out (client and replication traffic) of {{ $labels.${node} }} in ${where} exceed ${Math.round(u * 100)}% of ${capacity} bytes/s for ${t.networkFor}. Latency rises and replicas fall behind as the link saturates.`,
+        runbook: 'network-saturation',
+        scenarios: counterScenarios({
+            forDuration: t.networkFor, fireRate: u * capacity * 1.02, quietRate: u * capacity * 0.98,
+            series: (perMinute, minutes) => [{ series: m.networkBytes.series({ [node]: n0 }), values: `0+${perMinute}x${minutes}` }],
+            firing: [{ [node]: n0 }], text: `${Math.round(u * 100)}% of capacity`,
+        }),
+    });
+    alerts.push({
+        alert: 'KafkaRequestLatencyHigh', ruleId: 'MON-008', severity: alert_severity_1.AlertSeverity.WARNING, for: t.requestLatencyFor, labels,
+        expr: `max by (${node}, ${m.requestLabel}) (${m.requestP99}) > ${t.requestLatencyP99Ms}`,
+        summary: `P99 {{ $labels.${m.requestLabel} }} latency on {{ $labels.${node} }} of ${id.cluster} is above ${t.requestLatencyP99Ms} ms`,
+        description: `The 99th percentile total time of {{ $labels.${m.requestLabel} }} requests on {{ $labels.${node} }} in ${where} is above ${t.requestLatencyP99Ms} ms for ${t.requestLatencyFor}.`,
+        runbook: 'request-latency',
+        scenarios: gauge({
+            thresholdText: `p99 > ${t.requestLatencyP99Ms} ms`, forDuration: t.requestLatencyFor, fire: t.requestLatencyP99Ms + 1, quiet: t.requestLatencyP99Ms,
+            series: (v) => [{ series: m.requestP99.series({ [node]: n0 }), values: '', v }],
+            firing: [{ [node]: n0, [m.requestLabel]: 'Produce' }],
+        }),
+    });
+    alerts.push({
+        alert: 'KafkaOfflinePartitions', ruleId: 'MON-009', severity: alert_severity_1.AlertSeverity.CRITICAL, for: t.controllerFor, labels,
+        expr: `sum(${m.offlinePartitions}) > 0`,
+        summary: `Kafka cluster ${id.cluster} has offline partitions`,
+        description: `Partitions of ${where} have no leader for ${t.controllerFor}: producers and consumers of those partitions fail.`,
+        runbook: 'offline-partitions',
+        scenarios: gauge({
+            thresholdText: 'offline partitions > 0', forDuration: t.controllerFor, fire: 1, quiet: 0,
+            series: (v) => [{ series: m.offlinePartitions.series({ [node]: n0 }), values: '', v }],
+            firing: [{}],
+        }),
+    });
+    if (m.activeControllers) {
+        const ac = m.activeControllers;
+        const controllers = (values) => values.map((v, i) => ({ series: ac.series({ [node]: `${id.cluster}-controller-${i}` }), values: constant(v, minutesFor(t.controllerFor) + 3) }));
+        alerts.push({
+            alert: 'KafkaActiveControllerCount', ruleId: 'MON-009', severity: alert_severity_1.AlertSeverity.CRITICAL, for: t.controllerFor, labels,
+            expr: `(sum(${ac}) or vector(0)) != 1`,
+            summary: `Kafka cluster ${id.cluster} does not have exactly one active controller`,
+            description: `The KRaft controllers of ${where} have not reported exactly one active controller for ${t.controllerFor}. With none, metadata changes (leader elections, topic changes) stop.`,
+            runbook: 'controller-problems',
+            scenarios: [
+                scenario(`fires when no controller is active for ${t.controllerFor}`, controllers([0, 0, 0]), after(t.controllerFor), [{}]),
+                scenario(`fires when two controllers claim to be active for ${t.controllerFor}`, controllers([1, 1, 0]), after(t.controllerFor), [{}]),
+                scenario('quiet with exactly one active controller', controllers([1, 0, 0]), after(t.controllerFor), []),
+            ],
+        });
+    }
+    if (m.currentControllerId) {
+        const cc = m.currentControllerId;
+        alerts.push({
+            alert: 'KafkaNoActiveController', ruleId: 'MON-009', severity: alert_severity_1.AlertSeverity.CRITICAL, for: t.controllerFor, labels,
+            expr: `min by (${node}) (${cc}) < 0`,
+            summary: `Kafka node {{ $labels.${node} }} of ${id.cluster} sees no active controller`,
+            description: `Broker {{ $labels.${node} }} of ${where} has known no active KRaft controller for ${t.controllerFor} (CurrentControllerId is -1). Metadata changes do not reach it.`,
+            runbook: 'controller-problems',
+            scenarios: gauge({
+                thresholdText: 'CurrentControllerId < 0', forDuration: t.controllerFor, fire: -1, quiet: 0,
+                series: (v) => [{ series: cc.series({ [node]: n0 }), values: '', v }],
+                firing: [{ [node]: n0 }],
+            }),
+        });
+    }
+    if (m.mirrorMakerLatency && input.replicationRpo) {
+        const rpoMs = input.replicationRpo.totalSeconds * 1000;
+        const mm = m.mirrorMakerLatency;
+        alerts.push({
+            alert: 'KafkaMirrorMaker2ReplicationBehindRpo', ruleId: 'MON-010', severity: alert_severity_1.AlertSeverity.CRITICAL, for: MINUTE, labels,
+            expr: `max by (topic) (${mm}) > ${rpoMs}`,
+            summary: `MirrorMaker 2 replication of {{ $labels.topic }} is behind the RPO of ${input.replicationRpo}`,
+            description: `MirrorMaker 2 replication latency of topic {{ $labels.topic }} for ${where} exceeds the declared RPO of ${input.replicationRpo}: a failover now would lose more data than promised.`,
+            runbook: 'mirrormaker2-replication-lag',
+            scenarios: gauge({
+                thresholdText: `latency > RPO (${rpoMs} ms)`, forDuration: MINUTE, fire: rpoMs + 1, quiet: rpoMs,
+                series: (v) => [{ series: mm.series({ topic: TOPIC, partition: '0', target: 'dr' }), values: '', v }],
+                firing: [{ topic: TOPIC }],
+            }),
+        });
+    }
+    if (m.mirrorMakerRunningSourceTasks && input.replicationRpo) {
+        // When the MirrorMaker 2 pods or their source tasks die, the latency series disappears and
+        // the alert above cannot fire: this one fires when no source task reports `running`.
+        const tasks = m.mirrorMakerRunningSourceTasks;
+        const rpo = input.replicationRpo;
+        const forDuration = rpo.totalSeconds < 300 ? rpo : prometheus_duration_1.PrometheusDuration.minutes(5);
+        const running = (values) => ({ series: tasks.series({ task: '0' }), values });
+        const failed = { series: tasks.series({ task: '0', status: 'failed' }), values: constant(1, minutesFor(forDuration) + 3) };
+        const scenarios = [
+            scenario(`fires when the only source task stops reporting (pods gone or not scraped) for ${forDuration}`, [running('1x2 stale')], prometheus_duration_1.PrometheusDuration.minutes(3 + minutesFor(forDuration) + 1), [{}]),
+            scenario(`fires when the only source task has failed for ${forDuration}`, [failed], after(forDuration), [{}]),
+            scenario('quiet while a source task is running', [running(constant(1, minutesFor(forDuration) + 3))], after(forDuration), []),
+        ];
+        if (forDuration.totalSeconds >= 120) {
+            scenarios.push(scenario(`pending, not firing, with no running source task before ${forDuration} has passed`, [failed], prometheus_duration_1.PrometheusDuration.seconds(forDuration.totalSeconds - 60), []));
+        }
+        alerts.push({
+            alert: 'KafkaMirrorMaker2Down', ruleId: 'MON-010', severity: alert_severity_1.AlertSeverity.CRITICAL, for: forDuration, labels,
+            expr: `(count(${tasks}) or vector(0)) < 1`,
+            summary: `No MirrorMaker 2 source task replicates into ${id.cluster}`,
+            description: `No MirrorSourceConnector task of the MirrorMaker 2 that replicates into ${where} has reported status running for ${forDuration}: its pods are down or not scraped, or its tasks failed or are paused. Replication has stopped, and without its latency series KafkaMirrorMaker2ReplicationBehindRpo cannot fire; every write to the primary since then is lost on failover (RPO ${rpo}).`,
+            runbook: 'mirrormaker2-replication-lag',
+            scenarios,
+        });
+    }
+    if (m.certificates) {
+        const c = m.certificates;
+        const days = t.certificateExpiryDays;
+        const forDuration = prometheus_duration_1.PrometheusDuration.minutes(15);
+        const evalAt = after(forDuration);
+        const value = (remainingDays) => (evalAt.totalSeconds + remainingDays * 86_400) * c.unitDivisor;
+        const cert = c.certificateLabel === 'type' ? 'cluster-ca' : `${id.cluster}-broker-tls`;
+        alerts.push({
+            alert: 'KafkaCertificateExpiringSoon', ruleId: 'MON-011', severity: alert_severity_1.AlertSeverity.WARNING, for: forDuration, labels,
+            expr: `min by (${c.certificateLabel}) ((${c.expiry}${c.unitDivisor === 1 ? '' : ` / ${c.unitDivisor}`} - time()) / 86400) < ${days}`,
+            summary: `Certificate {{ $labels.${c.certificateLabel} }} of ${id.cluster} expires in less than ${days} days`,
+            description: `The certificate {{ $labels.${c.certificateLabel} }} used by ${where} expires in less than ${days} days. Clients and brokers refuse an expired certificate.`,
+            runbook: 'certificate-expiry',
+            scenarios: [
+                scenario(`fires when the certificate expires in ${days - 1} days`, [{ series: c.expiry.series({ [c.certificateLabel]: cert }), values: constant(value(days - 1), minutesFor(forDuration) + 3) }], evalAt, [{ [c.certificateLabel]: cert }]),
+                scenario(`quiet when the certificate expires in ${days} days`, [{ series: c.expiry.series({ [c.certificateLabel]: cert }), values: constant(value(days), minutesFor(forDuration) + 3) }], evalAt, []),
+            ],
+        });
+    }
+    alerts.push(perNodeCount('MON-012', 'KafkaUnderMinIsrPartitions', m.underMinIsr, t.underMinIsrFor, `Kafka node {{ $labels.${node} }} of ${id.cluster} has partitions under their min ISR`, `Partitions led by {{ $labels.${node} }} in ${where} have fewer in-sync replicas than min.insync.replicas: producers with acks=all are failing for them.`, 'under-min-isr'));
+    return alerts;
+    function perNodeCount(ruleId, name, metric, forDuration, summary, description, runbook) {
+        return {
+            alert: name, ruleId, severity: alert_severity_1.AlertSeverity.CRITICAL, for: forDuration, labels,
+            expr: `max by (${node}) (${metric}) > 0`, summary, description, runbook,
+            scenarios: gauge({
+                thresholdText: 'count > 0', forDuration, fire: 1, quiet: 0,
+                series: (v) => [{ series: metric.series({ [node]: n0 }), values: '', v }],
+                firing: [{ [node]: n0 }],
+            }),
+        };
+    }
+}
+/** Evaluation time: one minute after the `for` has passed (two when the `for` is zero). */
+function after(forDuration) {
+    return prometheus_duration_1.PrometheusDuration.minutes(minutesFor(forDuration) + 1);
+}
+function minutesFor(d) {
+    return Math.max(1, Math.ceil(d.totalSeconds / 60));
+}
+function constant(v, minutes) {
+    return `${v}x${minutes}`;
+}
+function scenario(name, series, evalTime, firing) {
+    return { name, interval: MINUTE, series, evalTime, firing };
+}
+/** A gauge alert: fires after `for` at the firing value, not before, and stays quiet at the quiet value. */
+function gauge(g) {
+    const minutes = minutesFor(g.forDuration) + 3;
+    const fill = (v) => g.series(v).map((s) => ({ series: s.series, values: constant(s.v ?? v, minutes) }));
+    const out = [
+        scenario(`fires at ${g.fire} (${g.thresholdText}) after ${g.forDuration}`, fill(g.fire), after(g.forDuration), g.firing),
+        scenario(`quiet just below the threshold, at ${g.quiet}`, fill(g.quiet), after(g.forDuration), []),
+    ];
+    if (g.forDuration.totalSeconds >= 120) {
+        out.push(scenario(`pending, not firing, at ${g.fire} before ${g.forDuration} has passed`, fill(g.fire), prometheus_duration_1.PrometheusDuration.seconds(g.forDuration.totalSeconds - 60), []));
+    }
+    return out;
+}
+/** A rate alert over a 5m window: the counter grows linearly from the start. */
+function counterScenarios(c) {
+    const warmup = 6;
+    const minutes = warmup + minutesFor(c.forDuration) + 3;
+    const evalAt = prometheus_duration_1.PrometheusDuration.minutes(warmup + minutesFor(c.forDuration) + 1);
+    return [
+        scenario(`fires at 102% of ${c.text} after ${c.forDuration}`, c.series(c.fireRate * 60, minutes), evalAt, c.firing),
+        scenario(`quiet just below the threshold, at 98% of ${c.text}`, c.series(c.quietRate * 60, minutes), evalAt, []),
+    ];
+}

@@ -1,0 +1,177 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CAP_004_STORAGE_AUTOSCALING = exports.MSK_STORAGE_DIMENSION = void 0;
+const rule_1 = require("./rule");
+const rule_target_1 = require("../contract/rule-target");
+/** The dimension MSK storage autoscaling scales. */
+exports.MSK_STORAGE_DIMENSION = 'kafka:broker-storage:VolumeSize';
+/** MSK's largest EBS volume per broker, GiB. */
+const MAX_VOLUME_GIB = 16384;
+/** MON-004's default disk warning, percent; a CloudWatch alarm on KafkaDataLogsDiskUsed in the stack overrides it. */
+const MON_004_DEFAULT_PERCENT = 70;
+/** The ignore_changes entries that keep Terraform from undoing a scale-out. */
+const VOLUME_SIZE_PATHS = [
+    'broker_node_group_info[0].storage_info[0].ebs_storage_info[0].volume_size',
+    'broker_node_group_info',
+    'all',
+];
+/** CAP-004: MSK storage autoscaling is on, never scales in, tracks a target below MON-004, and Terraform leaves the grown volume alone. */
+exports.CAP_004_STORAGE_AUTOSCALING = {
+    id: 'CAP-004',
+    level: rule_1.RuleLevel.ERROR,
+    title: 'MSK storage autoscaling is on, scale-in disabled, target below the MON-004 disk warning, declared maximum; the cluster ignores volume-size changes.',
+    explanation: 'MSK storage only grows. An aws_appautoscaling_target on kafka:broker-storage:VolumeSize with a maximum of at most 16384 GiB and a target-tracking policy on KafkaBrokerStorageUtilization with scale-in disabled grow the volume before the MON-004 disk warning (70%) fires; MSK accepts targets of 10 to 80%. The cluster ignores changes to its volume size, or the next terraform apply would try to shrink it back.',
+    remediation: 'Use MskCluster (it adds MskStorageAutoScaling and the ignore_changes entry); keep targetUtilizationPercent below the MON-004 threshold.',
+    targets: [rule_1.RuleTarget.MSK],
+    check(doc, ctx) {
+        switch ((0, rule_target_1.targetOf)(doc)) {
+            case rule_1.RuleTarget.MSK: return checkMsk(doc, ctx);
+            default: return rule_1.NOT_APPLICABLE;
+        }
+    },
+};
+function checkMsk(doc, ctx) {
+    if (doc.source !== 'terraform' || doc.type !== 'aws_msk_cluster')
+        return rule_1.NOT_APPLICABLE;
+    const f = new rule_1.Findings();
+    const ignore = doc.body.lifecycle?.ignore_changes;
+    const ignored = ignore === 'all' || (Array.isArray(ignore) && ignore.some((p) => VOLUME_SIZE_PATHS.includes(String(p))));
+    f.expect(ignored, {
+        found: `lifecycle.ignore_changes is ${ignore === undefined ? 'not set' : JSON.stringify(ignore)}`,
+        expected: `to include '${VOLUME_SIZE_PATHS[0]}', so Terraform does not undo a storage scale-out`,
+        fix: `Add lifecycle { ignore_changes = ["${VOLUME_SIZE_PATHS[0]}"] } to the cluster.`,
+    });
+    const scaling = storageScalingOf(ctx.index).get(doc.address);
+    const target = scaling?.targets[0];
+    f.expect(target !== undefined, {
+        found: `no aws_appautoscaling_target on ${exports.MSK_STORAGE_DIMENSION} has resource_id \${${doc.address}.arn}`,
+        expected: 'storage autoscaling on the cluster',
+        fix: 'Use MskCluster (it adds MskStorageAutoScaling), or add an aws_appautoscaling_target and a target-tracking aws_appautoscaling_policy.',
+    });
+    if (!target)
+        return f.outcome();
+    const max = Number(target.body.max_capacity);
+    f.expect(Number.isFinite(max) && max <= MAX_VOLUME_GIB, {
+        found: `${target.address} max_capacity is ${target.body.max_capacity ?? 'not set'}`,
+        expected: `a declared maximum of at most ${MAX_VOLUME_GIB} GiB per broker (MSK's limit)`,
+        fix: 'Set storageAutoScaling.maxVolumeSizeGiB to a value up to 16384.',
+    });
+    const volume = Number(single(single(single(doc.body.broker_node_group_info)?.storage_info)?.ebs_storage_info)?.volume_size);
+    f.expect(!Number.isFinite(max) || !Number.isFinite(volume) || max > volume, {
+        found: `${target.address} max_capacity is ${max} with volume_size ${volume}`,
+        expected: 'a maximum above the initial volume size, so autoscaling has room to grow',
+        fix: `Set storageAutoScaling.maxVolumeSizeGiB above ${volume}.`,
+    });
+    const policies = scaling?.policiesByTarget.get(target.address) ?? [];
+    const policy = policies.find((p) => p.body.policy_type === 'TargetTrackingScaling');
+    f.expect(policy !== undefined, {
+        found: `no TargetTrackingScaling aws_appautoscaling_policy uses ${target.address}`,
+        expected: 'a target-tracking policy on KafkaBrokerStorageUtilization',
+        fix: 'Add an aws_appautoscaling_policy with policy_type TargetTrackingScaling on the target.',
+    });
+    if (!policy)
+        return f.outcome();
+    const config = single(policy.body.target_tracking_scaling_policy_configuration) ?? {};
+    const metric = single(config.predefined_metric_specification)?.predefined_metric_type;
+    f.expect(metric === 'KafkaBrokerStorageUtilization', {
+        found: `${policy.address} predefined_metric_type is ${metric === undefined ? 'not set' : `'${metric}'`}`,
+        expected: "'KafkaBrokerStorageUtilization'",
+        fix: "Set predefined_metric_specification { predefined_metric_type = \"KafkaBrokerStorageUtilization\" }.",
+    });
+    f.expect(config.disable_scale_in === true || config.disable_scale_in === 'true', {
+        found: `${policy.address} disable_scale_in is ${config.disable_scale_in ?? 'not set'}`,
+        expected: 'true: MSK storage never shrinks, so a scale-in can only fail',
+        fix: 'Set disable_scale_in = true.',
+    });
+    const value = Number(config.target_value);
+    const warning = diskWarningPercent(ctx.index, doc.body.cluster_name);
+    f.expect(Number.isFinite(value) && value < warning.percent, {
+        found: `${policy.address} target_value is ${config.target_value ?? 'not set'}`,
+        expected: `below the MON-004 disk warning (${warning.percent}%${warning.source}), so storage grows before anyone is alerted`,
+        fix: `Set storageAutoScaling.targetUtilizationPercent below ${warning.percent}, for example 60.`,
+    });
+    f.expect(Number.isFinite(value) && value >= 10 && value <= 80, {
+        found: `${policy.address} target_value is ${config.target_value ?? 'not set'}`,
+        expected: 'a value MSK accepts: 10 to 80',
+        fix: 'Set storageAutoScaling.targetUtilizationPercent to 60.',
+    });
+    return f.outcome();
+}
+const scalingByIndex = new WeakMap();
+/** Storage-autoscaling targets and policies by cluster address, built once per synthesis. */
+function storageScalingOf(index) {
+    const cached = scalingByIndex.get(index);
+    if (cached)
+        return cached;
+    const byCluster = new Map();
+    const clusterOfTarget = new Map();
+    for (const t of index.terraform('aws_appautoscaling_target')) {
+        if (t.body.scalable_dimension !== exports.MSK_STORAGE_DIMENSION)
+            continue;
+        const cluster = index.resolve(t.body.resource_id);
+        if (cluster?.type !== 'aws_msk_cluster')
+            continue;
+        let entry = byCluster.get(cluster.address);
+        if (!entry) {
+            entry = { targets: [], policiesByTarget: new Map() };
+            byCluster.set(cluster.address, entry);
+        }
+        entry.targets.push(t);
+        clusterOfTarget.set(t.address, entry);
+    }
+    for (const p of index.terraform('aws_appautoscaling_policy')) {
+        if (p.body.scalable_dimension !== exports.MSK_STORAGE_DIMENSION && index.resolve(p.body.scalable_dimension)?.type !== 'aws_appautoscaling_target')
+            continue;
+        const ref = index.resolve(p.body.resource_id);
+        let targetAddress;
+        if (ref?.type === 'aws_appautoscaling_target')
+            targetAddress = ref.address;
+        else if (ref?.type === 'aws_msk_cluster')
+            targetAddress = byCluster.get(ref.address)?.targets[0]?.address;
+        if (!targetAddress)
+            continue;
+        const entry = clusterOfTarget.get(targetAddress);
+        if (!entry)
+            continue;
+        const list = entry.policiesByTarget.get(targetAddress) ?? [];
+        list.push(p);
+        entry.policiesByTarget.set(targetAddress, list);
+    }
+    scalingByIndex.set(index, byCluster);
+    return byCluster;
+}
+const warningsByIndex = new WeakMap();
+/**
+ * The MON-004 disk warning of a cluster: the lowest threshold of the KafkaDataLogsDiskUsed alarms
+ * on it (its `Cluster Name` dimension), or 70%. The alarms are grouped once per synthesis.
+ */
+function diskWarningPercent(index, clusterName) {
+    let warnings = warningsByIndex.get(index);
+    if (!warnings) {
+        const byCluster = new Map();
+        let anyCluster;
+        for (const alarm of index.terraform('aws_cloudwatch_metric_alarm')) {
+            if (alarm.body.metric_name !== 'KafkaDataLogsDiskUsed')
+                continue;
+            const t = Number(alarm.body.threshold);
+            if (!Number.isFinite(t))
+                continue;
+            const name = alarm.body.dimensions?.['Cluster Name'];
+            if (typeof name === 'string')
+                byCluster.set(name, Math.min(t, byCluster.get(name) ?? Infinity));
+            else
+                anyCluster = Math.min(t, anyCluster ?? Infinity);
+        }
+        warnings = { byCluster, anyCluster };
+        warningsByIndex.set(index, warnings);
+    }
+    const own = typeof clusterName === 'string' ? warnings.byCluster.get(clusterName) : undefined;
+    const lowest = Math.min(own ?? Infinity, warnings.anyCluster ?? Infinity);
+    return Number.isFinite(lowest)
+        ? { percent: lowest, source: ', from the KafkaDataLogsDiskUsed alarm' }
+        : { percent: MON_004_DEFAULT_PERCENT, source: ', the default' };
+}
+/** A block that cdktf writes as an object, or a list of one. */
+function single(v) {
+    return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,92 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.HA_004_PRODUCER_ACKS = void 0;
+const broker_config_1 = require("../model/broker-config");
+const vocabulary_1 = require("../contract/vocabulary");
+const rule_1 = require("./rule");
+const rule_target_1 = require("../contract/rule-target");
+/** HA-004: Producers use `acks=all` with idempotence on; the recommended client properties that the library publishes for an environment say so. */
+exports.HA_004_PRODUCER_ACKS = {
+    id: 'HA-004',
+    level: rule_1.RuleLevel.ERROR,
+    title: 'Producers use \`acks=all\` with idempotence on; the recommended client properties that the library publishes for an environment say so.',
+    explanation: 'With acks=1 a write is acknowledged by the leader alone and is lost if the leader fails before followers copy it; min.insync.replicas only protects writes made with acks=all. Idempotence stops retries from duplicating or reordering records (it needs max.in.flight.requests.per.connection <= 5). The rule reads the client properties the library publishes per principal: the client-properties ConfigMaps on Kubernetes and the client-properties terraform_data on MSK, from which dist/<env>/clients/<principal>.properties is written.',
+    remediation: 'Publish producer properties with acks=all, enable.idempotence=true and max.in.flight.requests.per.connection at most 5 (ClientProperties does so by default); remove any override that changes them.',
+    targets: [rule_1.RuleTarget.MSK, rule_1.RuleTarget.STRIMZI, rule_1.RuleTarget.STATEFULSET],
+    relaxedInDevelopment: true,
+    check(doc, ctx) {
+        if (doc.source === 'terraform' && doc.type === 'terraform_data')
+            return checkMsk(doc, ctx);
+        switch ((0, rule_target_1.targetOf)(doc)) {
+            case rule_1.RuleTarget.MSK: return checkMsk(doc, ctx);
+            case rule_1.RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+            case rule_1.RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+            default: return rule_1.NOT_APPLICABLE;
+        }
+    },
+};
+/** The producer checks over one principal's published properties. */
+function checkProducerProperties(principal, text, f) {
+    const props = (0, broker_config_1.parsePropertiesText)(text.replace(/\$\$\{/g, '${'));
+    const acks = props['acks'];
+    f.expect(acks === 'all' || acks === '-1', {
+        found: `acks is ${acks === undefined ? 'not set' : `'${acks}'`} in the client properties of '${principal}'`,
+        expected: "'all'",
+        fix: `Publish acks=all for producer '${principal}' (ClientProperties writes it; remove the override).`,
+    });
+    const idempotence = props['enable.idempotence'];
+    f.expect(idempotence === 'true', {
+        found: `enable.idempotence is ${idempotence === undefined ? 'not set' : `'${idempotence}'`} in the client properties of '${principal}'`,
+        expected: "'true'",
+        fix: `Publish enable.idempotence=true for producer '${principal}'.`,
+    });
+    const inFlight = props['max.in.flight.requests.per.connection'];
+    f.expect(inFlight === undefined || Number(inFlight) <= 5, {
+        found: `max.in.flight.requests.per.connection is '${inFlight}' in the client properties of '${principal}'`,
+        expected: 'at most 5 (idempotence keeps ordering only up to 5)',
+        fix: `Publish max.in.flight.requests.per.connection=5 for producer '${principal}'.`,
+    });
+}
+/** Whether published properties belong to a producer: the marker, or any producer setting present. */
+function isProducer(marker, text) {
+    return marker === true || marker === 'true' || /^\s*(acks|enable\.idempotence)\s*[=:]/m.test(text);
+}
+/** MSK: the client-properties terraform_data (one entry per principal). */
+function checkMsk(doc, _ctx) {
+    if (doc.source !== 'terraform' || doc.type !== 'terraform_data')
+        return rule_1.NOT_APPLICABLE;
+    if (doc.body.input?.kind !== vocabulary_1.CLIENT_PROPERTIES_ARTEFACT_KIND)
+        return rule_1.NOT_APPLICABLE;
+    const f = new rule_1.Findings();
+    let producers = 0;
+    for (const [principal, entry] of Object.entries(doc.body.input?.principals ?? {})) {
+        const text = String(entry?.properties ?? '');
+        if (!isProducer(entry?.producer, text))
+            continue;
+        producers++;
+        checkProducerProperties(principal, text, f);
+    }
+    return producers === 0 ? rule_1.NOT_APPLICABLE : f.outcome();
+}
+/** Kubernetes: a client-properties ConfigMap. */
+function checkConfigMap(doc) {
+    if (doc.source !== 'kubernetes' || doc.kind !== 'ConfigMap')
+        return rule_1.NOT_APPLICABLE;
+    const principal = doc.body.metadata?.labels?.[vocabulary_1.CLIENT_PROPERTIES_LABEL];
+    if (principal === undefined)
+        return rule_1.NOT_APPLICABLE;
+    const text = String(doc.body.data?.[vocabulary_1.CLIENT_PROPERTIES_KEY] ?? '');
+    if (!isProducer(doc.body.metadata?.labels?.[vocabulary_1.CLIENT_PRODUCER_LABEL], text))
+        return rule_1.NOT_APPLICABLE;
+    const f = new rule_1.Findings();
+    checkProducerProperties(String(principal), text, f);
+    return f.outcome();
+}
+/** Strimzi: the client-properties ConfigMaps StrimziAccess publishes. */
+function checkStrimzi(doc, _ctx) {
+    return checkConfigMap(doc);
+}
+/** StatefulSet: the client-properties ConfigMaps StatefulSetAccessJob publishes. */
+function checkStatefulSet(doc, _ctx) {
+    return checkConfigMap(doc);
+}

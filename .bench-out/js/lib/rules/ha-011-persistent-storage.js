@@ -1,0 +1,144 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.HA_011_PERSISTENT_STORAGE = void 0;
+const rule_1 = require("./rule");
+const msk_cluster_document_1 = require("./readers/msk-cluster-document");
+const rule_target_1 = require("../contract/rule-target");
+const strimzi_documents_1 = require("./readers/strimzi-documents");
+const statefulset_documents_1 = require("./readers/statefulset-documents");
+/** HA-011: Storage is persistent and is not deleted with the cluster (Strimzi `deleteClaim: false`; StatefulSet PVC retention `Retain`; MSK cluster and its KMS key protected from destroy in production). */
+exports.HA_011_PERSISTENT_STORAGE = {
+    id: 'HA-011',
+    level: rule_1.RuleLevel.ERROR,
+    title: 'Storage is persistent and is not deleted with the cluster (Strimzi \`deleteClaim: false\`; StatefulSet PVC retention \`Retain\`; MSK cluster and its KMS key protected from destroy in production).',
+    explanation: 'Kafka\'s data is its log on disk. Storage that is deleted with the cluster, a pod or a stack turns a mistaken delete or a bad refactor into data loss, and deleting the KMS key of an MSK cluster makes its volumes unreadable.',
+    remediation: 'MSK: in production, set lifecycle prevent_destroy on the aws_msk_cluster and its aws_kms_key (MskCluster does). Strimzi: persistent-claim storage with deleteClaim: false. StatefulSet: persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled: Retain.',
+    targets: [rule_1.RuleTarget.MSK, rule_1.RuleTarget.STRIMZI, rule_1.RuleTarget.STATEFULSET],
+    relaxedInDevelopment: true,
+    check(doc, ctx) {
+        switch ((0, rule_target_1.targetOf)(doc)) {
+            case rule_1.RuleTarget.MSK: return checkMsk(doc, ctx);
+            case rule_1.RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+            case rule_1.RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+            default: return rule_1.NOT_APPLICABLE;
+        }
+    },
+};
+/**
+ * MSK: in production, `lifecycle.prevent_destroy` on the `aws_msk_cluster` and on the
+ * `aws_kms_key` that encrypts it (when the key is in this stack). EBS storage itself is
+ * persistent.
+ */
+function checkMsk(doc, ctx) {
+    const cluster = (0, msk_cluster_document_1.asMskCluster)(doc);
+    if (!cluster)
+        return rule_1.NOT_APPLICABLE;
+    if (!ctx.environment.isProduction)
+        return (0, rule_1.compliantWithNotes)(['prevent_destroy is required in production only.']);
+    const f = new rule_1.Findings();
+    const notes = [];
+    f.expect((0, msk_cluster_document_1.literalBoolean)((0, msk_cluster_document_1.block)(cluster.body.lifecycle).prevent_destroy) === true, {
+        found: `lifecycle.prevent_destroy of ${cluster.address} is ${JSON.stringify((0, msk_cluster_document_1.block)(cluster.body.lifecycle).prevent_destroy ?? 'not set')}`,
+        expected: 'true in production',
+        fix: 'Create the cluster with MskCluster in a production environment, or set lifecycle { prevent_destroy = true }.',
+    });
+    const keyArn = (0, msk_cluster_document_1.block)(cluster.body.encryption_info).encryption_at_rest_kms_key_arn;
+    const key = ctx.index.resolve(keyArn);
+    if (key?.type === 'aws_kms_key') {
+        f.expect((0, msk_cluster_document_1.literalBoolean)((0, msk_cluster_document_1.block)(key.body.lifecycle).prevent_destroy) === true, {
+            found: `lifecycle.prevent_destroy of the cluster key ${key.address} (${key.path}) is ${JSON.stringify((0, msk_cluster_document_1.block)(key.body.lifecycle).prevent_destroy ?? 'not set')}`,
+            expected: 'true in production: deleting the key makes the volumes unreadable',
+            fix: 'Set lifecycle { prevent_destroy = true } on the key (KafkaEncryptionKey does in production).',
+        });
+    }
+    else {
+        notes.push(`The encryption key ${keyArn === undefined ? '(none)' : String(keyArn)} is not managed in this stack; protect it where it is.`);
+    }
+    return f.outcome(notes);
+}
+/**
+ * Strimzi: every node pool volume is a `persistent-claim` with `deleteClaim` false (absent =
+ * false). `log.dir` keys that Strimzi drops are refused on the Kafka.
+ */
+function checkStrimzi(doc, _ctx) {
+    const kafka = (0, strimzi_documents_1.asStrimziKafka)(doc);
+    if (kafka) {
+        const f = new rule_1.Findings();
+        (0, strimzi_documents_1.forbiddenConfigFindings)(kafka, 'HA-011', f);
+        return f.outcome();
+    }
+    const pool = (0, strimzi_documents_1.asStrimziNodePool)(doc);
+    if (!pool)
+        return rule_1.NOT_APPLICABLE;
+    const volumes = (0, strimzi_documents_1.storageVolumesOf)(pool);
+    const f = new rule_1.Findings();
+    f.expect(volumes.length > 0, {
+        found: 'spec.storage has no volumes',
+        expected: 'persistent-claim volumes',
+        fix: "Declare spec.storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size: '100Gi', deleteClaim: false }] }.",
+    });
+    for (const { volume, where } of volumes) {
+        f.expect(volume.type === 'persistent-claim', {
+            found: `${where}.type is '${volume.type}'`,
+            expected: "'persistent-claim' (ephemeral storage loses the data when a pod restarts)",
+            fix: `Set ${where}.type: 'persistent-claim'.`,
+        });
+        f.expect(volume.deleteClaim !== true, {
+            found: `${where}.deleteClaim is true`,
+            expected: 'false: the volumes outlive the cluster',
+            fix: `Set ${where}.deleteClaim: false (StrimziKafkaCluster deleteClaim: false).`,
+        });
+    }
+    return f.outcome();
+}
+/**
+ * StatefulSet: the data directory (`log.dirs`) is on a volume claim template, the claims are
+ * retained when the StatefulSet is deleted or scaled down (`persistentVolumeClaimRetentionPolicy`;
+ * absent means Retain), and a StorageClass in the output keeps its volumes (`reclaimPolicy: Retain`).
+ */
+function checkStatefulSet(doc, ctx) {
+    const sts = (0, statefulset_documents_1.kubernetesKind)(doc, 'StatefulSet');
+    const node = sts ? (0, statefulset_documents_1.nodeConfigOf)(ctx.index, sts)?.node : undefined;
+    if (!sts || !node)
+        return rule_1.NOT_APPLICABLE;
+    const f = new rule_1.Findings();
+    const policy = sts.body.spec?.persistentVolumeClaimRetentionPolicy ?? {};
+    for (const when of ['whenDeleted', 'whenScaled']) {
+        f.expect(policy[when] === undefined || policy[when] === 'Retain', {
+            found: `spec.persistentVolumeClaimRetentionPolicy.${when} is ${(0, rule_1.shown)(policy[when])}`,
+            expected: "'Retain': the volumes outlive the StatefulSet",
+            fix: `Set spec.persistentVolumeClaimRetentionPolicy.${when}: 'Retain'.`,
+        });
+    }
+    const templates = sts.body.spec?.volumeClaimTemplates ?? [];
+    const templateNames = templates.map((t) => t?.metadata?.name);
+    const pod = (0, statefulset_documents_1.podSpecOf)(sts);
+    const container = (0, statefulset_documents_1.kafkaContainerOf)(pod);
+    for (const dir of (node.properties['log.dirs'] ?? node.properties['log.dir'] ?? '/tmp/kafka-logs').split(',').map((d) => d.trim())) {
+        const source = (0, statefulset_documents_1.volumeOfPath)(pod, container, dir);
+        const claim = source !== undefined && source.volume === undefined && templateNames.includes(source.name);
+        f.expect(claim, {
+            found: source === undefined
+                ? `log.dirs ${dir} is on the container's own filesystem`
+                : `log.dirs ${dir} is on volume ${(0, rule_1.shown)(source.name)}, ${source.volume ? `a pod volume (${Object.keys(source.volume).filter((k) => k !== 'name').join(', ')})` : 'not a volume claim template'}`,
+            expected: 'a persistent volume from spec.volumeClaimTemplates',
+            fix: "Mount the data directory from a volumeClaimTemplate (KafkaStatefulSetCluster mounts 'data').",
+        });
+    }
+    const notes = [];
+    for (const t of templates) {
+        const className = t?.spec?.storageClassName;
+        const storageClass = typeof className === 'string' ? ctx.index.kubernetesByName('StorageClass', className) : undefined;
+        if (!storageClass) {
+            if (typeof className === 'string')
+                notes.push(`StorageClass '${className}' is managed elsewhere; its reclaimPolicy is not in this output.`);
+            continue;
+        }
+        f.expect(storageClass.body.reclaimPolicy === 'Retain', {
+            found: `StorageClass '${className}' reclaimPolicy is ${(0, rule_1.shown)(storageClass.body.reclaimPolicy)}`,
+            expected: "'Retain': a released volume is kept, not deleted",
+            fix: "Set reclaimPolicy: 'Retain' (EncryptedStorageClass does).",
+        });
+    }
+    return f.outcome(notes);
+}

@@ -1,0 +1,61 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.PERF_002_PRODUCER_DEFAULTS = void 0;
+const client_defaults_1 = require("../model/client-defaults");
+const rule_1 = require("./rule");
+const published_client_properties_1 = require("./readers/published-client-properties");
+const KiB = 1024;
+const MiB = 1024 * 1024;
+/** PERF-002: the published producer properties keep the documented batching, compression and buffering. */
+exports.PERF_002_PRODUCER_DEFAULTS = {
+    id: 'PERF-002',
+    level: rule_1.RuleLevel.WARNING,
+    title: 'Published producer properties keep the PERF-002 defaults: lz4, linger.ms 5–10, batch.size 32–64 KiB, buffer.memory 64 MiB, at most 5 requests in flight.',
+    explanation: 'The recommended client properties the library publishes for each producing principal batch and compress (compression.type lz4, linger.ms 5–10, batch.size 32–64 KiB), buffer enough to ride out a broker failover (buffer.memory 64 MiB) and keep ordering with idempotence (max.in.flight.requests.per.connection at most 5). acks=all and idempotence are HA-004 (an error), so this rule does not repeat them.',
+    remediation: 'Publish the PERF-002 producer defaults (PRODUCER_DEFAULTS), or override only with a value inside the documented range.',
+    targets: [rule_1.RuleTarget.MSK, rule_1.RuleTarget.STRIMZI, rule_1.RuleTarget.STATEFULSET],
+    check(doc) {
+        return checkPublished(doc);
+    },
+};
+/** Every target publishes the same properties: a terraform_data artefact on MSK, a ConfigMap on Kubernetes. */
+function checkPublished(doc) {
+    const producers = (0, published_client_properties_1.publishedClientProperties)(doc).filter((p) => p.producer);
+    if (producers.length === 0)
+        return rule_1.NOT_APPLICABLE;
+    const f = new rule_1.Findings();
+    for (const { principal, properties: p } of producers) {
+        const at = `in the client properties of '${principal}'`;
+        const compression = p['compression.type'];
+        f.expect(compression === 'lz4' || compression === 'zstd', {
+            found: `compression.type is ${compression === undefined ? 'not set (none)' : `'${compression}'`} ${at}`,
+            expected: `'${client_defaults_1.PRODUCER_DEFAULTS['compression.type']}' (PERF-002; zstd also passes): compressed batches cut network, disk and replication bytes`,
+            fix: `Set compression.type=${client_defaults_1.PRODUCER_DEFAULTS['compression.type']}.`,
+        });
+        const linger = Number(p['linger.ms'] ?? 0);
+        f.expect(linger >= 5 && linger <= 10, {
+            found: `linger.ms is ${p['linger.ms'] ?? 'not set (0)'} ${at}`,
+            expected: '5 to 10 (PERF-002): long enough to fill batches, short enough to keep produce latency under MON-008',
+            fix: `Set linger.ms=${client_defaults_1.PRODUCER_DEFAULTS['linger.ms']}.`,
+        });
+        const batch = Number(p['batch.size'] ?? 16 * KiB);
+        f.expect(batch >= 32 * KiB && batch <= 64 * KiB, {
+            found: `batch.size is ${p['batch.size'] ?? 'not set (16384)'} ${at}`,
+            expected: '32768 to 65536 (PERF-002, 32–64 KiB): smaller batches mean more requests per message, larger ones more memory per partition',
+            fix: `Set batch.size=${client_defaults_1.PRODUCER_DEFAULTS['batch.size']}.`,
+        });
+        const buffer = Number(p['buffer.memory'] ?? 32 * MiB);
+        f.expect(buffer >= 64 * MiB, {
+            found: `buffer.memory is ${p['buffer.memory'] ?? 'not set (33554432)'} ${at}`,
+            expected: `at least ${64 * MiB} (PERF-002, 64 MiB): the producer keeps sending through a leader election instead of blocking`,
+            fix: `Set buffer.memory=${client_defaults_1.PRODUCER_DEFAULTS['buffer.memory']}.`,
+        });
+        const inFlight = Number(p['max.in.flight.requests.per.connection'] ?? 5);
+        f.expect(inFlight <= 5, {
+            found: `max.in.flight.requests.per.connection is ${p['max.in.flight.requests.per.connection']} ${at}`,
+            expected: 'at most 5 (PERF-002): above 5, idempotence can no longer keep messages in order',
+            fix: 'Set max.in.flight.requests.per.connection=5.',
+        });
+    }
+    return f.outcome();
+}

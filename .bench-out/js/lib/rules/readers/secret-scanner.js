@@ -1,0 +1,216 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SecretScanner = void 0;
+exports.isSecretKeyName = isSecretKeyName;
+exports.isSecretReference = isSecretReference;
+const fs = __importStar(require("node:fs"));
+const path = __importStar(require("node:path"));
+const yaml_1 = require("yaml");
+const yaml_writer_1 = require("../../contract/yaml-writer");
+const PASSWORD_SUFFIX = /(password|passwd|passphrase|pwd)(wo)?$/;
+const SECRET_KEYS = new Set([
+    'secret', 'secretstring', 'secretstringwo', 'secretvalue', 'secretkey', 'secretaccesskey', 'awssecretaccesskey',
+    'privatekey', 'privatekeypem', 'clientsecret', 'apikey', 'accesstoken', 'bearertoken', 'token', 'saslpassword',
+]);
+const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/;
+const JAAS_PASSWORD = /(?:^|[\s;])password\s*=\s*"([^"]*)"/g;
+const KEY_VALUE_LINE = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
+/** Whether a key names a secret value (`password`, `ssl.keystore.password`, `client_secret`). */
+function isSecretKeyName(key) {
+    const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+    return PASSWORD_SUFFIX.test(k) || SECRET_KEYS.has(k);
+}
+/**
+ * Whether a value is a reference rather than a secret: empty, a Terraform or config-provider
+ * expression (`${...}`), a shell substitution (`$(...)`), a CloudFormation dynamic reference,
+ * or a Secrets Manager ARN.
+ */
+function isSecretReference(value) {
+    const v = value.trim().replace(/^["']|["';]+$/g, '').trim();
+    if (v === '')
+        return true;
+    if (/^\$\$?\{.*\}$/s.test(v))
+        return true;
+    if (/^\$\(.*\)$/s.test(v))
+        return true;
+    if (/^\{\{resolve:/.test(v))
+        return true;
+    if (/^arn:aws[a-z-]*:secretsmanager:/.test(v))
+        return true;
+    return false;
+}
+/**
+ * Finds secret values (SEC-009): passwords and other secrets under secret-like key names, PEM
+ * private keys, JAAS `password="..."` literals, `*password=` lines inside embedded properties
+ * text, `{ name: *_PASSWORD, value: ... }` environment variables, Terraform variable defaults
+ * of secret-like variables, and Kubernetes `Secret` objects that carry data. References
+ * (`secretKeyRef`, `${...}`, Secrets Manager ARNs) are not secret values.
+ */
+class SecretScanner {
+    /** Scans a structured value (a synthesized document, parsed JSON or YAML). */
+    static scanValue(value, location = '$') {
+        const out = [];
+        walk(value, location, undefined, out);
+        return out;
+    }
+    /** Scans free text (properties, scripts, Markdown) line by line. */
+    static scanText(text, location) {
+        const out = [];
+        const lines = text.split(/\r?\n/);
+        lines.forEach((line, i) => scanLine(line, `${location}:${i + 1}`, out));
+        if (PEM_PRIVATE_KEY.test(text) && !out.some((f) => f.what === 'a PEM private key'))
+            out.push({ location, what: 'a PEM private key' });
+        return out;
+    }
+    /** Scans one file: JSON and YAML structurally, everything else as text. */
+    static scanFile(file) {
+        return SecretScanner.scanContent(fs.readFileSync(file, 'utf8'), file);
+    }
+    /**
+     * Scans the content of a file before it is written, by its name's extension: JSON and YAML
+     * structurally (content that does not parse is scanned as text), everything else as text.
+     * Locations start with `name`: `name:line` for text, `name#json.path` for JSON,
+     * `name#<document index>.path` for YAML.
+     */
+    static scanContent(text, name) {
+        const ext = path.extname(name).toLowerCase();
+        if (ext === '.json') {
+            try {
+                return SecretScanner.scanValue(JSON.parse(text), `${name}#`);
+            }
+            catch {
+                return SecretScanner.scanText(text, name);
+            }
+        }
+        if (ext === '.yaml' || ext === '.yml') {
+            // The library's own YAML is scanned as the value it wrote, without parsing it back.
+            const own = (0, yaml_writer_1.writtenYamlValue)(text);
+            if (own)
+                return SecretScanner.scanValue(own.value, `${name}#0`);
+            const docs = (0, yaml_1.parseAllDocuments)(text);
+            if (docs.some((d) => d.errors.length > 0))
+                return SecretScanner.scanText(text, name);
+            const out = [];
+            docs.forEach((d, i) => out.push(...SecretScanner.scanValue(d.toJS(), `${name}#${i}`)));
+            return out;
+        }
+        return SecretScanner.scanText(text, name);
+    }
+    /** Every file under `dir`, recursively (skipping `.terraform` provider folders). */
+    static filesUnder(dir) {
+        const out = [];
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name !== '.terraform')
+                    out.push(...SecretScanner.filesUnder(full));
+            }
+            else if (entry.isFile()) {
+                out.push(full);
+            }
+        }
+        return out.sort();
+    }
+    /** Scans every file under `dir`. */
+    static scanDirectory(dir) {
+        return SecretScanner.filesUnder(dir).flatMap((f) => SecretScanner.scanFile(f));
+    }
+}
+exports.SecretScanner = SecretScanner;
+function walk(value, location, parentKey, out) {
+    if (typeof value === 'string') {
+        scanString(value, location, out);
+        return;
+    }
+    if (Array.isArray(value)) {
+        value.forEach((v, i) => walk(v, `${location}[${i}]`, parentKey, out));
+        return;
+    }
+    if (value === null || typeof value !== 'object')
+        return;
+    const obj = value;
+    if (obj.kind === 'Secret' && typeof obj.apiVersion === 'string') {
+        for (const field of ['data', 'stringData']) {
+            const data = obj[field];
+            if (data && typeof data === 'object' && Object.keys(data).length > 0) {
+                out.push({ location: `${location}.${field}`, what: `a Kubernetes Secret with ${field} (${Object.keys(data).join(', ')}); let the operator or an external secret store create it` });
+            }
+        }
+    }
+    if (typeof obj.name === 'string' && typeof obj.value === 'string' && isSecretKeyName(obj.name) && !isSecretReference(obj.value)) {
+        out.push({ location: `${location}.value`, what: `a literal value for environment variable '${obj.name}'` });
+    }
+    for (const [key, child] of Object.entries(obj)) {
+        const here = `${location}.${key}`;
+        // Strimzi `passwordSecret: { secretName, password }`: `password` names a key of the Secret, not a password.
+        const secretKeyName = key === 'password' && typeof obj.secretName === 'string';
+        if (typeof child === 'string' && isSecretKeyName(key) && !isSecretReference(child) && !secretKeyName) {
+            out.push({ location: here, what: `a secret value in key '${key}'` });
+            continue;
+        }
+        if (key === 'default' && typeof child === 'string' && parentKey !== undefined && isSecretKeyName(parentKey) && !isSecretReference(child)) {
+            out.push({ location: here, what: `a default value for secret variable '${parentKey}'` });
+            continue;
+        }
+        walk(child, here, key, out);
+    }
+}
+function scanString(value, location, out) {
+    if (PEM_PRIVATE_KEY.test(value))
+        out.push({ location, what: 'a PEM private key' });
+    const lines = value.split(/\r?\n/);
+    if (lines.length > 1 || KEY_VALUE_LINE.test(value)) {
+        lines.forEach((line, i) => scanLine(line, lines.length > 1 ? `${location}:${i + 1}` : location, out, false));
+    }
+    else {
+        scanJaas(value, location, out);
+    }
+}
+function scanLine(line, location, out, pem = true) {
+    if (pem && PEM_PRIVATE_KEY.test(line))
+        out.push({ location, what: 'a PEM private key' });
+    scanJaas(line, location, out);
+    const m = KEY_VALUE_LINE.exec(line);
+    if (m && isSecretKeyName(m[1]) && !isSecretReference(m[2])) {
+        out.push({ location, what: `a secret value in key '${m[1]}'` });
+    }
+}
+function scanJaas(text, location, out) {
+    for (const m of text.matchAll(JAAS_PASSWORD)) {
+        if (!isSecretReference(m[1]))
+            out.push({ location, what: 'a literal JAAS password' });
+    }
+}

@@ -1,0 +1,350 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SEC_005_LEAST_PRIVILEGE = void 0;
+const admin_command_lines_1 = require("../contract/admin-command-lines");
+const vocabulary_1 = require("../contract/vocabulary");
+const least_privilege_1 = require("../model/access/least-privilege");
+const msk_iam_actions_1 = require("../model/access/msk-iam-actions");
+const principal_1 = require("../model/access/principal");
+const rule_1 = require("./rule");
+const rule_target_1 = require("../contract/rule-target");
+/** SEC-005: Least privilege: a producer gets Write (and Describe) on named topics, plus IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently); a consumer gets Read (and Describe) on named topics and Read on its named consumer group; MirrorMaker 2 may also Describe the cluster; only declared admins get any other cluster-level right. An allow ACL on `*` (any topic or group) for a non-admin is refused in production. Deny ACLs are supported. */
+exports.SEC_005_LEAST_PRIVILEGE = {
+    id: 'SEC-005',
+    level: rule_1.RuleLevel.ERROR,
+    title: 'Least privilege: a producer gets Write (and Describe) on named topics, plus IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently); a consumer gets Read (and Describe) on named topics and Read on its named consumer group; MirrorMaker 2 may also Describe the cluster; only declared admins get any other cluster-level right. An allow ACL on \`*\` (any topic or group) for a non-admin is refused in production. Deny ACLs are supported.',
+    explanation: 'A principal that can read or write every topic, or alter the cluster, turns one leaked credential into a breach of every data set and a possible outage. Applications get rights on named topics and their own group; cluster-wide rights belong to the declared admins. A non-admin may hold only: Read, Write and Describe on topics, Read and Describe on groups, Write and Describe on transactional ids, IdempotentWrite on the cluster (IAM: Connect, DescribeCluster, WriteDataIdempotently, DescribeTopic, ReadData, WriteData, AlterGroup, DescribeGroup and the transactional-id actions); a MirrorMaker 2 principal also DescribeConfigs, Create, Alter and AlterConfigs on topics and Describe on the cluster. Delete, All and every other right belong to admins. The rule reads what is deployed: Strimzi KafkaUser ACLs, every MSK IAM policy tagged with a principal (every statement: no action pattern such as `*`, `kafka:*` or `kafka-cluster:*`, no NotAction, no action outside kafka-cluster) and any other policy with kafka-cluster statements, and the kafka-acls.sh lines the MSK SCRAM and StatefulSet admin jobs apply. Prefixed patterns are allowed and listed in the report.',
+    remediation: "Grant on named topics and groups through the access model (topic.grantProduce(p), topic.grantConsume(p, { group })) or a prefix (access.topicsWithPrefix('orders.')); give cluster rights only to principals declared with access.addAdmin.",
+    targets: [rule_1.RuleTarget.MSK, rule_1.RuleTarget.STRIMZI, rule_1.RuleTarget.STATEFULSET],
+    check(doc, ctx) {
+        if (doc.source === 'terraform' && (doc.type === 'aws_iam_policy' || doc.type === 'terraform_data'))
+            return checkMsk(doc, ctx);
+        switch ((0, rule_target_1.targetOf)(doc)) {
+            case rule_1.RuleTarget.MSK: return checkMsk(doc, ctx);
+            case rule_1.RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+            case rule_1.RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+            default: return rule_1.NOT_APPLICABLE;
+        }
+    },
+};
+/**
+ * The least-privilege checks over the ACL grants of principals of known kinds: wildcards for
+ * non-admins (staging and production), and operations beyond the non-admin table of
+ * `nonAdminAclOperations` (every environment), with notes for prefixed patterns.
+ */
+function checkGrants(grants, kindOf, ctx) {
+    const f = new rule_1.Findings();
+    const notes = [];
+    const writers = new Set(grants.filter((g) => g.allow && g.resourceType === 'topic' && g.operations.some((o) => /^(write|all)$/i.test(o))).map((g) => g.principal));
+    for (const g of grants) {
+        if (!g.allow)
+            continue;
+        const kind = kindOf(g.principal);
+        if ((0, least_privilege_1.isAdminKind)(kind))
+            continue;
+        const label = g.resourceType === 'cluster' ? 'cluster' : `${g.resourceType} ${g.prefix ? 'prefix ' : ''}'${g.name}'`;
+        if (g.prefix && g.name !== '')
+            notes.push(`${g.principal} has a prefixed grant: ${g.operations.join(',')} on ${label}`);
+        if (g.resourceType === 'cluster') {
+            checkClusterOperations(f, g, kind, writers.has(g.principal));
+            continue;
+        }
+        const wildcard = g.prefix ? g.name === '' : g.name === '*';
+        if (ctx.environment.isProductionLike) {
+            f.expect(!wildcard, {
+                found: `non-admin ${g.principal} is allowed ${g.operations.join(',')} on ${label}`,
+                expected: `named ${g.resourceType}s or a prefix in ${ctx.environment.profile}`,
+                fix: `Grant ${g.principal} named ${g.resourceType}s (topic.grantProduce / grantConsume with a group) or a prefix, or declare it with access.addAdmin.`,
+            });
+        }
+        const allowed = (0, least_privilege_1.nonAdminAclOperations)(kind, g.resourceType);
+        for (const op of g.operations) {
+            f.expect((0, least_privilege_1.isNonAdminAclOperation)(kind, g.resourceType, op), {
+                found: `non-admin ${g.principal} (${kind}) is allowed ${op} on ${label}`,
+                expected: allowed.length > 0
+                    ? `only ${allowed.join(', ')} on a ${g.resourceType} for a non-admin ${kind}`
+                    : `no right on resource type '${g.resourceType}' for a non-admin`,
+                fix: `Grant ${g.principal} through the access model (topic.grantProduce, topic.grantConsume with a group), remove ${op}, or declare it with access.addAdmin.`,
+            });
+        }
+    }
+    return f.outcome([...new Set(notes)]);
+}
+/** Cluster operations of a non-admin: IdempotentWrite for a producer, Describe for MirrorMaker 2, nothing else. */
+function checkClusterOperations(f, g, kind, writer) {
+    for (const op of g.operations) {
+        const idempotentWrite = /^idempotentwrite$/i.test(op) && writer;
+        const other = !/^idempotentwrite$/i.test(op) && (0, least_privilege_1.isNonAdminAclOperation)(kind, 'cluster', op);
+        f.expect(idempotentWrite || other, {
+            found: `non-admin ${g.principal} (${kind}) is allowed cluster operation ${op}`,
+            expected: 'no cluster right for a non-admin except IdempotentWrite for an idempotent producer and Describe for MirrorMaker 2',
+            fix: `Remove the cluster ${op} grant from ${g.principal}, or declare it with access.addAdmin.`,
+        });
+    }
+}
+function fromLines(lines) {
+    return lines.map((l) => ({
+        principal: l.principal, allow: l.permission === 'allow', resourceType: l.resourceType, name: l.name,
+        prefix: l.patternType === 'prefix', operations: l.operations,
+    }));
+}
+function checkAclText(text, ctx, declaredAdmins) {
+    const parsed = (0, admin_command_lines_1.parseAclLines)(typeof text === 'string' ? text : '');
+    // With the cluster's declared admins at hand, an `admin` comment alone does not make one.
+    const undeclared = (p) => declaredAdmins !== undefined && !declaredAdmins.has(p.replace(/^User:/, ''));
+    const kindOf = (p) => {
+        const kind = parsed.kinds.get(p) ?? 'application';
+        return (0, least_privilege_1.isAdminKind)(kind) && undeclared(p) ? 'application' : kind;
+    };
+    const outcome = checkGrants(fromLines(parsed.acls), kindOf, ctx);
+    const relabelled = [...parsed.kinds].filter(([p, kind]) => (0, least_privilege_1.isAdminKind)(kind) && undeclared(p)).map(([p]) => p);
+    if (outcome.status !== 'non-compliant' || relabelled.length === 0)
+        return outcome;
+    return {
+        status: 'non-compliant',
+        findings: outcome.findings.map((finding) => {
+            const who = relabelled.find((p) => finding.found.includes(` ${p} `));
+            return who ? { ...finding, found: `${finding.found} (marked admin in the artefact, but not a declared admin of the cluster, so checked as an application)` } : finding;
+        }),
+    };
+}
+/** The admins the StatefulSet clusters of a synthesis declare (their node ConfigMaps' annotation); undefined when none is there. */
+function statefulSetDeclaredAdmins(ctx) {
+    const declared = ctx.index.kubernetes('ConfigMap')
+        .map((c) => c.body.metadata?.annotations?.[vocabulary_1.DECLARED_ADMINS_ANNOTATION])
+        .filter((v) => typeof v === 'string');
+    if (declared.length === 0)
+        return undefined;
+    return new Set(declared.flatMap((v) => v.split(',').map((a) => a.trim()).filter((a) => a !== '')));
+}
+const CLUSTER_ACTIONS = new Set([
+    'kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:AlterCluster',
+    'kafka-cluster:DescribeClusterDynamicConfiguration', 'kafka-cluster:AlterClusterDynamicConfiguration',
+    'kafka-cluster:WriteDataIdempotently',
+].map((a) => a.toLowerCase()));
+/** The statements of an aws_iam_policy: its policy JSON, or the aws_iam_policy_document it references. */
+function iamStatements(doc, ctx) {
+    const policy = doc.body.policy;
+    const referenced = ctx.index.resolve(policy);
+    if (referenced?.type === 'data.aws_iam_policy_document') {
+        return asArray(referenced.body.statement).map((s) => ({
+            effect: String(s.effect ?? 'Allow'), actions: asArray(s.actions).map(String), resources: asArray(s.resources).map(String),
+            negated: [s.not_actions === undefined ? '' : 'NotAction', s.not_resources === undefined ? '' : 'NotResource'].filter((x) => x !== ''),
+        }));
+    }
+    if (typeof policy !== 'string')
+        return undefined;
+    try {
+        const json = JSON.parse(policy);
+        return asArray(json.Statement).map((s) => ({
+            effect: String(s.Effect ?? ''), actions: asArray(s.Action).map(String), resources: asArray(s.Resource).map(String),
+            negated: ['NotAction', 'NotResource'].filter((k) => s[k] !== undefined),
+        }));
+    }
+    catch {
+        return undefined;
+    }
+}
+function asArray(v) {
+    if (v === undefined || v === null)
+        return [];
+    return Array.isArray(v) ? v : [v];
+}
+/** Whether an IAM statement can grant a kafka-cluster action (a named one, a pattern such as `*`, or NotAction). */
+function grantsKafkaCluster(s) {
+    return s.negated.includes('NotAction') || s.actions.some((a) => (0, least_privilege_1.kafkaClusterActionsMatching)(a).length > 0);
+}
+/**
+ * Whether an IAM resource matches every resource of its kind: `*`, or an ARN whose last
+ * segment (after `/` or `:`) is empty or only wildcards (`.../topic/c/u/*`, `arn:aws:kafka:r:a:*`).
+ */
+function isWildcardResource(r) {
+    return /(^|[/:])[*?]*$/.test(r);
+}
+/** Whether the resource name holds a wildcard other than one trailing `*` after a prefix (`*.orders`, `ord?rs`). */
+function isNamePattern(r) {
+    const name = r.slice(r.lastIndexOf('/') + 1);
+    return /[*?]/.test(name.endsWith('*') ? name.slice(0, -1) : name);
+}
+/**
+ * MSK: every aws_iam_policy that carries the principal tags (all its statements), any other
+ * policy with kafka-cluster statements, and the SCRAM ACL lines of the admin artefact.
+ */
+function checkMsk(doc, ctx) {
+    if (doc.source !== 'terraform')
+        return rule_1.NOT_APPLICABLE;
+    if (doc.type === 'terraform_data') {
+        if (doc.body.input?.kind !== vocabulary_1.KAFKA_ADMIN_ARTEFACT_KIND)
+            return rule_1.NOT_APPLICABLE;
+        return checkAclText(doc.body.input?.acls, ctx, mskDeclaredAdmins(ctx));
+    }
+    if (doc.type !== 'aws_iam_policy')
+        return rule_1.NOT_APPLICABLE;
+    const tags = doc.body.tags ?? {};
+    const tagged = tags[vocabulary_1.PRINCIPAL_TAG] !== undefined || tags[vocabulary_1.PRINCIPAL_KIND_TAG] !== undefined;
+    const raw = typeof doc.body.policy === 'string' ? doc.body.policy : '';
+    const statements = iamStatements(doc, ctx);
+    const f = new rule_1.Findings();
+    if (statements === undefined) {
+        if (!tagged && !/kafka-cluster:/i.test(raw))
+            return rule_1.NOT_APPLICABLE;
+        f.add({
+            found: 'policy is not a JSON document or an aws_iam_policy_document reference',
+            expected: 'a policy SEC-005 can read', fix: 'Render the policy with MskAccess, or write it as literal JSON.',
+        });
+        return f.outcome();
+    }
+    const checked = tagged ? statements : statements.filter(grantsKafkaCluster);
+    if (checked.length === 0)
+        return rule_1.NOT_APPLICABLE;
+    const who = String(tags[vocabulary_1.PRINCIPAL_TAG] ?? doc.name);
+    const taggedKind = String(tags[vocabulary_1.PRINCIPAL_KIND_TAG] ?? 'application');
+    // An admin tag counts only for an admin the cluster's access model declares (its tag).
+    const declared = mskDeclaredAdmins(ctx);
+    const relabelled = (0, least_privilege_1.isAdminKind)(taggedKind) && declared !== undefined && !declared.has(who);
+    const kind = relabelled ? 'application' : taggedKind;
+    if ((0, least_privilege_1.isAdminKind)(kind))
+        return { status: 'compliant', notes: [`${who} is a declared admin with cluster-wide rights`] };
+    if (relabelled) {
+        const outcome = checkIamStatements(ctx, checked, kind, who, tagged);
+        if (outcome.status !== 'non-compliant')
+            return outcome;
+        return { status: 'non-compliant', findings: outcome.findings.map((finding) => ({ ...finding, found: `${finding.found} (tagged admin, but not a declared admin of the cluster, so checked as an application)` })) };
+    }
+    return checkIamStatements(ctx, checked, kind, who, tagged);
+}
+/** The admins the MSK clusters of a synthesis declare (their `kafka-iac:declared-admins` tag); undefined when none carries it. */
+function mskDeclaredAdmins(ctx) {
+    const declared = ctx.index.terraform('aws_msk_cluster')
+        .map((c) => c.body.tags?.[vocabulary_1.DECLARED_ADMINS_TAG])
+        .filter((v) => typeof v === 'string');
+    if (declared.length === 0)
+        return undefined;
+    return new Set(declared.flatMap((v) => v.split(/\s+/).filter((a) => a !== '')));
+}
+/** The statements of a non-admin's policy: only named kafka-cluster actions of its kind, on named resources. */
+function checkIamStatements(ctx, checked, kind, who, tagged) {
+    const f = new rule_1.Findings();
+    const allowed = new Set((0, least_privilege_1.nonAdminIamActions)(kind).map((a) => a.toLowerCase()));
+    const notes = [];
+    for (const s of checked) {
+        if (s.effect === 'Deny')
+            continue;
+        for (const n of s.negated) {
+            f.add({
+                found: `non-admin ${who} has an Allow statement with ${n}, which grants everything it does not list`,
+                expected: 'Action and Resource lists of named kafka-cluster actions and resources',
+                fix: `Grant ${who} through the access model (grantProduce / grantConsume), or declare it with access.addAdmin.`,
+            });
+        }
+        for (const a of s.actions)
+            checkIamAction(f, a, who, kind, tagged, allowed);
+        for (const r of s.resources) {
+            const wildcard = isWildcardResource(r);
+            if (ctx.environment.isProductionLike) {
+                f.expect(!wildcard, {
+                    found: `non-admin ${who} is allowed ${s.actions.join(',')} on resource '${r}'`,
+                    expected: `named topic, group and transactional-id ARNs (or a prefix) in ${ctx.environment.profile}`,
+                    fix: `Grant ${who} named topics and groups through the access model, or declare it with access.addAdmin.`,
+                });
+            }
+            if (wildcard)
+                continue;
+            const pattern = isNamePattern(r);
+            if (pattern && kind !== principal_1.PrincipalKind.MIRROR_MAKER_2 && ctx.environment.isProductionLike) {
+                f.add({
+                    found: `non-admin ${who} is allowed ${s.actions.join(',')} on resource pattern '${r}'`,
+                    expected: `a named resource or a prefix (one trailing *) in ${ctx.environment.profile}`,
+                    fix: `Grant ${who} named topics or a prefix through the access model (access.topicsWithPrefix('orders.')).`,
+                });
+                continue;
+            }
+            if (pattern || r.endsWith('*'))
+                notes.push(`${who} has a prefixed grant on '${r}'`);
+        }
+    }
+    return f.outcome(notes);
+}
+/**
+ * One action of an Allow statement: no pattern (`*`, `kafka-cluster:*`, `kafka:*`), only
+ * kafka-cluster actions on a principal's tagged policy, and only the non-admin actions.
+ */
+function checkIamAction(f, action, who, kind, tagged, allowed) {
+    if ((0, least_privilege_1.isIamActionPattern)(action)) {
+        f.add({
+            found: `non-admin ${who} is allowed wildcard action ${action}`,
+            expected: 'named kafka-cluster actions for a non-admin',
+            fix: `Grant ${who} through the access model (grantProduce / grantConsume), or declare it with access.addAdmin.`,
+        });
+        return;
+    }
+    const a = action.toLowerCase();
+    if (!a.startsWith('kafka-cluster:')) {
+        f.expect(!tagged, {
+            found: `non-admin ${who} is allowed ${action}, which is not a kafka-cluster action`,
+            expected: "only kafka-cluster actions in a Kafka principal's policy",
+            fix: `Remove ${action} from ${who}'s Kafka policy and grant it in a separate policy of its own, or declare it with access.addAdmin.`,
+        });
+        return;
+    }
+    if (allowed.has(a))
+        return;
+    if (CLUSTER_ACTIONS.has(a)) {
+        f.add({
+            found: `non-admin ${who} is allowed cluster action ${action}`,
+            expected: `only ${msk_iam_actions_1.MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS.join(', ')} on the cluster for a non-admin`,
+            fix: `Remove ${action} from ${who}'s policy, or declare it with access.addAdmin.`,
+        });
+        return;
+    }
+    f.add({
+        found: `non-admin ${who} (${kind}) is allowed ${action}`,
+        expected: `only ${(0, least_privilege_1.nonAdminIamActions)(kind).join(', ')} for a non-admin ${kind}`,
+        fix: `Remove ${action} from ${who}'s policy (grant through the access model), or declare it with access.addAdmin.`,
+    });
+}
+/** Strimzi: the ACLs of a KafkaUser, with its kind from the `kafka-iac.dev/principal-kind` label. */
+function checkStrimzi(doc, ctx) {
+    if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaUser')
+        return rule_1.NOT_APPLICABLE;
+    const kind = String(doc.body.metadata?.labels?.[vocabulary_1.PRINCIPAL_KIND_LABEL] ?? 'application');
+    const acls = asArray(doc.body.spec?.authorization?.acls);
+    const grants = acls.map((a) => ({
+        principal: doc.name, allow: (a.type ?? 'allow') === 'allow', resourceType: String(a.resource?.type ?? ''),
+        name: String(a.resource?.name ?? (a.resource?.type === 'cluster' ? 'kafka-cluster' : '')),
+        prefix: a.resource?.patternType === 'prefix', operations: asArray(a.operations).map(String),
+    }));
+    if (!(0, least_privilege_1.isAdminKind)(kind))
+        return checkGrants(grants, () => kind, ctx);
+    // The label alone does not make an admin: the Kafka of the user must list it as a super user
+    // (the declared admins). A user labelled admin that is not one is checked as an application,
+    // so relabelling a KafkaUser cannot widen its ACLs unnoticed.
+    const clusterName = doc.body.metadata?.labels?.['strimzi.io/cluster'];
+    const kafka = typeof clusterName === 'string'
+        ? ctx.index.kubernetesByName('Kafka', clusterName, doc.body.metadata?.namespace) ?? ctx.index.kubernetes('Kafka').find((k) => k.name === clusterName)
+        : undefined;
+    if (!kafka)
+        return { status: 'compliant', notes: [`${doc.name} is labelled admin; its Kafka ${(0, rule_1.shown)(clusterName)} is not in this synthesis, so its super users cannot be compared`] };
+    const superUsers = asArray(kafka.body.spec?.kafka?.authorization?.superUsers).map(String);
+    if (superUsers.includes(doc.name) || superUsers.includes(`CN=${doc.name}`)) {
+        return { status: 'compliant', notes: [`${doc.name} is a declared admin (a super user of Kafka ${kafka.name}) with cluster-wide rights`] };
+    }
+    const asApplication = checkGrants(grants, () => 'application', ctx);
+    if (asApplication.status !== 'non-compliant')
+        return asApplication;
+    return {
+        status: 'non-compliant',
+        findings: asApplication.findings.map((finding) => ({
+            ...finding,
+            found: `${finding.found} (labelled ${vocabulary_1.PRINCIPAL_KIND_LABEL}=admin, but not a super user of Kafka ${kafka.name}, so checked as an application)`,
+        })),
+    };
+}
+/** StatefulSet: the kafka-acls.sh lines of the admin Job's ConfigMap. */
+function checkStatefulSet(doc, ctx) {
+    if (doc.source !== 'kubernetes' || doc.kind !== 'ConfigMap')
+        return rule_1.NOT_APPLICABLE;
+    if (doc.body.metadata?.labels?.[vocabulary_1.ACL_ARTEFACT_LABEL] !== 'true')
+        return rule_1.NOT_APPLICABLE;
+    return checkAclText(doc.body.data?.['acls.txt'], ctx, statefulSetDeclaredAdmins(ctx));
+}

@@ -1,0 +1,151 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SEC_006_ENCRYPTION_AT_REST = void 0;
+const rule_1 = require("./rule");
+const msk_cluster_document_1 = require("./readers/msk-cluster-document");
+const rule_target_1 = require("../contract/rule-target");
+const strimzi_documents_1 = require("./readers/strimzi-documents");
+const statefulset_documents_1 = require("./readers/statefulset-documents");
+const vocabulary_1 = require("../contract/vocabulary");
+/** SEC-006: Encryption at rest with a customer-managed KMS key with rotation on (MSK EBS; on Kubernetes an encrypted StorageClass). */
+exports.SEC_006_ENCRYPTION_AT_REST = {
+    id: 'SEC-006',
+    level: rule_1.RuleLevel.ERROR,
+    title: 'Encryption at rest with a customer-managed KMS key with rotation on (MSK EBS; on Kubernetes an encrypted StorageClass).',
+    explanation: 'Broker volumes hold every record. Encrypting them with a customer-managed key puts access to the data under a key policy you control and audit in CloudTrail, and lets you revoke it; an AWS-managed or provider default key gives you neither. Automatic rotation limits how much data one key version protects.',
+    remediation: 'MSK: set encryption_at_rest_kms_key_arn to a customer-managed aws_kms_key with enable_key_rotation = true (MskCluster creates one). Strimzi and StatefulSet: use a StorageClass that encrypts volumes with a KMS key (for EBS CSI: encrypted: "true" and kmsKeyId).',
+    targets: [rule_1.RuleTarget.MSK, rule_1.RuleTarget.STRIMZI, rule_1.RuleTarget.STATEFULSET],
+    check(doc, ctx) {
+        switch ((0, rule_target_1.targetOf)(doc)) {
+            case rule_1.RuleTarget.MSK: return checkMsk(doc, ctx);
+            case rule_1.RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+            case rule_1.RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+            default: return rule_1.NOT_APPLICABLE;
+        }
+    },
+};
+/**
+ * MSK: `encryption_at_rest_kms_key_arn` set to a customer-managed key; when the key is an
+ * `aws_kms_key` of this stack, its `enable_key_rotation` is true.
+ */
+function checkMsk(doc, ctx) {
+    const cluster = (0, msk_cluster_document_1.asMskCluster)(doc);
+    if (!cluster)
+        return rule_1.NOT_APPLICABLE;
+    const arn = (0, msk_cluster_document_1.block)(cluster.body.encryption_info).encryption_at_rest_kms_key_arn;
+    const f = new rule_1.Findings();
+    const notes = [];
+    f.expect(typeof arn === 'string' && arn.length > 0, {
+        found: 'encryption_info.encryption_at_rest_kms_key_arn is not set, so MSK uses the AWS-managed key',
+        expected: 'a customer-managed KMS key',
+        fix: 'Let MskCluster create its key, or pass encryptionKeyArn.',
+    });
+    f.expect(typeof arn !== 'string' || !arn.includes('alias/aws/'), {
+        found: `encryption_info.encryption_at_rest_kms_key_arn is ${(0, rule_1.shown)(arn)}, an AWS-managed key`,
+        expected: 'a customer-managed KMS key',
+        fix: 'Use a customer-managed key with rotation on.',
+    });
+    const key = ctx.index.resolve(arn);
+    if (key?.type === 'aws_kms_key') {
+        f.expect((0, msk_cluster_document_1.literalBoolean)(key.body.enable_key_rotation) === true, {
+            found: `enable_key_rotation of ${key.address} (${key.path}) is ${(0, rule_1.shown)(key.body.enable_key_rotation)}`,
+            expected: 'true',
+            fix: 'Set enable_key_rotation = true on the key (KafkaEncryptionKey does).',
+        });
+    }
+    else if (typeof arn === 'string' && arn.length > 0) {
+        notes.push(`The key ${arn} is not managed in this stack; its rotation is checked where it is managed.`);
+    }
+    return f.outcome(notes);
+}
+/**
+ * Strimzi: every persistent volume of a node pool names a StorageClass that encrypts with a
+ * KMS key: an EBS CSI class in this synthesis with `encrypted: "true"` and a `kmsKeyId`, or
+ * (a class made elsewhere) the key declared in the pool's `kafka-iac.dev/storage-class-kms-key-id`
+ * annotation, reported as a note because that class cannot be read here.
+ */
+function checkStrimzi(doc, ctx) {
+    const pool = (0, strimzi_documents_1.asStrimziNodePool)(doc);
+    if (!pool)
+        return rule_1.NOT_APPLICABLE;
+    const f = new rule_1.Findings();
+    const notes = [];
+    for (const { volume, where } of (0, strimzi_documents_1.storageVolumesOf)(pool)) {
+        if (volume.type !== 'persistent-claim') {
+            f.add({ found: `${where}.type is '${volume.type}'`, expected: 'a persistent-claim volume on an encrypted StorageClass', fix: `Set ${where}.type: 'persistent-claim' with an encrypted class.` });
+            continue;
+        }
+        const className = volume.class;
+        if (typeof className !== 'string' || className === '') {
+            f.add({ found: `${where}.class is not set, so the cluster's default StorageClass (encryption unknown) is used`, expected: 'an encrypted StorageClass named explicitly', fix: 'Set the class to an EncryptedStorageClass.' });
+            continue;
+        }
+        checkStorageClass(f, notes, ctx, { owner: pool, where: `${where}.class`, className });
+    }
+    return f.outcome(notes);
+}
+/**
+ * StatefulSet: every volume claim template of a Kafka StatefulSet names a StorageClass that
+ * encrypts with a customer-managed KMS key (an EBS CSI class in the output with `encrypted` and
+ * `kmsKeyId`), or one declared elsewhere with its key (`kafka-iac.dev/storage-class-kms-key-id`).
+ */
+function checkStatefulSet(doc, ctx) {
+    const sts = (0, statefulset_documents_1.kubernetesKind)(doc, 'StatefulSet');
+    if (!sts || !(0, statefulset_documents_1.nodeConfigOf)(ctx.index, sts))
+        return rule_1.NOT_APPLICABLE;
+    const templates = sts.body.spec?.volumeClaimTemplates ?? [];
+    const f = new rule_1.Findings();
+    const notes = [];
+    f.expect(templates.length > 0, {
+        found: 'spec.volumeClaimTemplates is empty',
+        expected: 'persistent volumes on an encrypted StorageClass',
+        fix: 'Declare a volume claim template on an EncryptedStorageClass.',
+    });
+    templates.forEach((t, i) => {
+        const where = `spec.volumeClaimTemplates[${i}] (${(0, rule_1.shown)(t?.metadata?.name)})`;
+        const className = t?.spec?.storageClassName;
+        if (typeof className !== 'string' || className === '') {
+            f.add({ found: `${where} storageClassName is not set, so the cluster's default StorageClass (encryption unknown) is used`, expected: 'an encrypted StorageClass named explicitly', fix: 'Set storageClassName to an EncryptedStorageClass.' });
+            return;
+        }
+        checkStorageClass(f, notes, ctx, { owner: sts, where: `${where} storageClassName`, className });
+    });
+    return f.outcome(notes);
+}
+/**
+ * The StorageClass a Kafka volume names: an EBS CSI class in this synthesis with
+ * `encrypted: "true"` and a `kmsKeyId`, or (a class made elsewhere) the key declared in the
+ * owner's `kafka-iac.dev/storage-class-kms-key-id` annotation, reported as a note because that
+ * class cannot be read here.
+ */
+function checkStorageClass(f, notes, ctx, volume) {
+    const { owner, where, className } = volume;
+    const storageClass = ctx.index.kubernetesByName('StorageClass', className);
+    if (!storageClass) {
+        const declaredKey = owner.body.metadata?.annotations?.[vocabulary_1.STORAGE_KMS_KEY_ANNOTATION];
+        f.expect(typeof declaredKey === 'string' && declaredKey !== '', {
+            found: `${where} is '${className}', a StorageClass that is not in this synthesis, and no KMS key is declared for it`,
+            expected: 'an encrypted StorageClass with a customer-managed KMS key',
+            fix: 'Create it with EncryptedStorageClass, or pass EncryptedStorageClass.fromStorageClassAttributes({ storageClassName, kmsKeyId }).',
+        });
+        if (declaredKey)
+            notes.push(`StorageClass '${className}' is managed elsewhere; declared KMS key ${declaredKey}.`);
+        return;
+    }
+    const params = storageClass.body.parameters ?? {};
+    f.expect(storageClass.body.provisioner === 'ebs.csi.aws.com', {
+        found: `StorageClass '${className}' provisioner is ${(0, rule_1.shown)(storageClass.body.provisioner)}`,
+        expected: "'ebs.csi.aws.com' (whose encryption parameters this rule can read)",
+        fix: 'Use EncryptedStorageClass, or suppress SEC-006 with a reason that names how the other provisioner encrypts.',
+    });
+    f.expect(String(params.encrypted) === 'true', {
+        found: `StorageClass '${className}' parameters.encrypted is ${(0, rule_1.shown)(params.encrypted)}`,
+        expected: "'true'",
+        fix: "Set parameters.encrypted: 'true'.",
+    });
+    f.expect(typeof params.kmsKeyId === 'string' && params.kmsKeyId !== '', {
+        found: `StorageClass '${className}' parameters.kmsKeyId is ${(0, rule_1.shown)(params.kmsKeyId)}`,
+        expected: 'a customer-managed KMS key (without it EBS uses the AWS-managed key)',
+        fix: 'Set parameters.kmsKeyId to your KMS key ARN.',
+    });
+}

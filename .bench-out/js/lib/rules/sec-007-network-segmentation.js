@@ -1,0 +1,273 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SEC_007_NETWORK_SEGMENTATION = void 0;
+const rule_1 = require("./rule");
+const msk_cluster_document_1 = require("./readers/msk-cluster-document");
+const msk_ports_1 = require("../contract/msk-ports");
+const rule_target_1 = require("../contract/rule-target");
+const strimzi_documents_1 = require("./readers/strimzi-documents");
+const statefulset_documents_1 = require("./readers/statefulset-documents");
+/** SEC-007: Network segmentation: brokers live in private subnets; security groups / NetworkPolicies admit only the listener ports, only from declared client networks or workloads; no public access. */
+exports.SEC_007_NETWORK_SEGMENTATION = {
+    id: 'SEC-007',
+    level: rule_1.RuleLevel.ERROR,
+    title: 'Network segmentation: brokers live in private subnets; security groups / NetworkPolicies admit only the listener ports, only from declared client networks or workloads; no public access.',
+    explanation: 'Brokers reachable from the internet or from every workload are one leaked credential away from a breach and exposed to scanning and denial of service. Private subnets without an internet route, and ingress only on the listener ports from the networks that run clients, keep the attack surface to the declared clients.',
+    remediation: 'MSK: put the brokers in private subnets (no public IPs, no internet-gateway route), keep public_access DISABLED, and let the broker security group admit only the enabled listener ports (9094, 9096, 9098) from declared client networks and 11001/11002 from declared Prometheus sources, never 0.0.0.0/0 (KafkaNetwork). Strimzi and StatefulSet: NetworkPolicies that admit only the listener ports from declared client workloads.',
+    targets: [rule_1.RuleTarget.MSK, rule_1.RuleTarget.STRIMZI, rule_1.RuleTarget.STATEFULSET],
+    check(doc, ctx) {
+        switch ((0, rule_target_1.targetOf)(doc)) {
+            case rule_1.RuleTarget.MSK: return checkMsk(doc, ctx);
+            case rule_1.RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+            case rule_1.RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+            default: return rule_1.NOT_APPLICABLE;
+        }
+    },
+};
+/**
+ * MSK: public access `DISABLED` (written out); client subnets without public IPs and without a
+ * route to an internet gateway; the broker security groups admit only TCP on the enabled
+ * listener ports (9094 mutual TLS, 9096 SCRAM, 9098 IAM) and, with open monitoring, the
+ * exporter ports 11001/11002, never from `0.0.0.0/0` or `::/0`. Ingress is read from inline
+ * `ingress` blocks, `aws_vpc_security_group_ingress_rule` and `aws_security_group_rule`.
+ */
+function checkMsk(doc, ctx) {
+    const cluster = (0, msk_cluster_document_1.asMskCluster)(doc);
+    if (!cluster)
+        return rule_1.NOT_APPLICABLE;
+    const f = new rule_1.Findings();
+    const notes = [];
+    const group = (0, msk_cluster_document_1.block)(cluster.body.broker_node_group_info);
+    const publicAccess = (0, msk_cluster_document_1.block)((0, msk_cluster_document_1.block)(group.connectivity_info).public_access).type;
+    f.expect(publicAccess === 'DISABLED', {
+        found: `broker_node_group_info.connectivity_info.public_access.type is ${(0, rule_1.shown)(publicAccess)}`,
+        expected: "'DISABLED', written out",
+        fix: 'Set public_access { type = "DISABLED" } (MskCluster writes it).',
+    });
+    for (const ref of (0, msk_cluster_document_1.list)(group.client_subnets)) {
+        const subnet = ctx.index.resolve(ref);
+        if (!subnet || subnet.type !== 'aws_subnet') {
+            notes.push(`Subnet ${String(ref)} is not managed in this stack; its routes are not checked here.`);
+            continue;
+        }
+        f.expect((0, msk_cluster_document_1.literalBoolean)(subnet.body.map_public_ip_on_launch) !== true, {
+            found: `map_public_ip_on_launch of ${subnet.address} (${subnet.path}) is true`,
+            expected: 'false: brokers live in private subnets',
+            fix: 'Use private subnets (KafkaNetwork creates them).',
+        });
+        for (const route of internetRoutesOf(subnet, ctx)) {
+            f.add({
+                found: `${subnet.address} routes ${route} to an internet gateway`,
+                expected: 'no route from the broker subnets to the internet',
+                fix: 'Associate the broker subnets with a route table that has no internet-gateway route.',
+            });
+        }
+    }
+    const modes = (0, msk_cluster_document_1.authenticationOf)(cluster);
+    const allowed = new Set();
+    if (modes.mutualTls)
+        allowed.add(msk_ports_1.MSK_LISTENER_PORTS.tls);
+    if (modes.scram)
+        allowed.add(msk_ports_1.MSK_LISTENER_PORTS['scram-sha-512']);
+    if (modes.iam)
+        allowed.add(msk_ports_1.MSK_LISTENER_PORTS.iam);
+    if ((0, msk_cluster_document_1.hasBlock)((0, msk_cluster_document_1.block)(cluster.body.open_monitoring).prometheus))
+        msk_ports_1.MSK_EXPORTER_PORTS.forEach((p) => allowed.add(p));
+    const allowedText = [...allowed].sort().join(', ');
+    for (const ref of (0, msk_cluster_document_1.list)(group.security_groups)) {
+        const sg = ctx.index.resolve(ref);
+        if (!sg || sg.type !== 'aws_security_group') {
+            notes.push(`Security group ${String(ref)} is not managed in this stack; its ingress is not checked here.`);
+            continue;
+        }
+        for (const rule of ingressOf(sg, ctx)) {
+            const from = (0, msk_cluster_document_1.literalNumber)(rule.from);
+            const to = (0, msk_cluster_document_1.literalNumber)(rule.to);
+            f.expect(rule.protocol === 'tcp' || rule.protocol === '6', {
+                found: `${rule.where} admits protocol ${(0, rule_1.shown)(rule.protocol)}`,
+                expected: "'tcp' only",
+                fix: 'Admit TCP on the listener ports only (KafkaNetwork does).',
+            });
+            f.expect(from !== undefined && from === to && allowed.has(from), {
+                found: `${rule.where} admits ports ${(0, rule_1.shown)(rule.from)}-${(0, rule_1.shown)(rule.to)}`,
+                expected: `single listener or exporter ports of the enabled modes (${allowedText})`,
+                fix: 'Open only the listener ports of the enabled authentication modes, and 11001/11002 for Prometheus.',
+            });
+            for (const cidr of rule.cidrs) {
+                f.expect(cidr !== '0.0.0.0/0' && cidr !== '::/0', {
+                    found: `${rule.where} admits ${cidr}`,
+                    expected: 'declared client networks only, never the whole internet',
+                    fix: 'Declare the client networks (ClientNetwork.cidr of the client VPC, or a client security group).',
+                });
+            }
+        }
+    }
+    return f.outcome(notes);
+}
+/** Every ingress of a security group: inline blocks and the separate rule resources that point at it. */
+function ingressOf(sg, ctx) {
+    const out = [];
+    for (const r of (0, msk_cluster_document_1.list)(sg.body.ingress)) {
+        out.push({
+            where: `${sg.address} inline ingress (${sg.path})`, protocol: r?.protocol, from: r?.from_port, to: r?.to_port,
+            cidrs: [...(0, msk_cluster_document_1.list)(r?.cidr_blocks), ...(0, msk_cluster_document_1.list)(r?.ipv6_cidr_blocks)].map(String),
+        });
+    }
+    for (const r of ctx.index.terraform('aws_vpc_security_group_ingress_rule')) {
+        if (ctx.index.resolve(r.body.security_group_id)?.address !== sg.address)
+            continue;
+        out.push({
+            where: `${r.address} (${r.path})`, protocol: r.body.ip_protocol, from: r.body.from_port, to: r.body.to_port,
+            cidrs: [r.body.cidr_ipv4, r.body.cidr_ipv6].filter((c) => c !== undefined).map(String),
+        });
+    }
+    for (const r of ctx.index.terraform('aws_security_group_rule')) {
+        if (r.body.type !== 'ingress' || ctx.index.resolve(r.body.security_group_id)?.address !== sg.address)
+            continue;
+        out.push({
+            where: `${r.address} (${r.path})`, protocol: r.body.protocol, from: r.body.from_port, to: r.body.to_port,
+            cidrs: [...(0, msk_cluster_document_1.list)(r.body.cidr_blocks), ...(0, msk_cluster_document_1.list)(r.body.ipv6_cidr_blocks)].map(String),
+        });
+    }
+    return out;
+}
+/** The destinations that a subnet's route tables send to an internet gateway. */
+function internetRoutesOf(subnet, ctx) {
+    const out = [];
+    const isInternetGateway = (gateway) => ctx.index.resolve(gateway)?.type === 'aws_internet_gateway' || (typeof gateway === 'string' && gateway.startsWith('igw-'));
+    for (const assoc of ctx.index.terraform('aws_route_table_association')) {
+        if (ctx.index.resolve(assoc.body.subnet_id)?.address !== subnet.address)
+            continue;
+        const table = ctx.index.resolve(assoc.body.route_table_id);
+        if (!table)
+            continue;
+        for (const r of (0, msk_cluster_document_1.list)(table.body.route)) {
+            if (isInternetGateway(r?.gateway_id))
+                out.push(String(r?.cidr_block ?? r?.ipv6_cidr_block ?? 'a route'));
+        }
+        for (const r of ctx.index.terraform('aws_route')) {
+            if (ctx.index.resolve(r.body.route_table_id)?.address !== table.address)
+                continue;
+            if (isInternetGateway(r.body.gateway_id))
+                out.push(String(r.body.destination_cidr_block ?? r.body.destination_ipv6_cidr_block ?? 'a route'));
+        }
+    }
+    return out;
+}
+/**
+ * Strimzi: every listener is internal (`internal` or `cluster-ip`) and admits only declared
+ * peers (`networkPolicyPeers` not empty, each with a selector, never 0.0.0.0/0: Strimzi turns
+ * them into its listener NetworkPolicy); a deny-by-default ingress policy covers the cluster's
+ * pods; and the cluster's own NetworkPolicies never admit everyone.
+ */
+function checkStrimzi(doc, ctx) {
+    if (doc.source === 'kubernetes' && doc.kind === 'NetworkPolicy')
+        return checkStrimziNetworkPolicy(doc.body);
+    const kafka = (0, strimzi_documents_1.asStrimziKafka)(doc);
+    if (!kafka)
+        return rule_1.NOT_APPLICABLE;
+    const f = new rule_1.Findings();
+    for (const l of (kafka.body.spec?.kafka?.listeners ?? [])) {
+        const peers = Array.isArray(l?.networkPolicyPeers) ? l.networkPolicyPeers : [];
+        f.expect(l?.type === 'internal' || l?.type === 'cluster-ip', {
+            found: `listener ${(0, rule_1.shown)(l?.name)} type is ${(0, rule_1.shown)(l?.type)}`,
+            expected: "'internal' or 'cluster-ip': no access from outside the Kubernetes cluster",
+            fix: `Use type: 'internal' for listener ${l?.name}, or suppress SEC-007 with a reason that names the private load balancer.`,
+        });
+        f.expect(peers.length > 0, {
+            found: `listener ${(0, rule_1.shown)(l?.name)} has no networkPolicyPeers, so Strimzi's NetworkPolicy admits every pod and namespace`,
+            expected: 'the declared client workloads',
+            fix: 'Set clientNetworks on the StrimziKafkaCluster (ClientNetwork.kubernetesPeer({...})).',
+        });
+        for (const peer of peers) {
+            f.expect(isDeclaredPeer(peer), {
+                found: `listener ${(0, rule_1.shown)(l?.name)} networkPolicyPeers contains ${JSON.stringify(peer)}`,
+                expected: 'a peer with a namespace or pod selector, or a private CIDR (never an empty peer or 0.0.0.0/0)',
+                fix: 'Declare the client workloads with ClientNetwork.kubernetesPeer({ namespaceLabels, podLabels }).',
+            });
+        }
+    }
+    const denies = ctx.index.kubernetes('NetworkPolicy').some((np) => np.namespace === kafka.namespace && deniesIngressTo(np.body, kafka.name));
+    f.expect(denies, {
+        found: `no NetworkPolicy in namespace ${(0, rule_1.shown)(kafka.namespace)} denies ingress to the pods of ${kafka.name} by default`,
+        expected: 'a deny-by-default ingress policy over the cluster pods (Strimzi only writes allow rules for the Kafka pods)',
+        fix: 'Create the cluster with StrimziKafkaCluster (it adds StrimziSupportNetworkPolicies), or add a policy with policyTypes [Ingress] and no rules.',
+    });
+    return f.outcome();
+}
+/** A Strimzi-target NetworkPolicy: every ingress rule names its sources and ports; none is open to the world. */
+function checkStrimziNetworkPolicy(body) {
+    const f = new rule_1.Findings();
+    const rules = body.spec?.ingress ?? [];
+    rules.forEach((rule, i) => {
+        const from = Array.isArray(rule?.from) ? rule.from : [];
+        f.expect(from.length > 0 && from.every(isDeclaredPeer), {
+            found: `spec.ingress[${i}].from is ${JSON.stringify(rule?.from ?? 'not set')}`,
+            expected: 'declared peers only (an absent or empty from, an empty peer or 0.0.0.0/0 admits everyone)',
+            fix: 'List the allowed namespaces and pods.',
+        });
+        f.expect(Array.isArray(rule?.ports) && rule.ports.length > 0, {
+            found: `spec.ingress[${i}].ports is ${JSON.stringify(rule?.ports ?? 'not set')}`,
+            expected: 'the listener or metrics ports only',
+            fix: 'List the ports the rule admits.',
+        });
+    });
+    return f.outcome();
+}
+function isDeclaredPeer(peer) {
+    if (peer === null || typeof peer !== 'object')
+        return false;
+    const cidr = peer.ipBlock?.cidr;
+    if (cidr !== undefined)
+        return typeof cidr === 'string' && !/\/0$/.test(cidr);
+    const selectors = [peer.namespaceSelector, peer.podSelector].filter((s) => s !== undefined);
+    return selectors.length > 0 && selectors.some((s) => Object.keys(s?.matchLabels ?? {}).length + (s?.matchExpressions ?? []).length > 0);
+}
+function deniesIngressTo(body, cluster) {
+    const spec = body.spec ?? {};
+    const types = spec.policyTypes ?? ['Ingress'];
+    const selector = spec.podSelector ?? {};
+    const labels = selector.matchLabels ?? {};
+    const selectsCluster = (Object.keys(labels).length === 0 && (selector.matchExpressions ?? []).length === 0)
+        || (labels['strimzi.io/cluster'] === cluster && Object.keys(labels).length === 1 && (selector.matchExpressions ?? []).length === 0);
+    return selectsCluster && types.includes('Ingress') && (spec.ingress ?? []).length === 0;
+}
+/**
+ * StatefulSet: each NetworkPolicy rule names its sources (declared peers, never everyone) and
+ * its ports; a deny-by-default ingress policy selects the pods of every Kafka StatefulSet; no
+ * Service of the cluster is a LoadBalancer or NodePort (no access from outside the cluster).
+ */
+function checkStatefulSet(doc, ctx) {
+    if (doc.source !== 'kubernetes')
+        return rule_1.NOT_APPLICABLE;
+    if (doc.kind === 'NetworkPolicy')
+        return checkStrimziNetworkPolicy(doc.body);
+    if (doc.kind === 'Service') {
+        const type = doc.body.spec?.type;
+        const f = new rule_1.Findings();
+        f.expect(type === undefined || type === 'ClusterIP', {
+            found: `spec.type is ${(0, rule_1.shown)(type)}`,
+            expected: "'ClusterIP' (or headless): no access from outside the Kubernetes cluster",
+            fix: "Set spec.type: 'ClusterIP', or suppress SEC-007 with a reason that names the private load balancer.",
+        });
+        return f.outcome();
+    }
+    const sts = (0, statefulset_documents_1.kubernetesKind)(doc, 'StatefulSet');
+    if (!sts || !(0, statefulset_documents_1.nodeConfigOf)(ctx.index, sts))
+        return rule_1.NOT_APPLICABLE;
+    const podLabels = sts.body.spec?.template?.metadata?.labels ?? {};
+    const denies = ctx.index.kubernetes('NetworkPolicy').some((np) => np.namespace === sts.namespace && deniesIngressToPods(np.body, podLabels));
+    const f = new rule_1.Findings();
+    f.expect(denies, {
+        found: `no NetworkPolicy in namespace ${(0, rule_1.shown)(sts.namespace)} denies ingress to the pods of StatefulSet ${sts.name} by default`,
+        expected: 'a deny-by-default ingress policy over the Kafka pods, so that only the allow policies admit traffic',
+        fix: 'Create the cluster with KafkaStatefulSetCluster (it adds KafkaNetworkPolicies), or add a policy with policyTypes [Ingress] and no rules.',
+    });
+    return f.outcome();
+}
+/** A policy with Ingress in its types, no ingress rules, and a selector that matches these pod labels. */
+function deniesIngressToPods(body, podLabels) {
+    const spec = body.spec ?? {};
+    const types = spec.policyTypes ?? ['Ingress'];
+    return types.includes('Ingress') && (spec.ingress ?? []).length === 0 && (0, statefulset_documents_1.selectorMatches)(spec.podSelector ?? {}, podLabels);
+}

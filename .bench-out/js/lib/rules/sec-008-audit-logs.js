@@ -1,0 +1,156 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SEC_008_AUDIT_LOGS = void 0;
+const rule_1 = require("./rule");
+const msk_cluster_document_1 = require("./readers/msk-cluster-document");
+const rule_target_1 = require("../contract/rule-target");
+const strimzi_documents_1 = require("./readers/strimzi-documents");
+const broker_config_1 = require("../model/broker-config");
+const statefulset_documents_1 = require("./readers/statefulset-documents");
+/** SEC-008: Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on). */
+exports.SEC_008_AUDIT_LOGS = {
+    id: 'SEC-008',
+    level: rule_1.RuleLevel.ERROR,
+    title: 'Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on).',
+    explanation: 'Broker and authorizer logs are the record of who connected, what was denied and why a broker failed. Kept only on the broker, they disappear with it and cannot be searched or alerted on; kept without a retention period, they grow without bound.',
+    remediation: 'MSK: ship broker logs to CloudWatch Logs (a log group with retention_in_days, encrypted with KMS) and/or S3 with a lifecycle expiration (MskCluster brokerLogs). Strimzi and StatefulSet: turn the authorizer logger (kafka.authorizer.logger) on at INFO and ship the pod logs.',
+    targets: [rule_1.RuleTarget.MSK, rule_1.RuleTarget.STRIMZI, rule_1.RuleTarget.STATEFULSET],
+    check(doc, ctx) {
+        switch ((0, rule_target_1.targetOf)(doc)) {
+            case rule_1.RuleTarget.MSK: return checkMsk(doc, ctx);
+            case rule_1.RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+            case rule_1.RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+            default: return rule_1.NOT_APPLICABLE;
+        }
+    },
+};
+/**
+ * MSK: broker logs go to CloudWatch Logs and/or S3. A log group of this stack has a retention
+ * period; an S3 bucket of this stack has a lifecycle configuration with an expiration.
+ */
+function checkMsk(doc, ctx) {
+    const cluster = (0, msk_cluster_document_1.asMskCluster)(doc);
+    if (!cluster)
+        return rule_1.NOT_APPLICABLE;
+    const logs = (0, msk_cluster_document_1.block)((0, msk_cluster_document_1.block)(cluster.body.logging_info).broker_logs);
+    const cloudWatch = (0, msk_cluster_document_1.block)(logs.cloudwatch_logs);
+    const s3 = (0, msk_cluster_document_1.block)(logs.s3);
+    const cloudWatchOn = (0, msk_cluster_document_1.literalBoolean)(cloudWatch.enabled) === true;
+    const s3On = (0, msk_cluster_document_1.literalBoolean)(s3.enabled) === true;
+    const f = new rule_1.Findings();
+    const notes = [];
+    f.expect(cloudWatchOn || s3On, {
+        found: 'logging_info.broker_logs ships to neither CloudWatch Logs nor S3',
+        expected: 'broker logs in CloudWatch Logs and/or S3, with a retention period',
+        fix: 'Keep brokerLogs.cloudWatchLogs on (the default) or set brokerLogs.s3BucketName.',
+    });
+    if (cloudWatchOn) {
+        const group = ctx.index.resolve(cloudWatch.log_group);
+        if (group?.type === 'aws_cloudwatch_log_group') {
+            const days = (0, msk_cluster_document_1.literalNumber)(group.body.retention_in_days);
+            f.expect(days !== undefined && days > 0, {
+                found: `retention_in_days of ${group.address} (${group.path}) is ${(0, rule_1.shown)(group.body.retention_in_days)}`,
+                expected: 'a retention period in days (not "never expire")',
+                fix: 'Set brokerLogs.retentionInDays (default 365).',
+            });
+        }
+        else {
+            notes.push(`Log group ${String(cloudWatch.log_group)} is not managed in this stack; its retention is checked where it is managed.`);
+        }
+    }
+    if (s3On) {
+        const bucket = ctx.index.resolve(s3.bucket);
+        if (bucket?.type === 'aws_s3_bucket') {
+            const expiring = ctx.index.terraform('aws_s3_bucket_lifecycle_configuration')
+                .filter((l) => ctx.index.resolve(l.body.bucket)?.address === bucket.address)
+                .some((l) => (0, msk_cluster_document_1.list)(l.body.rule).some((r) => hasExpiration(r)));
+            f.expect(expiring, {
+                found: `${bucket.address} (${bucket.path}) has no lifecycle rule with an expiration`,
+                expected: 'a retention period for the broker logs',
+                fix: 'Add an aws_s3_bucket_lifecycle_configuration with an expiration for the log prefix.',
+            });
+        }
+        else {
+            notes.push(`Bucket ${String(s3.bucket)} is not managed in this stack; its lifecycle (retention) is checked where it is managed.`);
+        }
+    }
+    return f.outcome(notes);
+}
+function hasExpiration(rule) {
+    const expiration = Array.isArray(rule?.expiration) ? rule.expiration[0] : rule?.expiration;
+    return expiration !== undefined && expiration !== null && rule?.status !== 'Disabled';
+}
+/**
+ * Strimzi: the authorizer logger (`kafka.authorizer.logger`) is on at INFO or finer, in the
+ * inline `spec.kafka.logging.loggers` (log4j2 keys) or in the external logging ConfigMap.
+ */
+function checkStrimzi(doc, ctx) {
+    const kafka = (0, strimzi_documents_1.asStrimziKafka)(doc);
+    if (!kafka)
+        return rule_1.NOT_APPLICABLE;
+    const logging = kafka.body.spec?.kafka?.logging;
+    const fix = "Set spec.kafka.logging: { type: 'inline', loggers: { 'logger.authorizer.name': 'kafka.authorizer.logger', 'logger.authorizer.level': 'INFO' } }.";
+    const f = new rule_1.Findings();
+    if (logging?.type === 'external') {
+        const ref = logging.valueFrom?.configMapKeyRef ?? {};
+        const configMap = typeof ref.name === 'string' ? ctx.index.kubernetesByName('ConfigMap', ref.name, kafka.namespace) : undefined;
+        const text = configMap?.body.data?.[ref.key];
+        if (typeof text !== 'string') {
+            f.add({ found: `spec.kafka.logging is external (ConfigMap ${(0, rule_1.shown)(ref.name)} key ${(0, rule_1.shown)(ref.key)}), which is not in this synthesis`, expected: 'a logging configuration this rule can read, with the authorizer logger on', fix });
+            return f.outcome();
+        }
+        const level = authorizerLevel((0, broker_config_1.parsePropertiesText)(text));
+        f.expect(AUTHORIZER_ON.includes(level ?? ''), { found: `the authorizer logger level in ConfigMap ${ref.name} is ${(0, rule_1.shown)(level)}`, expected: 'INFO, DEBUG or TRACE', fix });
+        return f.outcome();
+    }
+    const loggers = logging?.type === 'inline' ? (logging.loggers ?? {}) : undefined;
+    const level = loggers ? authorizerLevel(loggers) : undefined;
+    f.expect(AUTHORIZER_ON.includes(level ?? ''), {
+        found: loggers === undefined
+            ? 'spec.kafka.logging is not set, so the authorizer logger is left to the operator default'
+            : `spec.kafka.logging authorizer logger level is ${(0, rule_1.shown)(level)}`,
+        expected: 'the authorizer logger at INFO (denials) or DEBUG (every decision)',
+        fix,
+    });
+    return f.outcome();
+}
+const AUTHORIZER_ON = ['INFO', 'DEBUG', 'TRACE', 'ALL'];
+/** The level of the log4j2 logger named `kafka.authorizer.logger` (Strimzi's default id is `authorizer`). */
+function authorizerLevel(loggers) {
+    const named = Object.keys(loggers).find((k) => /^logger\.[^.]+\.name$/.test(k) && String(loggers[k]).trim() === 'kafka.authorizer.logger');
+    const id = named ? named.split('.')[1] : 'authorizer';
+    const level = loggers[`logger.${id}.level`];
+    return level === undefined ? undefined : String(level).trim().toUpperCase();
+}
+/**
+ * StatefulSet: the Kafka container reads a log4j2 configuration from a ConfigMap
+ * (`KAFKA_LOG4J_OPTS=-Dlog4j2.configurationFile=...`) in which the authorizer logger
+ * (`kafka.authorizer.logger`) is at INFO or more verbose; its output goes to stdout, which the
+ * node's log agent ships. Without it, the image's default config logs authorizer decisions to a
+ * file inside the container, which is lost with the pod.
+ */
+function checkStatefulSet(doc, ctx) {
+    if (doc.source !== 'kubernetes' || doc.kind !== 'StatefulSet' || !(0, statefulset_documents_1.nodeConfigOf)(ctx.index, doc))
+        return rule_1.NOT_APPLICABLE;
+    const container = (0, statefulset_documents_1.kafkaContainerOf)((0, statefulset_documents_1.podSpecOf)(doc));
+    const opts = (0, statefulset_documents_1.envValueOf)(container, 'KAFKA_LOG4J_OPTS');
+    const file = /-Dlog4j2?\.configurationFile=(?:file:)?(\S+)/.exec(opts ?? '')?.[1];
+    const fix = "Set KAFKA_LOG4J_OPTS to '-Dlog4j2.configurationFile=<file from a ConfigMap>' with logger.authorizer.name=kafka.authorizer.logger and logger.authorizer.level=INFO (KafkaStatefulSetCluster does).";
+    const f = new rule_1.Findings();
+    if (file === undefined) {
+        f.add({ found: `container ${(0, rule_1.shown)(container?.name)} KAFKA_LOG4J_OPTS is ${(0, rule_1.shown)(opts)}, so the image's default logging (authorizer log in a file inside the container) is used`, expected: 'a log4j2 configuration from a ConfigMap with the authorizer logger on, to stdout', fix });
+        return f.outcome();
+    }
+    const source = (0, statefulset_documents_1.configMapFileOf)(ctx.index, doc, container, file);
+    if (source?.text === undefined) {
+        f.add({ found: `the log4j2 configuration ${file} is ${source ? `key ${(0, rule_1.shown)(source.key)} of ConfigMap ${source.configMap}, which is not in this synthesis` : 'not mounted from a ConfigMap'}`, expected: 'a logging configuration this rule can read, with the authorizer logger on', fix });
+        return f.outcome();
+    }
+    const level = authorizerLevel((0, broker_config_1.parsePropertiesText)(source.text));
+    f.expect(AUTHORIZER_ON.includes(level ?? ''), {
+        found: `the authorizer logger level in ConfigMap ${source.configMap} key ${source.key} is ${(0, rule_1.shown)(level)}`,
+        expected: 'the authorizer logger at INFO (denials) or DEBUG (every decision)',
+        fix,
+    });
+    return f.outcome();
+}

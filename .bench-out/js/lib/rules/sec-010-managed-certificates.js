@@ -1,0 +1,139 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SEC_010_MANAGED_CERTIFICATES = void 0;
+const rule_1 = require("./rule");
+const msk_cluster_document_1 = require("./readers/msk-cluster-document");
+const rule_target_1 = require("../contract/rule-target");
+const strimzi_documents_1 = require("./readers/strimzi-documents");
+const statefulset_documents_1 = require("./readers/statefulset-documents");
+/** SEC-010: Certificates come from a CA that the operator, cert-manager or ACM PCA manages, with renewal; MON-011 alerts before one expires. */
+exports.SEC_010_MANAGED_CERTIFICATES = {
+    id: 'SEC-010',
+    level: rule_1.RuleLevel.ERROR,
+    title: 'Certificates come from a CA that the operator, cert-manager or ACM PCA manages, with renewal; MON-011 alerts before one expires.',
+    explanation: 'Certificates that someone makes by hand expire unnoticed and take the cluster or its clients down, and their private keys tend to be copied around. A managed CA issues and renews them automatically, and MON-011 warns before any expires.',
+    remediation: 'MSK: broker certificates are AWS-managed; for mutual TLS, issue client certificates from an ACM Private CA and list it in client_authentication.tls.certificate_authority_arns. Strimzi: let the operator manage the cluster and clients CAs (or cert-manager with renewal). StatefulSet: cert-manager Certificates with renewBefore set.',
+    targets: [rule_1.RuleTarget.MSK, rule_1.RuleTarget.STRIMZI, rule_1.RuleTarget.STATEFULSET],
+    check(doc, ctx) {
+        switch ((0, rule_target_1.targetOf)(doc)) {
+            case rule_1.RuleTarget.MSK: return checkMsk(doc, ctx);
+            case rule_1.RuleTarget.STRIMZI: return checkStrimzi(doc, ctx);
+            case rule_1.RuleTarget.STATEFULSET: return checkStatefulSet(doc, ctx);
+            default: return rule_1.NOT_APPLICABLE;
+        }
+    },
+};
+/**
+ * MSK: broker certificates are AWS-managed. With mutual TLS, client certificates come from
+ * ACM Private CA: every `certificate_authority_arns` entry is an ACM PCA ARN or an
+ * `aws_acmpca_certificate_authority` of this stack.
+ */
+function checkMsk(doc, ctx) {
+    const cluster = (0, msk_cluster_document_1.asMskCluster)(doc);
+    if (!cluster)
+        return rule_1.NOT_APPLICABLE;
+    const auth = (0, msk_cluster_document_1.block)(cluster.body.client_authentication);
+    const notes = ['MSK broker certificates are AWS-managed and renewed by AWS.'];
+    const f = new rule_1.Findings();
+    if (!(0, msk_cluster_document_1.hasBlock)(auth.tls))
+        return f.outcome([...notes, 'No mutual TLS: no client certificates to manage.']);
+    const arns = (0, msk_cluster_document_1.list)((0, msk_cluster_document_1.block)(auth.tls).certificate_authority_arns);
+    f.expect(arns.length > 0, {
+        found: 'client_authentication.tls has no certificate_authority_arns',
+        expected: 'at least one ACM Private CA that issues (and renews) the client certificates',
+        fix: "Use ClientAuthentication.mutualTls(['arn:aws:acm-pca:...']).",
+    });
+    for (const arn of arns) {
+        const managed = ctx.index.resolve(arn)?.type === 'aws_acmpca_certificate_authority' || (typeof arn === 'string' && /^arn:aws[a-z-]*:acm-pca:/.test(arn));
+        f.expect(managed, {
+            found: `certificate authority ${(0, rule_1.shown)(arn)} is not an ACM Private CA`,
+            expected: 'an ACM PCA ARN (arn:aws:acm-pca:...)',
+            fix: 'Issue client certificates from an ACM Private CA.',
+        });
+    }
+    return f.outcome(notes);
+}
+/**
+ * Strimzi: the cluster and clients CAs are generated and renewed by the operator
+ * (`generateCertificateAuthority` not false), and no listener uses a custom certificate
+ * (`configuration.brokerCertChainAndKey`), whose renewal nothing here manages.
+ */
+function checkStrimzi(doc, _ctx) {
+    const kafka = (0, strimzi_documents_1.asStrimziKafka)(doc);
+    if (!kafka)
+        return rule_1.NOT_APPLICABLE;
+    const spec = kafka.body.spec ?? {};
+    const f = new rule_1.Findings();
+    for (const ca of ['clusterCa', 'clientsCa']) {
+        f.expect(spec[ca]?.generateCertificateAuthority !== false, {
+            found: `spec.${ca}.generateCertificateAuthority is false (a CA you supply and renew by hand)`,
+            expected: 'true or absent: the operator generates and renews the CA',
+            fix: `Remove spec.${ca}.generateCertificateAuthority, or suppress SEC-010 with a reason that names who renews the CA.`,
+        });
+    }
+    for (const l of (spec.kafka?.listeners ?? [])) {
+        f.expect(l?.configuration?.brokerCertChainAndKey === undefined, {
+            found: `listener ${(0, rule_1.shown)(l?.name)} uses a custom certificate (configuration.brokerCertChainAndKey secret ${(0, rule_1.shown)(l?.configuration?.brokerCertChainAndKey?.secretName)})`,
+            expected: 'the operator-managed cluster CA certificate, renewed by the operator',
+            fix: 'Remove brokerCertChainAndKey, or issue the Secret with cert-manager and suppress SEC-010 with that reason.',
+        });
+    }
+    return f.outcome([]);
+}
+/**
+ * StatefulSet: every keystore a Kafka node uses (`ssl.keystore.location`, also per listener)
+ * is mounted from a Secret that a cert-manager Certificate in the output writes, signed by a
+ * named issuer and renewed before it expires (`renewBefore` or `renewBeforePercentage`).
+ */
+function checkStatefulSet(doc, ctx) {
+    const sts = (0, statefulset_documents_1.kubernetesKind)(doc, 'StatefulSet');
+    const config = sts ? (0, statefulset_documents_1.nodeConfigOf)(ctx.index, sts) : undefined;
+    if (!sts || !config)
+        return rule_1.NOT_APPLICABLE;
+    const props = config.node.properties;
+    const pod = (0, statefulset_documents_1.podSpecOf)(sts);
+    const container = (0, statefulset_documents_1.kafkaContainerOf)(pod);
+    const keys = Object.keys(props).filter((k) => k === 'ssl.keystore.location' || /^listener\.name\.[^.]+\.ssl\.keystore\.location$/.test(k));
+    const f = new rule_1.Findings();
+    f.expect(keys.length > 0, {
+        found: `${config.node.where} of ConfigMap ${config.configMap.name} sets no ssl.keystore.location`,
+        expected: 'a keystore issued by cert-manager',
+        fix: 'Set ssl.keystore.location to the keystore of a cert-manager Certificate Secret.',
+    });
+    for (const key of keys) {
+        const location = props[key];
+        const source = (0, statefulset_documents_1.volumeOfPath)(pod, container, location);
+        const secrets = (0, statefulset_documents_1.secretNamesOfVolume)(source?.volume);
+        if (secrets.length === 0) {
+            f.add({
+                found: `${key} ${location} is ${source ? `on volume ${(0, rule_1.shown)(source.name)}, which is not a Secret` : 'not on a mounted volume'}`,
+                expected: 'a keystore from the Secret of a cert-manager Certificate',
+                fix: 'Mount the Secret of a cert-manager Certificate (keystores.pkcs12) at the keystore directory.',
+            });
+            continue;
+        }
+        for (const secret of secrets) {
+            const certificate = (0, statefulset_documents_1.certificateForSecret)(ctx.index, secret, sts.namespace);
+            if (!certificate) {
+                f.add({
+                    found: `${key} ${location} comes from Secret ${(0, rule_1.shown)(secret)}, which no cert-manager Certificate in the output writes`,
+                    expected: 'a Certificate that cert-manager issues and renews',
+                    fix: 'Issue the keystore with a cert-manager Certificate (KafkaStatefulSetCluster does), or suppress SEC-010 with a reason that names who renews it.',
+                });
+                continue;
+            }
+            const spec = certificate.body.spec ?? {};
+            f.expect(typeof spec.issuerRef?.name === 'string' && spec.issuerRef.name !== '', {
+                found: `Certificate ${certificate.name} issuerRef.name is ${(0, rule_1.shown)(spec.issuerRef?.name)}`,
+                expected: 'a named cert-manager issuer (CA, Vault or AWS Private CA)',
+                fix: 'Set issuerRef to your issuer (certificateIssuer on the KafkaStatefulSetCluster).',
+            });
+            f.expect(spec.renewBefore !== undefined || spec.renewBeforePercentage !== undefined, {
+                found: `Certificate ${certificate.name} sets neither renewBefore nor renewBeforePercentage`,
+                expected: 'an explicit renewal window longer than the MON-011 warning (30 days)',
+                fix: "Set renewBefore: '1080h' with duration: '2160h'.",
+            });
+        }
+    }
+    return f.outcome();
+}

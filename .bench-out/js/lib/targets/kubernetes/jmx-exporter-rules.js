@@ -1,0 +1,189 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.JMX_EXPORTER_CONFIG_KEY = exports.KAFKA_JMX_EXPORTER_RULES = exports.KafkaJmxMetricNames = exports.JmxMetricType = void 0;
+exports.renderJmxExporterConfig = renderJmxExporterConfig;
+const yaml_writer_1 = require("../../contract/yaml-writer");
+/** The Prometheus type a JMX exporter rule gives its samples. */
+var JmxMetricType;
+(function (JmxMetricType) {
+    /** A value that goes up and down. */
+    JmxMetricType["GAUGE"] = "GAUGE";
+    /** A monotonically increasing count (`_total`, `_count`). */
+    JmxMetricType["COUNTER"] = "COUNTER";
+    /** A value with no type (the KRaft state, exported as a label with value 1). */
+    JmxMetricType["UNTYPED"] = "UNTYPED";
+})(JmxMetricType || (exports.JmxMetricType = JmxMetricType = {}));
+/**
+ * The metric names the Kafka pods export with `KAFKA_JMX_EXPORTER_RULES`. They follow the
+ * naming of Strimzi's example `kafka-metrics.yaml`, which dashboards and alerts in the wild
+ * select, so the monitoring rules (MON-*) select these exact names.
+ */
+exports.KafkaJmxMetricNames = {
+    /** Partitions with fewer in-sync replicas than replicas, per broker (MON-006). */
+    UNDER_REPLICATED_PARTITIONS: 'kafka_server_replicamanager_underreplicatedpartitions',
+    /** Partitions with fewer in-sync replicas than `min.insync.replicas`, per broker (MON-012). */
+    UNDER_MIN_ISR_PARTITIONS: 'kafka_server_replicamanager_underminisrpartitioncount',
+    /** Partitions without a leader, reported by the active controller (MON-009). */
+    OFFLINE_PARTITIONS: 'kafka_controller_kafkacontroller_offlinepartitionscount',
+    /** 1 on the active KRaft controller, 0 on the others (MON-009: the sum must be 1). */
+    ACTIVE_CONTROLLER_COUNT: 'kafka_controller_kafkacontroller_activecontrollercount',
+    /** Client bytes in, all topics when there is no `topic` label (MON-007). */
+    BYTES_IN_TOTAL: 'kafka_server_brokertopicmetrics_bytesin_total',
+    /** Client bytes out, all topics when there is no `topic` label (MON-007). */
+    BYTES_OUT_TOTAL: 'kafka_server_brokertopicmetrics_bytesout_total',
+    /** Replication bytes in (MON-007). */
+    REPLICATION_BYTES_IN_TOTAL: 'kafka_server_brokertopicmetrics_replicationbytesin_total',
+    /** Replication bytes out (MON-007). */
+    REPLICATION_BYTES_OUT_TOTAL: 'kafka_server_brokertopicmetrics_replicationbytesout_total',
+    /** Total request time in ms, with `request` (Produce, FetchConsumer, FetchFollower) and `quantile` ('0.99') labels (MON-008, SLO-001). */
+    REQUEST_TOTAL_TIME_MS: 'kafka_network_requestmetrics_totaltimems',
+    /** The number of requests, with a `request` label. */
+    REQUEST_COUNT: 'kafka_network_requestmetrics_requests_total',
+    /** The KRaft role of a node: label `current_state` (leader, follower, candidate...), value 1. */
+    RAFT_CURRENT_STATE: 'kafka_server_raftmetrics_current_state',
+};
+/** The requests whose latency percentiles are exported (every other request type would add thousands of series). */
+const LATENCY_REQUESTS = 'Produce|FetchConsumer|FetchFollower';
+/**
+ * The JMX exporter rules for Kafka brokers and KRaft controllers, used by the Strimzi target
+ * (`metricsConfig` ConfigMap) and the StatefulSet target (the agent's config file).
+ *
+ * Order matters: the exporter uses the first rule that matches an MBean, so specific rules
+ * come before the generic ones.
+ */
+exports.KAFKA_JMX_EXPORTER_RULES = [
+    // Per-partition and per-fetcher gauges keep their identifying keys as labels.
+    {
+        pattern: 'kafka.server<type=(.+), name=(.+), clientId=(.+), topic=(.+), partition=(.*)><>Value',
+        name: 'kafka_server_$1_$2', type: JmxMetricType.GAUGE,
+        labels: { clientId: '$3', topic: '$4', partition: '$5' },
+    },
+    {
+        pattern: 'kafka.server<type=(.+), name=(.+), clientId=(.+), brokerHost=(.+), brokerPort=(.+)><>Value',
+        name: 'kafka_server_$1_$2', type: JmxMetricType.GAUGE,
+        labels: { clientId: '$3', broker: '$4:$5' },
+    },
+    // TLS connections by cipher and protocol: shows that only TLSv1.2/1.3 are negotiated (SEC-002).
+    {
+        pattern: 'kafka.server<type=(.+), cipher=(.+), protocol=(.+), listener=(.+), networkProcessor=(.+)><>connections',
+        name: 'kafka_server_$1_connections_tls_info', type: JmxMetricType.GAUGE,
+        labels: { cipher: '$2', protocol: '$3', listener: '$4', networkProcessor: '$5' },
+    },
+    {
+        pattern: 'kafka.server<type=socket-server-metrics, listener=(.+), networkProcessor=(.+)><>connection-count',
+        name: 'kafka_server_socket_server_metrics_connection_count', type: JmxMetricType.GAUGE,
+        labels: { listener: '$1', networkProcessor: '$2' },
+    },
+    // Request latency percentiles for the requests the latency alerts and SLOs read (MON-008, SLO-001).
+    {
+        pattern: `kafka.network<type=RequestMetrics, name=TotalTimeMs, request=(${LATENCY_REQUESTS})><>(\\d+)thPercentile`,
+        name: 'kafka_network_requestmetrics_totaltimems', type: JmxMetricType.GAUGE,
+        labels: { request: '$1', quantile: '0.$2' },
+    },
+    {
+        pattern: 'kafka.network<type=RequestMetrics, name=RequestsPerSec, request=(.+), version=(.+)><>Count',
+        name: 'kafka_network_requestmetrics_requests_total', type: JmxMetricType.COUNTER,
+        labels: { request: '$1', version: '$2' },
+    },
+    // Percent gauges (idle ratios of the request handler and network processor pools).
+    {
+        pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*><>MeanRate',
+        name: 'kafka_$1_$2_$3_percent', type: JmxMetricType.GAUGE,
+    },
+    {
+        pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*><>Value',
+        name: 'kafka_$1_$2_$3_percent', type: JmxMetricType.GAUGE,
+    },
+    {
+        pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*, (.+)=(.+)><>Value',
+        name: 'kafka_$1_$2_$3_percent', type: JmxMetricType.GAUGE,
+        labels: { $4: '$5' },
+    },
+    // Rates become counters of their `Count` (BytesInPerSec -> ..._bytesin_total). RequestMetrics
+    // is left out: its per-request-type series are numerous and only the ones above are read.
+    {
+        pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)PerSec\\w*, (.+)=(.+), (.+)=(.+)><>Count',
+        name: 'kafka_$1_$2_$3_total', type: JmxMetricType.COUNTER,
+        labels: { $4: '$5', $6: '$7' },
+    },
+    {
+        pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)PerSec\\w*, (.+)=(.+)><>Count',
+        name: 'kafka_$1_$2_$3_total', type: JmxMetricType.COUNTER,
+        labels: { $4: '$5' },
+    },
+    {
+        pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)PerSec\\w*><>Count',
+        name: 'kafka_$1_$2_$3_total', type: JmxMetricType.COUNTER,
+    },
+    // Gauges with zero to two extra keys (UnderReplicatedPartitions, ActiveControllerCount, ...).
+    {
+        pattern: 'kafka.(\\w+)<type=(.+), name=(.+), (.+)=(.+), (.+)=(.+)><>Value',
+        name: 'kafka_$1_$2_$3', type: JmxMetricType.GAUGE,
+        labels: { $4: '$5', $6: '$7' },
+    },
+    {
+        pattern: 'kafka.(\\w+)<type=(.+), name=(.+), (.+)=(.+)><>Value',
+        name: 'kafka_$1_$2_$3', type: JmxMetricType.GAUGE,
+        labels: { $4: '$5' },
+    },
+    {
+        pattern: 'kafka.(\\w+)<type=(.+), name=(.+)><>Value',
+        name: 'kafka_$1_$2_$3', type: JmxMetricType.GAUGE,
+    },
+    // Histograms (other than RequestMetrics) as a summary without `_sum`: a count and quantiles.
+    {
+        pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+), (.+)=(.+)><>Count',
+        name: 'kafka_$1_$2_$3_count', type: JmxMetricType.COUNTER,
+        labels: { $4: '$5' },
+    },
+    {
+        pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+), (.+)=(.*)><>(\\d+)thPercentile',
+        name: 'kafka_$1_$2_$3', type: JmxMetricType.GAUGE,
+        labels: { $4: '$5', quantile: '0.$6' },
+    },
+    {
+        pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)><>Count',
+        name: 'kafka_$1_$2_$3_count', type: JmxMetricType.COUNTER,
+    },
+    {
+        pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)><>(\\d+)thPercentile',
+        name: 'kafka_$1_$2_$3', type: JmxMetricType.GAUGE,
+        labels: { quantile: '0.$4' },
+    },
+    // KRaft: the quorum state of each node, and its counters and gauges.
+    {
+        pattern: 'kafka.server<type=raft-metrics><>(current-state): (.+)',
+        name: 'kafka_server_raftmetrics_$1', type: JmxMetricType.UNTYPED, value: 1,
+        labels: { $1: '$2' },
+    },
+    {
+        pattern: 'kafka.server<type=raft-metrics><>(.+-total|.+-max):',
+        name: 'kafka_server_raftmetrics_$1', type: JmxMetricType.COUNTER,
+    },
+    {
+        pattern: 'kafka.server<type=raft-metrics><>(.+):',
+        name: 'kafka_server_raftmetrics_$1', type: JmxMetricType.GAUGE,
+    },
+    {
+        pattern: 'kafka.server<type=broker-metadata-metrics><>(.+):',
+        name: 'kafka_server_brokermetadatametrics_$1', type: JmxMetricType.GAUGE,
+    },
+];
+/** The key of the exporter configuration inside its ConfigMap. */
+exports.JMX_EXPORTER_CONFIG_KEY = 'kafka-metrics-config.yml';
+/**
+ * The JMX exporter configuration file (YAML): lower-case metric names and
+ * `KAFKA_JMX_EXPORTER_RULES`. Pure: the same text every time.
+ */
+function renderJmxExporterConfig(rules = exports.KAFKA_JMX_EXPORTER_RULES) {
+    return (0, yaml_writer_1.writeYaml)({
+        lowercaseOutputName: true,
+        rules: rules.map((r) => ({
+            pattern: r.pattern,
+            name: r.name,
+            type: r.type,
+            ...(r.value !== undefined ? { value: r.value } : {}),
+            ...(r.labels ? { labels: { ...r.labels } } : {}),
+        })),
+    }, { lineWidth: 0 });
+}

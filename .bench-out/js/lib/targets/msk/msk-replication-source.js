@@ -1,0 +1,133 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MskReplicationSource = exports.MSK_REPLICATOR_SOURCE_POLICY_ACTIONS = void 0;
+const data_aws_caller_identity_1 = require("@cdktf/provider-aws/lib/data-aws-caller-identity");
+const msk_cluster_policy_1 = require("@cdktf/provider-aws/lib/msk-cluster-policy");
+const cdktf_1 = require("cdktf");
+const constructs_1 = require("constructs");
+const client_authentication_1 = require("../../model/client-authentication");
+const environment_1 = require("../../model/environment");
+const errors_1 = require("../../model/errors");
+const msk_cluster_reference_1 = require("./msk-cluster-reference");
+/** The actions the cluster policy grants the MSK service, so that a replicator in another region can connect. */
+exports.MSK_REPLICATOR_SOURCE_POLICY_ACTIONS = [
+    'kafka:CreateVpcConnection', 'kafka:GetBootstrapBrokers', 'kafka:DescribeClusterV2',
+];
+/**
+ * The source side of a cross-region MSK Replicator, in the source cluster's stack:
+ * - an `aws_msk_cluster_policy` (`.policy`) that lets the `kafka.amazonaws.com` service, for this
+ *   account only (`aws:SourceAccount`), create the replicator's multi-VPC connection and read the
+ *   bootstrap brokers (`kafka:CreateVpcConnection`, `kafka:GetBootstrapBrokers`,
+ *   `kafka:DescribeClusterV2`). Data access stays with the replicator's IAM role.
+ * - outputs `<id>_cluster_arn` and `<id>_subnet_ids` (snake case of the construct id, for
+ *   example `replication_source_cluster_arn`), which the DR stack takes as variables of the same
+ *   names (`referenceFrom`).
+ *
+ * A cluster has one cluster policy: another `aws_msk_cluster_policy` on the same cluster
+ * (cross-account clients) would replace this one; merge them through `.policy.addOverride`.
+ * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator-network-reqs.html
+ */
+class MskReplicationSource extends constructs_1.Construct {
+    /** The `aws_msk_cluster_policy`. */
+    policy;
+    /** The output with the cluster ARN. */
+    clusterArnOutput;
+    /** The output with the cluster's client subnets. */
+    subnetIdsOutput;
+    cluster;
+    outputPrefix;
+    references = new WeakMap();
+    constructor(scope, id, props) {
+        super(scope, id);
+        const path = this.node.path;
+        const cluster = props.cluster;
+        this.cluster = cluster;
+        if (!cluster.authentication.some((a) => a.mechanism === client_authentication_1.AuthenticationMechanism.IAM)) {
+            throw errors_1.KafkaIacError.invalidProp({
+                code: 'DR-001', path, prop: 'cluster.authentication', found: cluster.authentication.map((a) => a.mechanism),
+                expected: 'IAM access control on the source cluster: MSK Replicator authenticates with IAM only (port 9098)',
+                fix: 'Add ClientAuthentication.iam() to the authentication of the source MskCluster.',
+            });
+        }
+        if (!cluster.multiVpcConnectivity.iam) {
+            throw errors_1.KafkaIacError.invalidProp({
+                code: 'DR-001', path, prop: 'cluster.multiVpcConnectivity.iam', found: false,
+                expected: 'multi-VPC private connectivity for IAM on the source: a replicator in another region reaches the source only through it',
+                fix: 'Set multiVpcConnectivity: { iam: true } on the source MskCluster (on a new cluster, in a second apply: MSK refuses it at creation).',
+            });
+        }
+        const account = new data_aws_caller_identity_1.DataAwsCallerIdentity(this, 'Account');
+        this.policy = new msk_cluster_policy_1.MskClusterPolicy(this, 'Resource', {
+            clusterArn: cluster.clusterArn,
+            policy: JSON.stringify({
+                Version: '2012-10-17',
+                Statement: [{
+                        Sid: 'MskReplicatorCreatesVpcConnection',
+                        Effect: 'Allow',
+                        Principal: { Service: 'kafka.amazonaws.com' },
+                        Action: [...exports.MSK_REPLICATOR_SOURCE_POLICY_ACTIONS],
+                        Resource: cluster.clusterArn,
+                        Condition: { StringEquals: { 'aws:SourceAccount': account.accountId } },
+                    }],
+            }),
+        });
+        msk_cluster_reference_1.MskClusterReference.markReplicatorClusterPolicy(cluster);
+        this.outputPrefix = snakeCase(id);
+        this.clusterArnOutput = new cdktf_1.TerraformOutput(this, 'ClusterArn', {
+            value: cluster.clusterArn,
+            description: `ARN of ${cluster.clusterName}, the source of MSK Replicator: pass it to the DR stack as ${this.outputPrefix}_cluster_arn`,
+        });
+        this.clusterArnOutput.overrideLogicalId(`${this.outputPrefix}_cluster_arn`);
+        this.subnetIdsOutput = new cdktf_1.TerraformOutput(this, 'SubnetIds', {
+            value: cluster.network.subnetIds,
+            description: `Client subnets of ${cluster.clusterName} for MSK Replicator: pass them to the DR stack as ${this.outputPrefix}_subnet_ids`,
+        });
+        this.subnetIdsOutput.overrideLogicalId(`${this.outputPrefix}_subnet_ids`);
+    }
+    /** The names of the outputs (and of the variables `referenceFrom` declares). */
+    get outputNames() {
+        return { clusterArn: `${this.outputPrefix}_cluster_arn`, subnetIds: `${this.outputPrefix}_subnet_ids` };
+    }
+    /**
+     * A reference to this source for a stack in another region (the replicator's): declares the
+     * Terraform variables `<id>_cluster_arn` (string) and `<id>_subnet_ids` (list of strings)
+     * under `scope`, named like this stack's outputs, and carries the facts of the source cluster
+     * (region, IAM, multi-VPC, this cluster policy). Deploy the source stack first, then feed its
+     * outputs to the target stack:
+     * `cdktf deploy dr --var="replication_source_cluster_arn=$(terraform -chdir=cdktf.out/stacks/production output -raw replication_source_cluster_arn)"`
+     * (and the subnet list the same way, with `-json`). The target stack then plans without
+     * reading the source region's state, which matters when that region is the one down.
+     */
+    referenceFrom(scope) {
+        const known = this.references.get(scope);
+        if (known)
+            return known;
+        const names = this.outputNames;
+        const arn = new cdktf_1.TerraformVariable(scope, names.clusterArn, {
+            type: 'string',
+            description: `ARN of the source MSK cluster ${this.cluster.clusterName} (output ${names.clusterArn} of the ${environment_1.Environment.of(this).name} stack)`,
+        });
+        arn.overrideLogicalId(names.clusterArn);
+        const subnets = new cdktf_1.TerraformVariable(scope, names.subnetIds, {
+            type: 'list(string)',
+            description: `Client subnets of ${this.cluster.clusterName} (output ${names.subnetIds} of the ${environment_1.Environment.of(this).name} stack)`,
+        });
+        subnets.overrideLogicalId(names.subnetIds);
+        const reference = msk_cluster_reference_1.MskClusterReference.fromAttributes({
+            clusterArn: arn.stringValue,
+            clusterName: this.cluster.clusterName,
+            region: environment_1.Environment.of(this).region,
+            subnetIds: subnets.listValue,
+            iamAuthentication: true,
+            multiVpcIam: true,
+            replicatorClusterPolicy: true,
+            bootstrapServers: (0, msk_cluster_reference_1.bootstrapServersCommand)(this.cluster),
+        });
+        this.references.set(scope, reference);
+        return reference;
+    }
+}
+exports.MskReplicationSource = MskReplicationSource;
+function snakeCase(id) {
+    return id.replace(/[^a-zA-Z0-9]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}

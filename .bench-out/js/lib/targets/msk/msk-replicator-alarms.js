@@ -1,0 +1,132 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MskReplicatorAlarms = exports.MSK_REPLICATOR_RUNBOOK = void 0;
+const cloudwatch_metric_alarm_1 = require("@cdktf/provider-aws/lib/cloudwatch-metric-alarm");
+const sns_topic_1 = require("@cdktf/provider-aws/lib/sns-topic");
+const constructs_1 = require("constructs");
+const environment_1 = require("../../model/environment");
+const errors_1 = require("../../model/errors");
+const monitoring_output_files_1 = require("../../contract/monitoring-output-files");
+const runbook_1 = require("../../model/monitoring/runbook");
+const msk_replicator_markers_1 = require("../../contract/msk-replicator-markers");
+const alarm_topic_key_1 = require("./alarm-topic-key");
+const vocabulary_1 = require("../../contract/vocabulary");
+/** The runbook the replicator alarms link to: how to check, fail over, check offsets and fail back. */
+exports.MSK_REPLICATOR_RUNBOOK = {
+    slug: 'msk-replicator-behind-rpo',
+    title: 'MSK Replicator behind the RPO',
+    ruleIds: ['MON-010', 'DR-003'],
+    meaning: 'MSK Replicator copies records to the DR cluster more slowly than the declared RPO allows (ReplicationLatency above the RPO), or has more unread source records than one RPO of traffic (MessageLag): a failover now loses more data than promised. The metrics are in the target (DR) region, namespace AWS/Kafka, dimension ReplicatorName.',
+    firstChecks: [
+        'Replicator state and errors, in the target region: `aws kafka describe-replicator --replicator-arn <arn> --region <dr-region>` (ReplicatorState RUNNING, StateInfo).',
+        'The ReplicatorFailure, AuthError and ThrottleTime metrics of the replicator; per-topic ReplicationLatency (dimensions ReplicatorName, Topic) to find the slow topic.',
+        'The source cluster: is it healthy and reachable (multi-VPC connection ACTIVE, `aws kafka list-client-vpc-connections --cluster-arn <source-arn>`)? A regional outage shows as MessageLag growing while ReplicationLatency stops.',
+        'AuthError or a topic whose ReplicationLatency drops to 0 while the source still gets records: the service execution role lacks a right on that topic (a topic added to the pairing but not redeployed).',
+    ],
+    remediation: [
+        'Throughput: add partitions on the source topics (the replicator parallelises by partition) or raise the target cluster\'s capacity; a replicator may replicate at most 750 topics.',
+        'Fail over (planned or not): stop producers on the primary if it is reachable; wait until MessageLag is 0 for the topics (or accept the loss within the RPO); check the consumer group offsets on the target with `kafka-consumer-groups.sh --bootstrap-server <dr-iam-bootstrap> --command-config iam.properties --describe --group <group>` (with identical names they are the source offsets translated by the replicator); then point producers and consumers at the DR bootstrap brokers (the same topic names).',
+        'Fail back: create a replicator from the DR cluster to the primary (identical names filter records that came from there), wait until its MessageLag is 0, check the offsets on the primary the same way, switch the clients back, then delete the reverse replicator.',
+        'Never delete and recreate the replicator to "unstick" it during an incident: a new replicator starts at its starting position and translates offsets again.',
+    ],
+};
+const NS = 'AWS/Kafka';
+const written = new WeakSet();
+/**
+ * MON-010 for MSK Replicator: CloudWatch alarms in the target region (where the replicator's
+ * metrics are) that fire when replication falls behind the declared RPO:
+ * - `ReplicationLatency` (maximum, milliseconds, dimension ReplicatorName) above the RPO for one minute;
+ * - `MessageLag` (messages the replicator has not read from the source) above one RPO of
+ *   traffic for one minute, which also fires when the source is unreachable and latency stops.
+ * Both notify a KMS-encrypted SNS topic (`.topic`, or the one given), are tagged
+ * `kafka-iac:rule=MON-010`, and link a runbook (`runbooks/msk-replicator-behind-rpo.md`) on
+ * failing over, checking offsets and failing back. Missing data keeps the alarm state.
+ * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator-metrics-ref.html
+ */
+class MskReplicatorAlarms extends constructs_1.Construct {
+    /** The ReplicationLatency alarm. */
+    latencyAlarm;
+    /** The MessageLag alarm. */
+    messageLagAlarm;
+    /** The SNS topic, when this construct created it. */
+    topic;
+    /** The key of that topic. */
+    topicKey;
+    /** The MessageLag threshold, in messages. */
+    maxMessageLag;
+    constructor(scope, id, props) {
+        super(scope, id);
+        const env = environment_1.Environment.of(this);
+        const path = this.node.path;
+        if (!Number.isInteger(props.rpoSeconds) || props.rpoSeconds < 1) {
+            throw errors_1.KafkaIacError.invalidProp({
+                code: 'DR-003', path, prop: 'rpoSeconds', found: props.rpoSeconds,
+                expected: 'the declared RPO, a whole number of seconds of at least 1', fix: 'Pass the RPO of the DR pairing (pairing.rpo.seconds).',
+            });
+        }
+        const rate = props.messagesPerSecond;
+        if (rate !== undefined && (!(rate > 0) || !Number.isFinite(rate))) {
+            throw errors_1.KafkaIacError.invalidProp({
+                code: 'MON-010', path, prop: 'messagesPerSecond', found: rate,
+                expected: 'a positive produce rate of the replicated topics', fix: 'Give the planned rate, for example messagesPerSecond: 2000.',
+            });
+        }
+        const maxLag = props.maxMessageLag ?? (rate !== undefined ? Math.ceil(rate * props.rpoSeconds) : undefined);
+        if (maxLag === undefined || !Number.isInteger(maxLag) || maxLag < 1) {
+            throw errors_1.KafkaIacError.invalidProp({
+                code: 'MON-010', path, prop: 'maxMessageLag', found: props.maxMessageLag,
+                expected: 'a MessageLag threshold: messagesPerSecond (threshold = messages produced in one RPO) or maxMessageLag, a whole number of at least 1',
+                fix: 'Set messagesPerSecond: <planned produce rate>, or maxMessageLag.',
+            });
+        }
+        this.maxMessageLag = maxLag;
+        let topicArn = props.alarmTopicArn;
+        if (!topicArn) {
+            this.topicKey = (0, alarm_topic_key_1.alarmTopicKey)(this, `SNS topic of the CloudWatch alarms of MSK Replicator ${props.replicatorName}`);
+            this.topic = new sns_topic_1.SnsTopic(this, 'Topic', { name: `${props.replicatorName}-alarms`, kmsMasterKeyId: this.topicKey.arn });
+            topicArn = this.topic.arn;
+        }
+        const runbook = (0, monitoring_output_files_1.runbookUrlFrom)(props.runbookBaseUrl ?? monitoring_output_files_1.RUNBOOK_DIR)(exports.MSK_REPLICATOR_RUNBOOK.slug);
+        const rpoMs = props.rpoSeconds * 1000;
+        const alarm = (cid, name, metric, threshold, description) => {
+            const alarmName = `${props.replicatorName}-MON-010-${name}`;
+            alarmNames(env).push(alarmName);
+            return new cloudwatch_metric_alarm_1.CloudwatchMetricAlarm(this, cid, {
+                alarmName,
+                alarmDescription: `MON-010: ${description} Runbook: ${runbook}`,
+                namespace: NS,
+                metricName: metric,
+                dimensions: { [msk_replicator_markers_1.MSK_REPLICATOR_DIMENSION]: props.replicatorName },
+                statistic: 'Maximum',
+                period: 60,
+                evaluationPeriods: 1,
+                datapointsToAlarm: 1,
+                comparisonOperator: 'GreaterThanThreshold',
+                threshold,
+                treatMissingData: 'missing',
+                alarmActions: [topicArn],
+                okActions: [topicArn],
+                tags: { [vocabulary_1.RULE_TAG]: 'MON-010' },
+            });
+        };
+        this.latencyAlarm = alarm('ReplicationLatency', 'replication-latency', msk_replicator_markers_1.MSK_REPLICATOR_LATENCY_METRIC, rpoMs, `MSK Replicator ${props.replicatorName} replication latency is above the declared RPO of ${props.rpoSeconds} s (${rpoMs} ms): a failover now loses more data than promised.`);
+        this.messageLagAlarm = alarm('MessageLag', 'message-lag', msk_replicator_markers_1.MSK_REPLICATOR_LAG_METRIC, maxLag, `MSK Replicator ${props.replicatorName} has more than ${maxLag} source messages it has not read (${rate !== undefined ? `${rate} msg/s × RPO ${props.rpoSeconds} s` : 'the declared threshold'}): it is behind the RPO or cannot reach the source.`);
+        if (!written.has(env)) {
+            written.add(env);
+            env.addOutputFile(`${monitoring_output_files_1.RUNBOOK_DIR}/${exports.MSK_REPLICATOR_RUNBOOK.slug}.md`, () => (0, runbook_1.renderRunbook)(exports.MSK_REPLICATOR_RUNBOOK, alarmNamesOf(env)));
+        }
+    }
+}
+exports.MskReplicatorAlarms = MskReplicatorAlarms;
+const names = new WeakMap();
+function alarmNames(env) {
+    let list = names.get(env);
+    if (!list) {
+        list = [];
+        names.set(env, list);
+    }
+    return list;
+}
+function alarmNamesOf(env) {
+    return [...alarmNames(env)].sort();
+}

@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, TEST_OUT } from '../support/paths';
+
+/** Runs test/support/module-probe.ts in its own node process: what one entry point loads. */
+function probe(entry: 'msk' | 'kubernetes'): { loaded: string[]; written: string[]; stderr: string } {
+  fs.mkdirSync(TEST_OUT, { recursive: true });
+  const out = fs.mkdtempSync(path.join(TEST_OUT, `probe-${entry}-`));
+  try {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/module-probe.ts'), entry, out], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`module-probe ${entry} failed:\n${r.stderr}`);
+    const report = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    return { ...report, loaded: report.loaded.map((f: string) => path.relative(ROOT, f)), stderr: r.stderr };
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const any = (files: readonly string[], re: RegExp) => files.filter((f) => re.test(f));
+const CDK8S = /^node_modules\/(cdk8s|cdk8s-plus-27)\//;
+const KUBERNETES_TARGETS = /^lib\/(imports|targets\/(strimzi|statefulset|kubernetes))\//;
+const CDKTF = /^node_modules\/cdktf\//;
+const AWS_PROVIDER = /^node_modules\/@cdktf\/provider-aws\//;
+
+describe('entry points load only the target an app uses', () => {
+  it('kafka-iac/msk: the quick start synthesizes with every rule and loads no cdk8s, Strimzi classes or Kubernetes targets', () => {
+    const { loaded, written, stderr } = probe('msk');
+    // The probe sees loads at all: the MSK side is there.
+    expect(any(loaded, /^lib\/targets\/msk\/msk-cluster\.ts$/)).toHaveLength(1);
+    expect(any(loaded, AWS_PROVIDER).length).toBeGreaterThan(5);
+    expect(any(loaded, /^lib\/rules\/registry\.ts$/)).toHaveLength(1);
+    expect(any(loaded, CDK8S)).toEqual([]);
+    expect(any(loaded, KUBERNETES_TARGETS)).toEqual([]);
+    expect(any(loaded, /^lib\/app\/(kafka-chart|kubernetes-documents)\.ts$/)).toEqual([]);
+    expect(written).toContain('cdktf.out/stacks/production/cdk.tf.json');
+    expect(written).toContain('dist/production/report.json');
+    // app.chart() without the Kubernetes target says which entry point to import.
+    expect(stderr).toContain("KIAC-TARGET [KafkaApp] KafkaApp.chart() needs the cdk8s (Kubernetes) target");
+    expect(stderr).toContain("'kafka-iac/kubernetes'");
+  });
+
+  it('kafka-iac/kubernetes: a Strimzi cluster synthesizes with every rule and loads neither cdktf nor the AWS provider', () => {
+    const { loaded, written, stderr } = probe('kubernetes');
+    expect(any(loaded, /^lib\/targets\/strimzi\/strimzi-kafka-cluster\.ts$/)).toHaveLength(1);
+    expect(any(loaded, CDK8S).length).toBeGreaterThan(5);
+    expect(any(loaded, /^lib\/rules\/registry\.ts$/)).toHaveLength(1);
+    expect(any(loaded, CDKTF)).toEqual([]);
+    expect(any(loaded, AWS_PROVIDER)).toEqual([]);
+    expect(any(loaded, /^lib\/targets\/msk\//)).toEqual([]);
+    expect(written).toEqual(expect.arrayContaining(['dist/staging/kafka.k8s.yaml', 'dist/staging/kustomization.yaml', 'dist/staging/report.json']));
+    expect(written.filter((f) => f.startsWith('cdktf.out/'))).toEqual([]);
+    expect(stderr).toContain("KIAC-TARGET [KafkaApp] KafkaApp.stack() needs the cdktf (MSK) target");
+  });
+});
+
+describe('the root entry point', () => {
+  /** The names after `export * from` in an entry file, resolved one level (core.ts). */
+  function exported(entry: string): Set<string> {
+    const text = fs.readFileSync(path.join(ROOT, 'lib', entry), 'utf8');
+    const out = new Set<string>();
+    for (const m of text.matchAll(/^export \* from '\.\/(.+)';$/gm)) {
+      if (m[1] === 'core') for (const x of exported('core.ts')) out.add(x);
+      else out.add(m[1].replace(/^app\/kafka-app-core$/, 'app/kafka-app'));
+    }
+    return out;
+  }
+
+  it('exports exactly what kafka-iac/msk and kafka-iac/kubernetes export together', () => {
+    const root = exported('index.ts');
+    const union = new Set([...exported('msk.ts'), ...exported('kubernetes.ts')]);
+    expect(root.size).toBeGreaterThan(50);
+    expect([...root].filter((m) => !union.has(m)).sort(), 'exported by lib/index.ts only: add each to lib/core.ts, lib/msk.ts or lib/kubernetes.ts').toEqual([]);
+    expect([...union].filter((m) => !root.has(m)).sort()).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+// Run as a child process by test/project/entry-points.test.ts (never imported by a test):
+//   node --import tsx test/support/module-probe.ts <msk|kubernetes> <out dir>
+// Builds and synthesizes a small app through one entry point only (lib/msk.ts or
+// lib/kubernetes.ts), with every rule running, then prints one JSON line: every module file
+// the process loaded and what synthesis wrote. Loaded files are what the ES module resolver
+// resolved (a resolve hook registered before the library is imported: the library's own .ts
+// files and the entry of each package) plus require.cache (the CommonJS files of cdktf, cdk8s
+// and the AWS provider, which they require from each other).
+import { createRequire, register } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const [entry, out] = process.argv.slice(2);
+const resolvedLog = path.join(out, 'resolved.txt');
+const RESOLVE_HOOK = `
+import * as fs from 'node:fs';
+let log;
+export function initialize(data) { log = data.log; }
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  if (r.url.startsWith('file:')) fs.appendFileSync(log, r.url + '\\n');
+  return r;
+}`;
+register(`data:text/javascript,${encodeURIComponent(RESOLVE_HOOK)}`, { data: { log: resolvedLog } });
+
+async function mskApp(): Promise<void> {
+  const k = await import('../../lib/msk');
+  const app = new k.KafkaApp({ terraformOutdir: path.join(out, 'cdktf.out'), distDir: path.join(out, 'dist') });
+  const stack = app.stack(k.Environment.production({ name: 'production', region: 'us-east-1' }));
+  const network = new k.KafkaNetwork(stack, 'Network', {
+    availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+    clientNetworks: [k.ClientNetwork.cidr('10.20.0.0/16', 'application VPC')],
+    prometheusSources: [k.ClientNetwork.cidr('10.30.8.0/24', 'Prometheus')],
+  });
+  const kafka = new k.MskCluster(stack, 'Kafka', {
+    network, kafkaVersion: k.KafkaVersion.MSK_3_9_X_KRAFT, brokers: 3,
+    authentication: [k.ClientAuthentication.scramSha512(), k.ClientAuthentication.iam()],
+  });
+  new k.MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+  new k.MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+  let chartError = '';
+  try { app.chart(k.Environment.development({ name: 'sandbox', region: 'us-east-1' }), 'kafka'); } catch (e) { chartError = (e as Error).message; }
+  app.synth();
+  console.error(chartError);
+}
+
+async function kubernetesApp(): Promise<void> {
+  const k = await import('../../lib/kubernetes');
+  const app = new k.KafkaApp({ terraformOutdir: path.join(out, 'cdktf.out'), distDir: path.join(out, 'dist') });
+  const staging = k.Environment.staging({ name: 'staging', region: 'us-east-1' });
+  const chart = app.chart(staging, 'kafka');
+  new k.StrimziKafkaCluster(chart, 'Kafka', {
+    clusterName: 'staging-kafka',
+    zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+    brokerPools: [{ replicas: 3, memory: '8Gi', storageSize: '200Gi' }],
+    kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/6f1c2e4a-0b7d-4c1e-9a55-3f0e8d2b7c11',
+    listeners: [{ name: 'scram', port: 9093, authentication: k.ClientAuthentication.scramSha512() }],
+    clientNetworks: [k.ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })],
+    admins: ['platform-admin'],
+  });
+  new k.KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: k.KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
+  let stackError = '';
+  try { app.stack(staging); } catch (e) { stackError = (e as Error).message; }
+  app.synth();
+  console.error(stackError);
+}
+
+function written(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => path.relative(out, path.join(e.parentPath, e.name))).sort();
+}
+
+(entry === 'msk' ? mskApp() : kubernetesApp()).then(() => {
+  const resolved = fs.readFileSync(resolvedLog, 'utf8').split('\n').filter((l) => l).map((u) => new URL(u).pathname);
+  fs.rmSync(resolvedLog);
+  const loaded = [...new Set([...resolved, ...Object.keys(createRequire(import.meta.url).cache)])].sort();
+  console.log(JSON.stringify({ loaded, written: written(out) }));
+}, (e) => {
+  console.error(e instanceof Error ? e.stack : String(e));
+  process.exit(1);
+});
