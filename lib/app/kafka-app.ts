@@ -9,6 +9,7 @@ import { KafkaStack, type KafkaStackProps } from './kafka-stack';
 import { KafkaChart, type KafkaChartProps } from './kafka-chart';
 import { ComplianceReport } from '../rules/report';
 import { CostEstimate } from './cost-estimate';
+import { operatorFiles } from './report-writers';
 import { evaluatedDocuments } from '../rules/engine';
 import { secretValueViolationsInOutputFile } from '../rules/sec-009-no-secret-values';
 
@@ -49,7 +50,7 @@ export interface EnvironmentSynthesis {
  * The outputs of several environments, laid out as the tools expect them:
  * Terraform JSON per stack for `cdktf deploy <env>` and `terraform`, and per environment a
  * folder of manifests with a `kustomization.yaml` (`kubectl apply -k`), the files constructs
- * added, and the rules report (`report.json`, `report.md`).
+ * added, and the rules report (`report.json`, `report.md`, `report.sarif`, `report.junit.xml`).
  */
 export class KafkaApp {
   /** The cdktf app; its stacks are named after their environments. */
@@ -131,6 +132,7 @@ export class KafkaApp {
       generated.push(
         { rel: 'report.json', text: JSON.stringify(report.toJson(), null, 2) + '\n', source: REPORT_SOURCE },
         { rel: 'report.md', text: report.toMarkdown(), source: REPORT_SOURCE },
+        ...operatorFiles(report, out, { terraformOutdir: this.terraform.outdir, distDir: dir }),
       );
       try {
         throwOnSecretValues(dir, generated);
