@@ -5,6 +5,7 @@ import { evaluatedDocuments } from '../rules/engine';
 import { sarifLog } from '../rules/report-sarif';
 import { junitXml } from '../rules/report-junit';
 import type { SynthesizedDocument } from '../contract/document';
+import { environmentDiagram } from './environment-diagram';
 
 /** What an environment synthesized from: its Terraform stacks and cdk8s charts (their ids name the output files). */
 export interface EnvironmentSources {
@@ -51,7 +52,8 @@ export function locatedDocuments(sources: EnvironmentSources, dirs: OutputDirs):
 
 /**
  * The operator views of an environment's rules report beside report.json and report.md:
- * `report.sarif` (SARIF 2.1.0 for code scanning) and `report.junit.xml` (for CI test views).
+ * `report.sarif` (SARIF 2.1.0 for code scanning) and `report.junit.xml` (for CI test views);
+ * and `diagram.md`, the environment's Mermaid diagram drawn from the same documents.
  */
 export function operatorFiles(report: ComplianceReport, sources: EnvironmentSources, dirs: OutputDirs): OperatorFile[] {
   const located = locatedDocuments(sources, dirs);
@@ -61,11 +63,14 @@ export function operatorFiles(report: ComplianceReport, sources: EnvironmentSour
   return [
     { rel: 'report.sarif', text: JSON.stringify(sarif, null, 2) + '\n', source: REPORT_SOURCE },
     { rel: 'report.junit.xml', text: junitXml(report), source: REPORT_SOURCE },
+    { rel: 'diagram.md', text: environmentDiagram(report.environment, located.flatMap((l) => l.documents)), source: DIAGRAM_SOURCE },
   ];
 }
 
 /** What writes the report's text besides the rules: named in the SEC-009 fix. */
 const REPORT_SOURCE = 'the suppression reason or construct name that carries it';
+/** What writes the diagram's text: the documents' names, labels and descriptions. */
+const DIAGRAM_SOURCE = 'the resource name, label or description that carries it';
 
 /**
  * A file as a SARIF artifact URI: relative to the working directory (the project root, where
