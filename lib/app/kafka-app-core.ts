@@ -8,6 +8,7 @@ import type { KafkaChart, KafkaChartProps } from './kafka-chart';
 import { kubernetesTarget, terraformTarget, type KubernetesAppLike, type TerraformAppLike } from './app-targets';
 import { ComplianceReport } from '../rules/report';
 import { CostEstimate } from './cost-estimate';
+import { operatorFiles } from './report-writers';
 import { evaluatedDocuments } from '../rules/engine';
 import { secretValueViolationsInOutputFile } from '../rules/sec-009-no-secret-values';
 import type { RuleSelection } from '../rules/rule-pack';
@@ -63,7 +64,7 @@ export interface EnvironmentSynthesis {
  * The outputs of several environments, laid out as the tools expect them:
  * Terraform JSON per stack for `cdktf deploy <env>` and `terraform`, and per environment a
  * folder of manifests with a `kustomization.yaml` (`kubectl apply -k`), the files constructs
- * added, and the rules report (`report.json`, `report.md`).
+ * added, and the rules report (`report.json`, `report.md`, `report.sarif`, `report.junit.xml`).
  *
  * An app loads only the targets it uses: imported from `kafka-iac/msk` it has `stack()` and
  * never loads cdk8s; from `kafka-iac/kubernetes` it has `chart()` and never loads cdktf or the
@@ -170,6 +171,7 @@ export class KafkaApp {
       generated.push(
         { rel: 'report.json', text: JSON.stringify(report.toJson(), null, 2) + '\n', source: REPORT_SOURCE },
         { rel: 'report.md', text: report.toMarkdown(), source: REPORT_SOURCE },
+        ...operatorFiles(report, out, { terraformOutdir: this.terraformOutdir, distDir: dir }),
       );
       try {
         throwOnSecretValues(dir, generated);

@@ -26,6 +26,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'targets/statefulset': ['model', 'contract', 'targets/kubernetes'],
   app: ['model', 'contract', 'rules', 'targets/kubernetes', 'targets/msk', 'targets/strimzi', 'targets/statefulset'],
   testing: ['model', 'contract', 'rules', 'app', 'targets/kubernetes', 'targets/msk', 'targets/strimzi', 'targets/statefulset'],
+  // The `kafka-iac` command: reads what the app wrote, plans with the model, estimates with app's cost code.
+  cli: ['model', 'contract', 'rules', 'app'],
 };
 
 function walk(dir: string): string[] {

@@ -1,0 +1,54 @@
+import type { ComplianceReport, ReportEntry } from './report';
+
+/**
+ * The report as JUnit XML, the test-report format CI systems display (GitLab `artifacts:reports:junit`,
+ * Jenkins, GitHub test-reporter actions): one `<testsuite>` per environment, one `<testcase>`
+ * per rule and document. An error is a `<failure>`, as it stops synthesis; a warning passes
+ * with its findings in `<system-out>`; a suppressed or not-applicable entry is `<skipped>` with
+ * the reason.
+ * @see https://github.com/testmoapp/junitxml (the de facto schema)
+ */
+export function junitXml(report: ComplianceReport): string {
+  const env = report.environment.name;
+  const cases = report.entries.map((e) => testCase(env, e));
+  const failures = report.errors().length;
+  const skipped = report.entries.filter((e) => e.status === 'suppressed' || e.status === 'not-applicable').length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="kafka-iac rules" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    `  <testsuite name="${xml(env)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function testCase(env: string, e: ReportEntry): string {
+  const open = `    <testcase classname="${xml(`${env}.${e.ruleId}`)}" name="${xml(`${e.ruleId} ${e.title} [${e.path}]`)}"`;
+  const detail = e.findings.map((f) => `${f.found}; expected ${f.expected}. ${f.fix ?? e.remediation}`).join('\n');
+  if (e.status === 'compliant') return `${open}/>`;
+  if (e.status === 'not-applicable') return `${open}>\n      <skipped message="not applicable: no document this rule reads"/>\n    </testcase>`;
+  if (e.status === 'suppressed') {
+    return `${open}>\n      <skipped message="${xml(`suppressed at ${e.suppression?.attachedTo}: ${e.suppression?.reason}`)}"/>\n      <system-out>${xml(detail)}</system-out>\n    </testcase>`;
+  }
+  if (e.level === 'warning') return `${open}>\n      <system-out>${xml(`warning: ${detail}`)}</system-out>\n    </testcase>`;
+  return `${open}>\n      <failure type="${xml(e.ruleId)}" message="${xml(e.findings[0]?.found ?? e.title)}">${xml(detail)}</failure>\n    </testcase>`;
+}
+
+/**
+ * The one XML escaper of this writer: the five predefined entities for text and attribute
+ * values, and characters XML 1.0 does not allow at all (C0 controls other than tab, LF, CR)
+ * dropped. @see https://www.w3.org/TR/xml/#charsets
+ */
+function xml(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;');
+}

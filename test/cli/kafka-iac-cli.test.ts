@@ -1,0 +1,130 @@
+// The `kafka-iac` command, run as a user runs it (through tsx, in a project folder of its own).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CapacityPlan } from '../../lib/model/capacity/capacity-planner';
+import { HOURS_PER_MONTH, PRICE_TABLE } from '../../lib/model/capacity/price-table';
+import { ROOT } from '../support/paths';
+import { runCli } from '../../lib/cli/kafka-iac-cli';
+
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const BIN = path.join(ROOT, 'lib', 'cli', 'bin.ts');
+
+function kafkaIac(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(TSX, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 170_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function project(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-iac-cli-'));
+}
+
+const appCommand = (fixture: string) => `"${TSX}" "${path.join(ROOT, 'test', 'cli', 'fixtures', fixture)}"`;
+
+describe('kafka-iac check', () => {
+  let dir: string;
+  let run: ReturnType<typeof kafkaIac>;
+  beforeAll(() => {
+    dir = project();
+    // The app command comes from the project's cdktf.json, as cdktf reads it.
+    fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: appCommand('development-app.ts') }));
+    run = kafkaIac(dir, 'check');
+  });
+
+  it("synthesizes through cdktf.json's app and prints the findings by environment, exit 0 without errors", () => {
+    expect(run.stderr).toContain('kafka-iac: synthesizing with:');
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'dist', 'development', 'report.json'), 'utf8'));
+    expect(report.summary.warnings).toBeGreaterThan(0);
+    expect(run.stdout).toContain(`development (development, us-east-1): 0 errors, ${report.summary.warnings} warnings`);
+    const warnings = report.entries.filter((e: any) => e.status === 'non-compliant').flatMap((e: any) => e.findings.map((f: any) => `  warning ${e.ruleId} [${e.path}] ${f.found}; expected ${f.expected}.`));
+    for (const w of warnings) expect(run.stdout).toContain(w);
+  });
+
+  it('then writes the reports of that synthesis in each format', () => {
+    const sarif = kafkaIac(dir, 'report', '--format', 'sarif');
+    expect(sarif.code, sarif.stderr).toBe(0);
+    const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/sarif/sarif-schema-2.1.0.json'), 'utf8')));
+    expect(validate(JSON.parse(sarif.stdout)), JSON.stringify(validate.errors)).toBe(true);
+    const junit = kafkaIac(dir, 'report', '--format', 'junit', '--out', 'out/rules.xml');
+    expect(junit.code, junit.stderr).toBe(0);
+    expect(XMLValidator.validate(fs.readFileSync(path.join(dir, 'out', 'rules.xml'), 'utf8'))).toBe(true);
+    const md = kafkaIac(dir, 'report', '--format', 'md', '--env', 'development');
+    expect(md.stdout).toBe(fs.readFileSync(path.join(dir, 'dist', 'development', 'report.md'), 'utf8'));
+  });
+
+  it('prints the diagram of an environment, and rejects an unknown one with exit 2', () => {
+    const diagram = kafkaIac(dir, 'diagram', '--env', 'development');
+    expect(diagram.code).toBe(0);
+    expect(diagram.stdout).toContain('```mermaid');
+    expect(diagram.stdout).toContain('StatefulSet dev-kafka-combined: 1 replicas');
+    const unknown = kafkaIac(dir, 'diagram', '--env', 'nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown environment 'nope'");
+    expect(unknown.stderr).toContain('has development');
+  });
+
+  it('exits 1 and shows the violation when the app fails a rule at level error (--app)', () => {
+    const failing = kafkaIac(project(), 'check', '--app', appCommand('failing-app.ts'));
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain('HA-001 [kafka/settings] ConfigMap settings exists; expected no ConfigMap.');
+    expect(failing.stdout).toContain('Synthesis failed');
+  });
+
+  it('exits 2 without cdktf.json or --app', () => {
+    const r = kafkaIac(project(), 'check');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no cdktf.json');
+  });
+});
+
+describe('kafka-iac plan-capacity', () => {
+  it('prints the plan of the model and its MSK cost estimate as JSON', () => {
+    const r = kafkaIac(project(), 'plan-capacity', '--throughput-mb', '5', '--retention-days', '7', '--broker-capacity', '2000', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const plan = CapacityPlan.forWorkload({
+      name: 'workload', messagesPerSecond: 5_000_000 / 1024, averageMessageBytes: 1024, retentionSeconds: 7 * 86_400, brokerCapacityMessagesPerSecond: 2000,
+    });
+    expect(out.plan).toEqual(plan.toJson());
+    const prices = PRICE_TABLE['us-east-1']!;
+    const expected = plan.brokers * HOURS_PER_MONTH * prices.mskBrokerHourly['kafka.m7g.large']! + plan.brokers * Math.ceil(plan.storagePerBrokerGiB) * prices.mskStorageGbMonth;
+    expect(out.costEstimate.monthlyTotalUsd).toBeCloseTo(expected, 1);
+  });
+
+  it('prints a table by default', () => {
+    const r = kafkaIac(project(), 'plan-capacity', '--messages-per-second', '1000', '--retention-days', '3');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\| plan \| messages\/s planned/);
+    expect(r.stdout).toContain('| **total** |');
+  });
+
+  it.each([
+    [['plan-capacity', '--throughput-mb', 'abc', '--retention-days', '7'], "argument 'abc' is invalid. expected a positive number"],
+    [['plan-capacity', '--throughput-mb', '50'], "required option '--retention-days <days>' not specified"],
+    [['plan-capacity', '--retention-days', '7'], 'needs the write rate'],
+    [['plan-capacity', '--throughput-mb', '5', '--retention-days', '7', '--zones', '1.5'], 'expected a whole number'],
+    [['report', '--format', 'xml'], 'Allowed choices are json, md, sarif, junit'],
+    [['deploy'], "unknown command 'deploy'"],
+    [['check', '--bogus'], "unknown option '--bogus'"],
+  ])('exits 2 with a clear message on bad arguments: %j', async (args, message) => {
+    // In-process (the same runCli that bin.ts calls) to keep the suite fast; the first case also runs through tsx below.
+    let stderr = '';
+    const code = await runCli(args, { stdout: () => undefined, stderr: (t) => { stderr += t; }, cwd: project() });
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('exits 2 on bad arguments through the real command too', () => {
+    const r = kafkaIac(project(), 'plan-capacity', '--throughput-mb', 'abc', '--retention-days', '7');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("argument 'abc' is invalid");
+  });
+});
