@@ -136,18 +136,21 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
     }),
   });
 
-  alerts.push({
+  if (m.offlinePartitions) alerts.push(offlinePartitionsAlert(m.offlinePartitions));
+  function offlinePartitionsAlert(offline: MetricSelector): AlertRule {
+    return {
     alert: 'KafkaOfflinePartitions', ruleId: 'MON-009', severity: AlertSeverity.CRITICAL, for: t.controllerFor, labels,
-    expr: `sum(${m.offlinePartitions}) > 0`,
+    expr: `sum(${offline}) > 0`,
     summary: `Kafka cluster ${id.cluster} has offline partitions`,
     description: `Partitions of ${where} have no leader for ${t.controllerFor}: producers and consumers of those partitions fail.`,
     runbook: 'offline-partitions',
     scenarios: gauge({
       thresholdText: 'offline partitions > 0', forDuration: t.controllerFor, fire: 1, quiet: 0,
-      series: (v) => [{ series: m.offlinePartitions.series({ [node]: n0 }), values: '', v }],
+      series: (v) => [{ series: offline.series({ [node]: n0 }), values: '', v }],
       firing: [{}],
     }),
-  });
+    };
+  }
 
   if (m.activeControllers) {
     const ac = m.activeControllers;
