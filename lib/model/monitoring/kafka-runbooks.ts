@@ -120,10 +120,10 @@ export const KAFKA_RUNBOOKS: readonly Runbook[] = [
   },
   {
     slug: 'mirrormaker2-replication-lag', title: 'MirrorMaker 2 behind the RPO or down', ruleIds: ['MON-010'],
-    meaning: 'MirrorMaker 2 replication latency to the DR cluster exceeds the declared RPO (KafkaMirrorMaker2ReplicationBehindRpo), or no MirrorSourceConnector task is running at all (KafkaMirrorMaker2Down: pods down or not scraped, tasks failed or paused, so the latency series is gone). Either way a failover now loses more data than promised (DR-003).',
+    meaning: 'MirrorMaker 2 replication latency to the DR cluster exceeds the declared RPO (KafkaMirrorMaker2ReplicationBehindRpo), or no MirrorSourceConnector task is running at all (KafkaMirrorMaker2Down: pods down or not scraped, tasks failed or paused, so the latency series is gone). Either way a failover now loses more data than promised (DR-003). KafkaMirrorMaker2CheckpointsDown: no MirrorCheckpointConnector task runs, so consumer group offsets are no longer translated and failed-over consumers restart from stale positions.',
     firstChecks: [
       'Are the MirrorMaker 2 pods running and scraped? `kubectl -n <namespace> get pods -l strimzi.io/kind=KafkaMirrorMaker2` and `up{kafka_role="mirrormaker2"}`.',
-      'Connector and task status of the MirrorSourceConnector; failed tasks and their errors: `kubectl -n <namespace> get kafkamirrormaker2 <name> -o jsonpath=\'{.status.connectors}\'` and `kafka_connect_connector_task_status{status="failed"}`.',
+      'Connector and task status of the MirrorSourceConnector and MirrorCheckpointConnector; failed tasks and their errors: `kubectl -n <namespace> get kafkamirrormaker2 <name> -o jsonpath=\'{.status.connectors}\'` and `kafka_connect_connector_task_status{status="failed"}`.',
       'Network between regions, and the target cluster\'s health (under-min-ISR, disk).',
       'Is the primary itself down? Then this is no longer a lag problem: decide on failover (below).',
     ],

@@ -78,6 +78,8 @@ export interface BackendMetrics {
   readonly mirrorMakerLatency?: MetricSelector;
   /** MirrorMaker 2 source connector tasks in status `running` (one series each), when MirrorMaker 2 is scraped. */
   readonly mirrorMakerRunningSourceTasks?: MetricSelector;
+  /** MirrorMaker 2 checkpoint connector tasks in status `running`, when MirrorMaker 2 is scraped. */
+  readonly mirrorMakerRunningCheckpointTasks?: MetricSelector;
 }
 
 /** Disk usage: capacity and available bytes, optionally joined to a label series that selects the cluster's volumes. */
@@ -166,6 +168,12 @@ export function jmxExporterMetrics(id: MonitoredClusterIdentity, o: JmxExporterB
     mirrorMakerRunningSourceTasks: o.mirrorMaker2
       ? new MetricSelector('kafka_connect_connector_task_status', { ...mirrorMaker, status: 'running' }, {
         connector: { pattern: '.*MirrorSourceConnector.*', example: 'primary->dr.MirrorSourceConnector' },
+      })
+      : undefined,
+    // The checkpoint connector translates consumer offsets; when it stops, failover loses positions.
+    mirrorMakerRunningCheckpointTasks: o.mirrorMaker2
+      ? new MetricSelector('kafka_connect_connector_task_status', { ...mirrorMaker, status: 'running' }, {
+        connector: { pattern: '.*MirrorCheckpointConnector.*', example: 'primary->dr.MirrorCheckpointConnector' },
       })
       : undefined,
   };
