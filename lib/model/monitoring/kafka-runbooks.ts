@@ -130,7 +130,7 @@ export const KAFKA_RUNBOOKS: readonly Runbook[] = [
     remediation: [
       'Restart failed tasks; raise `tasks.max` up to the source partition count.',
       'If the source is producing faster than the link carries, add bandwidth or narrow the replicated topics.',
-      'Fail over (primary lost, decision taken): follow `dr-drill-<pairing>.md` section 2 in the DR environment\'s dist folder: stop producers and consumers on the primary, note the end offsets of both clusters (`kafka-get-offsets.sh --time latest`), stop the replication, switch consumers, then producers, to the DR cluster.',
+      'Fail over (primary lost, decision taken): follow `dr-drill-<pairing>.md` section 2 in the DR environment\'s dist folder: stop producers and consumers on the primary, wait until the DR cluster has caught up (newest record timestamps, or the replicator MessageLag; never equal end offsets, which replication does not preserve), stop the replication, switch consumers, then producers, to the DR cluster.',
       'Check offsets before switching consumers: `kafka-consumer-groups.sh --describe --group <group>` on the DR cluster shows an offset for every replicated group, not ahead of the source\'s; the checkpoints topic `<source alias>.checkpoints.internal` carries the translations (`RemoteClusterUtils.translateOffsets` reads them). Never let `auto.offset.reset` choose.',
       'Fail back: declare the reverse pairing, replicate the DR cluster into the restored primary until it is within the RPO, switch the clients back the same way, then restore the forward replication (`dr-drill-<pairing>.md` section 4).',
     ],
