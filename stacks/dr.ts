@@ -55,7 +55,7 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
   CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
   const alarms = new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });
-  new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+  new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers, kafkaVersion: kafka.kafkaVersion });
 
   // DR-001..003: what replicates from production, and the objectives.
   const pairing = new DrPairing({

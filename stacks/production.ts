@@ -46,7 +46,7 @@ export function defineProduction(app: KafkaApp): Environment {
   plan.attachTo(environment);
   // Monitoring (MON, SLO): CloudWatch alarms on a KMS-encrypted SNS topic, and Prometheus rules for open monitoring.
   new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers, consumerGroups: [{ group: 'orders-service', topic: 'orders' }] });
-  new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+  new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers, kafkaVersion: kafka.kafkaVersion });
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
   const access = defineProductionAccess(stack, environment, kafka, [ordersService]);
   CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });

@@ -7,7 +7,8 @@ import { declareShopAccess } from './shop-access';
 
 /**
  * Production access on MSK: IAM policies for the applications (attached to their task roles),
- * SCRAM users for orders-service and the admin, the SCRAM ACLs and topics as
+ * SCRAM users for orders-service and the admin, an IAM policy for the admin (the admin script
+ * logs in with IAM to create the first ACLs), the SCRAM ACLs and topics as
  * `dist/production/kafka-admin/`, and client properties in `dist/production/clients/`.
  */
 export function defineProductionAccess(scope: Construct, environment: Environment, cluster: MskCluster, scramUsers: readonly MskScramUser[] = []): MskAccess {
@@ -15,6 +16,8 @@ export function defineProductionAccess(scope: Construct, environment: Environmen
     model: declareShopAccess(environment, { iamApplications: true }),
     cluster,
     scramUsers,
-    roleNames: { 'payments-service': 'payments-service-task', 'billing': 'billing-task' },
+    // kafka-admin: the cluster enforces ACLs and MSK has no super.users, so kafka-admin/apply.sh
+    // logs in with IAM; this role holds the admin's IAM policy.
+    roleNames: { 'payments-service': 'payments-service-task', 'billing': 'billing-task', 'kafka-admin': 'platform-kafka-admin' },
   });
 }

@@ -35,6 +35,22 @@ export interface AccessModelProps {
   readonly defaultPartitions?: number;
 }
 
+/**
+ * The cluster operations an admin gets: everything an operator needs (create topics, write
+ * ACLs and dynamic configs, describe) but not ClusterAction, the inter-broker operation.
+ * On MSK, whose brokers are super users but whose SCRAM clusters apply cluster ACLs, an ACL
+ * on ClusterAction blocks the brokers' own requests (AWS re:Post, "how to create a super user
+ * on MSK": "on resource type 'cluster' add ACLs for all operations except CLUSTER_ACTIONS (to
+ * avoid blocking brokers, don't set ACLs on CLUSTER_ACTIONS)",
+ * https://repost.aws/questions/QUPLKdkgDPQ_uH8LaLhB8bew/how-to-create-a-super-user-on-msk).
+ * No admin tool needs it: kafka-acls.sh needs Alter on the cluster (CreateAcls), kafka-topics.sh
+ * Create, kafka-configs.sh AlterConfigs.
+ */
+export const ADMIN_CLUSTER_OPERATIONS: readonly AclOperation[] = [
+  AclOperation.ALTER, AclOperation.ALTER_CONFIGS, AclOperation.CREATE, AclOperation.DESCRIBE,
+  AclOperation.DESCRIBE_CONFIGS, AclOperation.IDEMPOTENT_WRITE,
+];
+
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
 const PRINCIPAL_NAME = /^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$/;
 
@@ -147,15 +163,21 @@ export class AccessModel {
 
   /**
    * Declares an administrator. Admins alone hold cluster-wide rights: this grants
-   * - ACL: allow All on the cluster, on every topic, group and transactional id (`*`);
-   * - IAM (MSK): kafka-cluster:* on the cluster and on every topic, group and transactional id.
+   * - ACL: allow Alter, AlterConfigs, Create, Describe, DescribeConfigs and IdempotentWrite on
+   *   the cluster (never ClusterAction, see `ADMIN_CLUSTER_OPERATIONS`), and All on every topic,
+   *   group and transactional id (`*`);
+   * - IAM (MSK): the matching kafka-cluster actions (AlterCluster, which lets the admin create
+   *   ACLs, AlterClusterDynamicConfiguration, CreateTopic, DescribeCluster,
+   *   DescribeClusterDynamicConfiguration, WriteDataIdempotently) on the cluster, and every
+   *   topic, group and transactional-id action.
    */
   public addAdmin(name: string, props: PrincipalProps): Principal {
     const admin = this.add(name, PrincipalKind.ADMIN, props);
     admin.addGrant('administer the cluster', [
-      AclResource.cluster(), AclResource.any(AclResourceType.TOPIC), AclResource.any(AclResourceType.GROUP),
-      AclResource.any(AclResourceType.TRANSACTIONAL_ID),
-    ].map((resource) => ({ principal: name, permission: AclPermission.ALLOW, resource, operations: [AclOperation.ALL] })));
+      { principal: name, permission: AclPermission.ALLOW, resource: AclResource.cluster(), operations: ADMIN_CLUSTER_OPERATIONS },
+      ...[AclResource.any(AclResourceType.TOPIC), AclResource.any(AclResourceType.GROUP), AclResource.any(AclResourceType.TRANSACTIONAL_ID)]
+        .map((resource) => ({ principal: name, permission: AclPermission.ALLOW, resource, operations: [AclOperation.ALL] })),
+    ]);
     return admin;
   }
 

@@ -196,14 +196,7 @@ class DrillWriter {
       '',
       '1. Announce the drill; note **T1**, the time of the decision.',
       `2. Stop the producers on ${p.primary.name} (scale their Deployments to 0). In a real outage they are already down: skip to step 4 and accept the loss the last latency reading showed.`,
-      `3. Note the end offsets on both clusters and wait until the DR cluster has caught up (identity names: equal per partition):`,
-      '   ```sh',
-      ...p.topics.flatMap((t) => [
-        `   kafka-get-offsets.sh ${this.primaryAdmin} --topic ${t} --time latest`,
-        `   kafka-get-offsets.sh ${this.peerAdmin} --topic ${p.remoteTopicName(t)} --time latest`,
-      ]),
-      '   ```',
-      `   The difference at T1 is the data a real failover would have lost; it must be within the RPO (${p.rpo}).`,
+      ...this.caughtUp(),
       `4. Stop the consumers on ${p.primary.name}, then wait one checkpoint interval (60 s, or the RPO when shorter) so their last commits are synced.`,
       '5. Check the offsets before switching any consumer (section 3). Do not go on while a group is missing or behind its source commit by more than one checkpoint interval.',
     ];
@@ -225,6 +218,38 @@ class DrillWriter {
       '',
     );
     return lines;
+  }
+
+  /**
+   * Failover step 3: wait until the DR cluster has caught up. Never by comparing end offsets:
+   * neither replication preserves them. MirrorMaker 2 writes each record at the target's next
+   * offset and copies its timestamp (apache/kafka MirrorSourceTask.convertRecord: `new
+   * SourceRecord(..., record.timestamp(), headers)`); MSK Replicator translates offsets too and
+   * reports the messages not yet replicated as `MessageLag`.
+   */
+  private caughtUp(): string[] {
+    const p = this.p;
+    if (this.mm2) {
+      return [
+        `3. Wait until the DR cluster has caught up. Offsets differ between the clusters (MirrorMaker 2 writes each record at the DR partition's next offset), so compare the newest record's timestamp, which MirrorMaker 2 copies: for each partition N, read the latest offset L and print the record at L-1 on both clusters; the timestamps must be equal.`,
+        '   ```sh',
+        ...p.topics.flatMap((t) => [
+          `   kafka-get-offsets.sh ${this.primaryAdmin} --topic ${t} --time latest`,
+          `   kafka-console-consumer.sh ${this.primaryAdmin} --topic ${t} --partition N --offset <L-1> --max-messages 1 --property print.timestamp=true --property print.value=false`,
+          `   kafka-get-offsets.sh ${this.peerAdmin} --topic ${p.remoteTopicName(t)} --time latest`,
+          `   kafka-console-consumer.sh ${this.peerAdmin} --topic ${p.remoteTopicName(t)} --partition N --offset <L-1> --max-messages 1 --property print.timestamp=true --property print.value=false`,
+        ]),
+        '   ```',
+        `   The time between the primary's newest timestamp and the DR cluster's at T1 is the data a real failover would have lost; it must be within the RPO (${p.rpo}).`,
+      ];
+    }
+    return [
+      `3. Wait until the DR cluster has caught up: the replicator's MessageLag (messages not yet replicated) is 0. Do not compare end offsets: MSK Replicator does not preserve them.`,
+      '   ```sh',
+      `   aws cloudwatch get-metric-statistics --region ${p.peer.region} --namespace AWS/Kafka --metric-name MessageLag --dimensions Name=ReplicatorName,Value=${this.props.replicationName} --statistics Maximum --period 60 --start-time "$(date -u -d '-5 min' +%FT%TZ)" --end-time "$(date -u +%FT%TZ)"`,
+      '   ```',
+      `   The MessageLag and ReplicationLatency at T1 are the data a real failover would have lost; the latency must be within the RPO (${p.rpo}).`,
+    ];
   }
 
   private offsetChecks(): string[] {
@@ -260,7 +285,7 @@ class DrillWriter {
       '',
       `1. Restore ${p.primary.name}; keep its clients stopped.`,
       `2. Declare the reverse pairing (${p.peer.name} → ${p.primary.name}) in code and deploy its replication next to ${p.primary.name}. With identity names, the forward replication must stay stopped (step 2.7): two identity flows between the same topics loop records.`,
-      `3. Wait until the reverse replication latency is below the RPO and the end offsets match (section 2, step 3, with the clusters swapped).`,
+      `3. Wait until the reverse replication latency is below the RPO and the DR cluster's newest records have reached ${p.primary.name} (section 2, step 3, with the clusters swapped; never by comparing end offsets).`,
       `4. Stop the producers on ${p.peer.name}, wait one checkpoint interval, check the offsets on ${p.primary.name} (section 3, swapped), switch consumers, then producers back.`,
       `5. Remove the reverse pairing and restore the forward replication (${this.mm2 ? 'replicas back in code' : 'the replicator back in code'}); it starts again from its stored positions${this.mm2 ? '' : ' (a new replicator starts at EARLIEST: expect a catch-up)'}. Check section 1 again.`,
       '',
@@ -276,7 +301,7 @@ class DrillWriter {
       '|---|---|---|',
       `| replication latency before the drill | ${this.mm2 ? `\`${this.latency}\`` : this.latency} | < ${this.rpoMs} ms |`,
       `| MON-010 quiet before, firing once replication stops | ${this.alerts.map((a) => `\`${a}\``).join(', ')} | quiet; fires within 1 min after latency passes ${this.rpoMs} ms |`,
-      `| data at T1 | \`kafka-get-offsets.sh --time latest\` on both clusters | difference within ${p.rpo} of traffic |`,
+      `| data at T1 | ${this.mm2 ? 'newest record timestamp per partition on both clusters (section 2, step 3)' : 'replicator MessageLag and ReplicationLatency'} | within ${p.rpo} (offsets are not compared: replication does not preserve them) |`,
       `| offsets synced | \`kafka-consumer-groups.sh --describe --group <group>\` on ${p.peer.name} | every replicated group present, not ahead of the source |`,
       `| RTO | T2 − T1 | ≤ ${p.rto} |`,
       `| DR cluster rules | \`dist/${p.peer.name}/report.md\` | no HA or SEC violation (DR-004) |`,

@@ -76,7 +76,7 @@ export class MirrorMaker2Access {
    * - Read and Describe on each replicated consumer group (offset sync writes their offsets);
    * - Create, Describe, DescribeConfigs, Read and Write on its own internal topics: the Connect
    *   storage topics, `<source alias>.checkpoints.internal` and (location TARGET)
-   *   `mm2-offset-syncs.<target alias>.internal`; Read on the Connect group;
+   *   `mm2-offset-syncs.<source alias>.internal`; Read on the Connect group;
    * - Describe on the cluster.
    * With identity names, a replicated topic not declared in `peerAccess` is refused (DR-002).
    */

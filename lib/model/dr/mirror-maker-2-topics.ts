@@ -13,8 +13,13 @@ export class MirrorMaker2Topics {
     return new MirrorMaker2Topics(pairing, connectName ?? `mm2-${pairing.name}`);
   }
 
-  /** `mm2-offset-syncs.<target alias>.internal`: where the source connector records offset pairs. */
+  /**
+   * `mm2-offset-syncs.<target alias>.internal`: the offset-syncs topic with
+   * `offset-syncs.topic.location: source` (Kafka's default). With `target` the name differs:
+   * use `offsetSyncsTopic(location)`.
+   */
   public readonly offsetSyncs: string;
+  private readonly offsetSyncsOnTarget: string;
   /** `<source alias>.checkpoints.internal`, on the target: translated consumer-group offsets. */
   public readonly checkpoints: string;
   /** `heartbeats`: written by a heartbeat connector (not run by Strimzi v1 mirrors; see README.md, "Disaster recovery"). */
@@ -30,11 +35,23 @@ export class MirrorMaker2Topics {
 
   private constructor(pairing: DrPairing, connectName: string) {
     this.offsetSyncs = `mm2-offset-syncs.${pairing.peerAlias}.internal`;
+    this.offsetSyncsOnTarget = `mm2-offset-syncs.${pairing.primaryAlias}.internal`;
     this.checkpoints = `${pairing.primaryAlias}.checkpoints.internal`;
     this.connectGroup = connectName;
     this.connectConfigs = `${connectName}-configs`;
     this.connectOffsets = `${connectName}-offsets`;
     this.connectStatus = `${connectName}-status`;
+  }
+
+  /**
+   * The offset-syncs topic for a location. Kafka names it after the *other* cluster:
+   * `mm2-offset-syncs.<target alias>.internal` on the source, `mm2-offset-syncs.<source
+   * alias>.internal` on the target (apache/kafka connect/mirror MirrorSourceConfig and
+   * MirrorCheckpointConfig `offsetSyncsTopic()`: `otherClusterAlias = "source".equals(location)
+   * ? targetClusterAlias() : sourceClusterAlias()`, then `ReplicationPolicy.offsetSyncsTopic`).
+   */
+  public offsetSyncsTopic(location: OffsetSyncsTopicLocation): string {
+    return location === OffsetSyncsTopicLocation.SOURCE ? this.offsetSyncs : this.offsetSyncsOnTarget;
   }
 
   /** Connect's three storage topics. */
@@ -44,6 +61,6 @@ export class MirrorMaker2Topics {
 
   /** The internal topics that live on the target for this offset-syncs location. */
   public targetInternalTopics(location: OffsetSyncsTopicLocation): readonly string[] {
-    return [...this.connectStorage, this.checkpoints, ...(location === OffsetSyncsTopicLocation.TARGET ? [this.offsetSyncs] : [])];
+    return [...this.connectStorage, this.checkpoints, ...(location === OffsetSyncsTopicLocation.TARGET ? [this.offsetSyncsOnTarget] : [])];
   }
 }

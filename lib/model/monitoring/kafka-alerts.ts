@@ -136,18 +136,21 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
     }),
   });
 
-  alerts.push({
+  if (m.offlinePartitions) alerts.push(offlinePartitionsAlert(m.offlinePartitions));
+  function offlinePartitionsAlert(offline: MetricSelector): AlertRule {
+    return {
     alert: 'KafkaOfflinePartitions', ruleId: 'MON-009', severity: AlertSeverity.CRITICAL, for: t.controllerFor, labels,
-    expr: `sum(${m.offlinePartitions}) > 0`,
+    expr: `sum(${offline}) > 0`,
     summary: `Kafka cluster ${id.cluster} has offline partitions`,
     description: `Partitions of ${where} have no leader for ${t.controllerFor}: producers and consumers of those partitions fail.`,
     runbook: 'offline-partitions',
     scenarios: gauge({
       thresholdText: 'offline partitions > 0', forDuration: t.controllerFor, fire: 1, quiet: 0,
-      series: (v) => [{ series: m.offlinePartitions.series({ [node]: n0 }), values: '', v }],
+      series: (v) => [{ series: offline.series({ [node]: n0 }), values: '', v }],
       firing: [{}],
     }),
-  });
+    };
+  }
 
   alerts.push(...controllerReplicationAndCertificateAlerts(input, { labels, where, node, n0 }));
 
@@ -295,30 +298,37 @@ function controllerReplicationAndCertificateAlerts(input: KafkaAlertCatalogInput
     });
   }
 
-  if (m.mirrorMakerRunningSourceTasks && input.replicationRpo) {
-    // When the MirrorMaker 2 pods or their source tasks die, the latency series disappears and
-    // the alert above cannot fire: this one fires when no source task reports `running`.
-    const tasks = m.mirrorMakerRunningSourceTasks;
-    const rpo = input.replicationRpo;
+  const connectorDown = (tasks: MetricSelector, alert: string, connector: string, what: string, consequence: string): AlertRule => {
+    // When the MirrorMaker 2 pods or their tasks die, the connector's series disappear: this
+    // fires when no task of the connector reports `running`.
+    const rpo = input.replicationRpo!;
     const forDuration = rpo.totalSeconds < 300 ? rpo : PrometheusDuration.minutes(5);
     const running = (values: string): TestSeries => ({ series: tasks.series({ task: '0' }), values });
     const failed: TestSeries = { series: tasks.series({ task: '0', status: 'failed' }), values: constant(1, minutesFor(forDuration) + 3) };
     const scenarios: AlertScenario[] = [
-      scenario(`fires when the only source task stops reporting (pods gone or not scraped) for ${forDuration}`, [running('1x2 stale')], PrometheusDuration.minutes(3 + minutesFor(forDuration) + 1), [{}]),
-      scenario(`fires when the only source task has failed for ${forDuration}`, [failed], after(forDuration), [{}]),
-      scenario('quiet while a source task is running', [running(constant(1, minutesFor(forDuration) + 3))], after(forDuration), []),
+      scenario(`fires when the only ${what} task stops reporting (pods gone or not scraped) for ${forDuration}`, [running('1x2 stale')], PrometheusDuration.minutes(3 + minutesFor(forDuration) + 1), [{}]),
+      scenario(`fires when the only ${what} task has failed for ${forDuration}`, [failed], after(forDuration), [{}]),
+      scenario(`quiet while a ${what} task is running`, [running(constant(1, minutesFor(forDuration) + 3))], after(forDuration), []),
     ];
     if (forDuration.totalSeconds >= 120) {
-      scenarios.push(scenario(`pending, not firing, with no running source task before ${forDuration} has passed`, [failed], PrometheusDuration.seconds(forDuration.totalSeconds - 60), []));
+      scenarios.push(scenario(`pending, not firing, with no running ${what} task before ${forDuration} has passed`, [failed], PrometheusDuration.seconds(forDuration.totalSeconds - 60), []));
     }
-    alerts.push({
-      alert: 'KafkaMirrorMaker2Down', ruleId: 'MON-010', severity: AlertSeverity.CRITICAL, for: forDuration, labels,
+    return {
+      alert, ruleId: 'MON-010', severity: AlertSeverity.CRITICAL, for: forDuration, labels,
       expr: `(count(${tasks}) or vector(0)) < 1`,
-      summary: `No MirrorMaker 2 source task replicates into ${id.cluster}`,
-      description: `No MirrorSourceConnector task of the MirrorMaker 2 that replicates into ${where} has reported status running for ${forDuration}: its pods are down or not scraped, or its tasks failed or are paused. Replication has stopped, and without its latency series KafkaMirrorMaker2ReplicationBehindRpo cannot fire; every write to the primary since then is lost on failover (RPO ${rpo}).`,
+      summary: `No MirrorMaker 2 ${what} task replicates into ${id.cluster}`,
+      description: `No ${connector} task of the MirrorMaker 2 that replicates into ${where} has reported status running for ${forDuration}: its pods are down or not scraped, or its tasks failed or are paused. ${consequence}`,
       runbook: 'mirrormaker2-replication-lag',
       scenarios,
-    });
+    };
+  };
+  if (m.mirrorMakerRunningSourceTasks && input.replicationRpo) {
+    alerts.push(connectorDown(m.mirrorMakerRunningSourceTasks, 'KafkaMirrorMaker2Down', 'MirrorSourceConnector', 'source',
+      `Replication has stopped, and without its latency series KafkaMirrorMaker2ReplicationBehindRpo cannot fire; every write to the primary since then is lost on failover (RPO ${input.replicationRpo}).`));
+  }
+  if (m.mirrorMakerRunningCheckpointTasks && input.replicationRpo) {
+    alerts.push(connectorDown(m.mirrorMakerRunningCheckpointTasks, 'KafkaMirrorMaker2CheckpointsDown', 'MirrorCheckpointConnector', 'checkpoint',
+      'Consumer group offsets are no longer translated to the DR cluster: consumers that fail over restart from stale positions and re-read or skip messages.'));
   }
 
   if (m.certificates) {

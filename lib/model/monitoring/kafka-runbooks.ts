@@ -120,17 +120,17 @@ export const KAFKA_RUNBOOKS: readonly Runbook[] = [
   },
   {
     slug: 'mirrormaker2-replication-lag', title: 'MirrorMaker 2 behind the RPO or down', ruleIds: ['MON-010'],
-    meaning: 'MirrorMaker 2 replication latency to the DR cluster exceeds the declared RPO (KafkaMirrorMaker2ReplicationBehindRpo), or no MirrorSourceConnector task is running at all (KafkaMirrorMaker2Down: pods down or not scraped, tasks failed or paused, so the latency series is gone). Either way a failover now loses more data than promised (DR-003).',
+    meaning: 'MirrorMaker 2 replication latency to the DR cluster exceeds the declared RPO (KafkaMirrorMaker2ReplicationBehindRpo), or no MirrorSourceConnector task is running at all (KafkaMirrorMaker2Down: pods down or not scraped, tasks failed or paused, so the latency series is gone). Either way a failover now loses more data than promised (DR-003). KafkaMirrorMaker2CheckpointsDown: no MirrorCheckpointConnector task runs, so consumer group offsets are no longer translated and failed-over consumers restart from stale positions.',
     firstChecks: [
       'Are the MirrorMaker 2 pods running and scraped? `kubectl -n <namespace> get pods -l strimzi.io/kind=KafkaMirrorMaker2` and `up{kafka_role="mirrormaker2"}`.',
-      'Connector and task status of the MirrorSourceConnector; failed tasks and their errors: `kubectl -n <namespace> get kafkamirrormaker2 <name> -o jsonpath=\'{.status.connectors}\'` and `kafka_connect_connector_task_status{status="failed"}`.',
+      'Connector and task status of the MirrorSourceConnector and MirrorCheckpointConnector; failed tasks and their errors: `kubectl -n <namespace> get kafkamirrormaker2 <name> -o jsonpath=\'{.status.connectors}\'` and `kafka_connect_connector_task_status{status="failed"}`.',
       'Network between regions, and the target cluster\'s health (under-min-ISR, disk).',
       'Is the primary itself down? Then this is no longer a lag problem: decide on failover (below).',
     ],
     remediation: [
       'Restart failed tasks; raise `tasks.max` up to the source partition count.',
       'If the source is producing faster than the link carries, add bandwidth or narrow the replicated topics.',
-      'Fail over (primary lost, decision taken): follow `dr-drill-<pairing>.md` section 2 in the DR environment\'s dist folder: stop producers and consumers on the primary, note the end offsets of both clusters (`kafka-get-offsets.sh --time latest`), stop the replication, switch consumers, then producers, to the DR cluster.',
+      'Fail over (primary lost, decision taken): follow `dr-drill-<pairing>.md` section 2 in the DR environment\'s dist folder: stop producers and consumers on the primary, wait until the DR cluster has caught up (newest record timestamps, or the replicator MessageLag; never equal end offsets, which replication does not preserve), stop the replication, switch consumers, then producers, to the DR cluster.',
       'Check offsets before switching consumers: `kafka-consumer-groups.sh --describe --group <group>` on the DR cluster shows an offset for every replicated group, not ahead of the source\'s; the checkpoints topic `<source alias>.checkpoints.internal` carries the translations (`RemoteClusterUtils.translateOffsets` reads them). Never let `auto.offset.reset` choose.',
       'Fail back: declare the reverse pairing, replicate the DR cluster into the restored primary until it is within the RPO, switch the clients back the same way, then restore the forward replication (`dr-drill-<pairing>.md` section 4).',
     ],

@@ -50,7 +50,12 @@ export interface BackendMetrics {
   readonly up: MetricSelector;
   readonly underReplicated: MetricSelector;
   readonly underMinIsr: MetricSelector;
-  readonly offlinePartitions: MetricSelector;
+  /**
+   * Offline partitions, or undefined where no scraped node reports them: the metric belongs to
+   * the controllers (apache/kafka ControllerMetadataMetrics, registered by ControllerServer),
+   * and MSK's KRaft controllers are not scraped (CloudWatch OfflinePartitionsCount covers it).
+   */
+  readonly offlinePartitions?: MetricSelector;
   /** Active controller count (KRaft controllers), or undefined when the controllers are not scraped (MSK). */
   readonly activeControllers?: MetricSelector;
   /** The controller each broker sees (KIP-1001; -1 when none), used where controllers are not scraped. */
@@ -73,6 +78,8 @@ export interface BackendMetrics {
   readonly mirrorMakerLatency?: MetricSelector;
   /** MirrorMaker 2 source connector tasks in status `running` (one series each), when MirrorMaker 2 is scraped. */
   readonly mirrorMakerRunningSourceTasks?: MetricSelector;
+  /** MirrorMaker 2 checkpoint connector tasks in status `running`, when MirrorMaker 2 is scraped. */
+  readonly mirrorMakerRunningCheckpointTasks?: MetricSelector;
 }
 
 /** Disk usage: capacity and available bytes, optionally joined to a label series that selects the cluster's volumes. */
@@ -163,6 +170,12 @@ export function jmxExporterMetrics(id: MonitoredClusterIdentity, o: JmxExporterB
         connector: { pattern: '.*MirrorSourceConnector.*', example: 'primary->dr.MirrorSourceConnector' },
       })
       : undefined,
+    // The checkpoint connector translates consumer offsets; when it stops, failover loses positions.
+    mirrorMakerRunningCheckpointTasks: o.mirrorMaker2
+      ? new MetricSelector('kafka_connect_connector_task_status', { ...mirrorMaker, status: 'running' }, {
+        connector: { pattern: '.*MirrorCheckpointConnector.*', example: 'primary->dr.MirrorCheckpointConnector' },
+      })
+      : undefined,
   };
 }
 
@@ -173,6 +186,13 @@ export interface MskOpenMonitoringOptions {
    * @default '/kafka/datalogs'
    */
   readonly dataLogsMountpoint?: string;
+  /**
+   * Whether the cluster runs in KRaft mode (MSK `*.kraft` versions). Its controllers are run by
+   * AWS and not exposed, so controller metrics (OfflinePartitionsCount) do not exist in the
+   * scrape; ZooKeeper-mode clusters report them from the broker that is the controller.
+   * @default true
+   */
+  readonly kraft?: boolean;
 }
 
 /** MSK open monitoring names: MSK's JMX exporter (cased, with a `name` label) and the node exporter. */
@@ -187,7 +207,7 @@ export function mskOpenMonitoringMetrics(id: MonitoredClusterIdentity, o: MskOpe
     up: new MetricSelector('up', jmx),
     underReplicated: new MetricSelector('kafka_server_ReplicaManager_Value', { ...jmx, name: 'UnderReplicatedPartitions' }),
     underMinIsr: new MetricSelector('kafka_server_ReplicaManager_Value', { ...jmx, name: 'UnderMinIsrPartitionCount' }),
-    offlinePartitions: new MetricSelector('kafka_controller_KafkaController_Value', { ...jmx, name: 'OfflinePartitionsCount' }),
+    offlinePartitions: o.kraft === false ? new MetricSelector('kafka_controller_KafkaController_Value', { ...jmx, name: 'OfflinePartitionsCount' }) : undefined,
     // MSK runs the KRaft controllers itself and does not expose them: brokers report the
     // controller they follow instead (KIP-1001, Kafka 3.7+).
     currentControllerId: new MetricSelector('kafka_server_MetadataLoader_Value', { ...jmx, name: 'CurrentControllerId' }),

@@ -57,12 +57,15 @@ export function mirrorMaker2MonitoringOf(doc: KubernetesDocument, index: Documen
 
 /**
  * Whether an alert fires when no MirrorMaker 2 task runs: `absent(...)`, fewer than one
- * running source task (`(count(...status="running"...) or vector(0)) < 1`), or `up == 0`.
+ * running source task (`(count(...status="running"...) or vector(0)) < 1`, not one on the
+ * checkpoint connector only), or `up == 0`.
  */
 function firesWhenNothingRuns(expr: string): boolean {
   if (/\babsent\(/.test(expr)) return true;
   const cmp = trailingComparison(expr);
   if (!cmp) return false;
+  // A task-status alert on the checkpoint connector alone says nothing about replication.
+  if (/MirrorCheckpointConnector/.test(expr) && !/MirrorSourceConnector/.test(expr)) return false;
   if (/connector_task_status\{[^}]*status="running"/.test(expr)) return (cmp.op === '<' && cmp.value >= 1) || ((cmp.op === '==' || cmp.op === '<=') && cmp.value === 0);
   return /\bup\{/.test(expr) && cmp.op === '==' && cmp.value === 0;
 }

@@ -8,6 +8,7 @@ import { MskScramUser } from './msk-scram-user';
 import { TerraformDataResource, synthesizedInput } from './terraform-data';
 import type { MskCluster } from './msk-cluster';
 import { AuthenticationMechanism } from '../../model/client-authentication';
+import { AclEnforcement } from './acl-enforcement';
 import { Environment, type OutputRenderContext } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { AccessModel } from '../../model/access/access-model';
@@ -75,6 +76,18 @@ export class MskAccess extends Construct {
     const { model, cluster } = props;
     this.arns = this.arnPrefixes(cluster.clusterArn);
 
+    const clusterHasIam = cluster.authentication.some((a) => a.mechanism === AuthenticationMechanism.IAM);
+    const iamBootstrap = cluster.aclEnforcement === AclEnforcement.ENFORCED && clusterHasIam;
+    if (cluster.aclEnforcement === AclEnforcement.ENFORCED && !clusterHasIam && model.principals.some((p) => p.authentication.mechanism !== AuthenticationMechanism.IAM)) {
+      // MSK has no super.users: with allow.everyone.if.no.acl.found=false on a new cluster, no
+      // SCRAM or TLS principal holds the cluster Alter ACL that CreateAcls needs, so the first
+      // kafka-acls.sh --add is refused. IAM principals are authorized by IAM policy instead.
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-004', path: this.node.path, prop: 'cluster.aclEnforcement', found: `${cluster.aclEnforcement} without IAM authentication`,
+        expected: 'IAM authentication on the cluster (the admin script logs in with IAM to create the first ACLs), or ACLs open until they exist',
+        fix: 'Add ClientAuthentication.iam() to the cluster authentication, or create the cluster with aclEnforcement: AclEnforcement.OPEN_UNTIL_ACLS_EXIST, run kafka-admin/apply.sh, then switch to ENFORCED.',
+      });
+    }
     const policies = new Map<string, IamPolicy>();
     const users = new Map<string, MskScramUser>();
     const given = new Map((props.scramUsers ?? []).map((u) => [u.userName, u]));
@@ -86,7 +99,10 @@ export class MskAccess extends Construct {
           expected: 'iam, scram-sha-512 or tls on MSK', fix: `Declare '${principal.name}' with ClientAuthentication.iam() or .scramSha512().`,
         });
       }
-      if (mechanism === AuthenticationMechanism.IAM) {
+      // The admin script logs in with IAM on a cluster that enforces ACLs (see mskApplyScript):
+      // every admin gets its IAM policy there, whatever its Kafka mechanism.
+      const bootstrapAdmin = principal.kind === PrincipalKind.ADMIN && iamBootstrap;
+      if (mechanism === AuthenticationMechanism.IAM || bootstrapAdmin) {
         const scope = new Construct(this, principal.name);
         const policy = new IamPolicy(scope, 'Resource', {
           name: `${cluster.clusterName}-${principal.name}`,
@@ -116,8 +132,8 @@ export class MskAccess extends Construct {
     this.scramUsers = users;
     // The admins the model declares, recorded on the cluster: SEC-005 checks a principal marked
     // admin in a policy tag or an ACL line against this list.
-    const admins = model.principals.filter((p) => p.kind === PrincipalKind.ADMIN).map((p) => p.name);
-    cluster.resource.addOverride(`tags.${DECLARED_ADMINS_TAG}`, admins.join(' '));
+    const declaredAdmins = model.principals.filter((p) => p.kind === PrincipalKind.ADMIN).map((p) => p.name);
+    cluster.resource.addOverride(`tags.${DECLARED_ADMINS_TAG}`, declaredAdmins.join(' '));
 
     this.adminArtefacts = new TerraformDataResource(this, 'AdminArtefacts', {
       kind: KAFKA_ADMIN_ARTEFACT_KIND,
@@ -125,12 +141,13 @@ export class MskAccess extends Construct {
       acls: terraformLiteral(renderAclLines(model)),
       topics: terraformLiteral(renderTopicLines(model)),
     });
-    const admin = model.principals.find((p) => p.kind === PrincipalKind.ADMIN && p.authentication.mechanism !== AuthenticationMechanism.MUTUAL_TLS);
+    const admins = model.principals.filter((p) => p.kind === PrincipalKind.ADMIN && p.authentication.mechanism !== AuthenticationMechanism.MUTUAL_TLS);
+    const admin = admins.find((p) => p.authentication.mechanism === AuthenticationMechanism.IAM) ?? admins[0];
     const stack = TerraformStack.of(this);
     const artefact = (key: string) => (context?: OutputRenderContext) => terraformText(String(synthesizedInput(stack, this.adminArtefacts, context)[key] ?? ''));
     environment.addOutputFile('kafka-admin/acls.txt', artefact('acls'));
     environment.addOutputFile('kafka-admin/topics.txt', artefact('topics'));
-    environment.addOutputFile('kafka-admin/apply.sh', () => mskApplyScript(cluster, admin?.name, admin?.authentication.mechanism));
+    environment.addOutputFile('kafka-admin/apply.sh', () => mskApplyScript(cluster, admin?.name, iamBootstrap ? AuthenticationMechanism.IAM : admin?.authentication.mechanism));
 
     const published: Record<string, { producer: boolean; properties: string }> = {};
     for (const principal of model.principals) {
@@ -186,6 +203,12 @@ function mskApplyScript(cluster: MskCluster, admin: string | undefined, mechanis
     shellComment(`Applies the declared topics and ACLs to MSK cluster ${cluster.clusterName} (generated by kafka-iac).`),
     '# Run from a host that reaches the brokers (inside the VPC), with a Kafka 4.x distribution in',
     '# KAFKA_HOME' + (iam ? ' and aws-msk-iam-auth on its classpath' : ', the AWS CLI and jq') + '.',
+    ...(iam ? [
+      '# It logs in with IAM: MSK has no super.users, and with allow.everyone.if.no.acl.found=false no',
+      '# SCRAM principal may create the first ACL; an IAM identity is authorized by its IAM policy',
+      `# (kafka-cluster:AlterCluster allows CreateAcls). Run it with AWS credentials of a role holding`,
+      `# the policy ${cluster.clusterName}-${admin ?? '<admin>'} (MskAccess roleNames attaches it).`,
+    ] : []),
     '# Credentials are fetched at run time into a private temporary file; none is written here (SEC-009).',
     '# Every call is idempotent: --create --if-not-exists for topics, --add for ACLs.',
     'set -euo pipefail',

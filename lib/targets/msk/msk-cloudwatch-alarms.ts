@@ -139,11 +139,15 @@ export class MskCloudWatchAlarms extends Construct {
       });
       add(`Network${b}`, 'MON-007', 'network-saturation', {
         name: `broker-${b}-network`, comparison: 'GreaterThanThreshold', threshold: t.networkUtilisationWarning, periods: periods(t.networkFor),
-        description: `Client bytes in + out of broker ${b} of MSK ${c} exceed ${Math.round(t.networkUtilisationWarning * 100)}% of ${t.brokerNetworkBytesPerSecond} bytes/s.`,
+        description: `Client and replication bytes in + out of broker ${b} of MSK ${c} exceed ${Math.round(t.networkUtilisationWarning * 100)}% of ${t.brokerNetworkBytesPerSecond} bytes/s.`,
+        // ReplicationBytesInPerSec/OutPerSec are PER_BROKER metrics (AWS MSK developer guide,
+        // "Metrics for monitoring Standard brokers"): replication shares the broker's network.
         queries: [
           { id: 'bin', returnData: false, metric: { namespace: NS, metricName: 'BytesInPerSec', dimensions: broker(b), stat: 'Average', period: 60 } },
           { id: 'bout', returnData: false, metric: { namespace: NS, metricName: 'BytesOutPerSec', dimensions: broker(b), stat: 'Average', period: 60 } },
-          { id: 'utilisation', returnData: true, label: 'network utilisation', expression: `(FILL(bin, 0) + FILL(bout, 0)) / ${t.brokerNetworkBytesPerSecond}` },
+          { id: 'rin', returnData: false, metric: { namespace: NS, metricName: 'ReplicationBytesInPerSec', dimensions: broker(b), stat: 'Average', period: 60 } },
+          { id: 'rout', returnData: false, metric: { namespace: NS, metricName: 'ReplicationBytesOutPerSec', dimensions: broker(b), stat: 'Average', period: 60 } },
+          { id: 'utilisation', returnData: true, label: 'network utilisation', expression: `(FILL(bin, 0) + FILL(bout, 0) + FILL(rin, 0) + FILL(rout, 0)) / ${t.brokerNetworkBytesPerSecond}` },
         ],
       });
       for (const [req, metric] of [['produce', 'ProduceTotalTimeMsMean'], ['fetch', 'FetchConsumerTotalTimeMsMean']] as const) {
@@ -173,7 +177,8 @@ export class MskCloudWatchAlarms extends Construct {
       name: 'active-controller-count', comparison: 'GreaterThanThreshold', threshold: 0, periods: periods(t.controllerFor),
       description: `MSK ${c} does not have exactly one active controller (ActiveControllerCount != 1).`,
       queries: [
-        { id: 'controllers', returnData: false, metric: { namespace: NS, metricName: 'ActiveControllerCount', dimensions: cluster, stat: 'Maximum', period: 60 } },
+        // Sum, not Maximum: every node reports 0 or 1, so two active controllers read 1 as a Maximum.
+        { id: 'controllers', returnData: false, metric: { namespace: NS, metricName: 'ActiveControllerCount', dimensions: cluster, stat: 'Sum', period: 60 } },
         { id: 'notone', returnData: true, label: 'active controllers != 1', expression: 'ABS(controllers - 1)' },
       ],
     });

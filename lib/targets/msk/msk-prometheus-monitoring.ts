@@ -1,8 +1,10 @@
 import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerraformDataResource, synthesizedInput } from './terraform-data';
+import { MskCluster } from './msk-cluster';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
+import { KafkaVersion } from '../../model/kafka-version';
 import { assertUniqueAlertNames, type RuleGroup } from '../../model/monitoring/alert-rule';
 import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
 import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
@@ -46,6 +48,15 @@ export interface MskPrometheusMonitoringProps {
    */
   readonly dataLogsMountpoint?: string;
   /**
+   * The cluster's Kafka version (`MskCluster.kafkaVersion`). On KRaft versions only brokers are
+   * scraped, so no alert reads controller metrics (offline partitions are alarmed on by
+   * MskCloudWatchAlarms from CloudWatch's OfflinePartitionsCount).
+   * @default - the version of the MskCluster of that name in the same stack; when there is none,
+   * the alerts of a ZooKeeper-mode cluster (KafkaOfflinePartitions kept): pass the version of a
+   * cluster declared elsewhere
+   */
+  readonly kafkaVersion?: KafkaVersion;
+  /**
    * Scaling alerts (group `kafka-<cluster>-scaling`): host CPU and memory (node exporter),
    * bytes in against the capacity plan, connections per broker, each linking the MSK scaling runbook.
    * @default - on, with the documents' thresholds
@@ -83,7 +94,10 @@ export class MskPrometheusMonitoring extends Construct {
     }
     const c = props.clusterName;
     const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
-    const metrics = mskOpenMonitoringMetrics(identity, { dataLogsMountpoint: props.dataLogsMountpoint });
+    const metrics = mskOpenMonitoringMetrics(identity, {
+      dataLogsMountpoint: props.dataLogsMountpoint,
+      kraft: isKraft(props.kafkaVersion ?? clusterInStack(TerraformStack.of(this), c)?.kafkaVersion),
+    });
     const alerts = kafkaAlerts({ identity, metrics, thresholds: resolveThresholds(path, props.thresholds), expectedNodes: props.brokers });
     this.groups = [
       ...monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile)),
@@ -117,4 +131,13 @@ export class MskPrometheusMonitoring extends Construct {
       scrape_configs: [job('jmx', MSK_JMX_EXPORTER_PORT), job('node', MSK_NODE_EXPORTER_PORT)],
     }));
   }
+}
+
+function isKraft(version: KafkaVersion | undefined): boolean {
+  return version !== undefined && KafkaVersion.isMskKraft(version.version);
+}
+
+/** The MskCluster named `clusterName` in a stack, if it is declared there. */
+function clusterInStack(stack: TerraformStack, clusterName: string): MskCluster | undefined {
+  return stack.node.findAll().find((c): c is MskCluster => c instanceof MskCluster && c.clusterName === clusterName);
 }

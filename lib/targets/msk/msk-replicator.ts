@@ -268,7 +268,7 @@ export class MskReplicator extends Construct {
       policy: JSON.stringify(this.policyDocument),
       tags: { [PRINCIPAL_TAG]: this.replicatorName, [PRINCIPAL_KIND_TAG]: PrincipalKind.MIRROR_MAKER_2 },
     });
-    new IamRolePolicyAttachment(this, 'PolicyAttachment', { role: this.role.name, policyArn: this.policy.arn });
+    const attachment = new IamRolePolicyAttachment(this, 'PolicyAttachment', { role: this.role.name, policyArn: this.policy.arn });
 
     const iamPort = MSK_LISTENER_PORTS.iam;
     this.securityGroup = new SecurityGroup(this, 'SecurityGroup', {
@@ -317,7 +317,9 @@ export class MskReplicator extends Construct {
         }],
       },
       tags: { [MSK_REPLICATOR_RPO_TAG]: String(this.rpoSeconds), ...(pairing ? { [DR_PAIRING_TAG]: pairing.name } : {}) },
-      dependsOn: [this.policy],
+      // The role must hold the policy before the replicator starts: the attachment, not the
+      // policy alone (a policy that exists but is not attached grants the role nothing).
+      dependsOn: [this.policy, attachment],
     });
     this.replicatorArn = this.resource.arn;
     if (pairing) this.pairingDeclaration = new TerraformDataResource(this, 'PairingDeclaration', drPairingArtefactInput(pairing));

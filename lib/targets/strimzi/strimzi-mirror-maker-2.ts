@@ -171,10 +171,10 @@ export class StrimziMirrorMaker2 extends Construct {
     checkPrincipal(path, 'target', props.target.principal);
     checkPrincipalModel(path, 'source', props.source.principal, pairing.access.principals);
     const offsetSyncsOwner = location === OffsetSyncsTopicLocation.SOURCE ? props.source.principal : props.target.principal;
-    if (!canWrite(offsetSyncsOwner, this.topics.offsetSyncs)) {
+    if (!canWrite(offsetSyncsOwner, this.topics.offsetSyncsTopic(location))) {
       throw KafkaIacError.invalidProp({
         code: 'DR-005', path, prop: 'offsetSyncsTopicLocation', found: location,
-        expected: `the ${location} principal '${offsetSyncsOwner.name}' allowed to write ${this.topics.offsetSyncs}`,
+        expected: `the ${location} principal '${offsetSyncsOwner.name}' allowed to write ${this.topics.offsetSyncsTopic(location)}`,
         fix: `Declare the principals with MirrorMaker2Access.add${location === OffsetSyncsTopicLocation.SOURCE ? 'Source' : 'Target'}Principal(pairing, ..., { offsetSyncsTopicLocation: OffsetSyncsTopicLocation.${location.toUpperCase()}, topics: MirrorMaker2Topics.of(pairing, '${this.name}') }).`,
       });
     }

@@ -81,13 +81,13 @@ describe('grants: exact ACL operations and IAM actions', () => {
     expect(topicStatement?.Resource).toEqual(['arn:aws:kafka:us-east-1:123456789012:topic/prod/abcd-1234/audit.*']);
   });
 
-  it('addAdmin grants All on the cluster and on every topic, group and transactional id (IAM kafka-cluster:*)', () => {
+  it('addAdmin grants every cluster operation but ClusterAction, and All on every topic, group and transactional id', () => {
     const access = new AccessModel({ environment: production() });
     const admin = access.addAdmin('kafka-admin', { authentication: scram() });
     expect(plain(admin.grants[0]).map((e) => `${e.type}:${e.name}:${e.operations.join(',')}`))
-      .toEqual(['cluster:kafka-cluster:All', 'topic:*:All', 'group:*:All', 'transactionalId:*:All']);
+      .toEqual(['cluster:kafka-cluster:Alter,AlterConfigs,Create,Describe,DescribeConfigs,IdempotentWrite', 'topic:*:All', 'group:*:All', 'transactionalId:*:All']);
     const policy = renderMskIamPolicy(admin, arns);
-    expect(policy.Statement[0].Action).toContain('kafka-cluster:*');
+    expect(policy.Statement[0].Action).toContain('kafka-cluster:AlterCluster');
     expect(policy.Statement.map((s) => s.Resource[0])).toEqual([
       ARN, 'arn:aws:kafka:us-east-1:123456789012:topic/prod/abcd-1234/*',
       'arn:aws:kafka:us-east-1:123456789012:group/prod/abcd-1234/*',

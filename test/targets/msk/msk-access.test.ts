@@ -40,7 +40,8 @@ describe('MskAccess', () => {
     const out = synth(stack);
     expect(Object.values<any>(out.resource.aws_secretsmanager_secret).map((s) => s.name).sort())
       .toEqual(['AmazonMSK_production-kafka_billing', 'AmazonMSK_production-kafka_checkout', 'AmazonMSK_production-kafka_kafka-admin']);
-    expect(out.resource.aws_iam_policy).toBeUndefined();
+    // The cluster enforces ACLs: only the admin gets an IAM policy, for the admin script's IAM login (test/deploy/msk-admin-bootstrap.test.ts).
+    expect(Object.values<any>(out.resource.aws_iam_policy).map((p) => p.tags['kafka-iac:principal'])).toEqual(['kafka-admin']);
     const artefact = Object.values<any>(out.resource.terraform_data).find((d) => d.input.kind === 'kafka-iac/kafka-admin');
     expect(artefact.input.acls).toContain('--add --allow-principal User:billing --operation Read --group billing --resource-pattern-type literal');
     expect(artefact.input.acls).toContain('--add --allow-principal User:billing --operation Read --operation Describe --topic audit. --resource-pattern-type prefixed');
@@ -53,6 +54,8 @@ describe('MskAccess', () => {
     expect(script).toContain('ADMIN_SECRET_ID="${ADMIN_SECRET_ID:-AmazonMSK_${cluster_name}_${ADMIN_USER}}"');
     expect(script).toContain("default_admin_user='kafka-admin'");
     expect(script).toContain('ADMIN_USER="${ADMIN_USER:-$default_admin_user}"');
+    expect(script).toContain('sasl.mechanism=AWS_MSK_IAM');
+    expect(script).toContain('production-kafka-kafka-admin');
     const published = Object.values<any>(out.resource.terraform_data).find((d) => d.input.kind === 'kafka-iac/client-properties');
     // Terraform would read ${env:...} as an interpolation: the document holds it escaped as $${...}.
     expect(published.input.principals.checkout.properties).toContain('password="$${env:KAFKA_SCRAM_PASSWORD}"');

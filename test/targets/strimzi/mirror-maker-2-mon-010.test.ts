@@ -73,15 +73,15 @@ describe('MON-010 for the MirrorMaker 2 of a pairing (promtool)', () => {
 
   it('links a runbook that covers a stopped MirrorMaker 2, failover, checking offsets before switching consumers, and failback', () => {
     const runbook = fs.readFileSync(path.join(dir, 'runbooks/mirrormaker2-replication-lag.md'), 'utf8');
-    expect(runbook).toContain('Alerts: `KafkaMirrorMaker2Down`, `KafkaMirrorMaker2ReplicationBehindRpo`');
+    expect(runbook).toContain('Alerts: `KafkaMirrorMaker2CheckpointsDown`, `KafkaMirrorMaker2Down`, `KafkaMirrorMaker2ReplicationBehindRpo`');
     expect(runbook).toMatch(/Are the MirrorMaker 2 pods running and scraped\?/);
     expect(runbook).toMatch(/Fail over \(primary lost, decision taken\)/);
     expect(runbook).toMatch(/Check offsets before switching consumers: `kafka-consumer-groups\.sh --describe --group <group>`/);
     expect(runbook).toMatch(/Fail back: declare the reverse pairing/);
   });
 
-  it('gives both alerts a runbook_url to that runbook', () => {
+  it('gives the three alerts (latency, source connector down, checkpoint connector down) a runbook_url to that runbook', () => {
     const rules = fs.readFileSync(path.join(dir, RULES), 'utf8');
-    expect(rules.match(/runbook_url: runbooks\/mirrormaker2-replication-lag\.md/g)).toHaveLength(2);
+    expect(rules.match(/runbook_url: runbooks\/mirrormaker2-replication-lag\.md/g)).toHaveLength(3);
   });
 });
