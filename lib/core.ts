@@ -1,5 +1,7 @@
 // What every target shares: the model, the contract, the rules and KafkaApp without a target.
 // Loads neither cdktf nor cdk8s. Imported by the entry points lib/msk.ts and lib/kubernetes.ts.
+// Loaded first: checks the peer packages (constructs, cdktf, cdk8s, ...) before anything uses them.
+export * from './app/peer-dependencies';
 export * from './model/environment';
 export * from './model/errors';
 export * from './model/kafka-version';
@@ -66,3 +68,12 @@ export * from './model/dr/offset-syncs-topic-location';
 export * from './model/dr/mirror-maker-2-topics';
 export * from './model/dr/mirror-maker-2-access';
 export * from './model/dr/dr-drill';
+export * from './rules/define-rule';
+export * from './rules/rule-pack';
+export * from './rules/report-sarif';
+export * from './rules/report-junit';
+export * from './contract/mermaid-flowchart';
+export * from './app/environment-diagram';
+export * from './model/access/consumer-lag-access';
+export * from './model/monitoring/scaling-alerts';
+export * from './model/monitoring/scaling-runbooks';

@@ -23,3 +23,5 @@ export * from './targets/statefulset/kafka-network-policies';
 export * from './targets/strimzi/mirror-maker-2-cluster';
 export * from './targets/strimzi/mirror-maker-2-metrics';
 export * from './targets/strimzi/strimzi-mirror-maker-2';
+export * from './targets/kubernetes/consumer-autoscaling';
+export * from './targets/strimzi/strimzi-cruise-control';

@@ -40,6 +40,12 @@ export interface RuleDefinition {
   readonly remediation: string;
   readonly severity: RuleSeverity;
   readonly targets: RuleTargetChecks;
+  /**
+   * The targets the rule applies to, as the catalogue and the report list them, when one `any`
+   * check reads the documents of several targets (published client properties, SLO rule files).
+   * @default - the targets that have a check
+   */
+  readonly appliesTo?: readonly RuleTarget[];
 }
 
 const TARGET_KEYS: readonly (keyof RuleTargetChecks)[] = ['msk', 'strimzi', 'statefulset', 'any'];
@@ -81,7 +87,7 @@ export function defineRule(def: RuleDefinition): Rule {
     title: def.title,
     explanation: def.explanation,
     remediation: def.remediation,
-    targets: keys.map((k) => TARGET_OF_KEY[k]),
+    targets: def.appliesTo ? [...def.appliesTo] : keys.map((k) => TARGET_OF_KEY[k]),
     ...(development !== def.severity.level ? { relaxedInDevelopment: true } : {}),
     check(doc, ctx) {
       const target = dispatchTargetOf(doc);

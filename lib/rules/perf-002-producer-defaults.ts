@@ -1,3 +1,4 @@
+import { RuleTarget } from '../contract/rule-target';
 import { PRODUCER_DEFAULTS } from '../model/client-defaults';
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome } from './rule';
@@ -14,6 +15,7 @@ export const PERF_002_PRODUCER_DEFAULTS: Rule = defineRule({
   explanation: 'The recommended client properties the library publishes for each producing principal batch and compress (compression.type lz4, linger.ms 5–10, batch.size 32–64 KiB), buffer enough to ride out a broker failover (buffer.memory 64 MiB) and keep ordering with idempotence (max.in.flight.requests.per.connection at most 5). acks=all and idempotence are HA-004 (an error), so this rule does not repeat them.',
   remediation: 'Publish the PERF-002 producer defaults (PRODUCER_DEFAULTS), or override only with a value inside the documented range.',
   severity: Severity.WARNING,
+  appliesTo: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   targets: { any: checkPublished },
 });
 

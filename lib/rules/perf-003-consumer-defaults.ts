@@ -1,3 +1,4 @@
+import { RuleTarget } from '../contract/rule-target';
 import { CLASSIC_CONSUMER_TIMEOUTS, CONSUMER_DEFAULTS } from '../model/client-defaults';
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome } from './rule';
@@ -11,6 +12,7 @@ export const PERF_003_CONSUMER_DEFAULTS: Rule = defineRule({
   explanation: 'The recommended client properties the library publishes for each consuming principal fetch in batches (fetch.min.bytes 1024, fetch.max.wait.ms 500, max.poll.records 500). Under group.protocol=classic the client sets session.timeout.ms 30000 and heartbeat.interval.ms 10000, so a short pause does not trigger a rebalance; under the Kafka 4 consumer protocol the broker owns both and the client refuses them.',
   remediation: 'Publish the PERF-003 consumer defaults (CONSUMER_DEFAULTS, plus CLASSIC_CONSUMER_TIMEOUTS with the classic protocol only).',
   severity: Severity.WARNING,
+  appliesTo: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
   targets: { any: checkPublished },
 });
 

@@ -1,3 +1,4 @@
+import { RuleTarget } from '../contract/rule-target';
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
@@ -16,6 +17,7 @@ export const SLO_004_BURN_RATE_CAN_FIRE: Rule = defineRule({
   explanation: 'An alert whose threshold is above an error ratio of 100% is silence that looks like monitoring.',
   remediation: 'Raise the objective or lengthen the period so that factor × (1 − objective) < 1.',
   severity: Severity.ERROR,
+  appliesTo: [RuleTarget.STRIMZI, RuleTarget.STATEFULSET, RuleTarget.MSK],
   targets: { any: checkRuleDocument },
 });
 

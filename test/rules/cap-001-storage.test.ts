@@ -50,7 +50,7 @@ describe('MSK', () => {
         'kafka-iac:capacity-plan': 'orders', 'kafka-iac:capacity-plan-storage-gib': '347', 'kafka-iac:capacity-plan-disk-gib': '2077', 'kafka-iac:capacity-plan-brokers': '6',
       });
       const entries = stack.complianceReport.entries.filter((e) => e.ruleId.startsWith('CAP-'));
-      expect(entries.map((e) => [e.ruleId, e.status]).sort()).toEqual([['CAP-001', 'compliant'], ['CAP-002', 'compliant'], ['CAP-003', 'not-applicable'], ['CAP-004', 'compliant']]);
+      expect(entries.map((e) => [e.ruleId, e.status]).sort()).toEqual([['CAP-001', 'compliant'], ['CAP-002', 'compliant'], ['CAP-003', 'not-applicable'], ['CAP-004', 'compliant'], ['CAP-005', 'not-applicable']]);
     });
 
     it('fails CAP-001 at synthesis when the volume is below the plan', () => {
@@ -93,7 +93,7 @@ describe('Strimzi', () => {
         'kafka-iac.dev/capacity-plan-disk-gib': '2077', 'kafka-iac.dev/capacity-plan-brokers': '3',
       });
       expect(topic.toJson().metadata.annotations).toEqual({ 'kafka-iac.dev/capacity-plan': 'events', 'kafka-iac.dev/capacity-plan-partitions': '10' });
-      expect(c.complianceReport.entries.map((e) => [e.ruleId, e.status])).toEqual([['CAP-001', 'compliant'], ['CAP-002', 'compliant'], ['CAP-003', 'compliant'], ['CAP-004', 'not-applicable']]);
+      expect(c.complianceReport.entries.map((e) => [e.ruleId, e.status])).toEqual([['CAP-001', 'compliant'], ['CAP-002', 'compliant'], ['CAP-003', 'compliant'], ['CAP-004', 'not-applicable'], ['CAP-005', 'not-applicable']]);
       cleanup();
     });
 

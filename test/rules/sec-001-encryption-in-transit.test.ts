@@ -88,8 +88,8 @@ describe('Strimzi', () => {
     });
     it('fails each listener without tls: true, naming it, its port and the fix', () => {
       expect(findingsOf(SEC_001, kafka([{ name: 'tls', port: 9093, tls: true }, { name: 'plain', port: 9092, tls: false }, { name: 'other', port: 9095 }]))).toEqual([
-        { found: "listener 'plain' (port 9092) has tls false", expected: 'true: plaintext listeners are refused', fix: 'Set tls: true on listener plain.' },
-        { found: "listener 'other' (port 9095) has tls not set", expected: 'true: plaintext listeners are refused', fix: 'Set tls: true on listener other.' },
+        { found: "listener 'plain' (port 9092) has tls false", expected: 'true: plaintext listeners are refused in every environment', fix: 'Remove tls: false, or the override that sets it (listeners are TLS by default).' },
+        { found: "listener 'other' (port 9095) has tls not set", expected: 'true: plaintext listeners are refused in every environment', fix: 'Remove tls: false, or the override that sets it (listeners are TLS by default).' },
       ]);
     });
     it('does not apply to a KafkaTopic', () => {

@@ -11,7 +11,7 @@ function guideExample(): string {
   const guide = fs.readFileSync(path.join(ROOT, 'docs', 'testing.md'), 'utf8');
   const start = guide.indexOf('\n## A snapshot test of the quick start\n');
   expect(start, 'the heading in docs/testing.md').toBeGreaterThan(0);
-  const block = /```ts\n([\s\S]*?)```/.exec(guide.slice(start));
+  const block = /```ts[^\n]*\n([\s\S]*?)```/.exec(guide.slice(start));
   expect(block, 'a ts block under it').not.toBeNull();
   return block![1]!;
 }

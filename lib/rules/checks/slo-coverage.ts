@@ -22,6 +22,7 @@ export function sloRule(id: string, name: string, title: string, explanation: st
     remediation: 'Keep the default SLOs of KafkaPrometheusMonitoring or MskPrometheusMonitoring (ServiceLevelObjective.defaultsFor(profile)), or declare the SLO with the profile\'s objective and period.',
     severity: Severity.ERROR,
     // The rule groups of any target: a PrometheusRule on Kubernetes, the open-monitoring artefact on MSK.
+    appliesTo: [RuleTarget.STRIMZI, RuleTarget.STATEFULSET, RuleTarget.MSK],
     targets: { any: (doc, ctx) => checkSloCoverage(doc, ctx, id, name) },
   });
 }

@@ -49,11 +49,6 @@ describe('MskAccess', () => {
     const files = environment.outputFiles;
     expect(files.get('kafka-admin/acls.txt')!()).toBe(artefact.input.acls);
     const script = files.get('kafka-admin/apply.sh')!();
-    // Names reach the script as single-quoted assignments, never inside an expansion.
-    expect(script).toContain("cluster_name='production-kafka'");
-    expect(script).toContain('ADMIN_SECRET_ID="${ADMIN_SECRET_ID:-AmazonMSK_${cluster_name}_${ADMIN_USER}}"');
-    expect(script).toContain("default_admin_user='kafka-admin'");
-    expect(script).toContain('ADMIN_USER="${ADMIN_USER:-$default_admin_user}"');
     expect(script).toContain('sasl.mechanism=AWS_MSK_IAM');
     expect(script).toContain('production-kafka-kafka-admin');
     const published = Object.values<any>(out.resource.terraform_data).find((d) => d.input.kind === 'kafka-iac/client-properties');
