@@ -94,11 +94,7 @@ export class MskCloudWatchAlarms extends Construct {
     const broker = (b: number) => ({ 'Cluster Name': c, 'Broker ID': String(b) });
     const brokerIds = Array.from({ length: props.brokers }, (_, i) => i + 1);
     const periods = (d: { totalSeconds: number }) => Math.max(1, Math.ceil(d.totalSeconds / 60));
-    const add = (cid: string, ruleId: string, slug: string, a: {
-      readonly name: string; readonly description: string; readonly comparison: string; readonly threshold: number; readonly periods: number;
-      readonly metric?: { readonly name: string; readonly dimensions: Record<string, string>; readonly statistic: string };
-      readonly queries?: CloudwatchMetricAlarmMetricQuery[]; readonly missing?: string;
-    }) => {
+    const add: AddAlarm = (cid, ruleId, slug, a) => {
       const alarm = new CloudwatchMetricAlarm(this, cid, {
         alarmName: `${c}-${ruleId}-${a.name}`,
         alarmDescription: `${ruleId}: ${a.description} Runbook: ${runbook(slug)}`,
@@ -199,43 +195,67 @@ export class MskCloudWatchAlarms extends Construct {
         }]);
       });
     }
-    // Scaling triggers of the design documents (CAP-002); DEFAULT-level metrics only.
-    const st = resolveScalingThresholds(path, props.scaling?.thresholds);
-    const scale = SCALING_RUNBOOK[ScalingTarget.MSK];
-    const scalePeriods = periods(st.for);
-    for (const b of brokerIds) {
-      add(`ScalingCpu${b}`, 'CAP-002', scale, {
-        name: `broker-${b}-cpu-scaling`, comparison: 'GreaterThanThreshold', threshold: st.cpuPercent, periods: scalePeriods,
-        description: `CPU of broker ${b} of MSK ${c} (CpuUser + CpuSystem) is above ${st.cpuPercent}%: add brokers or move to a larger instance type.`,
-        queries: [
-          { id: 'user', returnData: false, metric: { namespace: NS, metricName: 'CpuUser', dimensions: broker(b), stat: 'Average', period: 60 } },
-          { id: 'system', returnData: false, metric: { namespace: NS, metricName: 'CpuSystem', dimensions: broker(b), stat: 'Average', period: 60 } },
-          { id: 'cpu', returnData: true, label: 'CPU in use (user + system), percent', expression: 'FILL(user, 0) + FILL(system, 0)' },
-        ],
-      });
-      add(`ScalingMemory${b}`, 'CAP-002', scale, {
-        name: `broker-${b}-memory-scaling`, comparison: 'GreaterThanThreshold', threshold: st.memoryPercent, periods: scalePeriods,
-        description: `JVM heap in use after garbage collection on broker ${b} of MSK ${c} (HeapMemoryAfterGC) is above ${st.memoryPercent}%: move to a larger instance type or add brokers. CloudWatch reports broker memory as bytes, not a share, so this alarm uses the heap percentage; the host memory alert is in the Prometheus rules (open monitoring).`,
-        metric: { name: 'HeapMemoryAfterGC', dimensions: broker(b), statistic: 'Maximum' },
-      });
-      add(`ScalingConnections${b}`, 'CAP-002', scale, {
-        name: `broker-${b}-connections-scaling`, comparison: 'GreaterThanThreshold', threshold: st.connectionsPerBroker, periods: scalePeriods,
-        description: `Broker ${b} of MSK ${c} holds more than ${st.connectionsPerBroker} connections (ConnectionCount): check for a client that leaks connections, then add brokers.`,
-        metric: { name: 'ConnectionCount', dimensions: broker(b), statistic: 'Maximum' },
-      });
-    }
-    const planned = plannedBytesInPerSecond(props.scaling?.capacityPlans ?? CapacityPlan.attachedTo(env));
-    if (planned !== undefined) {
-      const limit = Math.round(planned * st.throughputShareOfPlan);
-      add('ScalingThroughput', 'CAP-002', scale, {
-        name: 'throughput-scaling', comparison: 'GreaterThanThreshold', threshold: limit, periods: scalePeriods,
-        description: `Client bytes in of all brokers of MSK ${c} (BytesInPerSec) exceed ${Math.round(st.throughputShareOfPlan * 100)}% of the capacity plan's ${Math.round(planned)} bytes/s: re-plan capacity and add brokers.`,
-        queries: [
-          ...brokerIds.map((b) => ({ id: `m${b}`, returnData: false, metric: { namespace: NS, metricName: 'BytesInPerSec', dimensions: broker(b), stat: 'Average', period: 60 } })),
-          { id: 'total', returnData: true, label: 'BytesInPerSec (all brokers)', expression: `SUM([${brokerIds.map((b) => `FILL(m${b}, 0)`).join(', ')}])` },
-        ],
-      });
-    }
+    addScalingAlarms(add, { env, c, path, props, brokerIds, broker, periods });
     this.alarms = alarms;
+  }
+}
+
+/** One alarm as the constructor's `add` takes it. */
+interface AlarmSpec {
+  readonly name: string; readonly description: string; readonly comparison: string; readonly threshold: number; readonly periods: number;
+  readonly metric?: { readonly name: string; readonly dimensions: Record<string, string>; readonly statistic: string };
+  readonly queries?: CloudwatchMetricAlarmMetricQuery[]; readonly missing?: string;
+}
+
+type AddAlarm = (cid: string, ruleId: string, slug: string, a: AlarmSpec) => void;
+
+interface ScalingAlarmContext {
+  readonly env: Environment;
+  readonly c: string;
+  readonly path: string;
+  readonly props: MskCloudWatchAlarmsProps;
+  readonly brokerIds: readonly number[];
+  readonly broker: (b: number) => Record<string, string>;
+  readonly periods: (d: { totalSeconds: number }) => number;
+}
+
+/** The scaling triggers of the design documents (CAP-002), per broker and for the cluster's throughput. */
+function addScalingAlarms(add: AddAlarm, { env, c, path, props, brokerIds, broker, periods }: ScalingAlarmContext): void {
+  // Scaling triggers of the design documents (CAP-002); DEFAULT-level metrics only.
+  const st = resolveScalingThresholds(path, props.scaling?.thresholds);
+  const scale = SCALING_RUNBOOK[ScalingTarget.MSK];
+  const scalePeriods = periods(st.for);
+  for (const b of brokerIds) {
+    add(`ScalingCpu${b}`, 'CAP-002', scale, {
+      name: `broker-${b}-cpu-scaling`, comparison: 'GreaterThanThreshold', threshold: st.cpuPercent, periods: scalePeriods,
+      description: `CPU of broker ${b} of MSK ${c} (CpuUser + CpuSystem) is above ${st.cpuPercent}%: add brokers or move to a larger instance type.`,
+      queries: [
+        { id: 'user', returnData: false, metric: { namespace: NS, metricName: 'CpuUser', dimensions: broker(b), stat: 'Average', period: 60 } },
+        { id: 'system', returnData: false, metric: { namespace: NS, metricName: 'CpuSystem', dimensions: broker(b), stat: 'Average', period: 60 } },
+        { id: 'cpu', returnData: true, label: 'CPU in use (user + system), percent', expression: 'FILL(user, 0) + FILL(system, 0)' },
+      ],
+    });
+    add(`ScalingMemory${b}`, 'CAP-002', scale, {
+      name: `broker-${b}-memory-scaling`, comparison: 'GreaterThanThreshold', threshold: st.memoryPercent, periods: scalePeriods,
+      description: `JVM heap in use after garbage collection on broker ${b} of MSK ${c} (HeapMemoryAfterGC) is above ${st.memoryPercent}%: move to a larger instance type or add brokers. CloudWatch reports broker memory as bytes, not a share, so this alarm uses the heap percentage; the host memory alert is in the Prometheus rules (open monitoring).`,
+      metric: { name: 'HeapMemoryAfterGC', dimensions: broker(b), statistic: 'Maximum' },
+    });
+    add(`ScalingConnections${b}`, 'CAP-002', scale, {
+      name: `broker-${b}-connections-scaling`, comparison: 'GreaterThanThreshold', threshold: st.connectionsPerBroker, periods: scalePeriods,
+      description: `Broker ${b} of MSK ${c} holds more than ${st.connectionsPerBroker} connections (ConnectionCount): check for a client that leaks connections, then add brokers.`,
+      metric: { name: 'ConnectionCount', dimensions: broker(b), statistic: 'Maximum' },
+    });
+  }
+  const planned = plannedBytesInPerSecond(props.scaling?.capacityPlans ?? CapacityPlan.attachedTo(env));
+  if (planned !== undefined) {
+    const limit = Math.round(planned * st.throughputShareOfPlan);
+    add('ScalingThroughput', 'CAP-002', scale, {
+      name: 'throughput-scaling', comparison: 'GreaterThanThreshold', threshold: limit, periods: scalePeriods,
+      description: `Client bytes in of all brokers of MSK ${c} (BytesInPerSec) exceed ${Math.round(st.throughputShareOfPlan * 100)}% of the capacity plan's ${Math.round(planned)} bytes/s: re-plan capacity and add brokers.`,
+      queries: [
+        ...brokerIds.map((b) => ({ id: `m${b}`, returnData: false, metric: { namespace: NS, metricName: 'BytesInPerSec', dimensions: broker(b), stat: 'Average', period: 60 } })),
+        { id: 'total', returnData: true, label: 'BytesInPerSec (all brokers)', expression: `SUM([${brokerIds.map((b) => `FILL(m${b}, 0)`).join(', ')}])` },
+      ],
+    });
   }
 }

@@ -251,29 +251,11 @@ export class StrimziKafkaCluster extends Construct {
       'ssl.enabled.protocols': 'TLSv1.3,TLSv1.2',
       'ssl.protocol': 'TLSv1.3',
     };
-    const forbidden = strimziForbiddenConfigKeys(this.brokerProperties);
-    if (forbidden.length > 0) {
-      const first = forbidden[0];
-      throw KafkaIacError.invalidProp({
-        code: first.family.ruleId, path, prop: `brokerConfig key '${first.key}'`, found: this.brokerProperties[first.key],
-        expected: `no key starting with '${first.prefix}': Strimzi 1.2 silently drops it (${forbidden.map((k) => k.key).join(', ')})`,
-        fix: `Remove it; ${first.family.instead}.`,
-      });
-    }
+    refuseForbiddenConfig(path, this.brokerProperties);
 
     // Super users (SEC-004).
     const admins = props.admins ?? [];
-    for (const admin of admins) {
-      if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-004', path, prop: 'admins', found: admin,
-          expected: 'KafkaUser names (lower-case letters, digits, dots and dashes)',
-          fix: "List the admin KafkaUser names, such as 'platform-admin'.",
-        });
-      }
-    }
-    const mutualTls = listenerProps.some((l) => l.authentication.mechanism === AuthenticationMechanism.MUTUAL_TLS);
-    const superUsers = admins.flatMap((a) => mutualTls ? [a, `CN=${a}`] : [a]);
+    const superUsers = superUsersOf(path, admins, listenerProps);
 
     // Metrics (JMX exporter).
     this.metricsConfigMap = new KubeConfigMap(this, 'MetricsConfig', {
@@ -547,3 +529,30 @@ function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   }
 }
 
+/** Refuses broker config keys Strimzi 1.2 silently drops (naming the rule each belongs to). */
+function refuseForbiddenConfig(path: string, brokerProperties: Record<string, string>): void {
+  const forbidden = strimziForbiddenConfigKeys(brokerProperties);
+  if (forbidden.length > 0) {
+    const first = forbidden[0];
+    throw KafkaIacError.invalidProp({
+      code: first.family.ruleId, path, prop: `brokerConfig key '${first.key}'`, found: brokerProperties[first.key],
+      expected: `no key starting with '${first.prefix}': Strimzi 1.2 silently drops it (${forbidden.map((k) => k.key).join(', ')})`,
+      fix: `Remove it; ${first.family.instead}.`,
+    });
+  }
+}
+
+/** The super users of the Kafka (SEC-004): the admins' KafkaUser names, and their certificate names with mutual TLS. */
+function superUsersOf(path: string, admins: readonly string[], listenerProps: readonly StrimziListenerProps[]): string[] {
+  for (const admin of admins) {
+    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-004', path, prop: 'admins', found: admin,
+        expected: 'KafkaUser names (lower-case letters, digits, dots and dashes)',
+        fix: "List the admin KafkaUser names, such as 'platform-admin'.",
+      });
+    }
+  }
+  const mutualTls = listenerProps.some((l) => l.authentication.mechanism === AuthenticationMechanism.MUTUAL_TLS);
+  return admins.flatMap((a) => mutualTls ? [a, `CN=${a}`] : [a]);
+}
