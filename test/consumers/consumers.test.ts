@@ -219,6 +219,23 @@ describe('consumers install the packed package and synthesize the quick start', 
     expectQuickStartOutput(dir, stdout);
   });
 
+  it('the package\'s bin: kafka-iac check runs the project\'s cdktf.json app and prints its findings; plan-capacity plans; bad arguments exit 2', () => {
+    const dir = path.join(shared, 'cli-app');
+    writeJson(path.join(dir, 'package.json'), { name: 'cli-app', private: true });
+    fs.writeFileSync(path.join(dir, 'main.mjs'), quickStart());
+    writeJson(path.join(dir, 'cdktf.json'), { language: 'typescript', app: 'node main.mjs' });
+    const cli = path.join(shared, 'node_modules', '.bin', 'kafka-iac');
+    const check = run(cli, ['check'], dir, 5 * MINUTE, true);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toContain('production');
+    const plan = run(cli, ['plan-capacity', '--throughput-mb', '5', '--retention-days', '7', '--broker-capacity', '2000', '--format', 'json'], dir, MINUTE, true);
+    expect(plan.status, plan.stderr).toBe(0);
+    expect(JSON.parse(plan.stdout)).toBeTypeOf('object');
+    const bad = run(cli, ['plan-capacity', '--throughput-mb', 'abc', '--retention-days', '7'], dir, MINUTE, true);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr + bad.stdout).toContain("argument 'abc' is invalid");
+  });
+
   it('plain node, CommonJS (main.cjs with require): synthesizes the quick start, and kafka-iac/testing loads', () => {
     const dir = path.join(shared, 'cjs-app');
     writeJson(path.join(dir, 'package.json'), { name: 'cjs-app', private: true });
