@@ -25,3 +25,4 @@ export * from './targets/strimzi/mirror-maker-2-metrics';
 export * from './targets/strimzi/strimzi-mirror-maker-2';
 export * from './targets/kubernetes/consumer-autoscaling';
 export * from './targets/strimzi/strimzi-cruise-control';
+export * from './targets/kubernetes/kafka-grafana-dashboards';

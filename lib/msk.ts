@@ -20,3 +20,4 @@ export * from './targets/msk/msk-replicator-policy';
 export * from './targets/msk/msk-replication-source';
 export * from './targets/msk/msk-replicator';
 export * from './targets/msk/msk-replicator-alarms';
+export * from './targets/msk/msk-dashboards';

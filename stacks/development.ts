@@ -6,6 +6,7 @@ import { ClientNetwork } from '../lib/model/client-network';
 import { Environment } from '../lib/model/environment';
 import { KafkaStatefulSetCluster } from '../lib/targets/statefulset/kafka-statefulset-cluster';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { KafkaGrafanaDashboards } from '../lib/targets/kubernetes/kafka-grafana-dashboards';
 import { StatefulSetAccessJob } from '../lib/targets/statefulset/statefulset-access-job';
 import { declareShopAccess } from './access/shop-access';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
@@ -59,5 +60,7 @@ export function defineDevelopment(app: KafkaApp): Environment {
   CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; one combined node.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'dev-kafka', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 1 });
+  // Dashboards (operational, SLOs) as ConfigMaps for the Grafana sidecar.
+  new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: 'dev-kafka' });
   return environment;
 }

@@ -14,9 +14,10 @@ import { DrDuration } from '../lib/model/dr/dr-duration';
 import { DrPairing } from '../lib/model/dr/dr-pairing';
 import { DrStrategy } from '../lib/model/dr/dr-strategy';
 import { MskPrometheusMonitoring } from '../lib/targets/msk/msk-prometheus-monitoring';
+import { MskDashboards, MskOverviewDashboard } from '../lib/targets/msk/msk-dashboards';
 import { defineProductionAccess } from './access/production-access';
 import { declareShopAccess } from './access/shop-access';
-import { productionReplicationSource } from './production';
+import { productionDashboardCluster, productionReplicationSource } from './production';
 import { SHOP_PLANNED_TOPICS, SHOP_PRODUCTION_WORKLOAD, shopProductionPlan } from './shop-capacity';
 
 /**
@@ -78,6 +79,11 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
     messagesPerSecond: SHOP_PRODUCTION_WORKLOAD.messagesPerSecond,
     alarmTopicArn: alarms.topic.arn,
   });
+  // Dashboards: Grafana (operational, SLOs), a CloudWatch dashboard over the alarms with the replicator's
+  // latency against the RPO, and an overview of production and dr (for a Grafana that sees both regions).
+  const dashboards = new MskDashboards(stack, 'Dashboards', { clusterName: kafka.clusterName, dr: true });
+  const primary = productionDashboardCluster(production);
+  if (primary) new MskOverviewDashboard(stack, 'Overview', { name: 'shop-production', clusters: [primary, dashboards.cluster] });
   // The applications' principals on the DR cluster, so that they can fail over to it.
   const access = defineProductionAccess(stack, environment, kafka);
   CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });

@@ -11,6 +11,8 @@ import { Environment } from '../lib/model/environment';
 import { KafkaIacError } from '../lib/model/errors';
 import { KafkaVersion } from '../lib/model/kafka-version';
 import { MskPrometheusMonitoring } from '../lib/targets/msk/msk-prometheus-monitoring';
+import { MskDashboards } from '../lib/targets/msk/msk-dashboards';
+import type { DashboardCluster } from '../lib/contract/dashboards';
 import { defineProductionAccess } from './access/production-access';
 import { SHOP_PLANNED_TOPICS, shopProductionPlan } from './shop-capacity';
 
@@ -47,6 +49,8 @@ export function defineProduction(app: KafkaApp): Environment {
   // Monitoring (MON, SLO): CloudWatch alarms on a KMS-encrypted SNS topic, and Prometheus rules for open monitoring.
   new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers, consumerGroups: [{ group: 'orders-service', topic: 'orders' }] });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers, kafkaVersion: kafka.kafkaVersion });
+  // Dashboards: Grafana (operational, SLOs) in dist/production/grafana/, and a CloudWatch dashboard over the alarms' metrics.
+  productionDashboards.set(environment, new MskDashboards(stack, 'Dashboards', { clusterName: kafka.clusterName }).cluster);
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
   const access = defineProductionAccess(stack, environment, kafka, [ordersService]);
   CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });
@@ -56,6 +60,12 @@ export function defineProduction(app: KafkaApp): Environment {
 }
 
 const replicationSources = new WeakMap<Environment, MskReplicationSource>();
+const productionDashboards = new WeakMap<Environment, DashboardCluster>();
+
+/** What production's dashboards are drawn from, for the overview its DR peer (stacks/dr.ts) writes. */
+export function productionDashboardCluster(production: Environment): DashboardCluster | undefined {
+  return productionDashboards.get(production);
+}
 
 /** The MSK Replicator source of the production example, which its DR peer (stacks/dr.ts) replicates from. */
 export function productionReplicationSource(production: Environment): MskReplicationSource {

@@ -11,6 +11,8 @@ import { KafkaUser, type KafkaUserSpec } from '../lib/imports/kafka.strimzi.io';
 import { MirrorMaker2Cluster } from '../lib/targets/strimzi/mirror-maker-2-cluster';
 import { StrimziMirrorMaker2 } from '../lib/targets/strimzi/strimzi-mirror-maker-2';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { KafkaGrafanaDashboards, KafkaOverviewDashboard } from '../lib/targets/kubernetes/kafka-grafana-dashboards';
+import { stagingDashboardCluster } from './staging';
 import { PrometheusDuration } from '../lib/model/monitoring/prometheus-duration';
 import { StrimziAccess, renderKafkaUser } from '../lib/targets/strimzi/strimzi-access';
 import { declareShopAccess } from './access/shop-access';
@@ -92,5 +94,10 @@ export function defineStagingDr(app: KafkaApp, staging: Environment): Environmen
     clusterName: kafka.clusterName, target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6,
     replicationRpo: PrometheusDuration.seconds(pairing.rpo.seconds), mirrorMakerSelector: mm2.podSelector,
   });
+  // Dashboards for the Grafana sidecar: operational, SLOs, DR (MirrorMaker 2 latency against the RPO), and an
+  // overview of staging and staging-dr (for a Grafana that sees both regions).
+  const dashboards = new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: kafka.clusterName, dr: true });
+  const primary = stagingDashboardCluster(staging);
+  if (primary) new KafkaOverviewDashboard(chart, 'Overview', { name: 'shop-staging', clusters: [primary, dashboards.cluster] });
   return peer;
 }

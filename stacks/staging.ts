@@ -3,6 +3,8 @@ import type { KafkaApp } from '../lib/app/kafka-app';
 import { ClientNetwork } from '../lib/model/client-network';
 import { Environment } from '../lib/model/environment';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { KafkaGrafanaDashboards } from '../lib/targets/kubernetes/kafka-grafana-dashboards';
+import type { DashboardCluster } from '../lib/contract/dashboards';
 import { AutoscaledCluster, ConsumerAutoscaling, ScaleTarget } from '../lib/targets/kubernetes/consumer-autoscaling';
 import { defineStagingAccess } from './access/staging-access';
 import { STAGING_DR_POD_CIDR } from './staging-dr';
@@ -53,5 +55,14 @@ export function defineStaging(app: KafkaApp): Environment {
   });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; 3 controllers + 3 brokers.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
+  // Dashboards (operational, SLOs) as ConfigMaps for the Grafana sidecar.
+  stagingDashboards.set(environment, new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: 'staging-kafka' }).cluster);
   return environment;
+}
+
+const stagingDashboards = new WeakMap<Environment, DashboardCluster>();
+
+/** What staging's dashboards are drawn from, for the overview its DR peer (stacks/staging-dr.ts) writes. */
+export function stagingDashboardCluster(staging: Environment): DashboardCluster | undefined {
+  return stagingDashboards.get(staging);
 }

@@ -75,3 +75,15 @@ export const CONSUMER_GROUP_ANNOTATION = 'kafka-iac.dev/consumer-group';
 export const GROUP_TOPIC_PARTITIONS_ANNOTATION = 'kafka-iac.dev/group-topic-partitions';
 /** ScaledObject annotation: `true` when the group is covered by an SLO (CAP-005 asks for 2 replicas in production). */
 export const SLO_COVERED_ANNOTATION = 'kafka-iac.dev/slo-covered';
+
+/**
+ * The label the Grafana sidecar finds dashboard ConfigMaps by: `sidecar.dashboards.label`
+ * defaults to `grafana_dashboard` in the grafana/helm-charts chart (charts/grafana/README.md),
+ * whose `labelValue` default `""` accepts any value; kube-prometheus-stack labels its own
+ * dashboards with `"1"` (templates/grafana/configmap-dashboards.yaml), the value used here.
+ */
+export const GRAFANA_DASHBOARD_LABEL = 'grafana_dashboard';
+/** The value of GRAFANA_DASHBOARD_LABEL on a dashboard ConfigMap. */
+export const GRAFANA_DASHBOARD_LABEL_VALUE = '1';
+/** Label on a dashboard ConfigMap naming which dashboard it holds (`operational`, `slo`, `dr`, `overview`). */
+export const DASHBOARD_KIND_LABEL = 'kafka-iac.dev/dashboard';

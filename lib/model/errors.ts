@@ -124,6 +124,24 @@ export class KafkaIacError extends Error {
   }
 
   /**
+   * Dashboards asked for a cluster that has no monitoring in the same stack or chart: every panel
+   * would query series that nobody scrapes.
+   */
+  public static dashboardWithoutMonitoring(path: string, cluster: string, monitoring: string): KafkaIacError {
+    return new KafkaIacError('KIAC-DASHBOARD', path,
+      `KIAC-DASHBOARD [${path}] cluster ${show(cluster)} has no ${monitoring} in this scope; expected the monitoring whose metrics the dashboards read. Add ${monitoring} for ${show(cluster)} before its dashboards, or fix clusterName.`);
+  }
+
+  /**
+   * A DR dashboard asked for where no DR pairing is monitored: it would draw replication latency
+   * against an RPO nobody declared.
+   */
+  public static drDashboardWithoutPairing(path: string, cluster: string, expected: string): KafkaIacError {
+    return new KafkaIacError('DR-003', path,
+      `DR-003 [${path}] a DR dashboard is asked for cluster ${show(cluster)}, but no DR pairing is monitored there; expected ${expected}. Declare the DrPairing and its replication monitoring, or set dr: false.`);
+  }
+
+  /**
    * A testing assertion (`kafka-iac/testing`) that does not hold: what was looked for, in which
    * environment, and what was there instead.
    */

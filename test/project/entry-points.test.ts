@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, TEST_OUT } from '../support/paths';
 
 /** Runs test/support/module-probe.ts in its own node process: what one entry point loads. */
-function probe(entry: 'msk' | 'kubernetes'): { loaded: string[]; written: string[]; stderr: string } {
+function probe(entry: 'msk' | 'msk-dashboards' | 'kubernetes'): { loaded: string[]; written: string[]; stderr: string } {
   fs.mkdirSync(TEST_OUT, { recursive: true });
   const out = fs.mkdtempSync(path.join(TEST_OUT, `probe-${entry}-`));
   try {
@@ -23,6 +23,7 @@ const CDK8S = /^node_modules\/(cdk8s|cdk8s-plus-27)\//;
 const KUBERNETES_TARGETS = /^lib\/(imports|targets\/(strimzi|statefulset|kubernetes))\//;
 const CDKTF = /^node_modules\/cdktf\//;
 const AWS_PROVIDER = /^node_modules\/@cdktf\/provider-aws\//;
+const GRAFANA_SDK = /^node_modules\/@grafana\/grafana-foundation-sdk\//;
 
 describe('entry points load only the target an app uses', () => {
   it('kafka-iac/msk: the quick start synthesizes with every rule and loads no cdk8s, Strimzi classes or Kubernetes targets', () => {
@@ -34,6 +35,8 @@ describe('entry points load only the target an app uses', () => {
     expect(any(loaded, CDK8S)).toEqual([]);
     expect(any(loaded, KUBERNETES_TARGETS)).toEqual([]);
     expect(any(loaded, /^lib\/app\/(kafka-chart|kubernetes-documents)\.ts$/)).toEqual([]);
+    // An app that asks for no dashboards never loads the Grafana SDK (lib/contract/dashboards.ts loads it on first use).
+    expect(any(loaded, GRAFANA_SDK)).toEqual([]);
     expect(written).toContain('cdktf.out/stacks/production/cdk.tf.json');
     expect(written).toContain('dist/production/report.json');
     // app.chart() without the Kubernetes target says which entry point to import.
@@ -52,6 +55,14 @@ describe('entry points load only the target an app uses', () => {
     expect(written).toEqual(expect.arrayContaining(['dist/staging/kafka.k8s.yaml', 'dist/staging/kustomization.yaml', 'dist/staging/report.json']));
     expect(written.filter((f) => f.startsWith('cdktf.out/'))).toEqual([]);
     expect(stderr).toContain("KIAC-TARGET [KafkaApp] KafkaApp.stack() needs the cdktf (MSK) target");
+  });
+});
+
+describe('the Grafana SDK', () => {
+  it('is loaded by an MSK app that asks for dashboards, and then writes them', () => {
+    const { loaded, written } = probe('msk-dashboards');
+    expect(any(loaded, GRAFANA_SDK).length).toBeGreaterThan(5);
+    expect(written).toContain('dist/production/grafana/kafka-production-production-kafka-ops.json');
   });
 });
 

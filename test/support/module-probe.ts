@@ -1,5 +1,5 @@
 // Run as a child process by test/project/entry-points.test.ts (never imported by a test):
-//   node --import tsx test/support/module-probe.ts <msk|kubernetes> <out dir>
+//   node --import tsx test/support/module-probe.ts <msk|msk-dashboards|kubernetes> <out dir>
 // Builds and synthesizes a small app through one entry point only (lib/msk.ts or
 // lib/kubernetes.ts), with every rule running, then prints one JSON line: every module file
 // the process loaded and what synthesis wrote. Loaded files are what the ES module resolver
@@ -23,7 +23,7 @@ export async function resolve(specifier, context, next) {
 }`;
 register(`data:text/javascript,${encodeURIComponent(RESOLVE_HOOK)}`, { data: { log: resolvedLog } });
 
-async function mskApp(): Promise<void> {
+async function mskApp(dashboards: boolean): Promise<void> {
   const k = await import('../../lib/msk');
   const app = new k.KafkaApp({ terraformOutdir: path.join(out, 'cdktf.out'), distDir: path.join(out, 'dist') });
   const stack = app.stack(k.Environment.production({ name: 'production', region: 'us-east-1' }));
@@ -38,6 +38,7 @@ async function mskApp(): Promise<void> {
   });
   new k.MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });
   new k.MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+  if (dashboards) new k.MskDashboards(stack, 'Dashboards', { clusterName: kafka.clusterName });
   let chartError = '';
   try { app.chart(k.Environment.development({ name: 'sandbox', region: 'us-east-1' }), 'kafka'); } catch (e) { chartError = (e as Error).message; }
   app.synth();
@@ -71,7 +72,7 @@ function written(dir: string): string[] {
     .map((e) => path.relative(out, path.join(e.parentPath, e.name))).sort();
 }
 
-(entry === 'msk' ? mskApp() : kubernetesApp()).then(() => {
+(entry === 'kubernetes' ? kubernetesApp() : mskApp(entry === 'msk-dashboards')).then(() => {
   const resolved = fs.readFileSync(resolvedLog, 'utf8').split('\n').filter((l) => l).map((u) => new URL(u).pathname);
   fs.rmSync(resolvedLog);
   const loaded = [...new Set([...resolved, ...Object.keys(createRequire(import.meta.url).cache)])].sort();

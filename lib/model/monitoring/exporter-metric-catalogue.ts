@@ -71,6 +71,11 @@ export const EXPORTER_METRICS: readonly CataloguedMetric[] = [
   { name: 'kafka_server_brokertopicmetrics_replicationbytesin_total', exporter: MetricExporter.KAFKA_JMX_EXPORTER, source: KAFKA_JMX_RULES },
   { name: 'kafka_server_brokertopicmetrics_replicationbytesout_total', exporter: MetricExporter.KAFKA_JMX_EXPORTER, source: KAFKA_JMX_RULES },
   { name: 'kafka_network_requestmetrics_totaltimems', exporter: MetricExporter.KAFKA_JMX_EXPORTER, source: KAFKA_JMX_RULES },
+  // ISR shrinks and expands (dashboards): apache/kafka ReplicaManager `newMeter("IsrShrinksPerSec", ...)` and
+  // `newMeter("IsrExpandsPerSec", ...)`; the `name=(.+)PerSec><>Count` rule makes them `_total` counters, as in
+  // strimzi/strimzi-kafka-operator packaging/examples/metrics/kafka-metrics.yaml.
+  { name: 'kafka_server_replicamanager_isrshrinks_total', exporter: MetricExporter.KAFKA_JMX_EXPORTER, source: `${KAFKA_JMX_RULES}; apache/kafka ReplicaManager (IsrShrinksPerSec)` },
+  { name: 'kafka_server_replicamanager_isrexpands_total', exporter: MetricExporter.KAFKA_JMX_EXPORTER, source: `${KAFKA_JMX_RULES}; apache/kafka ReplicaManager (IsrExpandsPerSec)` },
   { name: 'kafka_server_raftmetrics_current_state', exporter: MetricExporter.KAFKA_JMX_EXPORTER, source: KAFKA_JMX_RULES },
 
   { name: 'kafka_consumergroup_lag', exporter: MetricExporter.KAFKA_EXPORTER, source: 'danielqsj/kafka_exporter kafka_exporter.go: prometheus.BuildFQName("kafka", "consumergroup", "lag") with labels consumergroup, topic, partition' },
@@ -95,6 +100,7 @@ export const EXPORTER_METRICS: readonly CataloguedMetric[] = [
   // MSK open monitoring: MSK's JMX exporter keeps the MBean type in the name and the MBean
   // `name` key as a label (kafka_server_ReplicaManager_Value{name="UnderReplicatedPartitions"}).
   { name: 'kafka_server_ReplicaManager_Value', exporter: MetricExporter.MSK_JMX_EXPORTER, nameLabels: ['UnderReplicatedPartitions', 'UnderMinIsrPartitionCount', 'PartitionCount', 'LeaderCount'], source: 'AWS MSK developer guide, "Monitor with Prometheus" (open-monitoring.html) and kafka.server:type=ReplicaManager gauges of apache/kafka ReplicaManager' },
+  { name: 'kafka_server_ReplicaManager_Count', exporter: MetricExporter.MSK_JMX_EXPORTER, nameLabels: ['IsrShrinksPerSec', 'IsrExpandsPerSec'], source: 'prometheus/jmx_exporter default naming (domain_type_attribute, the MBean name key as a label, as kafka_server_BrokerTopicMetrics_Count{name="BytesInPerSec"} below) of the apache/kafka ReplicaManager meters IsrShrinksPerSec and IsrExpandsPerSec (attribute Count); AWS MSK open-monitoring.html' },
   { name: 'kafka_server_BrokerTopicMetrics_Count', exporter: MetricExporter.MSK_JMX_EXPORTER, nameLabels: ['BytesInPerSec', 'BytesOutPerSec', 'ReplicationBytesInPerSec', 'ReplicationBytesOutPerSec', 'MessagesInPerSec'], source: 'AWS MSK developer guide, open-monitoring.html; apache/kafka BrokerTopicMetrics (kafka.server:type=BrokerTopicMetrics)' },
   { name: 'kafka_network_RequestMetrics_99thPercentile', exporter: MetricExporter.MSK_JMX_EXPORTER, nameLabels: ['TotalTimeMs'], source: 'AWS MSK developer guide, open-monitoring.html; apache/kafka RequestMetrics (kafka.network:type=RequestMetrics,name=TotalTimeMs,request=...)' },
   { name: 'kafka_consumer_group_ConsumerLagMetrics_Value', exporter: MetricExporter.MSK_JMX_EXPORTER, nameLabels: ['SumOffsetLag', 'MaxOffsetLag', 'EstimatedMaxTimeLag'], source: 'AWS MSK developer guide, "Monitor consumer lags" (consumer-lag.html): MaxOffsetLag, SumOffsetLag, EstimatedMaxTimeLag per groupId and topic' },

@@ -62,6 +62,14 @@ export interface BackendMetrics {
   readonly currentControllerId?: MetricSelector;
   /** Counters of bytes in and out (client and replication), all topics. */
   readonly networkBytes: MetricSelector;
+  /** Client bytes in (all topics), a counter per node; read by the dashboards. */
+  readonly bytesIn: MetricSelector;
+  /** Client bytes out (all topics), a counter per node; read by the dashboards. */
+  readonly bytesOut: MetricSelector;
+  /** Partitions whose ISR shrank, a counter per node; read by the dashboards. */
+  readonly isrShrinks: MetricSelector;
+  /** Partitions whose ISR grew back, a counter per node; read by the dashboards. */
+  readonly isrExpands: MetricSelector;
   /** P99 total request time in ms, with a `request` label. */
   readonly requestP99: MetricSelector;
   readonly requestLabel: string;
@@ -134,6 +142,10 @@ export function jmxExporterMetrics(id: MonitoredClusterIdentity, o: JmxExporterB
     networkBytes: new MetricSelector('', { ...node, topic: '' }, {
       __name__: { pattern: 'kafka_server_brokertopicmetrics_(replication)?bytes(in|out)_total', example: 'kafka_server_brokertopicmetrics_bytesin_total' },
     }),
+    bytesIn: new MetricSelector('kafka_server_brokertopicmetrics_bytesin_total', { ...node, topic: '' }),
+    bytesOut: new MetricSelector('kafka_server_brokertopicmetrics_bytesout_total', { ...node, topic: '' }),
+    isrShrinks: new MetricSelector('kafka_server_replicamanager_isrshrinks_total', node),
+    isrExpands: new MetricSelector('kafka_server_replicamanager_isrexpands_total', node),
     requestP99: new MetricSelector('kafka_network_requestmetrics_totaltimems', { ...node, quantile: '0.99' }, {
       request: { pattern: 'Produce|FetchConsumer', example: 'Produce' },
     }),
@@ -214,6 +226,10 @@ export function mskOpenMonitoringMetrics(id: MonitoredClusterIdentity, o: MskOpe
     networkBytes: new MetricSelector('kafka_server_BrokerTopicMetrics_Count', { ...jmx, topic: '' }, {
       name: { pattern: 'BytesInPerSec|BytesOutPerSec|ReplicationBytesInPerSec|ReplicationBytesOutPerSec', example: 'BytesInPerSec' },
     }),
+    bytesIn: new MetricSelector('kafka_server_BrokerTopicMetrics_Count', { ...jmx, topic: '', name: 'BytesInPerSec' }),
+    bytesOut: new MetricSelector('kafka_server_BrokerTopicMetrics_Count', { ...jmx, topic: '', name: 'BytesOutPerSec' }),
+    isrShrinks: new MetricSelector('kafka_server_ReplicaManager_Count', { ...jmx, name: 'IsrShrinksPerSec' }),
+    isrExpands: new MetricSelector('kafka_server_ReplicaManager_Count', { ...jmx, name: 'IsrExpandsPerSec' }),
     requestP99: new MetricSelector('kafka_network_RequestMetrics_99thPercentile', { ...jmx, name: 'TotalTimeMs' }, {
       request: { pattern: 'Produce|FetchConsumer', example: 'Produce' },
     }),

@@ -7,6 +7,24 @@ import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, type BackendMetrics, ty
 import { PrometheusDuration } from './prometheus-duration';
 import { ServiceLevelIndicator } from './service-level-indicator';
 
+/**
+ * The names of the SLO recording rules: what the burn-rate and budget alerts read, and what the
+ * SLO dashboards (lib/contract/dashboards.ts) read, so the two never disagree.
+ */
+export const SLO_RECORDS = {
+  /** 1 for a bad evaluation (minute) of the indicator, 0 for a good one. */
+  SLI_ERROR: 'kafka_slo:sli_error',
+  /** The same slice, in the budget group (computed apart from the burn-rate rules). */
+  PERIOD_SLICE: 'kafka_slo:sli_error:period_slice',
+  /** The share of the period's error budget that is left (1 = untouched, below 0 = spent). */
+  ERROR_BUDGET_REMAINING: 'kafka_slo:error_budget:remaining',
+} as const;
+
+/** The recording rule of the error ratio over a window (`kafka_slo:sli_error:ratio_rate1h`). */
+export function sloErrorRatioRecord(window: PrometheusDuration): string {
+  return `${SLO_RECORDS.SLI_ERROR}:ratio_rate${window}`;
+}
+
 /** The windows every SLO records its error ratio over (besides its whole period). */
 export const SLO_RATIO_WINDOWS: readonly PrometheusDuration[] = [
   PrometheusDuration.minutes(5), PrometheusDuration.minutes(30), PrometheusDuration.hours(1),
@@ -154,22 +172,27 @@ export class ServiceLevelObjective {
     return BURN_RATE_WINDOWS.map((window) => ({ window, factor: burnFactor(window, this.period) }));
   }
 
+  /** The labels of this SLO's recording rules for one cluster (what a query of them selects by). */
+  public recordLabels(id: MonitoredClusterIdentity): Record<string, string> {
+    return { slo: this.name, [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment };
+  }
+
   /** The rule groups of this SLO for one cluster: the burn-rate group and the budget group. */
   public ruleGroups(id: MonitoredClusterIdentity, metrics: BackendMetrics): RuleGroup[] {
     const ind = this.indicator.resolve(metrics);
-    const sel = { slo: this.name, [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment };
+    const sel = this.recordLabels(id);
     const selText = promqlMatchers(sel);
     const recordingRules: RecordingRule[] = [
-      { record: 'kafka_slo:sli_error', expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
-      ...SLO_RATIO_WINDOWS.map((w) => ({ record: `kafka_slo:sli_error:ratio_rate${w}`, expr: `avg_over_time(kafka_slo:sli_error${selText}[${w}])`, labels: sel })),
+      { record: SLO_RECORDS.SLI_ERROR, expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
+      ...SLO_RATIO_WINDOWS.map((w) => ({ record: sloErrorRatioRecord(w), expr: `avg_over_time(${SLO_RECORDS.SLI_ERROR}${selText}[${w}])`, labels: sel })),
     ];
     // The period's ratio and the budget live in their own group, with their own copy of the
     // indicator, so that the long window is computed apart from the burn-rate rules (and each
     // promtool test evaluates only the rules it needs).
     const budgetRules: RecordingRule[] = [
-      { record: 'kafka_slo:sli_error:period_slice', expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
-      { record: `kafka_slo:sli_error:ratio_rate${this.period}`, expr: `avg_over_time(kafka_slo:sli_error:period_slice${selText}[${this.period}])`, labels: sel },
-      { record: 'kafka_slo:error_budget:remaining', expr: `1 - kafka_slo:sli_error:ratio_rate${this.period}${selText} / ${this.errorBudget}`, labels: sel },
+      { record: SLO_RECORDS.PERIOD_SLICE, expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
+      { record: sloErrorRatioRecord(this.period), expr: `avg_over_time(${SLO_RECORDS.PERIOD_SLICE}${selText}[${this.period}])`, labels: sel },
+      { record: SLO_RECORDS.ERROR_BUDGET_REMAINING, expr: `1 - ${sloErrorRatioRecord(this.period)}${selText} / ${this.errorBudget}`, labels: sel },
     ];
     const labels = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [REGION_LABEL]: id.region, slo: this.name };
     const pascal = this.name.split('-').map((s) => s[0].toUpperCase() + s.slice(1)).join('');
@@ -179,7 +202,7 @@ export class ServiceLevelObjective {
     const alerts: AlertRule[] = this.burnRates.map(({ window: w, factor }) => ({
       alert: `KafkaSLO${pascal}BurnRate${w.name}`, ruleId: this.id, severity: w.severity, for: this.burnRateFor,
       labels: { ...labels, burn_window: w.long.toString() },
-      expr: `kafka_slo:sli_error:ratio_rate${w.long}${selText} > (${factor} * ${budget}) and kafka_slo:sli_error:ratio_rate${w.short}${selText} > (${factor} * ${budget})`,
+      expr: `${sloErrorRatioRecord(w.long)}${selText} > (${factor} * ${budget}) and ${sloErrorRatioRecord(w.short)}${selText} > (${factor} * ${budget})`,
       summary: `SLO ${this.name} of ${id.cluster} burns its error budget ${factor}x too fast (${w.long} and ${w.short})`,
       description: `The ${this.name} SLO (${ind.description}, ${this.objectivePercent}% over ${this.period}) of ${where} is failing ${factor} times faster than its budget allows over both ${w.long} and ${w.short}; at this rate ${Math.round(w.budgetShare * 100)}% of the period's budget is gone within ${w.long}.`,
       runbook: 'slo-burn-rate',
@@ -192,7 +215,7 @@ export class ServiceLevelObjective {
     for (const [name, severity, remaining] of [['ErrorBudgetLow', AlertSeverity.WARNING, 0.5], ['ErrorBudgetCritical', AlertSeverity.CRITICAL, 0.2]] as const) {
       budgetAlerts.push({
         alert: `KafkaSLO${pascal}${name}`, ruleId: this.id, severity, for: this.budgetFor, labels,
-        expr: `kafka_slo:error_budget:remaining${selText} < ${remaining}`,
+        expr: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}${selText} < ${remaining}`,
         summary: `SLO ${this.name} of ${id.cluster} has less than ${remaining * 100}% of its error budget left`,
         description: `Less than ${remaining * 100}% of the ${this.period} error budget of the ${this.name} SLO (${ind.description}, ${this.objectivePercent}%) of ${where} remains. Slow down risky changes until it recovers.`,
         runbook: 'slo-error-budget',

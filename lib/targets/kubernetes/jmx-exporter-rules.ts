@@ -60,6 +60,10 @@ export const KafkaJmxMetricNames = {
   REQUEST_TOTAL_TIME_MS: 'kafka_network_requestmetrics_totaltimems',
   /** The number of requests, with a `request` label. */
   REQUEST_COUNT: 'kafka_network_requestmetrics_requests_total',
+  /** Partitions whose ISR shrank, a counter per broker (apache/kafka ReplicaManager meter IsrShrinksPerSec); read by the dashboards. */
+  ISR_SHRINKS_TOTAL: 'kafka_server_replicamanager_isrshrinks_total',
+  /** Partitions whose ISR grew back, a counter per broker (meter IsrExpandsPerSec); read by the dashboards. */
+  ISR_EXPANDS_TOTAL: 'kafka_server_replicamanager_isrexpands_total',
   /** The KRaft role of a node: label `current_state` (leader, follower, candidate...), value 1. */
   RAFT_CURRENT_STATE: 'kafka_server_raftmetrics_current_state',
 } as const;

@@ -8,7 +8,7 @@ import type { RuleGroup } from '../../model/monitoring/alert-rule';
 import { assertUniqueAlertNames } from '../../model/monitoring/alert-rule';
 import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
 import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
 import type { PrometheusDuration } from '../../model/monitoring/prometheus-duration';
@@ -116,6 +116,18 @@ export class KafkaPrometheusMonitoring extends Construct {
   public readonly mirrorMakerPodMonitor?: ApiObject;
   /** Every rule group (MON alerts, then one group per SLO). */
   public readonly groups: readonly RuleGroup[];
+  /** The cluster's name (the `kafka_cluster` label of its series). */
+  public readonly clusterName: string;
+  /** The cluster, environment, region and namespace the alerts select. */
+  public readonly identity: MonitoredClusterIdentity;
+  /** The metric selectors the alerts read (the dashboards read the same). */
+  public readonly metrics: BackendMetrics;
+  /** The SLOs whose recording rules and alerts are written. */
+  public readonly slos: readonly ServiceLevelObjective[];
+  /** Kafka nodes scraped (MON-001). */
+  public readonly expectedNodes: number;
+  /** The RPO MON-010 alerts at, when a DR pairing's MirrorMaker 2 is scraped. */
+  public readonly replicationRpo?: PrometheusDuration;
   /** The relative paths of the plain rule files and the promtool tests in `dist/<env>/`. */
   public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
 
@@ -133,6 +145,12 @@ export class KafkaPrometheusMonitoring extends Construct {
       certificates: props.target === KubernetesKafkaTarget.STRIMZI ? 'strimzi' : 'cert-manager',
       mirrorMaker2: props.replicationRpo !== undefined,
     });
+    this.clusterName = c;
+    this.identity = identity;
+    this.metrics = metrics;
+    this.expectedNodes = props.expectedNodes;
+    this.replicationRpo = props.replicationRpo;
+    this.slos = props.slos ?? ServiceLevelObjective.defaultsFor(env.profile);
     const thresholds = resolveThresholds(path, props.thresholds);
     const alerts = kafkaAlerts({ identity, metrics, thresholds, expectedNodes: props.expectedNodes, replicationRpo: props.replicationRpo });
     const scalingThresholds = resolveScalingThresholds(path, props.scaling?.thresholds);
@@ -144,7 +162,7 @@ export class KafkaPrometheusMonitoring extends Construct {
     });
     const rebalance = props.target === KubernetesKafkaTarget.STRIMZI && (props.scaling?.rebalanceFailedAlert ?? true) ? [rebalanceFailedAlert(identity)] : [];
     this.groups = [
-      ...monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile)),
+      ...monitoringGroups(identity, metrics, alerts, this.slos),
       { ...scaling, alerts: [...scaling.alerts, ...rebalance] },
     ];
     assertUniqueAlertNames(path, this.groups);

@@ -71,6 +71,8 @@ export class MskCloudWatchAlarms extends Construct {
   public readonly topicKey?: KmsKey;
   /** Every alarm, by construct id. */
   public readonly alarms: ReadonlyMap<string, CloudwatchMetricAlarm>;
+  /** The MSK cluster name (the `Cluster Name` dimension). */
+  public readonly clusterName: string;
 
   public constructor(scope: Construct, id: string, props: MskCloudWatchAlarmsProps) {
     super(scope, id);
@@ -81,6 +83,7 @@ export class MskCloudWatchAlarms extends Construct {
     }
     const t = resolveThresholds(path, props.thresholds);
     const c = props.clusterName;
+    this.clusterName = c;
     const runbook = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
     let keyArn = props.topicKmsKeyArn;
     if (!keyArn) {

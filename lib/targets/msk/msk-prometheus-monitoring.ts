@@ -8,7 +8,7 @@ import { KafkaVersion } from '../../model/kafka-version';
 import { assertUniqueAlertNames, type RuleGroup } from '../../model/monitoring/alert-rule';
 import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
 import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, mskOpenMonitoringMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, mskOpenMonitoringMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { PROMETHEUS_DIR, addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
 import { prometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../contract/prometheus-rules-artefact';
@@ -76,6 +76,16 @@ export interface MskPrometheusMonitoringProps {
  */
 export class MskPrometheusMonitoring extends Construct {
   public readonly groups: readonly RuleGroup[];
+  /** The MSK cluster's name (the `kafka_cluster` label of its series). */
+  public readonly clusterName: string;
+  /** The cluster, environment and region the alerts select. */
+  public readonly identity: MonitoredClusterIdentity;
+  /** The metric selectors the alerts read (the dashboards read the same). */
+  public readonly metrics: BackendMetrics;
+  /** The SLOs whose recording rules and alerts are written. */
+  public readonly slos: readonly ServiceLevelObjective[];
+  /** Brokers scraped (MON-001). */
+  public readonly brokers: number;
   /**
    * The `terraform_data` (`PrometheusRules`) whose `input.groups` holds the rule groups; the
    * rule files are rendered from it and the MON and SLO rules check it. Escape hatch: `addOverride`.
@@ -99,8 +109,13 @@ export class MskPrometheusMonitoring extends Construct {
       kraft: isKraft(props.kafkaVersion ?? clusterInStack(TerraformStack.of(this), c)?.kafkaVersion),
     });
     const alerts = kafkaAlerts({ identity, metrics, thresholds: resolveThresholds(path, props.thresholds), expectedNodes: props.brokers });
+    this.clusterName = c;
+    this.identity = identity;
+    this.metrics = metrics;
+    this.brokers = props.brokers;
+    this.slos = props.slos ?? ServiceLevelObjective.defaultsFor(env.profile);
     this.groups = [
-      ...monitoringGroups(identity, metrics, alerts, props.slos ?? ServiceLevelObjective.defaultsFor(env.profile)),
+      ...monitoringGroups(identity, metrics, alerts, this.slos),
       scalingAlertGroup({
         identity, metrics: mskOpenMonitoringScalingMetrics(identity), target: ScalingTarget.MSK,
         thresholds: resolveScalingThresholds(path, props.scaling?.thresholds),

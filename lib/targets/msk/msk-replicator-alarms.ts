@@ -87,6 +87,10 @@ export class MskReplicatorAlarms extends Construct {
   public readonly topicKey?: KmsKey;
   /** The MessageLag threshold, in messages. */
   public readonly maxMessageLag: number;
+  /** The replicator name (the `ReplicatorName` dimension). */
+  public readonly replicatorName: string;
+  /** The declared RPO in seconds (the ReplicationLatency threshold ÷ 1000). */
+  public readonly rpoSeconds: number;
 
   public constructor(scope: Construct, id: string, props: MskReplicatorAlarmsProps) {
     super(scope, id);
@@ -114,6 +118,8 @@ export class MskReplicatorAlarms extends Construct {
       });
     }
     this.maxMessageLag = maxLag;
+    this.replicatorName = props.replicatorName;
+    this.rpoSeconds = props.rpoSeconds;
 
     let topicArn = props.alarmTopicArn;
     if (!topicArn) {

@@ -1,0 +1,343 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type * as GrafanaDashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import type * as GrafanaPrometheus from '@grafana/grafana-foundation-sdk/prometheus';
+import type * as GrafanaStat from '@grafana/grafana-foundation-sdk/stat';
+import type * as GrafanaTimeseries from '@grafana/grafana-foundation-sdk/timeseries';
+import { KafkaIacError } from '../model/errors';
+import type { CapacityPlan } from '../model/capacity/capacity-planner';
+import type { BackendMetrics, MonitoredClusterIdentity } from '../model/monitoring/metrics-backend';
+import type { MetricSelector } from '../model/monitoring/metric-selector';
+import type { PrometheusDuration } from '../model/monitoring/prometheus-duration';
+import { BURN_RATE_WINDOWS, SLO_RECORDS, sloErrorRatioRecord, tidy, type ServiceLevelObjective } from '../model/monitoring/service-level-objective';
+import { promqlMatchers } from './writers/promql';
+import { writeJson } from './writers/json';
+
+/**
+ * Grafana dashboards of Kafka clusters, built with the Grafana Foundation SDK
+ * (`@grafana/grafana-foundation-sdk`) from the same metric selectors and SLO recording rules as
+ * the alerts (`BackendMetrics`, `SLO_RECORDS`): a panel cannot query a metric the alerts do not
+ * also rely on, and the SLO panels read exactly the series the burn-rate alerts read.
+ *
+ * The SDK is loaded on first use, not when this module is imported, so an app that asks for no
+ * dashboards does not pay for it (docs/dashboards.md).
+ */
+
+/** Where the dashboard JSON files of an environment go, under `dist/<env>/`. */
+export const DASHBOARD_DIR = 'grafana';
+
+/** The Grafana template variable every panel's datasource points at. */
+export const DATASOURCE_VARIABLE = 'datasource';
+
+/** The dashboards of a cluster. */
+export enum DashboardKind {
+  /** Nodes, partitions, ISR changes, request latency, throughput, disk against the capacity plan, consumer lag. */
+  OPERATIONAL = 'operational',
+  /** Per SLO: the SLI, the objective, the error budget remaining and the burn rate of each window. */
+  SLO = 'slo',
+  /** Replication latency against the DR pairing's RPO, and the replication tasks. */
+  DR = 'dr',
+  /** One row per cluster, for an app with several clusters. */
+  OVERVIEW = 'overview',
+}
+
+/** What the dashboards of one cluster are drawn from: the values its monitoring was built from. */
+export interface DashboardCluster {
+  readonly identity: MonitoredClusterIdentity;
+  /** The metric selectors of the cluster's backend (the alerts' own). */
+  readonly metrics: BackendMetrics;
+  /** Kafka nodes that are scraped (MON-001's expectation). */
+  readonly expectedNodes: number;
+  /** The SLOs whose recording rules the monitoring writes. */
+  readonly slos: readonly ServiceLevelObjective[];
+  /**
+   * The capacity plans of the environment (disk per broker and bytes in are drawn against them).
+   * @default - no plan lines
+   */
+  readonly capacityPlans?: readonly CapacityPlan[];
+  /**
+   * The RPO of the DR pairing whose MirrorMaker 2 metrics this cluster's monitoring scrapes.
+   * @default - no DR pairing monitored here
+   */
+  readonly replicationRpo?: PrometheusDuration;
+}
+
+/** One dashboard, built. */
+export interface BuiltDashboard {
+  readonly kind: DashboardKind;
+  /** Grafana's `uid` (at most 40 characters). */
+  readonly uid: string;
+  readonly title: string;
+  /** The dashboard model as the SDK builds it (what Grafana imports). */
+  readonly model: Record<string, unknown>;
+}
+
+interface Sdk {
+  readonly dashboard: typeof GrafanaDashboard;
+  readonly prometheus: typeof GrafanaPrometheus;
+  readonly stat: typeof GrafanaStat;
+  readonly timeseries: typeof GrafanaTimeseries;
+}
+
+let loaded: Sdk | undefined;
+/** The SDK modules, loaded on first use (`import.meta.url` is this file; the CommonJS build replaces it). */
+function sdk(): Sdk {
+  if (!loaded) {
+    const load = createRequire(import.meta.url);
+    loaded = {
+      dashboard: load('@grafana/grafana-foundation-sdk/dashboard'),
+      prometheus: load('@grafana/grafana-foundation-sdk/prometheus'),
+      stat: load('@grafana/grafana-foundation-sdk/stat'),
+      timeseries: load('@grafana/grafana-foundation-sdk/timeseries'),
+    };
+  }
+  return loaded;
+}
+
+/** A Grafana uid from readable parts: the parts themselves when they fit in 40 characters, else a prefix and a hash. */
+export function dashboardUid(...parts: readonly string[]): string {
+  const readable = parts.join('-').replace(/[^A-Za-z0-9_-]/g, '-');
+  if (readable.length <= 40) return readable;
+  const hash = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 12);
+  return `${readable.slice(0, 27)}-${hash}`;
+}
+
+/** A panel and its queries, before it goes on a dashboard. */
+type PanelSpec =
+  | { readonly type: 'timeseries'; readonly title: string; readonly description: string; readonly unit: string; readonly queries: readonly Query[]; readonly width?: number }
+  | { readonly type: 'stat'; readonly title: string; readonly description: string; readonly unit: string; readonly queries: readonly Query[]; readonly thresholds?: readonly Step[]; readonly width?: number };
+
+interface Query { readonly expr: string; readonly legend: string }
+interface Step { readonly value: number | null; readonly color: string }
+
+type Section = { readonly row: string; readonly panels: readonly PanelSpec[] };
+
+function build(kind: DashboardKind, uid: string, title: string, tags: readonly string[], sections: readonly Section[]): BuiltDashboard {
+  const { dashboard, prometheus, stat, timeseries } = sdk();
+  const datasource = { type: 'prometheus', uid: `\${${DATASOURCE_VARIABLE}}` };
+  const b = new dashboard.DashboardBuilder(title)
+    .uid(uid)
+    .tags(['kafka', 'kafka-iac', ...tags])
+    .time({ from: 'now-6h', to: 'now' })
+    .refresh('1m')
+    .readonly()
+    .withVariable(new dashboard.DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Prometheus').type('prometheus'));
+  for (const section of sections) {
+    b.withRow(new dashboard.RowBuilder(section.row));
+    for (const p of section.panels) {
+      const targets = p.queries.map((q, i) => new prometheus.DataqueryBuilder().expr(q.expr).legendFormat(q.legend).refId(String.fromCharCode(65 + i)));
+      if (p.type === 'stat') {
+        const panel = new stat.PanelBuilder().title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(p.width ?? 6).height(5);
+        if (p.thresholds) panel.thresholds(new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps([...p.thresholds]));
+        for (const t of targets) panel.withTarget(t);
+        b.withPanel(panel);
+      } else {
+        const panel = new timeseries.PanelBuilder().title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(p.width ?? 12).height(8);
+        for (const t of targets) panel.withTarget(t);
+        b.withPanel(panel);
+      }
+    }
+  }
+  // The SDK's model is plain data; a JSON round trip drops the `undefined` fields it leaves.
+  return { kind, uid, title, model: JSON.parse(JSON.stringify(b.build())) };
+}
+
+const GOOD = 'green';
+const WARN = 'orange';
+const BAD = 'red';
+
+/** `sum by (label) (rate(sel[5m]))` */
+function ratePer(label: string, sel: MetricSelector): string {
+  return `sum by (${label}) (rate(${sel}[5m]))`;
+}
+
+/** Disk used bytes per volume, joined to the cluster's volumes where the backend needs it (the MON-004 expression's parts). */
+function diskExpressions(m: BackendMetrics): { used: string; capacity: string; percent: string } {
+  const d = m.disk;
+  const join = (e: string) => (d.join ? `(${e}) * on (${d.join.on.join(', ')}) group_left () ${d.join.selector}` : e);
+  return {
+    used: `max by (${d.volumeLabel}) (${join(`${d.capacity} - ${d.available}`)})`,
+    capacity: `max by (${d.volumeLabel}) (${join(`${d.capacity}`)})`,
+    percent: `max by (${d.volumeLabel}) (${join(`100 * (${d.capacity} - ${d.available}) / ${d.capacity}`)})`,
+  };
+}
+
+/** The planned disk per broker (bytes) and client bytes in (bytes/s) of the plans, when there are any. */
+function planned(plans: readonly CapacityPlan[] | undefined): { diskBytesPerBroker?: number; bytesInPerSecond?: number } {
+  if (!plans || plans.length === 0) return {};
+  return {
+    diskBytesPerBroker: Math.max(...plans.map((p) => p.storagePerBrokerGiB)) * 1024 ** 3,
+    bytesInPerSecond: Math.round(plans.reduce((sum, p) => sum + p.plannedMessagesPerSecond * p.workload.averageMessageBytes, 0)),
+  };
+}
+
+/** The operational dashboard of a cluster. */
+export function operationalDashboard(c: DashboardCluster): BuiltDashboard {
+  const m = c.metrics;
+  const node = m.nodeLabel;
+  const plan = planned(c.capacityPlans);
+  const disk = diskExpressions(m);
+  const controllers: PanelSpec[] = m.activeControllers
+    ? [{ type: 'stat', title: 'Active controllers', description: 'KRaft controllers that are active: exactly 1 is healthy (MON-009).', unit: 'none', queries: [{ expr: `sum(${m.activeControllers})`, legend: 'active' }], thresholds: [{ value: null, color: BAD }, { value: 1, color: GOOD }, { value: 2, color: BAD }] }]
+    : m.currentControllerId
+      ? [{ type: 'stat', title: 'Brokers that follow a controller', description: 'Brokers whose CurrentControllerId is known (KIP-1001); the KRaft controllers themselves are run by AWS and not scraped.', unit: 'none', queries: [{ expr: `count(${m.currentControllerId} >= 0) or vector(0)`, legend: 'brokers' }], thresholds: [{ value: null, color: BAD }, { value: c.expectedNodes, color: GOOD }] }]
+      : [];
+  const offline: PanelSpec[] = m.offlinePartitions
+    ? [{ type: 'stat', title: 'Offline partitions', description: 'Partitions without a leader, reported by the active controller (MON-009).', unit: 'none', queries: [{ expr: `sum(${m.offlinePartitions})`, legend: 'offline' }], thresholds: [{ value: null, color: GOOD }, { value: 1, color: BAD }] }]
+    : [];
+  const tags = [c.identity.environment, c.identity.cluster];
+  return build(DashboardKind.OPERATIONAL, dashboardUid('kafka', c.identity.environment, c.identity.cluster, 'ops'), `Kafka ${c.identity.cluster} (${c.identity.environment}): operations`, tags, [
+    {
+      row: 'Brokers and controllers',
+      panels: [
+        { type: 'stat', title: 'Kafka nodes up', description: `Scraped Kafka nodes that are up; ${c.expectedNodes} expected (MON-001).`, unit: 'none', queries: [{ expr: `count(${m.up} == 1) or vector(0)`, legend: 'up' }], thresholds: [{ value: null, color: BAD }, { value: c.expectedNodes, color: GOOD }] },
+        ...controllers,
+        ...offline,
+        { type: 'timeseries', title: 'Node up', description: 'Whether Prometheus scrapes each Kafka node (1) or not (0).', unit: 'none', queries: [{ expr: `max by (${node}) (${m.up})`, legend: `{{${node}}}` }] },
+      ],
+    },
+    {
+      row: 'Partitions and ISR',
+      panels: [
+        { type: 'timeseries', title: 'Under-replicated partitions', description: 'Partitions led by each node with fewer in-sync replicas than replicas (MON-006).', unit: 'none', queries: [{ expr: `sum by (${node}) (${m.underReplicated})`, legend: `{{${node}}}` }] },
+        { type: 'timeseries', title: 'Partitions under min ISR', description: 'Partitions where acks=all writes fail (MON-012).', unit: 'none', queries: [{ expr: `sum by (${node}) (${m.underMinIsr})`, legend: `{{${node}}}` }] },
+        { type: 'timeseries', title: 'ISR shrinks and expands', description: 'Partitions per second whose in-sync replica set shrank or grew back; steady shrinks mean a slow or flapping replica.', unit: 'ops', queries: [{ expr: ratePer(node, m.isrShrinks), legend: 'shrinks {{' + node + '}}' }, { expr: ratePer(node, m.isrExpands), legend: 'expands {{' + node + '}}' }], width: 24 },
+      ],
+    },
+    {
+      row: 'Requests and throughput',
+      panels: [
+        { type: 'timeseries', title: 'Request latency P99', description: 'Total time of produce and consumer fetch requests, 99th percentile (MON-008, SLO-001).', unit: 'ms', queries: [{ expr: `max by (${node}, ${m.requestLabel}) (${m.requestP99})`, legend: `{{${m.requestLabel}}} {{${node}}}` }] },
+        {
+          type: 'timeseries', title: 'Bytes in and out', description: 'Client bytes per second in and out of all brokers, against the capacity plan\'s bytes in.', unit: 'Bps',
+          queries: [
+            { expr: `sum(rate(${m.bytesIn}[5m]))`, legend: 'bytes in' },
+            { expr: `sum(rate(${m.bytesOut}[5m]))`, legend: 'bytes out' },
+            ...(plan.bytesInPerSecond !== undefined ? [{ expr: `vector(${plan.bytesInPerSecond})`, legend: 'capacity plan: bytes in' }] : []),
+          ],
+        },
+      ],
+    },
+    {
+      row: 'Disk',
+      panels: [
+        {
+          type: 'timeseries', title: 'Disk used against the capacity plan', description: 'Bytes used on each Kafka data volume, its size, and the capacity plan\'s disk per broker (CAP-001).', unit: 'bytes',
+          queries: [
+            { expr: disk.used, legend: `used {{${m.disk.volumeLabel}}}` },
+            { expr: disk.capacity, legend: `size {{${m.disk.volumeLabel}}}` },
+            ...(plan.diskBytesPerBroker !== undefined ? [{ expr: `vector(${plan.diskBytesPerBroker})`, legend: 'capacity plan per broker' }] : []),
+          ],
+        },
+        { type: 'timeseries', title: 'Disk used (%)', description: 'Share of each Kafka data volume in use (MON-004/005).', unit: 'percent', queries: [{ expr: disk.percent, legend: `{{${m.disk.volumeLabel}}}` }] },
+      ],
+    },
+    {
+      row: 'Consumers',
+      panels: [
+        { type: 'timeseries', title: 'Consumer lag per group', description: 'Messages each consumer group is behind, over its topics (MON-002/003).', unit: 'none', queries: [{ expr: `${m.lagAggregation} by (${m.lagGroupLabel}) (${m.consumerLag})`, legend: `{{${m.lagGroupLabel}}}` }], width: 24 },
+      ],
+    },
+  ]);
+}
+
+/** The SLO dashboard of a cluster: one row per SLO. */
+export function sloDashboard(c: DashboardCluster): BuiltDashboard {
+  const sections: Section[] = c.slos.map((slo) => {
+    const sel = promqlMatchers(slo.recordLabels(c.identity));
+    const ind = slo.indicator.resolve(c.metrics);
+    const objective = tidy(slo.objectivePercent / 100);
+    const windows = [...new Set(BURN_RATE_WINDOWS.flatMap((w) => [w.long, w.short]).map((d) => d.toString()))];
+    const byName = new Map(BURN_RATE_WINDOWS.flatMap((w) => [w.long, w.short]).map((d) => [d.toString(), d]));
+    const alertFactors = slo.burnRates.map((b) => `${b.window.name} ${b.factor}x`).join(', ');
+    return {
+      row: `${slo.id} ${slo.name}: ${ind.description}, ${slo.objectivePercent}% over ${slo.period}`,
+      panels: [
+        { type: 'stat', title: `SLI over ${slo.period}`, description: `Share of good minutes over ${slo.period} (1 − ${sloErrorRatioRecord(slo.period)}); objective ${slo.objectivePercent}%.`, unit: 'percentunit', queries: [{ expr: `1 - ${sloErrorRatioRecord(slo.period)}${sel}`, legend: 'SLI' }], thresholds: [{ value: null, color: BAD }, { value: objective, color: GOOD }] },
+        { type: 'stat', title: 'Objective', description: `The objective of ${slo.id}: ${slo.objectivePercent}% of minutes good over ${slo.period}.`, unit: 'percentunit', queries: [{ expr: `vector(${objective})`, legend: 'objective' }] },
+        { type: 'stat', title: 'Error budget remaining', description: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}: the alerts warn below 50% and page below 20%.`, unit: 'percentunit', queries: [{ expr: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}${sel}`, legend: 'remaining' }], thresholds: [{ value: null, color: BAD }, { value: 0.2, color: WARN }, { value: 0.5, color: GOOD }] },
+        { type: 'timeseries', title: 'Indicator', description: `${ind.description}: a minute is bad above ${ind.threshold}.`, unit: 'none', queries: [{ expr: ind.expression, legend: 'indicator' }, { expr: `vector(${ind.threshold})`, legend: 'threshold' }], width: 6 },
+        {
+          type: 'timeseries', title: 'Burn rate per window', description: `Error ratio over each window divided by the error budget (${slo.errorBudget}); the burn-rate alerts fire at ${alertFactors} when both their long and short window burn that fast.`, unit: 'none',
+          queries: windows.map((w) => ({ expr: `${sloErrorRatioRecord(byName.get(w)!)}${sel} / ${slo.errorBudget}`, legend: w })), width: 24,
+        },
+      ],
+    };
+  });
+  return build(DashboardKind.SLO, dashboardUid('kafka', c.identity.environment, c.identity.cluster, 'slo'), `Kafka ${c.identity.cluster} (${c.identity.environment}): SLOs`, [c.identity.environment, c.identity.cluster, 'slo'], sections);
+}
+
+/** Whether a cluster's monitoring scrapes the MirrorMaker 2 metrics of a DR pairing (what the DR dashboard reads). */
+export function monitorsReplication(c: DashboardCluster): boolean {
+  return c.replicationRpo !== undefined && c.metrics.mirrorMakerLatency !== undefined;
+}
+
+/** The DR dashboard of a cluster whose monitoring scrapes MirrorMaker 2: latency against the RPO. */
+export function drDashboard(c: DashboardCluster): BuiltDashboard {
+  const m = c.metrics;
+  if (!c.replicationRpo || !m.mirrorMakerLatency) {
+    throw KafkaIacError.drDashboardWithoutPairing(`drDashboard ${c.identity.cluster}`, c.identity.cluster, 'a replicationRpo and the MirrorMaker 2 metrics of its pairing in the cluster\'s monitoring');
+  }
+  const rpoMs = c.replicationRpo.totalSeconds * 1000;
+  const tasks = (title: string, sel: MetricSelector | undefined): PanelSpec[] => (sel
+    ? [{ type: 'stat', title, description: 'MirrorMaker 2 tasks in status running; 0 means replication stopped.', unit: 'none', queries: [{ expr: `count(${sel}) or vector(0)`, legend: 'running' }], thresholds: [{ value: null, color: BAD }, { value: 1, color: GOOD }] }]
+    : []);
+  return build(DashboardKind.DR, dashboardUid('kafka', c.identity.environment, c.identity.cluster, 'dr'), `Kafka ${c.identity.cluster} (${c.identity.environment}): DR replication`, [c.identity.environment, c.identity.cluster, 'dr'], [{
+    row: `MirrorMaker 2 against the RPO (${c.replicationRpo})`,
+    panels: [
+      { type: 'stat', title: 'Replication latency / RPO', description: `Largest replication latency as a share of the RPO (${c.replicationRpo}); MON-010 fires above 100%.`, unit: 'percentunit', queries: [{ expr: `max(${m.mirrorMakerLatency}) / ${rpoMs}`, legend: 'latency / RPO' }], thresholds: [{ value: null, color: GOOD }, { value: 0.5, color: WARN }, { value: 1, color: BAD }] },
+      ...tasks('Source connector tasks running', m.mirrorMakerRunningSourceTasks),
+      ...tasks('Checkpoint connector tasks running', m.mirrorMakerRunningCheckpointTasks),
+      { type: 'timeseries', title: 'Replication latency against the RPO', description: 'Time from produce on the source to write on the target (MirrorSourceConnector replication-latency-ms-max), and the RPO.', unit: 'ms', queries: [{ expr: `max(${m.mirrorMakerLatency})`, legend: 'replication latency (max)' }, { expr: `vector(${rpoMs})`, legend: 'RPO' }], width: 24 },
+    ],
+  }]);
+}
+
+/** The dashboards of one cluster: operational, SLO (when it has SLOs), and DR (when a pairing is monitored and `dr` is not false). */
+export function clusterDashboards(c: DashboardCluster, dr: boolean): BuiltDashboard[] {
+  return [operationalDashboard(c), ...(c.slos.length > 0 ? [sloDashboard(c)] : []), ...(dr ? [drDashboard(c)] : [])];
+}
+
+/** The overview of several clusters: one row per cluster with its health at a glance. */
+export function overviewDashboard(name: string, clusters: readonly DashboardCluster[]): BuiltDashboard {
+  const sections: Section[] = clusters.map((c) => {
+    const m = c.metrics;
+    const budgets = c.slos.map((s) => `${SLO_RECORDS.ERROR_BUDGET_REMAINING}${promqlMatchers(s.recordLabels(c.identity))}`);
+    return {
+      row: `${c.identity.cluster} (${c.identity.environment}, ${c.identity.region})`,
+      panels: [
+        { type: 'stat', title: 'Nodes up', description: `${c.expectedNodes} expected.`, unit: 'none', queries: [{ expr: `count(${m.up} == 1) or vector(0)`, legend: 'up' }], thresholds: [{ value: null, color: BAD }, { value: c.expectedNodes, color: GOOD }], width: 4 },
+        { type: 'stat', title: 'Under-replicated partitions', description: 'Summed over nodes (MON-006).', unit: 'none', queries: [{ expr: `sum(${m.underReplicated})`, legend: 'under-replicated' }], thresholds: [{ value: null, color: GOOD }, { value: 1, color: BAD }], width: 4 },
+        { type: 'stat', title: 'Partitions under min ISR', description: 'Summed over nodes (MON-012).', unit: 'none', queries: [{ expr: `sum(${m.underMinIsr})`, legend: 'under min ISR' }], thresholds: [{ value: null, color: GOOD }, { value: 1, color: BAD }], width: 4 },
+        { type: 'stat', title: 'Largest consumer lag', description: 'Messages behind, worst group and topic (MON-002/003).', unit: 'none', queries: [{ expr: `max(${m.lagAggregation} by (${m.lagGroupLabel}, ${m.lagTopicLabel}) (${m.consumerLag}))`, legend: 'lag' }], width: 4 },
+        { type: 'stat', title: 'Bytes in', description: 'Client bytes per second into all brokers.', unit: 'Bps', queries: [{ expr: `sum(rate(${m.bytesIn}[5m]))`, legend: 'bytes in' }], width: 4 },
+        ...(budgets.length > 0
+          ? [{ type: 'stat' as const, title: 'Lowest error budget left', description: 'The SLO with the least error budget remaining.', unit: 'percentunit', queries: [{ expr: `min(${budgets.join(' or ')})`, legend: 'budget' }], thresholds: [{ value: null, color: BAD }, { value: 0.2, color: WARN }, { value: 0.5, color: GOOD }], width: 4 }]
+          : []),
+      ],
+    };
+  });
+  return build(DashboardKind.OVERVIEW, dashboardUid('kafka', name, 'overview'), `Kafka overview: ${name}`, ['overview', ...new Set(clusters.map((c) => c.identity.environment))], sections);
+}
+
+/** The JSON file of a dashboard (what Grafana imports, and what the sidecar reads from a ConfigMap). */
+export function renderDashboard(d: BuiltDashboard): string {
+  return writeJson(d.model);
+}
+
+/** The file name of a dashboard in `dist/<env>/grafana/` and in its ConfigMap: `<uid>.json`. */
+export function dashboardFileName(d: BuiltDashboard): string {
+  return `${d.uid}.json`;
+}
+
+/** Every PromQL expression of a dashboard model's panels (rows' nested panels included). */
+export function dashboardQueries(model: unknown): string[] {
+  const out: string[] = [];
+  const panels = (model as { panels?: unknown })?.panels;
+  if (!Array.isArray(panels)) return out;
+  for (const p of panels) {
+    for (const t of Array.isArray(p?.targets) ? p.targets : []) if (typeof t?.expr === 'string') out.push(t.expr);
+    out.push(...dashboardQueries(p));
+  }
+  return out;
+}
