@@ -124,15 +124,24 @@ function build(kind: DashboardKind, uid: string, title: string, tags: readonly s
     .withVariable(new dashboard.DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Prometheus').type('prometheus'));
   for (const section of sections) {
     b.withRow(new dashboard.RowBuilder(section.row));
+    let x = 0;
     for (const p of section.panels) {
+      // The SDK starts a new line only once a line is full: a panel that would cross column 24
+      // takes the rest of the line when that is wide enough, or starts the next line.
+      let width = p.width ?? (p.type === 'stat' ? 6 : 12);
+      if (x + width > 24) {
+        if (24 - x >= 6) width = 24 - x;
+        else x = 0;
+      }
+      x = (x + width) % 24;
       const targets = p.queries.map((q, i) => new prometheus.DataqueryBuilder().expr(q.expr).legendFormat(q.legend).refId(String.fromCharCode(65 + i)));
       if (p.type === 'stat') {
-        const panel = new stat.PanelBuilder().title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(p.width ?? 6).height(5);
+        const panel = new stat.PanelBuilder().title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(width).height(5);
         if (p.thresholds) panel.thresholds(new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps([...p.thresholds]));
         for (const t of targets) panel.withTarget(t);
         b.withPanel(panel);
       } else {
-        const panel = new timeseries.PanelBuilder().title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(p.width ?? 12).height(8);
+        const panel = new timeseries.PanelBuilder().title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(width).height(8);
         for (const t of targets) panel.withTarget(t);
         b.withPanel(panel);
       }

@@ -32,6 +32,9 @@ describe('JMX exporter rules', () => {
     ['kafka.server<type=BrokerTopicMetrics, name=BytesOutPerSec><>Count: 10', KafkaJmxMetricNames.BYTES_OUT_TOTAL],
     ['kafka.server<type=BrokerTopicMetrics, name=ReplicationBytesInPerSec><>Count: 10', KafkaJmxMetricNames.REPLICATION_BYTES_IN_TOTAL],
     ['kafka.server<type=BrokerTopicMetrics, name=ReplicationBytesOutPerSec><>Count: 10', KafkaJmxMetricNames.REPLICATION_BYTES_OUT_TOTAL],
+    // apache/kafka ReplicaManager: newMeter("IsrShrinksPerSec", ...) and newMeter("IsrExpandsPerSec", ...); the dashboards read them.
+    ['kafka.server<type=ReplicaManager, name=IsrShrinksPerSec><>Count: 2', KafkaJmxMetricNames.ISR_SHRINKS_TOTAL],
+    ['kafka.server<type=ReplicaManager, name=IsrExpandsPerSec><>Count: 2', KafkaJmxMetricNames.ISR_EXPANDS_TOTAL],
   ])('exports %s as %s', (bean, name) => {
     expect(exported(bean)?.name).toBe(name);
     expect(exported(bean)?.labels).toEqual({});
