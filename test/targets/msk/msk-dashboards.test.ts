@@ -79,6 +79,16 @@ describe('MskDashboards', () => {
     expect(lag.properties.annotations.horizontal[0].value).toBe(600_000);
   });
 
+  it('writes the body through the JSON writer and the Terraform string writer: ${ and %{ in a value stay text', () => {
+    const p = withMonitoring();
+    new MskReplicatorAlarms(p.stack, 'ReplicatorAlarms', { replicatorName: 'a-${var.x}-%{if y}', rpoSeconds: 60, maxMessageLag: 10 });
+    new MskDashboards(p.stack, 'Dashboards', { clusterName: p.cluster.clusterName });
+    const raw: string = only(synthJson(p.stack), 'aws_cloudwatch_dashboard').dashboard_body;
+    expect(raw).toContain('a-$${var.x}-%%{if y}');
+    expect(raw).not.toMatch(/(?<!\$)\$\{var/);
+    expect(JSON.parse(terraformText(raw)).widgets.map((w: any) => w.properties.title)).toContain('a-${var.x}-%{if y}: replication latency against the RPO');
+  });
+
   it('has no CloudWatch dashboard when there are no alarms to draw', () => {
     const p = withMonitoring({ alarms: false });
     const d = new MskDashboards(p.stack, 'Dashboards', { clusterName: p.cluster.clusterName });
