@@ -9,6 +9,8 @@ import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets
 import { StatefulSetAccessJob } from '../lib/targets/statefulset/statefulset-access-job';
 import { declareShopAccess } from './access/shop-access';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
+import { KafkaAlertRouting } from '../lib/targets/kubernetes/kafka-alert-routing';
+import { developmentAlertRouting } from './shop-alert-routing';
 
 /**
  * The development environment: plain Kubernetes StatefulSets with the official `apache/kafka`
@@ -59,5 +61,7 @@ export function defineDevelopment(app: KafkaApp): Environment {
   CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; one combined node.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'dev-kafka', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 1 });
+  // Alert routing: development never pages; every alert goes to Slack.
+  new KafkaAlertRouting(chart, 'AlertRouting', { routing: developmentAlertRouting() });
   return environment;
 }

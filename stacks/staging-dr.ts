@@ -15,6 +15,8 @@ import { PrometheusDuration } from '../lib/model/monitoring/prometheus-duration'
 import { StrimziAccess, renderKafkaUser } from '../lib/targets/strimzi/strimzi-access';
 import { declareShopAccess } from './access/shop-access';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
+import { KafkaAlertRouting } from '../lib/targets/kubernetes/kafka-alert-routing';
+import { shopAlertRouting } from './shop-alert-routing';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
 /** The staging cluster's name and its bootstrap address as the us-west-2 Kubernetes cluster reaches it (a multi-cluster Service). */
@@ -92,5 +94,7 @@ export function defineStagingDr(app: KafkaApp, staging: Environment): Environmen
     clusterName: kafka.clusterName, target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6,
     replicationRpo: PrometheusDuration.seconds(pairing.rpo.seconds), mirrorMakerSelector: mm2.podSelector,
   });
+  // Alert routing: the DR cluster pages like staging (MON-010 is critical: replication behind the RPO).
+  new KafkaAlertRouting(chart, 'AlertRouting', { routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }) });
   return peer;
 }

@@ -7,6 +7,8 @@ import { AutoscaledCluster, ConsumerAutoscaling, ScaleTarget } from '../lib/targ
 import { defineStagingAccess } from './access/staging-access';
 import { STAGING_DR_POD_CIDR } from './staging-dr';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
+import { KafkaAlertRouting } from '../lib/targets/kubernetes/kafka-alert-routing';
+import { shopAlertRouting } from './shop-alert-routing';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
 /**
@@ -53,5 +55,7 @@ export function defineStaging(app: KafkaApp): Environment {
   });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; 3 controllers + 3 brokers.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
+  // Alert routing: critical pages through PagerDuty, warnings go to Slack (AlertmanagerConfig + dist/staging/alertmanager/).
+  new KafkaAlertRouting(chart, 'AlertRouting', { routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }) });
   return environment;
 }
