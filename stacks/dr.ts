@@ -1,6 +1,7 @@
 import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { MskCloudWatchAlarms } from '../lib/targets/msk/msk-cloudwatch-alarms';
+import { shopAlarmNotifications } from './shop-alert-routing';
 import { MskReplicatorAlarms } from '../lib/targets/msk/msk-replicator-alarms';
 import { MskCluster } from '../lib/targets/msk/msk-cluster';
 import { KafkaNetwork } from '../lib/targets/msk/kafka-network';
@@ -54,7 +55,8 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
   const plan = shopProductionPlan('shop-orders (replica)');
   CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
-  const alarms = new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+  // Routing as in production; the Slack forwarder runs in us-west-2, beside the topics.
+  const alarms = new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers, notifications: shopAlarmNotifications('us-west-2') });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers, kafkaVersion: kafka.kafkaVersion });
 
   // DR-001..003: what replicates from production, and the objectives.

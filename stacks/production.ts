@@ -1,6 +1,7 @@
 import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { MskCloudWatchAlarms } from '../lib/targets/msk/msk-cloudwatch-alarms';
+import { shopAlarmNotifications } from './shop-alert-routing';
 import { MskCluster } from '../lib/targets/msk/msk-cluster';
 import { MskScramUser } from '../lib/targets/msk/msk-scram-user';
 import { KafkaNetwork } from '../lib/targets/msk/kafka-network';
@@ -45,7 +46,11 @@ export function defineProduction(app: KafkaApp): Environment {
   CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
   // Monitoring (MON, SLO): CloudWatch alarms on a KMS-encrypted SNS topic, and Prometheus rules for open monitoring.
-  new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers, consumerGroups: [{ group: 'orders-service', topic: 'orders' }] });
+  // Routing: critical alarms page (the on-call tool's SNS endpoint, and e-mail), warnings go to Slack through a Lambda and to e-mail.
+  new MskCloudWatchAlarms(stack, 'Alarms', {
+    clusterName: kafka.clusterName, brokers: kafka.brokers, consumerGroups: [{ group: 'orders-service', topic: 'orders' }],
+    notifications: shopAlarmNotifications('us-east-1'),
+  });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers, kafkaVersion: kafka.kafkaVersion });
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
   const access = defineProductionAccess(stack, environment, kafka, [ordersService]);
