@@ -1,7 +1,8 @@
 import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { MskCloudWatchAlarms } from '../lib/targets/msk/msk-cloudwatch-alarms';
-import { shopAlarmNotifications } from './shop-alert-routing';
+import { shopAlarmNotifications, shopAlertRouting } from './shop-alert-routing';
+import { AlertmanagerConfigFile } from '../lib/contract/alertmanager-config';
 import { MskCluster } from '../lib/targets/msk/msk-cluster';
 import { MskScramUser } from '../lib/targets/msk/msk-scram-user';
 import { KafkaNetwork } from '../lib/targets/msk/kafka-network';
@@ -52,6 +53,8 @@ export function defineProduction(app: KafkaApp): Environment {
     notifications: shopAlarmNotifications('us-east-1'),
   });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers, kafkaVersion: kafka.kafkaVersion });
+  // The routing of the open-monitoring alerts, for the Alertmanager beside that Prometheus (dist/production/alertmanager/).
+  AlertmanagerConfigFile.addTo(environment, shopAlertRouting({ slackChannel: '#kafka-production-alerts' }));
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
   const access = defineProductionAccess(stack, environment, kafka, [ordersService]);
   CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });

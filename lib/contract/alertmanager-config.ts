@@ -1,4 +1,5 @@
 import { writeYaml } from './yaml-writer';
+import type { Environment } from '../model/environment';
 import { ALERT_NAME_LABEL, AlertReceiverKind, SEVERITY_LABEL, type AlertReceiver, type AlertRouting, type SecretReference } from '../model/monitoring/alert-routing';
 
 /** Where the plain Alertmanager configuration of an environment goes, under `dist/<env>/`. */
@@ -132,4 +133,19 @@ function plainReceiver(r: AlertReceiver, name: string, file: (s: SecretReference
     case AlertReceiverKind.EMAIL:
       return { name, email_configs: [{ to: s.to, from: s.from, smarthost: s.smarthost, auth_username: s.authUsername, auth_password_file: file(r.credential), require_tls: true, send_resolved: r.sendResolved }] };
   }
+}
+
+/**
+ * The plain Alertmanager configuration of an environment, `dist/<env>/alertmanager/alertmanager.yml`:
+ * for an Alertmanager you run yourself (the Prometheus of MSK open monitoring, for example).
+ * `KafkaAlertRouting` writes it on Kubernetes, as the operator generates it.
+ */
+export class AlertmanagerConfigFile {
+  /** Adds `alertmanager/alertmanager.yml` to the environment's output files (one per environment). */
+  public static addTo(environment: Environment, routing: AlertRouting, options: AlertmanagerYamlOptions = {}): string {
+    environment.addOutputFile(ALERTMANAGER_CONFIG_FILE, () => renderAlertmanagerYaml(routing, options));
+    return ALERTMANAGER_CONFIG_FILE;
+  }
+
+  private constructor() {}
 }

@@ -10,21 +10,27 @@ import { exampleDist } from '../support/paths';
 
 /**
  * The real Alertmanager tools (Debian `prometheus-alertmanager`, amtool 0.25) over the routing
- * of each Kubernetes example: `amtool check-config` on `dist/<env>/alertmanager/alertmanager.yml`
- * (the configuration the Prometheus Operator generates from the AlertmanagerConfig), and
+ * of each example: `amtool check-config` on `dist/<env>/alertmanager/alertmanager.yml`, and
  * `amtool config routes test` for every alert of the environment's generated rule files, with
  * the labels the rule gives it, expecting the receiver the routing declares for its severity.
  */
-const EXAMPLES: readonly { readonly env: string; readonly routing: AlertRouting }[] = [
-  { env: 'staging', routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }) },
-  { env: 'staging-dr', routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }) },
-  { env: 'development', routing: developmentAlertRouting() },
-];
-/** The operator names the receivers of the AlertmanagerConfig `kafka-alert-routing` in `kafka` so. */
 const operatorName = (receiver: string) => `kafka/kafka-alert-routing/${receiver}`;
+const plainName = (receiver: string) => receiver;
+/**
+ * The Kubernetes examples' file is what the operator generates from their AlertmanagerConfig
+ * `kafka-alert-routing` in `kafka` (receivers named `kafka/kafka-alert-routing/<receiver>`);
+ * the MSK examples' file is a plain configuration for the Alertmanager of open monitoring.
+ */
+const EXAMPLES: readonly { readonly env: string; readonly routing: AlertRouting; readonly name: (receiver: string) => string }[] = [
+  { env: 'staging', routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }), name: operatorName },
+  { env: 'staging-dr', routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }), name: operatorName },
+  { env: 'development', routing: developmentAlertRouting(), name: operatorName },
+  { env: 'production', routing: shopAlertRouting({ slackChannel: '#kafka-production-alerts' }), name: plainName },
+  { env: 'dr', routing: shopAlertRouting({ slackChannel: '#kafka-production-alerts' }), name: plainName },
+];
 
-describe('amtool over the alert routing of the Kubernetes examples', () => {
-  for (const { env, routing } of EXAMPLES) {
+describe('amtool over the alert routing of the examples', () => {
+  for (const { env, routing, name } of EXAMPLES) {
     describe(env, () => {
       const config = path.join(exampleDist(env), ALERTMANAGER_CONFIG_FILE);
       const alerts = ruleFileAlerts(path.join(exampleDist(env), 'prometheus'));
@@ -32,7 +38,7 @@ describe('amtool over the alert routing of the Kubernetes examples', () => {
 
       beforeAll(async () => {
         results = await inBatches(alerts.map((alert) => async () => {
-          const expected = operatorName(routing.receiverFor(alert.labels.severity as AlertSeverity));
+          const expected = name(routing.receiverFor(alert.labels.severity as AlertSeverity));
           const r = await amtoolRoutesTest(config, { ...alert.labels, alertname: alert.alert }, expected);
           return { alert, expected, ...r };
         }));

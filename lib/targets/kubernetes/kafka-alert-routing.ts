@@ -4,7 +4,7 @@ import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { checkDnsLabel } from '../../model/grammar/names';
 import { AlertRouting } from '../../model/monitoring/alert-routing';
-import { ALERTMANAGER_CONFIG_FILE, alertmanagerConfigSpec, renderAlertmanagerYaml } from '../../contract/alertmanager-config';
+import { AlertmanagerConfigFile, alertmanagerConfigSpec } from '../../contract/alertmanager-config';
 
 export interface KafkaAlertRoutingProps {
   /** Receivers, severity routes, grouping and inhibitions (`AlertRouting.bySeverity`). */
@@ -59,7 +59,6 @@ export class KafkaAlertRouting extends Construct {
       metadata: { name, ...(p.alertmanagerSelectorLabels ? { labels: { ...p.alertmanagerSelectorLabels } } : {}) },
       spec: alertmanagerConfigSpec(p.routing),
     });
-    const routing = p.routing;
-    env.addOutputFile(ALERTMANAGER_CONFIG_FILE, () => renderAlertmanagerYaml(routing, { secretsDir: p.secretsDir, operator: { namespace, name } }));
+    AlertmanagerConfigFile.addTo(env, p.routing, { secretsDir: p.secretsDir, operator: { namespace, name } });
   }
 }
