@@ -66,6 +66,14 @@ function inhibitPairs(routing: AlertRouting): { cause: string; symptom: string; 
   return routing.inhibitions.flatMap((i) => i.causes.flatMap((cause) => i.symptoms.map((symptom) => ({ cause, symptom, equal: i.equal }))));
 }
 
+/** The AlertmanagerConfig whose generated configuration is written: its namespace and name. */
+export interface OperatorAlertmanagerConfigRef {
+  /** The namespace of the AlertmanagerConfig (the alerts' `namespace` label must be it). */
+  readonly namespace: string;
+  /** The AlertmanagerConfig's `metadata.name`. */
+  readonly name: string;
+}
+
 /** How the plain configuration is written. */
 export interface AlertmanagerYamlOptions {
   /**
@@ -82,7 +90,7 @@ export interface AlertmanagerYamlOptions {
    * `alertmanagerConfigMatcherStrategy` OnNamespace).
    * @default - a plain configuration without the operator's namespace matchers
    */
-  readonly operator?: { readonly namespace: string; readonly name: string };
+  readonly operator?: OperatorAlertmanagerConfigRef;
 }
 
 /**
