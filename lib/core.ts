@@ -48,6 +48,8 @@ export * from './model/monitoring/kafka-alert-thresholds';
 export * from './model/monitoring/metric-selector';
 export * from './model/monitoring/metrics-backend';
 export * from './model/monitoring/kafka-alerts';
+export * from './model/monitoring/alert-routing';
+export * from './contract/alertmanager-config';
 export * from './model/monitoring/service-level-indicator';
 export * from './model/monitoring/service-level-objective';
 export * from './contract/prometheus-rule-file';

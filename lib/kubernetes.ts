@@ -13,6 +13,7 @@ export * from './targets/strimzi/strimzi-listener';
 export * from './targets/kubernetes/strimzi-support-network-policies';
 export * from './targets/strimzi/strimzi-kafka-cluster';
 export * from './targets/kubernetes/kafka-prometheus-monitoring';
+export * from './targets/kubernetes/kafka-alert-routing';
 export * from './targets/statefulset/statefulset-listener';
 export * from './targets/statefulset/kafka-node-properties';
 export * from './targets/statefulset/jmx-exporter-agent';

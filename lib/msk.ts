@@ -14,6 +14,7 @@ export * from './targets/msk/msk-scram-user';
 export * from './targets/msk/msk-iam-policy';
 export * from './targets/msk/msk-access';
 export * from './targets/msk/msk-prometheus-monitoring';
+export * from './targets/msk/alert-routing-subscriptions';
 export * from './targets/msk/msk-cloudwatch-alarms';
 export * from './targets/msk/msk-cluster-reference';
 export * from './targets/msk/msk-replicator-policy';

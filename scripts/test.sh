@@ -3,9 +3,10 @@
 # including the real validators (terraform, promtool, CRD schemas, kubectl kustomize).
 # Prints `N passed, N failed` as its last line.
 #
-# System tools: on Debian as root, the missing ones are installed here (apt-get for promtool,
-# amtool and kubectl; Terraform from releases.hashicorp.com, checksum verified). Elsewhere the
-# command stops at once and prints the exact command to run.
+# System tools: on Debian as root, the missing ones are installed here (apt-get for promtool and
+# the Prometheus server, amtool and the Alertmanager server, and kubectl; Terraform from
+# releases.hashicorp.com, checksum verified). Elsewhere the command stops at once and prints the
+# exact command to run.
 # Terraform: the project's CLI config (terraform/cli.tfrc, the offline provider mirror) is used
 # only when /opt/tf-plugins holds the AWS provider; otherwise Terraform installs the provider
 # the normal way (from the registry). ~/.terraformrc is never written.
@@ -20,8 +21,10 @@ fail() { echo "0 passed, 1 failed"; exit 1; }
 
 # Debian packages providing the tools that are missing.
 packages=()
-command -v promtool >/dev/null || packages+=(prometheus)
-command -v amtool >/dev/null || packages+=(prometheus-alertmanager)
+# `prometheus` gives promtool and the server, `prometheus-alertmanager` amtool and the server
+# (the end-to-end routing test runs both servers on 127.0.0.1).
+{ command -v promtool >/dev/null && command -v prometheus >/dev/null; } || packages+=(prometheus)
+{ command -v amtool >/dev/null && command -v prometheus-alertmanager >/dev/null; } || packages+=(prometheus-alertmanager)
 command -v kubectl >/dev/null || packages+=(kubernetes-client)
 need_terraform=
 command -v terraform >/dev/null || need_terraform=1
@@ -58,7 +61,7 @@ fi
 
 missing=()
 if [ -z "$can_install" ]; then
-  [ ${#packages[@]} -gt 0 ] && missing+=("${packages[*]} (promtool, amtool, kubectl): run  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages[*]}  (Debian/Ubuntu; elsewhere install the same tools from your package manager)")
+  [ ${#packages[@]} -gt 0 ] && missing+=("${packages[*]} (promtool and prometheus, amtool and prometheus-alertmanager, kubectl): run  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages[*]}  (Debian/Ubuntu; elsewhere install the same tools from your package manager)")
   [ -n "$need_terraform" ] && missing+=("terraform ${TERRAFORM_VERSION} or newer: run  curl -fsSLo /tmp/terraform.zip $(terraform_url) && sudo unzip -o /tmp/terraform.zip terraform -d /usr/local/bin")
 fi
 [ -d node_modules ] || missing+=("node_modules: run  npm ci")

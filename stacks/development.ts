@@ -10,6 +10,8 @@ import { KafkaGrafanaDashboards } from '../lib/targets/kubernetes/kafka-grafana-
 import { StatefulSetAccessJob } from '../lib/targets/statefulset/statefulset-access-job';
 import { declareShopAccess } from './access/shop-access';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
+import { KafkaAlertRouting } from '../lib/targets/kubernetes/kafka-alert-routing';
+import { developmentAlertRouting } from './shop-alert-routing';
 
 /**
  * The development environment: plain Kubernetes StatefulSets with the official `apache/kafka`
@@ -62,5 +64,7 @@ export function defineDevelopment(app: KafkaApp): Environment {
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'dev-kafka', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 1 });
   // Dashboards (operational, SLOs) as ConfigMaps for the Grafana sidecar.
   new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: 'dev-kafka' });
+  // Alert routing: development never pages; every alert goes to Slack.
+  new KafkaAlertRouting(chart, 'AlertRouting', { routing: developmentAlertRouting() });
   return environment;
 }

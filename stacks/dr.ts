@@ -1,6 +1,8 @@
 import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { MskCloudWatchAlarms } from '../lib/targets/msk/msk-cloudwatch-alarms';
+import { shopAlarmNotifications, shopAlertRouting } from './shop-alert-routing';
+import { AlertmanagerConfigFile } from '../lib/contract/alertmanager-config';
 import { MskReplicatorAlarms } from '../lib/targets/msk/msk-replicator-alarms';
 import { MskCluster } from '../lib/targets/msk/msk-cluster';
 import { KafkaNetwork } from '../lib/targets/msk/kafka-network';
@@ -55,8 +57,11 @@ export function defineDr(app: KafkaApp, production: Environment): Environment {
   const plan = shopProductionPlan('shop-orders (replica)');
   CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
-  const alarms = new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers });
+  // Routing as in production; the Slack forwarder runs in us-west-2, beside the topics.
+  const alarms = new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers, notifications: shopAlarmNotifications('us-west-2') });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers, kafkaVersion: kafka.kafkaVersion });
+  // The routing of the open-monitoring alerts, for the Alertmanager beside that Prometheus (dist/dr/alertmanager/).
+  AlertmanagerConfigFile.addTo(environment, shopAlertRouting({ slackChannel: '#kafka-production-alerts' }));
 
   // DR-001..003: what replicates from production, and the objectives.
   const pairing = new DrPairing({

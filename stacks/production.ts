@@ -1,6 +1,8 @@
 import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotations';
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { MskCloudWatchAlarms } from '../lib/targets/msk/msk-cloudwatch-alarms';
+import { shopAlarmNotifications, shopAlertRouting } from './shop-alert-routing';
+import { AlertmanagerConfigFile } from '../lib/contract/alertmanager-config';
 import { MskCluster } from '../lib/targets/msk/msk-cluster';
 import { MskScramUser } from '../lib/targets/msk/msk-scram-user';
 import { KafkaNetwork } from '../lib/targets/msk/kafka-network';
@@ -47,10 +49,16 @@ export function defineProduction(app: KafkaApp): Environment {
   CapacityPlanAnnotations.applyToCluster(plan, kafka);
   plan.attachTo(environment);
   // Monitoring (MON, SLO): CloudWatch alarms on a KMS-encrypted SNS topic, and Prometheus rules for open monitoring.
-  new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: kafka.clusterName, brokers: kafka.brokers, consumerGroups: [{ group: 'orders-service', topic: 'orders' }] });
+  // Routing: critical alarms page (the on-call tool's SNS endpoint, and e-mail), warnings go to Slack through a Lambda and to e-mail.
+  new MskCloudWatchAlarms(stack, 'Alarms', {
+    clusterName: kafka.clusterName, brokers: kafka.brokers, consumerGroups: [{ group: 'orders-service', topic: 'orders' }],
+    notifications: shopAlarmNotifications('us-east-1'),
+  });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers, kafkaVersion: kafka.kafkaVersion });
   // Dashboards: Grafana (operational, SLOs) in dist/production/grafana/, and a CloudWatch dashboard over the alarms' metrics.
   productionDashboards.set(environment, new MskDashboards(stack, 'Dashboards', { clusterName: kafka.clusterName }).cluster);
+  // The routing of the open-monitoring alerts, for the Alertmanager beside that Prometheus (dist/production/alertmanager/).
+  AlertmanagerConfigFile.addTo(environment, shopAlertRouting({ slackChannel: '#kafka-production-alerts' }));
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });
   const access = defineProductionAccess(stack, environment, kafka, [ordersService]);
   CapacityPlanAnnotations.applyToTopics(plan, access, { topics: SHOP_PLANNED_TOPICS });

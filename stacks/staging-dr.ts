@@ -17,6 +17,8 @@ import { PrometheusDuration } from '../lib/model/monitoring/prometheus-duration'
 import { StrimziAccess, renderKafkaUser } from '../lib/targets/strimzi/strimzi-access';
 import { declareShopAccess } from './access/shop-access';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
+import { KafkaAlertRouting } from '../lib/targets/kubernetes/kafka-alert-routing';
+import { shopAlertRouting } from './shop-alert-routing';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
 /** The staging cluster's name and its bootstrap address as the us-west-2 Kubernetes cluster reaches it (a multi-cluster Service). */
@@ -99,5 +101,7 @@ export function defineStagingDr(app: KafkaApp, staging: Environment): Environmen
   const dashboards = new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: kafka.clusterName, dr: true });
   const primary = stagingDashboardCluster(staging);
   if (primary) new KafkaOverviewDashboard(chart, 'Overview', { name: 'shop-staging', clusters: [primary, dashboards.cluster] });
+  // Alert routing: the DR cluster pages like staging (MON-010 is critical: replication behind the RPO).
+  new KafkaAlertRouting(chart, 'AlertRouting', { routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }) });
   return peer;
 }

@@ -9,6 +9,8 @@ import { AutoscaledCluster, ConsumerAutoscaling, ScaleTarget } from '../lib/targ
 import { defineStagingAccess } from './access/staging-access';
 import { STAGING_DR_POD_CIDR } from './staging-dr';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
+import { KafkaAlertRouting } from '../lib/targets/kubernetes/kafka-alert-routing';
+import { shopAlertRouting } from './shop-alert-routing';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
 /**
@@ -57,6 +59,8 @@ export function defineStaging(app: KafkaApp): Environment {
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
   // Dashboards (operational, SLOs) as ConfigMaps for the Grafana sidecar.
   stagingDashboards.set(environment, new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: 'staging-kafka' }).cluster);
+  // Alert routing: critical pages through PagerDuty, warnings go to Slack (AlertmanagerConfig + dist/staging/alertmanager/).
+  new KafkaAlertRouting(chart, 'AlertRouting', { routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }) });
   return environment;
 }
 

@@ -142,6 +142,24 @@ export class KafkaIacError extends Error {
   }
 
   /**
+   * An alert route that sends to a receiver the routing does not declare: Alertmanager refuses
+   * the whole configuration, so no alert would be delivered at all.
+   */
+  public static undeclaredReceiver(path: string, route: string, receiver: unknown, declared: readonly string[]): KafkaIacError {
+    return new KafkaIacError('KIAC-ROUTING', path,
+      `KIAC-ROUTING [${path}] the ${route} route sends to receiver ${show(receiver)}, which is not declared; expected one of ${declared.length ? declared.map((d) => `'${d}'`).join(', ') : 'the declared receivers (none are declared)'}. Declare the receiver in receivers, or route to a declared one.`);
+  }
+
+  /**
+   * A receiver without a reference to the Secret that holds its credential (routing key, webhook
+   * token, Slack URL, SMTP password): a credential written inline would land in the output.
+   */
+  public static receiverWithoutCredential(path: string, receiver: string, credential: string, found: unknown): KafkaIacError {
+    return new KafkaIacError('KIAC-ROUTING', path,
+      `KIAC-ROUTING [${path}] receiver '${receiver}' has ${credential} ${show(found)}; expected a Kubernetes Secret reference (SecretReference.of('<secret name>', '<key>')). Store the ${credential} in a Secret and reference it; never write it inline.`);
+  }
+
+  /**
    * A testing assertion (`kafka-iac/testing`) that does not hold: what was looked for, in which
    * environment, and what was there instead.
    */

@@ -23,7 +23,7 @@ describe('the development example (StatefulSet)', () => {
   const objects = manifests('development');
 
   it('is one combined KRaft node with its access Job, NetworkPolicies and monitoring', () => {
-    expect(kinds(objects)).toMatchObject({ StatefulSet: 1, Job: 1, PodDisruptionBudget: 1, PrometheusRule: 1, PodMonitor: 2, StorageClass: 1, Certificate: 1 });
+    expect(kinds(objects)).toMatchObject({ StatefulSet: 1, Job: 1, PodDisruptionBudget: 1, PrometheusRule: 1, PodMonitor: 2, StorageClass: 1, Certificate: 1, AlertmanagerConfig: 1 });
     const node = objects.find((o) => o.kind === 'StatefulSet')!;
     expect(node.spec.replicas).toBe(1);
     expect(node.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });
@@ -39,7 +39,7 @@ describe('the staging-dr example (Strimzi, MirrorMaker 2 from staging)', () => {
   const objects = manifests('staging-dr');
 
   it('is a 3 + 3 node Strimzi cluster with the shop topics and users and one KafkaMirrorMaker2', () => {
-    expect(kinds(objects)).toMatchObject({ Kafka: 1, KafkaNodePool: 2, KafkaTopic: 4, KafkaMirrorMaker2: 1, PrometheusRule: 1 });
+    expect(kinds(objects)).toMatchObject({ Kafka: 1, KafkaNodePool: 2, KafkaTopic: 4, KafkaMirrorMaker2: 1, PrometheusRule: 1, AlertmanagerConfig: 1 });
     const pools = objects.filter((o) => o.kind === 'KafkaNodePool');
     expect(pools.map((p) => [p.spec.roles, p.spec.replicas])).toEqual([[['controller'], 3], [['broker'], 3]]);
     const mm2 = objects.find((o) => o.kind === 'KafkaMirrorMaker2')!;

@@ -145,6 +145,9 @@ export class UnknownFieldChecker {
     const objects = members.filter((t) => (t.flags & ts.TypeFlags.Object) !== 0);
     if (objects.length === 0) return;
     const index = objects.map((t) => t.getStringIndexType()).find((t) => t !== undefined);
+    // A type without any member or index signature is apiextensions' JSON (`IJSON {}`): any
+    // value, not an object without fields (AlertmanagerConfig's child routes are typed so).
+    if (!index && objects.every((t) => this.checker.getPropertiesOfType(t).length === 0)) return;
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       const here = at === '' ? key : `${at}.${key}`;
       const prop = objects.map((t) => this.checker.getPropertyOfType(t, key)).find((p) => p !== undefined);

@@ -56,6 +56,13 @@ export function terraformTestFile(stacks: readonly WrappedStack[]): string {
         [`${r}.open_monitoring[0].prometheus[0].jmx_exporter[0].enabled_in_broker && ${r}.open_monitoring[0].prometheus[0].node_exporter[0].enabled_in_broker`, `${s.name} ${c} open monitoring is off`],
       );
     }
+    for (const t of resources('aws_sns_topic')) {
+      asserts.push([`startswith(${m}.kafka_iac_aws_sns_topic["${t}"].kms_master_key_id, "arn:aws:kms:")`, `SNS topic ${t} of ${s.name} is not encrypted with a customer-managed KMS key`]);
+    }
+    for (const sub of resources('aws_sns_topic_subscription')) {
+      const r = `${m}.kafka_iac_aws_sns_topic_subscription["${sub}"]`;
+      asserts.push([`contains(["https", "email", "lambda"], ${r}.protocol) && ${r}.endpoint != ""`, `alarm subscription ${sub} of ${s.name} is not an https, email or lambda endpoint`]);
+    }
     for (const k of resources('aws_kms_key')) {
       asserts.push([`${m}.kafka_iac_aws_kms_key["${k}"].enable_key_rotation == true`, `SEC-006: ${s.name} key ${k} does not rotate`]);
     }

@@ -73,9 +73,11 @@ describe('kubernetes-models validation of the example manifests', () => {
     expect(core.map((o) => `${o.body.kind}/${o.body.metadata?.name}`)).toEqual(expect.arrayContaining(['StatefulSet/dev-kafka-combined', 'PodDisruptionBudget/dev-kafka-kafka', 'NetworkPolicy/dev-kafka-deny-ingress']));
   });
 
-  it('includes every PodMonitor and PrometheusRule of the examples (Prometheus Operator models)', () => {
-    const monitoring = core.filter((o) => o.body.apiVersion === 'monitoring.coreos.com/v1');
-    expect(new Set(monitoring.map((o) => o.body.kind))).toEqual(new Set(['PodMonitor', 'PrometheusRule']));
+  it('includes every PodMonitor, PrometheusRule and AlertmanagerConfig of the examples (Prometheus Operator models)', () => {
+    const monitoring = core.filter((o) => /^monitoring\.coreos\.com\/v1(alpha1)?$/.test(String(o.body.apiVersion)));
+    expect(new Set(monitoring.map((o) => `${o.body.apiVersion} ${o.body.kind}`))).toEqual(new Set([
+      'monitoring.coreos.com/v1 PodMonitor', 'monitoring.coreos.com/v1 PrometheusRule', 'monitoring.coreos.com/v1alpha1 AlertmanagerConfig',
+    ]));
     expect(monitoring.length).toBe(objects.filter((o) => /^monitoring\.coreos\.com\//.test(String(o.body.apiVersion))).length);
   });
 

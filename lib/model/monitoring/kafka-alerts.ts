@@ -5,6 +5,47 @@ import type { MetricSelector } from './metric-selector';
 import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
 import { PrometheusDuration } from './prometheus-duration';
 
+/**
+ * The names of the MON alerts (the `alertname` label), one per alert of `kafkaAlerts`. Routing,
+ * inhibition and silences refer to alerts by these names: import them, never retype them.
+ */
+export enum KafkaAlertName {
+  /** MON-001: a Kafka node is down or not scraped. */
+  NODE_DOWN = 'KafkaNodeDown',
+  /** MON-001: fewer Kafka nodes are up than expected. */
+  NODES_MISSING = 'KafkaNodesMissing',
+  /** MON-002. */
+  CONSUMER_LAG_WARNING = 'KafkaConsumerLagWarning',
+  /** MON-003. */
+  CONSUMER_LAG_CRITICAL = 'KafkaConsumerLagCritical',
+  /** MON-004. */
+  DISK_USAGE_WARNING = 'KafkaDiskUsageWarning',
+  /** MON-005. */
+  DISK_USAGE_CRITICAL = 'KafkaDiskUsageCritical',
+  /** MON-006. */
+  UNDER_REPLICATED_PARTITIONS = 'KafkaUnderReplicatedPartitions',
+  /** MON-007. */
+  NETWORK_THROUGHPUT_HIGH = 'KafkaNetworkThroughputHigh',
+  /** MON-008. */
+  REQUEST_LATENCY_HIGH = 'KafkaRequestLatencyHigh',
+  /** MON-009: partitions without a leader. */
+  OFFLINE_PARTITIONS = 'KafkaOfflinePartitions',
+  /** MON-012. */
+  UNDER_MIN_ISR_PARTITIONS = 'KafkaUnderMinIsrPartitions',
+  /** MON-009: not exactly one active KRaft controller. */
+  ACTIVE_CONTROLLER_COUNT = 'KafkaActiveControllerCount',
+  /** MON-009: a broker sees no active controller. */
+  NO_ACTIVE_CONTROLLER = 'KafkaNoActiveController',
+  /** MON-010: replication latency beyond the RPO. */
+  MIRROR_MAKER_2_BEHIND_RPO = 'KafkaMirrorMaker2ReplicationBehindRpo',
+  /** MON-010: no MirrorMaker 2 source task is running. */
+  MIRROR_MAKER_2_DOWN = 'KafkaMirrorMaker2Down',
+  /** MON-010: no MirrorMaker 2 checkpoint task is running. */
+  MIRROR_MAKER_2_CHECKPOINTS_DOWN = 'KafkaMirrorMaker2CheckpointsDown',
+  /** MON-011. */
+  CERTIFICATE_EXPIRING_SOON = 'KafkaCertificateExpiringSoon',
+}
+
 /** What the catalog needs to know about the cluster beyond its metrics. */
 export interface KafkaAlertCatalogInput {
   readonly identity: MonitoredClusterIdentity;
@@ -34,7 +75,7 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
   const alerts: AlertRule[] = [];
 
   alerts.push({
-    alert: 'KafkaNodeDown', ruleId: 'MON-001', severity: AlertSeverity.CRITICAL, for: t.nodeDownFor, labels,
+    alert: KafkaAlertName.NODE_DOWN, ruleId: 'MON-001', severity: AlertSeverity.CRITICAL, for: t.nodeDownFor, labels,
     expr: `max by (${node}) (${m.up}) == 0`,
     summary: `Kafka node {{ $labels.${node} }} of ${id.cluster} is down or not scraped`,
     description: `Prometheus cannot scrape Kafka node {{ $labels.${node} }} of ${where}. Its partitions have lost a replica; with a second failure, writes with acks=all stop.`,
@@ -48,7 +89,7 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
 
   const upOk = (count: number): TestSeries[] => Array.from({ length: count }, (_, i) => ({ series: m.up.series({ [node]: m.nodeExample(i) }), values: constant(1, minutesFor(t.nodeDownFor) + 3) }));
   alerts.push({
-    alert: 'KafkaNodesMissing', ruleId: 'MON-001', severity: AlertSeverity.CRITICAL, for: t.nodeDownFor, labels,
+    alert: KafkaAlertName.NODES_MISSING, ruleId: 'MON-001', severity: AlertSeverity.CRITICAL, for: t.nodeDownFor, labels,
     expr: `(count(${m.up} == 1) or vector(0)) < ${input.expectedNodes}`,
     summary: `Fewer than ${input.expectedNodes} Kafka nodes of ${id.cluster} are up`,
     description: `Fewer than the ${input.expectedNodes} expected Kafka nodes of ${where} are scraped and up: a pod is missing (not scheduled, deleted, or its target vanished from service discovery).`,
@@ -71,8 +112,8 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
       firing: [{ [m.lagGroupLabel]: GROUP, [m.lagTopicLabel]: TOPIC }],
     }),
   });
-  alerts.push(lagAlert('MON-002', 'KafkaConsumerLagWarning', AlertSeverity.WARNING, t.consumerLagWarning));
-  alerts.push(lagAlert('MON-003', 'KafkaConsumerLagCritical', AlertSeverity.CRITICAL, t.consumerLagCritical));
+  alerts.push(lagAlert('MON-002', KafkaAlertName.CONSUMER_LAG_WARNING, AlertSeverity.WARNING, t.consumerLagWarning));
+  alerts.push(lagAlert('MON-003', KafkaAlertName.CONSUMER_LAG_CRITICAL, AlertSeverity.CRITICAL, t.consumerLagCritical));
 
   const d = m.disk;
   const usage = `100 * (${d.capacity} - ${d.available}) / ${d.capacity}`;
@@ -100,10 +141,10 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
       firing: [{ [d.volumeLabel]: vol0 }],
     }),
   });
-  alerts.push(diskAlert('MON-004', 'KafkaDiskUsageWarning', AlertSeverity.WARNING, t.diskUsageWarningPercent));
-  alerts.push(diskAlert('MON-005', 'KafkaDiskUsageCritical', AlertSeverity.CRITICAL, t.diskUsageCriticalPercent));
+  alerts.push(diskAlert('MON-004', KafkaAlertName.DISK_USAGE_WARNING, AlertSeverity.WARNING, t.diskUsageWarningPercent));
+  alerts.push(diskAlert('MON-005', KafkaAlertName.DISK_USAGE_CRITICAL, AlertSeverity.CRITICAL, t.diskUsageCriticalPercent));
 
-  alerts.push(perNodeCount('MON-006', 'KafkaUnderReplicatedPartitions', m.underReplicated, t.underReplicatedFor,
+  alerts.push(perNodeCount('MON-006', KafkaAlertName.UNDER_REPLICATED_PARTITIONS, m.underReplicated, t.underReplicatedFor,
     `Kafka node {{ $labels.${node} }} of ${id.cluster} has under-replicated partitions`,
     `Partitions led by {{ $labels.${node} }} in ${where} have fewer in-sync replicas than their replication factor for ${t.underReplicatedFor}. One more failure can make them unavailable.`,
     'under-replicated-partitions'));
@@ -111,7 +152,7 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
   const capacity = t.brokerNetworkBytesPerSecond;
   const u = t.networkUtilisationWarning;
   alerts.push({
-    alert: 'KafkaNetworkThroughputHigh', ruleId: 'MON-007', severity: AlertSeverity.WARNING, for: t.networkFor, labels,
+    alert: KafkaAlertName.NETWORK_THROUGHPUT_HIGH, ruleId: 'MON-007', severity: AlertSeverity.WARNING, for: t.networkFor, labels,
     expr: `sum by (${node}) (rate(${m.networkBytes}[5m])) / ${capacity} > ${u}`,
     summary: `Kafka node {{ $labels.${node} }} of ${id.cluster} uses more than ${Math.round(u * 100)}% of its network capacity`,
     description: `Bytes in and out (client and replication traffic) of {{ $labels.${node} }} in ${where} exceed ${Math.round(u * 100)}% of ${capacity} bytes/s for ${t.networkFor}. Latency rises and replicas fall behind as the link saturates.`,
@@ -124,7 +165,7 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
   });
 
   alerts.push({
-    alert: 'KafkaRequestLatencyHigh', ruleId: 'MON-008', severity: AlertSeverity.WARNING, for: t.requestLatencyFor, labels,
+    alert: KafkaAlertName.REQUEST_LATENCY_HIGH, ruleId: 'MON-008', severity: AlertSeverity.WARNING, for: t.requestLatencyFor, labels,
     expr: `max by (${node}, ${m.requestLabel}) (${m.requestP99}) > ${t.requestLatencyP99Ms}`,
     summary: `P99 {{ $labels.${m.requestLabel} }} latency on {{ $labels.${node} }} of ${id.cluster} is above ${t.requestLatencyP99Ms} ms`,
     description: `The 99th percentile total time of {{ $labels.${m.requestLabel} }} requests on {{ $labels.${node} }} in ${where} is above ${t.requestLatencyP99Ms} ms for ${t.requestLatencyFor}.`,
@@ -139,7 +180,7 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
   if (m.offlinePartitions) alerts.push(offlinePartitionsAlert(m.offlinePartitions));
   function offlinePartitionsAlert(offline: MetricSelector): AlertRule {
     return {
-    alert: 'KafkaOfflinePartitions', ruleId: 'MON-009', severity: AlertSeverity.CRITICAL, for: t.controllerFor, labels,
+    alert: KafkaAlertName.OFFLINE_PARTITIONS, ruleId: 'MON-009', severity: AlertSeverity.CRITICAL, for: t.controllerFor, labels,
     expr: `sum(${offline}) > 0`,
     summary: `Kafka cluster ${id.cluster} has offline partitions`,
     description: `Partitions of ${where} have no leader for ${t.controllerFor}: producers and consumers of those partitions fail.`,
@@ -154,7 +195,7 @@ export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
 
   alerts.push(...controllerReplicationAndCertificateAlerts(input, { labels, where, node, n0 }));
 
-  alerts.push(perNodeCount('MON-012', 'KafkaUnderMinIsrPartitions', m.underMinIsr, t.underMinIsrFor,
+  alerts.push(perNodeCount('MON-012', KafkaAlertName.UNDER_MIN_ISR_PARTITIONS, m.underMinIsr, t.underMinIsrFor,
     `Kafka node {{ $labels.${node} }} of ${id.cluster} has partitions under their min ISR`,
     `Partitions led by {{ $labels.${node} }} in ${where} have fewer in-sync replicas than min.insync.replicas: producers with acks=all are failing for them.`,
     'under-min-isr'));
@@ -253,7 +294,7 @@ function controllerReplicationAndCertificateAlerts(input: KafkaAlertCatalogInput
     const ac = m.activeControllers;
     const controllers = (values: readonly number[]): TestSeries[] => values.map((v, i) => ({ series: ac.series({ [node]: `${id.cluster}-controller-${i}` }), values: constant(v, minutesFor(t.controllerFor) + 3) }));
     alerts.push({
-      alert: 'KafkaActiveControllerCount', ruleId: 'MON-009', severity: AlertSeverity.CRITICAL, for: t.controllerFor, labels,
+      alert: KafkaAlertName.ACTIVE_CONTROLLER_COUNT, ruleId: 'MON-009', severity: AlertSeverity.CRITICAL, for: t.controllerFor, labels,
       expr: `(sum(${ac}) or vector(0)) != 1`,
       summary: `Kafka cluster ${id.cluster} does not have exactly one active controller`,
       description: `The KRaft controllers of ${where} have not reported exactly one active controller for ${t.controllerFor}. With none, metadata changes (leader elections, topic changes) stop.`,
@@ -268,7 +309,7 @@ function controllerReplicationAndCertificateAlerts(input: KafkaAlertCatalogInput
   if (m.currentControllerId) {
     const cc = m.currentControllerId;
     alerts.push({
-      alert: 'KafkaNoActiveController', ruleId: 'MON-009', severity: AlertSeverity.CRITICAL, for: t.controllerFor, labels,
+      alert: KafkaAlertName.NO_ACTIVE_CONTROLLER, ruleId: 'MON-009', severity: AlertSeverity.CRITICAL, for: t.controllerFor, labels,
       expr: `min by (${node}) (${cc}) < 0`,
       summary: `Kafka node {{ $labels.${node} }} of ${id.cluster} sees no active controller`,
       description: `Broker {{ $labels.${node} }} of ${where} has known no active KRaft controller for ${t.controllerFor} (CurrentControllerId is -1). Metadata changes do not reach it.`,
@@ -285,7 +326,7 @@ function controllerReplicationAndCertificateAlerts(input: KafkaAlertCatalogInput
     const rpoMs = input.replicationRpo.totalSeconds * 1000;
     const mm = m.mirrorMakerLatency;
     alerts.push({
-      alert: 'KafkaMirrorMaker2ReplicationBehindRpo', ruleId: 'MON-010', severity: AlertSeverity.CRITICAL, for: MINUTE, labels,
+      alert: KafkaAlertName.MIRROR_MAKER_2_BEHIND_RPO, ruleId: 'MON-010', severity: AlertSeverity.CRITICAL, for: MINUTE, labels,
       expr: `max by (topic) (${mm}) > ${rpoMs}`,
       summary: `MirrorMaker 2 replication of {{ $labels.topic }} is behind the RPO of ${input.replicationRpo}`,
       description: `MirrorMaker 2 replication latency of topic {{ $labels.topic }} for ${where} exceeds the declared RPO of ${input.replicationRpo}: a failover now would lose more data than promised.`,
@@ -323,11 +364,11 @@ function controllerReplicationAndCertificateAlerts(input: KafkaAlertCatalogInput
     };
   };
   if (m.mirrorMakerRunningSourceTasks && input.replicationRpo) {
-    alerts.push(connectorDown(m.mirrorMakerRunningSourceTasks, 'KafkaMirrorMaker2Down', 'MirrorSourceConnector', 'source',
+    alerts.push(connectorDown(m.mirrorMakerRunningSourceTasks, KafkaAlertName.MIRROR_MAKER_2_DOWN, 'MirrorSourceConnector', 'source',
       `Replication has stopped, and without its latency series KafkaMirrorMaker2ReplicationBehindRpo cannot fire; every write to the primary since then is lost on failover (RPO ${input.replicationRpo}).`));
   }
   if (m.mirrorMakerRunningCheckpointTasks && input.replicationRpo) {
-    alerts.push(connectorDown(m.mirrorMakerRunningCheckpointTasks, 'KafkaMirrorMaker2CheckpointsDown', 'MirrorCheckpointConnector', 'checkpoint',
+    alerts.push(connectorDown(m.mirrorMakerRunningCheckpointTasks, KafkaAlertName.MIRROR_MAKER_2_CHECKPOINTS_DOWN, 'MirrorCheckpointConnector', 'checkpoint',
       'Consumer group offsets are no longer translated to the DR cluster: consumers that fail over restart from stale positions and re-read or skip messages.'));
   }
 
@@ -339,7 +380,7 @@ function controllerReplicationAndCertificateAlerts(input: KafkaAlertCatalogInput
     const value = (remainingDays: number): number => (evalAt.totalSeconds + remainingDays * 86_400) * c.unitDivisor;
     const cert = c.certificateLabel === 'type' ? 'cluster-ca' : `${id.cluster}-broker-tls`;
     alerts.push({
-      alert: 'KafkaCertificateExpiringSoon', ruleId: 'MON-011', severity: AlertSeverity.WARNING, for: forDuration, labels,
+      alert: KafkaAlertName.CERTIFICATE_EXPIRING_SOON, ruleId: 'MON-011', severity: AlertSeverity.WARNING, for: forDuration, labels,
       expr: `min by (${c.certificateLabel}) ((${c.expiry}${c.unitDivisor === 1 ? '' : ` / ${c.unitDivisor}`} - time()) / 86400) < ${days}`,
       summary: `Certificate {{ $labels.${c.certificateLabel} }} of ${id.cluster} expires in less than ${days} days`,
       description: `The certificate {{ $labels.${c.certificateLabel} }} used by ${where} expires in less than ${days} days. Clients and brokers refuse an expired certificate.`,

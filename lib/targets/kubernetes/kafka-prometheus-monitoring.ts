@@ -10,6 +10,7 @@ import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
 import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
 import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
+import { NAMESPACE_LABEL } from '../../contract/alertmanager-config';
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
 import type { PrometheusDuration } from '../../model/monitoring/prometheus-duration';
 import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
@@ -161,10 +162,12 @@ export class KafkaPrometheusMonitoring extends Construct {
       plannedBytesInPerSecond: plannedBytesInPerSecond(props.scaling?.capacityPlans ?? CapacityPlan.attachedTo(env)),
     });
     const rebalance = props.target === KubernetesKafkaTarget.STRIMZI && (props.scaling?.rebalanceFailedAlert ?? true) ? [rebalanceFailedAlert(identity)] : [];
+    // Every alert carries the namespace of its PrometheusRule: the Prometheus Operator routes an
+    // AlertmanagerConfig only the alerts whose `namespace` label is its own (KafkaAlertRouting).
     this.groups = [
       ...monitoringGroups(identity, metrics, alerts, this.slos),
       { ...scaling, alerts: [...scaling.alerts, ...rebalance] },
-    ];
+    ].map((g) => ({ ...g, alerts: g.alerts.map((a) => ({ ...a, labels: { ...a.labels, [NAMESPACE_LABEL]: env.namespace } })) }));
     assertUniqueAlertNames(path, this.groups);
     const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
     const target = props.target === KubernetesKafkaTarget.STRIMZI ? RuleTarget.STRIMZI : RuleTarget.STATEFULSET;

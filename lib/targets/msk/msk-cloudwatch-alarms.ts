@@ -11,7 +11,30 @@ import { linkRunbook, runbookUrlFrom } from '../../contract/monitoring-output-fi
 import { alarmTopicKey } from './alarm-topic-key';
 import { RULE_TAG } from '../../contract/vocabulary';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
-import { plannedBytesInPerSecond, resolveScalingThresholds, SCALING_RUNBOOK, ScalingTarget, type ScalingAlertOptions } from '../../model/monitoring/scaling-alerts';
+import { mskOpenMonitoringScalingMetrics, plannedBytesInPerSecond, resolveScalingThresholds, SCALING_RUNBOOK, scalingAlerts, ScalingTarget, type ScalingAlertOptions } from '../../model/monitoring/scaling-alerts';
+import { AlertSeverity } from '../../model/monitoring/alert-severity';
+import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
+import { mskOpenMonitoringMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import type { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { addAlarmSubscriptions, type AlarmSubscription } from './alert-routing-subscriptions';
+
+/**
+ * Who the alarms notify, by severity: the SNS topics of the alarms are the routing. Critical
+ * alarms (the RULES.md severity of their rule) go to the critical topic, warnings to the
+ * warning topic; each topic's subscriptions are declared here.
+ */
+export interface MskAlarmNotifications {
+  /**
+   * The subscriptions of the critical topic: it pages (PagerDuty's CloudWatch integration over HTTPS, for example).
+   * @default - none: subscribe to `.topic` outside this stack
+   */
+  readonly critical?: readonly AlarmSubscription[];
+  /**
+   * The subscriptions of the warning topic: it notifies (e-mail, or a Lambda that posts to Slack, for example).
+   * @default - none: subscribe to `.warningTopic` outside this stack
+   */
+  readonly warning?: readonly AlarmSubscription[];
+}
 
 /** A consumer group and topic whose lag gets its own alarms (MON-002/003). */
 export interface MskConsumerGroupTopic {
@@ -52,21 +75,34 @@ export interface MskCloudWatchAlarmsProps {
    * @see https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html
    */
   readonly scaling?: ScalingAlertOptions;
+  /**
+   * The subscriptions of the critical and the warning topic.
+   * @default - both topics without subscriptions
+   * @see https://docs.aws.amazon.com/sns/latest/dg/sns-create-subscribe-endpoint-to-topic.html
+   */
+  readonly notifications?: MskAlarmNotifications;
 }
 
 const NS = 'AWS/Kafka';
 
 /**
  * CloudWatch alarms for an MSK cluster with the meaning of the Prometheus alerts (MON-001 to
- * MON-009 and MON-012), notifying a KMS-encrypted SNS topic (`.topic`). CloudWatch has no P99
+ * MON-009 and MON-012), notifying KMS-encrypted SNS topics by the severity of their rule:
+ * critical alarms the critical topic (`.topic`, id `Topic`, named `<cluster>-alarms`), warnings
+ * the warning topic (`.warningTopic`, `<cluster>-alarms-warning`), each with the subscriptions of
+ * `notifications`. CloudWatch has no P99
  * request latency, so MON-008 uses the mean (`ProduceTotalTimeMsMean`,
  * `FetchConsumerTotalTimeMsMean`) and says so in the alarm description. MON-011 does not apply:
  * MSK broker certificates are AWS-managed. Every alarm is tagged `kafka-iac:rule`.
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html
  */
 export class MskCloudWatchAlarms extends Construct {
-  /** The SNS topic the alarms notify (`Topic`). */
+  /** The SNS topic the critical alarms notify (`Topic`): it pages. */
   public readonly topic: SnsTopic;
+  /** The SNS topic the warning alarms notify (`WarningTopic`). */
+  public readonly warningTopic: SnsTopic;
+  /** The subscriptions of both topics, critical first. */
+  public readonly subscriptions: readonly SnsTopicSubscription[];
   /** The key of the topic, when this construct created it. */
   public readonly topicKey?: KmsKey;
   /** Every alarm, by construct id. */
@@ -91,6 +127,13 @@ export class MskCloudWatchAlarms extends Construct {
       keyArn = this.topicKey.arn;
     }
     this.topic = new SnsTopic(this, 'Topic', { name: `${c}-alarms`, kmsMasterKeyId: keyArn });
+    this.warningTopic = new SnsTopic(this, 'WarningTopic', { name: `${c}-alarms-warning`, kmsMasterKeyId: keyArn });
+    this.subscriptions = [
+      ...addAlarmSubscriptions(this, 'Critical', this.topic.arn, props.notifications?.critical ?? [], path),
+      ...addAlarmSubscriptions(this, 'Warning', this.warningTopic.arn, props.notifications?.warning ?? [], path),
+    ];
+    const severityOf = ruleSeverities(env, props, path);
+    const topicOf = (ruleId: string) => (severityOf(ruleId) === AlertSeverity.CRITICAL ? this.topic : this.warningTopic).arn;
 
     const alarms = new Map<string, CloudwatchMetricAlarm>();
     const cluster = { 'Cluster Name': c };
@@ -108,8 +151,8 @@ export class MskCloudWatchAlarms extends Construct {
         treatMissingData: a.missing ?? 'missing',
         ...(a.metric ? { namespace: NS, metricName: a.metric.name, dimensions: a.metric.dimensions, statistic: a.metric.statistic, period: 60 } : {}),
         ...(a.queries ? { metricQuery: a.queries } : {}),
-        alarmActions: [this.topic.arn],
-        okActions: [this.topic.arn],
+        alarmActions: [topicOf(ruleId)],
+        okActions: [topicOf(ruleId)],
         tags: { [RULE_TAG]: ruleId },
       });
       alarms.set(cid, alarm);
@@ -201,6 +244,25 @@ export class MskCloudWatchAlarms extends Construct {
     addScalingAlarms(add, { env, c, path, props, brokerIds, broker, periods });
     this.alarms = alarms;
   }
+}
+
+/**
+ * The severity of each rule ID, as the Prometheus alert definitions of MSK open monitoring
+ * declare it (kafkaAlerts, scalingAlerts): critical when one alert of the rule is critical.
+ */
+function ruleSeverities(env: Environment, props: MskCloudWatchAlarmsProps, path: string): (ruleId: string) => AlertSeverity {
+  const identity: MonitoredClusterIdentity = { cluster: props.clusterName, environment: env.name, region: env.region, namespace: env.namespace };
+  const definitions = [
+    ...kafkaAlerts({ identity, metrics: mskOpenMonitoringMetrics(identity), thresholds: resolveThresholds(path, props.thresholds), expectedNodes: props.brokers }),
+    ...scalingAlerts({ identity, metrics: mskOpenMonitoringScalingMetrics(identity), target: ScalingTarget.MSK, thresholds: resolveScalingThresholds(path, props.scaling?.thresholds), plannedBytesInPerSecond: undefined }),
+  ];
+  return (ruleId) => {
+    const of = definitions.filter((a) => a.ruleId === ruleId);
+    if (of.length === 0) {
+      throw KafkaIacError.invalidProp({ code: ruleId, path, prop: 'alarm rule', found: ruleId, expected: 'a rule with a Prometheus alert definition (kafkaAlerts, scalingAlerts), whose severity routes the alarm', fix: 'Define the alert of this rule in lib/model/monitoring before adding its CloudWatch alarm.' });
+    }
+    return of.some((a) => a.severity === AlertSeverity.CRITICAL) ? AlertSeverity.CRITICAL : AlertSeverity.WARNING;
+  };
 }
 
 /** One alarm as the constructor's `add` takes it. */

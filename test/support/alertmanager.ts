@@ -1,0 +1,62 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { matcher } from '../../lib/contract/alertmanager-config';
+import { filesEndingWith } from './promtool';
+
+/** One alerting rule of a generated rule file: its name and the labels it gives its alerts. */
+export interface RuleFileAlert {
+  readonly file: string;
+  readonly alert: string;
+  /** The rule's static labels (severity, rule_id, cluster, environment, region, namespace...). */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Every alerting rule of the `*.rules.yml` files under `dir`. */
+export function ruleFileAlerts(dir: string): RuleFileAlert[] {
+  return filesEndingWith(dir, '.rules.yml').filter((f) => !f.includes(`${path.sep}tests${path.sep}`)).flatMap((file) => {
+    const doc = parse(fs.readFileSync(file, 'utf8')) as { groups?: { rules?: Record<string, any>[] }[] };
+    return (doc.groups ?? []).flatMap((g) => (g.rules ?? []).filter((r) => typeof r.alert === 'string')
+      .map((r) => ({ file, alert: r.alert as string, labels: { ...(r.labels ?? {}) } as Record<string, string> })));
+  });
+}
+
+/** `amtool check-config <file>`: ok and the output. */
+export function amtoolCheckConfig(file: string): { readonly ok: boolean; readonly output: string } {
+  const r = spawnSync('amtool', ['check-config', file], { encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+/**
+ * `amtool config routes test --config.file <file> [--verify.receivers=<expected>] <labels>`:
+ * the receivers the labels resolve to (comma-separated, as amtool prints them) and whether the
+ * verification passed. Labels are passed as matchers (`name="value"`), quoted by the library's
+ * matcher writer. Runs asynchronously so that many label sets are tested side by side.
+ */
+export function amtoolRoutesTest(file: string, labels: Readonly<Record<string, string>>, expected?: string): Promise<{ readonly ok: boolean; readonly receivers: string }> {
+  const args = ['config', 'routes', 'test', `--config.file=${file}`, ...(expected ? [`--verify.receivers=${expected}`] : []),
+    ...Object.entries(labels).map(([k, v]) => matcher(k, v))];
+  return new Promise((resolve, reject) => {
+    const child = spawn('amtool', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ok: code === 0, receivers: out.split('\n')[0].trim() }));
+  });
+}
+
+/** Runs `tasks` with at most `limit` running at once, keeping their order in the result. */
+export async function inBatches<T>(tasks: readonly (() => Promise<T>)[], limit = 4): Promise<T[]> {
+  const out: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await tasks[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return out;
+}

@@ -1,0 +1,83 @@
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ALERTMANAGER_CONFIG_FILE } from '../../lib/contract/alertmanager-config';
+import { AlertSeverity } from '../../lib/model/monitoring/alert-severity';
+import type { AlertRouting } from '../../lib/model/monitoring/alert-routing';
+import { KafkaAlertName } from '../../lib/model/monitoring/kafka-alerts';
+import { developmentAlertRouting, shopAlertRouting } from '../../stacks/shop-alert-routing';
+import { amtoolCheckConfig, amtoolRoutesTest, inBatches, ruleFileAlerts, type RuleFileAlert } from '../support/alertmanager';
+import { exampleDist } from '../support/paths';
+
+/**
+ * The real Alertmanager tools (Debian `prometheus-alertmanager`, amtool 0.25) over the routing
+ * of each example: `amtool check-config` on `dist/<env>/alertmanager/alertmanager.yml`, and
+ * `amtool config routes test` for every alert of the environment's generated rule files, with
+ * the labels the rule gives it, expecting the receiver the routing declares for its severity.
+ */
+const operatorName = (receiver: string) => `kafka/kafka-alert-routing/${receiver}`;
+const plainName = (receiver: string) => receiver;
+/**
+ * The Kubernetes examples' file is what the operator generates from their AlertmanagerConfig
+ * `kafka-alert-routing` in `kafka` (receivers named `kafka/kafka-alert-routing/<receiver>`);
+ * the MSK examples' file is a plain configuration for the Alertmanager of open monitoring.
+ */
+const EXAMPLES: readonly { readonly env: string; readonly routing: AlertRouting; readonly name: (receiver: string) => string }[] = [
+  { env: 'staging', routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }), name: operatorName },
+  { env: 'staging-dr', routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }), name: operatorName },
+  { env: 'development', routing: developmentAlertRouting(), name: operatorName },
+  { env: 'production', routing: shopAlertRouting({ slackChannel: '#kafka-production-alerts' }), name: plainName },
+  { env: 'dr', routing: shopAlertRouting({ slackChannel: '#kafka-production-alerts' }), name: plainName },
+];
+
+describe('amtool over the alert routing of the examples', () => {
+  for (const { env, routing, name } of EXAMPLES) {
+    describe(env, () => {
+      const config = path.join(exampleDist(env), ALERTMANAGER_CONFIG_FILE);
+      const alerts = ruleFileAlerts(path.join(exampleDist(env), 'prometheus'));
+      let results: { alert: RuleFileAlert; expected: string; ok: boolean; receivers: string }[];
+
+      beforeAll(async () => {
+        results = await inBatches(alerts.map((alert) => async () => {
+          const expected = name(routing.receiverFor(alert.labels.severity as AlertSeverity));
+          const r = await amtoolRoutesTest(config, { ...alert.labels, alertname: alert.alert }, expected);
+          return { alert, expected, ...r };
+        }));
+      }, 120_000);
+
+      it('passes amtool check-config', () => {
+        const r = amtoolCheckConfig(config);
+        expect(r.ok, r.output).toBe(true);
+        expect(r.output).toMatch(/SUCCESS/);
+      });
+
+      it('has critical and warning alerts in its rule files, the broker-down and under-replicated ones among them', () => {
+        const severities = new Set(alerts.map((a) => a.labels.severity));
+        expect(severities).toEqual(new Set([AlertSeverity.CRITICAL, AlertSeverity.WARNING]));
+        expect(alerts.map((a) => a.alert)).toEqual(expect.arrayContaining([KafkaAlertName.NODE_DOWN, KafkaAlertName.UNDER_REPLICATED_PARTITIONS]));
+      });
+
+      it('routes every alert of the rule files to the receiver declared for its severity (amtool config routes test)', () => {
+        expect(results.length).toBe(alerts.length);
+        const wrong = results.filter((r) => !r.ok).map((r) => `${r.alert.alert} (${r.alert.labels.severity}): ${r.receivers}, expected ${r.expected}`);
+        expect(wrong).toEqual([]);
+      });
+    });
+  }
+
+  it('sends a critical alert that lacks the namespace label to the fallback, not to the pager: the operator matches on the namespace', async () => {
+    const routing = EXAMPLES[0].routing;
+    const config = path.join(exampleDist('staging'), ALERTMANAGER_CONFIG_FILE);
+    const labels = { alertname: KafkaAlertName.NODE_DOWN, severity: 'critical', kafka_cluster: 'staging-kafka', environment: 'staging' };
+    const withNamespace = await amtoolRoutesTest(config, { ...labels, namespace: 'kafka' });
+    const without = await amtoolRoutesTest(config, labels);
+    expect(withNamespace.receivers).toBe(operatorName(routing.receiverFor(AlertSeverity.CRITICAL)));
+    expect(without.receivers).toBe(operatorName(routing.defaultReceiver));
+    expect(without.receivers).not.toBe(withNamespace.receivers);
+  });
+
+  it('fails the verification when the expected receiver is not the one routed to', async () => {
+    const config = path.join(exampleDist('staging'), ALERTMANAGER_CONFIG_FILE);
+    const r = await amtoolRoutesTest(config, { alertname: KafkaAlertName.NODE_DOWN, severity: 'critical', namespace: 'kafka' }, operatorName('kafka-team'));
+    expect(r.ok).toBe(false);
+  });
+});
