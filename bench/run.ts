@@ -234,7 +234,7 @@ function seedScale(): void {
 
 /** `npm test` itself: wall time, CPU user + system, its `N passed, N failed` line and the slowest test files. */
 function suite(): void {
-  console.log('## The test suite (`npm test`: typecheck, synth, vitest with every real validator), one run\n');
+  console.log('## The test suite (`npm test`: typecheck beside vitest, every real validator), one run\n');
   const r = measure(['npm', 'test'], ROOT);
   const summary = r.stdout.trim().split('\n').pop();
   console.log(`wall ${s(r.ms)}, CPU user+sys ${s(r.cpuMs)} (${(r.cpuMs / r.ms).toFixed(2)} cores busy on average), peak RSS ${r.rssMiB.toFixed(0)} MiB; ${summary}`);
