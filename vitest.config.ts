@@ -7,9 +7,15 @@ import { defineConfig } from 'vitest/config';
  * timings for by size).
  */
 const SLOW_FIRST = [
+  // npm pack (the build), one npm install and eight consumer projects: the longest file.
+  /test\/consumers\/consumers\.test\.ts$/,
   /test\/validators\/promtool-examples\.test\.ts$/,
   /test\/validators\/terraform\.test\.ts$/,
+  /test\/project\/standalone\.test\.ts$/,
   /test\/validators\/promtool\.test\.ts$/,
+  /test\/testing\/testing-guide\.test\.ts$/,
+  /test\/project\/doc-blocks\.test\.ts$/,
+  /test\/cli\/kafka-iac-cli\.test\.ts$/,
   /test\/project\/readme\.test\.ts$/,
   /test\/project\/entry-points\.test\.ts$/,
 ];

@@ -1,8 +1,9 @@
 // `npm run bench`: synthesis benchmarks, each in its own child process (whole-process wall time,
 // CPU time, peak RSS). Never run by the tests: timing goals belong here, not in a test suite.
 //
-// Everything runs as compiled JavaScript with plain node, as consumers run the library: lib/,
-// stacks/ and the bench apps are compiled with tsc (CommonJS) into .bench-out/js first.
+// Everything runs as compiled JavaScript with plain node, as consumers run the library: the
+// package's own build (`npm run build`, build/cjs), with stacks/ and the bench apps transpiled
+// to CommonJS into .bench-out/js (ignored) beside it.
 //
 // 1. Quick start against a bare cdktf app with one aws_msk_cluster (bench/apps/bare.ts): the
 //    README quick start importing `kafka-iac` (every target) and importing `kafka-iac/msk`
@@ -11,17 +12,18 @@
 // 3. A CPU profile of the quick start: where the time goes, and the next hot spot.
 // 4. The seed-scale platform (bench/seed-platform.ts) for N = 200, 1000, 2000 topics with every
 //    rule: time and peak RSS per N, t(2000)/t(200) after start-up. Goals: <= 3, <= 300 MiB.
-// 5. With --suite: `npm test` itself (wall, and CPU user + system, which load on a shared machine
-//    disturbs less). Goal: <= 60 s wall on a quiet machine.
+// 5. `npm test` itself (wall, and CPU user + system of it and every tool it runs, which load on a
+//    shared machine disturbs less), with the slowest test files. Goal: <= 60 s wall on a quiet machine.
 //
 // Options: --pairs <n> (paired runs, default 7), --runs <n> (runs per seed size, default 3),
-// --sizes 200,1000,2000, --only quick|examples|profile|seed, --suite
+// --sizes 200,1000,2000, --only quick|examples|profile|seed|suite, --no-suite
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, '.bench-out');
@@ -34,7 +36,7 @@ const pairs = Number(option('pairs') ?? 7);
 const seedRuns = Number(option('runs') ?? 3);
 const sizes = (option('sizes') ?? '200,1000,2000').split(',').map(Number);
 const only = option('only');
-const runSuite = args.includes('--suite');
+const runSuite = !args.includes('--no-suite') && (!only || only === 'suite');
 
 interface Run {
   /** Whole-process wall time, ms. */
@@ -88,8 +90,8 @@ function median(xs: number[]): number {
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const goal = (value: number, limit: number) => (value <= limit ? `meets the goal (<= ${limit})` : `MISSES the goal (<= ${limit})`);
 
-/** The newest modification time under the sources the bench compiles. */
-function newestSource(): number {
+/** The newest modification time of the .ts files under `dirs` (relative to the repository). */
+function newestSource(dirs: readonly string[]): number {
   let newest = 0;
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -98,38 +100,45 @@ function newestSource(): number {
       else if (p.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
     }
   };
-  for (const d of ['lib', 'stacks', 'bench']) walk(path.join(ROOT, d));
-  return Math.max(newest, fs.statSync(path.join(ROOT, 'tsconfig.json')).mtimeMs);
+  for (const d of dirs) walk(path.join(ROOT, d));
+  return newest;
 }
 
 /**
- * Compiles lib/, stacks/ and the bench apps to CommonJS with tsc into .bench-out/js (once per
- * change of the sources). Until the package has its own build, this is the compiled library.
+ * The compiled library is the package's own build (`npm run build`: build/cjs), run again when a
+ * file under lib/ is newer than it. The apps that use it (stacks/, bench/apps, the seed platform)
+ * are transpiled one file at a time to CommonJS into .bench-out/js, beside a link
+ * .bench-out/js/lib -> build/cjs, so their `../lib/...` imports load the built package exactly as
+ * published (build/cjs mirrors lib/).
  */
 function compile(): void {
-  const stamp = path.join(OUT, 'compiled-at');
-  if (fs.existsSync(stamp) && Number(fs.readFileSync(stamp, 'utf8')) >= newestSource()) {
-    console.log('compiled JavaScript: .bench-out/js is up to date\n');
-    return;
+  const built = path.join(ROOT, 'build/cjs/index.js');
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource(['lib'])) {
+    const started = performance.now();
+    const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
+    console.log(`compiled library: npm run build (build/cjs) in ${s(performance.now() - started)}`);
+  } else {
+    console.log('compiled library: build/cjs is up to date (npm run build)');
   }
-  fs.rmSync(JS, { recursive: true, force: true });
-  fs.mkdirSync(OUT, { recursive: true });
-  const tsconfig = {
-    extends: '../tsconfig.json',
-    compilerOptions: {
-      module: 'commonjs', moduleResolution: 'node10', noEmit: false, outDir: 'js', rootDir: '..',
-      sourceMap: false, declaration: false, incremental: false,
-    },
-    include: ['../lib', '../stacks', '../bench/apps', '../bench/seed-platform.ts', '../bench/synth-child.ts'],
-  };
-  fs.writeFileSync(path.join(OUT, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   const started = performance.now();
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(OUT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}\n${r.stderr}`);
-  // The repository is "type": "module"; the compiled files are CommonJS.
+  fs.rmSync(JS, { recursive: true, force: true });
+  fs.mkdirSync(JS, { recursive: true });
+  // The repository is "type": "module"; the transpiled files are CommonJS.
   fs.writeFileSync(path.join(JS, 'package.json'), '{ "type": "commonjs" }\n');
-  fs.writeFileSync(stamp, String(Date.now()));
-  console.log(`compiled JavaScript: tsc (CommonJS) into .bench-out/js in ${s(performance.now() - started)}\n`);
+  fs.symlinkSync(path.join(ROOT, 'build/cjs'), path.join(JS, 'lib'), 'dir');
+  const sources = ['stacks', 'bench/apps'].flatMap((d) => fs.readdirSync(path.join(ROOT, d), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts')).map((f) => path.join(d, f)));
+  for (const file of [...sources, 'bench/seed-platform.ts', 'bench/synth-child.ts']) {
+    const out = ts.transpileModule(fs.readFileSync(path.join(ROOT, file), 'utf8'), {
+      fileName: file,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    });
+    const target = path.join(JS, file.replace(/\.ts$/, '.js'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, out.outputText);
+  }
+  console.log(`apps: stacks/ and bench/ apps transpiled to CommonJS into .bench-out/js in ${s(performance.now() - started)}\n`);
 }
 
 interface Contender { readonly label: string; readonly script: string }
@@ -223,13 +232,21 @@ function seedScale(): void {
   console.log('');
 }
 
-/** `npm test` itself: wall time, CPU user + system, and its `N passed, N failed` line. */
+/** `npm test` itself: wall time, CPU user + system, its `N passed, N failed` line and the slowest test files. */
 function suite(): void {
-  console.log('## The test suite (`npm test`: typecheck, synth, vitest with every real validator), one run\n');
+  console.log('## The test suite (`npm test`: typecheck beside vitest, every real validator), one run\n');
   const r = measure(['npm', 'test'], ROOT);
   const summary = r.stdout.trim().split('\n').pop();
   console.log(`wall ${s(r.ms)}, CPU user+sys ${s(r.cpuMs)} (${(r.cpuMs / r.ms).toFixed(2)} cores busy on average), peak RSS ${r.rssMiB.toFixed(0)} MiB; ${summary}`);
   console.log(`wall: ${goal(r.ms / 1000, 60)} s on a quiet machine; machine load average now ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}\n`);
+  const results = path.join(ROOT, '.test-results', 'vitest.json');
+  if (!fs.existsSync(results)) return;
+  // vitest's JSON report: per file, the span from its first test's start to its last test's end (hooks between them included).
+  const files = (JSON.parse(fs.readFileSync(results, 'utf8')).testResults as { name: string; startTime: number; endTime: number }[])
+    .map((f) => ({ file: path.relative(ROOT, f.name), ms: f.endTime - f.startTime })).sort((a, b) => b.ms - a.ms);
+  console.log('| slowest test files (vitest) | time |\n|---|---|');
+  for (const f of files.slice(0, 10)) console.log(`| ${f.file} | ${s(f.ms)} |`);
+  console.log('');
 }
 
 console.log(`kafka-iac bench: node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}, ${new Date().toISOString()}\n`);

@@ -250,6 +250,16 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/**
+ * `n.toLocaleString('en-US', …)` with the formatter made once per digit count: toLocaleString
+ * with options builds a new Intl.NumberFormat on every call (ECMA-402, Number.prototype.toLocaleString).
+ */
 function formatUsd(n: number, digits: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let format = USD_FORMATS.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    USD_FORMATS.set(digits, format);
+  }
+  return format.format(n);
 }
+const USD_FORMATS = new Map<number, Intl.NumberFormat>();

@@ -68,7 +68,14 @@ export function satisfiesCaretRange(version: string, range: string): boolean {
  * missing, outside its range, or (for constructs) a copy other than the one cdktf and cdk8s load.
  * `libraryDir` is the folder kafka-iac's modules are loaded from.
  */
-export function peerDependencyProblems(libraryDir: string, locate: PackageLocator = nodePackageLocator): string[] {
+export function peerDependencyProblems(libraryDir: string, locateUncached: PackageLocator = nodePackageLocator): string[] {
+  // Each package is resolved once from each folder (the checks below ask for some twice).
+  const located = new Map<string, string | undefined>();
+  const locate: PackageLocator = (name, fromDir) => {
+    const key = `${name}\0${fromDir}`;
+    if (!located.has(key)) located.set(key, locateUncached(name, fromDir));
+    return located.get(key);
+  };
   const problems: string[] = [];
   for (const [name, range] of Object.entries(SUPPORTED_PEER_DEPENDENCIES)) {
     const dir = locate(name, libraryDir);

@@ -19,7 +19,7 @@ export function renderAlertTestFile(alert: AlertRule, ruleFile: string, runbookU
       name: `${alert.alert} (${alert.ruleId}): ${s.name}`,
       interval: s.interval.toString(),
       input_series: s.series.map((x) => ({ series: x.series, values: x.values })),
-      alert_rule_test: [{
+      alert_rule_test: [...(s.quietBefore ?? []).map((t) => ({ eval_time: t.toString(), alertname: alert.alert, exp_alerts: [] })), {
         eval_time: s.evalTime.toString(),
         alertname: alert.alert,
         exp_alerts: s.firing.map((labels) => ({

@@ -13,7 +13,10 @@ import { stringify } from 'yaml';
  * oldest forgotten first.
  */
 export function writeYaml(value: unknown, options: { readonly lineWidth?: number } = {}): string {
-  const text = stringify(value, options.lineWidth === undefined ? undefined : { lineWidth: options.lineWidth });
+  // Every value is written out in full, never as an anchor and alias (`aliasDuplicateObjects`,
+  // https://eemeli.org/yaml/#createnode-options): the files are read by promtool, kubectl and
+  // people, and tracking every object to find duplicates took most of the writer's time.
+  const text = stringify(value, { aliasDuplicateObjects: false, ...(options.lineWidth === undefined ? {} : { lineWidth: options.lineWidth }) });
   written.delete(text);
   written.set(text, value);
   if (written.size > REMEMBERED) written.delete(written.keys().next().value!);

@@ -17,6 +17,15 @@ describe('writeYaml, the one YAML writer of the library\'s own files', () => {
     expect(writtenYamlValue(text)?.value).toBe(value);
   });
 
+  it('writes an object used twice out in full both times, never as an anchor and an alias', () => {
+    const labels = { severity: 'critical', team: 'kafka' };
+    const value = { rules: [{ alert: 'A', labels }, { alert: 'B', labels }] };
+    const text = writeYaml(value, { lineWidth: 0 });
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(text.match(/severity: critical/g)).toHaveLength(2);
+    expect(parse(text)).toEqual(value);
+  });
+
   it('does not claim text it did not write: that text is parsed', () => {
     expect(writtenYamlValue('groups: []\n# hand-written\n')).toBeUndefined();
   });

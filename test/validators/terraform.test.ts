@@ -60,43 +60,44 @@ describe('terraform (real CLI, one wrapper module over every example stack)', ()
     console.log(`terraform init+validate: ${timings.initAndValidateMs} ms; terraform test: ${timings.testMs} ms (${names.length} stacks)`);
   });
 
-  it('fails terraform test when a stack breaks a rule attribute (the assertions are not vacuous)', () => {
+  // Both broken copies of dr sit in one wrapper beside production (which feeds their MSK
+  // Replicator source inputs): one init and one terraform test prove both sets of assertions can fail.
+  it('fails terraform test when a stack breaks a rule attribute, and when the MSK Replicator renames topics and stops syncing offsets (the SEC-001 and DR-002 assertions are not vacuous)', () => {
     const dir = path.join(path.dirname(WRAPPER_DIR), 'terraform-wrapper-broken');
     fs.rmSync(dir, { recursive: true, force: true });
-    const broken = JSON.parse(fs.readFileSync(exampleTerraform('dr'), 'utf8'));
-    for (const c of Object.values<any>(broken.resource.aws_msk_cluster)) c.encryption_info.encryption_in_transit.client_broker = 'TLS_PLAINTEXT';
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'dr.json'), JSON.stringify(broken));
-    // production comes along: it feeds the dr module's MSK Replicator source inputs.
-    const wrapped = writeWrapper({ production: exampleTerraform('production'), dr: path.join(dir, 'dr.json') }, dir);
-    fs.mkdirSync(path.join(dir, 'tests'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'tests', 'kafka-iac.tftest.hcl'), terraformTestFile(wrapped));
-    terraform(['init', '-input=false', '-no-color'], dir);
-    expect(() => terraform(['test', '-no-color'], dir)).toThrow(/SEC-001: dr Kafka_\w+ client_broker is not TLS/);
-  });
-
-  it('fails terraform test when the MSK Replicator renames topics and stops syncing offsets (DR-002 assertions are not vacuous)', () => {
-    const dir = path.join(path.dirname(WRAPPER_DIR), 'terraform-wrapper-broken-replicator');
-    fs.rmSync(dir, { recursive: true, force: true });
-    const broken = JSON.parse(fs.readFileSync(exampleTerraform('dr'), 'utf8'));
-    for (const r of Object.values<any>(broken.resource.aws_msk_replicator)) {
+    const plaintext = JSON.parse(fs.readFileSync(exampleTerraform('dr'), 'utf8'));
+    for (const c of Object.values<any>(plaintext.resource.aws_msk_cluster)) c.encryption_info.encryption_in_transit.client_broker = 'TLS_PLAINTEXT';
+    fs.writeFileSync(path.join(dir, 'dr-plaintext.json'), JSON.stringify(plaintext));
+    const renamed = JSON.parse(fs.readFileSync(exampleTerraform('dr'), 'utf8'));
+    for (const r of Object.values<any>(renamed.resource.aws_msk_replicator)) {
       r.replication_info_list.topic_replication[0].topic_name_configuration.type = 'PREFIXED_WITH_SOURCE_CLUSTER_ALIAS';
       r.replication_info_list.consumer_group_replication[0].synchronise_consumer_group_offsets = false;
     }
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'dr.json'), JSON.stringify(broken));
-    const wrapped = writeWrapper({ production: exampleTerraform('production'), dr: path.join(dir, 'dr.json') }, dir);
+    fs.writeFileSync(path.join(dir, 'dr-renamed.json'), JSON.stringify(renamed));
+    const wrapped = writeWrapper({
+      production: exampleTerraform('production'),
+      'dr-plaintext': path.join(dir, 'dr-plaintext.json'),
+      'dr-renamed': path.join(dir, 'dr-renamed.json'),
+    }, dir);
     fs.mkdirSync(path.join(dir, 'tests'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'tests', 'kafka-iac.tftest.hcl'), terraformTestFile(wrapped));
     terraform(['init', '-input=false', '-no-color'], dir);
     let out = '';
-    try {
-      terraform(['test', '-no-color'], dir);
-    } catch (e) {
-      out = (e as Error).message;
-    }
-    expect(out).toMatch(/DR-002: dr Replicator_\w+ does not keep topic names \(failover\)/);
-    expect(out).toMatch(/DR-002: dr Replicator_\w+ does not sync consumer group offsets/);
+    expect(() => {
+      try {
+        terraform(['test', '-no-color'], dir);
+      } catch (e) {
+        out = (e as Error).message;
+        throw e;
+      }
+    }).toThrow();
+    expect(out).toMatch(/SEC-001: dr-plaintext Kafka_\w+ client_broker is not TLS/);
+    expect(out).toMatch(/DR-002: dr-renamed Replicator_\w+ does not keep topic names \(failover\)/);
+    expect(out).toMatch(/DR-002: dr-renamed Replicator_\w+ does not sync consumer group offsets/);
+    // Each copy fails for its own break only.
+    expect(out).not.toMatch(/SEC-001: dr-renamed /);
+    expect(out).not.toMatch(/DR-002: dr-plaintext /);
     expect(out).toContain('run "production"... pass');
   });
 });

@@ -305,8 +305,11 @@ function round(n: number, digits: number): number {
 
 /** 1857945600000 → `1,857,945,600,000`; 1730.35 → `1,730.35`. */
 export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  NUMBER_FORMAT ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  return NUMBER_FORMAT.format(n);
 }
+/** Made once, on first use: `toLocaleString` with options builds a new Intl.NumberFormat on every call. */
+let NUMBER_FORMAT: Intl.NumberFormat | undefined;
 
 function positive(path: string, prop: string, value: number, expected: string): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {

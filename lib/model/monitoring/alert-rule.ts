@@ -26,6 +26,12 @@ export interface AlertScenario {
   readonly firing: readonly Readonly<Record<string, string>>[];
   /** Other alerts of the same rule file that must be quiet at the same time (the SLO's other burn-rate alerts). */
   readonly alsoQuiet?: readonly string[];
+  /**
+   * Earlier times in the same series when this alert must be quiet: a series that crosses the
+   * threshold only near its end proves quiet below it and firing above it in one run (the
+   * error-budget scenarios, thousands of evaluations each, are run once instead of twice).
+   */
+  readonly quietBefore?: readonly PrometheusDuration[];
 }
 
 /**
