@@ -1,8 +1,9 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { shown, Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
+import { kafkaNodeCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
 import { asStrimziKafka, asStrimziNodePool, strimziKafkaOf, effectivePodTemplate } from './readers/strimzi-documents';
-import { kubernetesKind, podSpecOf, nodeConfigOf, replicasOfWorkload, selectorMatches } from './readers/statefulset-documents';
+import { podSpecOf, replicasOfWorkload, selectorMatches } from './readers/statefulset-documents';
 
 /** HA-009: On Kubernetes, at most one Kafka node is disrupted at a time: a PodDisruptionBudget that allows 1 (on Strimzi, `spec.kafka.template.podDisruptionBudget.maxUnavailable` ≤ 1, absent = 1: Strimzi writes one PDB over every node-pool pod), pods spread over zones (topology spread, `whenUnsatisfiable: DoNotSchedule`) and over hosts (required anti-affinity on `kubernetes.io/hostname`). */
 export const HA_009_DISRUPTION_AND_SPREAD: Rule = defineRule({
@@ -11,7 +12,7 @@ export const HA_009_DISRUPTION_AND_SPREAD: Rule = defineRule({
   explanation: 'Node drains, upgrades and autoscaler moves evict pods. If two Kafka pods go at once, partitions with min.insync.replicas=2 stop accepting writes; if two brokers share a node or a zone, one failure takes both. A budget of one disruption at a time, zone topology spread and host anti-affinity keep any single event to one broker. MSK manages its own brokers, so this rule has no MSK form.',
   remediation: 'Strimzi: keep spec.kafka.template.podDisruptionBudget.maxUnavailable at 1 or below (absent means 1), add a zone topology spread with whenUnsatisfiable: DoNotSchedule and required pod anti-affinity on kubernetes.io/hostname in the node pool templates. StatefulSet: a PodDisruptionBudget with maxUnavailable: 1, the same topology spread and anti-affinity on the pod template.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { strimzi: checkStrimzi, statefulset: kafkaNodeCheck(checkStatefulSet) },
 });
 
 /**
@@ -58,9 +59,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * keeps one Kafka pod per host (required anti-affinity on the hostname), and its pods are
  * covered by a PodDisruptionBudget that allows at most one disruption.
  */
-function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const sts = kubernetesKind(doc, 'StatefulSet');
-  if (!sts || !nodeConfigOf(ctx.index, sts)) return NOT_APPLICABLE;
+function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const pod = podSpecOf(sts);
   const where = 'spec.template.spec';
   const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
