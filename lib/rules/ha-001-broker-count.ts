@@ -1,6 +1,7 @@
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
+import { checkBrokerCount } from '../model/rule-checks';
 import { kafkaBrokerCheck, mskClusterCheck, strimziKafkaCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
 import { brokerCountOf } from './readers/msk-cluster-document';
 import { strimziNodePoolsOf, rolesOf, replicasOf, describePools } from './readers/strimzi-documents';
@@ -33,11 +34,7 @@ function checkStrimzi(kafka: KubernetesDocument, ctx: RuleContext): RuleOutcome 
   const pools = strimziNodePoolsOf(ctx.index, kafka).filter((p) => rolesOf(p).includes('broker'));
   const brokers = pools.reduce((sum, p) => sum + replicasOf(p), 0);
   const f = new Findings();
-  f.expect(brokers >= 3, {
-    found: `the broker node pools (${describePools(pools)}) have ${brokers} broker(s)`,
-    expected: 'at least 3 brokers',
-    fix: 'Give the broker node pools at least 3 replicas in total (StrimziKafkaCluster brokerPools: [{ replicas: 3 }]).',
-  });
+  f.refused(`the broker node pools (${describePools(pools)}) have ${brokers} broker(s)`, checkBrokerCount(brokers, 'StrimziKafkaCluster'));
   return f.outcome();
 }
 
@@ -45,10 +42,6 @@ function checkStrimzi(kafka: KubernetesDocument, ctx: RuleContext): RuleOutcome 
 function checkStatefulSet({ sts, node }: KafkaNodeStatefulSet): RuleOutcome {
   const replicas = replicasOfWorkload(sts);
   const f = new Findings();
-  f.expect(replicas >= 3, {
-    found: `spec.replicas is ${shown(sts.body.spec?.replicas)} (process.roles '${node.properties['process.roles']}')`,
-    expected: 'at least 3 brokers',
-    fix: 'Set brokers: { replicas: 3 } on the KafkaStatefulSetCluster (and remove combinedNode outside development).',
-  });
+  f.refused(`spec.replicas is ${shown(sts.body.spec?.replicas)} (process.roles '${node.properties['process.roles']}')`, checkBrokerCount(replicas, 'KafkaStatefulSetCluster'));
   return f.outcome();
 }

@@ -1,6 +1,7 @@
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
+import { checkBrokersPerZone } from '../model/rule-checks';
 import { kafkaBrokerCheck, mskClusterCheck, strimziBrokerPoolCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
 import { block, brokerCountOf, list } from './readers/msk-cluster-document';
 import { strimziKafkaOf, replicasOf, effectivePodTemplate } from './readers/strimzi-documents';
@@ -29,11 +30,7 @@ function checkMsk(cluster: TerraformDocument): RuleOutcome {
     expected: '3 subnets in 3 availability zones',
     fix: 'Give the cluster a KafkaNetwork with 3 availability zones.',
   });
-  f.expect(brokers !== undefined && subnets.length > 0 && brokers % subnets.length === 0, {
-    found: `number_of_broker_nodes is ${shown(cluster.body.number_of_broker_nodes)} with ${subnets.length} client subnet(s)`,
-    expected: 'a multiple of the subnet count',
-    fix: `Set brokers to a multiple of ${subnets.length || 3}.`,
-  });
+  f.refused(`number_of_broker_nodes is ${shown(cluster.body.number_of_broker_nodes)} with ${subnets.length} client subnet(s)`, checkBrokersPerZone(brokers ?? NaN, subnets.length));
   return f.outcome();
 }
 

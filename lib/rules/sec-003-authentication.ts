@@ -1,6 +1,7 @@
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
+import { checkListenerAuthentication, checkNoSaslPlain } from '../model/rule-checks';
 import { mskClusterCheck, nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
 import { authenticationOf, block, hasBlock } from './readers/msk-cluster-document';
 import { forbiddenConfigFindings } from './readers/strimzi-documents';
@@ -51,11 +52,7 @@ function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
   for (const l of (kafka.body.spec?.kafka?.listeners ?? []) as any[]) {
     const auth = l?.authentication;
     const type = auth?.type;
-    f.expect(type === 'scram-sha-512' || type === 'tls' || type === 'custom', {
-      found: `listener ${shown(l?.name)} (port ${l?.port}) authentication is ${auth === undefined ? 'not set' : `'${type}'`}`,
-      expected: "'scram-sha-512', 'tls' (mutual TLS) or 'custom' (OAuth bearer): unauthenticated access is refused",
-      fix: `Set authentication: { type: 'scram-sha-512' } on listener ${l?.name}.`,
-    });
+    f.refused(`listener ${shown(l?.name)} (port ${l?.port}) authentication is ${auth === undefined ? 'not set' : `'${type}'`}`, checkListenerAuthentication(type, String(l?.name)));
     if (type !== 'custom') continue;
     const mechanisms = String(auth.listenerConfig?.['sasl.enabled.mechanisms'] ?? '').toUpperCase().split(',').map((m) => m.trim());
     f.expect(auth.sasl === true && mechanisms.includes('OAUTHBEARER'), {
@@ -63,11 +60,7 @@ function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
       expected: "sasl: true with 'OAUTHBEARER'",
       fix: "Set sasl: true and listenerConfig['sasl.enabled.mechanisms']: 'OAUTHBEARER'.",
     });
-    f.expect(!mechanisms.includes('PLAIN'), {
-      found: `listener ${shown(l?.name)} enables SASL/PLAIN`,
-      expected: 'no SASL/PLAIN (passwords in the clear inside TLS, no salted storage)',
-      fix: 'Remove PLAIN from sasl.enabled.mechanisms; use scram-sha-512 or OAUTHBEARER.',
-    });
+    f.refused(`listener ${shown(l?.name)} enables SASL/PLAIN`, checkNoSaslPlain(mechanisms));
   }
   forbiddenConfigFindings(kafka, 'SEC-003', f);
   return f.outcome();
@@ -100,11 +93,7 @@ function checkStatefulSet({ files }: NodePropertiesFiles): RuleOutcome {
       } else if (l.protocol === 'SASL_SSL') {
         const raw = listenerSetting(properties, l.name, 'sasl.enabled.mechanisms');
         const mechanisms = (raw ?? 'GSSAPI').toUpperCase().split(',').map((m) => m.trim()).filter((m) => m !== '');
-        f.expect(!mechanisms.includes('PLAIN'), {
-          found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${shown(raw)}, which enables SASL/PLAIN`,
-          expected: 'no SASL/PLAIN (passwords sent as they are, no salted storage)',
-          fix: `Set listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms=SCRAM-SHA-512.`,
-        });
+        f.refused(`${where} listener ${l.name} sasl.enabled.mechanisms is ${shown(raw)}, which enables SASL/PLAIN`, checkNoSaslPlain(mechanisms));
         f.expect(mechanisms.length > 0 && mechanisms.every((m) => m === 'SCRAM-SHA-512' || m === 'OAUTHBEARER'), {
           found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${raw === undefined ? "not set (Kafka's default is GSSAPI)" : shown(raw)}`,
           expected: "'SCRAM-SHA-512' (or OAUTHBEARER)",

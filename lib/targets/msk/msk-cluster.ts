@@ -8,6 +8,7 @@ import { writeSortedProperties } from '../../contract/writers/properties';
 import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
+import { checkBrokersPerZone, refuse } from '../../model/rule-checks';
 import { KafkaVersion } from '../../model/kafka-version';
 import type { IKafkaNetwork } from './kafka-network';
 import { mskListenerPort } from '../../contract/msk-ports';
@@ -231,13 +232,7 @@ export class MskCluster extends Construct {
 
     const zones = props.network.zoneCount;
     this.brokers = props.brokers ?? zones;
-    if (!Number.isInteger(this.brokers) || this.brokers < 1 || this.brokers % zones !== 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'HA-006', path, prop: 'brokers', found: this.brokers,
-        expected: `a positive multiple of the zone count (${zones}); MSK places the same number of brokers in every zone`,
-        fix: `Set brokers: ${zones * Math.max(1, Math.ceil((Number(this.brokers) || 1) / zones))}.`,
-      });
-    }
+    refuse(path, 'brokers', this.brokers, checkBrokersPerZone(this.brokers, zones));
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
     if (!CLUSTER_NAME.test(this.clusterName)) {

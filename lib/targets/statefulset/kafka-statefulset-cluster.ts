@@ -9,7 +9,7 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkListenerTls, refuse, refuseControllerCount } from '../../model/rule-checks';
+import { checkListenerTls, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import { RuleTarget } from '../../contract/rule-target';
@@ -399,6 +399,7 @@ function nodeOptionsOf(path: string, props: KafkaStatefulSetClusterProps) {
       fix: 'Remove combinedNode and declare controllers and brokers, or keep one combined node.',
     });
   }
+  refuseBrokerCount(path, 'brokers.replicas', brokerOptions.replicas, 'KafkaStatefulSetCluster');
   validateNodes(path, 'brokers', brokerOptions);
   if (!combined) validateNodes(path, 'controllers', controllerOptions);
   return { combined, controllerOptions, brokerOptions };
@@ -417,9 +418,6 @@ function validateAdmins(path: string, admins: readonly string[]): void {
 }
 
 function validateNodes(path: string, what: string, o: Required<KafkaStatefulSetNodeOptions>): void {
-  if (!Number.isInteger(o.replicas) || o.replicas < 1) {
-    throw KafkaIacError.invalidProp({ code: 'HA-001', path, prop: `${what}.replicas`, found: o.replicas, expected: 'a positive integer', fix: `Set ${what}: { replicas: 3 }.` });
-  }
   for (const [prop, value] of [['memory', o.memory], ['storageSize', o.storageSize], ['cpu', o.cpu]] as const) {
     const ok = prop === 'cpu' ? /^(\d+(\.\d+)?|\d+m)$/.test(value) : Number.isFinite(parseMemoryQuantity(value));
     if (!ok) {

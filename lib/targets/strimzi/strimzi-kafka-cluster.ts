@@ -5,7 +5,7 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkListenerTls, refuse, refuseControllerCount } from '../../model/rule-checks';
+import { checkListenerAuthentication, checkListenerTls, checkNoSaslPlain, refuse, refusalError, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import {
@@ -233,6 +233,7 @@ export class StrimziKafkaCluster extends Construct {
     const seen = new Set<string>(combined ? [] : [controllerOptions.name]);
     for (const p of pools) {
       validatePool(path, p);
+      refuseBrokerCount(`${path} pool ${p.name}`, 'replicas', p.replicas, 'StrimziKafkaCluster');
       if (seen.has(p.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'node pool', p.name);
       seen.add(p.name);
     }
@@ -466,21 +467,20 @@ function renderAuthentication(where: string, l: StrimziListenerProps): KafkaSpec
     case AuthenticationMechanism.OAUTH_BEARER: {
       const config = l.customListenerConfig ?? {};
       const mechanisms = String(config['sasl.enabled.mechanisms'] ?? '').toUpperCase().split(',').map((s) => s.trim());
-      if (!mechanisms.includes('OAUTHBEARER') || mechanisms.includes('PLAIN')) {
+      const prop = "customListenerConfig['sasl.enabled.mechanisms']";
+      refuse(where, prop, config['sasl.enabled.mechanisms'], checkNoSaslPlain(mechanisms));
+      if (!mechanisms.includes('OAUTHBEARER')) {
         throw KafkaIacError.invalidProp({
-          code: 'SEC-003', path: where, prop: "customListenerConfig['sasl.enabled.mechanisms']", found: config['sasl.enabled.mechanisms'],
-          expected: "'OAUTHBEARER' (SASL/PLAIN is refused)",
+          code: 'SEC-003', path: where, prop, found: config['sasl.enabled.mechanisms'],
+          expected: "'OAUTHBEARER'",
           fix: "Set customListenerConfig: { 'sasl.enabled.mechanisms': 'OAUTHBEARER', ... } with the OAuth callback handler settings.",
         });
       }
       return { type: KafkaSpecKafkaListenersAuthenticationType.CUSTOM, sasl: true, listenerConfig: { ...config } };
     }
     default:
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-003', path: where, prop: 'authentication', found: mechanism ?? 'none',
-        expected: 'ClientAuthentication.scramSha512(), .mutualTls() or .oauthBearer(); unauthenticated listeners are refused and IAM is MSK-only',
-        fix: 'Set authentication: ClientAuthentication.scramSha512().',
-      });
+      // No authentication, or IAM (MSK only): no Strimzi authentication type.
+      throw refusalError(where, 'authentication', mechanism ?? 'none', checkListenerAuthentication(undefined, l.name)!);
   }
 }
 
@@ -518,9 +518,6 @@ function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   const where = `${path} pool ${p.name}`;
   if (!DNS_LABEL.test(p.name)) {
     throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'name', found: p.name, expected: 'a DNS label', fix: "Use a name such as 'broker'." });
-  }
-  if (!Number.isInteger(p.replicas) || p.replicas < 1) {
-    throw KafkaIacError.invalidProp({ code: 'HA-001', path: where, prop: 'replicas', found: p.replicas, expected: 'a positive integer', fix: 'Set replicas: 3.' });
   }
   for (const [prop, value] of [['memory', p.memory], ['storageSize', p.storageSize]] as const) {
     if (!Number.isFinite(parseMemoryQuantity(value))) {
