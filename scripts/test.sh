@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The test command (`npm test`): typecheck, synthesize the examples, then run every test,
+# The test command (`npm test`): typecheck, lint, synthesize the examples, then run every test,
 # including the real validators (terraform, promtool, CRD schemas, kubectl kustomize).
-# Prints `N passed, N failed` as its last line.
+# Prints `N passed, N failed` as its last line; each lint problem counts as one failure.
 #
 # System tools: on Debian as root, the missing ones are installed here (apt-get for promtool,
 # amtool and kubectl; Terraform from releases.hashicorp.com, checksum verified). Elsewhere the
@@ -78,10 +78,14 @@ else
 fi
 
 mkdir -p .test-results
-rm -f .test-results/vitest.json
+rm -f .test-results/vitest.json .test-results/eslint.json
 
 echo "== typecheck =="
 npx tsc --noEmit || fail
+
+echo "== lint (eslint.config.mjs: import direction, provider submodules) =="
+npx eslint --max-warnings 0 --format json --output-file .test-results/eslint.json . && echo "lint: no problems"
+lint_rc=$?
 
 echo "== synth (every example stack) =="
 npx tsx stacks/main.ts || fail
@@ -89,5 +93,6 @@ npx tsx stacks/main.ts || fail
 echo "== vitest =="
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json
 rc=$?
-node scripts/test-summary.mjs .test-results/vitest.json | tee .test-results/summary.txt
+node scripts/test-summary.mjs .test-results/vitest.json .test-results/eslint.json | tee .test-results/summary.txt
+[ "$rc" = 0 ] && rc=$lint_rc
 exit $rc

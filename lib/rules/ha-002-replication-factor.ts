@@ -12,7 +12,7 @@ import { KAFKA_CLUSTER_LABEL } from '../contract/vocabulary';
 /** HA-002: `default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3. */
 export const HA_002_REPLICATION_FACTOR: Rule = defineRule({
   id: 'HA-002',
-  title: '\`default.replication.factor\` = 3 (never above the broker count), \`offsets.topic.replication.factor\` = 3, \`transaction.state.log.replication.factor\` = 3. Every declared topic has replication factor ≥ 3.',
+  title: '`default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3.',
   explanation: 'Data survives a broker failure only if every partition has copies on other brokers. Replication factor 3 keeps two copies when one broker is down, including the internal __consumer_offsets and __transaction_state topics, whose loss breaks every consumer group or transactional producer. A replication factor above the broker count makes topic creation fail.',
   remediation: 'Set default.replication.factor, offsets.topic.replication.factor and transaction.state.log.replication.factor to 3, with at least 3 brokers, and declare every topic with replicas >= 3. MSK: in the aws_msk_configuration (MskCluster brokerConfig) and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and on each KafkaTopic. StatefulSet: in server.properties and the topic admin job.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,

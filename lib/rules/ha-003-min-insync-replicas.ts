@@ -11,7 +11,7 @@ import type { TerraformDocument } from '../contract/document';
 /** HA-003: `min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF. */
 export const HA_003_MIN_INSYNC_REPLICAS: Rule = defineRule({
   id: 'HA-003',
-  title: '\`min.insync.replicas\` = 2 and \`transaction.state.log.min.isr\` = 2, always < replication factor, so one broker can fail without stopping \`acks=all\` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF.',
+  title: '`min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF.',
   explanation: 'With acks=all a write succeeds once min.insync.replicas replicas have it. A value of 2 with replication factor 3 means an acknowledged write is on two brokers, and one broker can fail without stopping writes. A value of 1 acknowledges writes held by one broker only; a value equal to the replication factor stops all writes when any broker is down.',
   remediation: 'Set min.insync.replicas=2 and transaction.state.log.min.isr=2, each below its replication factor, and give topics that override it a value >= 2 and below their replication factor. MSK: in the aws_msk_configuration and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and the KafkaTopic config. StatefulSet: in server.properties and the topic admin job.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,

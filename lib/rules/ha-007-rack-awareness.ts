@@ -9,7 +9,7 @@ import { podSpecOf, envValueOf } from './readers/statefulset-documents';
 /** HA-007: Replicas are rack-aware: `broker.rack` / Strimzi `rack.topologyKey` = the zone label, so the replicas of a partition land in different zones. */
 export const HA_007_RACK_AWARENESS: Rule = defineRule({
   id: 'HA-007',
-  title: 'Replicas are rack-aware: \`broker.rack\` / Strimzi \`rack.topologyKey\` = the zone label, so the replicas of a partition land in different zones.',
+  title: 'Replicas are rack-aware: `broker.rack` / Strimzi `rack.topologyKey` = the zone label, so the replicas of a partition land in different zones.',
   explanation: 'Kafka places the replicas of a partition in different racks only when it knows each broker\'s rack. With broker.rack set to the availability zone, a zone outage never takes all replicas of a partition; without it, all three replicas can land in one zone.',
   remediation: 'Make the zone the rack. MSK sets broker.rack to each broker\'s zone ID itself: put the client subnets in distinct zones. Strimzi: set spec.kafka.rack.topologyKey to topology.kubernetes.io/zone. StatefulSet: set broker.rack from the node\'s zone label at start-up.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,

@@ -11,7 +11,7 @@ import type { TerraformDocument } from '../contract/document';
 /** HA-008: `unclean.leader.election.enable` = false. */
 export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = defineRule({
   id: 'HA-008',
-  title: '\`unclean.leader.election.enable\` = false.',
+  title: '`unclean.leader.election.enable` = false.',
   explanation: 'Unclean leader election lets a replica that is not in sync become leader, which silently loses every write it had not yet copied. Keeping it off trades a short unavailability of the partition for no data loss. MSK\'s default configuration turns it on.',
   remediation: 'Set unclean.leader.election.enable=false. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config. StatefulSet: in server.properties. Do not override it on topics (KafkaTopic config, the topic lines of the MSK and StatefulSet admin artefacts).',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,

@@ -9,7 +9,7 @@ import { hasBrokerRole } from './readers/statefulset-documents';
 /** HA-010: `auto.create.topics.enable` = false: topics exist because they are declared. */
 export const HA_010_AUTO_CREATE_TOPICS: Rule = defineRule({
   id: 'HA-010',
-  title: '\`auto.create.topics.enable\` = false: topics exist because they are declared.',
+  title: '`auto.create.topics.enable` = false: topics exist because they are declared.',
   explanation: 'With auto-creation on, a typo in a client\'s topic name creates a topic with broker defaults (maybe one partition, no declared owner or ACL review), and the declared topic model no longer describes the cluster. Topics should exist because they are declared.',
   remediation: 'Set auto.create.topics.enable=false and declare topics. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config, with KafkaTopic resources. StatefulSet: in server.properties, with the topic admin job.',
   severity: Severity.WARNING,

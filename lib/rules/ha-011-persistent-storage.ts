@@ -9,7 +9,7 @@ import { podSpecOf, kafkaContainerOf, volumeOfPath } from './readers/statefulset
 /** HA-011: Storage is persistent and is not deleted with the cluster (Strimzi `deleteClaim: false`; StatefulSet PVC retention `Retain`; MSK cluster and its KMS key protected from destroy in production). */
 export const HA_011_PERSISTENT_STORAGE: Rule = defineRule({
   id: 'HA-011',
-  title: 'Storage is persistent and is not deleted with the cluster (Strimzi \`deleteClaim: false\`; StatefulSet PVC retention \`Retain\`; MSK cluster and its KMS key protected from destroy in production).',
+  title: 'Storage is persistent and is not deleted with the cluster (Strimzi `deleteClaim: false`; StatefulSet PVC retention `Retain`; MSK cluster and its KMS key protected from destroy in production).',
   explanation: 'Kafka\'s data is its log on disk. Storage that is deleted with the cluster, a pod or a stack turns a mistaken delete or a bad refactor into data loss, and deleting the KMS key of an MSK cluster makes its volumes unreadable.',
   remediation: 'MSK: in production, set lifecycle prevent_destroy on the aws_msk_cluster and its aws_kms_key (MskCluster does). Strimzi: persistent-claim storage with deleteClaim: false. StatefulSet: persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled: Retain.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,

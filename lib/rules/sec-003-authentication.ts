@@ -10,7 +10,7 @@ import { listenersOf, listenerSetting } from './readers/statefulset-documents';
 /** SEC-003: Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener `authentication.type: custom`). Unauthenticated access is refused. SASL/PLAIN is refused. */
 export const SEC_003_AUTHENTICATION: Rule = defineRule({
   id: 'SEC-003',
-  title: 'Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener \`authentication.type: custom\`). Unauthenticated access is refused. SASL/PLAIN is refused.',
+  title: 'Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener `authentication.type: custom`). Unauthenticated access is refused. SASL/PLAIN is refused.',
   explanation: 'A listener that does not authenticate lets anyone who can reach it read and write every topic that ACLs do not cover, and makes ACLs meaningless because every client is ANONYMOUS. SASL/PLAIN sends passwords that the broker stores in clear text in its configuration. SCRAM-SHA-512, mutual TLS, IAM and OAuth bearer avoid both.',
   remediation: 'MSK: set client_authentication with unauthenticated = false and SCRAM, IAM or mutual TLS (ACM PCA) on (MskCluster authentication). Strimzi: set authentication (scram-sha-512, tls, or custom for OAuth) on every listener. StatefulSet: set sasl.enabled.mechanisms=SCRAM-SHA-512 or ssl.client.auth=required on every client listener. Never enable PLAIN.',
   severity: Severity.ERROR,
