@@ -13,6 +13,7 @@ export enum ConsumerGroupProtocol {
   CONSUMER = 'consumer',
 }
 
+/** Where a Kubernetes client finds its cluster and credentials, for its published client properties. */
 export interface KubernetesClientPropertiesOptions {
   /** `bootstrap.servers`, such as `main-kafka-bootstrap.kafka.svc:9093`. */
   readonly bootstrapServers: string;
@@ -34,6 +35,7 @@ export interface KubernetesClientPropertiesOptions {
   readonly groupProtocol?: ConsumerGroupProtocol;
 }
 
+/** Where an MSK client finds its cluster, for its published client properties. */
 export interface MskClientPropertiesOptions {
   /**
    * The name of the Terraform output that holds the bootstrap brokers; the address is unknown

@@ -11,6 +11,7 @@ export const SARIF_VERSION = '2.1.0';
 /** The `$schema` of the log: the schema of the errata 01 OASIS Standard (schemas/sarif/). */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
+/** Options of `sarifLog`. */
 export interface SarifOptions {
   /**
    * The file each construct path's document is written to, as a URI reference (a path relative

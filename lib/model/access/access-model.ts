@@ -8,6 +8,7 @@ import { Principal, PrincipalKind, type PrincipalProps } from './principal';
 import { Topic, type ResolvedTopicSettings, type TopicProps } from './topic';
 import { TopicPattern } from './topic-pattern';
 
+/** Props of an `AccessModel`: the environment and the defaults of its topics. */
 export interface AccessModelProps {
   /** The environment; its profile decides whether `*` grants to non-admins are refused (SEC-005). */
   readonly environment: Environment;

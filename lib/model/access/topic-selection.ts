@@ -3,6 +3,7 @@ import { AclOperation, AclPermission, AclResource, AclResourceType, type AclEntr
 import type { AccessGrant } from './access-grant';
 import type { Principal } from './principal';
 
+/** What a produce grant adds besides Write and Describe on the topics. */
 export interface ProduceGrantOptions {
   /**
    * A transactional id the producer uses (`transactional.id`); adds Write and Describe on it
@@ -17,6 +18,7 @@ export interface ProduceGrantOptions {
   readonly transactionalIdIsPrefix?: boolean;
 }
 
+/** What a consume grant adds besides Read and Describe on the topics. */
 export interface ConsumeGrantOptions {
   /**
    * The consumer group (`group.id`) the consumer joins: Read on it (IAM: AlterGroup,

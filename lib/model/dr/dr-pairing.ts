@@ -7,6 +7,7 @@ import { DrStrategy } from './dr-strategy';
 import { ReplicationGoal } from './replication-goal';
 import { ReplicationPolicy } from './replication-policy';
 
+/** Props of a `DrPairing`: the primary environment, its DR peer, and what is replicated. */
 export interface DrPairingProps {
   /** The environment that serves traffic: its topics and groups are replicated to the peer. */
   readonly primary: Environment;

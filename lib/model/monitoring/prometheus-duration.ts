@@ -7,9 +7,13 @@ const UNITS: readonly (readonly [string, number])[] = [['d', 86_400], ['h', 3_60
  * a burn-rate alert, the period of an SLO. Whole seconds only.
  */
 export class PrometheusDuration {
+  /** A duration of `n` seconds. */
   public static seconds(n: number): PrometheusDuration { return new PrometheusDuration(n); }
+  /** A duration of `n` minutes. */
   public static minutes(n: number): PrometheusDuration { return new PrometheusDuration(n * 60); }
+  /** A duration of `n` hours. */
   public static hours(n: number): PrometheusDuration { return new PrometheusDuration(n * 3_600); }
+  /** A duration of `n` days. */
   public static days(n: number): PrometheusDuration { return new PrometheusDuration(n * 86_400); }
 
   /** Parses `90s`, `5m`, `1h30m`, `30d`, `1w`, `1y` (Prometheus: y = 365d, w = 7d). */

@@ -40,6 +40,7 @@ export function burnFactor(window: BurnRateWindow, period: PrometheusDuration): 
   return tidy(window.budgetShare * period.totalSeconds / window.long.totalSeconds);
 }
 
+/** Props of a `ServiceLevelObjective`: what is measured, the objective and its window. */
 export interface ServiceLevelObjectiveProps {
   /** The rule ID (`SLO-001`) or your own ID (`SLO-CHECKOUT`), named in errors and alert labels. */
   readonly id: string;

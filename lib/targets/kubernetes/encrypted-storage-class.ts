@@ -16,6 +16,7 @@ export interface IEncryptedStorageClass {
   readonly synthesized: boolean;
 }
 
+/** Props of an `EncryptedStorageClass`. */
 export interface EncryptedStorageClassProps {
   /**
    * The customer-managed KMS key that encrypts every volume (ARN, key ID or alias ARN). Its

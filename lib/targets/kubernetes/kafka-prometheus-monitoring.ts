@@ -27,6 +27,7 @@ export enum KubernetesKafkaTarget {
   STATEFULSET = 'statefulset',
 }
 
+/** Props of a `KafkaPrometheusMonitoring`: the cluster it watches and the alerts it writes. */
 export interface KafkaPrometheusMonitoringProps {
   /** The Kafka cluster's name (`metadata.name` of the Strimzi `Kafka`, or the StatefulSet cluster name). */
   readonly clusterName: string;

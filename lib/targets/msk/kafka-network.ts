@@ -28,6 +28,7 @@ export interface IKafkaNetwork extends IConstruct {
   allowListenerPort(port: number): void;
 }
 
+/** Props of a `KafkaNetwork`: the VPC, zones and subnets of an MSK cluster. */
 export interface KafkaNetworkProps {
   /**
    * Networks whose clients may reach the brokers' listener ports: CIDR blocks or security
@@ -152,6 +153,7 @@ export class KafkaNetwork extends Construct implements IKafkaNetwork {
     this.securityGroupId = this.securityGroup.id;
   }
 
+  /** Opens a listener port (9094, 9096 or 9098) to the declared client networks. */
   public allowListenerPort(port: number): void {
     this.ingress.allowListenerPort(port);
   }
@@ -183,6 +185,7 @@ class ImportedKafkaNetwork extends Construct implements IKafkaNetwork {
     }
   }
 
+  /** Opens a listener port to the client networks given with the attributes; without them, the imported security group is left as it is. */
   public allowListenerPort(port: number): void {
     this.ingress?.allowListenerPort(port);
   }

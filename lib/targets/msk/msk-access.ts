@@ -19,6 +19,7 @@ import { mskArnPrefixesOf, renderMskIamPolicy, type MskArnPrefixes } from './msk
 import { PrincipalKind } from '../../model/access/principal';
 import { CLIENT_PROPERTIES_ARTEFACT_KIND, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../contract/vocabulary';
 
+/** Props of an `MskAccess`: the cluster and the access model it renders. */
 export interface MskAccessProps {
   /** The access model to render. */
   readonly model: AccessModel;

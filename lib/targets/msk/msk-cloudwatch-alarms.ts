@@ -19,6 +19,7 @@ export interface MskConsumerGroupTopic {
   readonly topic: string;
 }
 
+/** Props of `MskCloudWatchAlarms`: the cluster they watch and where they notify. */
 export interface MskCloudWatchAlarmsProps {
   /** The MSK cluster name (the `Cluster Name` dimension). */
   readonly clusterName: string;

@@ -83,6 +83,7 @@ export interface MskMultiVpcConnectivityOptions {
 /** MSK Standard broker types with EBS storage (Express brokers have no EBS volume to size, autoscale or encrypt with a key of yours). */
 const MSK_INSTANCE_TYPE = /^kafka\.(t3\.small|m5\.(large|(2|4|8|12|16|24)?xlarge)|m7g\.(large|(2|4|8|12|16)?xlarge))$/;
 
+/** Props of an `MskCluster`. */
 export interface MskClusterProps {
   /** The network: private subnets, one per zone, and the broker security group. */
   readonly network: IKafkaNetwork;

@@ -21,8 +21,10 @@ import { writeYaml } from '../../contract/yaml-writer';
 
 /** MSK open monitoring ports. */
 export const MSK_JMX_EXPORTER_PORT = 11001;
+/** MSK open monitoring: the port of the node exporter on each broker. */
 export const MSK_NODE_EXPORTER_PORT = 11002;
 
+/** Props of `MskPrometheusMonitoring`: the cluster it watches through open monitoring. */
 export interface MskPrometheusMonitoringProps {
   /** The MSK cluster name (the `kafka_cluster` label). */
   readonly clusterName: string;

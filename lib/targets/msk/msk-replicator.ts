@@ -46,6 +46,7 @@ export enum MskReplicatorCompression {
   ZSTD = 'ZSTD',
 }
 
+/** Props of an `MskReplicator`: the DR pairing, the two clusters and what is replicated. */
 export interface MskReplicatorProps {
   /**
    * The source cluster, in another region: IAM access control, multi-VPC private connectivity

@@ -8,6 +8,7 @@ import { AuthenticationMechanism } from '../../model/client-authentication';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 
+/** Props of an `MskScramUser`: the cluster and the user's name. */
 export interface MskScramUserProps {
   /** The cluster; SCRAM must be one of its authentication modes. */
   readonly cluster: MskCluster;

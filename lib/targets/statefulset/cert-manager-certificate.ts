@@ -24,6 +24,7 @@ export interface CertificateIssuerRef {
   readonly group?: string;
 }
 
+/** Props of a `CertManagerCertificate`: the names it is issued for and its issuer. */
 export interface CertManagerCertificateProps {
   /** The Certificate's and its Secret's name. */
   readonly secretName: string;

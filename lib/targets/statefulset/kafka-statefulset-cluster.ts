@@ -35,6 +35,7 @@ export enum StatefulSetAuthorizerLogLevel {
   DEBUG = 'DEBUG',
 }
 
+/** Props of a `KafkaStatefulSetCluster`: the Kafka nodes, listeners, access and certificates of a plain StatefulSet cluster. */
 export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProps {
   /**
    * The cluster name; objects are `<name>-broker`, `<name>-controller`, `<name>-bootstrap`, ...

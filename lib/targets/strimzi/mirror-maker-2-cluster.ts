@@ -10,6 +10,7 @@ export enum MirrorMaker2ClusterKind {
   MSK = 'msk',
 }
 
+/** A Strimzi `Kafka` MirrorMaker 2 connects to. */
 export interface StrimziMirrorMaker2ClusterProps {
   /** The `Kafka` resource's name. */
   readonly clusterName: string;
@@ -46,6 +47,7 @@ export interface StrimziMirrorMaker2ClusterProps {
   readonly credentialsSecret?: string;
 }
 
+/** An MSK cluster MirrorMaker 2 connects to. */
 export interface MskMirrorMaker2ClusterProps {
   /**
    * The MSK bootstrap brokers for the principal's mechanism: `bootstrap_brokers_sasl_scram`

@@ -12,6 +12,7 @@ import type { Principal } from '../../model/access/principal';
 import type { Topic } from '../../model/access/topic';
 import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, CLUSTER_CA_SECRET_ANNOTATION, CREDENTIALS_SECRET_ANNOTATION, PRINCIPAL_KIND_LABEL, STRIMZI_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 
+/** Props of a `StrimziAccess`: the cluster and the access model it renders as KafkaUsers and KafkaTopics. */
 export interface StrimziAccessProps {
   /** The access model to render. */
   readonly model: AccessModel;

@@ -66,6 +66,7 @@ export interface StrimziNodePoolOptions {
   readonly cpu?: string;
 }
 
+/** Props of a `StrimziKafkaCluster`: the node pools, listeners, storage and operators of a Strimzi `Kafka`. */
 export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
   /**
    * The `Kafka` name; pods are `<name>-<pool>-<id>`.

@@ -29,6 +29,7 @@ import { MIRROR_MAKER_2_JMX_EXPORTER_RULES } from './mirror-maker-2-metrics';
 /** The data key of the JMX exporter configuration in the MirrorMaker 2 metrics ConfigMap. */
 export const MIRROR_MAKER_2_METRICS_CONFIG_KEY = 'mirror-maker-2-metrics-config.yml';
 
+/** Props of a `StrimziMirrorMaker2`: the DR pairing and the two clusters it connects. */
 export interface StrimziMirrorMaker2Props {
   /** The DR pairing this MirrorMaker 2 carries out: topics, groups, policy, RPO. */
   readonly pairing: DrPairing;
