@@ -118,9 +118,9 @@ export class Environment {
 
   public constructor(props: EnvironmentProps) {
     if (!ENVIRONMENT_NAME.test(props.name)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-ENV', path: 'Environment', prop: 'name', found: props.name,
-        expected: 'lower-case letters, digits and dashes, starting with a letter, at most 31 characters',
+        grammar: 'lower-case letters, digits and dashes, starting with a letter, at most 31 characters',
         fix: "Use a name such as 'production' or 'dr-us-west-2'.",
       });
     }

@@ -78,9 +78,9 @@ export abstract class TopicSelection {
   public grantConsume(principal: Principal, options: ConsumeGrantOptions): AccessGrant {
     const group = options?.group;
     if (typeof group !== 'string' || !GROUP_NAME.test(group)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'SEC-005', path: `${this.errorPath}/consumers/${principal.name}`, prop: 'group', found: group,
-        expected: 'a named consumer group (letters, digits, . _ -): a consumer gets Read on its own group only',
+        grammar: 'a named consumer group (letters, digits, . _ -): a consumer gets Read on its own group only',
         fix: `Name the group the consumer uses as group.id, for example topic.grantConsume(${principal.name}, { group: '${principal.name}' }).`,
       });
     }

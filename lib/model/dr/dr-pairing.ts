@@ -380,8 +380,8 @@ function selectGroups(path: string, access: AccessModel, names: readonly string[
 
 function alias(path: string, prop: string, value: string): string {
   if (!ALIAS.test(value)) {
-    throw KafkaIacError.invalidProp({
-      code: 'DR-001', path, prop, found: value, expected: 'letters, digits, _ and -, starting with a letter or digit, at most 64 characters',
+    throw KafkaIacError.grammar({
+      code: 'DR-001', path, prop, found: value, grammar: 'letters, digits, _ and -, starting with a letter or digit, at most 64 characters',
       fix: "Use a short cluster alias such as 'primary' or 'us-east-1'.",
     });
   }

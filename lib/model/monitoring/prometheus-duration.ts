@@ -20,9 +20,9 @@ export class PrometheusDuration {
   public static parse(text: string): PrometheusDuration {
     const m = typeof text === 'string' && text.length <= 64 ? /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text) : null;
     if (!m || text === '') {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-DURATION', path: 'PrometheusDuration', prop: 'duration', found: text,
-        expected: 'a Prometheus duration in whole seconds such as 30s, 5m, 1h, 30d or 1w', fix: "Write the duration as '<number><unit>' with unit s, m, h, d, w or y.",
+        grammar: 'a Prometheus duration in whole seconds such as 30s, 5m, 1h, 30d or 1w', fix: "Write the duration as '<number><unit>' with unit s, m, h, d, w or y.",
       });
     }
     const [y, w, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));

@@ -224,9 +224,9 @@ function carveSubnets(path: string, cidr: string, count: number): string[] {
   const prefix = m ? Number(m[5]) : NaN;
   const octets = m ? m.slice(1, 5).map(Number) : [];
   if (!m || octets.some((o) => o > 255) || prefix < 8 || prefix > 24) {
-    throw KafkaIacError.invalidProp({
+    throw KafkaIacError.grammar({
       code: 'KIAC-PROP', path, prop: 'cidrBlock', found: cidr,
-      expected: 'an IPv4 CIDR block from /8 to /24, such as 10.40.0.0/16',
+      grammar: 'an IPv4 CIDR block from /8 to /24, such as 10.40.0.0/16',
       fix: "Set cidrBlock: '10.40.0.0/16'.",
     });
   }

@@ -237,9 +237,9 @@ export class MskCluster extends Construct {
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
     if (!CLUSTER_NAME.test(this.clusterName)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
-        expected: 'letters, digits and dashes, starting with a letter, at most 64 characters',
+        grammar: 'letters, digits and dashes, starting with a letter, at most 64 characters',
         fix: "Use a name such as 'production-kafka'.",
       });
     }

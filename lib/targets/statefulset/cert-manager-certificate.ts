@@ -67,9 +67,9 @@ export class CertManagerCertificate extends Construct {
   public constructor(scope: Construct, id: string, props: CertManagerCertificateProps) {
     super(scope, id);
     if (props.commonName.length > 64) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'SEC-010', path: this.node.path, prop: 'commonName', found: props.commonName,
-        expected: 'at most 64 characters (X.509)', fix: 'Use a shorter cluster name.',
+        grammar: 'at most 64 characters (X.509)', fix: 'Use a shorter cluster name.',
       });
     }
     this.secretName = props.secretName;

@@ -179,9 +179,9 @@ export class KafkaStatefulSetCluster extends Construct {
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
     if (!DNS_LABEL.test(this.clusterName) || this.clusterName.length > 30) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
-        expected: 'a DNS label of at most 30 characters (Service, pod and certificate names are built from it)',
+        grammar: 'a DNS label of at most 30 characters (Service, pod and certificate names are built from it)',
         fix: "Use a name such as 'orders-kafka'.",
       });
     }
@@ -354,9 +354,9 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
     const where = `${path} listener ${l.name}`;
     if (l.authentication !== undefined) validateAuthentications(where, [l.authentication]);
     if (!LISTENER_NAME.test(l.name) || ['controller', 'replication'].includes(l.name)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path: where, prop: 'name', found: l.name,
-        expected: "a lower-case letter, then letters and digits, at most 11 characters; not 'controller' or 'replication'",
+        grammar: "a lower-case letter, then letters and digits, at most 11 characters; not 'controller' or 'replication'",
         fix: "Use a name such as 'scram' or 'mtls'.",
       });
     }
@@ -410,9 +410,9 @@ function nodeOptionsOf(path: string, props: KafkaStatefulSetClusterProps) {
 function validateAdmins(path: string, admins: readonly string[]): void {
   for (const admin of admins) {
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'SEC-004', path, prop: 'admins', found: admin,
-        expected: 'principal names of lower-case letters, digits, dots and dashes', fix: "Use a name such as 'platform-admin'.",
+        grammar: 'principal names of lower-case letters, digits, dots and dashes', fix: "Use a name such as 'platform-admin'.",
       });
     }
   }
@@ -422,7 +422,7 @@ function validateNodes(path: string, what: string, o: Required<KafkaStatefulSetN
   for (const [prop, value] of [['memory', o.memory], ['storageSize', o.storageSize], ['cpu', o.cpu]] as const) {
     const ok = prop === 'cpu' ? /^(\d+(\.\d+)?|\d+m)$/.test(value) : Number.isFinite(parseMemoryQuantity(value));
     if (!ok) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path, prop: `${what}.${prop}`, found: value, expected: 'a Kubernetes quantity such as 8Gi (memory, storage) or 2 / 500m (cpu)', fix: `Set ${what}.${prop} to a quantity.` });
+      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path, prop: `${what}.${prop}`, found: value, grammar: 'a Kubernetes quantity such as 8Gi (memory, storage) or 2 / 500m (cpu)', fix: `Set ${what}.${prop} to a quantity.` });
     }
   }
 }

@@ -191,9 +191,9 @@ export class StrimziKafkaCluster extends Construct {
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
     if (!DNS_LABEL.test(this.clusterName) || this.clusterName.length > 40) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
-        expected: 'a DNS label of at most 40 characters (pod and Service names are built from it)',
+        grammar: 'a DNS label of at most 40 characters (pod and Service names are built from it)',
         fix: "Use a name such as 'orders-kafka'.",
       });
     }
@@ -431,7 +431,7 @@ function renderListeners(path: string, listeners: readonly StrimziListenerProps[
     const where = `${path} listener ${l.name}`;
     if (l.authentication !== undefined) validateAuthentications(where, [l.authentication]);
     if (!LISTENER_NAME.test(l.name)) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'name', found: l.name, expected: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
+      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: l.name, grammar: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
     }
     if (names.has(l.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener', l.name);
     names.add(l.name);
@@ -518,11 +518,11 @@ type PoolOptions = Required<StrimziNodePoolOptions> & { readonly roles: KafkaNod
 function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   const where = `${path} pool ${p.name}`;
   if (!DNS_LABEL.test(p.name)) {
-    throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'name', found: p.name, expected: 'a DNS label', fix: "Use a name such as 'broker'." });
+    throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: p.name, grammar: 'a DNS label', fix: "Use a name such as 'broker'." });
   }
   for (const [prop, value] of [['memory', p.memory], ['storageSize', p.storageSize]] as const) {
     if (!Number.isFinite(parseMemoryQuantity(value))) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop, found: value, expected: 'a Kubernetes quantity such as 8Gi', fix: `Set ${prop}: '8Gi'.` });
+      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop, found: value, grammar: 'a Kubernetes quantity such as 8Gi', fix: `Set ${prop}: '8Gi'.` });
     }
   }
 }
@@ -544,9 +544,9 @@ function refuseForbiddenConfig(path: string, brokerProperties: Record<string, st
 function superUsersOf(path: string, admins: readonly string[], listenerProps: readonly StrimziListenerProps[]): string[] {
   for (const admin of admins) {
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'SEC-004', path, prop: 'admins', found: admin,
-        expected: 'KafkaUser names (lower-case letters, digits, dots and dashes)',
+        grammar: 'KafkaUser names (lower-case letters, digits, dots and dashes)',
         fix: "List the admin KafkaUser names, such as 'platform-admin'.",
       });
     }

@@ -160,9 +160,9 @@ export class StrimziMirrorMaker2 extends Construct {
     const pairing = props.pairing;
     this.name = props.name ?? `mm2-${pairing.name}`;
     if (!DNS_LABEL.test(this.name) || this.name.length > 40) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'name', found: this.name,
-        expected: 'a DNS label of at most 40 characters', fix: "Set name to a short name such as 'mm2-dr'.",
+        grammar: 'a DNS label of at most 40 characters', fix: "Set name to a short name such as 'mm2-dr'.",
       });
     }
     const { rf, replicas } = deploymentOf(path, env, props);
