@@ -30,6 +30,24 @@ export class KafkaIacError extends Error {
     return value;
   }
 
+  /** A count that is not a whole number of at least 1 (brokers, nodes, pods, seconds). */
+  public static notPositiveWhole(p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly found: unknown;
+    /** What is counted, in the plural: `brokers`, `Kafka nodes`, `seconds`. */
+    readonly of: string;
+    readonly fix: string;
+  }): KafkaIacError {
+    return KafkaIacError.invalidProp({ code: p.code, path: p.path, prop: p.prop, found: p.found, expected: `a whole number of ${p.of}, at least 1`, fix: p.fix });
+  }
+
+  /** Returns a count that is a whole number of at least 1, or throws `notPositiveWhole`. */
+  public static positiveWhole(value: number, p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly of: string; readonly fix: string;
+  }): number {
+    if (!Number.isInteger(value) || value < 1) throw KafkaIacError.notPositiveWhole({ ...p, found: value });
+    return value;
+  }
+
   /** A value that does not follow the grammar of its kind (a Kafka name, a DNS label, a CIDR, a duration). */
   public static grammar(p: {
     readonly code: string; readonly path: string; readonly prop: string; readonly found: unknown;

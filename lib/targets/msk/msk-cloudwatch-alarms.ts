@@ -77,9 +77,7 @@ export class MskCloudWatchAlarms extends Construct {
     super(scope, id);
     const env = Environment.of(this);
     const path = this.node.path;
-    if (!Number.isInteger(props.brokers) || props.brokers < 1) {
-      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'brokers', found: props.brokers, expected: 'a whole number of brokers, at least 1', fix: 'Set brokers to number_of_broker_nodes.' });
-    }
+    KafkaIacError.positiveWhole(props.brokers, { code: 'MON-001', path, prop: 'brokers', of: 'brokers', fix: 'Set brokers to number_of_broker_nodes.' });
     const t = resolveThresholds(path, props.thresholds);
     const c = props.clusterName;
     const runbook = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');

@@ -363,10 +363,7 @@ function deploymentOf(path: string, env: Environment, props: StrimziMirrorMaker2
       fix: 'Remove internalTopicReplicationFactor (3 is the default) or set it to 3.',
     });
   }
-  const replicas = props.replicas ?? 3;
-  if (!Number.isInteger(replicas) || replicas < 1) {
-    throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path, prop: 'replicas', found: replicas, expected: 'a whole number of pods, at least 1', fix: 'Set replicas: 3 (one per zone).' });
-  }
+  const replicas = KafkaIacError.positiveWhole(props.replicas ?? 3, { code: 'KIAC-PROP', path, prop: 'replicas', of: 'pods', fix: 'Set replicas: 3 (one per zone).' });
   return { rf, replicas };
 }
 
