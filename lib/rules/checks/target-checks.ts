@@ -1,7 +1,9 @@
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../../contract/document';
 import type { TargetCheck } from '../define-rule';
 import { NOT_APPLICABLE, type RuleContext, type RuleOutcome } from '../rule';
-import { asMskCluster } from '../readers/msk-cluster-document';
+import { asMskCluster, checkMskBrokerProperties } from '../readers/msk-cluster-document';
+import { asMskAdminArtefact } from '../readers/msk-admin-artefact';
+import type { Findings } from '../rule';
 import { asStrimziKafka, asStrimziNodePool, rolesOf } from '../readers/strimzi-documents';
 import { hasBrokerRole, kubernetesKind, nodeConfigOf, nodePropertiesOf, type NodeProperties } from '../readers/statefulset-documents';
 
@@ -31,6 +33,22 @@ export function documentCheck<T>(
 /** MSK: a check of the `aws_msk_cluster` document. */
 export function mskClusterCheck(check: (cluster: TerraformDocument, ctx: RuleContext) => RuleOutcome): TargetCheck {
   return documentCheck(asMskCluster, check);
+}
+
+/**
+ * MSK, for a rule on topics and broker properties: the topic lines of the admin artefact go to
+ * `topics`; each `aws_msk_configuration`'s server properties go to `properties`, and each
+ * cluster must use a configuration of its stack (`checkMskBrokerProperties`).
+ */
+export function mskTopicsAndBrokerPropertiesCheck(
+  topics: (artefact: TerraformDocument, ctx: RuleContext) => RuleOutcome,
+  properties: (props: Readonly<Record<string, string>>, f: Findings, configuration: TerraformDocument, ctx: RuleContext) => void,
+): TargetCheck {
+  return (doc, ctx) => {
+    const artefact = asMskAdminArtefact(doc);
+    if (artefact) return topics(artefact, ctx);
+    return checkMskBrokerProperties(doc, ctx.index, (props, f, configuration) => properties(props, f, configuration, ctx));
+  };
 }
 
 /** Strimzi: a check of the `Kafka` resource. */
