@@ -36,21 +36,8 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const pool = asStrimziNodePool(doc);
   if (!pool) return NOT_APPLICABLE;
   const { pod, where } = effectivePodTemplate(pool, strimziKafkaOf(ctx.index, pool));
-  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
-  const antiAffinity: any[] = pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   const f = new Findings();
-  f.expect(spread.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'), {
-    found: spread.length === 0
-      ? `${where} has no topology spread constraint on topology.kubernetes.io/zone`
-      : `${where} spreads over zones with whenUnsatisfiable ${spread.map((c) => shown(c.whenUnsatisfiable)).join(', ')}`,
-    expected: "a zone topology spread with whenUnsatisfiable 'DoNotSchedule'",
-    fix: "Add topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: ... }] to the pool's template.pod.",
-  });
-  f.expect(antiAffinity.some((t) => t?.topologyKey === 'kubernetes.io/hostname'), {
-    found: `${where} has no required pod anti-affinity on kubernetes.io/hostname`,
-    expected: 'at most one Kafka pod per host (requiredDuringSchedulingIgnoredDuringExecution)',
-    fix: "Add affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes.io/hostname' to the pool's template.pod.",
-  });
+  podPlacementFindings(pod, where, " to the pool's template.pod", f);
   return f.outcome();
 }
 
@@ -60,23 +47,8 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * covered by a PodDisruptionBudget that allows at most one disruption.
  */
 function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
-  const pod = podSpecOf(sts);
-  const where = 'spec.template.spec';
-  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
-  const antiAffinity: any[] = pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   const f = new Findings();
-  f.expect(spread.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'), {
-    found: spread.length === 0
-      ? `${where} has no topology spread constraint on topology.kubernetes.io/zone`
-      : `${where} spreads over zones with whenUnsatisfiable ${spread.map((c) => shown(c.whenUnsatisfiable)).join(', ')}`,
-    expected: "a zone topology spread with whenUnsatisfiable 'DoNotSchedule'",
-    fix: "Add topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: ... }].",
-  });
-  f.expect(antiAffinity.some((t) => t?.topologyKey === 'kubernetes.io/hostname'), {
-    found: `${where} has no required pod anti-affinity on kubernetes.io/hostname`,
-    expected: 'at most one Kafka pod per host (requiredDuringSchedulingIgnoredDuringExecution)',
-    fix: "Add affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes.io/hostname'.",
-  });
+  podPlacementFindings(podSpecOf(sts), 'spec.template.spec', '', f);
   const podLabels: Record<string, string> = sts.body.spec?.template?.metadata?.labels ?? {};
   const pdbs = ctx.index.kubernetes('PodDisruptionBudget').filter((p) => p.namespace === sts.namespace && selectorMatches(p.body.spec?.selector, podLabels));
   f.expect(pdbs.length > 0, {
@@ -97,4 +69,25 @@ function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): Rule
     });
   }
   return f.outcome();
+}
+
+/**
+ * A pod template of Kafka nodes spreads over zones with `DoNotSchedule` and keeps one Kafka pod
+ * per host (required anti-affinity on the hostname). `to` names where the fix goes.
+ */
+function podPlacementFindings(pod: Readonly<Record<string, any>>, where: string, to: string, f: Findings): void {
+  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
+  const antiAffinity: any[] = pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  f.expect(spread.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'), {
+    found: spread.length === 0
+      ? `${where} has no topology spread constraint on topology.kubernetes.io/zone`
+      : `${where} spreads over zones with whenUnsatisfiable ${spread.map((c) => shown(c.whenUnsatisfiable)).join(', ')}`,
+    expected: "a zone topology spread with whenUnsatisfiable 'DoNotSchedule'",
+    fix: `Add topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: ... }]${to}.`,
+  });
+  f.expect(antiAffinity.some((t) => t?.topologyKey === 'kubernetes.io/hostname'), {
+    found: `${where} has no required pod anti-affinity on kubernetes.io/hostname`,
+    expected: 'at most one Kafka pod per host (requiredDuringSchedulingIgnoredDuringExecution)',
+    fix: `Add affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes.io/hostname'${to}.`,
+  });
 }
