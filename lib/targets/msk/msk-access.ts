@@ -95,9 +95,9 @@ export class MskAccess extends Construct {
     for (const principal of model.principals) {
       const mechanism = principal.authentication.mechanism;
       if (mechanism === AuthenticationMechanism.OAUTH_BEARER) {
-        throw KafkaIacError.invalidProp({
+        throw KafkaIacError.unsupportedAuthentication({
           code: 'SEC-003', path: `${this.node.path}/${principal.name}`, prop: 'authentication', found: mechanism,
-          expected: 'iam, scram-sha-512 or tls on MSK', fix: `Declare '${principal.name}' with ClientAuthentication.iam() or .scramSha512().`,
+          offered: ['iam', 'scram-sha-512', 'tls'], where: 'on MSK', fix: `Declare '${principal.name}' with ClientAuthentication.iam() or .scramSha512().`,
         });
       }
       // The admin script logs in with IAM on a cluster that enforces ACLs (see mskApplyScript):

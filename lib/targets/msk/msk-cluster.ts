@@ -384,9 +384,9 @@ export class MskCluster extends Construct {
 function validateMskAuthentication(path: string, authentication: readonly ClientAuthentication[]): void {
   for (const a of authentication) {
     if (a.mechanism === AuthenticationMechanism.OAUTH_BEARER) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.unsupportedAuthentication({
         code: 'SEC-003', path, prop: 'authentication', found: a.mechanism,
-        expected: 'scram-sha-512, tls or iam (MSK has no OAuth listener)',
+        offered: ['scram-sha-512', 'tls', 'iam'], why: 'MSK has no OAuth listener',
         fix: 'Use ClientAuthentication.iam() or .scramSha512() on MSK.',
       });
     }

@@ -93,9 +93,9 @@ export class MirrorMaker2Cluster {
   public static strimzi(props: StrimziMirrorMaker2ClusterProps): MirrorMaker2Cluster {
     const mech = props.principal?.authentication?.mechanism;
     if (mech !== AuthenticationMechanism.SCRAM_SHA_512 && mech !== AuthenticationMechanism.MUTUAL_TLS) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.unsupportedAuthentication({
         code: 'SEC-003', path: `MirrorMaker2Cluster ${props.clusterName}`, prop: 'principal.authentication', found: mech,
-        expected: 'scram-sha-512 or tls for MirrorMaker 2 on a Strimzi cluster',
+        offered: ['scram-sha-512', 'tls'], where: 'for MirrorMaker 2 on a Strimzi cluster',
         fix: 'Declare the MirrorMaker 2 principal with ClientAuthentication.scramSha512() or .mutualTls().',
       });
     }
@@ -116,9 +116,9 @@ export class MirrorMaker2Cluster {
     const mech = props.principal?.authentication?.mechanism;
     const path = `MirrorMaker2Cluster ${props.bootstrapServers}`;
     if (mech !== AuthenticationMechanism.SCRAM_SHA_512 && mech !== AuthenticationMechanism.IAM) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.unsupportedAuthentication({
         code: 'SEC-003', path, prop: 'principal.authentication', found: mech,
-        expected: 'scram-sha-512 or iam for MirrorMaker 2 on MSK',
+        offered: ['scram-sha-512', 'iam'], where: 'for MirrorMaker 2 on MSK',
         fix: 'Declare the MirrorMaker 2 principal with ClientAuthentication.scramSha512() or .iam().',
       });
     }

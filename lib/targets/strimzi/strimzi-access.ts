@@ -116,9 +116,9 @@ export function renderKafkaUser(principal: Principal, clusterName: string, path 
   if (mechanism === AuthenticationMechanism.SCRAM_SHA_512) spec.authentication = { type: 'scram-sha-512' };
   else if (mechanism === AuthenticationMechanism.MUTUAL_TLS) spec.authentication = { type: 'tls' };
   else if (mechanism === AuthenticationMechanism.IAM) {
-    throw KafkaIacError.invalidProp({
+    throw KafkaIacError.unsupportedAuthentication({
       code: 'SEC-003', path: `${path}/${principal.name}`, prop: 'authentication', found: mechanism,
-      expected: "scram-sha-512, tls or oauth for a Strimzi KafkaUser (IAM exists only on MSK)",
+      offered: ['scram-sha-512', 'tls', 'oauth'], where: 'for a Strimzi KafkaUser', why: 'IAM exists only on MSK',
       fix: `Declare '${principal.name}' with ClientAuthentication.scramSha512() or .mutualTls() for the Strimzi cluster.`,
     });
   }
