@@ -24,6 +24,13 @@ const CONSTRUCT_LIBRARIES = {
   message: 'The model and the rules stay free of construct libraries (cdktf is archived upstream); read synthesized documents instead.',
 };
 
+/** The patterns of .gitignore as ESLint ignores: `dist/` ignores a `dist` folder anywhere. */
+function gitIgnored() {
+  return fs.readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n').map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('!'))
+    .map((l) => (l.startsWith('/') ? l.slice(1) : `**/${l}`));
+}
+
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -89,7 +96,8 @@ const exceptionBlocks = LAYERS.constructFree.except.map((file) => {
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', 'dist/', 'cdktf.out/', 'reports/', '.stryker-tmp/', '.bench-out/', '.test-out/', 'lib/imports/'] },
+  // What git ignores (outputs, reports, the API reference), and the code cdk8s import generates.
+  { ignores: [...gitIgnored(), 'lib/imports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -51,4 +51,11 @@ describe('lint: the architecture as import restrictions', () => {
     }
     expect(await restricted('lib/targets/msk/__probe.ts', "import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';\nexport { MskCluster };\n")).toEqual([]);
   });
+
+  it('lints no generated or git-ignored output (the API reference, builds, cdk8s imports)', async () => {
+    for (const file of ['api-reference/assets/main.js', 'build/esm/index.js', 'dist/production/x.js', 'lib/imports/keda.sh.ts']) {
+      expect(await eslint.isPathIgnored(path.join(ROOT, file)), file).toBe(true);
+    }
+    expect(await eslint.isPathIgnored(path.join(ROOT, 'lib/index.ts'))).toBe(false);
+  });
 });
