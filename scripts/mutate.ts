@@ -20,6 +20,7 @@ function option(name: string): string | undefined {
 
 /** The lib/rules files a glob names (`*` within a name, `**` across folders). */
 function expand(glob: string): string[] {
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   const re = new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*') + '$');
   const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The test command (`npm test`): typecheck and every test (the global setup synthesizes the
+# The test command (`npm test`): typecheck, lint and every test (the global setup synthesizes the
 # examples first), including the real validators (terraform, promtool, CRD schemas, kubectl kustomize).
-# Prints `N passed, N failed` as its last line.
+# Prints `N passed, N failed` as its last line; each lint problem counts as one failure, and a failed
+# typecheck as one more.
 #
 # System tools: on Debian as root, the missing ones are installed here (apt-get for promtool and
 # the Prometheus server, amtool and the Alertmanager server, and kubectl; Terraform from
@@ -81,7 +82,7 @@ else
 fi
 
 mkdir -p .test-results
-rm -f .test-results/vitest.json
+rm -f .test-results/vitest.json .test-results/eslint.json
 
 # The typecheck (one core for tens of seconds) runs beside vitest, whose global setup
 # synthesizes every example environment (stacks/examples.ts) into .test-out/examples while the
@@ -91,17 +92,25 @@ typecheck_log=.test-results/typecheck.log
 npx tsc --noEmit >"$typecheck_log" 2>&1 &
 typecheck_pid=$!
 
+# The lint (eslint.config.mjs: import direction, provider submodules; about 10 s of CPU) runs
+# beside vitest as well; its problems are counted in the summary line.
+lint_log=.test-results/eslint.log
+npx eslint --max-warnings 0 --format json --output-file .test-results/eslint.json . >"$lint_log" 2>&1 &
+lint_pid=$!
+
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json
 rc=$?
 
+if wait "$lint_pid"; then echo "== lint: no problems =="; else echo "== lint FAILED (problems listed below) =="; cat "$lint_log"; rc=1; fi
+
 if wait "$typecheck_pid"; then
   echo "== typecheck: no errors =="
-  node scripts/test-summary.mjs .test-results/vitest.json | tee .test-results/summary.txt
+  node scripts/test-summary.mjs .test-results/vitest.json .test-results/eslint.json | tee .test-results/summary.txt
 else
   echo "== typecheck FAILED =="
   cat "$typecheck_log"
   # The typecheck counts as one more failure in the summary line.
-  node scripts/test-summary.mjs .test-results/vitest.json | awk 'END { print $1 " passed, " ($3 + 1) " failed" } { if (NR > 1) print prev; prev = $0 } ' | tee .test-results/summary.txt
+  node scripts/test-summary.mjs .test-results/vitest.json .test-results/eslint.json | awk 'END { print $1 " passed, " ($3 + 1) " failed" } { if (NR > 1) print prev; prev = $0 } ' | tee .test-results/summary.txt
   rc=1
 fi
 exit $rc

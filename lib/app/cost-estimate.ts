@@ -10,6 +10,7 @@ export const COST_ESTIMATE_SECTION_TITLE = 'Cost estimate';
 
 const GiB = 1024 ** 3;
 
+/** What a cost estimate of an environment prices, beyond the synthesized documents. */
 export interface CostEstimateOptions {
   /** The region whose prices apply (the environment's region). */
   readonly region: string;

@@ -13,6 +13,7 @@ import { evaluatedDocuments } from '../rules/engine';
 import { secretValueViolationsInOutputFile } from '../rules/sec-009-no-secret-values';
 import type { RuleSelection } from '../rules/rule-pack';
 
+/** Options of a `KafkaApp`: where its outputs go and which rules run. */
 export interface KafkaAppProps {
   /**
    * Where Terraform JSON goes: `<terraformOutdir>/stacks/<env>/cdk.tf.json`.

@@ -10,6 +10,7 @@ import { ENVIRONMENT_METADATA_LABEL } from '../contract/vocabulary';
 import { registerKubernetesTarget } from './app-targets';
 import { writeYaml } from '../contract/yaml-writer';
 
+/** Props of a `KafkaChart`: the cdk8s chart of one environment of a Kubernetes target. */
 export interface KafkaChartProps {
   /** The environment this chart deploys; its profile decides which rules are errors. */
   readonly environment: Environment;

@@ -10,6 +10,7 @@ import { terraformDocuments } from './terraform-documents';
 import { ENVIRONMENT_TAG, PROFILE_TAG } from '../contract/vocabulary';
 import { registerTerraformTarget } from './app-targets';
 
+/** Props of a `KafkaStack`: the cdktf stack of one environment of the MSK target. */
 export interface KafkaStackProps {
   /** The environment this stack deploys; its profile decides which rules are errors. */
   readonly environment: Environment;
@@ -87,6 +88,7 @@ export class KafkaStack extends TerraformStack {
     };
   }
 
+  /** The Terraform JSON of the stack. During a synthesis, the JSON the rules checked, rendered once. */
   public override toTerraform(): any {
     if (!this.synthesis) return super.toTerraform();
     return (this.synthesis.json ??= super.toTerraform());

@@ -60,6 +60,7 @@ export function aclCommandLine(kafkaPrincipal: string, entry: AclEntry): string 
 
 /** A comment line: control characters (which would end the comment) shown as spaces. */
 function comment(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   return `# ${text.replace(/[\x00-\x1f\x7f]/g, ' ')}`;
 }
 

@@ -4,6 +4,15 @@ import { parseTopicLines } from './admin-command-lines';
 import { ACL_ARTEFACT_LABEL, KAFKA_ADMIN_ARTEFACT_KIND, KAFKA_NODE_ROLE_LABEL } from './vocabulary';
 import { KafkaIacError } from '../model/errors';
 
+/** Which topics `CapacityPlan.applyToTopics` records the plan on. */
+export interface ApplyToTopicsOptions {
+  /**
+   * The topic names (Kafka names, such as `audit.events`) the plan was made for.
+   * @default - every topic under the scope
+   */
+  readonly topics?: readonly string[];
+}
+
 /**
  * Where a capacity plan is recorded in the synthesized output, so that the CAP rules can
  * compare what is provisioned with what was planned by reading documents alone (the same rules
@@ -19,15 +28,6 @@ import { KafkaIacError } from '../model/errors';
  *
  * @see CAP-001, CAP-002, CAP-003
  */
-/** Which topics `CapacityPlan.applyToTopics` records the plan on. */
-export interface ApplyToTopicsOptions {
-  /**
-   * The topic names (Kafka names, such as `audit.events`) the plan was made for.
-   * @default - every topic under the scope
-   */
-  readonly topics?: readonly string[];
-}
-
 export class CapacityPlanAnnotations {
   /**
    * Records a plan's disk (total and per broker) and broker count on every Kafka cluster resource

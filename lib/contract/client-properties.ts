@@ -13,6 +13,7 @@ export enum ConsumerGroupProtocol {
   CONSUMER = 'consumer',
 }
 
+/** Where a Kubernetes client finds its cluster and credentials, for its published client properties. */
 export interface KubernetesClientPropertiesOptions {
   /** `bootstrap.servers`, such as `main-kafka-bootstrap.kafka.svc:9093`. */
   readonly bootstrapServers: string;
@@ -34,6 +35,7 @@ export interface KubernetesClientPropertiesOptions {
   readonly groupProtocol?: ConsumerGroupProtocol;
 }
 
+/** Where an MSK client finds its cluster, for its published client properties. */
 export interface MskClientPropertiesOptions {
   /**
    * The name of the Terraform output that holds the bootstrap brokers; the address is unknown
@@ -78,9 +80,9 @@ export class ClientProperties {
     const comments: string[] = [];
     const mechanism = principal.authentication.mechanism;
     if (mechanism === AuthenticationMechanism.IAM) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.unsupportedAuthentication({
         code: 'SEC-003', path: `principals/${principal.name}`, prop: 'authentication', found: mechanism,
-        expected: 'scram-sha-512, tls or oauth on Kubernetes (IAM exists only on MSK)',
+        offered: ['scram-sha-512', 'tls', 'oauth'], where: 'on Kubernetes', why: 'IAM exists only on MSK',
         fix: 'Use ClientAuthentication.scramSha512() or .mutualTls() for this principal.',
       });
     }
@@ -141,9 +143,9 @@ export class ClientProperties {
       conn['ssl.keystore.password'] = '${env:KAFKA_KEYSTORE_PASSWORD}';
       comments.push(`Keystore: a certificate with CN=${principal.name} issued by the cluster's ACM Private CA.`);
     } else {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.unsupportedAuthentication({
         code: 'SEC-003', path: `principals/${principal.name}`, prop: 'authentication', found: mechanism,
-        expected: 'iam, scram-sha-512 or tls on MSK', fix: 'Use ClientAuthentication.iam() or .scramSha512() for this principal.',
+        offered: ['iam', 'scram-sha-512', 'tls'], where: 'on MSK', fix: 'Use ClientAuthentication.iam() or .scramSha512() for this principal.',
       });
     }
     return new ClientProperties(principal, conn, comments, options.groupProtocol ?? ConsumerGroupProtocol.CLASSIC);

@@ -17,6 +17,7 @@ export interface TerraformDocument {
   readonly body: Readonly<Record<string, any>>;
 }
 
+/** A Kubernetes object of a synthesized chart, as the rules read it. */
 export interface KubernetesDocument {
   readonly source: 'kubernetes';
   readonly apiVersion: string;
@@ -29,6 +30,7 @@ export interface KubernetesDocument {
   readonly body: Readonly<Record<string, any>>;
 }
 
+/** One synthesized resource, Terraform or Kubernetes: what the rules check. */
 export type SynthesizedDocument = TerraformDocument | KubernetesDocument;
 
 /** A short label for reports: `aws_msk_cluster.kafka` or `Kafka/main`. */

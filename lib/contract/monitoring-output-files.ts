@@ -9,6 +9,7 @@ import { renderRunbook } from '../model/monitoring/runbook';
 
 /** Where the generated Prometheus files of an environment go, under `dist/<env>/`. */
 export const PROMETHEUS_DIR = 'prometheus';
+/** Where the generated runbooks of an environment go, under `dist/<env>/`. */
 export const RUNBOOK_DIR = 'runbooks';
 
 const runbookAlerts = new WeakMap<Environment, Map<string, Set<string>>>();

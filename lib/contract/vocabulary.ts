@@ -67,6 +67,7 @@ export const CREDENTIALS_SECRET_ANNOTATION = 'kafka-iac.dev/credentials-secret';
 export const RULE_TAG = 'kafka-iac:rule';
 /** Default tags of every AWS resource of a stack: the environment and its profile. */
 export const ENVIRONMENT_TAG = 'kafka-iac:environment';
+/** Default tag of every AWS resource of a stack: the environment's profile. */
 export const PROFILE_TAG = 'kafka-iac:profile';
 
 /** ScaledObject annotation: the consumer group whose lag drives the scaling (ConsumerAutoscaling, read by CAP-005). */

@@ -21,9 +21,9 @@ export class ClientNetwork {
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
     const valid = m !== null && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
     if (!valid) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'SEC-007', path: 'ClientNetwork', prop: 'cidr', found: cidr,
-        expected: 'an IPv4 CIDR block such as 10.20.0.0/16', fix: 'Write the network as a.b.c.d/n.',
+        grammar: 'an IPv4 CIDR block such as 10.20.0.0/16', fix: 'Write the network as a.b.c.d/n.',
       });
     }
     if (Number(m![5]) === 0) {

@@ -16,6 +16,7 @@ export enum EnvironmentProfile {
   PRODUCTION = 'production',
 }
 
+/** Props of an `Environment`: its name, rule profile and region. */
 export interface EnvironmentProps {
   /** The environment's name; also the name of its stack and of its `dist/<name>/` folder. */
   readonly name: string;
@@ -42,6 +43,7 @@ export interface EnvironmentScope {
 
 /** A stack that can render its Terraform JSON (structural, so the core stays free of cdktf types). */
 export interface TerraformJsonSource {
+  /** The stack's Terraform JSON. */
   toTerraform(): unknown;
 }
 
@@ -116,9 +118,9 @@ export class Environment {
 
   public constructor(props: EnvironmentProps) {
     if (!ENVIRONMENT_NAME.test(props.name)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-ENV', path: 'Environment', prop: 'name', found: props.name,
-        expected: 'lower-case letters, digits and dashes, starting with a letter, at most 31 characters',
+        grammar: 'lower-case letters, digits and dashes, starting with a letter, at most 31 characters',
         fix: "Use a name such as 'production' or 'dr-us-west-2'.",
       });
     }

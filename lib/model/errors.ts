@@ -30,6 +30,45 @@ export class KafkaIacError extends Error {
     return value;
   }
 
+  /**
+   * An authentication mechanism that a target or a component does not offer (SEC-003). The
+   * expected value reads `<offered> <where> (<why>)`: `iam, scram-sha-512 or tls on MSK`.
+   */
+  public static unsupportedAuthentication(p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly found: unknown;
+    /** The mechanisms offered, by name: `['iam', 'scram-sha-512', 'tls']`. */
+    readonly offered: readonly string[];
+    /** Where they are offered: `on MSK`, `for MirrorMaker 2 on a Strimzi cluster`. @default - not said */
+    readonly where?: string;
+    /** Why the one found is not offered: `IAM exists only on MSK`. @default - not said */
+    readonly why?: string;
+    readonly fix: string;
+  }): KafkaIacError {
+    const offered = p.offered.length > 1 ? `${p.offered.slice(0, -1).join(', ')} or ${p.offered.at(-1)}` : p.offered.join('');
+    return KafkaIacError.invalidProp({
+      code: p.code, path: p.path, prop: p.prop, found: p.found,
+      expected: `${offered}${p.where ? ` ${p.where}` : ''}${p.why ? ` (${p.why})` : ''}`, fix: p.fix,
+    });
+  }
+
+  /** A count that is not a whole number of at least 1 (brokers, nodes, pods, seconds). */
+  public static notPositiveWhole(p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly found: unknown;
+    /** What is counted, in the plural: `brokers`, `Kafka nodes`, `seconds`. */
+    readonly of: string;
+    readonly fix: string;
+  }): KafkaIacError {
+    return KafkaIacError.invalidProp({ code: p.code, path: p.path, prop: p.prop, found: p.found, expected: `a whole number of ${p.of}, at least 1`, fix: p.fix });
+  }
+
+  /** Returns a count that is a whole number of at least 1, or throws `notPositiveWhole`. */
+  public static positiveWhole(value: number, p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly of: string; readonly fix: string;
+  }): number {
+    if (!Number.isInteger(value) || value < 1) throw KafkaIacError.notPositiveWhole({ ...p, found: value });
+    return value;
+  }
+
   /** A value that does not follow the grammar of its kind (a Kafka name, a DNS label, a CIDR, a duration). */
   public static grammar(p: {
     readonly code: string; readonly path: string; readonly prop: string; readonly found: unknown;

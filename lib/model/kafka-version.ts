@@ -79,6 +79,7 @@ export class KafkaVersion {
     return KafkaVersion.isKafka4(this.version);
   }
 
+  /** The version string, such as `4.3.1` or `3.9.x.kraft`. */
   public toString(): string {
     return this.version;
   }

@@ -37,6 +37,7 @@ export function escapeProperty(value: string, isKey: boolean): string {
 
 /** A comment line: control characters (which would end it) become spaces, other text kept. */
 export function propertiesComment(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   return `# ${text.replace(/[\x00-\x1f\x7f]/g, ' ').replace(/[^\x00-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
 }
 

@@ -16,7 +16,12 @@ export interface RuleRefusal {
 
 /** Throws a refusal as the construction error `<rule> [<path>] <prop> is <value>; expected <expected>. <fix>`. */
 export function refuse(path: string, prop: string, value: unknown, refusal: RuleRefusal | undefined): void {
-  if (refusal) throw KafkaIacError.invalidProp({ code: refusal.ruleId, path, prop, found: value, expected: refusal.expected, fix: refusal.fix });
+  if (refusal) throw refusalError(path, prop, value, refusal);
+}
+
+/** A refusal as the construction error, for a branch that always refuses. */
+export function refusalError(path: string, prop: string, value: unknown, refusal: RuleRefusal): KafkaIacError {
+  return KafkaIacError.invalidProp({ code: refusal.ruleId, path, prop, found: value, expected: refusal.expected, fix: refusal.fix });
 }
 
 /** The KRaft controller counts HA-005 accepts. */
@@ -48,5 +53,69 @@ export function checkListenerTls(tls: unknown): RuleRefusal | undefined {
     ruleId: 'SEC-001',
     expected: 'true: plaintext listeners are refused in every environment',
     fix: 'Remove tls: false, or the override that sets it (listeners are TLS by default).',
+  };
+}
+
+/** The fewest brokers HA-001 accepts in staging and production. */
+export const MIN_BROKERS = 3;
+
+/** The Kubernetes constructs whose broker count HA-001 checks, for the fix it names. */
+export type BrokerCountConstruct = 'StrimziKafkaCluster' | 'KafkaStatefulSetCluster';
+
+const BROKER_COUNT_FIX: Readonly<Record<BrokerCountConstruct, string>> = {
+  StrimziKafkaCluster: 'Give the broker node pools at least 3 replicas in total (StrimziKafkaCluster brokerPools: [{ replicas: 3 }]).',
+  KafkaStatefulSetCluster: 'Set brokers: { replicas: 3 } on the KafkaStatefulSetCluster (and remove combinedNode outside development).',
+};
+
+/** HA-001: at least 3 brokers (the replicas of the broker node pools, or of the broker StatefulSet). */
+export function checkBrokerCount(brokers: number, construct: BrokerCountConstruct): RuleRefusal | undefined {
+  if (Number.isInteger(brokers) && brokers >= MIN_BROKERS) return undefined;
+  return { ruleId: 'HA-001', expected: 'at least 3 brokers', fix: BROKER_COUNT_FIX[construct] };
+}
+
+/**
+ * Whether a broker count may be built at all: 1 or 2 brokers are a development cluster (HA-001
+ * reports them at synthesis, a warning in development); a count that is not a positive whole
+ * number is refused in every environment.
+ */
+export function refuseBrokerCount(path: string, prop: string, brokers: number, construct: BrokerCountConstruct): void {
+  if (!Number.isInteger(brokers) || brokers < 1) refuse(path, prop, brokers, checkBrokerCount(brokers, construct));
+}
+
+/**
+ * HA-006: a broker count that is a multiple of the zone count. On MSK the zones are the client
+ * subnets, one per zone, and MSK refuses any other count.
+ * @param brokers the broker count; `NaN` when it is not written as a number
+ */
+export function checkBrokersPerZone(brokers: number, zones: number): RuleRefusal | undefined {
+  if (Number.isInteger(brokers) && brokers > 0 && zones > 0 && brokers % zones === 0) return undefined;
+  const per = zones > 0 ? zones : 3;
+  return {
+    ruleId: 'HA-006',
+    expected: `a multiple of the subnet count (${zones}), one subnet per zone: MSK places the same number of brokers in every zone`,
+    fix: `Set brokers: ${per * Math.max(1, Math.ceil((Number(brokers) || 1) / per))} (a multiple of ${per}).`,
+  };
+}
+
+/**
+ * SEC-003: a Strimzi listener authenticates its clients, as `authentication.type`
+ * `scram-sha-512`, `tls` (mutual TLS) or `custom` (OAuth bearer).
+ */
+export function checkListenerAuthentication(type: unknown, listener: string): RuleRefusal | undefined {
+  if (type === 'scram-sha-512' || type === 'tls' || type === 'custom') return undefined;
+  return {
+    ruleId: 'SEC-003',
+    expected: "'scram-sha-512', 'tls' (mutual TLS) or 'custom' (OAuth bearer): unauthenticated access is refused",
+    fix: `Set authentication: ClientAuthentication.scramSha512() (type 'scram-sha-512'), .mutualTls() or .oauthBearer() on listener ${listener}.`,
+  };
+}
+
+/** SEC-003: no SASL/PLAIN among a listener's SASL mechanisms (upper-case names). */
+export function checkNoSaslPlain(mechanisms: readonly string[]): RuleRefusal | undefined {
+  if (!mechanisms.includes('PLAIN')) return undefined;
+  return {
+    ruleId: 'SEC-003',
+    expected: 'no SASL/PLAIN (passwords sent as they are inside TLS, no salted storage)',
+    fix: 'Remove PLAIN from sasl.enabled.mechanisms; use SCRAM-SHA-512 or OAUTHBEARER.',
   };
 }

@@ -72,7 +72,7 @@ export function dispatchTargetOf(doc: SynthesizedDocument): RuleTarget | undefin
 export function defineRule(def: RuleDefinition): Rule {
   const path = `defineRule(${def.id})`;
   const fix = 'See docs/rules.md, "Writing a rule".';
-  if (!RULE_ID.test(def.id)) throw KafkaIacError.invalidProp({ code: 'KIAC-RULE', path, prop: 'id', found: def.id, expected: 'a rule ID such as ACME-001 (letters, a dash, three digits)', fix });
+  if (!RULE_ID.test(def.id)) throw KafkaIacError.grammar({ code: 'KIAC-RULE', path, prop: 'id', found: def.id, grammar: 'a rule ID such as ACME-001 (letters, a dash, three digits)', fix });
   const keys = TARGET_KEYS.filter((k) => def.targets[k] !== undefined);
   if (keys.length === 0) throw KafkaIacError.invalidProp({ code: 'KIAC-RULE', path, prop: 'targets', found: {}, expected: 'a check for at least one of msk, strimzi, statefulset, any', fix });
   const development = def.severity.development ?? def.severity.level;

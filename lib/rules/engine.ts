@@ -6,6 +6,7 @@ import { ComplianceReport, type ReportEntry } from './report';
 import { RuleLevel, type Rule } from './rule';
 import type { AppliedSuppression } from './suppressions';
 
+/** What `evaluateRules` reads: the environment, its synthesized documents, the rules and the suppressions. */
 export interface EvaluationInput {
   readonly environment: Environment;
   readonly documents: readonly SynthesizedDocument[];
@@ -21,6 +22,7 @@ export interface EvaluationInput {
 /** Rules that guard data and access: not suppressible at a root in staging and production. */
 const GUARD_RULES = /^(HA|SEC|DR)-/;
 
+/** Runs every rule over every document and gives the report: one entry per rule and document it applies to, suppressions applied, and an entry per rule that applied to none. */
 export function evaluateRules(input: EvaluationInput): ComplianceReport {
   const index = new DocumentIndex(input.documents);
   const ctx = { environment: input.environment, index };

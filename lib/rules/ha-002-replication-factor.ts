@@ -1,22 +1,23 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { brokerCountOf, clustersUsing, literalNumber, checkMskBrokerProperties } from './readers/msk-cluster-document';
+import { mskTopicsAndBrokerPropertiesCheck } from './checks/target-checks';
+import { brokerCountOf, clustersUsing, literalNumber } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { brokerCountOfCluster, checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
-import { asMskAdminArtefact, checkMskAdminTopicLines, mskClusterOfArtefact } from './readers/msk-admin-artefact';
+import { checkMskAdminTopicLines, mskClusterOfArtefact } from './readers/msk-admin-artefact';
 import type { TerraformDocument } from '../contract/document';
 import { KAFKA_CLUSTER_LABEL } from '../contract/vocabulary';
 
 /** HA-002: `default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3. */
 export const HA_002_REPLICATION_FACTOR: Rule = defineRule({
   id: 'HA-002',
-  title: '\`default.replication.factor\` = 3 (never above the broker count), \`offsets.topic.replication.factor\` = 3, \`transaction.state.log.replication.factor\` = 3. Every declared topic has replication factor ≥ 3.',
+  title: '`default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3.',
   explanation: 'Data survives a broker failure only if every partition has copies on other brokers. Replication factor 3 keeps two copies when one broker is down, including the internal __consumer_offsets and __transaction_state topics, whose loss breaks every consumer group or transactional producer. A replication factor above the broker count makes topic creation fail.',
   remediation: 'Set default.replication.factor, offsets.topic.replication.factor and transaction.state.log.replication.factor to 3, with at least 3 brokers, and declare every topic with replicas >= 3. MSK: in the aws_msk_configuration (MskCluster brokerConfig) and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and on each KafkaTopic. StatefulSet: in server.properties and the topic admin job.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 
 /**
@@ -26,27 +27,23 @@ export const HA_002_REPLICATION_FACTOR: Rule = defineRule({
  * topic model and on the admin artefact's topic lines (`checkMskTopics`): provider 5.100 has
  * no MSK topic resource.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const artefact = asMskAdminArtefact(doc);
-  if (artefact) return checkMskTopics(artefact, ctx);
-  return checkMskBrokerProperties(doc, ctx.index, (props, f, configuration) => {
-    for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
-      f.expect(props[key] === '3', {
-        found: `${key} is ${shown(props[key])}`,
-        expected: "'3'",
-        fix: `Set ${key}=3 (MskCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
-      });
-    }
-    const rf = literalNumber(props['default.replication.factor']);
-    for (const c of clustersUsing(configuration, ctx.index)) {
-      const brokers = brokerCountOf(c);
-      f.expect(rf === undefined || brokers === undefined || rf <= brokers, {
-        found: `default.replication.factor is ${rf} but ${c.address} has ${brokers} broker(s)`,
-        expected: 'a replication factor no higher than the broker count',
-        fix: 'Raise the broker count to at least the replication factor (3).',
-      });
-    }
-  });
+function checkMsk(props: Readonly<Record<string, string>>, f: Findings, configuration: TerraformDocument, ctx: RuleContext): void {
+  for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
+    f.expect(props[key] === '3', {
+      found: `${key} is ${shown(props[key])}`,
+      expected: "'3'",
+      fix: `Set ${key}=3 (MskCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
+    });
+  }
+  const rf = literalNumber(props['default.replication.factor']);
+  for (const c of clustersUsing(configuration, ctx.index)) {
+    const brokers = brokerCountOf(c);
+    f.expect(rf === undefined || brokers === undefined || rf <= brokers, {
+      found: `default.replication.factor is ${rf} but ${c.address} has ${brokers} broker(s)`,
+      expected: 'a replication factor no higher than the broker count',
+      fix: 'Raise the broker count to at least the replication factor (3).',
+    });
+  }
 }
 
 /**

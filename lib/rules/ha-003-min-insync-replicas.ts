@@ -1,21 +1,22 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { literalNumber, checkMskBrokerProperties } from './readers/msk-cluster-document';
+import { mskTopicsAndBrokerPropertiesCheck } from './checks/target-checks';
+import { literalNumber } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf } from './readers/strimzi-documents';
 import { checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
-import { asMskAdminArtefact, checkMskAdminTopicLines } from './readers/msk-admin-artefact';
+import { checkMskAdminTopicLines } from './readers/msk-admin-artefact';
 import type { TerraformDocument } from '../contract/document';
 
 /** HA-003: `min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF. */
 export const HA_003_MIN_INSYNC_REPLICAS: Rule = defineRule({
   id: 'HA-003',
-  title: '\`min.insync.replicas\` = 2 and \`transaction.state.log.min.isr\` = 2, always < replication factor, so one broker can fail without stopping \`acks=all\` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF.',
+  title: '`min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF.',
   explanation: 'With acks=all a write succeeds once min.insync.replicas replicas have it. A value of 2 with replication factor 3 means an acknowledged write is on two brokers, and one broker can fail without stopping writes. A value of 1 acknowledges writes held by one broker only; a value equal to the replication factor stops all writes when any broker is down.',
   remediation: 'Set min.insync.replicas=2 and transaction.state.log.min.isr=2, each below its replication factor, and give topics that override it a value >= 2 and below their replication factor. MSK: in the aws_msk_configuration and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and the KafkaTopic config. StatefulSet: in server.properties and the topic admin job.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 
 /**
@@ -23,29 +24,25 @@ export const HA_003_MIN_INSYNC_REPLICAS: Rule = defineRule({
  * `transaction.state.log.min.isr` to 2, each below its replication factor; a cluster must use
  * a configuration of this stack.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const artefact = asMskAdminArtefact(doc);
-  if (artefact) return checkMskTopics(artefact);
-  return checkMskBrokerProperties(doc, ctx.index, (props, f) => {
-    const pairs: readonly (readonly [string, string])[] = [
-      ['min.insync.replicas', 'default.replication.factor'],
-      ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor'],
-    ];
-    for (const [key, rfKey] of pairs) {
-      f.expect(props[key] === '2', {
-        found: `${key} is ${shown(props[key])}`,
-        expected: "'2'",
-        fix: `Set ${key}=2 (MskCluster brokerConfig.minInsyncReplicas: 2).`,
-      });
-      const isr = literalNumber(props[key]);
-      const rf = literalNumber(props[rfKey]);
-      f.expect(isr === undefined || rf === undefined || isr < rf, {
-        found: `${key} is ${isr} with ${rfKey} ${rf}`,
-        expected: `a value below ${rfKey}, so one broker can fail without stopping acks=all writes`,
-        fix: `Set ${key}=2 with ${rfKey}=3.`,
-      });
-    }
-  });
+function checkMsk(props: Readonly<Record<string, string>>, f: Findings): void {
+  const pairs: readonly (readonly [string, string])[] = [
+    ['min.insync.replicas', 'default.replication.factor'],
+    ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor'],
+  ];
+  for (const [key, rfKey] of pairs) {
+    f.expect(props[key] === '2', {
+      found: `${key} is ${shown(props[key])}`,
+      expected: "'2'",
+      fix: `Set ${key}=2 (MskCluster brokerConfig.minInsyncReplicas: 2).`,
+    });
+    const isr = literalNumber(props[key]);
+    const rf = literalNumber(props[rfKey]);
+    f.expect(isr === undefined || rf === undefined || isr < rf, {
+      found: `${key} is ${isr} with ${rfKey} ${rf}`,
+      expected: `a value below ${rfKey}, so one broker can fail without stopping acks=all writes`,
+      fix: `Set ${key}=2 with ${rfKey}=3.`,
+    });
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { defineRule, Severity } from './define-rule';
 /** HA-004: Producers use `acks=all` with idempotence on; the recommended client properties that the library publishes for an environment say so. */
 export const HA_004_PRODUCER_ACKS: Rule = defineRule({
   id: 'HA-004',
-  title: 'Producers use \`acks=all\` with idempotence on; the recommended client properties that the library publishes for an environment say so.',
+  title: 'Producers use `acks=all` with idempotence on; the recommended client properties that the library publishes for an environment say so.',
   explanation: 'With acks=1 a write is acknowledged by the leader alone and is lost if the leader fails before followers copy it; min.insync.replicas only protects writes made with acks=all. Idempotence stops retries from duplicating or reordering records (it needs max.in.flight.requests.per.connection <= 5). The rule reads the client properties the library publishes per principal: the client-properties ConfigMaps on Kubernetes and the client-properties terraform_data on MSK, from which dist/<env>/clients/<principal>.properties is written.',
   remediation: 'Publish producer properties with acks=all, enable.idempotence=true and max.in.flight.requests.per.connection at most 5 (ClientProperties does so by default); remove any override that changes them.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,

@@ -1,29 +1,27 @@
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster } from './readers/msk-cluster-document';
+import { kafkaNodeCheck, mskClusterCheck, strimziKafkaCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
 import { checkControllerCount } from '../model/rule-checks';
 import { KafkaVersion } from '../model/kafka-version';
-import { asStrimziKafka, strimziNodePoolsOf, rolesOf, replicasOf, describePools, forbiddenConfigFindings } from './readers/strimzi-documents';
-import { kubernetesKind, processRolesOf, podSpecOf, kafkaContainerOf, nodeConfigOf, replicasOfWorkload } from './readers/statefulset-documents';
+import { strimziNodePoolsOf, rolesOf, replicasOf, describePools, forbiddenConfigFindings } from './readers/strimzi-documents';
+import { processRolesOf, podSpecOf, kafkaContainerOf, replicasOfWorkload } from './readers/statefulset-documents';
 
 /** HA-005: The metadata quorum is KRaft with an odd number of controllers: 3 or 5 (7 allowed). ZooKeeper is not generated. On MSK this means a `kafka_version` ending in `.kraft` (3.7.x.kraft to 4.1.x.kraft; the metadata mode cannot be changed after creation); MSK runs the controllers itself. On Strimzi 1.2 and the StatefulSet, a supported Kafka 4.x version. */
 export const HA_005_KRAFT_QUORUM: Rule = defineRule({
   id: 'HA-005',
-  title: 'The metadata quorum is KRaft with an odd number of controllers: 3 or 5 (7 allowed). ZooKeeper is not generated. On MSK this means a \`kafka_version\` ending in \`.kraft\` (3.7.x.kraft to 4.1.x.kraft; the metadata mode cannot be changed after creation); MSK runs the controllers itself. On Strimzi 1.2 and the StatefulSet, a supported Kafka 4.x version.',
+  title: 'The metadata quorum is KRaft with an odd number of controllers: 3 or 5 (7 allowed). ZooKeeper is not generated. On MSK this means a `kafka_version` ending in `.kraft` (3.7.x.kraft to 4.1.x.kraft; the metadata mode cannot be changed after creation); MSK runs the controllers itself. On Strimzi 1.2 and the StatefulSet, a supported Kafka 4.x version.',
   explanation: 'ZooKeeper mode is removed in Kafka 4 and deprecated before it. KRaft keeps the metadata in a Raft quorum of controllers, which needs an odd count (3 or 5; 7 allowed) to keep a majority when one or two controllers fail. MSK cannot switch a cluster between ZooKeeper and KRaft after creation, so the choice is made once.',
   remediation: 'MSK: set kafka_version to a KRaft version, 3.7.x.kraft to 4.1.x.kraft (KafkaVersion.MSK_3_9_X_KRAFT); MSK runs the controllers. Strimzi: use a Kafka 4.x version that Strimzi 1.2 supports and a controller node pool of 3 or 5 replicas. StatefulSet: use Kafka 4.x with 3 or 5 controllers.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: kafkaNodeCheck(checkStatefulSet) },
 });
 
 /**
  * MSK: `kafka_version` is a KRaft version (3.7.x.kraft to 4.1.x.kraft). MSK runs the
  * controllers itself, so their count is not configurable.
  */
-function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument): RuleOutcome {
   const version = cluster.body.kafka_version;
   const f = new Findings();
   f.expect(typeof version === 'string' && KafkaVersion.isMskKraft(version), {
@@ -39,9 +37,7 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
  * controller role) are 3, 5 or 7, and in staging and production no pool combines both roles.
  * KRaft keys in `spec.kafka.config` that Strimzi drops are refused here.
  */
-function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+function checkStrimzi(kafka: KubernetesDocument, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
   const version = kafka.body.spec?.kafka?.version;
   f.expect(version === undefined || KafkaVersion.isStrimziSupported(String(version)), {
@@ -70,10 +66,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * `zookeeper.connect`); a StatefulSet with the controller role has 3, 5 or 7 replicas, as many
  * as `controller.quorum.voters` lists; in staging and production no node combines both roles.
  */
-function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const sts = kubernetesKind(doc, 'StatefulSet');
-  const node = sts ? nodeConfigOf(ctx.index, sts)?.node : undefined;
-  if (!sts || !node) return NOT_APPLICABLE;
+function checkStatefulSet({ sts, node }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
   const image = String(kafkaContainerOf(podSpecOf(sts))?.image ?? '');
   const tag = /:([^:/@]+)$/.exec(image)?.[1];

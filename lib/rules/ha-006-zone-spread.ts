@@ -1,9 +1,11 @@
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, block, brokerCountOf, list } from './readers/msk-cluster-document';
-import { asStrimziNodePool, strimziKafkaOf, rolesOf, replicasOf, effectivePodTemplate } from './readers/strimzi-documents';
-import { kubernetesKind, hasBrokerRole, podSpecOf, nodeConfigOf, replicasOfWorkload } from './readers/statefulset-documents';
+import { checkBrokersPerZone } from '../model/rule-checks';
+import { kafkaBrokerCheck, mskClusterCheck, strimziBrokerPoolCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
+import { block, brokerCountOf, list } from './readers/msk-cluster-document';
+import { strimziKafkaOf, replicasOf, effectivePodTemplate } from './readers/strimzi-documents';
+import { podSpecOf, replicasOfWorkload } from './readers/statefulset-documents';
 
 /** HA-006: Brokers are spread over at least 3 availability zones; the broker count is a multiple of the zone count (MSK requires it; on Kubernetes the same rule keeps zones balanced). */
 export const HA_006_ZONE_SPREAD: Rule = defineRule({
@@ -12,16 +14,14 @@ export const HA_006_ZONE_SPREAD: Rule = defineRule({
   explanation: 'A cluster in one or two availability zones goes down with a zone. Spread over three zones with the same number of brokers in each, the replicas of every partition sit in different zones and a zone outage leaves a majority of replicas and controllers running. MSK refuses a broker count that is not a multiple of its client subnets.',
   remediation: 'Use 3 zones and a broker count that is a multiple of 3. MSK: three client subnets in three zones (KafkaNetwork) and brokers a multiple of the subnet count. Strimzi: node pools spread over the zones with the zone as rack. StatefulSet: topology spread over the zone label with replicas a multiple of the zone count.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziBrokerPoolCheck(checkStrimzi), statefulset: kafkaBrokerCheck(checkStatefulSet) },
 });
 
 /**
  * MSK: at least 3 client subnets (one per zone), and `number_of_broker_nodes` a multiple of
  * the subnet count.
  */
-function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument): RuleOutcome {
   const subnets = list(block(cluster.body.broker_node_group_info).client_subnets);
   const brokers = brokerCountOf(cluster);
   const f = new Findings();
@@ -30,11 +30,7 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
     expected: '3 subnets in 3 availability zones',
     fix: 'Give the cluster a KafkaNetwork with 3 availability zones.',
   });
-  f.expect(brokers !== undefined && subnets.length > 0 && brokers % subnets.length === 0, {
-    found: `number_of_broker_nodes is ${shown(cluster.body.number_of_broker_nodes)} with ${subnets.length} client subnet(s)`,
-    expected: 'a multiple of the subnet count',
-    fix: `Set brokers to a multiple of ${subnets.length || 3}.`,
-  });
+  f.refused(`number_of_broker_nodes is ${shown(cluster.body.number_of_broker_nodes)} with ${subnets.length} client subnet(s)`, checkBrokersPerZone(brokers ?? NaN, subnets.length));
   return f.outcome();
 }
 
@@ -43,9 +39,7 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
  * 3 zones (required node affinity on the zone label), spread over them (topology spread on the
  * zone label), and the pool's replicas are a multiple of the zone count.
  */
-function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const pool = asStrimziNodePool(doc);
-  if (!pool || !rolesOf(pool).includes('broker')) return NOT_APPLICABLE;
+function checkStrimzi(pool: KubernetesDocument, ctx: RuleContext): RuleOutcome {
   const { pod, where } = effectivePodTemplate(pool, strimziKafkaOf(ctx.index, pool));
   return checkPodZones(pod, where, replicasOf(pool), {
     construct: 'StrimziKafkaCluster',
@@ -59,10 +53,7 @@ const ZONE_KEY = 'topology.kubernetes.io/zone';
  * StatefulSet: the broker StatefulSet pins its pods to at least 3 zones (required node affinity
  * on the zone label), spreads them over the zones, and has a multiple of the zone count.
  */
-function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const sts = kubernetesKind(doc, 'StatefulSet');
-  const node = sts ? nodeConfigOf(ctx.index, sts)?.node : undefined;
-  if (!sts || !node || !hasBrokerRole(node.properties)) return NOT_APPLICABLE;
+function checkStatefulSet({ sts }: KafkaNodeStatefulSet): RuleOutcome {
   const pod = podSpecOf(sts);
   const where = 'spec.template.spec';
   return checkPodZones(pod, where, replicasOfWorkload(sts), {

@@ -1,18 +1,19 @@
-import type { SynthesizedDocument } from '../contract/document';
-import { shown, Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { shown, Findings, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, block, list } from './readers/msk-cluster-document';
-import { asStrimziKafka, forbiddenConfigFindings } from './readers/strimzi-documents';
-import { kubernetesKind, hasBrokerRole, podSpecOf, envValueOf, nodeConfigOf } from './readers/statefulset-documents';
+import { kafkaBrokerCheck, mskClusterCheck, strimziKafkaCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
+import { block, list } from './readers/msk-cluster-document';
+import { forbiddenConfigFindings } from './readers/strimzi-documents';
+import { podSpecOf, envValueOf } from './readers/statefulset-documents';
 
 /** HA-007: Replicas are rack-aware: `broker.rack` / Strimzi `rack.topologyKey` = the zone label, so the replicas of a partition land in different zones. */
 export const HA_007_RACK_AWARENESS: Rule = defineRule({
   id: 'HA-007',
-  title: 'Replicas are rack-aware: \`broker.rack\` / Strimzi \`rack.topologyKey\` = the zone label, so the replicas of a partition land in different zones.',
+  title: 'Replicas are rack-aware: `broker.rack` / Strimzi `rack.topologyKey` = the zone label, so the replicas of a partition land in different zones.',
   explanation: 'Kafka places the replicas of a partition in different racks only when it knows each broker\'s rack. With broker.rack set to the availability zone, a zone outage never takes all replicas of a partition; without it, all three replicas can land in one zone.',
   remediation: 'Make the zone the rack. MSK sets broker.rack to each broker\'s zone ID itself: put the client subnets in distinct zones. Strimzi: set spec.kafka.rack.topologyKey to topology.kubernetes.io/zone. StatefulSet: set broker.rack from the node\'s zone label at start-up.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: kafkaBrokerCheck(checkStatefulSet) },
 });
 
 /**
@@ -20,9 +21,7 @@ export const HA_007_RACK_AWARENESS: Rule = defineRule({
  * awareness holds when the client subnets are in distinct zones. Subnets of this stack are
  * compared by `availability_zone` / `availability_zone_id`; subnets made elsewhere are noted.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
   const notes = ["MSK sets broker.rack to each broker's availability zone ID."];
   const byZone = new Map<string, string[]>();
@@ -46,9 +45,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 }
 
 /** Strimzi: `spec.kafka.rack` uses the node label `topology.kubernetes.io/zone` (`broker.rack` keys are dropped by Strimzi). */
-function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
   const rack = kafka.body.spec?.kafka?.rack ?? {};
   const f = new Findings();
   f.expect(rack.type === undefined || rack.type === 'topology-label', {
@@ -71,10 +68,8 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
  * `NODE_NAME` (downward API `spec.nodeName`), and the shared `server.properties` does not
  * hard-code one rack for every broker.
  */
-function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const sts = kubernetesKind(doc, 'StatefulSet');
-  const config = sts ? nodeConfigOf(ctx.index, sts) : undefined;
-  if (!sts || !config || !hasBrokerRole(config.node.properties)) return NOT_APPLICABLE;
+function checkStatefulSet(config: KafkaNodeStatefulSet): RuleOutcome {
+  const { sts } = config;
   const init: any[] = podSpecOf(sts).initContainers ?? [];
   const rack = init.find((c) => envValueOf(c, 'TOPOLOGY_KEY') !== undefined);
   const f = new Findings();

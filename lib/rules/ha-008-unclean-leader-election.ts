@@ -1,37 +1,33 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { checkMskBrokerProperties } from './readers/msk-cluster-document';
+import { mskTopicsAndBrokerPropertiesCheck } from './checks/target-checks';
 import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from './readers/strimzi-documents';
 import { checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
-import { asMskAdminArtefact, checkMskAdminTopicLines } from './readers/msk-admin-artefact';
+import { checkMskAdminTopicLines } from './readers/msk-admin-artefact';
 import type { TerraformDocument } from '../contract/document';
 
 /** HA-008: `unclean.leader.election.enable` = false. */
 export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = defineRule({
   id: 'HA-008',
-  title: '\`unclean.leader.election.enable\` = false.',
+  title: '`unclean.leader.election.enable` = false.',
   explanation: 'Unclean leader election lets a replica that is not in sync become leader, which silently loses every write it had not yet copied. Keeping it off trades a short unavailability of the partition for no data loss. MSK\'s default configuration turns it on.',
   remediation: 'Set unclean.leader.election.enable=false. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config. StatefulSet: in server.properties. Do not override it on topics (KafkaTopic config, the topic lines of the MSK and StatefulSet admin artefacts).',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 
 /**
  * MSK: the `aws_msk_configuration` sets `unclean.leader.election.enable=false` explicitly
  * (MSK's default configuration sets it to true); a cluster must use a configuration of this stack.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const artefact = asMskAdminArtefact(doc);
-  if (artefact) return checkMskTopics(artefact);
-  return checkMskBrokerProperties(doc, ctx.index, (props, f) => {
-    const value = props['unclean.leader.election.enable'];
-    f.expect(value === 'false', {
-      found: `unclean.leader.election.enable is ${shown(value)}`,
-      expected: "'false', written out (MSK's default is true)",
-      fix: 'Set unclean.leader.election.enable=false in the configuration (MskCluster writes it; remove any brokerConfig.extra override).',
-    });
+function checkMsk(props: Readonly<Record<string, string>>, f: Findings): void {
+  const value = props['unclean.leader.election.enable'];
+  f.expect(value === 'false', {
+    found: `unclean.leader.election.enable is ${shown(value)}`,
+    expected: "'false', written out (MSK's default is true)",
+    fix: 'Set unclean.leader.election.enable=false in the configuration (MskCluster writes it; remove any brokerConfig.extra override).',
   });
 }
 

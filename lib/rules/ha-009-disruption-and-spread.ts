@@ -1,17 +1,18 @@
 import type { SynthesizedDocument } from '../contract/document';
 import { shown, Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
+import { kafkaNodeCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
 import { asStrimziKafka, asStrimziNodePool, strimziKafkaOf, effectivePodTemplate } from './readers/strimzi-documents';
-import { kubernetesKind, podSpecOf, nodeConfigOf, replicasOfWorkload, selectorMatches } from './readers/statefulset-documents';
+import { podSpecOf, replicasOfWorkload, selectorMatches } from './readers/statefulset-documents';
 
 /** HA-009: On Kubernetes, at most one Kafka node is disrupted at a time: a PodDisruptionBudget that allows 1 (on Strimzi, `spec.kafka.template.podDisruptionBudget.maxUnavailable` ≤ 1, absent = 1: Strimzi writes one PDB over every node-pool pod), pods spread over zones (topology spread, `whenUnsatisfiable: DoNotSchedule`) and over hosts (required anti-affinity on `kubernetes.io/hostname`). */
 export const HA_009_DISRUPTION_AND_SPREAD: Rule = defineRule({
   id: 'HA-009',
-  title: 'On Kubernetes, at most one Kafka node is disrupted at a time: a PodDisruptionBudget that allows 1 (on Strimzi, \`spec.kafka.template.podDisruptionBudget.maxUnavailable\` ≤ 1, absent = 1: Strimzi writes one PDB over every node-pool pod), pods spread over zones (topology spread, \`whenUnsatisfiable: DoNotSchedule\`) and over hosts (required anti-affinity on \`kubernetes.io/hostname\`).',
+  title: 'On Kubernetes, at most one Kafka node is disrupted at a time: a PodDisruptionBudget that allows 1 (on Strimzi, `spec.kafka.template.podDisruptionBudget.maxUnavailable` ≤ 1, absent = 1: Strimzi writes one PDB over every node-pool pod), pods spread over zones (topology spread, `whenUnsatisfiable: DoNotSchedule`) and over hosts (required anti-affinity on `kubernetes.io/hostname`).',
   explanation: 'Node drains, upgrades and autoscaler moves evict pods. If two Kafka pods go at once, partitions with min.insync.replicas=2 stop accepting writes; if two brokers share a node or a zone, one failure takes both. A budget of one disruption at a time, zone topology spread and host anti-affinity keep any single event to one broker. MSK manages its own brokers, so this rule has no MSK form.',
   remediation: 'Strimzi: keep spec.kafka.template.podDisruptionBudget.maxUnavailable at 1 or below (absent means 1), add a zone topology spread with whenUnsatisfiable: DoNotSchedule and required pod anti-affinity on kubernetes.io/hostname in the node pool templates. StatefulSet: a PodDisruptionBudget with maxUnavailable: 1, the same topology spread and anti-affinity on the pod template.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { strimzi: checkStrimzi, statefulset: kafkaNodeCheck(checkStatefulSet) },
 });
 
 /**
@@ -35,21 +36,8 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const pool = asStrimziNodePool(doc);
   if (!pool) return NOT_APPLICABLE;
   const { pod, where } = effectivePodTemplate(pool, strimziKafkaOf(ctx.index, pool));
-  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
-  const antiAffinity: any[] = pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   const f = new Findings();
-  f.expect(spread.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'), {
-    found: spread.length === 0
-      ? `${where} has no topology spread constraint on topology.kubernetes.io/zone`
-      : `${where} spreads over zones with whenUnsatisfiable ${spread.map((c) => shown(c.whenUnsatisfiable)).join(', ')}`,
-    expected: "a zone topology spread with whenUnsatisfiable 'DoNotSchedule'",
-    fix: "Add topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: ... }] to the pool's template.pod.",
-  });
-  f.expect(antiAffinity.some((t) => t?.topologyKey === 'kubernetes.io/hostname'), {
-    found: `${where} has no required pod anti-affinity on kubernetes.io/hostname`,
-    expected: 'at most one Kafka pod per host (requiredDuringSchedulingIgnoredDuringExecution)',
-    fix: "Add affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes.io/hostname' to the pool's template.pod.",
-  });
+  podPlacementFindings(pod, where, " to the pool's template.pod", f);
   return f.outcome();
 }
 
@@ -58,26 +46,9 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * keeps one Kafka pod per host (required anti-affinity on the hostname), and its pods are
  * covered by a PodDisruptionBudget that allows at most one disruption.
  */
-function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const sts = kubernetesKind(doc, 'StatefulSet');
-  if (!sts || !nodeConfigOf(ctx.index, sts)) return NOT_APPLICABLE;
-  const pod = podSpecOf(sts);
-  const where = 'spec.template.spec';
-  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
-  const antiAffinity: any[] = pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
-  f.expect(spread.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'), {
-    found: spread.length === 0
-      ? `${where} has no topology spread constraint on topology.kubernetes.io/zone`
-      : `${where} spreads over zones with whenUnsatisfiable ${spread.map((c) => shown(c.whenUnsatisfiable)).join(', ')}`,
-    expected: "a zone topology spread with whenUnsatisfiable 'DoNotSchedule'",
-    fix: "Add topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: ... }].",
-  });
-  f.expect(antiAffinity.some((t) => t?.topologyKey === 'kubernetes.io/hostname'), {
-    found: `${where} has no required pod anti-affinity on kubernetes.io/hostname`,
-    expected: 'at most one Kafka pod per host (requiredDuringSchedulingIgnoredDuringExecution)',
-    fix: "Add affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes.io/hostname'.",
-  });
+  podPlacementFindings(podSpecOf(sts), 'spec.template.spec', '', f);
   const podLabels: Record<string, string> = sts.body.spec?.template?.metadata?.labels ?? {};
   const pdbs = ctx.index.kubernetes('PodDisruptionBudget').filter((p) => p.namespace === sts.namespace && selectorMatches(p.body.spec?.selector, podLabels));
   f.expect(pdbs.length > 0, {
@@ -98,4 +69,25 @@ function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
     });
   }
   return f.outcome();
+}
+
+/**
+ * A pod template of Kafka nodes spreads over zones with `DoNotSchedule` and keeps one Kafka pod
+ * per host (required anti-affinity on the hostname). `to` names where the fix goes.
+ */
+function podPlacementFindings(pod: Readonly<Record<string, any>>, where: string, to: string, f: Findings): void {
+  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
+  const antiAffinity: any[] = pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  f.expect(spread.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'), {
+    found: spread.length === 0
+      ? `${where} has no topology spread constraint on topology.kubernetes.io/zone`
+      : `${where} spreads over zones with whenUnsatisfiable ${spread.map((c) => shown(c.whenUnsatisfiable)).join(', ')}`,
+    expected: "a zone topology spread with whenUnsatisfiable 'DoNotSchedule'",
+    fix: `Add topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: ... }]${to}.`,
+  });
+  f.expect(antiAffinity.some((t) => t?.topologyKey === 'kubernetes.io/hostname'), {
+    found: `${where} has no required pod anti-affinity on kubernetes.io/hostname`,
+    expected: 'at most one Kafka pod per host (requiredDuringSchedulingIgnoredDuringExecution)',
+    fix: `Add affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes.io/hostname'${to}.`,
+  });
 }

@@ -1,18 +1,19 @@
-import type { SynthesizedDocument } from '../contract/document';
+import type { KubernetesDocument, SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
+import { nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
 import { checkMskBrokerProperties } from './readers/msk-cluster-document';
-import { asStrimziKafka, strimziConfigOf } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole } from './readers/statefulset-documents';
+import { strimziConfigOf } from './readers/strimzi-documents';
+import { hasBrokerRole } from './readers/statefulset-documents';
 
 /** HA-010: `auto.create.topics.enable` = false: topics exist because they are declared. */
 export const HA_010_AUTO_CREATE_TOPICS: Rule = defineRule({
   id: 'HA-010',
-  title: '\`auto.create.topics.enable\` = false: topics exist because they are declared.',
+  title: '`auto.create.topics.enable` = false: topics exist because they are declared.',
   explanation: 'With auto-creation on, a typo in a client\'s topic name creates a topic with broker defaults (maybe one partition, no declared owner or ACL review), and the declared topic model no longer describes the cluster. Topics should exist because they are declared.',
   remediation: 'Set auto.create.topics.enable=false and declare topics. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config, with KafkaTopic resources. StatefulSet: in server.properties, with the topic admin job.',
   severity: Severity.WARNING,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: checkMsk, strimzi: strimziKafkaCheck(checkStrimzi), statefulset: nodePropertiesCheck(checkStatefulSet) },
 });
 
 /**
@@ -32,9 +33,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 }
 
 /** Strimzi: `auto.create.topics.enable` is false in `spec.kafka.config` (topics are KafkaTopics). */
-function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
   const value = strimziConfigOf(kafka)['auto.create.topics.enable'];
   const f = new Findings();
   f.expect(value === 'false', {
@@ -46,9 +45,8 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
 }
 
 /** StatefulSet: the broker `server.properties` sets auto.create.topics.enable=false. */
-function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  const brokerFiles = configMap ? nodePropertiesOf(configMap).filter((n) => hasBrokerRole(n.properties)) : [];
+function checkStatefulSet({ files }: NodePropertiesFiles): RuleOutcome {
+  const brokerFiles = files.filter((n) => hasBrokerRole(n.properties));
   if (brokerFiles.length === 0) return NOT_APPLICABLE;
   const f = new Findings();
   for (const { properties, where } of brokerFiles) {

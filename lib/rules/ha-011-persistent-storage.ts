@@ -1,18 +1,19 @@
-import type { SynthesizedDocument } from '../contract/document';
+import type { SynthesizedDocument, TerraformDocument } from '../contract/document';
 import { shown, Findings, compliantWithNotes, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, block, literalBoolean } from './readers/msk-cluster-document';
+import { kafkaNodeCheck, mskClusterCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
+import { block, literalBoolean } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziNodePool, storageVolumesOf, forbiddenConfigFindings } from './readers/strimzi-documents';
-import { kubernetesKind, podSpecOf, kafkaContainerOf, nodeConfigOf, volumeOfPath } from './readers/statefulset-documents';
+import { podSpecOf, kafkaContainerOf, volumeOfPath } from './readers/statefulset-documents';
 
 /** HA-011: Storage is persistent and is not deleted with the cluster (Strimzi `deleteClaim: false`; StatefulSet PVC retention `Retain`; MSK cluster and its KMS key protected from destroy in production). */
 export const HA_011_PERSISTENT_STORAGE: Rule = defineRule({
   id: 'HA-011',
-  title: 'Storage is persistent and is not deleted with the cluster (Strimzi \`deleteClaim: false\`; StatefulSet PVC retention \`Retain\`; MSK cluster and its KMS key protected from destroy in production).',
+  title: 'Storage is persistent and is not deleted with the cluster (Strimzi `deleteClaim: false`; StatefulSet PVC retention `Retain`; MSK cluster and its KMS key protected from destroy in production).',
   explanation: 'Kafka\'s data is its log on disk. Storage that is deleted with the cluster, a pod or a stack turns a mistaken delete or a bad refactor into data loss, and deleting the KMS key of an MSK cluster makes its volumes unreadable.',
   remediation: 'MSK: in production, set lifecycle prevent_destroy on the aws_msk_cluster and its aws_kms_key (MskCluster does). Strimzi: persistent-claim storage with deleteClaim: false. StatefulSet: persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled: Retain.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: checkStrimzi, statefulset: kafkaNodeCheck(checkStatefulSet) },
 });
 
 /**
@@ -20,9 +21,7 @@ export const HA_011_PERSISTENT_STORAGE: Rule = defineRule({
  * `aws_kms_key` that encrypts it (when the key is in this stack). EBS storage itself is
  * persistent.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
   if (!ctx.environment.isProduction) return compliantWithNotes(['prevent_destroy is required in production only.']);
   const f = new Findings();
   const notes: string[] = [];
@@ -85,10 +84,7 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
  * retained when the StatefulSet is deleted or scaled down (`persistentVolumeClaimRetentionPolicy`;
  * absent means Retain), and a StorageClass in the output keeps its volumes (`reclaimPolicy: Retain`).
  */
-function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const sts = kubernetesKind(doc, 'StatefulSet');
-  const node = sts ? nodeConfigOf(ctx.index, sts)?.node : undefined;
-  if (!sts || !node) return NOT_APPLICABLE;
+function checkStatefulSet({ sts, node }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
   const policy = sts.body.spec?.persistentVolumeClaimRetentionPolicy ?? {};
   for (const when of ['whenDeleted', 'whenScaled']) {

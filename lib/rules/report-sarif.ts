@@ -11,10 +11,13 @@ export const SARIF_VERSION = '2.1.0';
 /** The `$schema` of the log: the schema of the errata 01 OASIS Standard (schemas/sarif/). */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
+/** Options of `sarifLog`. */
 export interface SarifOptions {
   /**
    * The file each construct path's document is written to, as a URI reference (a path relative
-   * to the project root with `/` separators, or a `file:` URL).
+   * to the project root with `/` separators, or a `file:` URL). A result with a file points at
+   * its first line (`region.startLine: 1`), the region GitHub and GitLab code scanning need to
+   * show the alert.
    * @default - results carry only a logical location (the construct path)
    */
   readonly artifactOf?: (constructPath: string) => string | undefined;
@@ -36,7 +39,7 @@ export interface SarifOptions {
  * each non-compliant or suppressed entry. A suppressed finding carries an `inSource`
  * suppression (suppressions are declared in the construct code) with its written reason as the
  * justification. Each result points at its construct path (logical location) and, when known,
- * the output file it is written to (physical location).
+ * the output file it is written to (physical location, from its first line).
  */
 export function sarifLog(report: ComplianceReport, options: SarifOptions = {}): Record<string, unknown> {
   const rules = [...(options.rules ?? RuleRegistry.all())];
@@ -96,7 +99,8 @@ function sarifResult(entry: ReportEntry, finding: RuleFinding, ruleIndex: number
     level: entry.level,
     message: { text: `${entry.resource}: ${finding.found}; expected ${finding.expected}. ${finding.fix ?? entry.remediation}` },
     locations: [{
-      ...(uri ? { physicalLocation: { artifactLocation: { uri } } } : {}),
+      // Code scanning shows an alert only on a region of a file: the first line when only the file is known.
+      ...(uri ? { physicalLocation: { artifactLocation: { uri }, region: { startLine: 1 } } } : {}),
       logicalLocations: [{ name: entry.resource, fullyQualifiedName: entry.path, kind: 'resource' }],
     }],
     ...(entry.status === 'suppressed' && entry.suppression

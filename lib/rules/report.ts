@@ -5,6 +5,7 @@ import type { RuleFinding } from './rule';
 const RULE_ID_ORDER = new Intl.Collator('en', { numeric: true });
 const PATH_ORDER = new Intl.Collator('en');
 
+/** The status of a rule on one resource. */
 export type EntryStatus = 'compliant' | 'non-compliant' | 'suppressed' | 'not-applicable';
 
 /** One rule against one document (or against none: `not-applicable`). */
@@ -48,6 +49,7 @@ export class ComplianceReport {
     return this.entries.filter((e) => e.status === 'non-compliant' && e.level === 'warning');
   }
 
+  /** The suppressed entries, with their written reasons. */
   public suppressed(): readonly ReportEntry[] {
     return this.entries.filter((e) => e.status === 'suppressed');
   }
@@ -87,6 +89,7 @@ export class ComplianceReport {
     return merged;
   }
 
+  /** The number of entries of each status, and the errors and warnings among the non-compliant ones. */
   public summary(): Record<EntryStatus, number> & { errors: number; warnings: number } {
     const count = (s: EntryStatus) => this.entries.filter((e) => e.status === s).length;
     return {
@@ -108,6 +111,7 @@ export class ComplianceReport {
     return this.entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
   }
 
+  /** The report as `report.json`: the environment, the summary, every entry (problems first) and the report's sections. */
   public toJson(): Record<string, unknown> {
     return {
       environment: { name: this.environment.name, profile: this.environment.profile, region: this.environment.region },
@@ -117,6 +121,7 @@ export class ComplianceReport {
     };
   }
 
+  /** The report as `report.md`: a summary and a table of every entry. */
   public toMarkdown(): string {
     const s = this.summary();
     const lines = [

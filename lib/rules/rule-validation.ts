@@ -7,6 +7,7 @@ import type { ComplianceReport } from './report';
 import type { Rule } from './rule';
 import { RuleSuppressions } from './suppressions';
 
+/** Props of a `RuleValidation`: the environment, the documents of its scope and the rules to run. */
 export interface RuleValidationProps {
   readonly environment: Environment;
   /** Gives the synthesized documents of the scope, after every escape hatch. */
@@ -44,6 +45,7 @@ export class RuleValidation implements IValidation {
     return this.lastReport;
   }
 
+  /** The construct validation: one line per violation of an error-level rule, empty when synthesis may go on. */
   public validate(): string[] {
     return this.evaluate().errors().map(formatViolation);
   }

@@ -24,11 +24,13 @@ export interface RuleFinding {
   readonly fix?: string;
 }
 
+/** What a rule check found in one document. */
 export type RuleOutcome =
   | { readonly status: 'compliant'; readonly notes?: readonly string[] }
   | { readonly status: 'not-applicable' }
   | { readonly status: 'non-compliant'; readonly findings: readonly RuleFinding[] };
 
+/** What a rule check may read besides its document: the environment and the index of every document of the synthesis. */
 export interface RuleContext {
   readonly environment: Environment;
   readonly index: DocumentIndex;
@@ -51,7 +53,9 @@ export interface Rule {
   check(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome;
 }
 
+/** The outcome of a document that complies. */
 export const COMPLIANT: RuleOutcome = Object.freeze({ status: 'compliant' });
+/** The outcome of a document the rule does not read. */
 export const NOT_APPLICABLE: RuleOutcome = Object.freeze({ status: 'not-applicable' });
 
 /** A compliant outcome that carries notes for the report (for example, prefixed ACL patterns). */
@@ -71,6 +75,7 @@ export class Findings {
     if (!ok) this.list.push(finding);
   }
 
+  /** Records a finding. */
   public add(finding: RuleFinding): void {
     this.list.push(finding);
   }
@@ -80,6 +85,7 @@ export class Findings {
     if (refusal) this.list.push({ found, expected: refusal.expected, fix: refusal.fix });
   }
 
+  /** The outcome: non-compliant with the findings recorded, else compliant with `notes`. */
   public outcome(notes: readonly string[] = []): RuleOutcome {
     return this.list.length > 0 ? { status: 'non-compliant', findings: [...this.list] } : compliantWithNotes(notes);
   }

@@ -1,10 +1,11 @@
 import { checkListenerTls } from '../model/rule-checks';
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, block } from './readers/msk-cluster-document';
-import { asStrimziKafka, forbiddenConfigFindings } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, hasBrokerRole, listenersOf } from './readers/statefulset-documents';
+import { mskClusterCheck, nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
+import { block } from './readers/msk-cluster-document';
+import { forbiddenConfigFindings } from './readers/strimzi-documents';
+import { hasBrokerRole, listenersOf } from './readers/statefulset-documents';
 
 /** SEC-001: Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted. */
 export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = defineRule({
@@ -13,13 +14,11 @@ export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = defineRule({
   explanation: 'Kafka carries business data, credentials (SASL) and ACL changes. A plaintext listener exposes them to anyone on the network path, and a plaintext broker-to-broker link exposes every replicated record. TLS on every listener, for clients, brokers and controllers, closes both.',
   remediation: 'MSK: write encryption_in_transit client_broker = "TLS" and in_cluster = true. Strimzi: set tls: true on every listener. StatefulSet: use only SSL or SASL_SSL listeners for clients, brokers and controllers.',
   severity: Severity.ERROR,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: nodePropertiesCheck(checkStatefulSet) },
 });
 
 /** MSK: `encryption_in_transit` with `client_broker = "TLS"` and `in_cluster = true`, both written out. */
-function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument): RuleOutcome {
   const transit = block(block(cluster.body.encryption_info).encryption_in_transit);
   const f = new Findings();
   f.expect(transit.client_broker === 'TLS', {
@@ -39,9 +38,7 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
  * Strimzi: every listener has `tls: true`. Strimzi's own replication and controller listeners
  * (9090, 9091) always use mutual TLS. Listener keys that Strimzi drops are refused here.
  */
-function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
   const listeners: any[] = kafka.body.spec?.kafka?.listeners ?? [];
   const f = new Findings();
   for (const l of listeners) {
@@ -56,10 +53,7 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
  * listener (`listeners`, `controller.listener.names`, `inter.broker.listener.name`) maps to SSL
  * or SASL_SSL, and a broker names its inter-broker listener (Kafka's default is PLAINTEXT).
  */
-function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  const files = configMap ? nodePropertiesOf(configMap) : [];
-  if (files.length === 0) return NOT_APPLICABLE;
+function checkStatefulSet({ files }: NodePropertiesFiles): RuleOutcome {
   const f = new Findings();
   for (const { properties, where } of files) {
     for (const l of listenersOf(properties)) {

@@ -1,9 +1,8 @@
-import type { SynthesizedDocument } from '../contract/document';
-import { shown, Findings, compliantWithNotes, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument } from '../contract/document';
+import { shown, Findings, compliantWithNotes, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster } from './readers/msk-cluster-document';
-import { asStrimziKafka, strimziConfigOf, forbiddenConfigFindings } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf } from './readers/statefulset-documents';
+import { mskClusterCheck, nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
+import { strimziConfigOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 
 /** SEC-002: TLS 1.2 or newer; TLS 1.0/1.1 are refused. */
 export const SEC_002_TLS_VERSION: Rule = defineRule({
@@ -12,12 +11,11 @@ export const SEC_002_TLS_VERSION: Rule = defineRule({
   explanation: 'TLS 1.0 and 1.1 have known weaknesses and are deprecated (RFC 8996). A broker that still accepts them lets a downgrade attack pick the weak protocol. MSK\'s AWS-managed listeners accept TLS 1.2 or newer only, so there it holds by construction and is reported.',
   remediation: 'Strimzi: set ssl.enabled.protocols to TLSv1.3,TLSv1.2 (and ssl.protocol to TLSv1.3) in spec.kafka.config. StatefulSet: the same in server.properties. MSK: nothing to configure.',
   severity: Severity.ERROR,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: nodePropertiesCheck(checkStatefulSet) },
 });
 
 /** MSK: compliant by construction (AWS-managed listeners accept TLS 1.2 or newer); reported, not configurable. */
-function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  if (!asMskCluster(doc)) return NOT_APPLICABLE;
+function checkMsk(): RuleOutcome {
   return compliantWithNotes(['MSK listeners are AWS-managed and accept TLS 1.2 or newer only; nothing to configure.']);
 }
 
@@ -26,9 +24,7 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
  * TLSv1.2/TLSv1.3, and `ssl.protocol` is one of them; the same for a listener's custom
  * `listenerConfig`. Other `ssl.` keys, which Strimzi drops, are refused here.
  */
-function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
   const config = strimziConfigOf(kafka);
   const f = new Findings();
   const modern = ['TLSv1.2', 'TLSv1.3'];
@@ -62,10 +58,7 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
  * and TLSv1.3 (also per listener, `listener.name.<l>.ssl.enabled.protocols`), and ssl.protocol,
  * when set, is one of them.
  */
-function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  const files = configMap ? nodePropertiesOf(configMap) : [];
-  if (files.length === 0) return NOT_APPLICABLE;
+function checkStatefulSet({ files }: NodePropertiesFiles): RuleOutcome {
   const modern = ['TLSv1.2', 'TLSv1.3'];
   const f = new Findings();
   for (const { properties, where } of files) {

@@ -1,27 +1,27 @@
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, authenticationOf, block, hasBlock } from './readers/msk-cluster-document';
-import { asStrimziKafka, forbiddenConfigFindings } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf, listenersOf, listenerSetting } from './readers/statefulset-documents';
+import { checkListenerAuthentication, checkNoSaslPlain } from '../model/rule-checks';
+import { mskClusterCheck, nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
+import { authenticationOf, block, hasBlock } from './readers/msk-cluster-document';
+import { forbiddenConfigFindings } from './readers/strimzi-documents';
+import { listenersOf, listenerSetting } from './readers/statefulset-documents';
 
 /** SEC-003: Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener `authentication.type: custom`). Unauthenticated access is refused. SASL/PLAIN is refused. */
 export const SEC_003_AUTHENTICATION: Rule = defineRule({
   id: 'SEC-003',
-  title: 'Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener \`authentication.type: custom\`). Unauthenticated access is refused. SASL/PLAIN is refused.',
+  title: 'Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener `authentication.type: custom`). Unauthenticated access is refused. SASL/PLAIN is refused.',
   explanation: 'A listener that does not authenticate lets anyone who can reach it read and write every topic that ACLs do not cover, and makes ACLs meaningless because every client is ANONYMOUS. SASL/PLAIN sends passwords that the broker stores in clear text in its configuration. SCRAM-SHA-512, mutual TLS, IAM and OAuth bearer avoid both.',
   remediation: 'MSK: set client_authentication with unauthenticated = false and SCRAM, IAM or mutual TLS (ACM PCA) on (MskCluster authentication). Strimzi: set authentication (scram-sha-512, tls, or custom for OAuth) on every listener. StatefulSet: set sasl.enabled.mechanisms=SCRAM-SHA-512 or ssl.client.auth=required on every client listener. Never enable PLAIN.',
   severity: Severity.ERROR,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: nodePropertiesCheck(checkStatefulSet) },
 });
 
 /**
  * MSK: `client_authentication` with `unauthenticated = false` written out and at least one of
  * SCRAM, IAM or mutual TLS on. (MSK has no SASL/PLAIN.)
  */
-function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument): RuleOutcome {
   const auth = block(cluster.body.client_authentication);
   const modes = authenticationOf(cluster);
   const f = new Findings();
@@ -47,18 +47,12 @@ function checkMsk(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
  * Strimzi: every listener has `authentication`: `scram-sha-512`, `tls` (mutual TLS), or
  * `custom` with SASL OAUTHBEARER (never PLAIN). SASL keys that Strimzi drops are refused here.
  */
-function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
   const f = new Findings();
   for (const l of (kafka.body.spec?.kafka?.listeners ?? []) as any[]) {
     const auth = l?.authentication;
     const type = auth?.type;
-    f.expect(type === 'scram-sha-512' || type === 'tls' || type === 'custom', {
-      found: `listener ${shown(l?.name)} (port ${l?.port}) authentication is ${auth === undefined ? 'not set' : `'${type}'`}`,
-      expected: "'scram-sha-512', 'tls' (mutual TLS) or 'custom' (OAuth bearer): unauthenticated access is refused",
-      fix: `Set authentication: { type: 'scram-sha-512' } on listener ${l?.name}.`,
-    });
+    f.refused(`listener ${shown(l?.name)} (port ${l?.port}) authentication is ${auth === undefined ? 'not set' : `'${type}'`}`, checkListenerAuthentication(type, String(l?.name)));
     if (type !== 'custom') continue;
     const mechanisms = String(auth.listenerConfig?.['sasl.enabled.mechanisms'] ?? '').toUpperCase().split(',').map((m) => m.trim());
     f.expect(auth.sasl === true && mechanisms.includes('OAUTHBEARER'), {
@@ -66,11 +60,7 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
       expected: "sasl: true with 'OAUTHBEARER'",
       fix: "Set sasl: true and listenerConfig['sasl.enabled.mechanisms']: 'OAUTHBEARER'.",
     });
-    f.expect(!mechanisms.includes('PLAIN'), {
-      found: `listener ${shown(l?.name)} enables SASL/PLAIN`,
-      expected: 'no SASL/PLAIN (passwords in the clear inside TLS, no salted storage)',
-      fix: 'Remove PLAIN from sasl.enabled.mechanisms; use scram-sha-512 or OAUTHBEARER.',
-    });
+    f.refused(`listener ${shown(l?.name)} enables SASL/PLAIN`, checkNoSaslPlain(mechanisms));
   }
   forbiddenConfigFindings(kafka, 'SEC-003', f);
   return f.outcome();
@@ -82,10 +72,7 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
  * OAUTHBEARER (never PLAIN), and the controller listener is SSL with client certificates,
  * because SCRAM cannot authenticate controllers.
  */
-function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  const files = configMap ? nodePropertiesOf(configMap) : [];
-  if (files.length === 0) return NOT_APPLICABLE;
+function checkStatefulSet({ files }: NodePropertiesFiles): RuleOutcome {
   const f = new Findings();
   for (const { properties, where } of files) {
     for (const l of listenersOf(properties)) {
@@ -106,11 +93,7 @@ function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutc
       } else if (l.protocol === 'SASL_SSL') {
         const raw = listenerSetting(properties, l.name, 'sasl.enabled.mechanisms');
         const mechanisms = (raw ?? 'GSSAPI').toUpperCase().split(',').map((m) => m.trim()).filter((m) => m !== '');
-        f.expect(!mechanisms.includes('PLAIN'), {
-          found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${shown(raw)}, which enables SASL/PLAIN`,
-          expected: 'no SASL/PLAIN (passwords sent as they are, no salted storage)',
-          fix: `Set listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms=SCRAM-SHA-512.`,
-        });
+        f.refused(`${where} listener ${l.name} sasl.enabled.mechanisms is ${shown(raw)}, which enables SASL/PLAIN`, checkNoSaslPlain(mechanisms));
         f.expect(mechanisms.length > 0 && mechanisms.every((m) => m === 'SCRAM-SHA-512' || m === 'OAUTHBEARER'), {
           found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${raw === undefined ? "not set (Kafka's default is GSSAPI)" : shown(raw)}`,
           expected: "'SCRAM-SHA-512' (or OAUTHBEARER)",

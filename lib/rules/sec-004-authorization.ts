@@ -1,9 +1,9 @@
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, authenticationOf, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
-import { asStrimziKafka, strimziConfigOf, forbiddenConfigFindings } from './readers/strimzi-documents';
-import { kubernetesKind, nodePropertiesOf } from './readers/statefulset-documents';
+import { mskClusterCheck, nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
+import { authenticationOf, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
+import { strimziConfigOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { DECLARED_ADMINS_ANNOTATION, KAFKA_CLUSTER_LABEL } from '../contract/vocabulary';
 
 /** SEC-004: Authorization is on (Kafka ACLs, or IAM policies on MSK) and the default for a principal without ACLs is deny. */
@@ -13,7 +13,7 @@ export const SEC_004_AUTHORIZATION: Rule = defineRule({
   explanation: 'Authentication says who a client is; authorization says what it may do. Without an authorizer, or with allow.everyone.if.no.acl.found=true, any authenticated principal without ACLs can read, write or delete any topic. MSK sets allow.everyone.if.no.acl.found=true by default, so SCRAM and mutual-TLS clusters start open.',
   remediation: 'MSK: IAM listeners are authorized by IAM policies; with SCRAM or mutual TLS set allow.everyone.if.no.acl.found=false (MskCluster aclEnforcement ENFORCED), after the ACLs exist (two-phase rollout in README.md, "Turning ACL enforcement on"). Strimzi: authorization type simple with superUsers limited to the declared admins. StatefulSet: StandardAuthorizer with allow.everyone.if.no.acl.found=false.',
   severity: Severity.ERROR,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: nodePropertiesCheck(checkStatefulSet) },
 });
 
 /**
@@ -21,9 +21,7 @@ export const SEC_004_AUTHORIZATION: Rule = defineRule({
  * `aws_msk_configuration` must set `allow.everyone.if.no.acl.found=false` (MSK's default is
  * true). See AclEnforcement for the two-phase rollout.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
   const modes = authenticationOf(cluster);
   const notes = modes.iam ? ['IAM clients are authorized by IAM policies (kafka-cluster:* actions).'] : [];
   const f = new Findings();
@@ -47,9 +45,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * `kafka-iac.dev/declared-admins`, as a KafkaUser name or `CN=<name>`). Strimzi adds its own
  * component users. Authorizer keys that Strimzi drops are refused here.
  */
-function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
   const authorization = kafka.body.spec?.kafka?.authorization;
   const f = new Findings();
   f.expect(authorization?.type === 'simple', {
@@ -82,10 +78,7 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
  * declared admins (`kafka-iac.dev/declared-admins`) and the cluster's own node principals
  * (`User:<cluster>-broker`, `User:<cluster>-controller`).
  */
-function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const configMap = kubernetesKind(doc, 'ConfigMap');
-  const files = configMap ? nodePropertiesOf(configMap) : [];
-  if (!configMap || files.length === 0) return NOT_APPLICABLE;
+function checkStatefulSet({ configMap, files }: NodePropertiesFiles): RuleOutcome {
   const cluster = configMap.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL];
   const declared = String(configMap.body.metadata?.annotations?.[DECLARED_ADMINS_ANNOTATION] ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
   const own = typeof cluster === 'string' ? [`${cluster}-broker`, `${cluster}-controller`] : [];

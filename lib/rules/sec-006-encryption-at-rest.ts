@@ -1,9 +1,9 @@
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, block, literalBoolean } from './readers/msk-cluster-document';
-import { asStrimziNodePool, storageVolumesOf } from './readers/strimzi-documents';
-import { kubernetesKind, nodeConfigOf } from './readers/statefulset-documents';
+import { kafkaNodeCheck, mskClusterCheck, strimziNodePoolCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
+import { block, literalBoolean } from './readers/msk-cluster-document';
+import { storageVolumesOf } from './readers/strimzi-documents';
 import { STORAGE_KMS_KEY_ANNOTATION } from '../contract/vocabulary';
 
 /** SEC-006: Encryption at rest with a customer-managed KMS key with rotation on (MSK EBS; on Kubernetes an encrypted StorageClass). */
@@ -13,16 +13,14 @@ export const SEC_006_ENCRYPTION_AT_REST: Rule = defineRule({
   explanation: 'Broker volumes hold every record. Encrypting them with a customer-managed key puts access to the data under a key policy you control and audit in CloudTrail, and lets you revoke it; an AWS-managed or provider default key gives you neither. Automatic rotation limits how much data one key version protects.',
   remediation: 'MSK: set encryption_at_rest_kms_key_arn to a customer-managed aws_kms_key with enable_key_rotation = true (MskCluster creates one). Strimzi and StatefulSet: use a StorageClass that encrypts volumes with a KMS key (for EBS CSI: encrypted: "true" and kmsKeyId).',
   severity: Severity.ERROR,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziNodePoolCheck(checkStrimzi), statefulset: kafkaNodeCheck(checkStatefulSet) },
 });
 
 /**
  * MSK: `encryption_at_rest_kms_key_arn` set to a customer-managed key; when the key is an
  * `aws_kms_key` of this stack, its `enable_key_rotation` is true.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
   const arn = block(cluster.body.encryption_info).encryption_at_rest_kms_key_arn;
   const f = new Findings();
   const notes: string[] = [];
@@ -55,9 +53,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * (a class made elsewhere) the key declared in the pool's `kafka-iac.dev/storage-class-kms-key-id`
  * annotation, reported as a note because that class cannot be read here.
  */
-function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const pool = asStrimziNodePool(doc);
-  if (!pool) return NOT_APPLICABLE;
+function checkStrimzi(pool: KubernetesDocument, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
   const notes: string[] = [];
   for (const { volume, where } of storageVolumesOf(pool)) {
@@ -80,9 +76,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * encrypts with a customer-managed KMS key (an EBS CSI class in the output with `encrypted` and
  * `kmsKeyId`), or one declared elsewhere with its key (`kafka-iac.dev/storage-class-kms-key-id`).
  */
-function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const sts = kubernetesKind(doc, 'StatefulSet');
-  if (!sts || !nodeConfigOf(ctx.index, sts)) return NOT_APPLICABLE;
+function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const templates: any[] = sts.body.spec?.volumeClaimTemplates ?? [];
   const f = new Findings();
   const notes: string[] = [];

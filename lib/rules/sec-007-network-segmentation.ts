@@ -1,9 +1,9 @@
-import type { SynthesizedDocument } from '../contract/document';
+import type { SynthesizedDocument, TerraformDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
+import { mskClusterCheck } from './checks/target-checks';
 import { admittedAddresses, admittedPublicAddresses, parseCidr, type CidrBlock } from '../model/grammar/cidr';
-import { asMskCluster, authenticationOf, block, hasBlock, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
-import type { TerraformDocument } from '../contract/document';
+import { authenticationOf, block, hasBlock, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
 import { MSK_EXPORTER_PORTS, MSK_LISTENER_PORTS } from '../contract/msk-ports';
 import { asStrimziKafka } from './readers/strimzi-documents';
 import { kubernetesKind, nodeConfigOf, selectorMatches } from './readers/statefulset-documents';
@@ -15,7 +15,7 @@ export const SEC_007_NETWORK_SEGMENTATION: Rule = defineRule({
   explanation: 'Brokers reachable from the internet or from every workload are one leaked credential away from a breach and exposed to scanning and denial of service. Private subnets without an internet route, and ingress only on the listener ports from the networks that run clients, keep the attack surface to the declared clients.',
   remediation: 'MSK: put the brokers in private subnets (no public IPs, no internet-gateway route), keep public_access DISABLED, and let the broker security group admit only the enabled listener ports (9094, 9096, 9098) from declared client networks and 11001/11002 from declared Prometheus sources, never 0.0.0.0/0 (KafkaNetwork). Strimzi and StatefulSet: NetworkPolicies that admit only the listener ports from declared client workloads.',
   severity: Severity.ERROR,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 
 /**
@@ -25,9 +25,7 @@ export const SEC_007_NETWORK_SEGMENTATION: Rule = defineRule({
  * exporter ports 11001/11002, never from `0.0.0.0/0` or `::/0`. Ingress is read from inline
  * `ingress` blocks, `aws_vpc_security_group_ingress_rule` and `aws_security_group_rule`.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
   const notes: string[] = [];
   const group = block(cluster.body.broker_node_group_info);

@@ -1,10 +1,10 @@
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, block, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
-import { asStrimziKafka } from './readers/strimzi-documents';
+import { kafkaNodeCheck, mskClusterCheck, strimziKafkaCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
+import { block, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
 import { readProperties } from '../contract/writers/properties';
-import { podSpecOf, kafkaContainerOf, envValueOf, nodeConfigOf, configMapFileOf } from './readers/statefulset-documents';
+import { podSpecOf, kafkaContainerOf, envValueOf, configMapFileOf } from './readers/statefulset-documents';
 
 /** SEC-008: Audit and broker logs are shipped (MSK: CloudWatch Logs and/or S3 with a retention period; Kubernetes: the authorizer logger is on). */
 export const SEC_008_AUDIT_LOGS: Rule = defineRule({
@@ -13,16 +13,14 @@ export const SEC_008_AUDIT_LOGS: Rule = defineRule({
   explanation: 'Broker and authorizer logs are the record of who connected, what was denied and why a broker failed. Kept only on the broker, they disappear with it and cannot be searched or alerted on; kept without a retention period, they grow without bound.',
   remediation: 'MSK: ship broker logs to CloudWatch Logs (a log group with retention_in_days, encrypted with KMS) and/or S3 with a lifecycle expiration (MskCluster brokerLogs). Strimzi and StatefulSet: turn the authorizer logger (kafka.authorizer.logger) on at INFO and ship the pod logs.',
   severity: Severity.ERROR,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: kafkaNodeCheck(checkStatefulSet) },
 });
 
 /**
  * MSK: broker logs go to CloudWatch Logs and/or S3. A log group of this stack has a retention
  * period; an S3 bucket of this stack has a lifecycle configuration with an expiration.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
   const logs = block(block(cluster.body.logging_info).broker_logs);
   const cloudWatch = block(logs.cloudwatch_logs);
   const s3 = block(logs.s3);
@@ -75,9 +73,7 @@ function hasExpiration(rule: any): boolean {
  * Strimzi: the authorizer logger (`kafka.authorizer.logger`) is on at INFO or finer, in the
  * inline `spec.kafka.logging.loggers` (log4j2 keys) or in the external logging ConfigMap.
  */
-function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+function checkStrimzi(kafka: KubernetesDocument, ctx: RuleContext): RuleOutcome {
   const logging = kafka.body.spec?.kafka?.logging;
   const fix = "Set spec.kafka.logging: { type: 'inline', loggers: { 'logger.authorizer.name': 'kafka.authorizer.logger', 'logger.authorizer.level': 'INFO' } }.";
   const f = new Findings();
@@ -122,8 +118,7 @@ function authorizerLevel(loggers: Readonly<Record<string, unknown>>): string | u
  * node's log agent ships. Without it, the image's default config logs authorizer decisions to a
  * file inside the container, which is lost with the pod.
  */
-function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  if (doc.source !== 'kubernetes' || doc.kind !== 'StatefulSet' || !nodeConfigOf(ctx.index, doc)) return NOT_APPLICABLE;
+function checkStatefulSet({ sts: doc }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const container = kafkaContainerOf(podSpecOf(doc));
   const opts = envValueOf(container, 'KAFKA_LOG4J_OPTS');
   const file = /-Dlog4j2?\.configurationFile=(?:file:)?(\S+)/.exec(opts ?? '')?.[1];

@@ -1,9 +1,9 @@
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskCluster, block, hasBlock, list } from './readers/msk-cluster-document';
-import { asStrimziKafka } from './readers/strimzi-documents';
-import { kubernetesKind, podSpecOf, kafkaContainerOf, nodeConfigOf, volumeOfPath, secretNamesOfVolume, certificateForSecret } from './readers/statefulset-documents';
+import { kafkaNodeCheck, mskClusterCheck, strimziKafkaCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
+import { block, hasBlock, list } from './readers/msk-cluster-document';
+import { podSpecOf, kafkaContainerOf, volumeOfPath, secretNamesOfVolume, certificateForSecret } from './readers/statefulset-documents';
 
 /** SEC-010: Certificates come from a CA that the operator, cert-manager or ACM PCA manages, with renewal; MON-011 alerts before one expires. */
 export const SEC_010_MANAGED_CERTIFICATES: Rule = defineRule({
@@ -12,7 +12,7 @@ export const SEC_010_MANAGED_CERTIFICATES: Rule = defineRule({
   explanation: 'Certificates that someone makes by hand expire unnoticed and take the cluster or its clients down, and their private keys tend to be copied around. A managed CA issues and renews them automatically, and MON-011 warns before any expires.',
   remediation: 'MSK: broker certificates are AWS-managed; for mutual TLS, issue client certificates from an ACM Private CA and list it in client_authentication.tls.certificate_authority_arns. Strimzi: let the operator manage the cluster and clients CAs (or cert-manager with renewal). StatefulSet: cert-manager Certificates with renewBefore set.',
   severity: Severity.ERROR,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: kafkaNodeCheck(checkStatefulSet) },
 });
 
 /**
@@ -20,9 +20,7 @@ export const SEC_010_MANAGED_CERTIFICATES: Rule = defineRule({
  * ACM Private CA: every `certificate_authority_arns` entry is an ACM PCA ARN or an
  * `aws_acmpca_certificate_authority` of this stack.
  */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const cluster = asMskCluster(doc);
-  if (!cluster) return NOT_APPLICABLE;
+function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
   const auth = block(cluster.body.client_authentication);
   const notes = ['MSK broker certificates are AWS-managed and renewed by AWS.'];
   const f = new Findings();
@@ -49,9 +47,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * (`generateCertificateAuthority` not false), and no listener uses a custom certificate
  * (`configuration.brokerCertChainAndKey`), whose renewal nothing here manages.
  */
-function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
   const spec = kafka.body.spec ?? {};
   const f = new Findings();
   for (const ca of ['clusterCa', 'clientsCa']) {
@@ -76,10 +72,8 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
  * is mounted from a Secret that a cert-manager Certificate in the output writes, signed by a
  * named issuer and renewed before it expires (`renewBefore` or `renewBeforePercentage`).
  */
-function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const sts = kubernetesKind(doc, 'StatefulSet');
-  const config = sts ? nodeConfigOf(ctx.index, sts) : undefined;
-  if (!sts || !config) return NOT_APPLICABLE;
+function checkStatefulSet(config: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
+  const { sts } = config;
   const props = config.node.properties;
   const pod = podSpecOf(sts);
   const container = kafkaContainerOf(pod);

@@ -88,7 +88,15 @@ describe('SARIF of a report', () => {
 
   it('points each result at the construct path and the output file', () => {
     expect(run.results[0].locations[0]).toEqual({
-      physicalLocation: { artifactLocation: { uri: 'cdktf.out/stacks/production/cdk.tf.json' } },
+      physicalLocation: { artifactLocation: { uri: 'cdktf.out/stacks/production/cdk.tf.json' }, region: { startLine: 1 } },
+      logicalLocations: [{ name: 'widget.a', fullyQualifiedName: 'stack/a/Resource', kind: 'resource' }],
+    });
+  });
+
+  it('gives a result without a known file only its logical location (a region needs a file)', () => {
+    const logical = sarifLog(report, { rules: [SIZE_RULE] }) as any;
+    expectValidSarif(logical);
+    expect(logical.runs[0].results[0].locations[0]).toEqual({
       logicalLocations: [{ name: 'widget.a', fullyQualifiedName: 'stack/a/Resource', kind: 'resource' }],
     });
   });
@@ -113,6 +121,8 @@ describe('SARIF of every example environment', () => {
       for (const r of run.results) {
         // Every result of the examples comes from a stack or a chart, so its file is known and exists.
         const uri = r.locations[0].physicalLocation.artifactLocation.uri as string;
+        // Code scanning places an alert on a region: every result with a file has a start line.
+        expect(r.locations[0].physicalLocation.region.startLine).toBe(1);
         const file = uri.startsWith('file:') ? new URL(uri).pathname : path.join(process.cwd(), decodeURIComponent(uri));
         expect(fs.existsSync(file), file).toBe(true);
         expect(file.startsWith(EXAMPLES_DIR)).toBe(true);

@@ -68,7 +68,7 @@ describe('the documentation code blocks', () => {
       execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', tsconfig], { encoding: 'utf8', stdio: 'pipe' });
     } catch (e) {
       const out = String((e as { stdout?: string }).stdout ?? e);
-      throw new Error(`the documentation blocks do not type-check:\n${out.replace(new RegExp(`${BLOCKS_DIR}/`, 'g'), '')}`);
+      throw new Error(`the documentation blocks do not type-check:\n${out.replace(new RegExp(`${BLOCKS_DIR}/`, 'g'), '')}`, { cause: e });
     }
   });
 

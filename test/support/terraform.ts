@@ -134,6 +134,6 @@ export function terraform(args: readonly string[], dir = WRAPPER_DIR): string {
     return execFileSync('terraform', args, { cwd: dir, env: terraformEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`terraform ${args.join(' ')} failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+    throw new Error(`terraform ${args.join(' ')} failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`, { cause: e });
   }
 }

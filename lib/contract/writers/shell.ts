@@ -121,6 +121,7 @@ export const RUN_ARGUMENT_LINES = [
 
 /** A `#` comment line holding `text`; line breaks and other control characters become spaces. */
 export function shellComment(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   return `# ${text.replace(/[\x00-\x1f\x7f]/g, ' ')}`;
 }
 

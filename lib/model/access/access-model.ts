@@ -8,6 +8,7 @@ import { Principal, PrincipalKind, type PrincipalProps } from './principal';
 import { Topic, type ResolvedTopicSettings, type TopicProps } from './topic';
 import { TopicPattern } from './topic-pattern';
 
+/** Props of an `AccessModel`: the environment and the defaults of its topics. */
 export interface AccessModelProps {
   /** The environment; its profile decides whether `*` grants to non-admins are refused (SEC-005). */
   readonly environment: Environment;
@@ -122,9 +123,9 @@ export class AccessModel {
   public addTopic(name: string, props: TopicProps = {}): Topic {
     const path = `${this.name}/topics/${name}`;
     if (typeof name !== 'string' || !TOPIC_NAME.test(name) || name === '.' || name === '..') {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-TOPIC', path, prop: 'name', found: name,
-        expected: "a Kafka topic name: letters, digits, '.', '_', '-', at most 249 characters",
+        grammar: "a Kafka topic name: letters, digits, '.', '_', '-', at most 249 characters",
         fix: "Name the topic, for example 'orders'. For every topic use access.anyTopic(); for a prefix, access.topicsWithPrefix('orders.').",
       });
     }
@@ -192,9 +193,9 @@ export class AccessModel {
   private add(name: string, kind: PrincipalKind, props: PrincipalProps): Principal {
     const path = `${this.name}/principals/${name}`;
     if (typeof name !== 'string' || !PRINCIPAL_NAME.test(name)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PRINCIPAL', path, prop: 'name', found: name,
-        expected: "lower-case letters, digits, '.' and '-', at most 63 characters (a Kubernetes name and a SCRAM user name)",
+        grammar: "lower-case letters, digits, '.' and '-', at most 63 characters (a Kubernetes name and a SCRAM user name)",
         fix: "Name the principal after the application, for example 'orders-service'.",
       });
     }

@@ -13,6 +13,7 @@ export enum PrincipalKind {
   MIRROR_MAKER_2 = 'mirror-maker-2',
 }
 
+/** How a principal (a client identity) authenticates and what it is. */
 export interface PrincipalProps {
   /**
    * How the principal authenticates. SCRAM-SHA-512 and mutual TLS render on every target,

@@ -3,6 +3,7 @@ import { AclOperation, AclPermission, AclResource, AclResourceType, type AclEntr
 import type { AccessGrant } from './access-grant';
 import type { Principal } from './principal';
 
+/** What a produce grant adds besides Write and Describe on the topics. */
 export interface ProduceGrantOptions {
   /**
    * A transactional id the producer uses (`transactional.id`); adds Write and Describe on it
@@ -17,6 +18,7 @@ export interface ProduceGrantOptions {
   readonly transactionalIdIsPrefix?: boolean;
 }
 
+/** What a consume grant adds besides Read and Describe on the topics. */
 export interface ConsumeGrantOptions {
   /**
    * The consumer group (`group.id`) the consumer joins: Read on it (IAM: AlterGroup,
@@ -76,9 +78,9 @@ export abstract class TopicSelection {
   public grantConsume(principal: Principal, options: ConsumeGrantOptions): AccessGrant {
     const group = options?.group;
     if (typeof group !== 'string' || !GROUP_NAME.test(group)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'SEC-005', path: `${this.errorPath}/consumers/${principal.name}`, prop: 'group', found: group,
-        expected: 'a named consumer group (letters, digits, . _ -): a consumer gets Read on its own group only',
+        grammar: 'a named consumer group (letters, digits, . _ -): a consumer gets Read on its own group only',
         fix: `Name the group the consumer uses as group.id, for example topic.grantConsume(${principal.name}, { group: '${principal.name}' }).`,
       });
     }

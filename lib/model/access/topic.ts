@@ -1,6 +1,7 @@
 import { AclResource } from './acl';
 import { TopicSelection } from './topic-selection';
 
+/** Props of a topic of the access model: partitions, replication and its configuration. */
 export interface TopicProps {
   /**
    * Number of partitions (CAP-003 sizes it from throughput and consumers).

@@ -11,6 +11,7 @@ export enum DrReplicationTechnology {
   MSK_REPLICATOR = 'msk-replicator',
 }
 
+/** Props of a `DrDrill`: the pairing it exercises and how it replicates. */
 export interface DrDrillProps {
   /** The pairing the drill exercises. */
   readonly pairing: DrPairing;

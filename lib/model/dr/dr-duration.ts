@@ -18,12 +18,10 @@ export class DrDuration {
     /** The duration in whole seconds (at least 1). */
     public readonly seconds: number,
   ) {
-    if (!Number.isInteger(seconds) || seconds < 1) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-003', path: 'DrDuration', prop: 'seconds', found: seconds,
-        expected: 'a whole number of seconds, at least 1', fix: 'Declare the objective with DrDuration.seconds(30), .minutes(5) or .hours(1).',
-      });
-    }
+    KafkaIacError.positiveWhole(seconds, {
+      code: 'DR-003', path: 'DrDuration', prop: 'seconds', of: 'seconds',
+      fix: 'Declare the objective with DrDuration.seconds(30), .minutes(5) or .hours(1).',
+    });
   }
 
   /** In milliseconds (MirrorMaker 2 `replication-latency-ms`, MSK `ReplicationLatency`). */

@@ -7,6 +7,7 @@ import { DrStrategy } from './dr-strategy';
 import { ReplicationGoal } from './replication-goal';
 import { ReplicationPolicy } from './replication-policy';
 
+/** Props of a `DrPairing`: the primary environment, its DR peer, and what is replicated. */
 export interface DrPairingProps {
   /** The environment that serves traffic: its topics and groups are replicated to the peer. */
   readonly primary: Environment;
@@ -379,8 +380,8 @@ function selectGroups(path: string, access: AccessModel, names: readonly string[
 
 function alias(path: string, prop: string, value: string): string {
   if (!ALIAS.test(value)) {
-    throw KafkaIacError.invalidProp({
-      code: 'DR-001', path, prop, found: value, expected: 'letters, digits, _ and -, starting with a letter or digit, at most 64 characters',
+    throw KafkaIacError.grammar({
+      code: 'DR-001', path, prop, found: value, grammar: 'letters, digits, _ and -, starting with a letter or digit, at most 64 characters',
       fix: "Use a short cluster alias such as 'primary' or 'us-east-1'.",
     });
   }

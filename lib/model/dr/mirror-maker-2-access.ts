@@ -7,6 +7,7 @@ import type { DrPairing } from './dr-pairing';
 import { MirrorMaker2Topics } from './mirror-maker-2-topics';
 import { OffsetSyncsTopicLocation } from './offset-syncs-topic-location';
 
+/** The MirrorMaker 2 principal on one cluster of a DR pairing. */
 export interface MirrorMaker2PrincipalOptions {
   /** How MirrorMaker 2 authenticates to this cluster (SCRAM-SHA-512 or mutual TLS; IAM on MSK). */
   readonly authentication: ClientAuthentication;

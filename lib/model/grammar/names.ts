@@ -87,6 +87,7 @@ export function collidingTopic(name: string, existing: Iterable<string>): string
 export function checkClientId(value: unknown, site: GrammarSite): string {
   const grammar = 'a non-empty id of at most 32767 characters without control characters';
   const fix = "Use an id such as 'orders-tx'.";
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   if (expectString(value, site, grammar, fix) && (isUnresolved(value) || (value.length > 0 && value.length <= 32767 && !/[\x00-\x1f\x7f]/.test(value)))) return value;
   throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
 }
@@ -98,6 +99,7 @@ export function checkClientId(value: unknown, site: GrammarSite): string {
 export function checkAbsolutePath(value: unknown, site: GrammarSite): string {
   const grammar = 'an absolute path (starting with /) without control characters';
   const fix = "Use a path such as '/opt/kafka/bin'.";
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   if (expectString(value, site, grammar, fix) && (isUnresolved(value) || (value.startsWith('/') && !/[\x00-\x1f\x7f]/.test(value)))) return value;
   throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
 }

@@ -178,6 +178,7 @@ function credential(receiver: string, prop: string, value: unknown): SecretRefer
 }
 
 function text(receiver: string, prop: string, value: unknown): string {
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse them
   if (typeof value === 'string' && value.length > 0 && value.length <= 1024 && !/[\u0000-\u001f]/.test(value)) return value;
   throw KafkaIacError.invalidProp({ code: 'KIAC-ROUTING', path: PATH, prop: `receiver '${receiver}' ${prop}`, found: value, expected: 'a non-empty single-line text', fix: `Set ${prop}.` });
 }

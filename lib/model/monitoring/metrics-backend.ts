@@ -23,7 +23,9 @@ export enum MetricsBackendKind {
  * and also match node-pool pods.
  */
 export const CLUSTER_LABEL = 'kafka_cluster';
+/** The label that names the environment of a series. */
 export const ENVIRONMENT_LABEL = 'environment';
+/** The label that names the region of a series. */
 export const REGION_LABEL = 'region';
 /** `kafka` (brokers and controllers), `kafka-exporter`, or `node-exporter`. */
 export const ROLE_LABEL = 'kafka_role';
@@ -96,11 +98,13 @@ export interface DiskMetrics {
   readonly available: MetricSelector;
   /** The label naming one volume (`persistentvolumeclaim`, or the node's `instance`). */
   readonly volumeLabel: string;
+  /** The value of `volumeLabel` for the `i`th broker volume, for promtool test series. */
   readonly volumeExample: (i: number) => string;
   /** A series with value 1 per volume of the cluster, and the labels to join on (kube-state-metrics). */
   readonly join?: { readonly selector: MetricSelector; readonly on: readonly string[] };
 }
 
+/** The series that give certificate expiry on a metrics backend. */
 export interface CertificateMetrics {
   /** Expiry timestamp series. */
   readonly expiry: MetricSelector;

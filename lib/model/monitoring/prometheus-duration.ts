@@ -7,18 +7,22 @@ const UNITS: readonly (readonly [string, number])[] = [['d', 86_400], ['h', 3_60
  * a burn-rate alert, the period of an SLO. Whole seconds only.
  */
 export class PrometheusDuration {
+  /** A duration of `n` seconds. */
   public static seconds(n: number): PrometheusDuration { return new PrometheusDuration(n); }
+  /** A duration of `n` minutes. */
   public static minutes(n: number): PrometheusDuration { return new PrometheusDuration(n * 60); }
+  /** A duration of `n` hours. */
   public static hours(n: number): PrometheusDuration { return new PrometheusDuration(n * 3_600); }
+  /** A duration of `n` days. */
   public static days(n: number): PrometheusDuration { return new PrometheusDuration(n * 86_400); }
 
   /** Parses `90s`, `5m`, `1h30m`, `30d`, `1w`, `1y` (Prometheus: y = 365d, w = 7d). */
   public static parse(text: string): PrometheusDuration {
     const m = typeof text === 'string' && text.length <= 64 ? /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text) : null;
     if (!m || text === '') {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-DURATION', path: 'PrometheusDuration', prop: 'duration', found: text,
-        expected: 'a Prometheus duration in whole seconds such as 30s, 5m, 1h, 30d or 1w', fix: "Write the duration as '<number><unit>' with unit s, m, h, d, w or y.",
+        grammar: 'a Prometheus duration in whole seconds such as 30s, 5m, 1h, 30d or 1w', fix: "Write the duration as '<number><unit>' with unit s, m, h, d, w or y.",
       });
     }
     const [y, w, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));

@@ -131,6 +131,7 @@ export const SCALING_RUNBOOK: Readonly<Record<ScalingTarget, string>> = {
  */
 export interface ScalingMetrics {
   readonly nodeLabel: string;
+  /** The value of `nodeLabel` for the `i`th node, for promtool test series. */
   nodeExample(i: number): string;
   /** CPU usage in percent per node: an expression and the series that make it, for a given percent. */
   readonly cpu: UsageMetric;

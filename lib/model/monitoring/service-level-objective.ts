@@ -58,6 +58,7 @@ export function burnFactor(window: BurnRateWindow, period: PrometheusDuration): 
   return tidy(window.budgetShare * period.totalSeconds / window.long.totalSeconds);
 }
 
+/** Props of a `ServiceLevelObjective`: what is measured, the objective and its window. */
 export interface ServiceLevelObjectiveProps {
   /** The rule ID (`SLO-001`) or your own ID (`SLO-CHECKOUT`), named in errors and alert labels. */
   readonly id: string;
@@ -121,7 +122,7 @@ export class ServiceLevelObjective {
     // Words of lower-case letters and digits joined by single dashes: each word becomes a part
     // of the alert names (KafkaSLOMessageDelivery...), so an empty word cannot be allowed.
     if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(props.name)) {
-      throw KafkaIacError.invalidProp({ code: props.id, path, prop: 'name', found: props.name, expected: 'lower-case letters and digits in words joined by single dashes', fix: "Name the SLO like 'message-delivery'." });
+      throw KafkaIacError.grammar({ code: props.id, path, prop: 'name', found: props.name, grammar: 'lower-case letters and digits in words joined by single dashes', fix: "Name the SLO like 'message-delivery'." });
     }
     if (!(Number.isFinite(props.objectivePercent) && props.objectivePercent > 0 && props.objectivePercent < 100)) {
       throw KafkaIacError.invalidProp({

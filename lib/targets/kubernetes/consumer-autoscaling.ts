@@ -134,6 +134,7 @@ export interface ReplicatedScalerSecrets {
   readonly clusterCa: string;
 }
 
+/** Props of a `ConsumerAutoscaling`: the consumer workload, its group and how far it scales. */
 export interface ConsumerAutoscalingProps {
   /** The access model that declares the group, its topics and the scaler principal. */
   readonly access: AccessModel;

@@ -16,6 +16,7 @@ export interface IEncryptedStorageClass {
   readonly synthesized: boolean;
 }
 
+/** Props of an `EncryptedStorageClass`. */
 export interface EncryptedStorageClassProps {
   /**
    * The customer-managed KMS key that encrypts every volume (ARN, key ID or alias ARN). Its
@@ -100,9 +101,9 @@ export class EncryptedStorageClass extends Construct implements IEncryptedStorag
 
 function validateName(path: string, name: string): void {
   if (typeof name !== 'string' || !DNS_SUBDOMAIN.test(name)) {
-    throw KafkaIacError.invalidProp({
+    throw KafkaIacError.grammar({
       code: 'KIAC-PROP', path, prop: 'storageClassName', found: name,
-      expected: 'a DNS subdomain name (lower-case letters, digits, dashes and dots)',
+      grammar: 'a DNS subdomain name (lower-case letters, digits, dashes and dots)',
       fix: "Use a name such as 'kafka-encrypted-gp3'.",
     });
   }
@@ -110,9 +111,9 @@ function validateName(path: string, name: string): void {
 
 function validateKmsKey(path: string, kmsKeyId: string): void {
   if (typeof kmsKeyId !== 'string' || kmsKeyId.trim() === '') {
-    throw KafkaIacError.invalidProp({
+    throw KafkaIacError.grammar({
       code: 'SEC-006', path, prop: 'kmsKeyId', found: kmsKeyId,
-      expected: 'a customer-managed KMS key ARN, key ID or alias ARN',
+      grammar: 'a customer-managed KMS key ARN, key ID or alias ARN',
       fix: "Set kmsKeyId to the key's ARN, for example the output of the KMS key in your AWS stack.",
     });
   }

@@ -28,6 +28,7 @@ export enum KubernetesKafkaTarget {
   STATEFULSET = 'statefulset',
 }
 
+/** Props of a `KafkaPrometheusMonitoring`: the cluster it watches and the alerts it writes. */
 export interface KafkaPrometheusMonitoringProps {
   /** The Kafka cluster's name (`metadata.name` of the Strimzi `Kafka`, or the StatefulSet cluster name). */
   readonly clusterName: string;
@@ -136,9 +137,7 @@ export class KafkaPrometheusMonitoring extends Construct {
     super(scope, id);
     const env = Environment.of(this);
     const path = this.node.path;
-    if (!Number.isInteger(props.expectedNodes) || props.expectedNodes < 1) {
-      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'expectedNodes', found: props.expectedNodes, expected: 'a whole number of Kafka nodes, at least 1', fix: 'Set expectedNodes to brokers + controllers.' });
-    }
+    KafkaIacError.positiveWhole(props.expectedNodes, { code: 'MON-001', path, prop: 'expectedNodes', of: 'Kafka nodes', fix: 'Set expectedNodes to brokers + controllers.' });
     const c = props.clusterName;
     const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
     const metrics = jmxExporterMetrics(identity, {

@@ -9,6 +9,7 @@ import { KAFKA_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 /** The port of the JMX exporter in Kafka pods and of Kafka Exporter, both named `tcp-prometheus`. */
 export const STRIMZI_METRICS_PORT = 9404;
 
+/** Props of `StrimziSupportNetworkPolicies`: the Strimzi cluster whose support pods they restrict. */
 export interface StrimziSupportNetworkPoliciesProps {
   /** The Strimzi cluster (`Kafka`) name. */
   readonly clusterName: string;

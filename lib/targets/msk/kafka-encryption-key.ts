@@ -4,6 +4,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import { Environment } from '../../model/environment';
 
+/** Props of a `KafkaEncryptionKey`. */
 export interface KafkaEncryptionKeyProps {
   /** What the key protects, for its description. */
   readonly description: string;

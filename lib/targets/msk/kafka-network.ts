@@ -28,6 +28,7 @@ export interface IKafkaNetwork extends IConstruct {
   allowListenerPort(port: number): void;
 }
 
+/** Props of a `KafkaNetwork`: the VPC, zones and subnets of an MSK cluster. */
 export interface KafkaNetworkProps {
   /**
    * Networks whose clients may reach the brokers' listener ports: CIDR blocks or security
@@ -152,6 +153,7 @@ export class KafkaNetwork extends Construct implements IKafkaNetwork {
     this.securityGroupId = this.securityGroup.id;
   }
 
+  /** Opens a listener port (9094, 9096 or 9098) to the declared client networks. */
   public allowListenerPort(port: number): void {
     this.ingress.allowListenerPort(port);
   }
@@ -183,6 +185,7 @@ class ImportedKafkaNetwork extends Construct implements IKafkaNetwork {
     }
   }
 
+  /** Opens a listener port to the client networks given with the attributes; without them, the imported security group is left as it is. */
   public allowListenerPort(port: number): void {
     this.ingress?.allowListenerPort(port);
   }
@@ -221,9 +224,9 @@ function carveSubnets(path: string, cidr: string, count: number): string[] {
   const prefix = m ? Number(m[5]) : NaN;
   const octets = m ? m.slice(1, 5).map(Number) : [];
   if (!m || octets.some((o) => o > 255) || prefix < 8 || prefix > 24) {
-    throw KafkaIacError.invalidProp({
+    throw KafkaIacError.grammar({
       code: 'KIAC-PROP', path, prop: 'cidrBlock', found: cidr,
-      expected: 'an IPv4 CIDR block from /8 to /24, such as 10.40.0.0/16',
+      grammar: 'an IPv4 CIDR block from /8 to /24, such as 10.40.0.0/16',
       fix: "Set cidrBlock: '10.40.0.0/16'.",
     });
   }

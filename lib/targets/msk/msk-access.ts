@@ -19,6 +19,7 @@ import { mskArnPrefixesOf, renderMskIamPolicy, type MskArnPrefixes } from './msk
 import { PrincipalKind } from '../../model/access/principal';
 import { CLIENT_PROPERTIES_ARTEFACT_KIND, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../contract/vocabulary';
 
+/** Props of an `MskAccess`: the cluster and the access model it renders. */
 export interface MskAccessProps {
   /** The access model to render. */
   readonly model: AccessModel;
@@ -94,9 +95,9 @@ export class MskAccess extends Construct {
     for (const principal of model.principals) {
       const mechanism = principal.authentication.mechanism;
       if (mechanism === AuthenticationMechanism.OAUTH_BEARER) {
-        throw KafkaIacError.invalidProp({
+        throw KafkaIacError.unsupportedAuthentication({
           code: 'SEC-003', path: `${this.node.path}/${principal.name}`, prop: 'authentication', found: mechanism,
-          expected: 'iam, scram-sha-512 or tls on MSK', fix: `Declare '${principal.name}' with ClientAuthentication.iam() or .scramSha512().`,
+          offered: ['iam', 'scram-sha-512', 'tls'], where: 'on MSK', fix: `Declare '${principal.name}' with ClientAuthentication.iam() or .scramSha512().`,
         });
       }
       // The admin script logs in with IAM on a cluster that enforces ACLs (see mskApplyScript):

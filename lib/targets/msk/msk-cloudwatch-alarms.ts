@@ -42,6 +42,7 @@ export interface MskConsumerGroupTopic {
   readonly topic: string;
 }
 
+/** Props of `MskCloudWatchAlarms`: the cluster they watch and where they notify. */
 export interface MskCloudWatchAlarmsProps {
   /** The MSK cluster name (the `Cluster Name` dimension). */
   readonly clusterName: string;
@@ -114,9 +115,7 @@ export class MskCloudWatchAlarms extends Construct {
     super(scope, id);
     const env = Environment.of(this);
     const path = this.node.path;
-    if (!Number.isInteger(props.brokers) || props.brokers < 1) {
-      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'brokers', found: props.brokers, expected: 'a whole number of brokers, at least 1', fix: 'Set brokers to number_of_broker_nodes.' });
-    }
+    KafkaIacError.positiveWhole(props.brokers, { code: 'MON-001', path, prop: 'brokers', of: 'brokers', fix: 'Set brokers to number_of_broker_nodes.' });
     const t = resolveThresholds(path, props.thresholds);
     const c = props.clusterName;
     this.clusterName = c;

@@ -8,6 +8,7 @@ import { writeSortedProperties } from '../../contract/writers/properties';
 import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
+import { checkBrokersPerZone, refuse } from '../../model/rule-checks';
 import { KafkaVersion } from '../../model/kafka-version';
 import type { IKafkaNetwork } from './kafka-network';
 import { mskListenerPort } from '../../contract/msk-ports';
@@ -82,6 +83,7 @@ export interface MskMultiVpcConnectivityOptions {
 /** MSK Standard broker types with EBS storage (Express brokers have no EBS volume to size, autoscale or encrypt with a key of yours). */
 const MSK_INSTANCE_TYPE = /^kafka\.(t3\.small|m5\.(large|(2|4|8|12|16|24)?xlarge)|m7g\.(large|(2|4|8|12|16)?xlarge))$/;
 
+/** Props of an `MskCluster`. */
 export interface MskClusterProps {
   /** The network: private subnets, one per zone, and the broker security group. */
   readonly network: IKafkaNetwork;
@@ -231,19 +233,13 @@ export class MskCluster extends Construct {
 
     const zones = props.network.zoneCount;
     this.brokers = props.brokers ?? zones;
-    if (!Number.isInteger(this.brokers) || this.brokers < 1 || this.brokers % zones !== 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'HA-006', path, prop: 'brokers', found: this.brokers,
-        expected: `a positive multiple of the zone count (${zones}); MSK places the same number of brokers in every zone`,
-        fix: `Set brokers: ${zones * Math.max(1, Math.ceil((Number(this.brokers) || 1) / zones))}.`,
-      });
-    }
+    refuse(path, 'brokers', this.brokers, checkBrokersPerZone(this.brokers, zones));
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
     if (!CLUSTER_NAME.test(this.clusterName)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
-        expected: 'letters, digits and dashes, starting with a letter, at most 64 characters',
+        grammar: 'letters, digits and dashes, starting with a letter, at most 64 characters',
         fix: "Use a name such as 'production-kafka'.",
       });
     }
@@ -388,9 +384,9 @@ export class MskCluster extends Construct {
 function validateMskAuthentication(path: string, authentication: readonly ClientAuthentication[]): void {
   for (const a of authentication) {
     if (a.mechanism === AuthenticationMechanism.OAUTH_BEARER) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.unsupportedAuthentication({
         code: 'SEC-003', path, prop: 'authentication', found: a.mechanism,
-        expected: 'scram-sha-512, tls or iam (MSK has no OAuth listener)',
+        offered: ['scram-sha-512', 'tls', 'iam'], why: 'MSK has no OAuth listener',
         fix: 'Use ClientAuthentication.iam() or .scramSha512() on MSK.',
       });
     }

@@ -21,8 +21,10 @@ import { writeYaml } from '../../contract/yaml-writer';
 
 /** MSK open monitoring ports. */
 export const MSK_JMX_EXPORTER_PORT = 11001;
+/** MSK open monitoring: the port of the node exporter on each broker. */
 export const MSK_NODE_EXPORTER_PORT = 11002;
 
+/** Props of `MskPrometheusMonitoring`: the cluster it watches through open monitoring. */
 export interface MskPrometheusMonitoringProps {
   /** The MSK cluster name (the `kafka_cluster` label). */
   readonly clusterName: string;
@@ -99,9 +101,7 @@ export class MskPrometheusMonitoring extends Construct {
     super(scope, id);
     const env = Environment.of(this);
     const path = this.node.path;
-    if (!Number.isInteger(props.brokers) || props.brokers < 1) {
-      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'brokers', found: props.brokers, expected: 'a whole number of brokers, at least 1', fix: 'Set brokers to number_of_broker_nodes.' });
-    }
+    KafkaIacError.positiveWhole(props.brokers, { code: 'MON-001', path, prop: 'brokers', of: 'brokers', fix: 'Set brokers to number_of_broker_nodes.' });
     const c = props.clusterName;
     const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
     const metrics = mskOpenMonitoringMetrics(identity, {

@@ -8,6 +8,7 @@ import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 import { MskClusterReference, bootstrapServersCommand } from './msk-cluster-reference';
 
+/** Props of an `MskReplicationSource`: the source cluster of an MSK replicator. */
 export interface MskReplicationSourceProps {
   /**
    * The source cluster: IAM authentication on, and multi-VPC private connectivity for IAM

@@ -10,6 +10,7 @@ import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LAT
 import { alarmTopicKey } from './alarm-topic-key';
 import { RULE_TAG } from '../../contract/vocabulary';
 
+/** Props of `MskReplicatorAlarms`: the replicator they watch and where they notify. */
 export interface MskReplicatorAlarmsProps {
   /** The replicator name (the `ReplicatorName` dimension); create the alarms in the replicator's (target) region. */
   readonly replicatorName: string;

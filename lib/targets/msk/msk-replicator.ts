@@ -46,6 +46,7 @@ export enum MskReplicatorCompression {
   ZSTD = 'ZSTD',
 }
 
+/** Props of an `MskReplicator`: the DR pairing, the two clusters and what is replicated. */
 export interface MskReplicatorProps {
   /**
    * The source cluster, in another region: IAM access control, multi-VPC private connectivity
@@ -228,9 +229,9 @@ export class MskReplicator extends Construct {
     }
     this.replicatorName = props.replicatorName ?? `${source.clusterName}-to-${target.clusterName}`.slice(0, 128);
     if (!REPLICATOR_NAME.test(this.replicatorName)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'replicatorName', found: this.replicatorName,
-        expected: 'letters, digits and dashes, starting with a letter or digit, at most 128 characters',
+        grammar: 'letters, digits and dashes, starting with a letter or digit, at most 128 characters',
         fix: "Use a name such as 'production-to-dr'.",
       });
     }
@@ -384,9 +385,9 @@ function checkTopics(path: string, topics: readonly string[] | undefined): reado
   const seen = new Set<string>();
   for (const t of topics) {
     if (!TOPIC_NAME.test(t)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'DR-002', path: `${path}/topics`, prop: 'topic', found: t,
-        expected: 'a topic name (letters, digits, ., _ and -), never a wildcard: the role gets rights on exactly these topics',
+        grammar: 'a topic name (letters, digits, ., _ and -), never a wildcard: the role gets rights on exactly these topics',
         fix: "Name each topic, for example 'orders'.",
       });
     }
@@ -407,9 +408,9 @@ function checkGroups(path: string, groups: readonly MskReplicatorConsumerGroup[]
   const seen = new Set<string>();
   for (const g of groups ?? []) {
     if (!GROUP_NAME.test(g.name)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'DR-002', path: `${path}/consumerGroups`, prop: 'group', found: g.name,
-        expected: 'a group name or prefix (letters, digits, ., _ and -), never a wildcard: the role gets rights on exactly these groups',
+        grammar: 'a group name or prefix (letters, digits, ., _ and -), never a wildcard: the role gets rights on exactly these groups',
         fix: "Name each group, for example { name: 'orders-service' }.",
       });
     }

@@ -8,6 +8,7 @@ import { AuthenticationMechanism } from '../../model/client-authentication';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 
+/** Props of an `MskScramUser`: the cluster and the user's name. */
 export interface MskScramUserProps {
   /** The cluster; SCRAM must be one of its authentication modes. */
   readonly cluster: MskCluster;
@@ -76,9 +77,9 @@ export class MskScramUser extends Construct {
       });
     }
     if (typeof props.userName !== 'string' || !USER_NAME.test(props.userName)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'userName', found: props.userName,
-        expected: 'letters, digits, _ . -, starting with a letter or digit, at most 64 characters',
+        grammar: 'letters, digits, _ . -, starting with a letter or digit, at most 64 characters',
         fix: "Use a name such as 'orders-producer'.",
       });
     }

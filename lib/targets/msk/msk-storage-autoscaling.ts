@@ -20,6 +20,7 @@ export interface MskStorageAutoScalingOptions {
   readonly targetUtilizationPercent?: number;
 }
 
+/** Props of an `MskStorageAutoScaling`: the cluster and how far its storage grows. */
 export interface MskStorageAutoScalingProps extends MskStorageAutoScalingOptions {
   /** The cluster ARN. */
   readonly clusterArn: string;

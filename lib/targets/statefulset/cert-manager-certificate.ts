@@ -24,6 +24,7 @@ export interface CertificateIssuerRef {
   readonly group?: string;
 }
 
+/** Props of a `CertManagerCertificate`: the names it is issued for and its issuer. */
 export interface CertManagerCertificateProps {
   /** The Certificate's and its Secret's name. */
   readonly secretName: string;
@@ -66,9 +67,9 @@ export class CertManagerCertificate extends Construct {
   public constructor(scope: Construct, id: string, props: CertManagerCertificateProps) {
     super(scope, id);
     if (props.commonName.length > 64) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'SEC-010', path: this.node.path, prop: 'commonName', found: props.commonName,
-        expected: 'at most 64 characters (X.509)', fix: 'Use a shorter cluster name.',
+        grammar: 'at most 64 characters (X.509)', fix: 'Use a shorter cluster name.',
       });
     }
     this.secretName = props.secretName;

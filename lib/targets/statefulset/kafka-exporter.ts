@@ -8,6 +8,7 @@ export const KAFKA_EXPORTER_IMAGE = 'danielqsj/kafka-exporter:v1.9.0';
 /** Pod labels of Kafka Exporter; the monitoring PodMonitor selects them. */
 export const KAFKA_EXPORTER_NAME_LABEL_VALUE = 'kafka-exporter';
 
+/** Props of the Kafka Exporter of a StatefulSet cluster. */
 export interface StatefulSetKafkaExporterProps {
   readonly clusterName: string;
   /** Labels on the Deployment object. */

@@ -20,6 +20,7 @@ export interface NetworkPolicyMetricsEndpoint {
   readonly port: number;
 }
 
+/** Props of `KafkaNetworkPolicies`: the cluster and the networks that may reach each listener. */
 export interface KafkaNetworkPoliciesProps {
   /** Policies are named `<clusterName>-...`. */
   readonly clusterName: string;

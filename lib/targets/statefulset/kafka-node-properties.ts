@@ -27,6 +27,7 @@ export const StatefulSetPorts = {
 
 /** The listener names the cluster owns. */
 export const CONTROLLER_LISTENER = 'CONTROLLER';
+/** The listener brokers replicate over (SASL_SSL). */
 export const REPLICATION_LISTENER = 'REPLICATION';
 
 /** Where things are inside a Kafka pod. */

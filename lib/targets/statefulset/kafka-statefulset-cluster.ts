@@ -9,7 +9,7 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkListenerTls, refuse, refuseControllerCount } from '../../model/rule-checks';
+import { checkListenerTls, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import { RuleTarget } from '../../contract/rule-target';
@@ -35,6 +35,7 @@ export enum StatefulSetAuthorizerLogLevel {
   DEBUG = 'DEBUG',
 }
 
+/** Props of a `KafkaStatefulSetCluster`: the Kafka nodes, listeners, access and certificates of a plain StatefulSet cluster. */
 export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProps {
   /**
    * The cluster name; objects are `<name>-broker`, `<name>-controller`, `<name>-bootstrap`, ...
@@ -178,9 +179,9 @@ export class KafkaStatefulSetCluster extends Construct {
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
     if (!DNS_LABEL.test(this.clusterName) || this.clusterName.length > 30) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
-        expected: 'a DNS label of at most 30 characters (Service, pod and certificate names are built from it)',
+        grammar: 'a DNS label of at most 30 characters (Service, pod and certificate names are built from it)',
         fix: "Use a name such as 'orders-kafka'.",
       });
     }
@@ -353,9 +354,9 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
     const where = `${path} listener ${l.name}`;
     if (l.authentication !== undefined) validateAuthentications(where, [l.authentication]);
     if (!LISTENER_NAME.test(l.name) || ['controller', 'replication'].includes(l.name)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path: where, prop: 'name', found: l.name,
-        expected: "a lower-case letter, then letters and digits, at most 11 characters; not 'controller' or 'replication'",
+        grammar: "a lower-case letter, then letters and digits, at most 11 characters; not 'controller' or 'replication'",
         fix: "Use a name such as 'scram' or 'mtls'.",
       });
     }
@@ -399,6 +400,7 @@ function nodeOptionsOf(path: string, props: KafkaStatefulSetClusterProps) {
       fix: 'Remove combinedNode and declare controllers and brokers, or keep one combined node.',
     });
   }
+  refuseBrokerCount(path, 'brokers.replicas', brokerOptions.replicas, 'KafkaStatefulSetCluster');
   validateNodes(path, 'brokers', brokerOptions);
   if (!combined) validateNodes(path, 'controllers', controllerOptions);
   return { combined, controllerOptions, brokerOptions };
@@ -408,22 +410,19 @@ function nodeOptionsOf(path: string, props: KafkaStatefulSetClusterProps) {
 function validateAdmins(path: string, admins: readonly string[]): void {
   for (const admin of admins) {
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'SEC-004', path, prop: 'admins', found: admin,
-        expected: 'principal names of lower-case letters, digits, dots and dashes', fix: "Use a name such as 'platform-admin'.",
+        grammar: 'principal names of lower-case letters, digits, dots and dashes', fix: "Use a name such as 'platform-admin'.",
       });
     }
   }
 }
 
 function validateNodes(path: string, what: string, o: Required<KafkaStatefulSetNodeOptions>): void {
-  if (!Number.isInteger(o.replicas) || o.replicas < 1) {
-    throw KafkaIacError.invalidProp({ code: 'HA-001', path, prop: `${what}.replicas`, found: o.replicas, expected: 'a positive integer', fix: `Set ${what}: { replicas: 3 }.` });
-  }
   for (const [prop, value] of [['memory', o.memory], ['storageSize', o.storageSize], ['cpu', o.cpu]] as const) {
     const ok = prop === 'cpu' ? /^(\d+(\.\d+)?|\d+m)$/.test(value) : Number.isFinite(parseMemoryQuantity(value));
     if (!ok) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path, prop: `${what}.${prop}`, found: value, expected: 'a Kubernetes quantity such as 8Gi (memory, storage) or 2 / 500m (cpu)', fix: `Set ${what}.${prop} to a quantity.` });
+      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path, prop: `${what}.${prop}`, found: value, grammar: 'a Kubernetes quantity such as 8Gi (memory, storage) or 2 / 500m (cpu)', fix: `Set ${what}.${prop} to a quantity.` });
     }
   }
 }

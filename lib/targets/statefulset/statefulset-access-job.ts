@@ -13,6 +13,7 @@ import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/cli
 import { PrincipalKind } from '../../model/access/principal';
 import { ACL_ARTEFACT_LABEL, CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 
+/** Props of a `StatefulSetAccessJob`: the cluster and the access model whose topics and ACLs it applies. */
 export interface StatefulSetAccessJobProps {
   /** The access model to apply. */
   readonly model: AccessModel;

@@ -10,6 +10,7 @@ export enum MirrorMaker2ClusterKind {
   MSK = 'msk',
 }
 
+/** A Strimzi `Kafka` MirrorMaker 2 connects to. */
 export interface StrimziMirrorMaker2ClusterProps {
   /** The `Kafka` resource's name. */
   readonly clusterName: string;
@@ -46,6 +47,7 @@ export interface StrimziMirrorMaker2ClusterProps {
   readonly credentialsSecret?: string;
 }
 
+/** An MSK cluster MirrorMaker 2 connects to. */
 export interface MskMirrorMaker2ClusterProps {
   /**
    * The MSK bootstrap brokers for the principal's mechanism: `bootstrap_brokers_sasl_scram`
@@ -91,9 +93,9 @@ export class MirrorMaker2Cluster {
   public static strimzi(props: StrimziMirrorMaker2ClusterProps): MirrorMaker2Cluster {
     const mech = props.principal?.authentication?.mechanism;
     if (mech !== AuthenticationMechanism.SCRAM_SHA_512 && mech !== AuthenticationMechanism.MUTUAL_TLS) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.unsupportedAuthentication({
         code: 'SEC-003', path: `MirrorMaker2Cluster ${props.clusterName}`, prop: 'principal.authentication', found: mech,
-        expected: 'scram-sha-512 or tls for MirrorMaker 2 on a Strimzi cluster',
+        offered: ['scram-sha-512', 'tls'], where: 'for MirrorMaker 2 on a Strimzi cluster',
         fix: 'Declare the MirrorMaker 2 principal with ClientAuthentication.scramSha512() or .mutualTls().',
       });
     }
@@ -114,9 +116,9 @@ export class MirrorMaker2Cluster {
     const mech = props.principal?.authentication?.mechanism;
     const path = `MirrorMaker2Cluster ${props.bootstrapServers}`;
     if (mech !== AuthenticationMechanism.SCRAM_SHA_512 && mech !== AuthenticationMechanism.IAM) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.unsupportedAuthentication({
         code: 'SEC-003', path, prop: 'principal.authentication', found: mech,
-        expected: 'scram-sha-512 or iam for MirrorMaker 2 on MSK',
+        offered: ['scram-sha-512', 'iam'], where: 'for MirrorMaker 2 on MSK',
         fix: 'Declare the MirrorMaker 2 principal with ClientAuthentication.scramSha512() or .iam().',
       });
     }

@@ -12,6 +12,7 @@ import type { Principal } from '../../model/access/principal';
 import type { Topic } from '../../model/access/topic';
 import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, CLUSTER_CA_SECRET_ANNOTATION, CREDENTIALS_SECRET_ANNOTATION, PRINCIPAL_KIND_LABEL, STRIMZI_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 
+/** Props of a `StrimziAccess`: the cluster and the access model it renders as KafkaUsers and KafkaTopics. */
 export interface StrimziAccessProps {
   /** The access model to render. */
   readonly model: AccessModel;
@@ -115,9 +116,9 @@ export function renderKafkaUser(principal: Principal, clusterName: string, path 
   if (mechanism === AuthenticationMechanism.SCRAM_SHA_512) spec.authentication = { type: 'scram-sha-512' };
   else if (mechanism === AuthenticationMechanism.MUTUAL_TLS) spec.authentication = { type: 'tls' };
   else if (mechanism === AuthenticationMechanism.IAM) {
-    throw KafkaIacError.invalidProp({
+    throw KafkaIacError.unsupportedAuthentication({
       code: 'SEC-003', path: `${path}/${principal.name}`, prop: 'authentication', found: mechanism,
-      expected: "scram-sha-512, tls or oauth for a Strimzi KafkaUser (IAM exists only on MSK)",
+      offered: ['scram-sha-512', 'tls', 'oauth'], where: 'for a Strimzi KafkaUser', why: 'IAM exists only on MSK',
       fix: `Declare '${principal.name}' with ClientAuthentication.scramSha512() or .mutualTls() for the Strimzi cluster.`,
     });
   }

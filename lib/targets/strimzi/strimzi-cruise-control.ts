@@ -24,6 +24,7 @@ export const CRUISE_CONTROL_DEFAULT_GOALS: readonly string[] = [
 
 const GOAL_PACKAGE = 'com.linkedin.kafka.cruisecontrol.analyzer.goals';
 
+/** Cruise Control of a Strimzi cluster: whether it runs and its goals. */
 export interface StrimziCruiseControlOptions {
   /**
    * Whether Cruise Control runs.

@@ -5,7 +5,7 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkListenerTls, refuse, refuseControllerCount } from '../../model/rule-checks';
+import { checkListenerAuthentication, checkListenerTls, checkNoSaslPlain, refuse, refusalError, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import {
@@ -66,6 +66,7 @@ export interface StrimziNodePoolOptions {
   readonly cpu?: string;
 }
 
+/** Props of a `StrimziKafkaCluster`: the node pools, listeners, storage and operators of a Strimzi `Kafka`. */
 export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
   /**
    * The `Kafka` name; pods are `<name>-<pool>-<id>`.
@@ -190,9 +191,9 @@ export class StrimziKafkaCluster extends Construct {
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
     if (!DNS_LABEL.test(this.clusterName) || this.clusterName.length > 40) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
-        expected: 'a DNS label of at most 40 characters (pod and Service names are built from it)',
+        grammar: 'a DNS label of at most 40 characters (pod and Service names are built from it)',
         fix: "Use a name such as 'orders-kafka'.",
       });
     }
@@ -233,6 +234,7 @@ export class StrimziKafkaCluster extends Construct {
     const seen = new Set<string>(combined ? [] : [controllerOptions.name]);
     for (const p of pools) {
       validatePool(path, p);
+      refuseBrokerCount(`${path} pool ${p.name}`, 'replicas', p.replicas, 'StrimziKafkaCluster');
       if (seen.has(p.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'node pool', p.name);
       seen.add(p.name);
     }
@@ -429,7 +431,7 @@ function renderListeners(path: string, listeners: readonly StrimziListenerProps[
     const where = `${path} listener ${l.name}`;
     if (l.authentication !== undefined) validateAuthentications(where, [l.authentication]);
     if (!LISTENER_NAME.test(l.name)) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'name', found: l.name, expected: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
+      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: l.name, grammar: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
     }
     if (names.has(l.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener', l.name);
     names.add(l.name);
@@ -466,21 +468,20 @@ function renderAuthentication(where: string, l: StrimziListenerProps): KafkaSpec
     case AuthenticationMechanism.OAUTH_BEARER: {
       const config = l.customListenerConfig ?? {};
       const mechanisms = String(config['sasl.enabled.mechanisms'] ?? '').toUpperCase().split(',').map((s) => s.trim());
-      if (!mechanisms.includes('OAUTHBEARER') || mechanisms.includes('PLAIN')) {
+      const prop = "customListenerConfig['sasl.enabled.mechanisms']";
+      refuse(where, prop, config['sasl.enabled.mechanisms'], checkNoSaslPlain(mechanisms));
+      if (!mechanisms.includes('OAUTHBEARER')) {
         throw KafkaIacError.invalidProp({
-          code: 'SEC-003', path: where, prop: "customListenerConfig['sasl.enabled.mechanisms']", found: config['sasl.enabled.mechanisms'],
-          expected: "'OAUTHBEARER' (SASL/PLAIN is refused)",
+          code: 'SEC-003', path: where, prop, found: config['sasl.enabled.mechanisms'],
+          expected: "'OAUTHBEARER'",
           fix: "Set customListenerConfig: { 'sasl.enabled.mechanisms': 'OAUTHBEARER', ... } with the OAuth callback handler settings.",
         });
       }
       return { type: KafkaSpecKafkaListenersAuthenticationType.CUSTOM, sasl: true, listenerConfig: { ...config } };
     }
     default:
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-003', path: where, prop: 'authentication', found: mechanism ?? 'none',
-        expected: 'ClientAuthentication.scramSha512(), .mutualTls() or .oauthBearer(); unauthenticated listeners are refused and IAM is MSK-only',
-        fix: 'Set authentication: ClientAuthentication.scramSha512().',
-      });
+      // No authentication, or IAM (MSK only): no Strimzi authentication type.
+      throw refusalError(where, 'authentication', mechanism ?? 'none', checkListenerAuthentication(undefined, l.name)!);
   }
 }
 
@@ -517,14 +518,11 @@ type PoolOptions = Required<StrimziNodePoolOptions> & { readonly roles: KafkaNod
 function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   const where = `${path} pool ${p.name}`;
   if (!DNS_LABEL.test(p.name)) {
-    throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'name', found: p.name, expected: 'a DNS label', fix: "Use a name such as 'broker'." });
-  }
-  if (!Number.isInteger(p.replicas) || p.replicas < 1) {
-    throw KafkaIacError.invalidProp({ code: 'HA-001', path: where, prop: 'replicas', found: p.replicas, expected: 'a positive integer', fix: 'Set replicas: 3.' });
+    throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: p.name, grammar: 'a DNS label', fix: "Use a name such as 'broker'." });
   }
   for (const [prop, value] of [['memory', p.memory], ['storageSize', p.storageSize]] as const) {
     if (!Number.isFinite(parseMemoryQuantity(value))) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop, found: value, expected: 'a Kubernetes quantity such as 8Gi', fix: `Set ${prop}: '8Gi'.` });
+      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop, found: value, grammar: 'a Kubernetes quantity such as 8Gi', fix: `Set ${prop}: '8Gi'.` });
     }
   }
 }
@@ -546,9 +544,9 @@ function refuseForbiddenConfig(path: string, brokerProperties: Record<string, st
 function superUsersOf(path: string, admins: readonly string[], listenerProps: readonly StrimziListenerProps[]): string[] {
   for (const admin of admins) {
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(admin)) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'SEC-004', path, prop: 'admins', found: admin,
-        expected: 'KafkaUser names (lower-case letters, digits, dots and dashes)',
+        grammar: 'KafkaUser names (lower-case letters, digits, dots and dashes)',
         fix: "List the admin KafkaUser names, such as 'platform-admin'.",
       });
     }

@@ -29,6 +29,7 @@ import { MIRROR_MAKER_2_JMX_EXPORTER_RULES } from './mirror-maker-2-metrics';
 /** The data key of the JMX exporter configuration in the MirrorMaker 2 metrics ConfigMap. */
 export const MIRROR_MAKER_2_METRICS_CONFIG_KEY = 'mirror-maker-2-metrics-config.yml';
 
+/** Props of a `StrimziMirrorMaker2`: the DR pairing and the two clusters it connects. */
 export interface StrimziMirrorMaker2Props {
   /** The DR pairing this MirrorMaker 2 carries out: topics, groups, policy, RPO. */
   readonly pairing: DrPairing;
@@ -159,9 +160,9 @@ export class StrimziMirrorMaker2 extends Construct {
     const pairing = props.pairing;
     this.name = props.name ?? `mm2-${pairing.name}`;
     if (!DNS_LABEL.test(this.name) || this.name.length > 40) {
-      throw KafkaIacError.invalidProp({
+      throw KafkaIacError.grammar({
         code: 'KIAC-PROP', path, prop: 'name', found: this.name,
-        expected: 'a DNS label of at most 40 characters', fix: "Set name to a short name such as 'mm2-dr'.",
+        grammar: 'a DNS label of at most 40 characters', fix: "Set name to a short name such as 'mm2-dr'.",
       });
     }
     const { rf, replicas } = deploymentOf(path, env, props);
@@ -362,10 +363,7 @@ function deploymentOf(path: string, env: Environment, props: StrimziMirrorMaker2
       fix: 'Remove internalTopicReplicationFactor (3 is the default) or set it to 3.',
     });
   }
-  const replicas = props.replicas ?? 3;
-  if (!Number.isInteger(replicas) || replicas < 1) {
-    throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path, prop: 'replicas', found: replicas, expected: 'a whole number of pods, at least 1', fix: 'Set replicas: 3 (one per zone).' });
-  }
+  const replicas = KafkaIacError.positiveWhole(props.replicas ?? 3, { code: 'KIAC-PROP', path, prop: 'replicas', of: 'pods', fix: 'Set replicas: 3 (one per zone).' });
   return { rf, replicas };
 }
 

@@ -128,7 +128,7 @@ describe('MskCluster', () => {
       expect(() => mskStack({ cluster: { authentication: [null as any] } })).toThrow(/SEC-003 \[production\/Kafka\] authentication\[0\] is null; expected a ClientAuthentication/);
     });
     it('refuses a broker count that is not a multiple of the zones', () => {
-      expect(() => mskStack({ cluster: { brokers: 4 } })).toThrow(/HA-006 \[production\/Kafka\] brokers is 4; expected a positive multiple of the zone count \(3\).*Set brokers: 6\./);
+      expect(() => mskStack({ cluster: { brokers: 4 } })).toThrow(/HA-006 \[production\/Kafka\] brokers is 4; expected a multiple of the subnet count \(3\), one subnet per zone.*Set brokers: 6 \(a multiple of 3\)\./);
     });
     it('refuses a non-KRaft version', () => {
       expect(() => mskStack({ cluster: { kafkaVersion: KafkaVersion.of('3.6.0') } })).toThrow(/HA-005 \[production\/Kafka\] kafkaVersion is '3.6.0'; expected an MSK KRaft version/);

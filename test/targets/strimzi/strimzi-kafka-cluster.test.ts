@@ -111,7 +111,7 @@ describe('StrimziKafkaCluster', () => {
 
     it('refuses SEC-003 a listener without authentication at construction', () => {
       expect(() => strimziChart({ cluster: { listeners: [{ name: 'open', port: 9093, authentication: undefined as unknown as ClientAuthentication }] } }))
-        .toThrow(/SEC-003 \[kafka\/Kafka listener open\] authentication is 'none'; expected ClientAuthentication.scramSha512\(\)/);
+        .toThrow(/SEC-003 \[kafka\/Kafka listener open\] authentication is 'none'; expected 'scram-sha-512', 'tls' \(mutual TLS\) or 'custom' \(OAuth bearer\): unauthenticated access is refused\. Set authentication: ClientAuthentication.scramSha512\(\)/);
     });
 
     it('refuses SEC-003 IAM authentication, which Strimzi does not have', () => {

@@ -1,0 +1,114 @@
+import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../../contract/document';
+import type { TargetCheck } from '../define-rule';
+import { NOT_APPLICABLE, type RuleContext, type RuleOutcome } from '../rule';
+import { asMskCluster, checkMskBrokerProperties } from '../readers/msk-cluster-document';
+import { asMskAdminArtefact } from '../readers/msk-admin-artefact';
+import type { Findings } from '../rule';
+import { asStrimziKafka, asStrimziNodePool, rolesOf } from '../readers/strimzi-documents';
+import { hasBrokerRole, kubernetesKind, nodeConfigOf, nodePropertiesOf, type NodeProperties } from '../readers/statefulset-documents';
+
+/**
+ * The opening every target check shares, written once: read the one kind of document the
+ * check is about, and answer not applicable for every other document. A rule file then holds
+ * only what it checks in that document:
+ *
+ * ```ts
+ * targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi) },
+ * ...
+ * function checkMsk(cluster: TerraformDocument): RuleOutcome { ... }
+ * ```
+ */
+
+/** A check of the document `read` finds in a synthesized document; not applicable where it finds none. */
+export function documentCheck<T>(
+  read: (doc: SynthesizedDocument, ctx: RuleContext) => T | undefined,
+  check: (found: T, ctx: RuleContext) => RuleOutcome,
+): TargetCheck {
+  return (doc, ctx) => {
+    const found = read(doc, ctx);
+    return found === undefined ? NOT_APPLICABLE : check(found, ctx);
+  };
+}
+
+/** MSK: a check of the `aws_msk_cluster` document. */
+export function mskClusterCheck(check: (cluster: TerraformDocument, ctx: RuleContext) => RuleOutcome): TargetCheck {
+  return documentCheck(asMskCluster, check);
+}
+
+/**
+ * MSK, for a rule on topics and broker properties: the topic lines of the admin artefact go to
+ * `topics`; each `aws_msk_configuration`'s server properties go to `properties`, and each
+ * cluster must use a configuration of its stack (`checkMskBrokerProperties`).
+ */
+export function mskTopicsAndBrokerPropertiesCheck(
+  topics: (artefact: TerraformDocument, ctx: RuleContext) => RuleOutcome,
+  properties: (props: Readonly<Record<string, string>>, f: Findings, configuration: TerraformDocument, ctx: RuleContext) => void,
+): TargetCheck {
+  return (doc, ctx) => {
+    const artefact = asMskAdminArtefact(doc);
+    if (artefact) return topics(artefact, ctx);
+    return checkMskBrokerProperties(doc, ctx.index, (props, f, configuration) => properties(props, f, configuration, ctx));
+  };
+}
+
+/** Strimzi: a check of the `Kafka` resource. */
+export function strimziKafkaCheck(check: (kafka: KubernetesDocument, ctx: RuleContext) => RuleOutcome): TargetCheck {
+  return documentCheck(asStrimziKafka, check);
+}
+
+/** Strimzi: a check of each `KafkaNodePool`, whatever its roles. */
+export function strimziNodePoolCheck(check: (pool: KubernetesDocument, ctx: RuleContext) => RuleOutcome): TargetCheck {
+  return documentCheck(asStrimziNodePool, check);
+}
+
+/** Strimzi: a check of each `KafkaNodePool` with the broker role. */
+export function strimziBrokerPoolCheck(check: (pool: KubernetesDocument, ctx: RuleContext) => RuleOutcome): TargetCheck {
+  return documentCheck((doc) => {
+    const pool = asStrimziNodePool(doc);
+    return pool && rolesOf(pool).includes('broker') ? pool : undefined;
+  }, check);
+}
+
+/** A Kafka node StatefulSet of the StatefulSet target with the node properties it mounts. */
+export interface KafkaNodeStatefulSet {
+  readonly sts: KubernetesDocument;
+  /** The ConfigMap that holds the node properties. */
+  readonly configMap: KubernetesDocument;
+  /** The node properties file the StatefulSet mounts. */
+  readonly node: NodeProperties;
+}
+
+function kafkaNodeOf(doc: SynthesizedDocument, ctx: RuleContext): KafkaNodeStatefulSet | undefined {
+  const sts = kubernetesKind(doc, 'StatefulSet');
+  const config = sts ? nodeConfigOf(ctx.index, sts) : undefined;
+  return sts && config ? { sts, ...config } : undefined;
+}
+
+/** StatefulSet: a check of each Kafka node StatefulSet (brokers, controllers, combined nodes). */
+export function kafkaNodeCheck(check: (node: KafkaNodeStatefulSet, ctx: RuleContext) => RuleOutcome): TargetCheck {
+  return documentCheck(kafkaNodeOf, check);
+}
+
+/** StatefulSet: a check of each Kafka node StatefulSet whose `process.roles` includes broker. */
+export function kafkaBrokerCheck(check: (node: KafkaNodeStatefulSet, ctx: RuleContext) => RuleOutcome): TargetCheck {
+  return documentCheck((doc, ctx) => {
+    const node = kafkaNodeOf(doc, ctx);
+    return node && hasBrokerRole(node.node.properties) ? node : undefined;
+  }, check);
+}
+
+/** The Kafka properties files of a ConfigMap of the StatefulSet target. */
+export interface NodePropertiesFiles {
+  readonly configMap: KubernetesDocument;
+  /** `server.properties` and `controller.properties`, whichever the ConfigMap holds (at least one). */
+  readonly files: readonly NodeProperties[];
+}
+
+/** StatefulSet: a check of each ConfigMap that holds Kafka properties files. */
+export function nodePropertiesCheck(check: (found: NodePropertiesFiles, ctx: RuleContext) => RuleOutcome): TargetCheck {
+  return documentCheck((doc) => {
+    const configMap = kubernetesKind(doc, 'ConfigMap');
+    const files = configMap ? nodePropertiesOf(configMap) : [];
+    return configMap && files.length > 0 ? { configMap, files } : undefined;
+  }, check);
+}
