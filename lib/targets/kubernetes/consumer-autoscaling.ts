@@ -10,6 +10,7 @@ import { KafkaIacError } from '../../model/errors';
 import {
   CONSUMER_GROUP_ANNOTATION, GROUP_TOPIC_PARTITIONS_ANNOTATION, SLO_COVERED_ANNOTATION, TARGET_LABEL,
 } from '../../contract/vocabulary';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** Where the scaled consumer's Kafka cluster runs, which decides how KEDA authenticates. */
 export enum AutoscaledClusterKind {
@@ -247,7 +248,7 @@ export class ConsumerAutoscaling extends Construct {
   public readonly maxReplicas: number;
 
   public constructor(scope: Construct, id: string, props: ConsumerAutoscalingProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const environment = Environment.of(this);
     const path = this.node.path;
     const cluster = KafkaIacError.required(props?.cluster, {

@@ -2,6 +2,7 @@ import { JsonPatch } from 'cdk8s';
 import { KubeStorageClass } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The AWS EBS CSI driver, the provisioner of an `EncryptedStorageClass`. */
 export const EBS_CSI_PROVISIONER = 'ebs.csi.aws.com';
@@ -71,7 +72,7 @@ export class EncryptedStorageClass extends Construct implements IEncryptedStorag
   public readonly synthesized = true;
 
   public constructor(scope: Construct, id: string, props: EncryptedStorageClassProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     this.storageClassName = props.storageClassName ?? 'kafka-encrypted-gp3';
     validateName(path, this.storageClassName);

@@ -18,6 +18,9 @@ import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
   kubernetesScalingMetrics, plannedBytesInPerSecond, rebalanceFailedAlert, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
+import { checkedConstructId } from '../../contract/construct-id';
+import { checkInteger } from '../../model/grammar/numbers';
+import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 
 /** Which Kubernetes target the cluster runs on. */
 export enum KubernetesKafkaTarget {
@@ -120,12 +123,14 @@ export class KafkaPrometheusMonitoring extends Construct {
   public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
 
   public constructor(scope: Construct, id: string, props: KafkaPrometheusMonitoringProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const env = Environment.of(this);
     const path = this.node.path;
-    if (!Number.isInteger(props.expectedNodes) || props.expectedNodes < 1) {
-      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'expectedNodes', found: props.expectedNodes, expected: 'a whole number of Kafka nodes, at least 1', fix: 'Set expectedNodes to brokers + controllers.' });
-    }
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of KafkaPrometheusMonitoring', fix: 'Pass { clusterName, expectedNodes, target }.' });
+    checkInteger(props.expectedNodes, { code: 'MON-001', path, prop: 'expectedNodes' }, {
+      min: 1, max: KUBERNETES_MAX_NODES, limitOf: 'Kubernetes nodes-per-cluster',
+      fix: `Set expectedNodes to brokers + controllers, from 1 to ${KUBERNETES_MAX_NODES} (one Kafka node per Kubernetes node, HA-009).`,
+    });
     const c = props.clusterName;
     const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
     const metrics = jmxExporterMetrics(identity, {

@@ -10,6 +10,7 @@ import { Construct, type IConstruct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
 import { BrokerIngress } from './broker-ingress';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The network an MSK cluster runs in: private subnets, one per zone, and a broker security group. */
 export interface IKafkaNetwork extends IConstruct {
@@ -107,7 +108,7 @@ export class KafkaNetwork extends Construct implements IKafkaNetwork {
   public readonly zoneCount: number;
 
   public constructor(scope: Construct, id: string, props: KafkaNetworkProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     requireClients(path, props.clientNetworks);
     const cidr = props.cidrBlock ?? '10.40.0.0/16';
@@ -166,7 +167,7 @@ class ImportedKafkaNetwork extends Construct implements IKafkaNetwork {
   private readonly ingress?: BrokerIngress;
 
   public constructor(scope: Construct, id: string, attrs: KafkaNetworkAttributes) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     checkZones(path, attrs.subnetIds, 'subnetIds');
     this.vpcId = attrs.vpcId;

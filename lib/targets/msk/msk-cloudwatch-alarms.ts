@@ -12,6 +12,9 @@ import { alarmTopicKey } from './alarm-topic-key';
 import { RULE_TAG } from '../../contract/vocabulary';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import { plannedBytesInPerSecond, resolveScalingThresholds, SCALING_RUNBOOK, ScalingTarget, type ScalingAlertOptions } from '../../model/monitoring/scaling-alerts';
+import { checkedConstructId } from '../../contract/construct-id';
+import { checkInteger } from '../../model/grammar/numbers';
+import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
 
 /** A consumer group and topic whose lag gets its own alarms (MON-002/003). */
 export interface MskConsumerGroupTopic {
@@ -73,12 +76,14 @@ export class MskCloudWatchAlarms extends Construct {
   public readonly alarms: ReadonlyMap<string, CloudwatchMetricAlarm>;
 
   public constructor(scope: Construct, id: string, props: MskCloudWatchAlarmsProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const env = Environment.of(this);
     const path = this.node.path;
-    if (!Number.isInteger(props.brokers) || props.brokers < 1) {
-      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'brokers', found: props.brokers, expected: 'a whole number of brokers, at least 1', fix: 'Set brokers to number_of_broker_nodes.' });
-    }
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskCloudWatchAlarms', fix: 'Pass { clusterName, brokers }.' });
+    checkInteger(props.brokers, { code: 'MON-001', path, prop: 'brokers' }, {
+      min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
+      fix: `Set brokers to number_of_broker_nodes, from 1 to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster).`,
+    });
     const t = resolveThresholds(path, props.thresholds);
     const c = props.clusterName;
     const runbook = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');

@@ -14,6 +14,9 @@ import { mskListenerPort } from '../../contract/msk-ports';
 import { AclEnforcement } from './acl-enforcement';
 import { KafkaEncryptionKey } from './kafka-encryption-key';
 import { MskStorageAutoScaling, MSK_MAX_VOLUME_SIZE_GIB, type MskStorageAutoScalingOptions } from './msk-storage-autoscaling';
+import { checkedConstructId } from '../../contract/construct-id';
+import { checkInteger } from '../../model/grammar/numbers';
+import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
 
 /** How much CloudWatch data MSK publishes. */
 export enum MskEnhancedMonitoring {
@@ -211,7 +214,7 @@ export class MskCluster extends Construct {
   public readonly multiVpcConnectivity: { readonly iam: boolean; readonly scram: boolean };
 
   public constructor(scope: Construct, id: string, props: MskClusterProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const environment = Environment.of(this);
     this.network = KafkaIacError.required(props.network, {
@@ -230,8 +233,11 @@ export class MskCluster extends Construct {
     }
 
     const zones = props.network.zoneCount;
-    this.brokers = props.brokers ?? zones;
-    if (!Number.isInteger(this.brokers) || this.brokers < 1 || this.brokers % zones !== 0) {
+    this.brokers = checkInteger(props.brokers ?? zones, { code: 'HA-006', path, prop: 'brokers' }, {
+      min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
+      fix: `Set brokers to a multiple of the zone count (${zones}) from ${zones} to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster; AWS raises it through Service Quotas).`,
+    });
+    if (this.brokers % zones !== 0) {
       throw KafkaIacError.invalidProp({
         code: 'HA-006', path, prop: 'brokers', found: this.brokers,
         expected: `a positive multiple of the zone count (${zones}); MSK places the same number of brokers in every zone`,

@@ -18,6 +18,9 @@ import {
   mskOpenMonitoringScalingMetrics, plannedBytesInPerSecond, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
 import { writeYaml } from '../../contract/yaml-writer';
+import { checkedConstructId } from '../../contract/construct-id';
+import { checkInteger } from '../../model/grammar/numbers';
+import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
 
 /** MSK open monitoring ports. */
 export const MSK_JMX_EXPORTER_PORT = 11001;
@@ -86,12 +89,14 @@ export class MskPrometheusMonitoring extends Construct {
   public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
 
   public constructor(scope: Construct, id: string, props: MskPrometheusMonitoringProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const env = Environment.of(this);
     const path = this.node.path;
-    if (!Number.isInteger(props.brokers) || props.brokers < 1) {
-      throw KafkaIacError.invalidProp({ code: 'MON-001', path, prop: 'brokers', found: props.brokers, expected: 'a whole number of brokers, at least 1', fix: 'Set brokers to number_of_broker_nodes.' });
-    }
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskPrometheusMonitoring', fix: 'Pass { clusterName, brokers }.' });
+    checkInteger(props.brokers, { code: 'MON-001', path, prop: 'brokers' }, {
+      min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
+      fix: `Set brokers to number_of_broker_nodes, from 1 to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster).`,
+    });
     const c = props.clusterName;
     const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
     const metrics = mskOpenMonitoringMetrics(identity, {

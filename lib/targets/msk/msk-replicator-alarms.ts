@@ -9,6 +9,7 @@ import { renderRunbook, type Runbook } from '../../model/monitoring/runbook';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../../contract/msk-replicator-markers';
 import { alarmTopicKey } from './alarm-topic-key';
 import { RULE_TAG } from '../../contract/vocabulary';
+import { checkedConstructId } from '../../contract/construct-id';
 
 export interface MskReplicatorAlarmsProps {
   /** The replicator name (the `ReplicatorName` dimension); create the alarms in the replicator's (target) region. */
@@ -89,7 +90,7 @@ export class MskReplicatorAlarms extends Construct {
   public readonly maxMessageLag: number;
 
   public constructor(scope: Construct, id: string, props: MskReplicatorAlarmsProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const env = Environment.of(this);
     const path = this.node.path;
     if (!Number.isInteger(props.rpoSeconds) || props.rpoSeconds < 1) {

@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
+import { checkedConstructId } from '../../contract/construct-id';
 
 export interface MskScramUserProps {
   /** The cluster; SCRAM must be one of its authentication modes. */
@@ -65,7 +66,7 @@ export class MskScramUser extends Construct {
   public readonly principal: string;
 
   public constructor(scope: Construct, id: string, props: MskScramUserProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const { cluster } = props;
     if (!cluster.authentication.some((a) => a.mechanism === AuthenticationMechanism.SCRAM_SHA_512)) {

@@ -24,6 +24,7 @@ import { KafkaNodeRole, StatefulSetPorts, renderLog4j2Properties, type FormatTim
 import { KafkaListenerProtocol, type StatefulSetListenerProps } from './statefulset-listener';
 import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { KafkaStatefulSetNodeSet, type KafkaNodeSet, type KafkaNodeSetCluster, type KafkaStatefulSetNodeOptions } from './kafka-node-set';
+import { checkedConstructId } from '../../contract/construct-id';
 
 export type { KafkaNodeSet, KafkaStatefulSetNodeOptions } from './kafka-node-set';
 
@@ -171,7 +172,7 @@ export class KafkaStatefulSetCluster extends Construct {
   public readonly nodePodLabels: Readonly<Record<string, string>>;
 
   public constructor(scope: Construct, id: string, props: KafkaStatefulSetClusterProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const environment = Environment.of(this);
     const namespace = environment.namespace;

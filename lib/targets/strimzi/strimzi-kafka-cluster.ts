@@ -27,6 +27,7 @@ import { StrimziListenerType, type StrimziListenerProps } from './strimzi-listen
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
 import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The authorizer logger's level (SEC-008). */
 export enum AuthorizerLogLevel {
@@ -184,7 +185,7 @@ export class StrimziKafkaCluster extends Construct {
   public readonly cruiseControl?: RenderedCruiseControl;
 
   public constructor(scope: Construct, id: string, props: StrimziKafkaClusterProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const environment = Environment.of(this);
 
