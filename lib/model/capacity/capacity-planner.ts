@@ -1,3 +1,4 @@
+import { markdownCell } from '../markdown-format';
 import { checkInteger } from '../grammar/numbers';
 import { KAFKA_MAX_PARTITIONS_PER_TOPIC, MAX_BROKERS, MSK_MAX_BROKERS_PER_CLUSTER } from '../grammar/limits';
 import type { Environment } from '../environment';
@@ -309,7 +310,7 @@ export class CapacityPlan {
   /** One Markdown table row: name, rate, disk, brokers, storage per broker, partitions. */
   public toMarkdownRow(): string {
     const growth = this.growthFactor === 1 ? '' : ` (×${round(this.growthFactor, 3)} growth)`;
-    return `| ${this.name} | ${formatNumber(round(this.plannedMessagesPerSecond, 2))}${growth} | ${formatNumber(this.retainedBytes)} B (${formatNumber(this.retainedGiB)} GiB) | ${formatNumber(this.diskBytes)} B (${formatNumber(this.diskGiB)} GiB) | ${this.brokers} | ${formatNumber(this.storagePerBrokerGiB)} | ${this.partitionsPerTopic} |`;
+    return `| ${markdownCell(this.name)} | ${formatNumber(round(this.plannedMessagesPerSecond, 2))}${growth} | ${formatNumber(this.retainedBytes)} B (${formatNumber(this.retainedGiB)} GiB) | ${formatNumber(this.diskBytes)} B (${formatNumber(this.diskGiB)} GiB) | ${this.brokers} | ${formatNumber(this.storagePerBrokerGiB)} | ${this.partitionsPerTopic} |`;
   }
 }
 

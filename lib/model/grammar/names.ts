@@ -131,3 +131,23 @@ export function checkIamRoleName(value: unknown, site: GrammarSite): string {
   if (expectString(value, site, grammar, fix) && (isUnresolved(value) || /^[\w+=,.@-]{1,64}$/.test(value))) return value;
   throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
 }
+
+/**
+ * An availability zone of `region`: the region code followed by a letter (`us-east-1a`), or a
+ * Local Zone or Wavelength Zone of it (`us-west-2-lax-1a`, `us-east-1-wl1-bos-wlz-1`). A zone of
+ * another region (`eu-west-1a` in us-east-1) is refused: MSK cannot place brokers there, and on
+ * Kubernetes no node carries that `topology.kubernetes.io/zone`, so the pods would never schedule.
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html ("an Availability Zone is represented by a Region code followed by a letter identifier")
+ */
+export function checkZoneOfRegion(value: unknown, region: string, site: GrammarSite): string {
+  const grammar = `an availability zone of ${region}: ${region} followed by a letter (${region}a), or a Local Zone of ${region} (${region}-<zone>)`;
+  const fix = `Use the zones of ${region}, for example ['${region}a', '${region}b', '${region}c'], or put the environment in the region of these zones.`;
+  expectString(value, site, grammar, fix);
+  const zone = value as string;
+  if (isUnresolved(zone)) return zone;
+  if (zone.startsWith(region)) {
+    const rest = zone.slice(region.length);
+    if (/^[a-z]$/.test(rest) || /^-[a-z0-9]+(-[a-z0-9]+)*$/.test(rest)) return zone;
+  }
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}

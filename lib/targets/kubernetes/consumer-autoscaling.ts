@@ -1,3 +1,4 @@
+import { checkIamRoleArn } from '../../model/grammar/arn';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ScaledObject, TriggerAuthentication, type ScaledObjectSpecTriggers } from '../../imports/keda.sh';
@@ -77,6 +78,7 @@ export class AutoscaledCluster {
 
   /** An MSK cluster (IAM access control) whose consumers run on Kubernetes. */
   public static msk(options: MskAutoscaledClusterOptions): AutoscaledCluster {
+    if (options?.roleArn !== undefined) checkIamRoleArn(options.roleArn, { code: 'CAP-005', path: 'AutoscaledCluster.msk', prop: 'roleArn' });
     return new AutoscaledCluster(AutoscaledClusterKind.MSK, 'msk', undefined, options.bootstrapServers, undefined, options.region, options.roleArn);
   }
 

@@ -1,3 +1,4 @@
+import { checkKmsKeyReference } from '../../model/grammar/arn';
 import { JsonPatch } from 'cdk8s';
 import { KubeStorageClass } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
@@ -117,6 +118,7 @@ function validateKmsKey(path: string, kmsKeyId: string): void {
       fix: "Set kmsKeyId to the key's ARN, for example the output of the KMS key in your AWS stack.",
     });
   }
+  checkKmsKeyReference(kmsKeyId, { code: 'SEC-006', path, prop: 'kmsKeyId' });
   if (/^alias\/aws\//.test(kmsKeyId) || /:alias\/aws\//.test(kmsKeyId)) {
     throw KafkaIacError.invalidProp({
       code: 'SEC-006', path, prop: 'kmsKeyId', found: kmsKeyId,

@@ -1,3 +1,5 @@
+import { Environment } from '../../model/environment';
+import { checkZoneOfRegion } from '../../model/grammar/names';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
@@ -114,6 +116,7 @@ export class KafkaNetwork extends Construct implements IKafkaNetwork {
     const cidr = props.cidrBlock ?? '10.40.0.0/16';
     const zones = props.availabilityZones;
     if (zones !== undefined) checkZones(path, zones);
+    if (zones !== undefined) zones.forEach((z, i) => checkZoneOfRegion(z, Environment.of(this).region, { code: 'HA-006', path, prop: `availabilityZones[${i}]` }));
     this.zoneCount = zones?.length ?? 3;
     const subnetCidrs = carveSubnets(path, cidr, this.zoneCount);
 

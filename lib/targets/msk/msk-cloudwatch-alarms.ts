@@ -1,3 +1,4 @@
+import { checkKmsKeyArn } from '../../model/grammar/arn';
 import { terraformLiteral } from '../../contract/writers/terraform';
 import { checkClientId, checkTopicName } from '../../model/grammar/names';
 import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
@@ -87,6 +88,7 @@ export class MskCloudWatchAlarms extends Construct {
     const t = resolveThresholds(path, props.thresholds);
     const c = props.clusterName;
     const runbook = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    if (props.topicKmsKeyArn !== undefined) checkKmsKeyArn(props.topicKmsKeyArn, { code: 'KIAC-PROP', path, prop: 'topicKmsKeyArn' });
     let keyArn = props.topicKmsKeyArn;
     if (!keyArn) {
       this.topicKey = alarmTopicKey(this, `SNS topic of the CloudWatch alarms of MSK ${c}`);

@@ -1,3 +1,4 @@
+import { checkKmsKeyArn } from '../../model/grammar/arn';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { MskCluster as MskClusterResource } from '@cdktf/provider-aws/lib/msk-cluster';
 import { MskConfiguration } from '@cdktf/provider-aws/lib/msk-configuration';
@@ -272,6 +273,7 @@ export class MskCluster extends Construct {
 
     const { volumeSize, logs, retention } = storageAndLogsOf(path, props);
 
+    if (props.encryptionKeyArn !== undefined) checkKmsKeyArn(props.encryptionKeyArn, { code: 'SEC-006', path, prop: 'encryptionKeyArn' });
     if (props.encryptionKeyArn === undefined) {
       this.encryptionKey = new KafkaEncryptionKey(this, 'EncryptionKey', { description: `MSK ${this.clusterName}: storage, broker logs and SCRAM secrets` });
     }

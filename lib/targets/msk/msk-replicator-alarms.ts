@@ -1,3 +1,4 @@
+import { checkSnsTopicArn } from '../../model/grammar/arn';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
@@ -116,6 +117,7 @@ export class MskReplicatorAlarms extends Construct {
     }
     this.maxMessageLag = maxLag;
 
+    if (props.alarmTopicArn !== undefined) checkSnsTopicArn(props.alarmTopicArn, { code: 'MON-010', path: this.node.path, prop: 'alarmTopicArn' });
     let topicArn = props.alarmTopicArn;
     if (!topicArn) {
       this.topicKey = alarmTopicKey(this, `SNS topic of the CloudWatch alarms of MSK Replicator ${props.replicatorName}`);

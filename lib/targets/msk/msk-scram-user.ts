@@ -1,3 +1,4 @@
+import { checkKmsKeyArn } from '../../model/grammar/arn';
 import { MskSingleScramSecretAssociation } from '@cdktf/provider-aws/lib/msk-single-scram-secret-association';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
@@ -110,6 +111,7 @@ export class MskScramUser extends Construct {
     // cdktf 0.21 has no ephemeral API (terraform-cdk#3886); this is the documented override.
     this.passwordVariable.addOverride('ephemeral', true);
 
+    if (props.encryptionKeyArn !== undefined) checkKmsKeyArn(props.encryptionKeyArn, { code: 'SEC-009', path: this.node.path, prop: 'encryptionKeyArn' });
     this.resource = new SecretsmanagerSecret(this, 'Resource', {
       name: `AmazonMSK_${cluster.clusterName}_${props.userName}`,
       description: `SCRAM credentials of ${props.userName} on MSK cluster ${cluster.clusterName}`,

@@ -1,3 +1,4 @@
+import { checkIamRoleArn } from '../../model/grammar/arn';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { promqlMatchers } from '../../contract/writers/promql';
 import { Construct } from 'constructs';
@@ -388,6 +389,7 @@ function runtimeOf(path: string, props: StrimziMirrorMaker2Props, replicas: numb
       fix: 'Set serviceAccountRoleArn to the role that MskAccess attaches the MirrorMaker 2 policy to.',
     });
   }
+  if (props.serviceAccountRoleArn !== undefined) checkIamRoleArn(props.serviceAccountRoleArn, { code: 'DR-005', path, prop: 'serviceAccountRoleArn' });
   const monitored = props.monitoredClusterName ?? (props.target.kind === 'strimzi' ? props.target.label : undefined);
   if (monitored === undefined) {
     throw KafkaIacError.invalidProp({
