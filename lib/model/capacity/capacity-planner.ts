@@ -348,15 +348,15 @@ function wholeAtLeast(path: string, prop: string, value: number, min: number, ex
 }
 
 /**
- * A plan's name reaches the report (a Markdown cell, escaped by its writer), the cluster's
- * annotations and CAP findings: a non-empty line of at most 253 characters without control
- * characters.
+ * A plan's name reaches the report (a Markdown cell), Kubernetes annotations (YAML), CAP findings
+ * and, on MSK, a tag of the cluster (a Terraform string): each writer escapes it for its format.
+ * The name itself is one non-blank line of at most 256 characters (the length of an AWS tag value).
  */
 function checkPlanName(name: unknown): void {
-  if (typeof name === 'string' && name.trim() !== '' && name.length <= 253 && !/[\x00-\x1f\x7f]/.test(name)) return;
+  if (typeof name === 'string' && name.trim() !== '' && name.length <= 256 && !/[\x00-\x1f\x7f\u2028\u2029]/.test(name)) return;
   throw KafkaIacError.grammar({
     code: 'CAP-001', path: 'CapacityPlan', prop: 'name', found: name,
-    grammar: 'a non-empty name of at most 253 characters on one line (no control characters)',
+    grammar: 'a non-blank name of at most 256 characters on one line (no control characters)',
     fix: "Name the plan after the cluster or topic, for example 'orders'.",
   });
 }

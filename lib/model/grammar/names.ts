@@ -151,3 +151,27 @@ export function checkZoneOfRegion(value: unknown, region: string, site: GrammarS
   }
   throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
 }
+
+/**
+ * An MSK cluster name: MSK's `ClusterName`, a letter then letters, digits and '-', at most 64.
+ * It reaches alarm names, CloudWatch dimensions and PromQL selectors.
+ * @see https://docs.aws.amazon.com/msk/1.0/apireference/clusters.html (ClusterName)
+ */
+export function checkMskClusterName(value: unknown, site: GrammarSite): string {
+  const grammar = "an MSK cluster name: a letter, then letters, digits and '-', at most 64 characters";
+  const fix = "Pass the cluster's name, for example cluster.clusterName or 'orders-kafka'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || /^[a-zA-Z][a-zA-Z0-9-]{0,63}$/.test(value))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/**
+ * Where runbooks live (`runbookBaseUrl`): an http(s) URL or a relative path, without spaces,
+ * quotes, backslashes, backticks, angle brackets or templates (`${`, `%{`, `{{`), since it is
+ * written into alert annotations, alarm descriptions and Markdown.
+ */
+export function checkRunbookBaseUrl(value: unknown, site: GrammarSite): string {
+  const grammar = 'an http(s) URL or a relative path without spaces, quotes, backslashes, backticks, angle brackets, braces or control characters';
+  const fix = "Use a URL such as 'https://runbooks.example.com/kafka' or a path such as 'runbooks'.";
+  if (expectString(value, site, grammar, fix) && value.length > 0 && value.length <= 2048 && /^[A-Za-z0-9._~:/?#[\]@!$&()*+,;=%-]+$/.test(value) && !/[$%]\{/.test(value)) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}

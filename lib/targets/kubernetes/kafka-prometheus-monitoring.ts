@@ -1,3 +1,4 @@
+import { checkRunbookBaseUrl } from '../../model/grammar/names';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Environment } from '../../model/environment';
@@ -153,7 +154,7 @@ export class KafkaPrometheusMonitoring extends Construct {
       { ...scaling, alerts: [...scaling.alerts, ...rebalance] },
     ];
     assertUniqueAlertNames(path, this.groups);
-    const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    const runbookUrl = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path, prop: 'runbookBaseUrl' }));
     const target = props.target === KubernetesKafkaTarget.STRIMZI ? RuleTarget.STRIMZI : RuleTarget.STATEFULSET;
     const labels = { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: target, ...(props.prometheusSelectorLabels ?? {}) };
     const strimzi = props.target === KubernetesKafkaTarget.STRIMZI;

@@ -1,3 +1,4 @@
+import { checkMskClusterName, checkRunbookBaseUrl } from '../../model/grammar/names';
 import { checkKmsKeyArn } from '../../model/grammar/arn';
 import { terraformLiteral } from '../../contract/writers/terraform';
 import { checkClientId, checkTopicName } from '../../model/grammar/names';
@@ -87,7 +88,8 @@ export class MskCloudWatchAlarms extends Construct {
     });
     const t = resolveThresholds(path, props.thresholds);
     const c = props.clusterName;
-    const runbook = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    checkMskClusterName(props.clusterName, { code: 'MON-001', path, prop: 'clusterName' });
+    const runbook = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path, prop: 'runbookBaseUrl' }));
     if (props.topicKmsKeyArn !== undefined) checkKmsKeyArn(props.topicKmsKeyArn, { code: 'KIAC-PROP', path, prop: 'topicKmsKeyArn' });
     let keyArn = props.topicKmsKeyArn;
     if (!keyArn) {

@@ -1,3 +1,4 @@
+import { checkRunbookBaseUrl } from '../../model/grammar/names';
 import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerraformDataResource, synthesizedInput } from './terraform-data';
@@ -113,7 +114,7 @@ export class MskPrometheusMonitoring extends Construct {
       }),
     ];
     assertUniqueAlertNames(path, this.groups);
-    const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    const runbookUrl = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path, prop: 'runbookBaseUrl' }));
     // The rule groups live in the synthesized Terraform, where the MON and SLO rules read them
     // (after any addOverride), and the rule files are rendered from there.
     this.rulesArtefact = new TerraformDataResource(this, 'PrometheusRules', { ...prometheusRulesArtefactInput(c, metrics.kind, renderGroups(this.groups, runbookUrl)) });

@@ -1,3 +1,4 @@
+import { checkRunbookBaseUrl } from '../../model/grammar/names';
 import { checkSnsTopicArn } from '../../model/grammar/arn';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
@@ -125,7 +126,7 @@ export class MskReplicatorAlarms extends Construct {
       topicArn = this.topic.arn;
     }
 
-    const runbook = runbookUrlFrom(props.runbookBaseUrl ?? RUNBOOK_DIR)(MSK_REPLICATOR_RUNBOOK.slug);
+    const runbook = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? RUNBOOK_DIR, { code: 'KIAC-PROP', path: this.node.path, prop: 'runbookBaseUrl' }))(MSK_REPLICATOR_RUNBOOK.slug);
     const rpoMs = props.rpoSeconds * 1000;
     const alarm = (cid: string, name: string, metric: string, threshold: number, description: string) => {
       const alarmName = `${props.replicatorName}-MON-010-${name}`;
