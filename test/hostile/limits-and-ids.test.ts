@@ -14,6 +14,8 @@ import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-mo
 import { MskCluster } from '../../lib/targets/msk/msk-cluster';
 import { KafkaNetwork } from '../../lib/targets/msk/kafka-network';
 import { KafkaStatefulSetCluster } from '../../lib/targets/statefulset/kafka-statefulset-cluster';
+import { renderBrokerProperties } from '../../lib/model/broker-config';
+import { strimziChart } from '../support/strimzi-fixture';
 import { mskStack } from '../support/msk-stack';
 import { statefulSetChart } from '../support/statefulset-fixture';
 import { productionEnv, scram } from '../support/access-fixtures';
@@ -192,5 +194,23 @@ describe('duplicate construct ids and missing scopes (issue #13: no constructs-i
     const { stack } = mskStack();
     expect(libraryError(() => new MskCloudWatchAlarms(stack, '', { clusterName: 'c', brokers: 3 })).message).toContain("id is ''");
     expect(libraryError(() => new MskCloudWatchAlarms(stack, 'A', undefined as any)).message).toContain('props is not set');
+  });
+});
+
+describe('thread counts, retention and node counts (issue #13: NaN thread counts, absurd replicas)', () => {
+  it.each([NaN, 0, 2.5, 1e9, Infinity])('refuses numNetworkThreads and numIoThreads of %s with PERF-001', (n) => {
+    expect(libraryError(() => renderBrokerProperties('p', 3, { numNetworkThreads: n })).message).toContain(`PERF-001 [p] numNetworkThreads is ${n}; expected an integer from 1 to 1024`);
+    expect(libraryError(() => renderBrokerProperties('p', 3, { numIoThreads: n })).message).toContain(`numIoThreads is ${n}; expected an integer from 1 to 1024`);
+  });
+
+  it('accepts the documented thread counts and retention, and -1 for unlimited retention', () => {
+    expect(renderBrokerProperties('p', 3, { numNetworkThreads: 8, numIoThreads: 16, logRetentionHours: -1 })).toMatchObject({ 'num.network.threads': '8', 'num.io.threads': '16', 'log.retention.hours': '-1' });
+    expect(libraryError(() => renderBrokerProperties('p', 3, { logRetentionHours: Infinity })).message).toContain('logRetentionHours is Infinity');
+    expect(libraryError(() => renderBrokerProperties('p', ABSURD)).message).toContain('brokers is 999999999; expected an integer from 1 to 5000');
+  });
+
+  it('refuses 999,999,999 broker replicas on the StatefulSet and Strimzi targets before building any pod', () => {
+    expect(libraryError(() => statefulSetChart({ cluster: { brokers: { replicas: ABSURD } } as any })).message).toMatch(/^HA-001 \[kafka\/Kafka\] brokers.replicas is 999999999; expected an integer from 1 to 5000/);
+    expect(libraryError(() => strimziChart({ cluster: { brokerPools: [{ replicas: ABSURD }] } })).message).toMatch(/^HA-001 .*replicas is 999999999; expected an integer from 1 to 5000/);
   });
 });

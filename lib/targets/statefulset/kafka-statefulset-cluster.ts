@@ -1,3 +1,5 @@
+import { checkInteger } from '../../model/grammar/numbers';
+import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 import { JsonPatch } from 'cdk8s';
 import { checkClusterDomain } from '../../model/grammar/names';
 import {
@@ -418,9 +420,7 @@ function validateAdmins(path: string, admins: readonly string[]): void {
 }
 
 function validateNodes(path: string, what: string, o: Required<KafkaStatefulSetNodeOptions>): void {
-  if (!Number.isInteger(o.replicas) || o.replicas < 1) {
-    throw KafkaIacError.invalidProp({ code: 'HA-001', path, prop: `${what}.replicas`, found: o.replicas, expected: 'a positive integer', fix: `Set ${what}: { replicas: 3 }.` });
-  }
+  checkInteger(o.replicas, { code: 'HA-001', path, prop: `${what}.replicas` }, { min: 1, max: KUBERNETES_MAX_NODES, limitOf: 'Kubernetes nodes-per-cluster', fix: `Set ${what}: { replicas: 3 } (at most ${KUBERNETES_MAX_NODES}, one Kafka node per Kubernetes node).` });
   for (const [prop, value] of [['memory', o.memory], ['storageSize', o.storageSize], ['cpu', o.cpu]] as const) {
     const ok = prop === 'cpu' ? /^(\d+(\.\d+)?|\d+m)$/.test(value) : Number.isFinite(parseMemoryQuantity(value));
     if (!ok) {

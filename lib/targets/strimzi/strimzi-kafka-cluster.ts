@@ -1,3 +1,5 @@
+import { checkInteger } from '../../model/grammar/numbers';
+import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
@@ -520,9 +522,7 @@ function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   if (!DNS_LABEL.test(p.name)) {
     throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'name', found: p.name, expected: 'a DNS label', fix: "Use a name such as 'broker'." });
   }
-  if (!Number.isInteger(p.replicas) || p.replicas < 1) {
-    throw KafkaIacError.invalidProp({ code: 'HA-001', path: where, prop: 'replicas', found: p.replicas, expected: 'a positive integer', fix: 'Set replicas: 3.' });
-  }
+  checkInteger(p.replicas, { code: 'HA-001', path: where, prop: 'replicas' }, { min: 1, max: KUBERNETES_MAX_NODES, limitOf: 'Kubernetes nodes-per-cluster', fix: `Set replicas: 3 (at most ${KUBERNETES_MAX_NODES}, one Kafka node per Kubernetes node).` });
   for (const [prop, value] of [['memory', p.memory], ['storageSize', p.storageSize]] as const) {
     if (!Number.isFinite(parseMemoryQuantity(value))) {
       throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop, found: value, expected: 'a Kubernetes quantity such as 8Gi', fix: `Set ${prop}: '8Gi'.` });
