@@ -1,3 +1,4 @@
+import { markdownCell, markdownCode } from '../contract/writers/markdown';
 import type { KubernetesDocument, SynthesizedDocument } from '../contract/document';
 import { parseMemoryQuantity } from '../model/jvm-heap';
 import {
@@ -153,12 +154,12 @@ export class CostEstimate {
     } else {
       out.push('| resource | item | quantity | unit | USD per unit | USD per month |', '|---|---|---|---|---|---|');
       for (const l of this.lines) {
-        out.push(`| \`${l.resource}\` | ${l.item} | ${formatUsd(l.quantity, 0)} | ${l.unit} | ${l.unitPriceUsd} | ${formatUsd(l.monthlyUsd, 2)} |`);
+        out.push(`| ${markdownCode(l.resource)} | ${markdownCell(l.item)} | ${formatUsd(l.quantity, 0)} | ${markdownCell(l.unit)} | ${l.unitPriceUsd} | ${formatUsd(l.monthlyUsd, 2)} |`);
       }
       out.push(`| **total** | | | | | **${formatUsd(this.monthlyTotalUsd, 2)}** |`);
     }
-    for (const u of this.unpriced) out.push('', `Not priced: ${u}`);
-    for (const n of this.notes) out.push('', `Note: ${n}`);
+    for (const u of this.unpriced) out.push('', `Not priced: ${noteMarkdown(u)}`);
+    for (const n of this.notes) out.push('', `Note: ${noteMarkdown(n)}`);
     return out.join('\n');
   }
 
@@ -264,3 +265,9 @@ function formatUsd(n: number, digits: number): string {
   return format.format(n);
 }
 const USD_FORMATS = new Map<number, Intl.NumberFormat>();
+
+/** A note of the form `` `resource`: text `` as Markdown: the resource as code, the text escaped (the Markdown writer). */
+function noteMarkdown(note: string): string {
+  const m = /^`([^`]+)`: ([\s\S]*)$/.exec(note);
+  return m ? `${markdownCode(m[1])}: ${markdownCell(m[2])}` : markdownCell(note);
+}

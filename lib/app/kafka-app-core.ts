@@ -141,11 +141,35 @@ export class KafkaApp {
    * Synthesizes everything. Rules run first (as validations); a violation in any
    * environment throws before that environment's files are written. Every file written under
    * `dist/<env>/` besides the manifests (which SEC-009 checked as documents) is scanned for
-   * secret values first: one is a SEC-009 violation that throws, naming the file, and leaves no
-   * `dist/<env>/` behind. Prints one line per environment (unless `quiet`) and returns, per
+   * secret values first: one is a SEC-009 violation that throws, naming the file. Whatever
+   * fails, no output of this app is left behind: each stack's `cdktf.out/stacks/<stack>`, cdktf's
+   * `manifest.json` and each `dist/<env>/` are removed, so that neither a half-written folder nor
+   * the previous run's output looks like the result of this run. Prints one line per environment (unless `quiet`) and returns, per
    * environment, where the files went and the report's counts.
    */
   public synth(): EnvironmentSynthesis[] {
+    try {
+      return this.synthesizeAll();
+    } catch (e) {
+      this.removeOutputs();
+      throw e;
+    }
+  }
+
+  /**
+   * After a failed synthesis: removes what this app writes (each stack's `cdktf.out/stacks/<stack>`,
+   * cdktf's `manifest.json`, each environment's `dist/<env>/`), so that neither a half-written
+   * folder nor the previous run's output is left looking like the result of this run.
+   */
+  private removeOutputs(): void {
+    for (const out of this.outputs.values()) {
+      fs.rmSync(path.join(this.distDir, out.environment.name), { recursive: true, force: true });
+      for (const stack of out.stacks) fs.rmSync(path.join(this.terraformOutdir, 'stacks', stack.node.id), { recursive: true, force: true });
+    }
+    if ([...this.outputs.values()].some((o) => o.stacks.length > 0)) fs.rmSync(path.join(this.terraformOutdir, 'manifest.json'), { force: true });
+  }
+
+  private synthesizeAll(): EnvironmentSynthesis[] {
     this.terraformApp?.synth();
     const synthesized = new Map<KafkaStack, Record<string, any>>();
     for (const out of this.outputs.values()) {

@@ -9,6 +9,7 @@ import { kubernetesDocuments } from './kubernetes-documents';
 import { ENVIRONMENT_METADATA_LABEL } from '../contract/vocabulary';
 import { registerKubernetesTarget } from './app-targets';
 import { writeYaml } from '../contract/yaml-writer';
+import { checkedConstructId } from '../contract/construct-id';
 
 /** Props of a `KafkaChart`: the cdk8s chart of one environment of a Kubernetes target. */
 export interface KafkaChartProps {
@@ -35,7 +36,7 @@ export class KafkaChart extends Chart {
   private readonly validation: RuleValidation;
 
   public constructor(scope: Construct, id: string, props: KafkaChartProps) {
-    super(scope, id, {
+    super(scope, checkedConstructId(scope, id), {
       namespace: props.environment.namespace,
       labels: {
         'app.kubernetes.io/part-of': 'kafka-iac',

@@ -9,6 +9,7 @@ import { RuleValidation } from '../rules/rule-validation';
 import { terraformDocuments } from './terraform-documents';
 import { ENVIRONMENT_TAG, PROFILE_TAG } from '../contract/vocabulary';
 import { registerTerraformTarget } from './app-targets';
+import { checkedConstructId } from '../contract/construct-id';
 
 /** Props of a `KafkaStack`: the cdktf stack of one environment of the MSK target. */
 export interface KafkaStackProps {
@@ -48,7 +49,7 @@ export class KafkaStack extends TerraformStack {
   private synthesized?: Record<string, any>;
 
   public constructor(scope: Construct, id: string, props: KafkaStackProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     this.environment = props.environment;
     attachEnvironment(this, props.environment);
     this.provider = new AwsProvider(this, 'aws', {

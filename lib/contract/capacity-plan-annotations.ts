@@ -1,3 +1,4 @@
+import { terraformLiteral } from './writers/terraform';
 import type { IConstruct } from 'constructs';
 import { BYTES_PER_GIB, type CapacityPlan } from '../model/capacity/capacity-planner';
 import { parseTopicLines } from './admin-command-lines';
@@ -105,7 +106,7 @@ export class CapacityPlanAnnotations {
     for (const c of scope.node.findAll()) {
       const any = c as any;
       if (any.terraformResourceType === 'aws_msk_cluster' && typeof any.addOverride === 'function') {
-        any.addOverride(`tags.${CapacityPlanAnnotations.TAG_NAME}`, values.name);
+        any.addOverride(`tags.${CapacityPlanAnnotations.TAG_NAME}`, terraformLiteral(values.name));
         if (values.storagePerBrokerGiB !== undefined) any.addOverride(`tags.${CapacityPlanAnnotations.TAG_STORAGE_GIB}`, String(values.storagePerBrokerGiB));
         if (values.diskGiB !== undefined) any.addOverride(`tags.${CapacityPlanAnnotations.TAG_DISK_GIB}`, String(values.diskGiB));
         if (values.brokers !== undefined) any.addOverride(`tags.${CapacityPlanAnnotations.TAG_BROKERS}`, String(values.brokers));

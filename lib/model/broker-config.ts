@@ -1,3 +1,5 @@
+import { checkInteger } from './grammar/numbers';
+import { MAX_BROKER_THREADS, MAX_BROKERS, MAX_RETENTION_HOURS } from './grammar/limits';
 import { KafkaIacError } from './errors';
 import { checkConfigName } from './grammar/names';
 import { readProperties, writeSortedProperties } from './properties-format';
@@ -65,6 +67,10 @@ export const PERF_BROKER_DEFAULTS: Readonly<Record<string, string>> = {
  * Pure: the same input always gives the same, newly built, object.
  */
 export function renderBrokerProperties(path: string, brokers: number, props: BrokerConfigProps = {}): Record<string, string> {
+  checkInteger(brokers, { code: 'HA-001', path, prop: 'brokers' }, { min: 1, max: MAX_BROKERS, limitOf: 'Kubernetes nodes-per-cluster' });
+  if (props === null || typeof props !== 'object') {
+    throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path, prop: 'brokerConfig', found: props, expected: 'an object of broker settings, or nothing', fix: 'Pass { numNetworkThreads: 8 } or leave brokerConfig out.' });
+  }
   const single = brokers < 3;
   const rf = props.replicationFactor ?? (single ? brokers : 3);
   const minIsr = props.minInsyncReplicas ?? (single ? 1 : 2);
@@ -92,9 +98,14 @@ export function renderBrokerProperties(path: string, brokers: number, props: Bro
     'auto.create.topics.enable': 'false',
     ...PERF_BROKER_DEFAULTS,
   };
-  if (props.numNetworkThreads !== undefined) out['num.network.threads'] = String(props.numNetworkThreads);
-  if (props.numIoThreads !== undefined) out['num.io.threads'] = String(props.numIoThreads);
-  if (props.logRetentionHours !== undefined) out['log.retention.hours'] = String(props.logRetentionHours);
+  const threads = { min: 1, max: MAX_BROKER_THREADS, limitOf: 'kafka-iac thread-pool' } as const;
+  if (props.numNetworkThreads !== undefined) out['num.network.threads'] = String(checkInteger(props.numNetworkThreads, { code: 'PERF-001', path, prop: 'numNetworkThreads' }, threads));
+  if (props.numIoThreads !== undefined) out['num.io.threads'] = String(checkInteger(props.numIoThreads, { code: 'PERF-001', path, prop: 'numIoThreads' }, threads));
+  if (props.logRetentionHours !== undefined) {
+    // log.retention.hours is an int in Kafka; -1 keeps logs forever.
+    const hours = props.logRetentionHours === -1 ? -1 : checkInteger(props.logRetentionHours, { code: 'PERF-001', path, prop: 'logRetentionHours' }, { min: 1, max: MAX_RETENTION_HOURS, limitOf: 'kafka-iac retention (100 years)', fix: `Set logRetentionHours: 168 for seven days, -1 for unlimited, or at most ${MAX_RETENTION_HOURS}.` });
+    out['log.retention.hours'] = String(hours);
+  }
   const extra: Record<string, string> = {};
   for (const [k, v] of Object.entries(props.extra ?? {})) {
     checkConfigName(k, { code: 'KIAC-PROP', path, prop: 'extra key' });

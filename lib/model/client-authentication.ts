@@ -1,3 +1,4 @@
+import { checkAcmPcaArn } from './grammar/arn';
 import { KafkaIacError } from './errors';
 
 /** How a client proves who it is. */
@@ -28,6 +29,10 @@ export class ClientAuthentication {
    * @param certificateAuthorityArns ACM PCA ARNs (MSK only).
    */
   public static mutualTls(certificateAuthorityArns: readonly string[] = []): ClientAuthentication {
+    if (!Array.isArray(certificateAuthorityArns)) {
+      throw KafkaIacError.invalidProp({ code: 'SEC-010', path: 'ClientAuthentication.mutualTls', prop: 'certificateAuthorityArns', found: certificateAuthorityArns, expected: 'a list of ACM Private CA ARNs', fix: "Pass ['arn:aws:acm-pca:...:certificate-authority/...'], or nothing on Kubernetes." });
+    }
+    certificateAuthorityArns.forEach((arn, i) => checkAcmPcaArn(arn, { code: 'SEC-010', path: 'ClientAuthentication.mutualTls', prop: `certificateAuthorityArns[${i}]` }));
     return new ClientAuthentication(AuthenticationMechanism.MUTUAL_TLS, certificateAuthorityArns);
   }
 

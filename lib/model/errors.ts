@@ -214,7 +214,14 @@ export class KafkaIacError extends Error {
 }
 
 function show(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'string') return `'${v.length > 200 ? `${v.slice(0, 200)}...` : v}'`;
   if (v === undefined) return 'not set';
-  return JSON.stringify(v);
+  // NaN and Infinity as JavaScript writes them (JSON would print null).
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function') return String(v);
+  try {
+    const json = JSON.stringify(v);
+    return json.length > 200 ? `${json.slice(0, 200)}...` : json;
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
 }

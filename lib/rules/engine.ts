@@ -13,6 +13,12 @@ export interface EvaluationInput {
   readonly rules: readonly Rule[];
   /** The suppression covering a path for a rule ID, if any. */
   readonly suppressionFor?: (path: string, ruleId: string) => AppliedSuppression | undefined;
+  /**
+   * Every suppression attached where it covers these documents; those that no finding used are
+   * listed in the report as unused (a warning that changes no count).
+   * @default - none listed
+   */
+  readonly suppressions?: readonly AppliedSuppression[];
 }
 
 /**
@@ -27,6 +33,7 @@ export function evaluateRules(input: EvaluationInput): ComplianceReport {
   const index = new DocumentIndex(input.documents);
   const ctx = { environment: input.environment, index };
   const entries: ReportEntry[] = [];
+  const used = new Set<string>();
   for (const rule of input.rules) {
     const level = levelFor(rule, input.environment);
     let applied = false;
@@ -43,14 +50,17 @@ export function evaluateRules(input: EvaluationInput): ComplianceReport {
         continue;
       }
       const found = input.suppressionFor?.(doc.path, rule.id);
-      // In staging and production an error-level HA, SEC or DR rule is suppressed only on the
-      // resource (or a construct below the stack or chart), never for a whole app, stack or chart.
-      const rootRefused = found !== undefined && found.atRoot === true && level === 'error' && input.environment.isProductionLike && GUARD_RULES.test(rule.id);
+      if (found) used.add(suppressionKey(found));
+      const rootRefused = found !== undefined ? rootRefusal(found, rule, level, input.environment) : undefined;
       const suppression = rootRefused ? undefined : found;
       const findings = rootRefused ? [...outcome.findings, {
-        found: `the suppression of ${rule.id} on ${found.attachedTo} covers a whole app, stack or chart`,
-        expected: `${rule.id} suppressed only on the resource it applies to in ${input.environment.profile}`,
-        fix: `Attach the suppression to ${doc.path} (or the construct that owns it) with its reason.`,
+        found: `the suppression of ${rule.id} on ${found!.attachedTo} covers a whole app, stack or chart`,
+        expected: rootRefused === 'guard'
+          ? `${rule.id} suppressed only on the resource it applies to in ${input.environment.profile}`
+          : `${rule.id} suppressed on the resource it applies to in ${input.environment.profile}, or at the root with acknowledgeWholeScope: true`,
+        fix: rootRefused === 'guard'
+          ? `Attach the suppression to ${doc.path} (or the construct that owns it) with its reason.`
+          : `Attach the suppression to ${doc.path} (or the construct that owns it), or add acknowledgeWholeScope: true to say that it covers every resource of ${input.environment.name}.`,
       }] : outcome.findings;
       entries.push(suppression
         ? { ...base, status: 'suppressed', findings: outcome.findings, notes: [], suppression: { reason: suppression.reason, attachedTo: suppression.attachedTo } }
@@ -63,9 +73,27 @@ export function evaluateRules(input: EvaluationInput): ComplianceReport {
       });
     }
   }
-  const report = new ComplianceReport(input.environment, entries);
+  const unused = (input.suppressions ?? []).filter((s) => !used.has(suppressionKey(s)));
+  const report = new ComplianceReport(input.environment, entries, { used: [...used], unused });
   evaluated.set(report, input.documents);
   return report;
+}
+
+/** Where a suppression sits and what it suppresses: the identity of a suppression in a report. */
+export function suppressionKey(s: { readonly attachedTo: string; readonly id: string }): string {
+  return `${s.attachedTo}|${s.id}`;
+}
+
+/**
+ * Why a suppression attached to an app, stack or chart root is not honoured, if it is not: in
+ * staging and production an error-level HA, SEC or DR rule ('guard') is suppressed only on the
+ * resource; any other error-level rule (MON, SLO, PERF, CAP, packs) only with
+ * `acknowledgeWholeScope: true` ('unacknowledged').
+ */
+function rootRefusal(found: AppliedSuppression, rule: Rule, level: 'error' | 'warning', environment: Environment): 'guard' | 'unacknowledged' | undefined {
+  if (found.atRoot !== true || level !== 'error' || !environment.isProductionLike) return undefined;
+  if (GUARD_RULES.test(rule.id)) return 'guard';
+  return found.acknowledgeWholeScope === true ? undefined : 'unacknowledged';
 }
 
 const evaluated = new WeakMap<ComplianceReport, readonly SynthesizedDocument[]>();

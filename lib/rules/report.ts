@@ -1,3 +1,4 @@
+import { markdownCell, markdownCode } from '../contract/writers/markdown';
 import type { Environment } from '../model/environment';
 import type { RuleFinding } from './rule';
 
@@ -33,11 +34,38 @@ export interface ReportSection {
   readonly markdown: string;
 }
 
+/** A suppression as the report lists it: the rule, the reason and where it is attached. */
+export interface ReportedSuppression {
+  readonly id: string;
+  readonly reason: string;
+  readonly attachedTo: string;
+}
+
+/** Which suppressions a report's findings used, and which matched nothing. */
+export interface SuppressionUse {
+  /** `attachedTo|id` of every suppression a finding used (honoured or refused). */
+  readonly used: readonly string[];
+  /** The suppressions no finding used. */
+  readonly unused: readonly ReportedSuppression[];
+}
+
 /** The compliance report of one environment: every rule against every document it applies to. */
 export class ComplianceReport {
   private readonly sectionList: ReportSection[] = [];
+  private readonly suppressionUse: SuppressionUse;
 
-  public constructor(public readonly environment: Environment, public readonly entries: readonly ReportEntry[]) {}
+  public constructor(public readonly environment: Environment, public readonly entries: readonly ReportEntry[], suppressionUse?: SuppressionUse) {
+    this.suppressionUse = suppressionUse ?? { used: [], unused: [] };
+  }
+
+  /**
+   * Suppressions that matched no finding (the rule passed, did not apply, or is not in the rule
+   * selection): listed in report.json and report.md as a warning, so that a stale suppression
+   * does not silently wait for a future violation. They change no count.
+   */
+  public unusedSuppressions(): readonly ReportedSuppression[] {
+    return this.suppressionUse.unused;
+  }
 
   /** Non-compliant, unsuppressed entries at level error: these stop synthesis. */
   public errors(): readonly ReportEntry[] {
@@ -84,7 +112,16 @@ export class ComplianceReport {
       }
     }
     entries.sort((a, b) => RULE_ID_ORDER.compare(a.ruleId, b.ruleId) || PATH_ORDER.compare(a.path, b.path));
-    const merged = new ComplianceReport(environment, entries);
+    // A suppression above several stacks and charts is unused only if none of them used it.
+    const used = new Set(reports.flatMap((r) => r.suppressionUse.used));
+    const unused = new Map<string, ReportedSuppression>();
+    for (const r of reports) {
+      for (const s of r.suppressionUse.unused) {
+        const key = `${s.attachedTo}|${s.id}`;
+        if (!used.has(key)) unused.set(key, { id: s.id, reason: s.reason, attachedTo: s.attachedTo });
+      }
+    }
+    const merged = new ComplianceReport(environment, entries, { used: [...used], unused: [...unused.values()] });
     for (const r of reports) for (const s of r.sections) merged.addSection(s);
     return merged;
   }
@@ -117,6 +154,7 @@ export class ComplianceReport {
       environment: { name: this.environment.name, profile: this.environment.profile, region: this.environment.region },
       summary: this.summary(),
       entries: this.entriesByProblem(),
+      unusedSuppressions: this.unusedSuppressions().map((s) => ({ level: 'warning', id: s.id, attachedTo: s.attachedTo, reason: s.reason })),
       sections: Object.fromEntries(this.sectionList.map((s) => [s.title, s.data])),
     };
   }
@@ -125,9 +163,9 @@ export class ComplianceReport {
   public toMarkdown(): string {
     const s = this.summary();
     const lines = [
-      `# Rules report: ${this.environment.name}`,
+      `# Rules report: ${markdownCell(this.environment.name)}`,
       '',
-      `Profile \`${this.environment.profile}\`, region \`${this.environment.region}\`.`,
+      `Profile ${markdownCode(this.environment.profile)}, region ${markdownCode(this.environment.region)}.`,
       '',
       `| compliant | non-compliant (errors / warnings) | suppressed | not applicable |`,
       `|---|---|---|---|`,
@@ -138,12 +176,18 @@ export class ComplianceReport {
     ];
     for (const e of this.entriesByProblem()) {
       const detail = e.status === 'suppressed'
-        ? `suppressed at \`${e.suppression?.attachedTo}\`: ${e.suppression?.reason}`
-        : [...e.findings.map((f) => `${f.found}; expected ${f.expected}`), ...e.notes].join('<br>');
-      lines.push(`| ${e.ruleId} | ${e.level} | ${e.status} | \`${e.resource}\` | \`${e.path}\` | ${escapeCell(detail)} |`);
+        ? `suppressed at ${markdownCode(e.suppression?.attachedTo ?? '')}: ${markdownCell(e.suppression?.reason ?? '')}`
+        : [...e.findings.map((f) => `${f.found}; expected ${f.expected}`), ...e.notes].map(markdownCell).join('<br>');
+      lines.push(`| ${e.ruleId} | ${e.level} | ${e.status} | ${markdownCode(e.resource)} | ${markdownCode(e.path)} | ${detail} |`);
+    }
+    const unused = this.unusedSuppressions();
+    if (unused.length > 0) {
+      lines.push('', '## Unused suppressions', '', `Warning: ${unused.length} suppression(s) matched no finding. Remove them, or they will silence a future violation unseen.`, '',
+        '| rule | attached to | reason |', '|---|---|---|',
+        ...unused.map((s) => `| ${markdownCell(s.id)} | ${markdownCode(s.attachedTo)} | ${markdownCell(s.reason)} |`));
     }
     for (const section of this.sectionList) {
-      lines.push('', `## ${section.title}`, '', section.markdown.trim());
+      lines.push('', `## ${markdownCell(section.title)}`, '', section.markdown.trim());
     }
     return lines.join('\n') + '\n';
   }
@@ -152,6 +196,3 @@ export class ComplianceReport {
 /** Where each status sorts in `entriesByProblem` (non-compliant is split by level there). */
 const STATUS_RANK: Record<EntryStatus, number> = { 'non-compliant': 0, 'suppressed': 2, 'compliant': 3, 'not-applicable': 4 };
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-}

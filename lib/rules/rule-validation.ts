@@ -41,6 +41,7 @@ export class RuleValidation implements IValidation {
       documents: this.props.collect(),
       rules: this.props.rules ?? RuleRegistry.all(),
       suppressionFor: RuleSuppressions.lookup(this.root),
+      suppressions: RuleSuppressions.attached(this.root),
     });
     return this.lastReport;
   }

@@ -11,6 +11,14 @@ export interface RuleSuppression {
   readonly id: string;
   /** Why the rule does not apply: a real sentence (at least 20 characters and 4 words). */
   readonly reason: string;
+  /**
+   * In staging and production, a suppression attached to an app, stack or chart root covers
+   * every resource of the environment. For the MON, SLO, PERF and CAP rules (and rules of your
+   * own packs) that is honoured only with this explicit acknowledgment; the HA, SEC and DR
+   * rules are never suppressed at a root there.
+   * @default false - a root suppression of an error-level rule in staging or production is refused
+   */
+  readonly acknowledgeWholeScope?: boolean;
 }
 
 /** A suppression as it applies to a document: where it was attached. */
@@ -39,11 +47,23 @@ export class RuleSuppressions {
     for (const s of suppressions) {
       if (!RuleRegistry.has(s.id) && !isDefinedRuleId(s.id)) throw KafkaIacError.unknownRuleId(path, s.id, RuleRegistry.ids());
       if (!isSentence(s.reason)) throw KafkaIacError.suppressionWithoutReason(path, s.id, s.reason);
+      if (s.acknowledgeWholeScope !== undefined && typeof s.acknowledgeWholeScope !== 'boolean') {
+        throw KafkaIacError.invalidProp({ code: 'KIAC-SUPPRESS', path, prop: `acknowledgeWholeScope of ${s.id}`, found: s.acknowledgeWholeScope, expected: 'true, false or nothing', fix: 'Set acknowledgeWholeScope: true only where a suppression must cover a whole app, stack or chart.' });
+      }
     }
     const list = store.get(scope) ?? [];
-    list.push(...suppressions.map((s) => ({ id: s.id, reason: s.reason.trim() })));
+    list.push(...suppressions.map((s) => ({ id: s.id, reason: s.reason.trim(), ...(s.acknowledgeWholeScope ? { acknowledgeWholeScope: true } : {}) })));
     store.set(scope, list);
     annotate(scope, list);
+  }
+
+  /**
+   * Every suppression that covers something under `root`: those attached to `root`, to the
+   * scopes above it and to the constructs below it, each with where it is attached.
+   */
+  public static attached(root: IConstruct): readonly AppliedSuppression[] {
+    return [...new Set([...root.node.scopes, ...root.node.findAll()])].flatMap((c) => (store.get(c) ?? [])
+      .map((s) => ({ ...s, attachedTo: c.node.path || '<root>', atRoot: isRoot(c) })));
   }
 
   /** The suppressions attached directly to `scope`. */

@@ -4,6 +4,7 @@ import { EnvironmentProfile } from '../../lib/model/environment';
 import { KafkaIacError } from '../../lib/model/errors';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
 import { statefulSetChart, synthError } from '../support/statefulset-fixture';
+import { MONITORING_RULE_IDS } from '../support/monitoring-rules';
 
 const CLIENTS_PATH = 'kafka/Kafka/NetworkPolicies/AllowClients';
 const REASON = 'Partner network reaches the brokers through a private link that filters by source.';
@@ -49,5 +50,59 @@ describe('suppressions cannot silence production from a root (issue #13)', () =>
   ])("refuses the reason '%s'", (reason) => {
     const { chart } = statefulSetChart();
     expect(() => RuleSuppressions.add(chart, [{ id: 'SEC-007', reason }])).toThrow(KafkaIacError);
+  });
+});
+
+describe('root suppressions of MON, SLO, PERF and CAP rules need an acknowledgment in production (issue #13)', () => {
+  const MON_REASON = 'Monitoring of this cluster is provided by the platform team in another repository.';
+
+  it('refuses MON-001 suppressed at the chart root in production without acknowledgeWholeScope', () => {
+    const { chart } = statefulSetChart({ enforceMonitoringRules: true });
+    RuleSuppressions.add(chart, MONITORING_RULE_IDS.map((id) => ({ id, reason: MON_REASON })));
+    const message = synthError(chart);
+    expect(message).toMatch(/MON-001 \[[^\]]+\] .*the suppression of MON-001 on kafka covers a whole app, stack or chart; expected MON-001 suppressed on the resource it applies to in production, or at the root with acknowledgeWholeScope: true/);
+  });
+
+  it('honours it with acknowledgeWholeScope: true, and the report says where it is attached', () => {
+    const { chart } = statefulSetChart({ enforceMonitoringRules: true });
+    RuleSuppressions.add(chart, MONITORING_RULE_IDS.map((id) => ({ id, reason: MON_REASON, acknowledgeWholeScope: true })));
+    expect(chart.node.validate()).toEqual([]);
+    expect(chart.complianceReport.entries.find((e) => e.ruleId === 'MON-001')).toMatchObject({ status: 'suppressed', suppression: { attachedTo: 'kafka' } });
+  });
+
+  it('never honours the acknowledgment for an HA, SEC or DR rule', () => {
+    const { chart } = openToInternet();
+    RuleSuppressions.add(chart, [{ id: 'SEC-007', reason: REASON, acknowledgeWholeScope: true }]);
+    expect(synthError(chart)).toContain('expected SEC-007 suppressed only on the resource it applies to in production');
+  });
+
+  it('refuses an acknowledgment that is not a boolean', () => {
+    const { chart } = statefulSetChart();
+    expect(() => RuleSuppressions.add(chart, [{ id: 'MON-001', reason: MON_REASON, acknowledgeWholeScope: 'yes' as any }])).toThrow(/^KIAC-SUPPRESS \[kafka\] acknowledgeWholeScope of MON-001 is 'yes'/);
+  });
+});
+
+describe('unused suppressions are reported as a warning (issue #13)', () => {
+  const reason = 'The partner cluster is sized by the partner, who owns its capacity plan.';
+
+  it('lists a suppression that matched no finding in report.json and report.md, without changing any count', () => {
+    const plain = statefulSetChart();
+    expect(plain.chart.node.validate()).toEqual([]);
+    const { chart, cluster } = statefulSetChart();
+    RuleSuppressions.add(cluster, [{ id: 'HA-001', reason }]);
+    expect(chart.node.validate()).toEqual([]);
+    const report = chart.complianceReport!;
+    expect(report.unusedSuppressions()).toContainEqual(expect.objectContaining({ id: 'HA-001', reason, attachedTo: 'kafka/Kafka' }));
+    expect((report.toJson().unusedSuppressions as unknown[])).toContainEqual({ level: 'warning', id: 'HA-001', attachedTo: 'kafka/Kafka', reason });
+    expect(report.toMarkdown()).toMatch(/## Unused suppressions\n\nWarning: \d+ suppression\(s\) matched no finding\./);
+    expect(report.toMarkdown()).toContain(`| HA-001 | \`kafka/Kafka\` | ${reason} |`);
+    expect(report.summary()).toEqual(plain.chart.complianceReport!.summary());
+  });
+
+  it('does not list a suppression that a finding used', () => {
+    const { chart, cluster } = openToInternet();
+    RuleSuppressions.add(cluster.networkPolicies.allowClients, [{ id: 'SEC-007', reason: REASON }]);
+    chart.node.validate();
+    expect(chart.complianceReport.unusedSuppressions().map((s) => s.id)).not.toContain('SEC-007');
   });
 });

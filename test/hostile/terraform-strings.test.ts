@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { terraformLiteral, terraformText } from '../../lib/contract/writers/terraform';
 import { AccessModel } from '../../lib/model/access/access-model';
+import { CapacityPlan } from '../../lib/model/capacity/capacity-planner';
+import { CapacityPlanAnnotations } from '../../lib/contract/capacity-plan-annotations';
 import { MskAccess } from '../../lib/targets/msk/msk-access';
 import { MskCloudWatchAlarms } from '../../lib/targets/msk/msk-cloudwatch-alarms';
 import { terraformEnv } from '../support/terraform';
@@ -54,5 +56,16 @@ describe('Terraform strings never evaluate user text (issue #13: expression inje
     access.addPrincipal('checkout', { authentication: iam() });
     expect(() => new MskAccess(stack, 'Access', { model: access, cluster, roleNames: { checkout: '${aws_iam_role.x.name}' } }))
       .toThrow(/^KIAC-PROP \[production\/Access\] roleNames\['checkout'\] is '\$\{aws_iam_role.x.name\}'; expected an IAM role name/);
+  });
+});
+
+describe('capacity-plan names reach the cluster tags escaped (issue #13)', () => {
+  it('writes a plan named with ${...} into the MSK tag as text Terraform never evaluates', () => {
+    const { stack } = mskStack();
+    const plan = CapacityPlan.forWorkload({ name: 'orders ${aws_iam_role.admin.arn} %{ if true }', messagesPerSecond: 1000, averageMessageBytes: 1024, retentionSeconds: 604_800 });
+    CapacityPlanAnnotations.applyToCluster(plan, stack);
+    const text = JSON.stringify(synthJson(stack));
+    expect(text).toContain('orders $${aws_iam_role.admin.arn} %%{ if true }');
+    expect(text).not.toMatch(/[^$]\$\{aws_iam_role\.admin/);
   });
 });

@@ -86,6 +86,10 @@ describe('Strimzi', () => {
       const f = withDeclaration((d) => { delete d.rtoSeconds; });
       expectViolation(f.chart, 'DR-003', MM2_PATH, /the declared RTO is not set; expected an RTO of at least one second/);
     });
+    it('fails DR-003 when the declaration is patched to an RPO above the RTO', () => {
+      const f = withDeclaration((d) => { d.rtoSeconds = 60; });
+      expectViolation(f.chart, 'DR-003', MM2_PATH, /the declared RPO \(300s\) is above the RTO \(60s\); expected an RPO of at most the RTO/);
+    });
     it('fails DR-003 when the MON-010 alert fires only above the RPO', () => {
       const f = drFixture({ monitoring: false });
       new KafkaPrometheusMonitoring(f.chart, 'Monitoring', {

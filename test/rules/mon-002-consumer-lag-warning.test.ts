@@ -22,7 +22,7 @@ describe('MSK', () => {
     it('accepts the weaker thresholds once a suppression gives the reason', () => {
       const { stack } = mskWithOpenMonitoring(true, { thresholds: { consumerLagWarning: 50_000 } });
       const reason = 'Batch consumers of this cluster lag by up to 40,000 messages between nightly runs by design.';
-      RuleSuppressions.add(stack, [{ id: 'MON-002', reason }]);
+      RuleSuppressions.add(stack, [{ id: 'MON-002', reason, acknowledgeWholeScope: true }]);
       Testing.synth(stack, true);
       expect(stack.complianceReport.entries.filter((e) => e.ruleId === 'MON-002').map((e) => [e.status, e.path, e.suppression?.reason])).toEqual([['suppressed', 'production/Kafka', reason]]);
     });
@@ -48,7 +48,7 @@ describe('Strimzi', () => {
 
       const suppressed = strimziChart(true, { thresholds: { consumerLagWarning: 50_000 } });
       const reason = 'Batch consumers of this cluster lag by up to 40,000 messages between nightly runs by design.';
-      RuleSuppressions.add(suppressed.chart, [{ id: 'MON-002', reason }]);
+      RuleSuppressions.add(suppressed.chart, [{ id: 'MON-002', reason, acknowledgeWholeScope: true }]);
       suppressed.app.synth();
       expect(suppressed.chart.complianceReport.entries.filter((e) => e.ruleId === 'MON-002').map((e) => [e.status, e.suppression?.reason]))
         .toEqual([['suppressed', reason]]);

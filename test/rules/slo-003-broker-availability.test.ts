@@ -20,7 +20,7 @@ describe('every target', () => {
 
       const suppressed = target.build(production(), defaultsWithout('SLO-003'));
       const reason = 'This cluster carries only replayable telemetry; availability is covered by the platform SLO.';
-      RuleSuppressions.add(suppressed.scope, [{ id: 'SLO-003', reason }]);
+      RuleSuppressions.add(suppressed.scope, [{ id: 'SLO-003', reason, acknowledgeWholeScope: true }]);
       suppressed.synth();
       expect(suppressed.report().entries.filter((e) => e.ruleId === 'SLO-003').map((e) => [e.status, e.path, e.suppression?.reason])).toEqual([['suppressed', suppressed.path, reason]]);
     });

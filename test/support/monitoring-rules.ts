@@ -15,5 +15,7 @@ export function suppressMonitoringRules(scope: IConstruct): void {
   RuleSuppressions.add(scope, MONITORING_RULE_IDS.map((id) => ({
     id,
     reason: 'Unit-test fixture for other rules; the monitoring and SLO rules are proven in test/rules/mon, test/rules/slo and on the example environments.',
+    // Attached to the stack or chart: in staging and production that needs the acknowledgment.
+    acknowledgeWholeScope: true,
   })));
 }

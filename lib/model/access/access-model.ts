@@ -1,3 +1,6 @@
+import { collidingTopic } from '../grammar/names';
+import { checkInteger, checkNumber } from '../grammar/numbers';
+import { KAFKA_MAX_PARTITIONS_PER_TOPIC, KAFKA_MAX_REPLICATION_FACTOR, MAX_RETENTION_HOURS } from '../grammar/limits';
 import type { ClientAuthentication } from '../client-authentication';
 import { AuthenticationMechanism } from '../client-authentication';
 import type { Environment } from '../environment';
@@ -53,6 +56,13 @@ export const ADMIN_CLUSTER_OPERATIONS: readonly AclOperation[] = [
 ];
 
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
+
+/**
+ * Kafka's internal topics (`Topic.INTERNAL_TOPICS`): group offsets, transaction state and the
+ * KRaft metadata log. No application may be granted them.
+ * @see apache/kafka clients/src/main/java/org/apache/kafka/common/internals/Topic.java
+ */
+export const KAFKA_INTERNAL_TOPICS: readonly string[] = ['__consumer_offsets', '__transaction_state', '__cluster_metadata'];
 const PRINCIPAL_NAME = /^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$/;
 
 /**
@@ -84,6 +94,8 @@ export class AccessModel {
   private readonly patternList: TopicPattern[] = [];
 
   public constructor(props: AccessModelProps) {
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path: 'AccessModel', prop: 'props', expected: 'the props of AccessModel', fix: 'Pass { environment }.' });
+    KafkaIacError.required(props.environment, { code: 'KIAC-PROP', path: 'AccessModel', prop: 'environment', expected: 'an Environment', fix: "Pass { environment: Environment.production({ name: 'production', region: 'eu-west-1' }) }." });
     this.environment = props.environment;
     this.name = props.name ?? `${props.environment.name}/access`;
     this.defaultReplicationFactor = props.defaultReplicationFactor ?? 3;
@@ -129,7 +141,25 @@ export class AccessModel {
         fix: "Name the topic, for example 'orders'. For every topic use access.anyTopic(); for a prefix, access.topicsWithPrefix('orders.').",
       });
     }
+    if (KAFKA_INTERNAL_TOPICS.includes(name)) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-005', path, prop: 'name', found: name,
+        expected: `a topic of the applications; ${KAFKA_INTERNAL_TOPICS.join(', ')} are Kafka's internal topics, which the brokers alone manage and no application is granted`,
+        fix: 'Declare the application topics only. Consumers commit offsets through their consumer group (grantConsume gives Read on the group), never through __consumer_offsets.',
+      });
+    }
     if (this.topicMap.has(name)) throw KafkaIacError.duplicate('KIAC-TOPIC', path, 'topic', name);
+    const collision = collidingTopic(name, this.topicMap.keys());
+    if (collision !== undefined) {
+      throw KafkaIacError.invalidProp({
+        code: 'KIAC-TOPIC', path, prop: 'name', found: name,
+        expected: `a name that does not collide with topic '${collision}': Kafka maps '.' and '_' to the same metric name (Topic.hasCollision) and warns when both exist`,
+        fix: `Use one separator for every topic: rename '${name}' or '${collision}' so that they differ in more than '.' versus '_'.`,
+      });
+    }
+    if (props === null || typeof props !== 'object') {
+      throw KafkaIacError.invalidProp({ code: 'KIAC-TOPIC', path, prop: 'props', found: props, expected: 'an object of topic settings, or nothing', fix: 'Pass { partitions: 12 } or leave the props out.' });
+    }
     const topic = new Topic(name, this.resolveTopic(path, props), this.name);
     this.topicMap.set(name, topic);
     return topic;
@@ -142,6 +172,14 @@ export class AccessModel {
         code: 'SEC-005', path: `${this.name}/topics/${prefix}*`, prop: 'prefix', found: prefix,
         expected: 'a non-empty topic name prefix (an empty prefix matches every topic)',
         fix: "Use a prefix such as 'orders.'.",
+      });
+    }
+    const internal = KAFKA_INTERNAL_TOPICS.filter((t) => t.startsWith(prefix));
+    if (internal.length > 0) {
+      throw KafkaIacError.invalidProp({
+        code: 'SEC-005', path: `${this.name}/topics/${prefix}*`, prop: 'prefix', found: prefix,
+        expected: `a prefix that matches no Kafka internal topic (this one matches ${internal.join(', ')})`,
+        fix: "Use the prefix of the application topics, such as 'orders.'.",
       });
     }
     const pattern = new TopicPattern(AclResource.topicPrefix(prefix), this.name);
@@ -231,6 +269,16 @@ export class AccessModel {
         fix: `Grant '${principal.name}' access to named resources (access.addTopic('orders').grantConsume(...)) or a prefix (access.topicsWithPrefix('orders.')), or declare it with addAdmin if it administers the cluster.`,
       });
     }
+    if (entry.resource.type === AclResourceType.TOPIC && !entry.resource.isWildcard) {
+      const internal = KAFKA_INTERNAL_TOPICS.filter((t) => (entry.resource.isPrefix ? t.startsWith(entry.resource.name) : t === entry.resource.name));
+      if (internal.length > 0) {
+        throw KafkaIacError.invalidProp({
+          code: 'SEC-005', path, prop: `allow ${entry.operations.join(',')} on topic`, found: entry.resource.name,
+          expected: `no right on Kafka's internal topics (${internal.join(', ')}) for non-admin principal '${principal.name}'`,
+          fix: `Remove the grant: consumers commit offsets through their group (grantConsume), producers of transactions through their transactional id; only the brokers use ${internal.join(', ')}.`,
+        });
+      }
+    }
     const allowed = nonAdminAclOperations(principal.kind, entry.resource.type);
     if (entry.resource.type !== AclResourceType.CLUSTER) {
       for (const op of entry.operations) {
@@ -255,15 +303,14 @@ export class AccessModel {
 
   private resolveTopic(path: string, props: TopicProps): ResolvedTopicSettings {
     const strict = this.environment.isProductionLike;
-    const partitions = props.partitions ?? this.defaultPartitions;
+    const partitions = checkInteger(props.partitions ?? this.defaultPartitions, { code: 'CAP-003', path, prop: 'partitions' }, {
+      min: 1, max: KAFKA_MAX_PARTITIONS_PER_TOPIC, limitOf: "Kafka recommended partitions-per-cluster (KIP-578)",
+      fix: `Set partitions from the target throughput and the number of consumers (CapacityPlanner), at most ${KAFKA_MAX_PARTITIONS_PER_TOPIC}.`,
+    });
     const rf = props.replicationFactor ?? this.defaultReplicationFactor;
     const minIsr = props.minInsyncReplicas ?? this.defaultMinInsyncReplicas;
-    if (!Number.isInteger(partitions) || partitions < 1) {
-      throw KafkaIacError.invalidProp({
-        code: 'CAP-003', path, prop: 'partitions', found: partitions,
-        expected: 'a positive integer', fix: 'Set partitions from the target throughput and the number of consumers (CapacityPlanner).',
-      });
-    }
+    checkInteger(rf, { code: 'HA-002', path, prop: 'replicationFactor' }, { min: 1, max: KAFKA_MAX_REPLICATION_FACTOR, limitOf: 'broker count', fix: 'Set replicationFactor: 3 (or leave it unset to inherit the cluster default of 3).' });
+    checkInteger(minIsr, { code: 'HA-003', path, prop: 'minInsyncReplicas' }, { min: 1, max: KAFKA_MAX_REPLICATION_FACTOR, limitOf: 'broker count', fix: 'Set minInsyncReplicas: 2 (or leave it unset to inherit the cluster default of 2).' });
     if (!Number.isInteger(rf) || rf < (strict ? 3 : 1)) {
       throw KafkaIacError.invalidProp({
         code: 'HA-002', path, prop: 'replicationFactor', found: rf,
@@ -288,10 +335,10 @@ export class AccessModel {
     const config: Record<string, string> = {};
     if (props.minInsyncReplicas !== undefined) config['min.insync.replicas'] = String(minIsr);
     if (props.retentionHours !== undefined) {
-      if (!(props.retentionHours > 0) && props.retentionHours !== -1) {
-        throw KafkaIacError.invalidProp({
-          code: 'KIAC-TOPIC', path, prop: 'retentionHours', found: props.retentionHours,
-          expected: 'a positive number of hours (or -1 for unlimited)', fix: 'Set retentionHours: 168 for seven days.',
+      if (props.retentionHours !== -1) {
+        checkNumber(props.retentionHours, { code: 'KIAC-TOPIC', path, prop: 'retentionHours' }, {
+          min: 0.001, max: MAX_RETENTION_HOURS, limitOf: 'kafka-iac retention (100 years)',
+          fix: `Set retentionHours: 168 for seven days, -1 for unlimited, or at most ${MAX_RETENTION_HOURS} (100 years).`,
         });
       }
       config['retention.ms'] = String(props.retentionHours === -1 ? -1 : Math.round(props.retentionHours * 3_600_000));

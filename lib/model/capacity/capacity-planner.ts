@@ -1,3 +1,6 @@
+import { markdownCell } from '../markdown-format';
+import { checkInteger } from '../grammar/numbers';
+import { KAFKA_MAX_PARTITIONS_PER_TOPIC, MAX_BROKERS, MSK_MAX_BROKERS_PER_CLUSTER } from '../grammar/limits';
 import type { Environment } from '../environment';
 import { KafkaIacError } from '../errors';
 
@@ -176,6 +179,8 @@ export class CapacityPlan {
   public readonly replicationFactor: number;
 
   private constructor(workload: CapacityWorkload) {
+    KafkaIacError.required(workload, { code: 'CAP-001', path: 'CapacityPlan', prop: 'workload', expected: 'a workload { name, messagesPerSecond, averageMessageBytes, retentionSeconds }', fix: 'Pass the workload to CapacityPlan.forWorkload.' });
+    checkPlanName(workload.name);
     const path = `CapacityPlan ${workload.name}`;
     positive(path, 'messagesPerSecond', workload.messagesPerSecond, 'messages written per second, such as 1000');
     positive(path, 'averageMessageBytes', workload.averageMessageBytes, 'the average message size in bytes, such as 1024');
@@ -220,12 +225,33 @@ export class CapacityPlan {
     this.plannedMessagesPerSecond = workload.messagesPerSecond * this.growthFactor;
     this.retainedBytes = CapacityPlan.retainedBytes(this.plannedMessagesPerSecond, workload.averageMessageBytes, workload.retentionSeconds, rf);
     this.diskBytes = CapacityPlan.withHeadroom(this.retainedBytes);
+    if (!Number.isSafeInteger(this.diskBytes)) {
+      throw KafkaIacError.invalidProp({
+        code: 'CAP-001', path, prop: 'disk (planned)', found: this.diskBytes,
+        expected: `at most ${formatNumber(Number.MAX_SAFE_INTEGER)} bytes (8 PiB, the largest byte count the plan computes exactly)`,
+        fix: 'Check messagesPerSecond, averageMessageBytes and retentionSeconds (bytes and seconds, not KiB or milliseconds), or split the workload over several clusters.',
+      });
+    }
     const capacity = workload.brokerCapacityMessagesPerSecond ?? 0;
     this.brokersForThroughput = capacity > 0 ? Math.ceil(this.plannedMessagesPerSecond / capacity) : 0;
     this.brokers = CapacityPlan.brokersFor(this.plannedMessagesPerSecond, capacity, zones, minimumBrokers);
+    if (this.brokers > MAX_BROKERS) {
+      throw KafkaIacError.invalidProp({
+        code: 'CAP-002', path, prop: 'brokers (planned)', found: this.brokers,
+        expected: `at most ${MAX_BROKERS} brokers (Kubernetes supports 5,000 nodes per cluster, one Kafka node each; MSK allows ${MSK_MAX_BROKERS_PER_CLUSTER} per KRaft cluster)`,
+        fix: 'Check messagesPerSecond and brokerCapacityMessagesPerSecond (the units are messages per second), or split the workload over several clusters.',
+      });
+    }
     this.storagePerBrokerGiB = Math.ceil(this.diskBytes / this.brokers / BYTES_PER_GIB);
     const topicRate = (workload.topicMessagesPerSecond ?? workload.messagesPerSecond) * this.growthFactor;
     this.partitionsPerTopic = CapacityPlan.partitionsFor(topicRate, workload.consumerMessagesPerSecond ?? 0, consumersWanted);
+    if (this.partitionsPerTopic > KAFKA_MAX_PARTITIONS_PER_TOPIC) {
+      throw KafkaIacError.invalidProp({
+        code: 'CAP-003', path, prop: 'partitions per topic (planned)', found: this.partitionsPerTopic,
+        expected: `at most ${KAFKA_MAX_PARTITIONS_PER_TOPIC} (Kafka's recommended limit of partitions per cluster, KIP-578)`,
+        fix: 'Check topicMessagesPerSecond, consumerMessagesPerSecond and consumersWanted, or split the topic.',
+      });
+    }
   }
 
   /** The disk with headroom, in GiB, to two decimals. */
@@ -284,7 +310,7 @@ export class CapacityPlan {
   /** One Markdown table row: name, rate, disk, brokers, storage per broker, partitions. */
   public toMarkdownRow(): string {
     const growth = this.growthFactor === 1 ? '' : ` (×${round(this.growthFactor, 3)} growth)`;
-    return `| ${this.name} | ${formatNumber(round(this.plannedMessagesPerSecond, 2))}${growth} | ${formatNumber(this.retainedBytes)} B (${formatNumber(this.retainedGiB)} GiB) | ${formatNumber(this.diskBytes)} B (${formatNumber(this.diskGiB)} GiB) | ${this.brokers} | ${formatNumber(this.storagePerBrokerGiB)} | ${this.partitionsPerTopic} |`;
+    return `| ${markdownCell(this.name)} | ${formatNumber(round(this.plannedMessagesPerSecond, 2))}${growth} | ${formatNumber(this.retainedBytes)} B (${formatNumber(this.retainedGiB)} GiB) | ${formatNumber(this.diskBytes)} B (${formatNumber(this.diskGiB)} GiB) | ${this.brokers} | ${formatNumber(this.storagePerBrokerGiB)} | ${this.partitionsPerTopic} |`;
   }
 }
 
@@ -318,7 +344,22 @@ function positive(path: string, prop: string, value: number, expected: string): 
 }
 
 function wholeAtLeast(path: string, prop: string, value: number, min: number, expected: string): void {
-  if (!Number.isInteger(value) || value < min) {
-    throw KafkaIacError.invalidProp({ code: 'CAP-002', path, prop, found: value, expected: `a whole number of at least ${min}: ${expected}`, fix: `Set ${prop} to a whole number of at least ${min}.` });
-  }
+  checkInteger(value, { code: 'CAP-002', path, prop }, {
+    min, max: MAX_BROKERS, limitOf: 'Kubernetes node',
+    fix: `Set ${prop} to a whole number from ${min} to ${MAX_BROKERS}: ${expected}.`,
+  });
+}
+
+/**
+ * A plan's name reaches the report (a Markdown cell), Kubernetes annotations (YAML), CAP findings
+ * and, on MSK, a tag of the cluster (a Terraform string): each writer escapes it for its format.
+ * The name itself is one non-blank line of at most 256 characters (the length of an AWS tag value).
+ */
+function checkPlanName(name: unknown): void {
+  if (typeof name === 'string' && name.trim() !== '' && name.length <= 256 && !/[\x00-\x1f\x7f\u2028\u2029]/.test(name)) return;
+  throw KafkaIacError.grammar({
+    code: 'CAP-001', path: 'CapacityPlan', prop: 'name', found: name,
+    grammar: 'a non-blank name of at most 256 characters on one line (no control characters)',
+    fix: "Name the plan after the cluster or topic, for example 'orders'.",
+  });
 }

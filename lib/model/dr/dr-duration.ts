@@ -1,4 +1,5 @@
 import { KafkaIacError } from '../errors';
+import { parseDurationMs } from '../grammar/duration';
 
 /**
  * A recovery objective's duration (the RPO or RTO of a DR pairing), in whole seconds.
@@ -13,6 +14,20 @@ export class DrDuration {
   public static minutes(n: number): DrDuration { return new DrDuration(n * 60); }
   /** `n` hours. */
   public static hours(n: number): DrDuration { return new DrDuration(n * 3_600); }
+  /**
+   * Parses a duration written as Prometheus writes it (`30s`, `5m`, `1h30m`), with the one
+   * duration grammar of kafka-iac; an objective is whole seconds, at least 1.
+   */
+  public static parse(text: string): DrDuration {
+    const ms = parseDurationMs(text, { code: 'DR-003', path: 'DrDuration', prop: 'duration' });
+    if (ms % 1_000 !== 0) {
+      throw KafkaIacError.invalidProp({
+        code: 'DR-003', path: 'DrDuration', prop: 'duration', found: text,
+        expected: 'whole seconds (MirrorMaker 2 and MSK Replicator report lag per second at best)', fix: "Round the objective to seconds, for example '30s'.",
+      });
+    }
+    return new DrDuration(ms / 1_000);
+  }
 
   private constructor(
     /** The duration in whole seconds (at least 1). */

@@ -166,6 +166,13 @@ export class DrPairing {
     }
     this.rpo = required(path, 'rpo', props.rpo, 'how much data a failover may lose; MON-010 alerts when replication falls behind it', 'rpo: DrDuration.minutes(5)');
     this.rto = required(path, 'rto', props.rto, 'how long a failover may take; the DR drill measures it', 'rto: DrDuration.minutes(30)');
+    if (this.rpo.seconds > this.rto.seconds) {
+      throw KafkaIacError.invalidProp({
+        code: 'DR-003', path, prop: 'rpo', found: this.rpo.toString(),
+        expected: `at most the RTO (${this.rto.toString()}): MON-010 alerts only once replication is an RPO behind, so an RPO above the RTO lets a failover finish before the lag is ever alerted on`,
+        fix: `Lower the RPO to ${this.rto.toString()} or less, or raise the RTO to at least ${this.rpo.toString()}.`,
+      });
+    }
     this.strategy = props.strategy ?? DrStrategy.HOT_STANDBY;
     if (!Object.values(DrStrategy).includes(this.strategy)) {
       throw KafkaIacError.invalidProp({ code: 'DR-001', path, prop: 'strategy', found: this.strategy, expected: 'hot-standby or warm-standby', fix: 'Set strategy: DrStrategy.HOT_STANDBY or DrStrategy.WARM_STANDBY.' });

@@ -133,3 +133,47 @@ export function checkIamRoleName(value: unknown, site: GrammarSite): string {
   if (expectString(value, site, grammar, fix) && (isUnresolved(value) || /^[\w+=,.@-]{1,64}$/.test(value))) return value;
   throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
 }
+
+/**
+ * An availability zone of `region`: the region code followed by a letter (`us-east-1a`), or a
+ * Local Zone or Wavelength Zone of it (`us-west-2-lax-1a`, `us-east-1-wl1-bos-wlz-1`). A zone of
+ * another region (`eu-west-1a` in us-east-1) is refused: MSK cannot place brokers there, and on
+ * Kubernetes no node carries that `topology.kubernetes.io/zone`, so the pods would never schedule.
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html ("an Availability Zone is represented by a Region code followed by a letter identifier")
+ */
+export function checkZoneOfRegion(value: unknown, region: string, site: GrammarSite): string {
+  const grammar = `an availability zone of ${region}: ${region} followed by a letter (${region}a), or a Local Zone of ${region} (${region}-<zone>)`;
+  const fix = `Use the zones of ${region}, for example ['${region}a', '${region}b', '${region}c'], or put the environment in the region of these zones.`;
+  expectString(value, site, grammar, fix);
+  const zone = value as string;
+  if (isUnresolved(zone)) return zone;
+  if (zone.startsWith(region)) {
+    const rest = zone.slice(region.length);
+    if (/^[a-z]$/.test(rest) || /^-[a-z0-9]+(-[a-z0-9]+)*$/.test(rest)) return zone;
+  }
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/**
+ * An MSK cluster name: MSK's `ClusterName`, a letter then letters, digits and '-', at most 64.
+ * It reaches alarm names, CloudWatch dimensions and PromQL selectors.
+ * @see https://docs.aws.amazon.com/msk/1.0/apireference/clusters.html (ClusterName)
+ */
+export function checkMskClusterName(value: unknown, site: GrammarSite): string {
+  const grammar = "an MSK cluster name: a letter, then letters, digits and '-', at most 64 characters";
+  const fix = "Pass the cluster's name, for example cluster.clusterName or 'orders-kafka'.";
+  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || /^[a-zA-Z][a-zA-Z0-9-]{0,63}$/.test(value))) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/**
+ * Where runbooks live (`runbookBaseUrl`): an http(s) URL or a relative path, without spaces,
+ * quotes, backslashes, backticks, angle brackets or templates (`${`, `%{`, `{{`), since it is
+ * written into alert annotations, alarm descriptions and Markdown.
+ */
+export function checkRunbookBaseUrl(value: unknown, site: GrammarSite): string {
+  const grammar = 'an http(s) URL or a relative path without spaces, quotes, backslashes, backticks, angle brackets, braces or control characters';
+  const fix = "Use a URL such as 'https://runbooks.example.com/kafka' or a path such as 'runbooks'.";
+  if (expectString(value, site, grammar, fix) && value.length > 0 && value.length <= 2048 && /^[A-Za-z0-9._~:/?#[\]@!$&()*+,;=%-]+$/.test(value) && !/[$%]\{/.test(value)) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}

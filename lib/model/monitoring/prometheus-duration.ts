@@ -1,53 +1,48 @@
 import { KafkaIacError } from '../errors';
-
-const UNITS: readonly (readonly [string, number])[] = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]];
+import { formatDurationMs, MAX_DURATION_MS, parseDurationMs } from '../grammar/duration';
 
 /**
- * A duration as Prometheus writes it (`5m`, `1h`, `30d`): the `for` of an alert, the window of
- * a burn-rate alert, the period of an SLO. Whole seconds only.
+ * A duration as Prometheus writes it (`500ms`, `5m`, `1h30m`, `30d`, `1w`): the `for` of an
+ * alert, the window of a burn-rate alert, the period of an SLO. Parsed with the one duration
+ * grammar of kafka-iac (`lib/model/grammar/duration.ts`, Prometheus' `model.ParseDuration`).
  */
 export class PrometheusDuration {
+  /** A duration of `n` milliseconds. */
+  public static milliseconds(n: number): PrometheusDuration { return new PrometheusDuration(n); }
   /** A duration of `n` seconds. */
-  public static seconds(n: number): PrometheusDuration { return new PrometheusDuration(n); }
+  public static seconds(n: number): PrometheusDuration { return new PrometheusDuration(n * 1_000); }
   /** A duration of `n` minutes. */
-  public static minutes(n: number): PrometheusDuration { return new PrometheusDuration(n * 60); }
+  public static minutes(n: number): PrometheusDuration { return new PrometheusDuration(n * 60_000); }
   /** A duration of `n` hours. */
-  public static hours(n: number): PrometheusDuration { return new PrometheusDuration(n * 3_600); }
+  public static hours(n: number): PrometheusDuration { return new PrometheusDuration(n * 3_600_000); }
   /** A duration of `n` days. */
-  public static days(n: number): PrometheusDuration { return new PrometheusDuration(n * 86_400); }
+  public static days(n: number): PrometheusDuration { return new PrometheusDuration(n * 86_400_000); }
 
-  /** Parses `90s`, `5m`, `1h30m`, `30d`, `1w`, `1y` (Prometheus: y = 365d, w = 7d). */
+  /** Parses `500ms`, `90s`, `5m`, `1h30m`, `30d`, `1w`, `1y` or `0` (Prometheus: y = 365d, w = 7d). */
   public static parse(text: string): PrometheusDuration {
-    const m = typeof text === 'string' && text.length <= 64 ? /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text) : null;
-    if (!m || text === '') {
-      throw KafkaIacError.grammar({
-        code: 'KIAC-DURATION', path: 'PrometheusDuration', prop: 'duration', found: text,
-        grammar: 'a Prometheus duration in whole seconds such as 30s, 5m, 1h, 30d or 1w', fix: "Write the duration as '<number><unit>' with unit s, m, h, d, w or y.",
-      });
-    }
-    const [y, w, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-    return new PrometheusDuration(y * 365 * 86_400 + w * 7 * 86_400 + d * 86_400 + h * 3_600 + mi * 60 + s);
+    return new PrometheusDuration(parseDurationMs(text, { code: 'KIAC-DURATION', path: 'PrometheusDuration', prop: 'duration' }));
   }
 
-  private constructor(public readonly totalSeconds: number) {
-    if (!Number.isSafeInteger(totalSeconds) || totalSeconds < 0) {
+  private constructor(
+    /** The duration in whole milliseconds, Prometheus' resolution. */
+    public readonly totalMilliseconds: number,
+  ) {
+    if (!Number.isSafeInteger(totalMilliseconds) || totalMilliseconds < 0 || totalMilliseconds > MAX_DURATION_MS) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-DURATION', path: 'PrometheusDuration', prop: 'seconds', found: totalSeconds,
-        expected: 'a whole, non-negative number of seconds', fix: 'Use whole seconds, minutes, hours or days.',
+        code: 'KIAC-DURATION', path: 'PrometheusDuration', prop: 'milliseconds', found: totalMilliseconds,
+        expected: 'a whole, non-negative number of milliseconds of at most 292 years (a Prometheus duration)', fix: 'Use whole milliseconds, seconds, minutes, hours or days.',
       });
     }
   }
 
-  /** The Prometheus form, largest units first: `1h30m`, `30d`, `0s`. */
+  /** The duration in seconds (a fraction below one second: `500ms` is 0.5). */
+  public get totalSeconds(): number {
+    return this.totalMilliseconds / 1_000;
+  }
+
+  /** The Prometheus form, largest units first: `1h30m`, `30d`, `500ms`, `0s`. */
   public toString(): string {
-    if (this.totalSeconds === 0) return '0s';
-    let rest = this.totalSeconds;
-    let out = '';
-    for (const [unit, size] of UNITS) {
-      const n = Math.floor(rest / size);
-      if (n > 0) { out += `${n}${unit}`; rest -= n * size; }
-    }
-    return out;
+    return formatDurationMs(this.totalMilliseconds);
   }
 
   /** A suffix for recording rule names: `5m`, `1h`, `30d`. */
@@ -56,6 +51,6 @@ export class PrometheusDuration {
   }
 
   public get isZero(): boolean {
-    return this.totalSeconds === 0;
+    return this.totalMilliseconds === 0;
   }
 }

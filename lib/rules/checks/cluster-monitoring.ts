@@ -1,3 +1,4 @@
+import { readDurationMs } from '../../model/grammar/duration';
 import { isPrometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../contract/prometheus-rules-artefact';
 import type { SynthesizedDocument, TerraformDocument } from '../../contract/document';
 import { apiGroupOf } from '../../contract/document';
@@ -90,13 +91,11 @@ export function trailingComparison(expr: string): { readonly op: string; readonl
   return m ? { op: m[1], value: Number(m[2]) } : undefined;
 }
 
-/** Seconds of a Prometheus duration (`5m`, `1h`); 0 when absent. */
+/** Seconds of a Prometheus duration (`500ms`, `5m`, `1h`), read with the one duration grammar; 0 when absent, NaN when not a duration. */
 export function durationSeconds(d: string | undefined): number {
   if (!d) return 0;
-  const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(d);
-  if (!m) return Number.NaN;
-  const [dd, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-  return dd * 86_400 + h * 3_600 + mi * 60 + s;
+  const ms = readDurationMs(d);
+  return ms === undefined ? Number.NaN : ms / 1_000;
 }
 
 /** The CloudWatch alarms tagged with a rule ID that watch an MSK cluster (by dimension or Metrics Insights query). */

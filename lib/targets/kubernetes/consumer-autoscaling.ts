@@ -1,3 +1,4 @@
+import { checkIamRoleArn } from '../../model/grammar/arn';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ScaledObject, TriggerAuthentication, type ScaledObjectSpecTriggers } from '../../imports/keda.sh';
@@ -10,6 +11,7 @@ import { KafkaIacError } from '../../model/errors';
 import {
   CONSUMER_GROUP_ANNOTATION, GROUP_TOPIC_PARTITIONS_ANNOTATION, SLO_COVERED_ANNOTATION, TARGET_LABEL,
 } from '../../contract/vocabulary';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** Where the scaled consumer's Kafka cluster runs, which decides how KEDA authenticates. */
 export enum AutoscaledClusterKind {
@@ -76,6 +78,7 @@ export class AutoscaledCluster {
 
   /** An MSK cluster (IAM access control) whose consumers run on Kubernetes. */
   public static msk(options: MskAutoscaledClusterOptions): AutoscaledCluster {
+    if (options?.roleArn !== undefined) checkIamRoleArn(options.roleArn, { code: 'CAP-005', path: 'AutoscaledCluster.msk', prop: 'roleArn' });
     return new AutoscaledCluster(AutoscaledClusterKind.MSK, 'msk', undefined, options.bootstrapServers, undefined, options.region, options.roleArn);
   }
 
@@ -248,7 +251,7 @@ export class ConsumerAutoscaling extends Construct {
   public readonly maxReplicas: number;
 
   public constructor(scope: Construct, id: string, props: ConsumerAutoscalingProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const environment = Environment.of(this);
     const path = this.node.path;
     const cluster = KafkaIacError.required(props?.cluster, {

@@ -1,7 +1,9 @@
+import { checkKmsKeyReference } from '../../model/grammar/arn';
 import { JsonPatch } from 'cdk8s';
 import { KubeStorageClass } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The AWS EBS CSI driver, the provisioner of an `EncryptedStorageClass`. */
 export const EBS_CSI_PROVISIONER = 'ebs.csi.aws.com';
@@ -72,7 +74,7 @@ export class EncryptedStorageClass extends Construct implements IEncryptedStorag
   public readonly synthesized = true;
 
   public constructor(scope: Construct, id: string, props: EncryptedStorageClassProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     this.storageClassName = props.storageClassName ?? 'kafka-encrypted-gp3';
     validateName(path, this.storageClassName);
@@ -117,6 +119,7 @@ function validateKmsKey(path: string, kmsKeyId: string): void {
       fix: "Set kmsKeyId to the key's ARN, for example the output of the KMS key in your AWS stack.",
     });
   }
+  checkKmsKeyReference(kmsKeyId, { code: 'SEC-006', path, prop: 'kmsKeyId' });
   if (/^alias\/aws\//.test(kmsKeyId) || /:alias\/aws\//.test(kmsKeyId)) {
     throw KafkaIacError.invalidProp({
       code: 'SEC-006', path, prop: 'kmsKeyId', found: kmsKeyId,

@@ -1,3 +1,4 @@
+import { checkRunbookBaseUrl } from '../../model/grammar/names';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Environment } from '../../model/environment';
@@ -19,6 +20,9 @@ import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
   kubernetesScalingMetrics, plannedBytesInPerSecond, rebalanceFailedAlert, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
+import { checkedConstructId } from '../../contract/construct-id';
+import { checkInteger } from '../../model/grammar/numbers';
+import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 
 /** Which Kubernetes target the cluster runs on. */
 export enum KubernetesKafkaTarget {
@@ -134,10 +138,14 @@ export class KafkaPrometheusMonitoring extends Construct {
   public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
 
   public constructor(scope: Construct, id: string, props: KafkaPrometheusMonitoringProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const env = Environment.of(this);
     const path = this.node.path;
-    KafkaIacError.positiveWhole(props.expectedNodes, { code: 'MON-001', path, prop: 'expectedNodes', of: 'Kafka nodes', fix: 'Set expectedNodes to brokers + controllers.' });
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of KafkaPrometheusMonitoring', fix: 'Pass { clusterName, expectedNodes, target }.' });
+    checkInteger(props.expectedNodes, { code: 'MON-001', path, prop: 'expectedNodes' }, {
+      min: 1, max: KUBERNETES_MAX_NODES, limitOf: 'Kubernetes nodes-per-cluster',
+      fix: `Set expectedNodes to brokers + controllers, from 1 to ${KUBERNETES_MAX_NODES} (one Kafka node per Kubernetes node, HA-009).`,
+    });
     const c = props.clusterName;
     const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
     const metrics = jmxExporterMetrics(identity, {
@@ -168,7 +176,7 @@ export class KafkaPrometheusMonitoring extends Construct {
       { ...scaling, alerts: [...scaling.alerts, ...rebalance] },
     ].map((g) => ({ ...g, alerts: g.alerts.map((a) => ({ ...a, labels: { ...a.labels, [NAMESPACE_LABEL]: env.namespace } })) }));
     assertUniqueAlertNames(path, this.groups);
-    const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    const runbookUrl = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path, prop: 'runbookBaseUrl' }));
     const target = props.target === KubernetesKafkaTarget.STRIMZI ? RuleTarget.STRIMZI : RuleTarget.STATEFULSET;
     const labels = { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: target, ...(props.prometheusSelectorLabels ?? {}) };
     const strimzi = props.target === KubernetesKafkaTarget.STRIMZI;

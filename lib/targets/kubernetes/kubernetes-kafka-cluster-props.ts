@@ -1,3 +1,4 @@
+import { checkZoneOfRegion } from '../../model/grammar/names';
 import type { BrokerConfigProps } from '../../model/broker-config';
 import type { Construct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
@@ -71,6 +72,7 @@ export function zonesOf(path: string, region: string, zones: readonly string[] |
       expected: 'distinct zone names (3 in production)', fix: "Set zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'].",
     });
   }
+  out.forEach((z, i) => checkZoneOfRegion(z, region, { code: 'HA-006', path, prop: `zones[${i}]` }));
   return out;
 }
 

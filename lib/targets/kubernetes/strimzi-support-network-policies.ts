@@ -5,6 +5,7 @@ import { KafkaIacError } from '../../model/errors';
 import { RuleTarget } from '../../contract/rule-target';
 
 import { KAFKA_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The port of the JMX exporter in Kafka pods and of Kafka Exporter, both named `tcp-prometheus`. */
 export const STRIMZI_METRICS_PORT = 9404;
@@ -37,7 +38,7 @@ export class StrimziSupportNetworkPolicies extends Construct {
   public readonly allowPrometheus: KubeNetworkPolicy;
 
   public constructor(scope: Construct, id: string, props: StrimziSupportNetworkPoliciesProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const name = props.clusterName;
     if (props.prometheusNetworks.length === 0) {
       throw KafkaIacError.invalidProp({

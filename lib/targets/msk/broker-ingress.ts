@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ClientNetworkKind, type ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
 import { MSK_EXPORTER_PORTS } from '../../contract/msk-ports';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** What a broker security group admits: declared client networks and Prometheus sources. */
 export interface BrokerIngressProps {
@@ -33,7 +34,7 @@ export class BrokerIngress extends Construct {
   public readonly rules: VpcSecurityGroupIngressRule[] = [];
 
   public constructor(scope: Construct, id: string, props: BrokerIngressProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     for (const list of [props.clientNetworks, props.prometheusSources ?? []]) {
       for (const n of list) checkAwsSource(this.node.path, n);
     }

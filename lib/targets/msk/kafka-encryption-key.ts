@@ -3,6 +3,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import { Environment } from '../../model/environment';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** Props of a `KafkaEncryptionKey`. */
 export interface KafkaEncryptionKeyProps {
@@ -32,7 +33,7 @@ export class KafkaEncryptionKey extends Construct {
   public readonly keyArn: string;
 
   public constructor(scope: Construct, id: string, props: KafkaEncryptionKeyProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const environment = Environment.of(this);
     const account = new DataAwsCallerIdentity(this, 'Account');
     const partition = new DataAwsPartition(this, 'Partition');

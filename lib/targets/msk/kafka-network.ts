@@ -1,3 +1,5 @@
+import { Environment } from '../../model/environment';
+import { checkZoneOfRegion } from '../../model/grammar/names';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
@@ -10,6 +12,7 @@ import { Construct, type IConstruct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
 import { BrokerIngress } from './broker-ingress';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The network an MSK cluster runs in: private subnets, one per zone, and a broker security group. */
 export interface IKafkaNetwork extends IConstruct {
@@ -108,12 +111,13 @@ export class KafkaNetwork extends Construct implements IKafkaNetwork {
   public readonly zoneCount: number;
 
   public constructor(scope: Construct, id: string, props: KafkaNetworkProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     requireClients(path, props.clientNetworks);
     const cidr = props.cidrBlock ?? '10.40.0.0/16';
     const zones = props.availabilityZones;
     if (zones !== undefined) checkZones(path, zones);
+    if (zones !== undefined) zones.forEach((z, i) => checkZoneOfRegion(z, Environment.of(this).region, { code: 'HA-006', path, prop: `availabilityZones[${i}]` }));
     this.zoneCount = zones?.length ?? 3;
     const subnetCidrs = carveSubnets(path, cidr, this.zoneCount);
 
@@ -168,7 +172,7 @@ class ImportedKafkaNetwork extends Construct implements IKafkaNetwork {
   private readonly ingress?: BrokerIngress;
 
   public constructor(scope: Construct, id: string, attrs: KafkaNetworkAttributes) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     checkZones(path, attrs.subnetIds, 'subnetIds');
     this.vpcId = attrs.vpcId;

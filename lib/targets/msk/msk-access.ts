@@ -18,6 +18,7 @@ import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/cli
 import { mskArnPrefixesOf, renderMskIamPolicy, type MskArnPrefixes } from './msk-iam-policy';
 import { PrincipalKind } from '../../model/access/principal';
 import { CLIENT_PROPERTIES_ARTEFACT_KIND, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../contract/vocabulary';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** Props of an `MskAccess`: the cluster and the access model it renders. */
 export interface MskAccessProps {
@@ -72,7 +73,7 @@ export class MskAccess extends Construct {
   public readonly arns: MskArnPrefixes;
 
   public constructor(scope: Construct, id: string, props: MskAccessProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const environment = Environment.of(this);
     const { model, cluster } = props;
     this.arns = this.arnPrefixes(cluster.clusterArn);

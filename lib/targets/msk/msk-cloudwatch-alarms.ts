@@ -1,3 +1,5 @@
+import { checkMskClusterName, checkRunbookBaseUrl } from '../../model/grammar/names';
+import { checkKmsKeyArn } from '../../model/grammar/arn';
 import { terraformLiteral } from '../../contract/writers/terraform';
 import { checkClientId, checkTopicName } from '../../model/grammar/names';
 import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
@@ -35,6 +37,9 @@ export interface MskAlarmNotifications {
    */
   readonly warning?: readonly AlarmSubscription[];
 }
+import { checkedConstructId } from '../../contract/construct-id';
+import { checkInteger } from '../../model/grammar/numbers';
+import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
 
 /** A consumer group and topic whose lag gets its own alarms (MON-002/003). */
 export interface MskConsumerGroupTopic {
@@ -112,14 +117,20 @@ export class MskCloudWatchAlarms extends Construct {
   public readonly clusterName: string;
 
   public constructor(scope: Construct, id: string, props: MskCloudWatchAlarmsProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const env = Environment.of(this);
     const path = this.node.path;
-    KafkaIacError.positiveWhole(props.brokers, { code: 'MON-001', path, prop: 'brokers', of: 'brokers', fix: 'Set brokers to number_of_broker_nodes.' });
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskCloudWatchAlarms', fix: 'Pass { clusterName, brokers }.' });
+    checkInteger(props.brokers, { code: 'MON-001', path, prop: 'brokers' }, {
+      min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
+      fix: `Set brokers to number_of_broker_nodes, from 1 to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster).`,
+    });
     const t = resolveThresholds(path, props.thresholds);
     const c = props.clusterName;
     this.clusterName = c;
-    const runbook = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    checkMskClusterName(props.clusterName, { code: 'MON-001', path, prop: 'clusterName' });
+    const runbook = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path, prop: 'runbookBaseUrl' }));
+    if (props.topicKmsKeyArn !== undefined) checkKmsKeyArn(props.topicKmsKeyArn, { code: 'KIAC-PROP', path, prop: 'topicKmsKeyArn' });
     let keyArn = props.topicKmsKeyArn;
     if (!keyArn) {
       this.topicKey = alarmTopicKey(this, `SNS topic of the CloudWatch alarms of MSK ${c}`);

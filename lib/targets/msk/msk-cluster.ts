@@ -1,3 +1,4 @@
+import { checkKmsKeyArn } from '../../model/grammar/arn';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { MskCluster as MskClusterResource } from '@cdktf/provider-aws/lib/msk-cluster';
 import { MskConfiguration } from '@cdktf/provider-aws/lib/msk-configuration';
@@ -15,6 +16,9 @@ import { mskListenerPort } from '../../contract/msk-ports';
 import { AclEnforcement } from './acl-enforcement';
 import { KafkaEncryptionKey } from './kafka-encryption-key';
 import { MskStorageAutoScaling, MSK_MAX_VOLUME_SIZE_GIB, type MskStorageAutoScalingOptions } from './msk-storage-autoscaling';
+import { checkedConstructId } from '../../contract/construct-id';
+import { checkInteger } from '../../model/grammar/numbers';
+import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
 
 /** How much CloudWatch data MSK publishes. */
 export enum MskEnhancedMonitoring {
@@ -213,7 +217,7 @@ export class MskCluster extends Construct {
   public readonly multiVpcConnectivity: { readonly iam: boolean; readonly scram: boolean };
 
   public constructor(scope: Construct, id: string, props: MskClusterProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const environment = Environment.of(this);
     this.network = KafkaIacError.required(props.network, {
@@ -232,7 +236,10 @@ export class MskCluster extends Construct {
     }
 
     const zones = props.network.zoneCount;
-    this.brokers = props.brokers ?? zones;
+    this.brokers = checkInteger(props.brokers ?? zones, { code: 'HA-006', path, prop: 'brokers' }, {
+      min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
+      fix: `Set brokers to a multiple of the zone count (${zones}) from ${zones} to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster; AWS raises it through Service Quotas).`,
+    });
     refuse(path, 'brokers', this.brokers, checkBrokersPerZone(this.brokers, zones));
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
@@ -262,6 +269,7 @@ export class MskCluster extends Construct {
 
     const { volumeSize, logs, retention } = storageAndLogsOf(path, props);
 
+    if (props.encryptionKeyArn !== undefined) checkKmsKeyArn(props.encryptionKeyArn, { code: 'SEC-006', path, prop: 'encryptionKeyArn' });
     if (props.encryptionKeyArn === undefined) {
       this.encryptionKey = new KafkaEncryptionKey(this, 'EncryptionKey', { description: `MSK ${this.clusterName}: storage, broker logs and SCRAM secrets` });
     }

@@ -1,3 +1,4 @@
+import { checkRunbookBaseUrl } from '../../model/grammar/names';
 import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerraformDataResource, synthesizedInput } from './terraform-data';
@@ -18,6 +19,9 @@ import {
   mskOpenMonitoringScalingMetrics, plannedBytesInPerSecond, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
 import { writeYaml } from '../../contract/yaml-writer';
+import { checkedConstructId } from '../../contract/construct-id';
+import { checkInteger } from '../../model/grammar/numbers';
+import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
 
 /** MSK open monitoring ports. */
 export const MSK_JMX_EXPORTER_PORT = 11001;
@@ -98,10 +102,14 @@ export class MskPrometheusMonitoring extends Construct {
   public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
 
   public constructor(scope: Construct, id: string, props: MskPrometheusMonitoringProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const env = Environment.of(this);
     const path = this.node.path;
-    KafkaIacError.positiveWhole(props.brokers, { code: 'MON-001', path, prop: 'brokers', of: 'brokers', fix: 'Set brokers to number_of_broker_nodes.' });
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskPrometheusMonitoring', fix: 'Pass { clusterName, brokers }.' });
+    checkInteger(props.brokers, { code: 'MON-001', path, prop: 'brokers' }, {
+      min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
+      fix: `Set brokers to number_of_broker_nodes, from 1 to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster).`,
+    });
     const c = props.clusterName;
     const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
     const metrics = mskOpenMonitoringMetrics(identity, {
@@ -123,7 +131,7 @@ export class MskPrometheusMonitoring extends Construct {
       }),
     ];
     assertUniqueAlertNames(path, this.groups);
-    const runbookUrl = runbookUrlFrom(props.runbookBaseUrl ?? 'runbooks');
+    const runbookUrl = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path, prop: 'runbookBaseUrl' }));
     // The rule groups live in the synthesized Terraform, where the MON and SLO rules read them
     // (after any addOverride), and the rule files are rendered from there.
     this.rulesArtefact = new TerraformDataResource(this, 'PrometheusRules', { ...prometheusRulesArtefactInput(c, metrics.kind, renderGroups(this.groups, runbookUrl)) });

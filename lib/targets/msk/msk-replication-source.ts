@@ -7,6 +7,7 @@ import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 import { MskClusterReference, bootstrapServersCommand } from './msk-cluster-reference';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** Props of an `MskReplicationSource`: the source cluster of an MSK replicator. */
 export interface MskReplicationSourceProps {
@@ -48,7 +49,7 @@ export class MskReplicationSource extends Construct {
   private readonly references = new WeakMap<Construct, MskClusterReference>();
 
   public constructor(scope: Construct, id: string, props: MskReplicationSourceProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const cluster = props.cluster;
     this.cluster = cluster;

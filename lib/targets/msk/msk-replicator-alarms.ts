@@ -1,3 +1,5 @@
+import { checkRunbookBaseUrl } from '../../model/grammar/names';
+import { checkSnsTopicArn } from '../../model/grammar/arn';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
@@ -9,6 +11,7 @@ import { renderRunbook, type Runbook } from '../../model/monitoring/runbook';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../../contract/msk-replicator-markers';
 import { alarmTopicKey } from './alarm-topic-key';
 import { RULE_TAG } from '../../contract/vocabulary';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** Props of `MskReplicatorAlarms`: the replicator they watch and where they notify. */
 export interface MskReplicatorAlarmsProps {
@@ -94,7 +97,7 @@ export class MskReplicatorAlarms extends Construct {
   public readonly rpoSeconds: number;
 
   public constructor(scope: Construct, id: string, props: MskReplicatorAlarmsProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const env = Environment.of(this);
     const path = this.node.path;
     if (!Number.isInteger(props.rpoSeconds) || props.rpoSeconds < 1) {
@@ -122,6 +125,7 @@ export class MskReplicatorAlarms extends Construct {
     this.replicatorName = props.replicatorName;
     this.rpoSeconds = props.rpoSeconds;
 
+    if (props.alarmTopicArn !== undefined) checkSnsTopicArn(props.alarmTopicArn, { code: 'MON-010', path: this.node.path, prop: 'alarmTopicArn' });
     let topicArn = props.alarmTopicArn;
     if (!topicArn) {
       this.topicKey = alarmTopicKey(this, `SNS topic of the CloudWatch alarms of MSK Replicator ${props.replicatorName}`);
@@ -129,7 +133,7 @@ export class MskReplicatorAlarms extends Construct {
       topicArn = this.topic.arn;
     }
 
-    const runbook = runbookUrlFrom(props.runbookBaseUrl ?? RUNBOOK_DIR)(MSK_REPLICATOR_RUNBOOK.slug);
+    const runbook = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? RUNBOOK_DIR, { code: 'KIAC-PROP', path: this.node.path, prop: 'runbookBaseUrl' }))(MSK_REPLICATOR_RUNBOOK.slug);
     const rpoMs = props.rpoSeconds * 1000;
     const alarm = (cid: string, name: string, metric: string, threshold: number, description: string) => {
       const alarmName = `${props.replicatorName}-MON-010-${name}`;

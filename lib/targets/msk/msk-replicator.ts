@@ -23,6 +23,7 @@ import type { MskClusterReference } from './msk-cluster-reference';
 import { MSK_REPLICATOR_RPO_TAG } from '../../contract/msk-replicator-markers';
 import { MskReplicatorTopicNaming, renderMskReplicatorPolicy, type MskReplicatorClusterArns, type MskReplicatorConsumerGroup } from './msk-replicator-policy';
 import { consumerGroupRegex, exactNameRegex } from '../../model/dr/dr-pairing';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** Where MSK Replicator starts reading the source topics when it is created (it cannot change later). */
 export enum MskReplicatorStartingPosition {
@@ -196,7 +197,7 @@ export class MskReplicator extends Construct {
   public readonly drillFile?: string;
 
   public constructor(scope: Construct, id: string, props: MskReplicatorProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const environment = Environment.of(this);
     const { source, target } = props;

@@ -1,3 +1,4 @@
+import { checkKmsKeyArn } from '../../model/grammar/arn';
 import { MskSingleScramSecretAssociation } from '@cdktf/provider-aws/lib/msk-single-scram-secret-association';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
@@ -7,6 +8,7 @@ import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** Props of an `MskScramUser`: the cluster and the user's name. */
 export interface MskScramUserProps {
@@ -66,7 +68,7 @@ export class MskScramUser extends Construct {
   public readonly principal: string;
 
   public constructor(scope: Construct, id: string, props: MskScramUserProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const { cluster } = props;
     if (!cluster.authentication.some((a) => a.mechanism === AuthenticationMechanism.SCRAM_SHA_512)) {
@@ -110,6 +112,7 @@ export class MskScramUser extends Construct {
     // cdktf 0.21 has no ephemeral API (terraform-cdk#3886); this is the documented override.
     this.passwordVariable.addOverride('ephemeral', true);
 
+    if (props.encryptionKeyArn !== undefined) checkKmsKeyArn(props.encryptionKeyArn, { code: 'SEC-009', path: this.node.path, prop: 'encryptionKeyArn' });
     this.resource = new SecretsmanagerSecret(this, 'Resource', {
       name: `AmazonMSK_${cluster.clusterName}_${props.userName}`,
       description: `SCRAM credentials of ${props.userName} on MSK cluster ${cluster.clusterName}`,

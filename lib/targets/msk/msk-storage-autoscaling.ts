@@ -2,6 +2,7 @@ import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-pol
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
 import { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** Storage autoscaling of an MSK cluster (CAP-004). */
 export interface MskStorageAutoScalingOptions {
@@ -49,7 +50,7 @@ export class MskStorageAutoScaling extends Construct {
   public readonly targetUtilizationPercent: number;
 
   public constructor(scope: Construct, id: string, props: MskStorageAutoScalingProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const max = props.maxVolumeSizeGiB ?? Math.min(MSK_MAX_VOLUME_SIZE_GIB, props.volumeSizeGiB * 4);
     const target = props.targetUtilizationPercent ?? 60;

@@ -1,6 +1,7 @@
 import { TerraformResource, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { OutputRenderContext } from '../../model/environment';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /**
  * A `terraform_data` resource whose `input` holds an artefact the rules read (ACL lines, client
@@ -9,7 +10,7 @@ import type { OutputRenderContext } from '../../model/environment';
  */
 export class TerraformDataResource extends TerraformResource {
   public constructor(scope: Construct, id: string, private readonly input: Record<string, unknown>) {
-    super(scope, id, { terraformResourceType: 'terraform_data' });
+    super(scope, checkedConstructId(scope, id), { terraformResourceType: 'terraform_data' });
   }
 
   protected override synthesizeAttributes(): Record<string, unknown> {

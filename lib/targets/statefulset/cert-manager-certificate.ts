@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The kind of a cert-manager issuer. */
 export enum CertificateIssuerKind {
@@ -65,7 +66,7 @@ export class CertManagerCertificate extends Construct {
   public readonly secretName: string;
 
   public constructor(scope: Construct, id: string, props: CertManagerCertificateProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     if (props.commonName.length > 64) {
       throw KafkaIacError.grammar({
         code: 'SEC-010', path: this.node.path, prop: 'commonName', found: props.commonName,

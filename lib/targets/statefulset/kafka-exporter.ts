@@ -1,6 +1,7 @@
 import { IntOrString, KubeDeployment, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { StatefulSetPorts } from './kafka-node-properties';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The Kafka Exporter image (danielqsj/kafka_exporter), which reports consumer lag. */
 export const KAFKA_EXPORTER_IMAGE = 'danielqsj/kafka-exporter:v1.9.0';
@@ -46,7 +47,7 @@ export class StatefulSetKafkaExporter extends Construct {
   public readonly resource: KubeDeployment;
 
   public constructor(scope: Construct, id: string, props: StatefulSetKafkaExporterProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const port = StatefulSetPorts.KAFKA_EXPORTER;
     this.resource = new KubeDeployment(this, 'Resource', {
       metadata: { name: `${props.clusterName}-kafka-exporter`, labels: { ...props.labels } },

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
 import { networkPolicyPeerOf } from '../kubernetes/strimzi-support-network-policies';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** A listener port and the workloads allowed to reach it. */
 export interface NetworkPolicyListener {
@@ -71,7 +72,7 @@ export class KafkaNetworkPolicies extends Construct {
   public readonly allowPrometheus: KubeNetworkPolicy;
 
   public constructor(scope: Construct, id: string, props: KafkaNetworkPoliciesProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const name = props.clusterName;
     if (props.prometheusNetworks.length === 0) {

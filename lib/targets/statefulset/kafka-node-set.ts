@@ -13,6 +13,7 @@ import {
   KafkaNodeRole, KafkaPodPaths, StatefulSetPorts, kraftClusterId, propertiesKeyOf, renderKafkaNodeProperties, renderRackScript,
   renderStartScript, type FormatTimeScramUser, type RenderedClientListener,
 } from './kafka-node-properties';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** One group of Kafka nodes (a StatefulSet): size, volume and container resources. */
 export interface KafkaStatefulSetNodeOptions {
@@ -119,7 +120,7 @@ export class KafkaStatefulSetNodeSet extends KubeStatefulSet implements KafkaNod
   public constructor(scope: Construct, id: string, props: KafkaStatefulSetNodeSetProps) {
     const names = namesOf(props.cluster, props.role);
     const companions = createCompanions(scope, id, props, names);
-    super(scope, id, statefulSetProps(id, props, names, companions.certificate));
+    super(scope, checkedConstructId(scope, id), statefulSetProps(id, props, names, companions.certificate));
     this.role = props.role;
     this.configMap = companions.configMap;
     this.headlessService = companions.headlessService;

@@ -1,3 +1,5 @@
+import { checkInteger } from '../../model/grammar/numbers';
+import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 import { JsonPatch } from 'cdk8s';
 import { checkClusterDomain } from '../../model/grammar/names';
 import {
@@ -24,6 +26,7 @@ import { KafkaNodeRole, StatefulSetPorts, renderLog4j2Properties, type FormatTim
 import { KafkaListenerProtocol, type StatefulSetListenerProps } from './statefulset-listener';
 import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { KafkaStatefulSetNodeSet, type KafkaNodeSet, type KafkaNodeSetCluster, type KafkaStatefulSetNodeOptions } from './kafka-node-set';
+import { checkedConstructId } from '../../contract/construct-id';
 
 export type { KafkaNodeSet, KafkaStatefulSetNodeOptions } from './kafka-node-set';
 
@@ -172,7 +175,7 @@ export class KafkaStatefulSetCluster extends Construct {
   public readonly nodePodLabels: Readonly<Record<string, string>>;
 
   public constructor(scope: Construct, id: string, props: KafkaStatefulSetClusterProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const environment = Environment.of(this);
     const namespace = environment.namespace;
@@ -419,6 +422,7 @@ function validateAdmins(path: string, admins: readonly string[]): void {
 }
 
 function validateNodes(path: string, what: string, o: Required<KafkaStatefulSetNodeOptions>): void {
+  checkInteger(o.replicas, { code: 'HA-001', path, prop: `${what}.replicas` }, { min: 1, max: KUBERNETES_MAX_NODES, limitOf: 'Kubernetes nodes-per-cluster', fix: `Set ${what}: { replicas: 3 } (at most ${KUBERNETES_MAX_NODES}, one Kafka node per Kubernetes node).` });
   for (const [prop, value] of [['memory', o.memory], ['storageSize', o.storageSize], ['cpu', o.cpu]] as const) {
     const ok = prop === 'cpu' ? /^(\d+(\.\d+)?|\d+m)$/.test(value) : Number.isFinite(parseMemoryQuantity(value));
     if (!ok) {

@@ -1,3 +1,5 @@
+import { checkInteger } from '../../model/grammar/numbers';
+import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
@@ -27,6 +29,7 @@ import { StrimziListenerType, type StrimziListenerProps } from './strimzi-listen
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
 import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The authorizer logger's level (SEC-008). */
 export enum AuthorizerLogLevel {
@@ -185,7 +188,7 @@ export class StrimziKafkaCluster extends Construct {
   public readonly cruiseControl?: RenderedCruiseControl;
 
   public constructor(scope: Construct, id: string, props: StrimziKafkaClusterProps) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const environment = Environment.of(this);
 
@@ -233,8 +236,8 @@ export class StrimziKafkaCluster extends Construct {
       : brokerOptions.map((p) => ({ ...p, roles: [KafkaNodePoolSpecRoles.BROKER] }));
     const seen = new Set<string>(combined ? [] : [controllerOptions.name]);
     for (const p of pools) {
-      validatePool(path, p);
       refuseBrokerCount(`${path} pool ${p.name}`, 'replicas', p.replicas, 'StrimziKafkaCluster');
+      validatePool(path, p);
       if (seen.has(p.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'node pool', p.name);
       seen.add(p.name);
     }
@@ -520,6 +523,7 @@ function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   if (!DNS_LABEL.test(p.name)) {
     throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: p.name, grammar: 'a DNS label', fix: "Use a name such as 'broker'." });
   }
+  checkInteger(p.replicas, { code: 'HA-001', path: where, prop: 'replicas' }, { min: 1, max: KUBERNETES_MAX_NODES, limitOf: 'Kubernetes nodes-per-cluster', fix: `Set replicas: 3 (at most ${KUBERNETES_MAX_NODES}, one Kafka node per Kubernetes node).` });
   for (const [prop, value] of [['memory', p.memory], ['storageSize', p.storageSize]] as const) {
     if (!Number.isFinite(parseMemoryQuantity(value))) {
       throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop, found: value, grammar: 'a Kubernetes quantity such as 8Gi', fix: `Set ${prop}: '8Gi'.` });

@@ -1,3 +1,4 @@
+import { checkIamRoleArn } from '../../model/grammar/arn';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { promqlMatchers } from '../../contract/writers/promql';
 import { Construct } from 'constructs';
@@ -25,6 +26,7 @@ import { renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
 import { HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
 import type { MirrorMaker2Cluster } from './mirror-maker-2-cluster';
 import { MIRROR_MAKER_2_JMX_EXPORTER_RULES } from './mirror-maker-2-metrics';
+import { checkedConstructId } from '../../contract/construct-id';
 
 /** The data key of the JMX exporter configuration in the MirrorMaker 2 metrics ConfigMap. */
 export const MIRROR_MAKER_2_METRICS_CONFIG_KEY = 'mirror-maker-2-metrics-config.yml';
@@ -154,7 +156,7 @@ export class StrimziMirrorMaker2 extends Construct {
   public readonly drillFile?: string;
 
   public constructor(scope: Construct, id: string, props: StrimziMirrorMaker2Props) {
-    super(scope, id);
+    super(scope, checkedConstructId(scope, id));
     const path = this.node.path;
     const env = Environment.of(this);
     const pairing = props.pairing;
@@ -385,6 +387,7 @@ function runtimeOf(path: string, props: StrimziMirrorMaker2Props, replicas: numb
       fix: 'Set serviceAccountRoleArn to the role that MskAccess attaches the MirrorMaker 2 policy to.',
     });
   }
+  if (props.serviceAccountRoleArn !== undefined) checkIamRoleArn(props.serviceAccountRoleArn, { code: 'DR-005', path, prop: 'serviceAccountRoleArn' });
   const monitored = props.monitoredClusterName ?? (props.target.kind === 'strimzi' ? props.target.label : undefined);
   if (monitored === undefined) {
     throw KafkaIacError.invalidProp({

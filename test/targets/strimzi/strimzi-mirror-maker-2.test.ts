@@ -249,7 +249,7 @@ describe('StrimziMirrorMaker2 against MSK (MirrorMaker 2 on Kubernetes with MSK 
   });
 
   it('gives the MirrorMaker 2 principals IAM actions for MSK (read on the source, write on the target)', () => {
-    const f = mskFixture({ sourceMech: 'iam', targetMech: 'iam', image: 'i', role: 'r', monitored: 'dr-kafka' });
+    const f = mskFixture({ sourceMech: 'iam', targetMech: 'iam', image: 'i', role: 'arn:aws:iam::111122223333:role/mm2', monitored: 'dr-kafka' });
     const source = f.pairing.access.principal('mirror-maker-2')!;
     const actions = source.grants.flatMap((g) => g.iamStatements.flatMap((s) => s.actions));
     expect(actions).toContain('kafka-cluster:ReadData');
@@ -267,7 +267,7 @@ describe('StrimziMirrorMaker2 against MSK (MirrorMaker 2 on Kubernetes with MSK 
   });
 
   it('fails MON-010 when an MSK target has no monitored cluster name for the PodMonitor', () => {
-    const f = mskFixture({ sourceMech: 'scram', targetMech: 'iam', image: 'i', role: 'r' });
+    const f = mskFixture({ sourceMech: 'scram', targetMech: 'iam', image: 'i', role: 'arn:aws:iam::111122223333:role/mm2' });
     expect(() => f.build()).toThrow(/MON-010 \[kafka\/MirrorMaker2\] monitoredClusterName is not set/);
   });
 
