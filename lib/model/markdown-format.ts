@@ -23,6 +23,7 @@ export function markdownCell(text: string): string {
   return String(text)
     .replace(ESCAPED, (c) => HTML[c] ?? `\\${c}`)
     .replace(/\r\n|\r|\n/g, '<br>')
+    // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
     .replace(/[\x00-\x1f\x7f]/g, ' ');
 }
 
@@ -33,6 +34,7 @@ export function markdownCell(text: string): string {
  */
 export function markdownCode(text: string): string {
   const s = String(text);
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   if (s === '' || /[\x00-\x1f\x7f]/.test(s)) return markdownCell(s);
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);

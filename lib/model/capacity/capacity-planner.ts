@@ -356,6 +356,7 @@ function wholeAtLeast(path: string, prop: string, value: number, min: number, ex
  * The name itself is one non-blank line of at most 256 characters (the length of an AWS tag value).
  */
 function checkPlanName(name: unknown): void {
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   if (typeof name === 'string' && name.trim() !== '' && name.length <= 256 && !/[\x00-\x1f\x7f\u2028\u2029]/.test(name)) return;
   throw KafkaIacError.grammar({
     code: 'CAP-001', path: 'CapacityPlan', prop: 'name', found: name,

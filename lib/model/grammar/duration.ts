@@ -14,7 +14,7 @@ import type { GrammarSite } from './names';
 export const DURATION_GRAMMAR = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 
 /** The longest duration Prometheus holds: int64 nanoseconds, in whole milliseconds. */
-export const MAX_DURATION_MS = Math.floor(9_223_372_036_854_775_807 / 1e6);
+export const MAX_DURATION_MS = 9_223_372_036_854; // floor((2^63 - 1) / 1e6)
 
 const UNIT_MS = [365 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1_000, 1] as const;
 
