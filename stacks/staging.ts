@@ -2,6 +2,8 @@ import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotatio
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { ClientNetwork } from '../lib/model/client-network';
 import { Environment } from '../lib/model/environment';
+import { ClientAuthentication } from '../lib/model/client-authentication';
+import type { StrimziKafkaCluster } from '../lib/targets/strimzi/strimzi-kafka-cluster';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
 import { AutoscaledCluster, ConsumerAutoscaling, ScaleTarget } from '../lib/targets/kubernetes/consumer-autoscaling';
 import { defineStagingAccess } from './access/staging-access';
@@ -9,14 +11,25 @@ import { STAGING_DR_POD_CIDR } from './staging-dr';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
+/** The staging environment and its Kafka (staging-dr's MirrorMaker 2 reads its cross-cluster listener). */
+export interface StagingEnvironment {
+  readonly environment: Environment;
+  readonly kafka: StrimziKafkaCluster;
+}
+
+/** The listener staging-dr's MirrorMaker 2 connects to, from the us-west-2 Kubernetes cluster. */
+export const STAGING_DR_LISTENER = 'dr';
+
 /**
  * The staging environment: Strimzi 1.2 on Kubernetes (EKS in us-east-1), production-like, so
  * every rule is in force. 3 KRaft controllers and 3 brokers over 3 zones, one SCRAM-SHA-512
  * and one mutual-TLS listener, both reachable only from the `orders` and `payments` namespaces
- * (and the KEDA operator, which reads consumer lag). Cruise Control rebalances after scaling;
- * the payments consumers scale on lag with KEDA.
+ * (and the KEDA operator, which reads consumer lag). A third SCRAM listener, `dr` on 9095, is
+ * for staging-dr's MirrorMaker 2 only: exposed to the cluster set (Multi-Cluster Services), it
+ * advertises `*.svc.clusterset.local` names and its certificates carry them. Cruise Control
+ * rebalances after scaling; the payments consumers scale on lag with KEDA.
  */
-export function defineStaging(app: KafkaApp): Environment {
+export function defineStaging(app: KafkaApp): StagingEnvironment {
   const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
   const chart = app.chart(environment, 'kafka');
   const kafka = shopStrimziCluster(chart, {
@@ -30,8 +43,12 @@ export function defineStaging(app: KafkaApp): Environment {
         namespaceLabels: { 'kubernetes.io/metadata.name': 'keda' }, podLabels: { 'app.kubernetes.io/name': 'keda-operator' },
         description: 'KEDA operator (reads consumer lag for ConsumerAutoscaling)',
       }),
-      ClientNetwork.cidr(STAGING_DR_POD_CIDR, 'MirrorMaker 2 of staging-dr (us-west-2 pods, DR replication)'),
     ],
+    extraListeners: [{
+      name: STAGING_DR_LISTENER, port: 9095, authentication: ClientAuthentication.scramSha512(),
+      clusterSet: { clusterId: 'staging-us-east-1' },
+      clientNetworks: [ClientNetwork.cidr(STAGING_DR_POD_CIDR, 'MirrorMaker 2 of staging-dr (us-west-2 pods, DR replication)')],
+    }],
   });
   // CAP-001..003: 200 msg/s of 1 KiB kept 7 days at RF 3 (a tenth of production).
   const plan = shopStagingPlan('shop-orders');
@@ -53,5 +70,5 @@ export function defineStaging(app: KafkaApp): Environment {
   });
   // Monitoring (MON, SLO): PodMonitors, a PrometheusRule, promtool tests and runbooks; 3 controllers + 3 brokers.
   new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
-  return environment;
+  return { environment, kafka };
 }
