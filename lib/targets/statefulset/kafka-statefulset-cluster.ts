@@ -286,7 +286,7 @@ export class KafkaStatefulSetCluster extends Construct {
     const exporterPodLabels = { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': KAFKA_EXPORTER_NAME_LABEL_VALUE };
     this.kafkaExporter = new StatefulSetKafkaExporter(this, 'KafkaExporter', {
       clusterName: name, labels: this.labels, podLabels: exporterPodLabels,
-      bootstrapServer: this.bootstrapServers, user: this.kafkaExporterUser, passwordSecretName: this.kafkaExporterSecretName,
+      bootstrapServer: this.bootstrapServers, kafkaVersion: this.kafkaVersion.version, user: this.kafkaExporterUser, passwordSecretName: this.kafkaExporterSecretName,
       caSecretName: this.caCertificateSecretName,
     });
 
