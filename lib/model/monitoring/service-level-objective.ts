@@ -5,7 +5,7 @@ import { AlertSeverity } from './alert-severity';
 import type { AlertRule, AlertScenario, RecordingRule, RuleGroup } from './alert-rule';
 import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
 import { PrometheusDuration } from './prometheus-duration';
-import { ServiceLevelIndicator } from './service-level-indicator';
+import { ServiceLevelIndicator, type ResolvedIndicator } from './service-level-indicator';
 
 /** The windows every SLO records its error ratio over (besides its whole period). */
 export const SLO_RATIO_WINDOWS: readonly PrometheusDuration[] = [
@@ -159,15 +159,16 @@ export class ServiceLevelObjective {
     const ind = this.indicator.resolve(metrics);
     const sel = { slo: this.name, [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment };
     const selText = promqlMatchers(sel);
+    const slice = sliErrorExpression(ind);
     const recordingRules: RecordingRule[] = [
-      { record: 'kafka_slo:sli_error', expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
+      { record: 'kafka_slo:sli_error', expr: slice, labels: sel },
       ...SLO_RATIO_WINDOWS.map((w) => ({ record: `kafka_slo:sli_error:ratio_rate${w}`, expr: `avg_over_time(kafka_slo:sli_error${selText}[${w}])`, labels: sel })),
     ];
     // The period's ratio and the budget live in their own group, with their own copy of the
     // indicator, so that the long window is computed apart from the burn-rate rules (and each
     // promtool test evaluates only the rules it needs).
     const budgetRules: RecordingRule[] = [
-      { record: 'kafka_slo:sli_error:period_slice', expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
+      { record: 'kafka_slo:sli_error:period_slice', expr: slice, labels: sel },
       { record: `kafka_slo:sli_error:ratio_rate${this.period}`, expr: `avg_over_time(kafka_slo:sli_error:period_slice${selText}[${this.period}])`, labels: sel },
       { record: 'kafka_slo:error_budget:remaining', expr: `1 - kafka_slo:sli_error:ratio_rate${this.period}${selText} / ${this.errorBudget}`, labels: sel },
     ];
@@ -209,6 +210,19 @@ export class ServiceLevelObjective {
 /** Values of a run-length list, in promtool notation. */
 function runs(parts: readonly (readonly [number, number])[]): string {
   return parts.filter(([, n]) => n > 0).map(([v, n]) => (n === 1 ? `${v}` : `${v}x${n - 1}`)).join(' ');
+}
+
+/**
+ * One time slice of an indicator: 1 when bad, 0 when good, and 1 when the indicator has no
+ * sample. A comparison with `bool` drops nothing, but an empty input gives an empty output, and
+ * `avg_over_time` averages only the samples there are: while the brokers or the exporter are
+ * down the SLI would record nothing and the outage would burn no budget. `or on() vector(1)`
+ * adds a bad slice exactly when the left side is empty (Prometheus `or`: the right side's
+ * elements whose `on()` labels, here none, match no left element).
+ * @see https://prometheus.io/docs/prometheus/latest/querying/operators/#logical-set-binary-operators
+ */
+export function sliErrorExpression(ind: ResolvedIndicator): string {
+  return `(${ind.expression} > bool ${ind.threshold}) or on() vector(1)`;
 }
 
 /**
