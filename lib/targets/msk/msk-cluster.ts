@@ -232,11 +232,20 @@ export class MskCluster extends Construct {
     const zones = props.network.zoneCount;
     this.brokers = props.brokers ?? zones;
     if (!Number.isInteger(this.brokers) || this.brokers < 1 || this.brokers % zones !== 0) {
-      throw KafkaIacError.invalidProp({
+      const spread = KafkaIacError.invalidProp({
         code: 'HA-006', path, prop: 'brokers', found: this.brokers,
         expected: `a positive multiple of the zone count (${zones}); MSK places the same number of brokers in every zone`,
         fix: `Set brokers: ${zones * Math.max(1, Math.ceil((Number(this.brokers) || 1) / zones))}.`,
       });
+      // The same value may break HA-001 too: report every rule it breaks, not only the first.
+      const tooFew = environment.isProductionLike && Number.isInteger(this.brokers) && this.brokers < 3
+        ? [KafkaIacError.invalidProp({
+          code: 'HA-001', path, prop: 'brokers', found: this.brokers,
+          expected: 'at least 3 brokers in staging and production',
+          fix: `Set brokers: ${zones * Math.max(1, Math.ceil(3 / zones))} (a multiple of the zone count).`,
+        })]
+        : [];
+      throw KafkaIacError.combined([...tooFew, spread]);
     }
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
