@@ -34,6 +34,8 @@ export function defineProduction(app: KafkaApp): Environment {
     clientNetworks: [ClientNetwork.cidr('10.20.0.0/16', 'application VPC')],
     prometheusSources: [ClientNetwork.cidr('10.30.8.0/24', 'Prometheus monitoring subnet')],
   });
+  // The path to the networks the security group admits (application VPC, Prometheus): the shared transit gateway.
+  network.attachToTransitGateway('TransitGateway', { transitGatewayId: 'tgw-0a1b2c3d4e5f60718', destinationCidrBlocks: ['10.20.0.0/16', '10.30.8.0/24'] });
   const kafka = new MskCluster(stack, 'Kafka', {
     network,
     kafkaVersion: KafkaVersion.MSK_3_9_X_KRAFT,

@@ -3,6 +3,7 @@ import { ClientAuthentication } from '../lib/model/client-authentication';
 import { CapacityPlan } from '../lib/model/capacity/capacity-planner';
 import { ClientNetwork } from '../lib/model/client-network';
 import { StrimziKafkaCluster } from '../lib/targets/strimzi/strimzi-kafka-cluster';
+import type { StrimziListenerProps } from '../lib/targets/strimzi/strimzi-listener';
 
 /** What differs between the shop's Strimzi clusters: staging and its DR peer. */
 export interface ShopStrimziClusterOptions {
@@ -13,6 +14,8 @@ export interface ShopStrimziClusterOptions {
   readonly kmsKeyId: string;
   /** Who may reach the listeners. */
   readonly clientNetworks: ClientNetwork[];
+  /** Listeners beside the shop's `scram` (9093) and `mtls` (9094) ones. */
+  readonly extraListeners?: StrimziListenerProps[];
 }
 
 /**
@@ -30,6 +33,7 @@ export function shopStrimziCluster(scope: Construct, options: ShopStrimziCluster
     listeners: [
       { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() },
       { name: 'mtls', port: 9094, authentication: ClientAuthentication.mutualTls() },
+      ...(options.extraListeners ?? []),
     ],
     clientNetworks: options.clientNetworks,
     prometheusNetworks: [

@@ -16,14 +16,13 @@ import { stagingDashboardCluster } from './staging';
 import { PrometheusDuration } from '../lib/model/monitoring/prometheus-duration';
 import { StrimziAccess, renderKafkaUser } from '../lib/targets/strimzi/strimzi-access';
 import { declareShopAccess } from './access/shop-access';
+import { ListenerReach } from '../lib/targets/strimzi/strimzi-listener';
+import { STAGING_DR_LISTENER, type StagingEnvironment } from './staging';
 import { SHOP_PLANNED_TOPICS } from './shop-capacity';
 import { KafkaAlertRouting } from '../lib/targets/kubernetes/kafka-alert-routing';
 import { shopAlertRouting } from './shop-alert-routing';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
-/** The staging cluster's name and its bootstrap address as the us-west-2 Kubernetes cluster reaches it (a multi-cluster Service). */
-const STAGING_CLUSTER = 'staging-kafka';
-const STAGING_BOOTSTRAP = `${STAGING_CLUSTER}-kafka-bootstrap.kafka.svc.clusterset.local:9093`;
 /** The pod network of the us-west-2 Kubernetes cluster, admitted by staging's listeners (stacks/staging.ts). */
 export const STAGING_DR_POD_CIDR = '10.61.0.0/16';
 
@@ -38,12 +37,19 @@ export const STAGING_DR_POD_CIDR = '10.61.0.0/16';
  *   target principal, the `KafkaMirrorMaker2`, MON-010 alerts at the RPO with promtool tests and
  *   runbooks, and the drill (`dist/staging-dr/dr-drill-staging-to-staging-dr.md`).
  *
- * Prerequisites outside this code: staging's brokers reachable from us-west-2 (multi-cluster
- * Services, with the brokers' advertised addresses resolvable there), and two Secrets copied into
+ * MirrorMaker 2 reaches staging through staging's `dr` listener, exposed to the cluster set:
+ * `staging.kafka.bootstrapServers('dr', ListenerReach.CLUSTER_SET)` is the bootstrap Service's
+ * `svc.clusterset.local` name, which the brokers' certificates carry, and the brokers advertise
+ * their pods' cluster-set names (a listener without `clusterSet` is refused there).
+ *
+ * Prerequisites outside this code: a Multi-Cluster Services implementation joining both
+ * Kubernetes clusters into one cluster set (it imports the ServiceExports staging writes), and two Secrets copied into
  * staging-dr's namespace: `staging-kafka-cluster-ca-cert` and `staging-mirror-maker-2` (the source
  * principal's password, created by staging's User Operator).
  */
-export function defineStagingDr(app: KafkaApp, staging: Environment): Environment {
+export function defineStagingDr(app: KafkaApp, stagingEnvironment: StagingEnvironment): Environment {
+  const staging = stagingEnvironment.environment;
+  const stagingKafka = stagingEnvironment.kafka;
   const peer = staging.drPeer({ name: 'staging-dr', region: 'us-west-2' });
   // The topics and groups of staging, declared by the same function staging renders its access from.
   const stagingAccess = declareShopAccess(staging, { iamApplications: false });
@@ -55,7 +61,7 @@ export function defineStagingDr(app: KafkaApp, staging: Environment): Environmen
   // On staging: the MirrorMaker 2 source principal (Read/Describe/DescribeConfigs on the topics, Describe on the groups and the cluster).
   const sourcePrincipal = MirrorMaker2Access.addSourcePrincipal(pairing, { authentication: ClientAuthentication.scramSha512() });
   const sourceChart = app.chart(staging, 'dr-source');
-  const sourceUser = renderKafkaUser(sourcePrincipal, STAGING_CLUSTER, sourceChart.node.path);
+  const sourceUser = renderKafkaUser(sourcePrincipal, stagingKafka.clusterName, sourceChart.node.path);
   new KafkaUser(sourceChart, 'MirrorMaker2User', { metadata: sourceUser.metadata, spec: sourceUser.spec as KafkaUserSpec });
 
   // On staging-dr: the DR cluster, sized and secured as staging (every HA and SEC rule, production profile).
@@ -86,8 +92,8 @@ export function defineStagingDr(app: KafkaApp, staging: Environment): Environmen
     pairing,
     name: mm2Name,
     source: MirrorMaker2Cluster.strimzi({
-      clusterName: STAGING_CLUSTER, principal: sourcePrincipal,
-      bootstrapServers: STAGING_BOOTSTRAP, credentialsSecret: `staging-${sourcePrincipal.name}`,
+      clusterName: stagingKafka.clusterName, principal: sourcePrincipal,
+      bootstrapServers: stagingKafka.bootstrapServers(STAGING_DR_LISTENER, ListenerReach.CLUSTER_SET), credentialsSecret: `staging-${sourcePrincipal.name}`,
     }),
     target: MirrorMaker2Cluster.strimzi({ clusterName: kafka.clusterName, principal: targetPrincipal }),
   });

@@ -2,6 +2,8 @@ import { CapacityPlanAnnotations } from '../lib/contract/capacity-plan-annotatio
 import type { KafkaApp } from '../lib/app/kafka-app';
 import { ClientNetwork } from '../lib/model/client-network';
 import { Environment } from '../lib/model/environment';
+import { ClientAuthentication } from '../lib/model/client-authentication';
+import type { StrimziKafkaCluster } from '../lib/targets/strimzi/strimzi-kafka-cluster';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../lib/targets/kubernetes/kafka-prometheus-monitoring';
 import { KafkaGrafanaDashboards } from '../lib/targets/kubernetes/kafka-grafana-dashboards';
 import type { DashboardCluster } from '../lib/contract/dashboards';
@@ -13,14 +15,25 @@ import { KafkaAlertRouting } from '../lib/targets/kubernetes/kafka-alert-routing
 import { shopAlertRouting } from './shop-alert-routing';
 import { shopStagingPlan, shopStrimziCluster } from './shop-strimzi-cluster';
 
+/** The staging environment and its Kafka (staging-dr's MirrorMaker 2 reads its cross-cluster listener). */
+export interface StagingEnvironment {
+  readonly environment: Environment;
+  readonly kafka: StrimziKafkaCluster;
+}
+
+/** The listener staging-dr's MirrorMaker 2 connects to, from the us-west-2 Kubernetes cluster. */
+export const STAGING_DR_LISTENER = 'dr';
+
 /**
  * The staging environment: Strimzi 1.2 on Kubernetes (EKS in us-east-1), production-like, so
  * every rule is in force. 3 KRaft controllers and 3 brokers over 3 zones, one SCRAM-SHA-512
  * and one mutual-TLS listener, both reachable only from the `orders` and `payments` namespaces
- * (and the KEDA operator, which reads consumer lag). Cruise Control rebalances after scaling;
- * the payments consumers scale on lag with KEDA.
+ * (and the KEDA operator, which reads consumer lag). A third SCRAM listener, `dr` on 9095, is
+ * for staging-dr's MirrorMaker 2 only: exposed to the cluster set (Multi-Cluster Services), it
+ * advertises `*.svc.clusterset.local` names and its certificates carry them. Cruise Control
+ * rebalances after scaling; the payments consumers scale on lag with KEDA.
  */
-export function defineStaging(app: KafkaApp): Environment {
+export function defineStaging(app: KafkaApp): StagingEnvironment {
   const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
   const chart = app.chart(environment, 'kafka');
   const kafka = shopStrimziCluster(chart, {
@@ -34,8 +47,12 @@ export function defineStaging(app: KafkaApp): Environment {
         namespaceLabels: { 'kubernetes.io/metadata.name': 'keda' }, podLabels: { 'app.kubernetes.io/name': 'keda-operator' },
         description: 'KEDA operator (reads consumer lag for ConsumerAutoscaling)',
       }),
-      ClientNetwork.cidr(STAGING_DR_POD_CIDR, 'MirrorMaker 2 of staging-dr (us-west-2 pods, DR replication)'),
     ],
+    extraListeners: [{
+      name: STAGING_DR_LISTENER, port: 9095, authentication: ClientAuthentication.scramSha512(),
+      clusterSet: { clusterId: 'staging-us-east-1' },
+      clientNetworks: [ClientNetwork.cidr(STAGING_DR_POD_CIDR, 'MirrorMaker 2 of staging-dr (us-west-2 pods, DR replication)')],
+    }],
   });
   // CAP-001..003: 200 msg/s of 1 KiB kept 7 days at RF 3 (a tenth of production).
   const plan = shopStagingPlan('shop-orders');
@@ -61,7 +78,7 @@ export function defineStaging(app: KafkaApp): Environment {
   stagingDashboards.set(environment, new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: 'staging-kafka' }).cluster);
   // Alert routing: critical pages through PagerDuty, warnings go to Slack (AlertmanagerConfig + dist/staging/alertmanager/).
   new KafkaAlertRouting(chart, 'AlertRouting', { routing: shopAlertRouting({ slackChannel: '#kafka-staging-alerts' }) });
-  return environment;
+  return { environment, kafka };
 }
 
 const stagingDashboards = new WeakMap<Environment, DashboardCluster>();

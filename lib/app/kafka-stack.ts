@@ -11,6 +11,13 @@ import { ENVIRONMENT_TAG, PROFILE_TAG } from '../contract/vocabulary';
 import { registerTerraformTarget } from './app-targets';
 import { checkedConstructId } from '../contract/construct-id';
 
+/**
+ * The Terraform versions the synthesized stacks need: write-only arguments (`secret_string_wo`)
+ * are "supported in Terraform 1.11 and later", and ephemeral input variables came in 1.10.
+ * @see https://developer.hashicorp.com/terraform/language/manage-sensitive-data/write-only
+ */
+export const TERRAFORM_REQUIRED_VERSION = '>= 1.11.0';
+
 /** Props of a `KafkaStack`: the cdktf stack of one environment of the MSK target. */
 export interface KafkaStackProps {
   /** The environment this stack deploys; its profile decides which rules are errors. */
@@ -62,6 +69,8 @@ export class KafkaStack extends TerraformStack {
         },
       }],
     });
+    // Ephemeral input variables (Terraform 1.10) and write-only `*_wo` arguments (1.11) are in the output.
+    this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
     if (!props.customBackend) {
       new LocalBackend(this, { path: `terraform.${props.environment.name}.tfstate` });
     }

@@ -11,3 +11,9 @@ export const MSK_REPLICATOR_DIMENSION = 'ReplicatorName';
 export const MSK_REPLICATOR_LATENCY_METRIC = 'ReplicationLatency';
 /** The MSK Replicator metric of the messages produced on the source and not yet read by the replicator. */
 export const MSK_REPLICATOR_LAG_METRIC = 'MessageLag';
+/**
+ * The MSK Replicator metric of the failures the replicator is experiencing (count, sum): it
+ * reports a replicator that has stopped while latency and lag, no longer emitted, stay silent.
+ * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator-monitor.html
+ */
+export const MSK_REPLICATOR_FAILURE_METRIC = 'ReplicatorFailure';

@@ -112,6 +112,15 @@ export class KafkaIacError extends Error {
       `KIAC-ID [${scopePath || '<root>'}] construct id ${show(id)} is used twice in this scope; expected unique ids among siblings. Give the second construct another id.`);
   }
 
+  /**
+   * One value that breaks several rules, refused at construction: every error, one line each
+   * (the code and path of the first), so that no rule hides another.
+   */
+  public static combined(errors: readonly KafkaIacError[]): KafkaIacError {
+    if (errors.length === 1) return errors[0];
+    return new KafkaIacError(errors[0].code, errors[0].constructPath, errors.map((e) => e.message).join('\n'));
+  }
+
   /** Synthesis stopped: one line per violation. */
   public static ruleViolations(lines: readonly string[]): KafkaIacError {
     return new KafkaIacError('RULES', '', `${lines.length} rule violation(s):\n  ${lines.join('\n  ')}`);

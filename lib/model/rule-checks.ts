@@ -59,12 +59,13 @@ export function checkListenerTls(tls: unknown): RuleRefusal | undefined {
 /** The fewest brokers HA-001 accepts in staging and production. */
 export const MIN_BROKERS = 3;
 
-/** The Kubernetes constructs whose broker count HA-001 checks, for the fix it names. */
-export type BrokerCountConstruct = 'StrimziKafkaCluster' | 'KafkaStatefulSetCluster';
+/** The constructs whose broker count HA-001 checks, for the fix it names. */
+export type BrokerCountConstruct = 'StrimziKafkaCluster' | 'KafkaStatefulSetCluster' | 'MskCluster';
 
 const BROKER_COUNT_FIX: Readonly<Record<BrokerCountConstruct, string>> = {
   StrimziKafkaCluster: 'Give the broker node pools at least 3 replicas in total (StrimziKafkaCluster brokerPools: [{ replicas: 3 }]).',
   KafkaStatefulSetCluster: 'Set brokers: { replicas: 3 } on the KafkaStatefulSetCluster (and remove combinedNode outside development).',
+  MskCluster: 'Set brokers on the MskCluster to at least 3, a multiple of the zone count (brokers: 3 over 3 zones).',
 };
 
 /** HA-001: at least 3 brokers (the replicas of the broker node pools, or of the broker StatefulSet). */

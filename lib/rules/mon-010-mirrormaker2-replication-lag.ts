@@ -2,7 +2,7 @@ import type { SynthesizedDocument } from '../contract/document';
 import { ruleDocumentLabel } from './checks/cluster-monitoring';
 import { MIRROR_MAKER_2_ROLE, mirrorMaker2MonitoringOf, mirrorMaker2PodLabels } from './checks/mirror-maker-2-monitoring';
 import { CLUSTER_LABEL, ROLE_LABEL } from '../model/monitoring/metrics-backend';
-import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../contract/msk-replicator-markers';
+import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_FAILURE_METRIC, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../contract/msk-replicator-markers';
 import { apiGroupOf, type KubernetesDocument, type TerraformDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome, type RuleContext } from './rule';
@@ -84,6 +84,7 @@ function checkReplicator(doc: TerraformDocument, index: DocumentIndex): RuleOutc
     && a.body.namespace === 'AWS/Kafka' && a.body.dimensions?.[MSK_REPLICATOR_DIMENSION] === name);
   const latency = alarms.filter((a) => a.body.metric_name === MSK_REPLICATOR_LATENCY_METRIC);
   const lag = alarms.filter((a) => a.body.metric_name === MSK_REPLICATOR_LAG_METRIC);
+  const failure = alarms.filter((a) => a.body.metric_name === MSK_REPLICATOR_FAILURE_METRIC);
   const fix = `Add new MskReplicatorAlarms(stack, 'ReplicatorAlarms', { replicatorName: '${name}', rpoSeconds, messagesPerSecond }) in the replicator's region.`;
   f.expect(latency.length > 0, {
     found: `no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches ${MSK_REPLICATOR_LATENCY_METRIC} of replicator ${name}`,
@@ -92,6 +93,10 @@ function checkReplicator(doc: TerraformDocument, index: DocumentIndex): RuleOutc
   f.expect(lag.length > 0, {
     found: `no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches ${MSK_REPLICATOR_LAG_METRIC} of replicator ${name}`,
     expected: 'an alarm on the messages the replicator has not read from the source', fix,
+  });
+  f.expect(failure.length > 0, {
+    found: `no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches ${MSK_REPLICATOR_FAILURE_METRIC} of replicator ${name}`,
+    expected: 'an alarm on the replicator\'s failures: a failed replicator stops emitting latency and lag, which then alarm on nothing', fix,
   });
   return f.outcome();
 }

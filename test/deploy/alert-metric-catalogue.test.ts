@@ -94,6 +94,13 @@ describe('every alert and SLI reads a metric its exporter really emits', () => {
     expectEveryMetricEmitted(monitoring.groups, MetricsBackendKind.MSK_OPEN_MONITORING, false);
   });
 
+  it('MSK without a version or a cluster in the stack: KRaft, the only mode HA-005 accepts, so no controller metric', () => {
+    const { stack } = mskStack();
+    const monitoring = new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: 'declared-elsewhere', brokers: 3 });
+    expectEveryMetricEmitted(monitoring.groups, MetricsBackendKind.MSK_OPEN_MONITORING, false);
+    expect(monitoring.groups.flatMap((g) => g.alerts).map((a) => a.alert)).not.toContain('KafkaOfflinePartitions');
+  });
+
   it('MSK ZooKeeper mode: the controller broker reports offline partitions, and the alert reads it', () => {
     const { stack } = mskStack();
     const monitoring = new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: 'production-kafka', brokers: 3, kafkaVersion: KafkaVersion.of('3.6.0') });

@@ -48,6 +48,24 @@ describe('MSK', () => {
         cluster.resource.addOverride('number_of_broker_nodes', '${var.brokers}');
         expectViolation(stack, 'HA-001', CLUSTER, /number_of_broker_nodes is '\$\{var.brokers\}'/);
       });
+      it('refuses brokers: 1 over 3 zones with HA-001 and HA-006, one line each, not HA-006 alone', () => {
+        let message = '';
+        try {
+          mskStack({ cluster: { brokers: 1 } });
+        } catch (e) {
+          message = (e as Error).message;
+        }
+        expect(message.split('\n')).toEqual([
+          "HA-001 [production/Kafka] brokers is 1; expected at least 3 brokers. Set brokers on the MskCluster to at least 3, a multiple of the zone count (brokers: 3 over 3 zones).",
+          "HA-006 [production/Kafka] brokers is 1; expected a multiple of the subnet count (3), one subnet per zone: MSK places the same number of brokers in every zone. Set brokers: 3 (a multiple of 3).",
+        ]);
+      });
+      it('refuses brokers: 4 over 3 zones with HA-006 only (4 is enough brokers, badly spread)', () => {
+        expect(() => mskStack({ cluster: { brokers: 4 } })).toThrow(/^HA-006 \[production\/Kafka\] brokers is 4; expected a multiple of the subnet count \(3\)[^\n]*$/);
+      });
+      it('refuses brokers: 1 over 3 zones in development with HA-006 only (HA-001 is relaxed there)', () => {
+        expect(() => mskStack({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { brokers: 1 } })).toThrow(/^HA-006 \[development\/Kafka\] brokers is 1;[^\n]*$/);
+      });
       it('only warns about HA-001 in development', () => {
         const { stack, cluster } = mskStack({ profile: EnvironmentProfile.DEVELOPMENT });
         cluster.resource.addOverride('number_of_broker_nodes', 1);

@@ -23,7 +23,7 @@ describe('the development example (StatefulSet)', () => {
   const objects = manifests('development');
 
   it('is one combined KRaft node with its access Job, NetworkPolicies and monitoring', () => {
-    expect(kinds(objects)).toMatchObject({ StatefulSet: 1, Job: 1, PodDisruptionBudget: 1, PrometheusRule: 1, PodMonitor: 2, StorageClass: 1, Certificate: 1, AlertmanagerConfig: 1 });
+    expect(kinds(objects)).toMatchObject({ StatefulSet: 1, Job: 1, PodDisruptionBudget: 1, PrometheusRule: 1, PodMonitor: 3, StorageClass: 1, Certificate: 1, AlertmanagerConfig: 1 });
     const node = objects.find((o) => o.kind === 'StatefulSet')!;
     expect(node.spec.replicas).toBe(1);
     expect(node.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });

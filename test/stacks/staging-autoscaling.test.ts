@@ -61,9 +61,11 @@ describe('the staging example scales payments-service on lag with KEDA', () => {
     expect(entries('CAP-005', 'PaymentsAutoscaling')).toEqual(['compliant']);
   });
 
-  it('lets the KEDA operator reach the listeners (networkPolicyPeers)', () => {
+  it('lets the KEDA operator reach the client listeners (networkPolicyPeers), not the cross-cluster dr listener', () => {
     const kafka = objects.find((o) => o.kind === 'Kafka')!;
-    for (const l of kafka.spec.kafka.listeners) {
+    const dr = kafka.spec.kafka.listeners.find((l: any) => l.name === 'dr');
+    expect(dr.networkPolicyPeers).toEqual([{ ipBlock: { cidr: '10.61.0.0/16' } }]);
+    for (const l of kafka.spec.kafka.listeners.filter((x: any) => x.name !== 'dr')) {
       expect(l.networkPolicyPeers).toContainEqual({
         namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'keda' } },
         podSelector: { matchLabels: { 'app.kubernetes.io/name': 'keda-operator' } },

@@ -390,6 +390,19 @@ function controllerReplicationAndCertificateAlerts(input: KafkaAlertCatalogInput
         scenario(`quiet when the certificate expires in ${days} days`, [{ series: c.expiry.series({ [c.certificateLabel]: cert }), values: constant(value(days), minutesFor(forDuration) + 3) }], evalAt, []),
       ],
     });
+    // Without the exporter's series the alert above has nothing to compare and stays silent:
+    // absent() makes a missing scrape (Cluster Operator or cert-manager not scraped) visible.
+    alerts.push({
+      alert: 'KafkaCertificateExpiryMetricsAbsent', ruleId: 'MON-011', severity: AlertSeverity.WARNING, for: forDuration, labels,
+      expr: `absent(${c.expiry})`,
+      summary: `No certificate expiry metric for ${id.cluster}`,
+      description: `Prometheus has no ${c.expiry.name} series for ${id.cluster}: the exporter of certificate expiry is not scraped, so KafkaCertificateExpiringSoon cannot fire.`,
+      runbook: 'certificate-expiry',
+      scenarios: [
+        scenario('fires when no expiry series is scraped', [{ series: 'up{job="prometheus"}', values: constant(1, minutesFor(forDuration) + 3) }], evalAt, [{ ...c.expiry.matchers }]),
+        scenario('quiet while the expiry series is scraped', [{ series: c.expiry.series({ [c.certificateLabel]: cert }), values: constant(value(days + 30), minutesFor(forDuration) + 3) }], evalAt, []),
+      ],
+    });
   }
 
   return alerts;

@@ -174,7 +174,10 @@ export function jmxExporterMetrics(id: MonitoredClusterIdentity, o: JmxExporterB
         unitDivisor: 1000, certificateLabel: 'type',
       }
       : {
-        expiry: new MetricSelector('certmanager_certificate_expiration_timestamp_seconds', ns),
+        // cert-manager exports the Certificate's namespace as `namespace`; scraped from the
+        // cert-manager pod without honorLabels, Prometheus keeps the pod's namespace there and
+        // renames the exported one to `exported_namespace` (honor_labels: false).
+        expiry: new MetricSelector('certmanager_certificate_expiration_timestamp_seconds', { exported_namespace: id.namespace }),
         unitDivisor: 1, certificateLabel: 'name',
       },
     mirrorMakerLatency: o.mirrorMaker2

@@ -5,7 +5,7 @@ import { AlertSeverity } from './alert-severity';
 import type { AlertRule, AlertScenario, RecordingRule, RuleGroup } from './alert-rule';
 import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
 import { PrometheusDuration } from './prometheus-duration';
-import { ServiceLevelIndicator } from './service-level-indicator';
+import { ServiceLevelIndicator, type ResolvedIndicator } from './service-level-indicator';
 
 /**
  * The names of the SLO recording rules: what the burn-rate and budget alerts read, and what the
@@ -183,15 +183,16 @@ export class ServiceLevelObjective {
     const ind = this.indicator.resolve(metrics);
     const sel = this.recordLabels(id);
     const selText = promqlMatchers(sel);
+    const slice = sliErrorExpression(ind);
     const recordingRules: RecordingRule[] = [
-      { record: SLO_RECORDS.SLI_ERROR, expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
+      { record: SLO_RECORDS.SLI_ERROR, expr: slice, labels: sel },
       ...SLO_RATIO_WINDOWS.map((w) => ({ record: sloErrorRatioRecord(w), expr: `avg_over_time(${SLO_RECORDS.SLI_ERROR}${selText}[${w}])`, labels: sel })),
     ];
     // The period's ratio and the budget live in their own group, with their own copy of the
     // indicator, so that the long window is computed apart from the burn-rate rules (and each
     // promtool test evaluates only the rules it needs).
     const budgetRules: RecordingRule[] = [
-      { record: SLO_RECORDS.PERIOD_SLICE, expr: `${ind.expression} > bool ${ind.threshold}`, labels: sel },
+      { record: SLO_RECORDS.PERIOD_SLICE, expr: slice, labels: sel },
       { record: sloErrorRatioRecord(this.period), expr: `avg_over_time(${SLO_RECORDS.PERIOD_SLICE}${selText}[${this.period}])`, labels: sel },
       { record: SLO_RECORDS.ERROR_BUDGET_REMAINING, expr: `1 - ${sloErrorRatioRecord(this.period)}${selText} / ${this.errorBudget}`, labels: sel },
     ];
@@ -233,6 +234,19 @@ export class ServiceLevelObjective {
 /** Values of a run-length list, in promtool notation. */
 function runs(parts: readonly (readonly [number, number])[]): string {
   return parts.filter(([, n]) => n > 0).map(([v, n]) => (n === 1 ? `${v}` : `${v}x${n - 1}`)).join(' ');
+}
+
+/**
+ * One time slice of an indicator: 1 when bad, 0 when good, and 1 when the indicator has no
+ * sample. A comparison with `bool` drops nothing, but an empty input gives an empty output, and
+ * `avg_over_time` averages only the samples there are: while the brokers or the exporter are
+ * down the SLI would record nothing and the outage would burn no budget. `or on() vector(1)`
+ * adds a bad slice exactly when the left side is empty (Prometheus `or`: the right side's
+ * elements whose `on()` labels, here none, match no left element).
+ * @see https://prometheus.io/docs/prometheus/latest/querying/operators/#logical-set-binary-operators
+ */
+export function sliErrorExpression(ind: ResolvedIndicator): string {
+  return `(${ind.expression} > bool ${ind.threshold}) or on() vector(1)`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { checkRunbookBaseUrl } from '../../model/grammar/names';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Environment } from '../../model/environment';
+import { checkNamespace } from '../../model/grammar/names';
 import { KafkaIacError } from '../../model/errors';
 import { RuleTarget } from '../../contract/rule-target';
 
@@ -98,6 +99,14 @@ export interface KafkaPrometheusMonitoringProps {
    */
   readonly prometheusSelectorLabels?: Readonly<Record<string, string>>;
   /**
+   * The namespace of the pod that exports certificate expiry (MON-011): Strimzi's Cluster
+   * Operator (`strimzi_certificate_expiration_timestamp_ms`), or cert-manager's controller on the
+   * StatefulSet target (`certmanager_certificate_expiration_timestamp_seconds`). A PodMonitor
+   * scrapes it there.
+   * @default - Strimzi: the Kafka's namespace (where the quick start installs the operator); StatefulSet: 'cert-manager'
+   */
+  readonly certificateExporterNamespace?: string;
+  /**
    * Scaling alerts (group `kafka-<cluster>-scaling`): CPU, memory, throughput against the
    * capacity plan, connections, each linking the runbook of this target, and on Strimzi a failed
    * Cruise Control rebalance. CPU and memory come from cAdvisor and kube-state-metrics
@@ -120,6 +129,8 @@ export class KafkaPrometheusMonitoring extends Construct {
   public readonly nodePodMonitor: ApiObject;
   public readonly exporterPodMonitor: ApiObject;
   public readonly mirrorMakerPodMonitor?: ApiObject;
+  /** The PodMonitor of the certificate-expiry exporter: Strimzi's Cluster Operator or cert-manager. */
+  public readonly certificateExporterPodMonitor: ApiObject;
   /** Every rule group (MON alerts, then one group per SLO). */
   public readonly groups: readonly RuleGroup[];
   /** The cluster's name (the `kafka_cluster` label of its series). */
@@ -210,6 +221,8 @@ export class KafkaPrometheusMonitoring extends Construct {
       this.mirrorMakerPodMonitor = podMonitor('MirrorMakerPodMonitor', `${c}-mirrormaker2`, props.mirrorMakerSelector ?? { 'strimzi.io/kind': 'KafkaMirrorMaker2', [KAFKA_CLUSTER_LABEL]: c }, 'tcp-prometheus', 'mirrormaker2');
     }
 
+    this.certificateExporterPodMonitor = certificateExporterPodMonitor(this, c, labels, strimzi, props.certificateExporterNamespace ?? (strimzi ? env.namespace : 'cert-manager'));
+
     const groups = this.groups;
     this.resource = new ApiObject(this, 'Resource', {
       apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule',
@@ -226,3 +239,26 @@ export class KafkaPrometheusMonitoring extends Construct {
   }
 }
 
+
+/**
+ * The PodMonitor of the pod that exports certificate expiry, with no relabeling: its metrics
+ * carry their own `cluster`/`resource_namespace` (Strimzi) or `namespace` (cert-manager, kept as
+ * `exported_namespace` because honorLabels stays false).
+ * - Strimzi: the Cluster Operator, `strimzi.io/kind: cluster-operator`, port `http`, `/metrics`
+ *   (strimzi-kafka-operator packaging/examples/metrics/prometheus-install/pod-monitors/cluster-operator-metrics.yaml);
+ * - cert-manager: the controller, `app.kubernetes.io/name: cert-manager`,
+ *   `app.kubernetes.io/component: controller`, port `http-metrics` (9402)
+ *   (cert-manager.io/docs/devops-tips/prometheus-metrics).
+ */
+function certificateExporterPodMonitor(scope: Construct, cluster: string, labels: Readonly<Record<string, string>>, strimzi: boolean, namespace: string): ApiObject {
+  checkNamespace(namespace, { code: 'KIAC-PROP', path: scope.node.path, prop: 'certificateExporterNamespace' });
+  return new ApiObject(scope, 'CertificateExporterPodMonitor', {
+    apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor',
+    metadata: { name: `${cluster}-${strimzi ? 'cluster-operator' : 'cert-manager'}`, labels: { ...labels } },
+    spec: {
+      selector: { matchLabels: strimzi ? { 'strimzi.io/kind': 'cluster-operator' } : { 'app.kubernetes.io/name': 'cert-manager', 'app.kubernetes.io/component': 'controller' } },
+      namespaceSelector: { matchNames: [namespace] },
+      podMetricsEndpoints: [{ port: strimzi ? 'http' : 'http-metrics', path: '/metrics', interval: '30s' }],
+    },
+  });
+}

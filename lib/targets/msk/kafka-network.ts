@@ -2,15 +2,19 @@ import { Environment } from '../../model/environment';
 import { checkZoneOfRegion } from '../../model/grammar/names';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { Fn, Token } from 'cdktf';
+import { Fn, Token, type ITerraformDependable } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
+import { parseCidr } from '../../model/grammar/cidr';
+import { isUnresolved } from '../../model/grammar/tokens';
 import { BrokerIngress } from './broker-ingress';
 import { checkedConstructId } from '../../contract/construct-id';
 
@@ -78,11 +82,53 @@ export interface KafkaNetworkAttributes {
   readonly prometheusSources?: ClientNetwork[];
 }
 
+/**
+ * A route from the brokers' subnets to a client network: through a transit gateway or a VPC
+ * peering connection (exactly one of them).
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/route
+ */
+export interface KafkaNetworkRouteProps {
+  /** The client network's CIDR block (IPv4). */
+  readonly destinationCidrBlock: string;
+  /**
+   * The transit gateway the client network is attached to.
+   * @default - none; set this or vpcPeeringConnectionId
+   */
+  readonly transitGatewayId?: string;
+  /**
+   * The VPC peering connection to the client VPC.
+   * @default - none; set this or transitGatewayId
+   */
+  readonly vpcPeeringConnectionId?: string;
+}
+
+/**
+ * The brokers' VPC attached to a transit gateway, with a route to each client network behind it.
+ * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment
+ */
+export interface KafkaNetworkTransitGatewayProps {
+  /** The transit gateway (`tgw-...`), shared with this account if it lives in another. */
+  readonly transitGatewayId: string;
+  /** The client networks behind the transit gateway (IPv4 CIDR blocks), routed from the brokers' subnets. */
+  readonly destinationCidrBlocks: string[];
+}
+
+/** What `attachToTransitGateway` created. */
+export interface KafkaNetworkTransitGatewayAttachment {
+  /** The `aws_ec2_transit_gateway_vpc_attachment` (one subnet per zone). */
+  readonly attachment: Ec2TransitGatewayVpcAttachment;
+  /** One `aws_route` per destination, created after the attachment. */
+  readonly routes: Route[];
+}
+
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /**
- * A VPC for MSK brokers: one private subnet per availability zone (no public IPs), a route
- * table with no route out of the VPC (no internet gateway, no NAT), the VPC's default security
+ * A VPC for MSK brokers: one private subnet per availability zone (no public IPs), each
+ * explicitly associated with a route table that has no route out of the VPC (no internet
+ * gateway, no NAT). The route table leaves out the inline `route` argument, so routes to the
+ * client networks added with `addRoute` (standalone `aws_route`) are not deleted by the next
+ * apply (the provider's "route tables and routes" note). The VPC's default security
  * group emptied, and a broker security group that admits only the listener ports of the
  * enabled authentication modes, only from the declared client networks, and the exporter
  * ports only from the declared Prometheus sources. It never admits `0.0.0.0/0`.
@@ -126,7 +172,9 @@ export class KafkaNetwork extends Construct implements IKafkaNetwork {
       tags: { Name: `${path.replace(/\//g, '-')}` },
     });
     new DefaultSecurityGroup(this, 'DefaultSecurityGroup', { vpcId: this.resource.id, ingress: [], egress: [] });
-    this.routeTable = new RouteTable(this, 'PrivateRouteTable', { vpcId: this.resource.id, route: [] });
+    // No `route` argument: in attributes-as-blocks mode an empty list would remove every route
+    // that an aws_route (addRoute) adds; omitted, the table's routes are left to aws_route.
+    this.routeTable = new RouteTable(this, 'PrivateRouteTable', { vpcId: this.resource.id });
     const available = zones === undefined
       ? new DataAwsAvailabilityZones(this, 'AvailabilityZones', { state: 'available' })
       : undefined;
@@ -160,6 +208,58 @@ export class KafkaNetwork extends Construct implements IKafkaNetwork {
   /** Opens a listener port (9094, 9096 or 9098) to the declared client networks. */
   public allowListenerPort(port: number): void {
     this.ingress.allowListenerPort(port);
+  }
+
+  /**
+   * Attaches the brokers' VPC (its private subnets, one per zone) to a transit gateway and
+   * routes each destination through it: the attachment point for client networks in other
+   * VPCs or on premises. Returns the attachment and the routes.
+   */
+  public attachToTransitGateway(id: string, props: KafkaNetworkTransitGatewayProps): KafkaNetworkTransitGatewayAttachment {
+    if (!Array.isArray(props.destinationCidrBlocks) || props.destinationCidrBlocks.length === 0) {
+      throw KafkaIacError.invalidProp({
+        code: 'KIAC-PROP', path: `${this.node.path}/${id}`, prop: 'destinationCidrBlocks', found: props.destinationCidrBlocks,
+        expected: 'at least one client network CIDR block', fix: 'List the CIDR blocks of the client networks behind the transit gateway.',
+      });
+    }
+    const attachment = new Ec2TransitGatewayVpcAttachment(this, id, {
+      transitGatewayId: props.transitGatewayId, vpcId: this.resource.id, subnetIds: this.subnetIds,
+      tags: { Name: `${this.node.path.replace(/\//g, '-')}-${id}` },
+    });
+    const routes = props.destinationCidrBlocks.map((cidr, i) => {
+      // A route to a transit gateway the VPC is not attached to yet is refused by EC2: create it after the attachment.
+      return this.addRoute(`${id}Route${i + 1}`, { destinationCidrBlock: cidr, transitGatewayId: props.transitGatewayId }, [attachment]);
+    });
+    return { attachment, routes };
+  }
+
+  /**
+   * Routes the brokers' subnets to a client network through a transit gateway or a VPC peering
+   * connection (the return path of the clients the security group admits), after `dependsOn`
+   * (for example the peering connection's accepter). Returns the `aws_route`.
+   */
+  public addRoute(id: string, props: KafkaNetworkRouteProps, dependsOn: ITerraformDependable[] = []): Route {
+    const path = `${this.node.path}/${id}`;
+    const cidr = props.destinationCidrBlock;
+    if (!isUnresolved(cidr) && parseCidr(cidr)?.version !== 4) {
+      throw KafkaIacError.invalidProp({
+        code: 'KIAC-PROP', path, prop: 'destinationCidrBlock', found: cidr,
+        expected: 'an IPv4 CIDR block such as 10.20.0.0/16', fix: "Set the client network's CIDR block.",
+      });
+    }
+    const targets = [props.transitGatewayId, props.vpcPeeringConnectionId].filter((t) => t !== undefined);
+    if (targets.length !== 1) {
+      throw KafkaIacError.invalidProp({
+        code: 'KIAC-PROP', path, prop: 'transitGatewayId / vpcPeeringConnectionId', found: targets.length,
+        expected: 'exactly one route target', fix: 'Set transitGatewayId or vpcPeeringConnectionId, not both.',
+      });
+    }
+    return new Route(this, id, {
+      routeTableId: this.routeTable.id,
+      destinationCidrBlock: cidr,
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
+      ...(props.transitGatewayId !== undefined ? { transitGatewayId: props.transitGatewayId } : { vpcPeeringConnectionId: props.vpcPeeringConnectionId }),
+    });
   }
 }
 

@@ -9,7 +9,7 @@ import { writeSortedProperties } from '../../contract/writers/properties';
 import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkBrokersPerZone, refuse } from '../../model/rule-checks';
+import { checkBrokerCount, checkBrokersPerZone, refusalError } from '../../model/rule-checks';
 import { KafkaVersion } from '../../model/kafka-version';
 import type { IKafkaNetwork } from './kafka-network';
 import { mskListenerPort } from '../../contract/msk-ports';
@@ -240,7 +240,12 @@ export class MskCluster extends Construct {
       min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
       fix: `Set brokers to a multiple of the zone count (${zones}) from ${zones} to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster; AWS raises it through Service Quotas).`,
     });
-    refuse(path, 'brokers', this.brokers, checkBrokersPerZone(this.brokers, zones));
+    const spread = checkBrokersPerZone(this.brokers, zones);
+    if (spread) {
+      // The same value may break HA-001 too: report every rule it breaks, not only the first.
+      const tooFew = environment.isProductionLike ? checkBrokerCount(this.brokers, 'MskCluster') : undefined;
+      throw KafkaIacError.combined([tooFew, spread].filter((r) => r !== undefined).map((r) => refusalError(path, 'brokers', this.brokers, r)));
+    }
 
     this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
     if (!CLUSTER_NAME.test(this.clusterName)) {

@@ -58,8 +58,8 @@ export interface MskPrometheusMonitoringProps {
    * scraped, so no alert reads controller metrics (offline partitions are alarmed on by
    * MskCloudWatchAlarms from CloudWatch's OfflinePartitionsCount).
    * @default - the version of the MskCluster of that name in the same stack; when there is none,
-   * the alerts of a ZooKeeper-mode cluster (KafkaOfflinePartitions kept): pass the version of a
-   * cluster declared elsewhere
+   * KRaft (the only metadata mode HA-005 accepts on MSK): pass the version of a ZooKeeper-mode
+   * cluster declared elsewhere to keep KafkaOfflinePartitions
    */
   readonly kafkaVersion?: KafkaVersion;
   /**
@@ -156,8 +156,9 @@ export class MskPrometheusMonitoring extends Construct {
   }
 }
 
+/** KRaft unless a ZooKeeper-mode version is known: an unknown version never yields an alert on a metric KRaft MSK does not emit. */
 function isKraft(version: KafkaVersion | undefined): boolean {
-  return version !== undefined && KafkaVersion.isMskKraft(version.version);
+  return version === undefined || KafkaVersion.isMskKraft(version.version);
 }
 
 /** The MskCluster named `clusterName` in a stack, if it is declared there. */

@@ -8,7 +8,7 @@ import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { runbookUrlFrom, RUNBOOK_DIR } from '../../contract/monitoring-output-files';
 import { renderRunbook, type Runbook } from '../../model/monitoring/runbook';
-import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../../contract/msk-replicator-markers';
+import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_FAILURE_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../../contract/msk-replicator-markers';
 import { alarmTopicKey } from './alarm-topic-key';
 import { RULE_TAG } from '../../contract/vocabulary';
 import { checkedConstructId } from '../../contract/construct-id';
@@ -74,7 +74,10 @@ const written = new WeakSet<Environment>();
  * metrics are) that fire when replication falls behind the declared RPO:
  * - `ReplicationLatency` (maximum, milliseconds, dimension ReplicatorName) above the RPO for one minute;
  * - `MessageLag` (messages the replicator has not read from the source) above one RPO of
- *   traffic for one minute, which also fires when the source is unreachable and latency stops.
+ *   traffic for one minute, which also fires when the source is unreachable and latency stops;
+ * - `ReplicatorFailure` (sum, count of the failures the replicator is experiencing) above 0 for
+ *   one minute: a replicator that fails stops emitting latency and lag, so those alarms alone
+ *   would keep their last state.
  * Both notify a KMS-encrypted SNS topic (`.topic`, or the one given), are tagged
  * `kafka-iac:rule=MON-010`, and link a runbook (`runbooks/msk-replicator-behind-rpo.md`) on
  * failing over, checking offsets and failing back. Missing data keeps the alarm state.
@@ -85,6 +88,8 @@ export class MskReplicatorAlarms extends Construct {
   public readonly latencyAlarm: CloudwatchMetricAlarm;
   /** The MessageLag alarm. */
   public readonly messageLagAlarm: CloudwatchMetricAlarm;
+  /** The ReplicatorFailure alarm. */
+  public readonly failureAlarm: CloudwatchMetricAlarm;
   /** The SNS topic, when this construct created it. */
   public readonly topic?: SnsTopic;
   /** The key of that topic. */
@@ -135,7 +140,7 @@ export class MskReplicatorAlarms extends Construct {
 
     const runbook = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? RUNBOOK_DIR, { code: 'KIAC-PROP', path: this.node.path, prop: 'runbookBaseUrl' }))(MSK_REPLICATOR_RUNBOOK.slug);
     const rpoMs = props.rpoSeconds * 1000;
-    const alarm = (cid: string, name: string, metric: string, threshold: number, description: string) => {
+    const alarm = (cid: string, name: string, metric: string, threshold: number, description: string, statistic = 'Maximum') => {
       const alarmName = `${props.replicatorName}-MON-010-${name}`;
       alarmNames(env).push(alarmName);
       return new CloudwatchMetricAlarm(this, cid, {
@@ -144,7 +149,7 @@ export class MskReplicatorAlarms extends Construct {
         namespace: NS,
         metricName: metric,
         dimensions: { [MSK_REPLICATOR_DIMENSION]: props.replicatorName },
-        statistic: 'Maximum',
+        statistic,
         period: 60,
         evaluationPeriods: 1,
         datapointsToAlarm: 1,
@@ -160,6 +165,8 @@ export class MskReplicatorAlarms extends Construct {
       `MSK Replicator ${props.replicatorName} replication latency is above the declared RPO of ${props.rpoSeconds} s (${rpoMs} ms): a failover now loses more data than promised.`);
     this.messageLagAlarm = alarm('MessageLag', 'message-lag', MSK_REPLICATOR_LAG_METRIC, maxLag,
       `MSK Replicator ${props.replicatorName} has more than ${maxLag} source messages it has not read (${rate !== undefined ? `${rate} msg/s × RPO ${props.rpoSeconds} s` : 'the declared threshold'}): it is behind the RPO or cannot reach the source.`);
+    this.failureAlarm = alarm('ReplicatorFailure', 'replicator-failure', MSK_REPLICATOR_FAILURE_METRIC, 0,
+      `MSK Replicator ${props.replicatorName} reports failures (ReplicatorFailure above 0): it may have stopped replicating, and its latency and lag metrics then stop too.`, 'Sum');
 
     if (!written.has(env)) {
       written.add(env);

@@ -6,6 +6,7 @@ import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmana
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
+import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 import { checkedConstructId } from '../../contract/construct-id';
@@ -34,6 +35,15 @@ export interface MskScramUserProps {
    * @default 1
    */
   readonly passwordVersion?: number;
+  /**
+   * The days Secrets Manager keeps the secret after a delete before it is gone (0, or 7 to 30;
+   * AWS's default is 30). While a secret waits, no secret of the same name can be created, so a
+   * destroyed user cannot be recreated for that long. Staging and production keep at least 7
+   * days to recover a secret deleted by mistake; 0 (delete at once) is refused there.
+   * @default 7 in staging and production, 0 in development
+   * @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/secretsmanager_secret#recovery_window_in_days
+   */
+  readonly recoveryWindowInDays?: number;
 }
 
 const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -92,6 +102,7 @@ export class MskScramUser extends Construct {
         expected: 'a positive integer, raised by one for each new password', fix: 'Set passwordVersion: 1.',
       });
     }
+    const recoveryWindowInDays = recoveryWindowOf(this, props.recoveryWindowInDays);
     const variableName = props.passwordVariableName ?? `scram_password_${props.userName.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}`;
     const stack = TerraformStack.of(this);
     const used = usedVariables.get(stack) ?? new Set<string>();
@@ -117,6 +128,7 @@ export class MskScramUser extends Construct {
       name: `AmazonMSK_${cluster.clusterName}_${props.userName}`,
       description: `SCRAM credentials of ${props.userName} on MSK cluster ${cluster.clusterName}`,
       kmsKeyId: props.encryptionKeyArn ?? cluster.encryptionKeyArn,
+      recoveryWindowInDays,
     });
     this.secretPolicy = new SecretsmanagerSecretPolicy(this, 'Policy', {
       secretArn: this.resource.arn,
@@ -142,4 +154,22 @@ export class MskScramUser extends Construct {
       dependsOn: [this.secretVersion, this.secretPolicy],
     });
   }
+}
+
+/**
+ * The secret's recovery window, written out: 0 or 7 to 30 days (Secrets Manager DeleteSecret
+ * `RecoveryWindowInDays`: "minimum of 7 days and a maximum of 30 days"), at least 7 in staging and production.
+ */
+function recoveryWindowOf(scope: Construct, value: number | undefined): number {
+  const productionLike = Environment.of(scope).isProductionLike;
+  const days = value ?? (productionLike ? 7 : 0);
+  const allowed = Number.isInteger(days) && (days === 0 || (days >= 7 && days <= 30));
+  if (!allowed || (productionLike && days < 7)) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-PROP', path: scope.node.path, prop: 'recoveryWindowInDays', found: days,
+      expected: productionLike ? '7 to 30 days in staging and production (a secret deleted by mistake can be restored)' : '0, or 7 to 30 days',
+      fix: 'Set recoveryWindowInDays: 7.',
+    });
+  }
+  return days;
 }

@@ -7,6 +7,15 @@ import { KafkaPodPaths } from './kafka-node-properties';
 export const CURL_IMAGE = 'curlimages/curl:8.11.1';
 
 /**
+ * The SHA-256 of jmx_prometheus_javaagent-1.1.0.jar of the jmx_exporter 1.1.0 GitHub release
+ * (github.com/prometheus/jmx_exporter/releases/download/1.1.0/jmx_prometheus_javaagent-1.1.0.jar),
+ * as pinned by public provisioning scripts that verify that asset (JMX_SHA256).
+ */
+export const JMX_EXPORTER_1_1_0_SHA256 = '2d158db7a4cd2999f40ca30a2532bc8456ca3ecf37498cbe60a02a588bf3c9f1';
+
+const PINNED_SHA256: Readonly<Record<string, string>> = { '1.1.0': JMX_EXPORTER_1_1_0_SHA256 };
+
+/**
  * Where the Prometheus JMX exporter java agent comes from. The `apache/kafka` image has no
  * agent, so an init container puts the jar into a shared `emptyDir`, and the Kafka container
  * loads it with `KAFKA_OPTS=-javaagent:...=9404:<rules file>`.
@@ -14,10 +23,12 @@ export const CURL_IMAGE = 'curlimages/curl:8.11.1';
  */
 export class JmxExporterAgent {
   /**
-   * Downloads the agent jar from Maven Central in an init container (needs egress to
-   * repo1.maven.org). With `sha256`, the download is checked with `sha256sum -c`.
+   * Downloads the agent jar of a jmx_exporter GitHub release in an init container (needs egress
+   * to github.com) and checks it with `sha256sum -c` before the Kafka JVM loads it: the JVM holds
+   * the keystore passwords, so an unverified jar is never loaded. The checksum is required,
+   * except for 1.1.0, whose checksum is pinned (`JMX_EXPORTER_1_1_0_SHA256`).
    * @param version the jmx_exporter release, default '1.1.0'
-   * @param sha256 the jar's SHA-256 (hex); recommended
+   * @param sha256 the jar's SHA-256 (hex); required for any version but 1.1.0
    */
   public static download(version: string = '1.1.0', sha256?: string): JmxExporterAgent {
     if (!/^\d+\.\d+\.\d+$/.test(version)) {
@@ -26,19 +37,21 @@ export class JmxExporterAgent {
         expected: 'a jmx_exporter release such as 1.1.0', fix: "Use JmxExporterAgent.download('1.1.0').",
       });
     }
-    if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) {
+    const checksum = sha256 ?? PINNED_SHA256[version];
+    if (checksum === undefined || !/^[0-9a-f]{64}$/.test(checksum)) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path: 'JmxExporterAgent.download', prop: 'sha256', found: sha256,
-        expected: '64 lower-case hex digits', fix: 'Copy the checksum from the .sha256 file next to the jar on Maven Central.',
+        code: 'KIAC-PROP', path: 'JmxExporterAgent.download', prop: 'sha256', found: sha256 ?? 'none',
+        expected: `the jar's SHA-256, 64 lower-case hex digits (pinned only for ${Object.keys(PINNED_SHA256).join(', ')}): an unverified jar is not loaded into the broker JVM`,
+        fix: `Pass the checksum: JmxExporterAgent.download('${version}', '<sha256 of jmx_prometheus_javaagent-${version}.jar>'), or use JmxExporterAgent.fromImage(...).`,
       });
     }
-    const url = `https://repo1.maven.org/maven2/io/prometheus/jmx/jmx_prometheus_javaagent/${version}/jmx_prometheus_javaagent-${version}.jar`;
+    const url = `https://github.com/prometheus/jmx_exporter/releases/download/${version}/jmx_prometheus_javaagent-${version}.jar`;
     const script = [
       'set -eu',
       `curl -fsSL --retry 5 -o ${shellWord(KafkaPodPaths.JMX_EXPORTER_JAR)} ${shellWord(url)}`,
-      ...(sha256 ? [`echo "${sha256}  ${KafkaPodPaths.JMX_EXPORTER_JAR}" | sha256sum -c -`] : []),
+      `echo "${checksum}  ${KafkaPodPaths.JMX_EXPORTER_JAR}" | sha256sum -c -`,
     ].join('\n');
-    return new JmxExporterAgent(CURL_IMAGE, ['/bin/sh', '-c', script], `jmx_exporter ${version} from Maven Central`);
+    return new JmxExporterAgent(CURL_IMAGE, ['/bin/sh', '-c', script], `jmx_exporter ${version} from its GitHub release, SHA-256 ${checksum}`);
   }
 
   /**

@@ -18,6 +18,11 @@ export interface StatefulSetKafkaExporterProps {
   readonly podLabels: Readonly<Record<string, string>>;
   /** `host:port` of a SCRAM-SHA-512 listener. */
   readonly bootstrapServer: string;
+  /**
+   * The cluster's Kafka version, passed as `--kafka.version`: the exporter's Kafka client
+   * (sarama) otherwise assumes Kafka 2.0.0 and uses that version's request versions.
+   */
+  readonly kafkaVersion: string;
   /** The SCRAM user the exporter connects as. */
   readonly user: string;
   /** The Secret (key `password`) with the user's password. */
@@ -65,6 +70,7 @@ export class StatefulSetKafkaExporter extends Construct {
               imagePullPolicy: 'IfNotPresent',
               args: [
                 `--kafka.server=${props.bootstrapServer}`,
+                `--kafka.version=${props.kafkaVersion}`,
                 '--sasl.enabled',
                 '--sasl.mechanism=scram-sha512',
                 `--sasl.username=${props.user}`,

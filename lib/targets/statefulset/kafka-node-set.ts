@@ -197,6 +197,9 @@ function createCompanions(scope: Construct, id: string, props: KafkaStatefulSetN
   return { certificate, configMap, headlessService, properties };
 }
 
+/** Seconds a Kafka pod must stay ready before the StatefulSet controller counts it available (`minReadySeconds`). */
+export const KAFKA_MIN_READY_SECONDS = 60;
+
 function kafkaContainer(id: string, props: KafkaStatefulSetNodeSetProps, n: NodeSetNames): Container {
   const { role, options, cluster: c } = props;
   const { broker, controller } = n;
@@ -318,6 +321,9 @@ function statefulSetProps(id: string, props: KafkaStatefulSetNodeSetProps, n: No
       serviceName: headless,
       podManagementPolicy: 'Parallel',
       updateStrategy: { type: 'RollingUpdate' },
+      // A restarted pod counts as available only after it stayed ready this long, so a rolling
+      // update does not move to the next broker the moment the listener port opens.
+      minReadySeconds: KAFKA_MIN_READY_SECONDS,
       selector: { matchLabels: { ...selector } },
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
       template: {

@@ -106,7 +106,7 @@ export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProp
   readonly authorizerLogLevel?: StatefulSetAuthorizerLogLevel;
   /**
    * Where the JMX exporter agent comes from.
-   * @default JmxExporterAgent.download('1.1.0')
+   * @default JmxExporterAgent.download('1.1.0'): the 1.1.0 release jar, checked against its pinned SHA-256
    */
   readonly jmxExporterAgent?: JmxExporterAgent;
   /**
@@ -290,7 +290,7 @@ export class KafkaStatefulSetCluster extends Construct {
     const exporterPodLabels = { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': KAFKA_EXPORTER_NAME_LABEL_VALUE };
     this.kafkaExporter = new StatefulSetKafkaExporter(this, 'KafkaExporter', {
       clusterName: name, labels: this.labels, podLabels: exporterPodLabels,
-      bootstrapServer: this.bootstrapServers, user: this.kafkaExporterUser, passwordSecretName: this.kafkaExporterSecretName,
+      bootstrapServer: this.bootstrapServers, kafkaVersion: this.kafkaVersion.version, user: this.kafkaExporterUser, passwordSecretName: this.kafkaExporterSecretName,
       caSecretName: this.caCertificateSecretName,
     });
 

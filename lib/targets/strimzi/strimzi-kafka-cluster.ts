@@ -1,5 +1,6 @@
 import { checkInteger } from '../../model/grammar/numbers';
 import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
+import { ApiObject } from 'cdk8s';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
@@ -25,7 +26,8 @@ import { EncryptedStorageClass, type IEncryptedStorageClass } from '../kubernete
 import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
 import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, STORAGE_KMS_KEY_ANNOTATION, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
 import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-config';
-import { StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
+import { CLUSTER_SET_ZONE, ListenerReach, StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
+import { checkDnsLabel } from '../../model/grammar/names';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
 import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
@@ -186,6 +188,11 @@ export class StrimziKafkaCluster extends Construct {
   public readonly labels: Readonly<Record<string, string>>;
   /** Cruise Control's metrics ConfigMap and KafkaRebalance templates, when it runs. */
   public readonly cruiseControl?: RenderedCruiseControl;
+  /** The `ServiceExport`s of the bootstrap and brokers Services, when a listener is reached from the cluster set. */
+  public readonly serviceExports: readonly ApiObject[];
+  /** The namespace of the `Kafka`. */
+  public readonly namespace: string;
+  private readonly listeners: readonly StrimziListenerProps[];
 
   public constructor(scope: Construct, id: string, props: StrimziKafkaClusterProps) {
     super(scope, checkedConstructId(scope, id));
@@ -247,7 +254,9 @@ export class StrimziKafkaCluster extends Construct {
     // Listeners (SEC-001, SEC-003, SEC-007).
     const listenerProps = props.listeners ?? [{ name: 'tls', port: 9093, authentication: ClientAuthentication.scramSha512() }];
     requireClientNetworks(path, props.clientNetworks);
-    const listeners = renderListeners(path, listenerProps, props.clientNetworks);
+    const listeners = renderListeners(path, listenerProps, props.clientNetworks, { cluster: name, namespace: environment.namespace });
+    this.listeners = listenerProps;
+    this.namespace = environment.namespace;
 
     // Broker config (HA-002/003/008/010, PERF-001, SEC-002, SEC-004) without keys Strimzi drops.
     this.brokerProperties = {
@@ -323,12 +332,40 @@ export class StrimziKafkaCluster extends Construct {
     }
     this.brokerPools = pools.map((p, i) => makePool(combined ? 'CombinedPool' : i === 0 ? 'BrokerPool' : `BrokerPool${i}`, p));
 
+    this.serviceExports = listenerProps.some((l) => l.clusterSet !== undefined) ? exportServices(this, name, this.labels) : [];
+
     this.networkPolicies = new StrimziSupportNetworkPolicies(this, 'NetworkPolicies', {
       clusterName: name,
       prometheusNetworks: props.prometheusNetworks ?? [
         ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
       ],
     });
+  }
+
+  /**
+   * The bootstrap address of a listener, for a client in this Kubernetes cluster or, with
+   * `ListenerReach.CLUSTER_SET`, in another cluster of the cluster set. The cluster-set address
+   * is refused for a listener without `clusterSet`: its certificates do not carry that name and
+   * it advertises names that resolve only here, so the client could not connect.
+   */
+  public bootstrapServers(listenerName: string, reach: ListenerReach = ListenerReach.KUBERNETES_CLUSTER): string {
+    const listener = this.listeners.find((l) => l.name === listenerName);
+    if (listener === undefined) {
+      throw KafkaIacError.invalidProp({
+        code: 'KIAC-PROP', path: this.node.path, prop: 'listener', found: listenerName,
+        expected: `one of the cluster's listeners (${this.listeners.map((l) => l.name).join(', ')})`,
+        fix: 'Name a listener declared in listeners.',
+      });
+    }
+    if (reach === ListenerReach.KUBERNETES_CLUSTER) return `${this.clusterName}-kafka-bootstrap.${this.namespace}.svc:${listener.port}`;
+    if (listener.clusterSet === undefined) {
+      throw KafkaIacError.invalidProp({
+        code: 'KIAC-PROP', path: `${this.node.path} listener ${listenerName}`, prop: 'clusterSet', found: 'none',
+        expected: `a listener exposed to the cluster set: without it the brokers advertise in-cluster names and their certificates carry no ${CLUSTER_SET_ZONE} name, so a client in another Kubernetes cluster cannot connect with hostname verification`,
+        fix: "Declare a listener with clusterSet: { clusterId: '<this cluster's ID>' } for the cross-cluster clients.",
+      });
+    }
+    return `${clusterSetBootstrapHost(this.clusterName, this.namespace)}:${listener.port}`;
   }
 
   private createPool(id: string, p: PoolOptions, heap: { readonly xms: string; readonly xmx: string }, deleteClaim: boolean): KafkaNodePool {
@@ -417,7 +454,49 @@ function typedConfig(props: Readonly<Record<string, string>>): Record<string, st
   return out;
 }
 
-function renderListeners(path: string, listeners: readonly StrimziListenerProps[], clientNetworks: readonly ClientNetwork[]): KafkaSpecKafkaListeners[] {
+/** The bootstrap Service's name in the cluster set's DNS (KEP-1645 `<service>.<ns>.svc.clusterset.local`). */
+function clusterSetBootstrapHost(cluster: string, namespace: string): string {
+  return `${cluster}-kafka-bootstrap.${namespace}.svc.${CLUSTER_SET_ZONE}`;
+}
+
+/**
+ * The cluster-set `configuration` of a listener: the bootstrap Service's cluster-set name as an
+ * alternative name, and each broker advertised as its pod in the exported headless Service
+ * (KEP-1645 `<hostname>.<clusterid>.<service>.<ns>.svc.clusterset.local`; Strimzi pods are the
+ * endpoints' hostnames). Strimzi adds `bootstrap.alternativeNames` and, on a TLS internal
+ * listener, the advertised host of each broker to the broker certificates' SANs
+ * (KafkaListenersReconciler.internalServicesReady), and renders `{nodePodName}` per node
+ * (ModelUtils.renderTemplate).
+ */
+function clusterSetConfiguration(where: string, l: StrimziListenerProps, target: { readonly cluster: string; readonly namespace: string }) {
+  if (l.clusterSet === undefined) return undefined;
+  if ((l.type ?? StrimziListenerType.INTERNAL) !== StrimziListenerType.INTERNAL) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-PROP', path: where, prop: 'clusterSet', found: l.type,
+      expected: 'an internal listener (the cluster set exports its headless brokers Service)',
+      fix: 'Remove type, or remove clusterSet.',
+    });
+  }
+  const clusterId = checkDnsLabel(l.clusterSet.clusterId, { code: 'KIAC-PROP', path: where, prop: 'clusterSet.clusterId' });
+  return {
+    bootstrap: { alternativeNames: [clusterSetBootstrapHost(target.cluster, target.namespace)] },
+    advertisedHostTemplate: `{nodePodName}.${clusterId}.${target.cluster}-kafka-brokers.${target.namespace}.svc.${CLUSTER_SET_ZONE}`,
+  };
+}
+
+/**
+ * The `ServiceExport`s (multicluster.x-k8s.io/v1alpha1, KEP-1645: name and namespace of the
+ * Service to export) of the bootstrap Service and the headless brokers Service Strimzi creates.
+ */
+function exportServices(scope: Construct, cluster: string, labels: Readonly<Record<string, string>>): ApiObject[] {
+  return [['BootstrapServiceExport', `${cluster}-kafka-bootstrap`], ['BrokersServiceExport', `${cluster}-kafka-brokers`]].map(([id, service]) =>
+    new ApiObject(scope, id, { apiVersion: 'multicluster.x-k8s.io/v1alpha1', kind: 'ServiceExport', metadata: { name: service, labels: { ...labels } } }));
+}
+
+function renderListeners(
+  path: string, listeners: readonly StrimziListenerProps[], clientNetworks: readonly ClientNetwork[],
+  target: { readonly cluster: string; readonly namespace: string },
+): KafkaSpecKafkaListeners[] {
   if (listeners.length === 0) {
     throw KafkaIacError.invalidProp({
       code: 'SEC-003', path, prop: 'listeners', found: [],
@@ -444,12 +523,14 @@ function renderListeners(path: string, listeners: readonly StrimziListenerProps[
     if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
     ports.add(l.port);
     refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
+    const configuration = clusterSetConfiguration(where, l, target);
     return {
       name: l.name,
       port: l.port,
       type: (l.type ?? StrimziListenerType.INTERNAL) as unknown as KafkaSpecKafkaListenersType,
       tls: true,
       authentication: renderAuthentication(where, l),
+      ...(configuration ? { configuration } : {}),
       networkPolicyPeers: (l.clientNetworks ?? clientNetworks).map((n) => networkPolicyPeerOf(n, where)) as any,
     };
   });

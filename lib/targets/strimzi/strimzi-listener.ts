@@ -1,6 +1,17 @@
 import type { ClientAuthentication } from '../../model/client-authentication';
 import type { ClientNetwork } from '../../model/client-network';
 
+/** Where a client of a listener runs, for its bootstrap address. */
+export enum ListenerReach {
+  /** In the same Kubernetes cluster: `<cluster>-kafka-bootstrap.<namespace>.svc:<port>`. */
+  KUBERNETES_CLUSTER = 'kubernetes-cluster',
+  /** In another Kubernetes cluster of the cluster set: `<cluster>-kafka-bootstrap.<namespace>.svc.clusterset.local:<port>`. */
+  CLUSTER_SET = 'cluster-set',
+}
+
+/** The DNS zone of the Multi-Cluster Services API (KEP-1645: "must be `clusterset.local`"). */
+export const CLUSTER_SET_ZONE = 'clusterset.local';
+
 /** How a Strimzi listener is exposed. */
 export enum StrimziListenerType {
   /** Inside the Kubernetes cluster only, through headless and bootstrap Services (the default). */
@@ -11,6 +22,27 @@ export enum StrimziListenerType {
   LOAD_BALANCER = 'loadbalancer',
   /** NodePort Services. Reachable on every node: SEC-007 flags it. */
   NODE_PORT = 'nodeport',
+}
+
+/**
+ * How a listener is reached from the other Kubernetes clusters of a cluster set, through the
+ * Multi-Cluster Services API (KEP-1645): the bootstrap Service is exported as
+ * `<cluster>-kafka-bootstrap.<namespace>.svc.clusterset.local`, and each broker pod of the
+ * exported headless Service `<cluster>-kafka-brokers` as
+ * `<pod>.<clusterId>.<cluster>-kafka-brokers.<namespace>.svc.clusterset.local`.
+ * The listener advertises those names and adds them to the broker certificates, so a client in
+ * another Kubernetes cluster (MirrorMaker 2 of a DR peer) connects with hostname verification.
+ * Give cross-cluster clients a listener of their own: its advertised names resolve only where
+ * the cluster set's DNS answers.
+ * @see https://github.com/kubernetes/enhancements/blob/master/keps/sig-multicluster/1645-multi-cluster-services-api/specification.md
+ * @see https://strimzi.io/docs/operators/latest/configuring.html#type-GenericKafkaListenerConfiguration-reference
+ */
+export interface StrimziClusterSetExposure {
+  /**
+   * This Kubernetes cluster's ID in the cluster set (the `id.k8s.io` ClusterProperty, KEP-2149):
+   * a DNS label. It names the broker pods in the cluster set's DNS.
+   */
+  readonly clusterId: string;
 }
 
 /**
@@ -56,4 +88,12 @@ export interface StrimziListenerProps {
    * @see https://strimzi.io/docs/operators/latest/deploying.html#assembly-oauth-authentication_str
    */
   readonly customListenerConfig?: Readonly<Record<string, string>>;
+  /**
+   * Reach from the other Kubernetes clusters of a cluster set (Multi-Cluster Services): the
+   * listener advertises the cluster set's names and its certificates carry them, and the
+   * cluster exports its bootstrap and brokers Services (`ServiceExport`). Only for
+   * `StrimziListenerType.INTERNAL`.
+   * @default - reachable inside this Kubernetes cluster only
+   */
+  readonly clusterSet?: StrimziClusterSetExposure;
 }

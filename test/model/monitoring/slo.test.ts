@@ -39,7 +39,7 @@ describe('SLO burn-rate math', () => {
     ]);
     expect(SLO_RATIO_WINDOWS.map((w) => w.toString())).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
     expect(b.recordingRules.map((r) => r.record)).toEqual(['kafka_slo:sli_error:period_slice', 'kafka_slo:sli_error:ratio_rate30d', 'kafka_slo:error_budget:remaining']);
-    expect(g.recordingRules[0].expr).toBe('max(kafka_network_requestmetrics_totaltimems{kafka_cluster="main",environment="production",kafka_role="kafka",quantile="0.99",request="Produce",request=~"Produce|FetchConsumer"}) > bool 100');
+    expect(g.recordingRules[0].expr).toBe('(max(kafka_network_requestmetrics_totaltimems{kafka_cluster="main",environment="production",kafka_role="kafka",quantile="0.99",request="Produce",request=~"Produce|FetchConsumer"}) > bool 100) or on() vector(1)');
     expect(b.recordingRules[1].expr).toBe('avg_over_time(kafka_slo:sli_error:period_slice{slo="message-delivery",kafka_cluster="main",environment="production"}[30d])');
     expect(b.recordingRules[2].expr).toContain('/ 0.001');
   });

@@ -38,7 +38,7 @@ describe('KafkaPrometheusMonitoring', () => {
   it('writes PodMonitors and a PrometheusRule that pass the prometheus-operator schemas', () => {
     const monitors = objs.filter((o) => o.kind === 'PodMonitor');
     const rules = objs.filter((o) => o.kind === 'PrometheusRule');
-    expect(monitors.map((m) => m.metadata.name)).toEqual(['orders-kafka-nodes', 'orders-kafka-exporter']);
+    expect(monitors.map((m) => m.metadata.name)).toEqual(['orders-kafka-nodes', 'orders-kafka-exporter', 'orders-cluster-operator']);
     expect(rules).toHaveLength(1);
     for (const m of monitors) expect(() => new PodMonitor(m as any).validate()).not.toThrow();
     expect(() => new PrometheusRule(rules[0] as any).validate()).not.toThrow();
@@ -58,7 +58,7 @@ describe('KafkaPrometheusMonitoring', () => {
     const rule = objs.find((o) => o.kind === 'PrometheusRule')!;
     const alerts = rule.spec.groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert));
     // 13 MON alerts, 6 per SLO, and the scaling group (CPU, memory, connections, failed rebalance; no plan, no throughput alert).
-    expect(alerts.length).toBe(13 + 3 * 6 + 4);
+    expect(alerts.length).toBe(14 + 3 * 6 + 4);
     for (const a of alerts) {
       expect(Object.keys(a.labels)).toEqual(expect.arrayContaining(['severity', 'rule_id', 'kafka_cluster', 'environment', 'region']));
       expect(Object.keys(a.annotations).sort()).toEqual(['description', 'runbook_url', 'summary']);
@@ -74,7 +74,7 @@ describe('KafkaPrometheusMonitoring', () => {
     const plain = files.flatMap((f) => parse(fs.readFileSync(path.join(dist, 'prometheus', f), 'utf8')).groups);
     expect(plain.sort((a: any, b: any) => a.name.localeCompare(b.name))).toEqual([...rule.spec.groups].sort((a: any, b: any) => a.name.localeCompare(b.name)));
     const tests = fs.readdirSync(path.join(dist, 'prometheus', 'tests', 'orders'));
-    expect(tests).toHaveLength(13 + 3 * 6 + 4);
+    expect(tests).toHaveLength(14 + 3 * 6 + 4);
   });
 
   it('writes a runbook per topic with what it means, the first checks and the remediation', () => {
@@ -138,8 +138,8 @@ describe('MskPrometheusMonitoring', () => {
     for (const g of groups) {
       expect(parse(fs.readFileSync(path.join(dist, 'prometheus', `${g.name}.rules.yml`), 'utf8'))).toEqual({ groups: [g] });
     }
-    // 12 MON alerts, 6 per SLO, and the scaling alerts (CPU, memory, connections; no capacity plan).
-    expect(groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert))).toHaveLength(12 + 3 * 6 + 3);
+    // 11 MON alerts (KRaft: no KafkaOfflinePartitions, no cluster in the stack), 6 per SLO, and the scaling alerts (CPU, memory, connections; no capacity plan).
+    expect(groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert))).toHaveLength(11 + 3 * 6 + 3);
   });
 
   it('uses MSK\'s cased open-monitoring names', () => {

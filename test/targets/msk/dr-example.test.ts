@@ -34,10 +34,10 @@ describe('the dr example: production replicated by MSK Replicator', () => {
     expect(JSON.parse(only(production, 'aws_msk_cluster_policy').policy).Statement[0].Principal).toEqual({ Service: 'kafka.amazonaws.com' });
   });
 
-  it('alarms in us-west-2 at the RPO of 5 minutes and at one RPO of the planned 2,000 msg/s', () => {
+  it('alarms in us-west-2 at the RPO of 5 minutes, at one RPO of the planned 2,000 msg/s, and on any replicator failure', () => {
     expect(dr.provider.aws[0].region).toBe('us-west-2');
     const alarms = all(dr, 'aws_cloudwatch_metric_alarm').filter((a) => a.dimensions?.ReplicatorName === replicator.replicator_name);
-    expect(Object.fromEntries(alarms.map((a) => [a.metric_name, a.threshold]))).toEqual({ ReplicationLatency: 300_000, MessageLag: 600_000 });
+    expect(Object.fromEntries(alarms.map((a) => [a.metric_name, a.threshold]))).toEqual({ ReplicationLatency: 300_000, MessageLag: 600_000, ReplicatorFailure: 0 });
     expect(fs.existsSync(`${exampleDist('dr')}/runbooks/msk-replicator-behind-rpo.md`)).toBe(true);
   });
 

@@ -13,13 +13,13 @@ function bareStack() {
 }
 
 describe('KafkaNetwork', () => {
-  it('makes 3 private subnets in 3 zones with no public IPs and a route table without routes', () => {
+  it('makes 3 private subnets in 3 zones with no public IPs and a route table without inline routes', () => {
     const json = synthJson(mskStack().stack);
     const subnets = all(json, 'aws_subnet');
     expect(subnets.map((s) => s.availability_zone)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
     expect(subnets.map((s) => s.cidr_block)).toEqual(['10.40.0.0/20', '10.40.16.0/20', '10.40.32.0/20']);
     expect(subnets.every((s) => s.map_public_ip_on_launch === false)).toBe(true);
-    expect(only(json, 'aws_route_table').route).toEqual([]);
+    expect(Object.keys(only(json, 'aws_route_table'))).not.toContain('route');
     expect(all(json, 'aws_route_table_association')).toHaveLength(3);
     expect(json.resource.aws_internet_gateway).toBeUndefined();
     expect(json.resource.aws_nat_gateway).toBeUndefined();

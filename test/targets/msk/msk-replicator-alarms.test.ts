@@ -45,13 +45,13 @@ describe('MskReplicatorAlarms (MON-010 on CloudWatch, in the target region)', ()
       expect(a.ok_actions).toEqual(a.alarm_actions);
       expect(a.alarm_description).toMatch(/^MON-010: .* Runbook: runbooks\/msk-replicator-behind-rpo\.md$/);
     }
-    expect(alarms).toHaveLength(2);
+    expect(alarms).toHaveLength(3);
   });
 
   it('writes the runbook: checks, failover, offsets before switching consumers, failback', () => {
     const runbook = dr.outputFiles.get('runbooks/msk-replicator-behind-rpo.md')!();
     expect(runbook).toContain('# MSK Replicator behind the RPO');
-    expect(runbook).toContain('Alerts: `production-kafka-to-dr-kafka-MON-010-message-lag`, `production-kafka-to-dr-kafka-MON-010-replication-latency`.');
+    expect(runbook).toContain('Alerts: `production-kafka-to-dr-kafka-MON-010-message-lag`, `production-kafka-to-dr-kafka-MON-010-replication-latency`, `production-kafka-to-dr-kafka-MON-010-replicator-failure`.');
     expect(runbook).toContain('aws kafka describe-replicator');
     expect(runbook).toContain('Fail over');
     expect(runbook).toContain('kafka-consumer-groups.sh');
@@ -96,7 +96,7 @@ describe('MON-010 on aws_msk_replicator (rule read after escape hatches)', () =>
     expect(mon010(peer.stack)).toEqual([
       'non-compliant dr/Replicator/Resource'
       + ' | no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches ReplicationLatency of replicator production-kafka-to-dr-kafka'
-      + ' | no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches MessageLag of replicator production-kafka-to-dr-kafka',
+      + ' | no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches MessageLag of replicator production-kafka-to-dr-kafka | no CloudWatch alarm tagged kafka-iac:rule=MON-010 watches ReplicatorFailure of replicator production-kafka-to-dr-kafka',
     ]);
   });
 
