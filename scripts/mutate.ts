@@ -1,4 +1,4 @@
-// `npm run mutate [-- --mutate <file or glob>] [--concurrency N]`: mutation testing of lib/rules
+// `npm run mutate [-- --mutate <file or glob>] [--concurrency N] [--render]`: mutation testing of lib/rules
 // and of the writers and grammars (lib/contract/writers, lib/model/grammar, the properties and
 // PromQL writers that live in the model).
 // Each rule file (lib/rules/<id>-<slug>.ts) is mutated against its own tests only
@@ -55,8 +55,10 @@ function ruleTests(id: string): string[] {
 }
 
 const RULE_FILE = /^lib\/rules\/(((?:ha|sec|cap|perf|mon|slo|dr)-\d{3})-[a-z0-9-]+)\.ts$/;
-const files = expand(option('mutate') ?? '**/*.ts');
-if (files.length === 0) {
+// `--render`: no run, only docs/mutation-scores.md written again from docs/mutation-scores.json.
+const renderOnly = process.argv.includes('--render');
+const files = renderOnly ? [] : expand(option('mutate') ?? '**/*.ts');
+if (files.length === 0 && !renderOnly) {
   console.error(`no file of ${SCOPE.join(', ')} or the writers matches ${option('mutate')}`);
   process.exit(2);
 }
