@@ -34,7 +34,7 @@ const WRITER_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/model/properties-format.ts': ['test/contract/writers/properties.test.ts', 'test/hostile/properties.test.ts'],
   'lib/model/monitoring/promql-string.ts': ['test/contract/writers/promql.test.ts'],
   'lib/model/grammar/cidr.ts': ['test/model/grammar/cidr.test.ts', 'test/hostile/sec-007-address-space.test.ts'],
-  'lib/model/grammar/names.ts': ['test/model/grammar.test.ts'],
+  'lib/model/grammar/names.ts': ['test/model/grammar/names.test.ts', 'test/model/grammar.test.ts'],
   'lib/model/grammar/tokens.ts': ['test/model/grammar/tokens.test.ts', 'test/contract/writers/terraform.test.ts'],
 };
 /** The folders whose files `--mutate` globs choose from (the writers' re-exports hold no code). */
