@@ -59,6 +59,8 @@ describe('decodeArgumentLine', () => {
   });
   it('decodes \\xHH (one or two digits), \\uHHHH and \\UHHHHHHHH, and leaves \\x with no digit as written', () => {
     expect(decodeArgumentLine('\\x41 \\x4 \\x411 \\xg \\u263a \\u41 \\U0001F600 \\U00110000x')).toEqual(['A', '\x04', 'A1', '\\xg', '☺', 'A', '😀', 'x']);
+    // The last code point, and the first past it (printed as nothing).
+    expect(decodeArgumentLine('\\U0010FFFF \\U00110000')).toEqual(['\u{10ffff}', '']);
   });
   it('agrees with bash (read -r -a, printf %b) on every escape form', () => {
     const line = 'a\\x20b \\c \\0101\\101 \\x41\\u263a\\U0001F600 \\q\\ \\t# x#y \\e\\v';
