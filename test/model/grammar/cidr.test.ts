@@ -55,6 +55,9 @@ describe('admittedAddresses', () => {
     expect(admittedAddresses(blocks('10.0.0.0/32', '10.0.0.2/32'), 4)).toBe(2n);
     expect(admittedAddresses(blocks('10.0.0.0/32', '10.0.0.1/32'), 4)).toBe(2n);
     expect(admittedAddresses([], 4)).toBe(0n);
+    // Whatever order the blocks come in: a later block that starts before the interval so far.
+    expect(admittedAddresses(blocks('10.128.0.0/9', '10.0.0.0/8'), 4)).toBe(1n << 24n);
+    expect(admittedAddresses(blocks('11.0.0.0/8', '10.128.0.0/9', '10.0.0.0/8', '10.0.0.0/9'), 4)).toBe(1n << 25n);
   });
   it('counts only the version asked for', () => {
     expect(admittedAddresses(blocks('10.0.0.0/8', '::/0'), 4)).toBe(1n << 24n);
