@@ -45,6 +45,8 @@ describe('readProperties', () => {
   });
   it('takes one separator: a second = or : belongs to the value', () => {
     expect(readProperties('a:=b\nc = = d\ne  :f\ng==h\n')).toEqual({ a: '=b', c: '= d', e: 'f', g: '=h' });
+    expect(readProperties('=b\n:c\n')).toEqual({ '': 'c' });
+    expect(readProperties('=b\n')).toEqual({ '': 'b' });
   });
   it('reads escaped separators and blanks as part of the key', () => {
     expect(readProperties('a\\ b=c\nd\\=e=f\ng\\:h:i\nj\\\\=k\n')).toEqual({ 'a b': 'c', 'd=e': 'f', 'g:h': 'i', 'j\\': 'k' });
@@ -66,6 +68,9 @@ describe('readProperties', () => {
     expect(readProperties('a=1\\')).toEqual({ a: '1' });
     expect(readProperties('a=1\\\n')).toEqual({ a: '1' });
     expect(readProperties('a=1\\\r\n')).toEqual({ a: '1' });
+    // Even when that leaves the line empty: an empty key with an empty value.
+    expect(readProperties('\\')).toEqual({ '': '' });
+    expect(readProperties('\\\n')).toEqual({ '': '' });
   });
   it('lets a later duplicate key win, in the position of its last occurrence', () => {
     const read = readProperties('b=1\na=2\nb=3\n');
