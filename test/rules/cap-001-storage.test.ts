@@ -22,8 +22,8 @@ const PER_BROKER_693 = "at least 693 GiB per broker, the storage of capacity pla
 const STRIMZI_FIX_693 = "Set the node pool's persistent-claim size to '693Gi' (plan.storagePerBrokerGiB with the planned brokers).";
 const STS_FIX_693 = "Set the data volume claim to '693Gi' (plan.storagePerBrokerGiB with the planned brokers).";
 /** A broker node pool of cluster `main` with its own plan (K8S_PLAN) and the given spec. */
-const plannedPool = (spec: Record<string, unknown> | undefined, labels: Record<string, string> | undefined = { 'strimzi.io/cluster': 'main' }) =>
-  kubernetes('kafka.strimzi.io/v1', 'KafkaNodePool', 'brokers', { metadata: { labels, annotations: K8S_PLAN }, ...(spec ? { spec } : {}) });
+const plannedPool = (spec: Record<string, unknown> | undefined, labels: Record<string, string> | null = { 'strimzi.io/cluster': 'main' }) =>
+  kubernetes('kafka.strimzi.io/v1', 'KafkaNodePool', 'brokers', { metadata: { ...(labels ? { labels } : {}), annotations: K8S_PLAN }, ...(spec ? { spec } : {}) });
 /** A StatefulSet of the StatefulSet target with the plan and the given spec. */
 const plannedStatefulSet = (spec: Record<string, unknown> | undefined) =>
   kubernetes('apps/v1', 'StatefulSet', 'kafka', { metadata: { labels: STS_LABELS, annotations: K8S_PLAN }, ...(spec ? { spec } : {}) });
@@ -226,7 +226,7 @@ describe('CAP-001 over single documents (every branch, the whole finding)', () =
     });
     it('reads the plan on a pool that names no cluster', () => {
       const spec = { roles: ['broker'], replicas: 3, storage: { type: 'persistent-claim', size: '100Gi' } };
-      expect(findingsOf(CAP_001_STORAGE, plannedPool(spec, undefined))).toEqual([{ found: "spec.storage is persistent-claim '100Gi' per broker", expected: PER_BROKER_693, fix: STRIMZI_FIX_693 }]);
+      expect(findingsOf(CAP_001_STORAGE, plannedPool(spec, null))).toEqual([{ found: "spec.storage is persistent-claim '100Gi' per broker", expected: PER_BROKER_693, fix: STRIMZI_FIX_693 }]);
     });
     it('adds the jbod volumes: 300Gi + 393Gi meets 693 GiB, 300Gi + 392Gi does not', () => {
       const jbod = (...sizes: string[]) => ({ roles: ['broker'], storage: { type: 'jbod', volumes: sizes.map((size, id) => ({ id, type: 'persistent-claim', size })) } });
