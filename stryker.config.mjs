@@ -5,7 +5,10 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.rules.config.ts', related: true },
+  // related: false. The test files are already narrowed by scripts/mutate.ts (KAFKA_IAC_RULE_TESTS);
+  // with related: true, Stryker 9.6 ran no test at all for a static mutant (the rule's metadata
+  // object, evaluated at import), so every such mutant was reported as surviving.
+  vitest: { configFile: 'vitest.rules.config.ts', related: false },
   coverageAnalysis: 'perTest',
   mutate: ['lib/rules/**/*.ts'],
   ignorePatterns: ['.test-out', '.test-results', 'cdktf.out', 'dist', 'reports', '.stryker-tmp', 'terraform/.terraform'],

@@ -1,8 +1,13 @@
-// `npm run mutate [-- --mutate <file or glob>] [--concurrency N]`: mutation testing of lib/rules.
+// `npm run mutate [-- --mutate <file or glob>] [--concurrency N] [--render]`: mutation testing of lib/rules
+// and of the writers and grammars (lib/contract/writers, lib/model/grammar, the properties and
+// PromQL writers that live in the model).
 // Each rule file (lib/rules/<id>-<slug>.ts) is mutated against its own tests only
-// (test/rules/<id>-<slug>.test.ts), one Stryker run per file; the engine, readers and checks
-// against every rule test. Prints a per-file table; the reports go to reports/mutation/<file>/.
+// (test/rules/<id>-*.test.ts), one Stryker run per file; each writer or grammar against the tests
+// named in WRITER_TESTS below; the engine, readers and checks against every rule test.
+// Prints a per-file table; the reports go to reports/mutation/<file>/ (git-ignored), and each
+// measured file's row is merged into docs/mutation-scores.json and docs/mutation-scores.md.
 // Not part of `npm test`: a rule file takes minutes on the 2-core machine.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
@@ -18,30 +23,59 @@ function option(name: string): string | undefined {
   return eq?.slice(name.length + 3);
 }
 
-/** The lib/rules files a glob names (`*` within a name, `**` across folders). */
+/**
+ * The writers and grammars (issue #13's escaping and parsing) and the fast tests that prove each:
+ * unit tests and the hostile-input tests that are fast enough to run once per mutant (bash as the
+ * oracle; promtool, terraform and java.util.Properties run in the hostile suite of `npm test`).
+ */
+const WRITER_TESTS: Readonly<Record<string, readonly string[]>> = {
+  'lib/contract/writers/shell.ts': ['test/contract/writers/shell.test.ts', 'test/hostile/admin-scripts.test.ts'],
+  'lib/contract/writers/terraform.ts': ['test/contract/writers/terraform.test.ts'],
+  // (test/hostile/properties.test.ts, with java.util.Properties as the oracle, compiles Java in
+  // every run: too slow per mutant; it runs in `npm test`.)
+  'lib/model/properties-format.ts': ['test/contract/writers/properties.test.ts'],
+  'lib/model/monitoring/promql-string.ts': ['test/contract/writers/promql.test.ts'],
+  'lib/model/grammar/cidr.ts': ['test/model/grammar/cidr.test.ts', 'test/hostile/sec-007-address-space.test.ts'],
+  'lib/model/grammar/names.ts': ['test/model/grammar/names.test.ts', 'test/model/grammar.test.ts'],
+  'lib/model/grammar/tokens.ts': ['test/model/grammar/tokens.test.ts', 'test/contract/writers/terraform.test.ts'],
+};
+/** The folders whose files `--mutate` globs choose from (the writers' re-exports hold no code). */
+const SCOPE = ['lib/rules', 'lib/model/grammar'];
+
+/** The files in scope a glob names (`*` within a name, `**` across folders). */
 function expand(glob: string): string[] {
   // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   const re = new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*') + '$');
   const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-  return walk('lib/rules').filter((f) => f.endsWith('.ts') && re.test(f)).sort();
+  const all = new Set([...SCOPE.flatMap(walk), ...Object.keys(WRITER_TESTS)]);
+  return [...all].filter((f) => f.endsWith('.ts') && re.test(f)).sort();
 }
 
-const RULE_FILE = /^lib\/rules\/((?:ha|sec|cap|perf|mon|slo|dr)-\d{3}-[a-z0-9-]+)\.ts$/;
-const files = expand(option('mutate') ?? 'lib/rules/**/*.ts');
-if (files.length === 0) {
-  console.error(`no file of lib/rules matches ${option('mutate')}`);
+/** The test files of a rule ID: test/rules/<id>-*.test.ts (one test file per rule ID). */
+function ruleTests(id: string): string[] {
+  return fs.readdirSync('test/rules').filter((t) => t.startsWith(`${id}-`) && t.endsWith('.test.ts')).map((t) => `test/rules/${t}`);
+}
+
+const RULE_FILE = /^lib\/rules\/(((?:ha|sec|cap|perf|mon|slo|dr)-\d{3})-[a-z0-9-]+)\.ts$/;
+// `--render`: no run, only docs/mutation-scores.md written again from docs/mutation-scores.json.
+const renderOnly = process.argv.includes('--render');
+const files = renderOnly ? [] : expand(option('mutate') ?? '**/*.ts');
+if (files.length === 0 && !renderOnly) {
+  console.error(`no file of ${SCOPE.join(', ')} or the writers matches ${option('mutate')}`);
   process.exit(2);
 }
 const concurrency = Number(option('concurrency') ?? 1);
 
-/** One Stryker run: the files to mutate and the rule test files that prove them. */
+/** One Stryker run: the files to mutate and the test files that prove them. */
 const runs: { name: string; mutate: string[]; tests: string[] }[] = [];
 const shared: string[] = [];
 for (const f of files) {
   const m = RULE_FILE.exec(f);
-  if (m && fs.existsSync(`test/rules/${m[1]}.test.ts`)) runs.push({ name: m[1], mutate: [f], tests: [`test/rules/${m[1]}.test.ts`] });
-  else shared.push(f);
+  const tests = m ? ruleTests(m[2]) : (WRITER_TESTS[f] ?? []).filter((t) => fs.existsSync(t));
+  if (tests.length) runs.push({ name: m ? m[1] : path.basename(f, '.ts'), mutate: [f], tests });
+  else if (f.startsWith('lib/rules/')) shared.push(f);
+  else throw new Error(`no test file proves ${f}: name it in WRITER_TESTS`);
 }
 if (shared.length) runs.push({ name: 'shared', mutate: shared, tests: ['test/rules/**/*.test.ts'] });
 
@@ -50,17 +84,55 @@ const rows: Row[] = [];
 for (const run of runs) {
   console.log(`\n== ${run.mutate.join(', ')} against ${run.tests.join(', ')}`);
   process.env.KAFKA_IAC_RULE_TESTS = run.tests.join(',');
-  const results: MutantResult[] = await new Stryker({
-    mutate: run.mutate,
-    concurrency,
-    htmlReporter: { fileName: `reports/mutation/${run.name}/index.html` },
-    jsonReporter: { fileName: `reports/mutation/${run.name}/mutation.json` },
-  }).runMutationTest();
+  let results: MutantResult[];
+  try {
+    results = await new Stryker({
+      mutate: run.mutate,
+      concurrency,
+      htmlReporter: { fileName: `reports/mutation/${run.name}/index.html` },
+      jsonReporter: { fileName: `reports/mutation/${run.name}/mutation.json` },
+    }).runMutationTest();
+  } catch (e) {
+    // One file's failed run (its tests fail before mutation) does not stop the others.
+    console.error(`Stryker failed for ${run.mutate.join(', ')}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const report = JSON.parse(fs.readFileSync(`reports/mutation/${run.name}/mutation.json`, 'utf8')) as { files: Record<string, { source: string; mutants: MutantResult[] }> };
   for (const f of run.mutate) {
     const of = results.filter((r) => r.fileName.endsWith(f));
     const count = (s: string) => of.filter((r) => r.status === s).length;
-    rows.push({ file: f, killed: count('Killed'), timeout: count('Timeout'), survived: count('Survived'), noCoverage: count('NoCoverage'), ignored: count('Ignored'), errors: count('CompileError') + count('RuntimeError') });
+    const atLoad = killedAtLoad(f, Object.entries(report.files).find(([name]) => name.endsWith(f))?.[1]);
+    rows.push({ file: f, killed: count('Killed') + atLoad.length, timeout: count('Timeout'), survived: count('Survived') - atLoad.length, noCoverage: count('NoCoverage'), ignored: count('Ignored'), errors: count('CompileError') + count('RuntimeError') });
+    if (atLoad.length) console.log(`${f}: ${atLoad.length} static mutant(s) reported surviving throw when the module loads, so every test of the file fails; counted as killed: ${atLoad.map((m) => `${m.mutatorName} at line ${m.location.start.line}`).join(', ')}`);
   }
+}
+
+/**
+ * The static mutants (module-level code: a rule's definition) that Stryker reports surviving
+ * after running no test, and that make the module throw when it loads. A rule definition that
+ * `defineRule` refuses (an empty ID, no targets) throws at import, so vitest fails every test
+ * file that imports it, but Stryker's vitest runner counts a file that fails to load as no test
+ * run, hence "survived". Each such mutant is applied to a copy of the file beside it and
+ * imported with tsx: one that throws is a mutant the tests kill.
+ */
+function killedAtLoad(file: string, reported: { source: string; mutants: MutantResult[] } | undefined): MutantResult[] {
+  if (!reported) return [];
+  const lines = reported.source.split('\n');
+  // The report's positions are 1-based lines and columns.
+  const offset = (p: { line: number; column: number }) => lines.slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
+  return reported.mutants.filter((m) => m.status === 'Survived' && m.static && !m.testsCompleted).filter((m) => {
+    const copy = path.join(path.dirname(file), `.mutant-${m.id}-${path.basename(file)}`);
+    fs.writeFileSync(copy, reported.source.slice(0, offset(m.location.start)) + m.replacement + reported.source.slice(offset(m.location.end)));
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `await import(${JSON.stringify(`./${copy}`)})`], { stdio: 'ignore' });
+      return false;
+    } catch {
+      return true;
+    } finally {
+      fs.rmSync(copy, { force: true });
+    }
+  });
 }
 
 const score = (r: Omit<Row, 'file'>) => {
@@ -76,3 +148,39 @@ console.log('|------------------------------------------------------|--------|--
 for (const r of rows) console.log(line(r.file, r));
 console.log(line('all files', total));
 console.log(`\nreports: ${runs.map((r) => `reports/mutation/${r.name}/index.html`).join(', ')}`);
+
+/**
+ * The committed record of the last measurement of each file: docs/mutation-scores.json (one row
+ * per file) and the same table in docs/mutation-scores.md. A run replaces the rows of the files
+ * it measured and keeps the others.
+ */
+interface Recorded { file: string; mutants: number; killed: number; timeout: number; survived: number; noCoverage: number; ignored: number; score: number; date: string }
+const RECORD = 'docs/mutation-scores.json';
+const recorded: Recorded[] = fs.existsSync(RECORD) ? JSON.parse(fs.readFileSync(RECORD, 'utf8')) : [];
+const today = new Date().toISOString().slice(0, 10);
+const byFile = new Map(recorded.map((r) => [r.file, r]));
+for (const r of rows) {
+  byFile.set(r.file, {
+    file: r.file, mutants: r.killed + r.timeout + r.survived + r.noCoverage, killed: r.killed, timeout: r.timeout,
+    survived: r.survived, noCoverage: r.noCoverage, ignored: r.ignored, score: Number(score(r).toFixed(2)), date: today,
+  });
+}
+const all = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
+fs.writeFileSync(RECORD, JSON.stringify(all, null, 1) + '\n');
+const sum = all.reduce((a, r) => ({ killed: a.killed + r.killed, timeout: a.timeout + r.timeout, survived: a.survived + r.survived, noCoverage: a.noCoverage + r.noCoverage, ignored: a.ignored + r.ignored, errors: 0 }),
+  { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 });
+fs.writeFileSync('docs/mutation-scores.md', [
+  '# Mutation scores',
+  '',
+  'The last StrykerJS measurement of each file (`npm run mutate -- --mutate <file>`, which writes this',
+  `table and [mutation-scores.json](mutation-scores.json)). Targets: at least 85% over all files, at least 75% for each.`,
+  'Score = (killed + timeout) / (killed + timeout + survived + no coverage); ignored mutants are the',
+  'ones marked equivalent in place (`// Stryker disable next-line ...: <reason>`).',
+  '',
+  '| file | mutants | killed | timeout | survived | no cov. | ignored | score | date |',
+  '|------|--------:|-------:|--------:|---------:|--------:|--------:|------:|------|',
+  ...all.map((r) => `| ${r.file} | ${r.mutants} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.ignored} | ${r.score.toFixed(2)} | ${r.date} |`),
+  `| **all ${all.length} files** | ${sum.killed + sum.timeout + sum.survived + sum.noCoverage} | ${sum.killed} | ${sum.timeout} | ${sum.survived} | ${sum.noCoverage} | ${sum.ignored} | ${score(sum).toFixed(2)} | |`,
+  '',
+].join('\n'));
+console.log(`recorded in ${RECORD} and docs/mutation-scores.md`);

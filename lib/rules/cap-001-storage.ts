@@ -40,6 +40,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const kafka = ctx.index.kubernetesByName('Kafka', doc.body.metadata?.labels?.['strimzi.io/cluster'], doc.namespace);
   const plan = CapacityPlanAnnotations.read(doc.body) ?? (kafka ? CapacityPlanAnnotations.read(kafka.body) : undefined);
   if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
+  // Stryker disable next-line OptionalChaining: equivalent, a pool without spec has no roles and is not applicable above
   const storage = doc.body.spec?.storage;
   const bytes = strimziPersistentBytes(storage);
   const need = required(plan, strimziBrokerCount(strimziBrokerPools(ctx.index, doc.namespace, doc.body.metadata?.labels?.['strimzi.io/cluster'])));
@@ -86,6 +87,7 @@ function strimziPersistentBytes(storage: any): number {
   if (!storage) return 0;
   if (storage.type === 'jbod') return (storage.volumes ?? []).reduce((sum: number, v: any) => sum + strimziPersistentBytes(v), 0);
   if (storage.type === 'persistent-claim') {
+    // Stryker disable next-line StringLiteral: equivalent, any text that is not a quantity parses as NaN, as '' does
     const b = parseMemoryQuantity(String(storage.size ?? ''));
     return Number.isFinite(b) ? b : 0;
   }

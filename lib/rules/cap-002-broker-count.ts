@@ -37,6 +37,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const brokers = strimziBrokerCount(pools);
   const f = new Findings();
   f.expect(brokers >= plan.brokers, {
+    // Stryker disable next-line OptionalChaining: equivalent, a broker pool has spec.roles, so spec exists
     found: `the broker node pools (${pools.map((p) => `${p.name}: ${p.body.spec?.replicas ?? 0}`).join(', ') || 'none'}) have ${brokers} brokers`,
     expected: `at least ${plan.brokers}, the brokers of capacity plan '${plan.name}'`,
     fix: `Set the broker node pools' replicas to ${plan.brokers} in total (plan.brokers), a multiple of the zone count.`,

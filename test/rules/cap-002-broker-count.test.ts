@@ -11,6 +11,12 @@ import { chart } from './fixtures/cap-kubernetes-synthesis';
 import { JsonPatch } from 'cdk8s';
 
 import { itDescribesItself } from './fixtures/metadata';
+import { findingsOf, outcomeOf } from './fixtures/outcome';
+import { STS_LABELS, kubernetes, terraform } from './fixtures/cap-documents';
+import { CapacityPlanAnnotations as A } from '../../lib/contract/capacity-plan-annotations';
+
+const EXPECTED_6 = "at least 6, the brokers of capacity plan 'orders'";
+const STRIMZI_FIX_6 = "Set the broker node pools' replicas to 6 in total (plan.brokers), a multiple of the zone count.";
 describe('MSK', () => {
   describe('CAP rules on MskCluster', () => {
 
@@ -80,4 +86,43 @@ describe('StatefulSet', () => {
 
 describe('the rule', () => {
   itDescribesItself(CAP_002_BROKER_COUNT, 'CAP-002', ['msk', 'strimzi', 'statefulset']);
+});
+
+describe('CAP-002 over single documents (every branch, both sides of the plan, the whole finding)', () => {
+  const kafkaWithPlan = strimziKafka({ annotations: K8S_PLAN });
+  it('MSK: does not apply to another resource with the plan tags, nor to a cluster without a plan or without planned brokers', () => {
+    expect(outcomeOf(CAP_002_BROKER_COUNT, terraform('aws_msk_configuration', 'kafka', { tags: MSK_PLAN }))).toEqual({ status: 'not-applicable' });
+    expect(outcomeOf(CAP_002_BROKER_COUNT, mskCluster({ brokers: 1 }))).toEqual({ status: 'not-applicable' });
+    expect(outcomeOf(CAP_002_BROKER_COUNT, mskCluster({ brokers: 1, tags: { [A.TAG_NAME]: 'orders', [A.TAG_STORAGE_GIB]: '693' } }))).toEqual({ status: 'not-applicable' });
+  });
+  it('MSK: passes the planned 6 brokers and fails 5, with the fix', () => {
+    expect(outcomeOf(CAP_002_BROKER_COUNT, mskCluster({ brokers: 6, tags: MSK_PLAN }))).toEqual({ status: 'compliant' });
+    expect(findingsOf(CAP_002_BROKER_COUNT, mskCluster({ brokers: 5, tags: MSK_PLAN }))).toEqual([{ found: 'number_of_broker_nodes is 5', expected: EXPECTED_6, fix: 'Set brokers: 6 (plan.brokers).' }]);
+  });
+  it('Strimzi: does not apply to a node pool that carries the plan, nor to a Kafka without a plan or without planned brokers', () => {
+    expect(outcomeOf(CAP_002_BROKER_COUNT, nodePool('brokers', { replicas: 1, annotations: K8S_PLAN }))).toEqual({ status: 'not-applicable' });
+    expect(outcomeOf(CAP_002_BROKER_COUNT, strimziKafka(), [nodePool('brokers', { replicas: 1 })])).toEqual({ status: 'not-applicable' });
+    expect(outcomeOf(CAP_002_BROKER_COUNT, strimziKafka({ annotations: { [A.NAME]: 'orders', [A.STORAGE_GIB]: '693' } }), [nodePool('brokers', { replicas: 1 })])).toEqual({ status: 'not-applicable' });
+  });
+  it('Strimzi: adds the broker pools (3 + 3 meets 6, 3 + 2 does not) and leaves out controller pools', () => {
+    const controllers = nodePool('controllers', { roles: ['controller'], replicas: 3 });
+    expect(outcomeOf(CAP_002_BROKER_COUNT, kafkaWithPlan, [nodePool('a', { replicas: 3 }), nodePool('b', { replicas: 3 }), controllers])).toEqual({ status: 'compliant' });
+    expect(findingsOf(CAP_002_BROKER_COUNT, kafkaWithPlan, [nodePool('a', { replicas: 3 }), nodePool('b', { replicas: 2 }), controllers])).toEqual([{
+      found: 'the broker node pools (a: 3, b: 2) have 5 brokers', expected: EXPECTED_6, fix: STRIMZI_FIX_6,
+    }]);
+  });
+  it('Strimzi: fails a planned Kafka without broker pools', () => {
+    expect(findingsOf(CAP_002_BROKER_COUNT, kafkaWithPlan)).toEqual([{ found: 'the broker node pools (none) have 0 brokers', expected: EXPECTED_6, fix: STRIMZI_FIX_6 }]);
+  });
+  it('StatefulSet: does not apply to another object with the plan, nor to a StatefulSet without a plan or without planned brokers', () => {
+    expect(outcomeOf(CAP_002_BROKER_COUNT, kubernetes('v1', 'ConfigMap', 'kafka', { metadata: { labels: STS_LABELS, annotations: K8S_PLAN }, data: {} }))).toEqual({ status: 'not-applicable' });
+    expect(outcomeOf(CAP_002_BROKER_COUNT, statefulSet({ replicas: 1 }))).toEqual({ status: 'not-applicable' });
+    expect(outcomeOf(CAP_002_BROKER_COUNT, statefulSet({ replicas: 1, annotations: { [A.NAME]: 'orders', [A.STORAGE_GIB]: '693' } }))).toEqual({ status: 'not-applicable' });
+  });
+  it('StatefulSet: passes 6 replicas, fails 5, and reads a StatefulSet without spec as 1 replica', () => {
+    expect(outcomeOf(CAP_002_BROKER_COUNT, statefulSet({ replicas: 6, annotations: K8S_PLAN }))).toEqual({ status: 'compliant' });
+    expect(findingsOf(CAP_002_BROKER_COUNT, statefulSet({ replicas: 5, annotations: K8S_PLAN }))).toEqual([{ found: 'spec.replicas is 5', expected: EXPECTED_6, fix: 'Set brokers: 6 (plan.brokers).' }]);
+    const bare = kubernetes('apps/v1', 'StatefulSet', 'kafka', { metadata: { labels: STS_LABELS, annotations: K8S_PLAN } });
+    expect(findingsOf(CAP_002_BROKER_COUNT, bare)[0].found).toBe('spec.replicas is 1');
+  });
 });

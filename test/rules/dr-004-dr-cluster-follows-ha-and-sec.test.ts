@@ -20,6 +20,19 @@ describe('MSK', () => {
       const outcome = check('DR-004', dev, docs, replicator);
       expect(outcome).toMatchObject({ status: 'non-compliant', findings: [{ found: "environment dr has profile 'development'" }] });
     });
+
+    it('passes a replicator synthesized in production, and fails one in staging with the whole finding', () => {
+      const { docs, replicator } = handWritten();
+      expect(check('DR-004', Environment.production({ name: 'dr', region: 'us-west-2' }), docs, replicator)).toMatchObject({ status: 'compliant' });
+      expect(check('DR-004', Environment.staging({ name: 'dr', region: 'us-west-2' }), docs, replicator)).toEqual({
+        status: 'non-compliant',
+        findings: [{
+          found: "environment dr has profile 'staging'",
+          expected: 'production: the DR cluster this replication writes to is checked by every HA and SEC rule as errors',
+          fix: 'Synthesize the DR cluster and its replication in the peer environment created by drPeer().',
+        }],
+      });
+    });
   });
 });
 
@@ -27,7 +40,7 @@ describe('Strimzi', () => {
   describe('DR-004: the DR cluster follows every HA and SEC rule', () => {
     it('fails DR-004 when the declared peer is not production-profile', () => {
       const f = withDeclaration((d) => { d.peer.profile = 'development'; });
-      expectViolation(f.chart, 'DR-004', MM2_PATH, /the declared DR peer staging-dr has profile 'development'; expected production/);
+      expectViolation(f.chart, 'DR-004', MM2_PATH, /the declared DR peer staging-dr has profile 'development'; expected production: every HA and SEC rule applies to the DR cluster as errors\. Create the peer with staging\.drPeer\(\{ name: 'staging-dr', region: 'us-west-2' \}\)\./);
     });
     it('fails DR-004 for a MirrorMaker 2 synthesized in a development environment', () => {
       const f = drFixture();

@@ -1,5 +1,5 @@
 // HA-008: every test that proves this rule, one describe per target it applies to.
-import { it, describe } from 'vitest';
+import { it, describe, expect } from 'vitest';
 import { expectCompliant, expectViolation } from './fixtures/msk-rule-assertions';
 import { mskStack } from '../support/msk-stack';
 import { CONFIGURATION, CLUSTER, mskStackWithTopics, ARTEFACT, TOPICS } from './fixtures/msk-ha';
@@ -13,6 +13,19 @@ import * as statefulsetFixture from '../support/statefulset-fixture';
 
 import { HA_008_UNCLEAN_LEADER_ELECTION } from '../../lib/rules/ha-008-unclean-leader-election';
 import { itDescribesItself } from './fixtures/metadata';
+import { defaultBrokerProperties as brokerDefaults, kubernetes as k8sDocument, mskConfiguration as mskConfigurationDocument, nodePool as nodePoolDocument, strimziKafka as strimziKafkaDocument } from './fixtures/cap-documents';
+import { findingsOf, outcomeOf } from './fixtures/outcome';
+import { nodeConfigMap, topicsConfigMap } from './fixtures/statefulset-documents';
+import { mskAdminArtefact, topicLines } from './fixtures/cap-rules';
+
+/** The default broker properties with unclean.leader.election.enable set to `value`, or left out. */
+const withUnclean = (value: string | undefined, extra: Record<string, string> = {}) => {
+  const props = { ...brokerDefaults(), ...extra };
+  if (value === undefined) delete props['unclean.leader.election.enable'];
+  else props['unclean.leader.election.enable'] = value;
+  return props;
+};
+const TOPIC_OVERRIDE = { expected: 'false or absent (the cluster sets false)', fix: 'Remove the topic override.' };
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 
@@ -84,6 +97,49 @@ describe('StatefulSet', () => {
         expectViolation(chart, 'HA-008', TOPICS_PATH, /sets unclean.leader.election.enable=true on topic 'orders'/);
       });
     });
+  });
+});
+
+describe('HA-008 over single documents (both sides of each check, the whole finding)', () => {
+  const R = HA_008_UNCLEAN_LEADER_ELECTION;
+  it('MSK: passes a configuration that writes false, fails true and unset (MSK defaults to true)', () => {
+    expect(outcomeOf(R, mskConfigurationDocument(withUnclean('false')))).toEqual({ status: 'compliant' });
+    const finding = (found: string) => ({ found, expected: "'false', written out (MSK's default is true)", fix: 'Set unclean.leader.election.enable=false in the configuration (MskCluster writes it; remove any brokerConfig.extra override).' });
+    expect(findingsOf(R, mskConfigurationDocument(withUnclean('true')))).toEqual([finding("unclean.leader.election.enable is 'true'")]);
+    expect(findingsOf(R, mskConfigurationDocument(withUnclean(undefined)))).toEqual([finding('unclean.leader.election.enable is not set')]);
+  });
+  it('MSK: fails a topic line of the admin artefact that turns it on, and passes false or no override', () => {
+    expect(findingsOf(R, mskAdminArtefact(topicLines('--partitions 6 --config unclean.leader.election.enable=true')))).toEqual([
+      { found: "input.topics (kafka-admin/topics.txt) line 2 sets unclean.leader.election.enable=true on topic 'orders'", ...TOPIC_OVERRIDE },
+    ]);
+    expect(outcomeOf(R, mskAdminArtefact(topicLines('--partitions 6 --config unclean.leader.election.enable=false')))).toEqual({ status: 'compliant' });
+    expect(outcomeOf(R, mskAdminArtefact(topicLines('--partitions 6')))).toEqual({ status: 'compliant' });
+  });
+  it('Strimzi: a KafkaTopic passes false (string or boolean) or no override, and fails true', () => {
+    const topic = (config?: Record<string, unknown>) => k8sDocument('kafka.strimzi.io/v1', 'KafkaTopic', 'orders', config === undefined ? {} : { spec: { config } });
+    expect(outcomeOf(R, topic({ 'unclean.leader.election.enable': false }))).toEqual({ status: 'compliant' });
+    expect(outcomeOf(R, topic({ 'unclean.leader.election.enable': 'false' }))).toEqual({ status: 'compliant' });
+    expect(outcomeOf(R, topic({}))).toEqual({ status: 'compliant' });
+    expect(outcomeOf(R, topic(undefined))).toEqual({ status: 'compliant' });
+    expect(findingsOf(R, topic({ 'unclean.leader.election.enable': true }))).toEqual([{ found: 'spec.config unclean.leader.election.enable is true', ...TOPIC_OVERRIDE }]);
+    expect(findingsOf(R, topic({ 'unclean.leader.election.enable': 'yes' }))[0].found).toBe("spec.config unclean.leader.election.enable is 'yes'");
+  });
+  it('Strimzi: the Kafka passes false written out and fails true or unset; a node pool is not concerned', () => {
+    expect(outcomeOf(R, strimziKafkaDocument({ config: withUnclean('false') }))).toEqual({ status: 'compliant' });
+    const finding = (found: string) => ({ found, expected: 'false, written out', fix: 'Set unclean.leader.election.enable: false in spec.kafka.config (StrimziKafkaCluster writes it).' });
+    expect(findingsOf(R, strimziKafkaDocument({ config: withUnclean('true') }))).toEqual([finding("spec.kafka.config unclean.leader.election.enable is 'true'")]);
+    expect(findingsOf(R, strimziKafkaDocument({ config: withUnclean(undefined) }))).toEqual([finding('spec.kafka.config unclean.leader.election.enable is not set')]);
+    expect(outcomeOf(R, nodePoolDocument('brokers'))).toEqual({ status: 'not-applicable' });
+  });
+  it('StatefulSet: the broker server.properties passes false and fails true or unset; a topic line that turns it on fails', () => {
+    const broker = (value: string | undefined) => nodeConfigMap('kafka-brokers', withUnclean(value, { 'process.roles': 'broker' }));
+    expect(outcomeOf(R, broker('false'))).toEqual({ status: 'compliant' });
+    const finding = (found: string) => ({ found, expected: 'false, written out', fix: 'Set unclean.leader.election.enable=false (KafkaStatefulSetCluster writes it).' });
+    expect(findingsOf(R, broker('true'))).toEqual([finding("data['server.properties'] unclean.leader.election.enable is 'true'")]);
+    expect(findingsOf(R, broker(undefined))).toEqual([finding("data['server.properties'] unclean.leader.election.enable is not set")]);
+    expect(findingsOf(R, topicsConfigMap(['--create --topic a --config unclean.leader.election.enable=true', '--create --topic b --config unclean.leader.election.enable=false', '--create --topic c']))).toEqual([
+      { found: "topics.txt line 1 sets unclean.leader.election.enable=true on topic 'a'", ...TOPIC_OVERRIDE },
+    ]);
   });
 });
 

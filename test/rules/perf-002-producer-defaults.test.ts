@@ -18,6 +18,7 @@ import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
 
 import { PERF_002_PRODUCER_DEFAULTS } from '../../lib/rules/perf-002-producer-defaults';
 import { itDescribesItself } from './fixtures/metadata';
+import { findingsOf, outcomeOf } from './fixtures/outcome';
 describe('every target', () => {
   describe('PERF-002 producer properties (warning)', () => {
 
@@ -123,6 +124,48 @@ describe('StatefulSet', () => {
       const { lines } = run(PERF_002, [configMap('checkout', true, edit(k8s(checkout), 'linger.ms', '0'), 'statefulset')]);
       expect(lines[0]).toContain("PERF-002 [staging/Kafka/ConfigMap-checkout-client-properties] linger.ms is 0 in the client properties of 'checkout'; expected 5 to 10");
     });
+  });
+});
+
+describe('PERF-002 over published properties (both sides of every range, the whole finding)', () => {
+  const GOOD: Record<string, string> = { 'compression.type': 'lz4', 'linger.ms': '5', 'batch.size': '32768', 'buffer.memory': '67108864', 'max.in.flight.requests.per.connection': '5' };
+  const text = (over: Record<string, string | undefined>) => Object.entries({ ...GOOD, ...over }).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
+  const producer = (over: Record<string, string | undefined>) => configMap('checkout', true, text(over));
+  const AT = "in the client properties of 'checkout'";
+  it('passes each setting at both ends of its range, and zstd', () => {
+    for (const over of [{}, { 'compression.type': 'zstd', 'linger.ms': '10', 'batch.size': '65536', 'buffer.memory': '134217728', 'max.in.flight.requests.per.connection': '1' }, { 'max.in.flight.requests.per.connection': undefined }]) {
+      expect(outcomeOf(PERF_002, producer(over)), JSON.stringify(over)).toEqual({ status: 'compliant' });
+    }
+  });
+  it('does not apply to a consumer, nor to a document that publishes no properties', () => {
+    expect(outcomeOf(PERF_002, configMap('billing', false, 'group.id=billing\n'))).toEqual({ status: 'not-applicable' });
+  });
+  it('fails compression other than lz4 or zstd, and none set', () => {
+    const expected = "'lz4' (PERF-002; zstd also passes): compressed batches cut network, disk and replication bytes";
+    expect(findingsOf(PERF_002, producer({ 'compression.type': 'gzip' }))).toEqual([{ found: `compression.type is 'gzip' ${AT}`, expected, fix: 'Set compression.type=lz4.' }]);
+    expect(findingsOf(PERF_002, producer({ 'compression.type': undefined }))).toEqual([{ found: `compression.type is not set (none) ${AT}`, expected, fix: 'Set compression.type=lz4.' }]);
+  });
+  it('fails linger.ms 4, 11 and unset (0)', () => {
+    const expected = '5 to 10 (PERF-002): long enough to fill batches, short enough to keep produce latency under MON-008';
+    expect(findingsOf(PERF_002, producer({ 'linger.ms': '4' }))).toEqual([{ found: `linger.ms is 4 ${AT}`, expected, fix: 'Set linger.ms=5.' }]);
+    expect(findingsOf(PERF_002, producer({ 'linger.ms': '11' }))[0].found).toBe(`linger.ms is 11 ${AT}`);
+    expect(findingsOf(PERF_002, producer({ 'linger.ms': undefined }))[0].found).toBe(`linger.ms is not set (0) ${AT}`);
+  });
+  it('fails batch.size 32767, 65537 and unset (16384)', () => {
+    const expected = '32768 to 65536 (PERF-002, 32–64 KiB): smaller batches mean more requests per message, larger ones more memory per partition';
+    expect(findingsOf(PERF_002, producer({ 'batch.size': '32767' }))).toEqual([{ found: `batch.size is 32767 ${AT}`, expected, fix: 'Set batch.size=65536.' }]);
+    expect(findingsOf(PERF_002, producer({ 'batch.size': '65537' }))[0].found).toBe(`batch.size is 65537 ${AT}`);
+    expect(findingsOf(PERF_002, producer({ 'batch.size': undefined }))[0].found).toBe(`batch.size is not set (16384) ${AT}`);
+  });
+  it('fails buffer.memory one byte under 64 MiB and unset (32 MiB)', () => {
+    const expected = 'at least 67108864 (PERF-002, 64 MiB): the producer keeps sending through a leader election instead of blocking';
+    expect(findingsOf(PERF_002, producer({ 'buffer.memory': '67108863' }))).toEqual([{ found: `buffer.memory is 67108863 ${AT}`, expected, fix: 'Set buffer.memory=67108864.' }]);
+    expect(findingsOf(PERF_002, producer({ 'buffer.memory': undefined }))[0].found).toBe(`buffer.memory is not set (33554432) ${AT}`);
+  });
+  it('fails 6 requests in flight', () => {
+    expect(findingsOf(PERF_002, producer({ 'max.in.flight.requests.per.connection': '6' }))).toEqual([{
+      found: `max.in.flight.requests.per.connection is 6 ${AT}`, expected: 'at most 5 (PERF-002): above 5, idempotence can no longer keep messages in order', fix: 'Set max.in.flight.requests.per.connection=5.',
+    }]);
   });
 });
 

