@@ -4,6 +4,7 @@ import { ALERT_NAME_LABEL, AlertReceiverKind, SEVERITY_LABEL, type AlertReceiver
 
 /** Where the plain Alertmanager configuration of an environment goes, under `dist/<env>/`. */
 export const ALERTMANAGER_DIR = 'alertmanager';
+/** The plain Alertmanager configuration of an environment, relative to `dist/<env>/`. */
 export const ALERTMANAGER_CONFIG_FILE = `${ALERTMANAGER_DIR}/alertmanager.yml`;
 
 /**

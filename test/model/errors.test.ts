@@ -9,7 +9,7 @@ describe('KafkaIacError factories', () => {
     expect(KafkaIacError.positiveWhole(3, p)).toBe(3);
     for (const bad of [0, -1, 2.5, Number.NaN]) {
       expect(() => KafkaIacError.positiveWhole(bad, p)).toThrow(
-        `MON-001 [prod/Alarms] brokers is ${JSON.stringify(bad)}; expected a whole number of brokers, at least 1. Set brokers to number_of_broker_nodes.`);
+        `MON-001 [prod/Alarms] brokers is ${String(bad)}; expected a whole number of brokers, at least 1. Set brokers to number_of_broker_nodes.`);
     }
   });
 

@@ -56,6 +56,7 @@ export enum AlertReceiverKind {
   EMAIL = 'email',
 }
 
+/** A PagerDuty receiver: the Events API v2 routing key comes from a Secret. */
 export interface PagerDutyReceiverProps {
   /**
    * The Events API v2 integration (routing) key.
@@ -69,6 +70,7 @@ export interface PagerDutyReceiverProps {
   readonly sendResolved?: boolean;
 }
 
+/** A Slack receiver: the incoming-webhook URL comes from a Secret. */
 export interface SlackReceiverProps {
   /**
    * The Slack incoming-webhook URL (it carries the token).
@@ -84,6 +86,7 @@ export interface SlackReceiverProps {
   readonly sendResolved?: boolean;
 }
 
+/** A webhook receiver: its bearer token comes from a Secret. */
 export interface WebhookReceiverProps {
   /**
    * Where Alertmanager POSTs the alerts: an `http` or `https` URL without credentials in it.
@@ -99,6 +102,7 @@ export interface WebhookReceiverProps {
   readonly sendResolved?: boolean;
 }
 
+/** An e-mail receiver: the SMTP password comes from a Secret. */
 export interface EmailReceiverProps {
   /** The address that receives the alerts. */
   readonly to: string;
@@ -267,6 +271,7 @@ function labelNames(prop: string, v: unknown, allowEllipsis: boolean): string[] 
   return [...v];
 }
 
+/** Props of an `AlertRouting`: the receivers, which receives which severity, and the inhibitions. */
 export interface AlertRoutingProps {
   /** Every receiver a route may send to; names are unique. */
   readonly receivers: readonly AlertReceiver[];

@@ -6,6 +6,7 @@ import { checkDnsLabel } from '../../model/grammar/names';
 import { AlertRouting } from '../../model/monitoring/alert-routing';
 import { AlertmanagerConfigFile, alertmanagerConfigSpec } from '../../contract/alertmanager-config';
 
+/** Props of a `KafkaAlertRouting`: the routing rendered as an AlertmanagerConfig. */
 export interface KafkaAlertRoutingProps {
   /** Receivers, severity routes, grouping and inhibitions (`AlertRouting.bySeverity`). */
   readonly routing: AlertRouting;

@@ -10,6 +10,7 @@ import {
 import { DASHBOARD_KIND_LABEL, GRAFANA_DASHBOARD_LABEL, GRAFANA_DASHBOARD_LABEL_VALUE, KAFKA_CLUSTER_LABEL } from '../../contract/vocabulary';
 import { KafkaPrometheusMonitoring } from './kafka-prometheus-monitoring';
 
+/** Props of `KafkaGrafanaDashboards`: the monitored cluster whose dashboards are written as sidecar ConfigMaps. */
 export interface KafkaGrafanaDashboardsProps {
   /** The cluster whose `KafkaPrometheusMonitoring` (in the same chart) the dashboards read. */
   readonly clusterName: string;
@@ -70,6 +71,7 @@ export class KafkaGrafanaDashboards extends Construct {
   }
 }
 
+/** Props of a `KafkaOverviewDashboard`: the clusters of the multi-cluster overview. */
 export interface KafkaOverviewDashboardProps {
   /** Names the overview (its title and ConfigMap): the app or the pair of environments. */
   readonly name: string;

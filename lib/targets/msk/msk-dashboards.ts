@@ -17,6 +17,7 @@ import { MskCloudWatchAlarms } from './msk-cloudwatch-alarms';
 import { MskPrometheusMonitoring } from './msk-prometheus-monitoring';
 import { MskReplicatorAlarms } from './msk-replicator-alarms';
 
+/** Props of `MskDashboards`: the MSK cluster whose Grafana files and CloudWatch dashboard are written. */
 export interface MskDashboardsProps {
   /** The MSK cluster whose `MskPrometheusMonitoring` (and `MskCloudWatchAlarms`) in the same stack the dashboards read. */
   readonly clusterName: string;
@@ -97,6 +98,7 @@ export class MskDashboards extends Construct {
   }
 }
 
+/** Props of an `MskOverviewDashboard`: the clusters of the multi-cluster overview. */
 export interface MskOverviewDashboardProps {
   /** Names the overview (its title and file): the app or the pair of environments. */
   readonly name: string;
