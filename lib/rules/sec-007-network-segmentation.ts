@@ -1,4 +1,5 @@
-import type { SynthesizedDocument, TerraformDocument } from '../contract/document';
+import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
+import { METRICS_PORT_NAME } from '../contract/vocabulary';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { mskClusterCheck } from './checks/target-checks';
@@ -6,7 +7,7 @@ import { admittedAddresses, admittedPublicAddresses, parseCidr, type CidrBlock }
 import { authenticationOf, block, hasBlock, list, literalBoolean, literalNumber } from './readers/msk-cluster-document';
 import { MSK_EXPORTER_PORTS, MSK_LISTENER_PORTS } from '../contract/msk-ports';
 import { asStrimziKafka } from './readers/strimzi-documents';
-import { kubernetesKind, nodeConfigOf, selectorMatches } from './readers/statefulset-documents';
+import { kubernetesKind, nodeConfigOf, podSpecOf, selectorMatches } from './readers/statefulset-documents';
 
 /** SEC-007: Network segmentation: brokers live in private subnets; security groups / NetworkPolicies admit only the listener ports, only from declared client networks or workloads; no public access. */
 export const SEC_007_NETWORK_SEGMENTATION: Rule = defineRule({
@@ -156,7 +157,7 @@ function internetRoutesOf(subnet: TerraformDocument, ctx: RuleContext): string[]
  * pods; and the cluster's own NetworkPolicies never admit everyone.
  */
 function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  if (doc.source === 'kubernetes' && doc.kind === 'NetworkPolicy') return checkStrimziNetworkPolicy(doc.body, ctx);
+  if (doc.source === 'kubernetes' && doc.kind === 'NetworkPolicy') return checkNetworkPolicy(doc.body, ctx, strimziAdmittedPorts(doc, ctx));
   const kafka = asStrimziKafka(doc);
   if (!kafka) return NOT_APPLICABLE;
   const f = new Findings();
@@ -181,6 +182,15 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
       });
     }
   }
+  // Strimzi's own NetworkPolicy admits the JMX port 9999 from every pod and namespace whenever
+  // jmxOptions is set (strimzi-kafka-operator KafkaCluster.generateNetworkPolicy, JmxModel.networkPolicyIngresRules:
+  // createIngressRule(JMX_PORT, List.of())); its listener rules use each listener's own port.
+  const jmx = kafka.body.spec?.kafka?.jmxOptions;
+  f.expect(jmx === undefined, {
+    found: `spec.kafka.jmxOptions is ${JSON.stringify(jmx)}, so Strimzi's NetworkPolicy admits the JMX port ${STRIMZI_JMX_PORT} from every pod and namespace`,
+    expected: `only the listener ports and the metrics port ${STRIMZI_METRICS_PORT}`,
+    fix: `Remove jmxOptions; scrape the JMX exporter on port ${STRIMZI_METRICS_PORT} (metricsConfig) instead.`,
+  });
   const denies = ctx.index.kubernetes('NetworkPolicy').some((np) => np.namespace === kafka.namespace && deniesIngressTo(np.body, kafka.name));
   f.expect(denies, {
     found: `no NetworkPolicy in namespace ${shown(kafka.namespace)} denies ingress to the pods of ${kafka.name} by default`,
@@ -190,11 +200,73 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return f.outcome();
 }
 
-/** A Strimzi-target NetworkPolicy: every ingress rule names its sources and ports; none is open to the world. */
-function checkStrimziNetworkPolicy(body: Readonly<Record<string, any>>, ctx: RuleContext): RuleOutcome {
+/**
+ * The metrics port of the Kafka pods and of Kafka Exporter on Strimzi (strimzi-kafka-operator
+ * `MetricsModel.METRICS_PORT`; `ListenersValidator` forbids it, and 9999, as a listener port).
+ */
+const STRIMZI_METRICS_PORT = 9404;
+/** The JMX port Strimzi opens with `jmxOptions` (strimzi-kafka-operator `JmxModel.JMX_PORT`). */
+const STRIMZI_JMX_PORT = 9999;
+
+/** The ports a NetworkPolicy may admit: listener and metrics ports, with the names a named port may use. */
+interface AdmittedPorts {
+  /** Port number to what it is, for messages. */
+  readonly byNumber: ReadonlyMap<number, string>;
+  /** Container port name to number. */
+  readonly byName: ReadonlyMap<string, number>;
+}
+
+/** Strimzi: the listener ports of every Kafka in the policy's namespace, and the metrics port. */
+function strimziAdmittedPorts(doc: KubernetesDocument, ctx: RuleContext): AdmittedPorts {
+  const byNumber = new Map<number, string>([[STRIMZI_METRICS_PORT, 'metrics']]);
+  for (const k of ctx.index.kubernetes('Kafka')) {
+    const kafka = asStrimziKafka(k);
+    if (!kafka || kafka.namespace !== doc.namespace) continue;
+    for (const l of (kafka.body.spec?.kafka?.listeners ?? []) as any[]) {
+      if (typeof l?.port === 'number') byNumber.set(l.port, `listener ${l.name} of ${kafka.name}`);
+    }
+  }
+  return { byNumber, byName: new Map() };
+}
+
+/**
+ * StatefulSet: for the workloads in the policy's namespace whose pods it selects, the listener
+ * ports of the Kafka nodes (`listeners` and `controller` listeners of their properties) and the
+ * container ports named `tcp-prometheus` (JMX exporter agent, Kafka Exporter).
+ */
+function statefulSetAdmittedPorts(doc: KubernetesDocument, ctx: RuleContext): AdmittedPorts {
+  const byNumber = new Map<number, string>();
+  const byName = new Map<string, number>();
+  const selector = doc.body.spec?.podSelector ?? {};
+  for (const w of [...ctx.index.kubernetes('StatefulSet'), ...ctx.index.kubernetes('Deployment')]) {
+    if (w.namespace !== doc.namespace || !selectorMatches(selector, w.body.spec?.template?.metadata?.labels ?? {})) continue;
+    const node = nodeConfigOf(ctx.index, w)?.node;
+    for (const l of (node?.properties.listeners ?? '').split(',')) {
+      const m = /^\s*([A-Za-z0-9_]+):\/\/[^,]*:(\d+)\s*$/.exec(l);
+      if (m) byNumber.set(Number(m[2]), `listener ${m[1]} of ${w.name}`);
+    }
+    for (const c of (podSpecOf(w).containers ?? []) as any[]) {
+      for (const p of (c?.ports ?? []) as any[]) {
+        if (typeof p?.containerPort !== 'number') continue;
+        const named = typeof p.name === 'string' ? p.name : undefined;
+        if (named === METRICS_PORT_NAME) byNumber.set(p.containerPort, `metrics of ${w.name}`);
+        if (named !== undefined && byNumber.has(p.containerPort)) byName.set(named, p.containerPort);
+      }
+    }
+  }
+  return { byNumber, byName };
+}
+
+/**
+ * A NetworkPolicy of the Strimzi or StatefulSet target: every ingress rule names its sources
+ * and its ports, none is open to the world, and each port is a listener or metrics port of the
+ * pods the policy protects (no port range, no port that no listener or metrics endpoint has).
+ */
+function checkNetworkPolicy(body: Readonly<Record<string, any>>, ctx: RuleContext, admitted: AdmittedPorts): RuleOutcome {
   const f = new Findings();
   const rules: any[] = Array.isArray(body.spec?.ingress) ? body.spec.ingress : [];
   admittedSpaceFindings(f, 'spec.ingress', rules.flatMap((r) => (Array.isArray(r?.from) ? r.from : []).map((p: any) => p?.ipBlock?.cidr).filter((c: unknown) => c !== undefined)), ctx);
+  const allowedText = [...admitted.byNumber].sort(([a], [b]) => a - b).map(([port, what]) => `${port} (${what})`).join(', ') || 'none: the policy selects no listener or metrics endpoint';
   rules.forEach((rule, i) => {
     const from: any[] = Array.isArray(rule?.from) ? rule.from : [];
     f.expect(from.length > 0 && from.every(isDeclaredPeer), {
@@ -202,10 +274,19 @@ function checkStrimziNetworkPolicy(body: Readonly<Record<string, any>>, ctx: Rul
       expected: 'declared peers only (an absent or empty from, an empty peer or 0.0.0.0/0 admits everyone)',
       fix: 'List the allowed namespaces and pods.',
     });
-    f.expect(Array.isArray(rule?.ports) && rule.ports.length > 0, {
+    const ports: any[] = Array.isArray(rule?.ports) ? rule.ports : [];
+    f.expect(ports.length > 0, {
       found: `spec.ingress[${i}].ports is ${JSON.stringify(rule?.ports ?? 'not set')}`,
       expected: 'the listener or metrics ports only',
       fix: 'List the ports the rule admits.',
+    });
+    ports.forEach((p, j) => {
+      const port = typeof p?.port === 'string' ? admitted.byName.get(p.port) : p?.port;
+      f.expect(p?.endPort === undefined && typeof port === 'number' && admitted.byNumber.has(port), {
+        found: `spec.ingress[${i}].ports[${j}] admits ${p?.port === undefined ? 'every port' : `port ${shown(p.port)}`}${p?.endPort === undefined ? '' : ` to ${shown(p.endPort)}`}`,
+        expected: `single listener or metrics ports of the selected pods: ${allowedText}`,
+        fix: 'Admit only the listener ports to clients and the metrics ports to Prometheus (KafkaNetworkPolicies and StrimziSupportNetworkPolicies do).',
+      });
     });
   });
   return f.outcome();
@@ -262,7 +343,7 @@ function deniesIngressTo(body: Readonly<Record<string, any>>, cluster: string): 
  */
 function checkStatefulSet(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   if (doc.source !== 'kubernetes') return NOT_APPLICABLE;
-  if (doc.kind === 'NetworkPolicy') return checkStrimziNetworkPolicy(doc.body, ctx);
+  if (doc.kind === 'NetworkPolicy') return checkNetworkPolicy(doc.body, ctx, statefulSetAdmittedPorts(doc, ctx));
   if (doc.kind === 'Service') {
     const type = doc.body.spec?.type;
     const f = new Findings();

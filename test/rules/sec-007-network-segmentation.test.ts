@@ -9,6 +9,7 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import { strimziChart, KAFKA_PATH } from '../support/strimzi-fixture';
 import { DENY_PATH, PROMETHEUS_PATH } from './fixtures/strimzi-sec';
 import { JsonPatch } from 'cdk8s';
+import { IntOrString } from 'cdk8s-plus-27/lib/imports/k8s';
 import { statefulSetChart, BROKERS_PATH } from '../support/statefulset-fixture';
 import { CLIENTS_PATH, BOOTSTRAP_PATH } from './fixtures/statefulset-sec';
 import * as strimziFixture from '../support/strimzi-fixture';
@@ -83,6 +84,28 @@ describe('Strimzi', () => {
         expectViolation(chart, 'SEC-007', KAFKA_PATH, /listener 'tls' type is 'loadbalancer'/);
         expectViolation(chart, 'SEC-007', KAFKA_PATH, /networkPolicyPeers contains \{"ipBlock":\{"cidr":"0.0.0.0\/0"\}\}/);
       });
+      // Strimzi writes one ingress rule per listener on the listener's own port, and opens the JMX
+      // port 9999 to everyone when jmxOptions is set (strimzi-kafka-operator
+      // cluster-operator/.../model/KafkaCluster.java generateNetworkPolicy; jmx/JmxModel.java
+      // networkPolicyIngresRules; MetricsModel.METRICS_PORT 9404).
+      it('fails SEC-007 when the Prometheus policy admits the JMX port instead of a metrics or listener port', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.networkPolicies.allowPrometheus.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0/port', IntOrString.fromNumber(9999)));
+        expectViolation(chart, 'SEC-007', PROMETHEUS_PATH, /spec.ingress\[0\].ports\[0\] admits port 9999; expected single listener or metrics ports of the selected pods: 9093 \(listener tls of orders\), 9404 \(metrics\)/);
+      });
+      it('fails SEC-007 when a policy rule admits every port or a port range', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.networkPolicies.allowPrometheus.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0', { protocol: 'TCP', port: IntOrString.fromNumber(9000), endPort: 9999 }));
+        expectViolation(chart, 'SEC-007', PROMETHEUS_PATH, /spec.ingress\[0\].ports\[0\] admits port 9000 to 9999; expected single listener or metrics ports/);
+        const other = strimziChart();
+        other.cluster.networkPolicies.allowPrometheus.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0', { protocol: 'TCP' }));
+        expectViolation(other.chart, 'SEC-007', PROMETHEUS_PATH, /spec.ingress\[0\].ports\[0\] admits every port/);
+      });
+      it('fails SEC-007 when jmxOptions makes Strimzi admit the JMX port from everyone', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/jmxOptions', {}));
+        expectViolation(chart, 'SEC-007', KAFKA_PATH, /spec.kafka.jmxOptions is \{\}, so Strimzi's NetworkPolicy admits the JMX port 9999 from every pod and namespace; expected only the listener ports and the metrics port 9404/);
+      });
       it('fails SEC-007 when the deny-by-default policy gets an allow-all rule', () => {
         const { chart, cluster } = strimziChart();
         cluster.networkPolicies.denyIngress.addJsonPatch(JsonPatch.add('/spec/ingress', [{}]));
@@ -114,6 +137,30 @@ describe('StatefulSet', () => {
         const { chart, cluster } = statefulSetChart();
         cluster.networkPolicies.allowClients.addJsonPatch(JsonPatch.replace('/spec/ingress/0/from', [{ ipBlock: { cidr: '0.0.0.0/0' } }]));
         expectViolation(chart, 'SEC-007', CLIENTS_PATH, /spec.ingress\[0\].from is \[\{"ipBlock":\{"cidr":"0.0.0.0\/0"\}\}\]/);
+      });
+      it('passes SEC-007 on every NetworkPolicy: each admits only listener or metrics ports of the pods it selects', () => {
+        const { chart } = statefulSetChart();
+        for (const id of ['AllowClients', 'AllowReplication', 'AllowControllers', 'AllowPrometheus']) {
+          expectCompliant(chart, 'SEC-007', `kafka/Kafka/NetworkPolicies/${id}`);
+        }
+      });
+      it('fails SEC-007 when the client policy admits a port that no listener has (a JMX port)', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.networkPolicies.allowClients.addJsonPatch(JsonPatch.add('/spec/ingress/0/ports/-', { protocol: 'TCP', port: IntOrString.fromNumber(9999) }));
+        expectViolation(chart, 'SEC-007', CLIENTS_PATH, /spec.ingress\[0\].ports\[1\] admits port 9999; expected single listener or metrics ports of the selected pods: 9091 \(listener REPLICATION of orders-broker\), 9093 \(listener SCRAM of orders-broker\), 9404 \(metrics of orders-broker\)/);
+      });
+      it('fails SEC-007 when the controller policy admits a broker listener port that the controllers do not have', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.networkPolicies.allowControllers.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0/port', IntOrString.fromNumber(9093)));
+        expectViolation(chart, 'SEC-007', 'kafka/Kafka/NetworkPolicies/AllowControllers', /spec.ingress\[0\].ports\[0\] admits port 9093; expected single listener or metrics ports of the selected pods: 9090 \(listener CONTROLLER of orders-controller\)/);
+      });
+      it('fails SEC-007 when a client rule admits every port, and accepts a named listener port', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.networkPolicies.allowClients.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0', { protocol: 'TCP' }));
+        expectViolation(chart, 'SEC-007', CLIENTS_PATH, /spec.ingress\[0\].ports\[0\] admits every port/);
+        const named = statefulSetChart();
+        named.cluster.networkPolicies.allowClients.addJsonPatch(JsonPatch.replace('/spec/ingress/0/ports/0/port', IntOrString.fromString('tcp-scram')));
+        expectCompliant(named.chart, 'SEC-007', CLIENTS_PATH);
       });
       it('fails SEC-007 when the bootstrap Service becomes a LoadBalancer', () => {
         const { chart, cluster } = statefulSetChart();

@@ -2,6 +2,7 @@ import { IntOrString, KubeDeployment, Quantity } from 'cdk8s-plus-27/lib/imports
 import { Construct } from 'constructs';
 import { StatefulSetPorts } from './kafka-node-properties';
 import { checkedConstructId } from '../../contract/construct-id';
+import { METRICS_PORT_NAME } from '../../contract/vocabulary';
 
 /** The Kafka Exporter image (danielqsj/kafka_exporter), which reports consumer lag. */
 export const KAFKA_EXPORTER_IMAGE = 'danielqsj/kafka-exporter:v1.9.0';
@@ -82,7 +83,7 @@ export class StatefulSetKafkaExporter extends Construct {
                 `--web.listen-address=:${port}`,
               ],
               env: [{ name: 'SASL_PASSWORD', valueFrom: { secretKeyRef: { name: props.passwordSecretName, key: 'password' } } }],
-              ports: [{ name: 'tcp-prometheus', containerPort: port, protocol: 'TCP' }],
+              ports: [{ name: METRICS_PORT_NAME, containerPort: port, protocol: 'TCP' }],
               readinessProbe: { tcpSocket: { port: IntOrString.fromNumber(port) }, periodSeconds: 10 },
               livenessProbe: { tcpSocket: { port: IntOrString.fromNumber(port) }, initialDelaySeconds: 30, periodSeconds: 20 },
               resources: {

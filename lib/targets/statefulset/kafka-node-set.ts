@@ -4,7 +4,7 @@ import {
 } from 'cdk8s-plus-27/lib/imports/k8s';
 import { toPropertiesText } from '../../model/broker-config';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
-import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, KAFKA_NODE_ROLE_LABEL, STORAGE_KMS_KEY_ANNOTATION, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
+import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, KAFKA_NODE_ROLE_LABEL, METRICS_PORT_NAME, STORAGE_KMS_KEY_ANNOTATION, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
 import type { IEncryptedStorageClass } from '../kubernetes/encrypted-storage-class';
 import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
 import { CertManagerCertificate, type CertificateIssuerRef } from './cert-manager-certificate';
@@ -235,7 +235,7 @@ function kafkaContainer(id: string, props: KafkaStatefulSetNodeSetProps, n: Node
       ...(controller ? [{ name: 'tcp-controller', containerPort: StatefulSetPorts.CONTROLLER, protocol: 'TCP' }] : []),
       ...(broker ? [{ name: 'tcp-replication', containerPort: StatefulSetPorts.REPLICATION, protocol: 'TCP' }] : []),
       ...(broker ? c.clientListeners.map((l) => ({ name: `tcp-${l.name.toLowerCase()}`, containerPort: l.port, protocol: 'TCP' })) : []),
-      { name: 'tcp-prometheus', containerPort: StatefulSetPorts.METRICS, protocol: 'TCP' },
+      { name: METRICS_PORT_NAME, containerPort: StatefulSetPorts.METRICS, protocol: 'TCP' },
     ],
     resources: {
       requests: { cpu: Quantity.fromString(options.cpu), memory: Quantity.fromString(options.memory) },
