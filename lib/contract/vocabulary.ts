@@ -49,10 +49,9 @@ export const TARGET_LABEL = 'kafka-iac.dev/target';
 export const MONITORED_CLUSTER_LABEL = KAFKA_CLUSTER_LABEL;
 /** Label on a PrometheusRule naming the metrics backend its expressions read. */
 export const METRICS_BACKEND_LABEL = 'kafka-iac.dev/metrics-backend';
-/** Label on a StatefulSet naming the KRaft roles of its nodes (`broker`, `controller`, `combined`). */
 /** The container port name of every metrics endpoint the StatefulSet target writes (JMX exporter agent, Kafka Exporter). */
 export const METRICS_PORT_NAME = 'tcp-prometheus';
-
+/** Label on a StatefulSet naming the KRaft roles of its nodes (`broker`, `controller`, `combined`). */
 export const KAFKA_NODE_ROLE_LABEL = 'kafka-iac.dev/role';
 /** Annotation on a Strimzi `Kafka` or a StatefulSet listing the admins its access model declares. */
 export const DECLARED_ADMINS_ANNOTATION = 'kafka-iac.dev/declared-admins';

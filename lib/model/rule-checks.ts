@@ -1,4 +1,5 @@
 import { KafkaIacError } from './errors';
+import { KafkaVersion } from './kafka-version';
 
 /**
  * What a rule refuses in a value, worded once. A constructor that refuses the value throws it
@@ -44,6 +45,38 @@ export function checkControllerCount(count: number): RuleRefusal | undefined {
  */
 export function refuseControllerCount(path: string, prop: string, count: number): void {
   if (count !== 1) refuse(path, prop, count, checkControllerCount(count));
+}
+
+/**
+ * The image repositories whose tag is the Apache Kafka version: the Apache Kafka project's
+ * `apache/kafka` and `apache/kafka-native` (apache/kafka `docker/README.md`), from any registry
+ * or mirror that keeps that path. A vendor image's tag is the vendor's release, not the Kafka
+ * version (confluentinc/cp-kafka 7.x ships Kafka 3.x), so its Kafka version is unknown.
+ */
+const APACHE_KAFKA_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?\/)*apache\/kafka(?:-native)?$/;
+
+/** Whether an image repository is the Apache Kafka image, whose tag is the Kafka version. */
+export function isApacheKafkaRepository(repository: string): boolean {
+  return APACHE_KAFKA_REPOSITORY.test(repository);
+}
+
+/** The Kafka version of a container image, or undefined when the image does not tell it. */
+export function kafkaVersionOfImage(image: string): string | undefined {
+  const m = /^(.+):([^:/@]+)$/.exec(image);
+  if (!m || !isApacheKafkaRepository(m[1]) || !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(m[2])) return undefined;
+  return m[2];
+}
+
+/** HA-005 on the StatefulSet: the Kafka image is Apache Kafka 4.x (KRaft only), known from its tag. */
+export function checkKafkaImage(image: string): RuleRefusal | undefined {
+  const version = kafkaVersionOfImage(image);
+  if (version !== undefined && KafkaVersion.isKafka4(version)) return undefined;
+  return {
+    ruleId: 'HA-005',
+    expected: 'an Apache Kafka 4.x image tagged with its version (apache/kafka:4.x.y or apache/kafka-native:4.x.y, from any registry that keeps that path), which runs KRaft only; '
+      + (version === undefined ? "this image's Kafka version is unknown (a vendor tag or a digest does not tell it)" : `this image runs Kafka ${version}`),
+    fix: "Set kafkaVersion: KafkaVersion.V4_3_1, and imageRepository to 'apache/kafka' or a mirror that keeps its path (registry.example.com/apache/kafka).",
+  };
 }
 
 /** SEC-001: a client listener is TLS (`tls: true`). */

@@ -2,7 +2,7 @@ import type { KubernetesDocument, TerraformDocument } from '../contract/document
 import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { kafkaNodeCheck, mskClusterCheck, strimziKafkaCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
-import { checkControllerCount } from '../model/rule-checks';
+import { checkControllerCount, checkKafkaImage } from '../model/rule-checks';
 import { KafkaVersion } from '../model/kafka-version';
 import { strimziNodePoolsOf, rolesOf, replicasOf, describePools, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { processRolesOf, podSpecOf, kafkaContainerOf, replicasOfWorkload } from './readers/statefulset-documents';
@@ -62,19 +62,15 @@ function checkStrimzi(kafka: KubernetesDocument, ctx: RuleContext): RuleOutcome 
 }
 
 /**
- * StatefulSet: every Kafka node StatefulSet runs an Apache Kafka 4.x image (KRaft only, no
+ * StatefulSet: every Kafka node StatefulSet runs an Apache Kafka 4.x image whose tag is its
+ * version (a vendor image's Kafka version is unknown and refused; KRaft only, no
  * `zookeeper.connect`); a StatefulSet with the controller role has 3, 5 or 7 replicas, as many
  * as `controller.quorum.voters` lists; in staging and production no node combines both roles.
  */
 function checkStatefulSet({ sts, node }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
   const image = String(kafkaContainerOf(podSpecOf(sts))?.image ?? '');
-  const tag = /:([^:/@]+)$/.exec(image)?.[1];
-  f.expect(tag !== undefined && KafkaVersion.isKafka4(tag), {
-    found: `the kafka container image is ${shown(image)}`,
-    expected: 'an Apache Kafka 4.x image tagged with its version (apache/kafka:4.x.y), which runs KRaft only',
-    fix: 'Set kafkaVersion: KafkaVersion.V4_3_1 (or imageRepository to a mirror that keeps the version tag).',
-  });
+  f.refused(`the kafka container image is ${shown(image)}`, checkKafkaImage(image));
   f.expect(node.properties['zookeeper.connect'] === undefined, {
     found: `${node.where} zookeeper.connect is ${shown(node.properties['zookeeper.connect'])}`,
     expected: 'no ZooKeeper: the metadata quorum is KRaft',

@@ -80,7 +80,8 @@ const TERRAFORM_SLOTS: Readonly<Record<string, TerraformSlot>> = {
 const KUBERNETES_SLOTS: Readonly<Record<string, KubernetesSlot>> = {
   'KafkaStatefulSetCluster.clusterName': (v) => statefulSetChart({ cluster: { clusterName: v } }).chart,
   'KafkaStatefulSetCluster.admins[0]': (v) => statefulSetChart({ cluster: { admins: [v] } }).chart,
-  'KafkaStatefulSetCluster.imageRepository': (v) => statefulSetChart({ cluster: { imageRepository: v } }).chart,
+  // The hostile value is the registry part: HA-005 accepts only repositories that end in apache/kafka.
+  'KafkaStatefulSetCluster.imageRepository': (v) => statefulSetChart({ cluster: { imageRepository: `${v}/apache/kafka` } }).chart,
   'StrimziKafkaCluster.clusterName': (v) => strimziChart({ cluster: { clusterName: v } }).chart,
   'StrimziKafkaCluster.kafkaExporterGroupRegex': (v) => strimziChart({ cluster: { kafkaExporterGroupRegex: v } }).chart,
   'KafkaPrometheusMonitoring.clusterName': (v) => { const { chart } = statefulSetChart(); new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: v, target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 6 }); return chart; },

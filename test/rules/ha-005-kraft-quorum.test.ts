@@ -91,7 +91,27 @@ describe('StatefulSet', () => {
       it('fails HA-005 when a JSON patch swaps in a Kafka 3.9 image', () => {
         const { chart, cluster } = statefulSetChart();
         cluster.resource.addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/image', 'apache/kafka:3.9.1'));
-        expectViolation(chart, 'HA-005', BROKERS_PATH, /the kafka container image is 'apache\/kafka:3.9.1'; expected an Apache Kafka 4.x image/);
+        expectViolation(chart, 'HA-005', BROKERS_PATH, /the kafka container image is 'apache\/kafka:3.9.1'; expected an Apache Kafka 4.x image tagged with its version .*this image runs Kafka 3.9.1/);
+      });
+      // A vendor image's tag is the vendor's release, not the Kafka version: Confluent Platform
+      // 4.0.0 ships Apache Kafka 1.0 and 7.x ships Kafka 3.x (Confluent's "Supported Versions and
+      // Interoperability" table). Only apache/kafka and apache/kafka-native are tagged with the Kafka version.
+      it('fails HA-005 when the image is a vendor build whose tag is not its Kafka version', () => {
+        for (const image of ['confluentinc/cp-kafka:4.0.0', 'confluentinc/cp-kafka:7.6.0', 'apache/kafka@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef']) {
+          const { chart, cluster } = statefulSetChart();
+          cluster.resource.addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/image', image));
+          expectViolation(chart, 'HA-005', BROKERS_PATH, new RegExp(`the kafka container image is '${image.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}'; expected an Apache Kafka 4.x image tagged with its version .*this image's Kafka version is unknown`));
+        }
+      });
+      it('passes HA-005 with apache/kafka-native and with a registry mirror that keeps the apache/kafka path', () => {
+        expectCompliant(statefulSetChart({ cluster: { imageRepository: 'registry.example.com:5000/mirror/apache/kafka' } }).chart, 'HA-005', BROKERS_PATH);
+        expectCompliant(statefulSetChart({ cluster: { imageRepository: 'apache/kafka-native' } }).chart, 'HA-005', BROKERS_PATH);
+      });
+      it('refuses a vendor imageRepository at construction, with the same message as the rule', () => {
+        expect(() => statefulSetChart({ cluster: { imageRepository: 'confluentinc/cp-kafka' } }))
+          .toThrow(/^HA-005 \[kafka\/Kafka\] imageRepository is 'confluentinc\/cp-kafka'; expected an Apache Kafka 4.x image tagged with its version .*this image's Kafka version is unknown .*Set kafkaVersion: KafkaVersion.V4_3_1, and imageRepository to 'apache\/kafka'/);
+        expect(() => statefulSetChart({ cluster: { kafkaVersion: KafkaVersion.of('3.9.1') } }))
+          .toThrow(/^HA-005 \[kafka\/Kafka\] kafkaVersion is '3.9.1'; expected an Apache Kafka 4.x image tagged with its version .*this image runs Kafka 3.9.1/);
       });
       it('fails HA-005 when zookeeper.connect is patched into the controller properties', () => {
         const { chart, cluster } = statefulSetChart();

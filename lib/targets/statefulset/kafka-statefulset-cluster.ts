@@ -11,7 +11,7 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkListenerTls, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
+import { checkKafkaImage, checkListenerTls, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import { RuleTarget } from '../../contract/rule-target';
@@ -52,7 +52,9 @@ export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProp
    */
   readonly kafkaVersion?: KafkaVersion;
   /**
-   * The Kafka image repository; the tag is the version.
+   * The Kafka image repository; the tag is the version. `apache/kafka`, `apache/kafka-native`, or a
+   * mirror that keeps that path (`registry.example.com/apache/kafka`): HA-005 refuses an image whose
+   * tag is not its Kafka version.
    * @default 'apache/kafka'
    */
   readonly imageRepository?: string;
@@ -193,14 +195,11 @@ export class KafkaStatefulSetCluster extends Construct {
     this.nodePodLabels = { ...this.labels, 'app.kubernetes.io/name': 'kafka', 'app.kubernetes.io/instance': name };
 
     this.kafkaVersion = props.kafkaVersion ?? KafkaVersion.V4_3_1;
-    if (!this.kafkaVersion.isKafka4) {
-      throw KafkaIacError.invalidProp({
-        code: 'HA-005', path, prop: 'kafkaVersion', found: this.kafkaVersion.version,
-        expected: 'an Apache Kafka 4.x version (KRaft only; ZooKeeper is not generated)',
-        fix: 'Use KafkaVersion.V4_3_1.',
-      });
-    }
-    this.image = `${props.imageRepository ?? 'apache/kafka'}:${this.kafkaVersion.version}`;
+    const repository = props.imageRepository ?? 'apache/kafka';
+    this.image = `${repository}:${this.kafkaVersion.version}`;
+    // The same check HA-005 runs on the synthesized StatefulSet.
+    refuse(path, isApacheKafkaRepository(repository) ? 'kafkaVersion' : 'imageRepository',
+      isApacheKafkaRepository(repository) ? this.kafkaVersion.version : repository, checkKafkaImage(this.image));
     this.zones = zonesOf(path, environment.region, props.zones);
 
     const { combined, controllerOptions, brokerOptions } = nodeOptionsOf(path, props);

@@ -226,7 +226,7 @@ describe('KafkaStatefulSetCluster', () => {
       expect(() => synth(chart)).toThrow(/HA-005 \[kafka\/Kafka\/Combined\] .*combine the controller and broker roles/);
     });
     it('refuses a Kafka 3.x version with HA-005', () => {
-      expect(() => statefulSetChart({ cluster: { kafkaVersion: KafkaVersion.of('3.9.1') } })).toThrow(/^HA-005 \[kafka\/Kafka\] kafkaVersion is '3.9.1'; expected an Apache Kafka 4.x version/);
+      expect(() => statefulSetChart({ cluster: { kafkaVersion: KafkaVersion.of('3.9.1') } })).toThrow(/^HA-005 \[kafka\/Kafka\] kafkaVersion is '3.9.1'; expected an Apache Kafka 4.x image tagged with its version/);
     });
     it('refuses a cluster without declared client networks with SEC-007', () => {
       expect(() => statefulSetChart({ cluster: { clientNetworks: [] } })).toThrow(/^SEC-007 \[kafka\/Kafka\] clientNetworks is \[\]/);
