@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { AlertReceiver, AlertRouting, SecretReference } from '../../lib/model/mo
 import { KafkaAlertName } from '../../lib/model/monitoring/kafka-alerts';
 import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics } from '../../lib/model/monitoring/metrics-backend';
 import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
+import { LocalProcesses, freePort, getJson, prometheusArgs, until as waitUntil } from '../support/local-prometheus';
 import { filesEndingWith } from '../support/promtool';
 import { exampleDist } from '../support/paths';
 
@@ -40,55 +39,18 @@ interface Notification { readonly path: string; readonly authorization: string |
 
 const metrics = jmxExporterMetrics({ cluster: CLUSTER, environment: ENV, region: 'us-east-1', namespace: NAMESPACE }, { pvcClusterLabel: 'label_kafka_iac_dev_cluster', certificates: 'strimzi' });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function listen(server: http.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
-}
-
-async function getJson(url: string): Promise<any> {
-  const r = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-  return r.json();
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, log: () => string): Promise<T> {
-  const end = Date.now() + DEADLINE_MS;
-  while (Date.now() < end) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out after ${DEADLINE_MS} ms waiting for ${what}\n${log()}`);
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>, log: () => string) => waitUntil(what, probe, log, DEADLINE_MS);
 
 describe('alert routing end to end: Prometheus -> Alertmanager -> webhook, on 127.0.0.1', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-iac-e2e-'));
-  const processes: ChildProcess[] = [];
-  const servers: http.Server[] = [];
+  const local = new LocalProcesses(dir);
   const notifications: Notification[] = [];
-  let output = '';
   let promPort = 0;
   let amPort = 0;
   const tokens = { pager: 'e2e-pager-token', team: 'e2e-team-token' };
 
-  const start = (cmd: string, args: string[]) => {
-    const child = spawn(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (d) => { output += d; });
-    child.stderr!.on('data', (d) => { output += d; });
-    processes.push(child);
-  };
-  const tail = () => output.split('\n').slice(-30).join('\n');
+  const start = (cmd: string, args: string[]) => local.start(cmd, args);
+  const tail = () => local.tail();
 
   beforeAll(async () => {
     // The exporter of the broken cluster, and the webhook that records what Alertmanager sends.
@@ -110,9 +72,8 @@ describe('alert routing end to end: Prometheus -> Alertmanager -> webhook, on 12
         res.end('ok');
       });
     });
-    servers.push(exporter, webhook);
-    const exporterPort = await listen(exporter);
-    const hookPort = await listen(webhook);
+    const exporterPort = await local.serve(exporter);
+    const hookPort = await local.serve(webhook);
     const downPort = await freePort(); // nothing listens here: the broker whose target is down
     promPort = await freePort();
     amPort = await freePort();
@@ -156,22 +117,13 @@ describe('alert routing end to end: Prometheus -> Alertmanager -> webhook, on 12
       `--config.file=${path.join(dir, 'alertmanager.yml')}`, `--storage.path=${path.join(dir, 'am-data')}`,
       `--web.listen-address=127.0.0.1:${amPort}`, '--cluster.listen-address=', '--log.level=warn',
     ]);
-    start('/usr/bin/prometheus', [
-      `--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(dir, 'prom-data')}`,
-      `--web.listen-address=127.0.0.1:${promPort}`, '--log.level=warn',
-    ]);
+    start('/usr/bin/prometheus', prometheusArgs(path.join(dir, 'prometheus.yml'), path.join(dir, 'prom-data'), promPort));
     await until('Alertmanager ready', async () => ((await fetch(`http://127.0.0.1:${amPort}/-/ready`)).ok ? true : undefined), tail);
     await until('Prometheus ready', async () => ((await fetch(`http://127.0.0.1:${promPort}/-/ready`)).ok ? true : undefined), tail);
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((p) => new Promise<void>((resolve) => {
-      if (p.exitCode !== null || p.signalCode !== null) return resolve();
-      const kill = setTimeout(() => p.kill('SIGKILL'), 5_000);
-      p.once('exit', () => { clearTimeout(kill); resolve(); });
-      p.kill('SIGTERM');
-    })));
-    await Promise.all(servers.map((s) => new Promise<void>((resolve) => { s.closeAllConnections(); s.close(() => resolve()); })));
+    await local.stopAll();
     fs.rmSync(dir, { recursive: true, force: true });
   }, 20_000);
 
