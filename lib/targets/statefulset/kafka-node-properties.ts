@@ -248,7 +248,7 @@ function formatWithScramLines(users: readonly FormatTimeScramUser[]): string[] {
   const argfile = `${KafkaPodPaths.RUNTIME_DIR}/kafka-storage.args`;
   return [
     '# The SCRAM credentials are written into the bootstrap metadata by the controllers, once.',
-    '# kafka-storage.sh takes them only as --add-scram arguments (KIP-900); they go through a Java',
+    '# The storage tool takes them only as --add-scram arguments (KIP-900); they go through a Java',
     '# argument file (java @file, JDK 9+) so that no command line carries a password.',
     JAVA_ARGFILE_WORD,
     `argfile=${shellWord(argfile)}`,
