@@ -79,13 +79,15 @@ describe('admin scripts never word-split names (issue #13: ACL escalation)', () 
     fs.mkdirSync(dir, { recursive: true });
     for (const f of ['acls.txt', 'topics.txt']) fs.writeFileSync(path.join(dir, f), data[f]);
     // The script's fixed mount paths point into the temporary folder.
-    const script = data['apply.sh'].replaceAll('/etc/kafka-iac/access', dir).replaceAll('/tmp/admin.properties', path.join(dir, 'admin.properties'));
+    fs.writeFileSync(path.join(dir, 'password'), 'pw\n');
+    const script = data['apply.sh'].replaceAll('/etc/kafka-iac/access', dir).replaceAll('/tmp/admin.properties', path.join(dir, 'admin.properties'))
+      .replaceAll('/etc/kafka-iac/admin/password', path.join(dir, 'password'));
     fs.writeFileSync(path.join(dir, 'apply.sh'), script);
     stubTool(bin, 'kafka-acls.sh');
     stubTool(bin, 'kafka-topics.sh');
     const log = path.join(dir, 'calls.log');
     execFileSync('bash', [path.join(dir, 'apply.sh')], {
-      cwd: work, env: { PATH: process.env.PATH, STUB_LOG: log, BOOTSTRAP_SERVERS: 'b:9093', ADMIN_USER: 'kafka-admin', ADMIN_PASSWORD: 'pw' },
+      cwd: work, env: { PATH: process.env.PATH, STUB_LOG: log, BOOTSTRAP_SERVERS: 'b:9093', ADMIN_USER: 'kafka-admin' },
     });
     const received = calls(log).filter((c) => c[0] === 'kafka-acls.sh').map((c) => c.slice(5));
     const txIds = received.filter((argv) => argv[2] === 'User:checkout' && argv.includes('--transactional-id'))
@@ -133,9 +135,12 @@ describe('admin scripts never word-split names (issue #13: ACL escalation)', () 
   it("refuses an admin password holding a quote or a line break instead of writing it into the JAAS line", () => {
     const environment = productionEnv();
     const job = new StatefulSetAccessJob(chart(environment), 'Access', { model: hostileModel(environment), clusterName: 'main', image: 'i', bootstrapServers: 'b:9093' });
-    const script = ((job.configMap.toJson() as any).data['apply.sh'] as string).replaceAll('/tmp/admin.properties', path.join(work, 'refused.properties'));
+    const passwordFile = path.join(work, 'refused-password');
+    const script = ((job.configMap.toJson() as any).data['apply.sh'] as string).replaceAll('/tmp/admin.properties', path.join(work, 'refused.properties'))
+      .replaceAll('/etc/kafka-iac/admin/password', passwordFile);
     for (const password of ['p"w', 'p\nsecurity.protocol=PLAINTEXT', 'p\\']) {
-      expect(() => execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH, ADMIN_USER: 'a', ADMIN_PASSWORD: password, BOOTSTRAP_SERVERS: 'b' }, stdio: 'pipe' }))
+      fs.writeFileSync(passwordFile, password);
+      expect(() => execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH, ADMIN_USER: 'a', BOOTSTRAP_SERVERS: 'b' }, stdio: 'pipe' }))
         .toThrow(/holds a quote, a backslash or a line break/);
     }
   });

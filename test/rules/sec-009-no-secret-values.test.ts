@@ -33,7 +33,7 @@ describe('every target', () => {
     it('fails SEC-009 in development when a JSON patch writes a password into the Job env', () => {
       const { environment, chart } = k8s(EnvironmentProfile.DEVELOPMENT);
       const job = new StatefulSetAccessJob(chart, 'Access', { model: sampleModel(environment), clusterName: 'main', image: 'apache/kafka:4.1.1', bootstrapServers: 'b:9093' });
-      job.resource.addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/env/2', { name: 'ADMIN_PASSWORD', value: 'hunter2-hunter2' }));
+      job.resource.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/env/-', { name: 'ADMIN_PASSWORD', value: 'hunter2-hunter2' }));
       const errors = chartErrors(chart);
       expect(errors).toMatch(/^SEC-009 \[kafka\/Access\/Resource\] Job\/main-access-\w+\.spec\.template\.spec\.containers\[0\]\.env\[2\]\.value holds a literal value for environment variable 'ADMIN_PASSWORD'/m);
       expect(errors).not.toContain('hunter2');

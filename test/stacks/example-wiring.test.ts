@@ -72,7 +72,7 @@ describe('the development example applies the shop access model with a Job', () 
     const container = job.spec.template.spec.containers[0];
     expect(container.image).toBe(broker.spec.template.spec.containers[0].image);
     expect(container.env).toContainEqual({ name: 'ADMIN_USER', value: 'kafka-admin' });
-    expect(container.env).toContainEqual({ name: 'ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-admin-credentials', key: 'password' } } });
+    expect(job.spec.template.spec.volumes.find((v: any) => v.name === 'admin-credentials').secret.secretName).toBe('kafka-admin-credentials');
     expect(job.spec.template.spec.volumes.find((v: any) => v.name === 'cluster-ca').secret.secretName).toMatch(/^dev-kafka-/);
   });
 

@@ -157,3 +157,37 @@ export function shellWord(value: string): string {
 export function inDoubleQuotes(value: string): string {
   return PLAIN_WORD.test(value) ? value : `"${shellQuote(value)}"`;
 }
+
+/**
+ * The bash function `argfile_word VALUE`, which prints VALUE as one double-quoted word of a
+ * Java launcher argument file (`java @file`, JDK 9 and later: inside double quotes `\\` reads
+ * as `\` and `\"` as `"`; one word per line). `printf` is a bash builtin, so VALUE never
+ * appears in the argv of a process. The launcher expands the file before `main`, so
+ * `/proc/<pid>/cmdline` shows only `@<file>`.
+ * @see https://docs.oracle.com/en/java/javase/17/docs/specs/man/java.html#java-command-line-argument-files
+ */
+export const JAVA_ARGFILE_WORD = [
+  'argfile_word() {',
+  '  local v="${1//\\\\/\\\\\\\\}"',
+  '  v="${v//\\"/\\\\\\"}"',
+  '  printf \'"%s"\\n\' "$v"',
+  '}',
+].join('\n');
+
+/**
+ * A line that reads the Secret file `path` into the shell variable `name` (never exported):
+ * `cat` sees only the path, so the value is in no process's argv or environment. POSIX sh.
+ */
+export function readSecretFile(name: string, path: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a shell variable name: ${name}`);
+  return `${name}="$(cat ${shellWord(path)})"`;
+}
+
+/**
+ * A POSIX sh line that stops the script when the variable `name` holds a line break: the value
+ * is written as one line of an argument file.
+ */
+export function refuseLineBreak(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a shell variable name: ${name}`);
+  return `case "\${${name}}" in *'\n'*|*"$(printf '\\r')"*) echo "${name} holds a line break; refusing to write it into an argument file" >&2; exit 1;; esac`;
+}

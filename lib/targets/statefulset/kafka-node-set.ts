@@ -11,7 +11,7 @@ import { CertManagerCertificate, type CertificateIssuerRef } from './cert-manage
 import { CURL_IMAGE, type JmxExporterAgent } from './jmx-exporter-agent';
 import {
   KafkaNodeRole, KafkaPodPaths, StatefulSetPorts, kraftClusterId, propertiesKeyOf, renderKafkaNodeProperties, renderRackScript,
-  renderStartScript, type FormatTimeScramUser, type RenderedClientListener,
+  renderStartScript, scramUserPasswordFile, type FormatTimeScramUser, type RenderedClientListener,
 } from './kafka-node-properties';
 import { checkedConstructId } from '../../contract/construct-id';
 
@@ -212,7 +212,6 @@ function kafkaContainer(id: string, props: KafkaStatefulSetNodeSetProps, n: Node
     { name: 'KAFKA_OPTS', value: `-javaagent:${KafkaPodPaths.JMX_EXPORTER_JAR}=${StatefulSetPorts.METRICS}:${KafkaPodPaths.CONFIG_DIR}/${JMX_EXPORTER_CONFIG_KEY}` },
     { name: 'KAFKA_LOG4J_OPTS', value: `-Dlog4j2.configurationFile=${KafkaPodPaths.CONFIG_DIR}/log4j2.properties` },
     { name: 'LOG_DIR', value: KafkaPodPaths.LOG_DIR },
-    ...(controller ? c.scramUsers.map((s) => ({ name: s.user.passwordEnv, valueFrom: { secretKeyRef: { name: s.secret, key: 'password' } } })) : []),
   ];
   const mounts: VolumeMount[] = [
     { name: 'data', mountPath: KafkaPodPaths.DATA_DIR },
@@ -220,6 +219,8 @@ function kafkaContainer(id: string, props: KafkaStatefulSetNodeSetProps, n: Node
     { name: 'tls', mountPath: KafkaPodPaths.TLS_DIR, readOnly: true },
     { name: 'keystore-password', mountPath: KafkaPodPaths.KEYSTORE_PASSWORD_DIR, readOnly: true },
     ...(broker ? [{ name: 'broker-scram', mountPath: KafkaPodPaths.BROKER_SCRAM_DIR, readOnly: true }] : []),
+    // Controllers read the format-time SCRAM passwords from files, never from the environment.
+    ...(controller && c.scramUsers.length > 0 ? [{ name: 'scram-users', mountPath: KafkaPodPaths.SCRAM_USERS_DIR, readOnly: true }] : []),
     { name: 'runtime', mountPath: KafkaPodPaths.RUNTIME_DIR },
     { name: 'jmx-exporter', mountPath: KafkaPodPaths.JMX_EXPORTER_DIR, readOnly: true },
     { name: 'logs', mountPath: KafkaPodPaths.LOG_DIR },
@@ -281,12 +282,19 @@ function initContainersOf(c: KafkaNodeSetCluster, broker: boolean): Container[] 
 }
 
 function volumesOf(c: KafkaNodeSetCluster, n: NodeSetNames, certificate: CertManagerCertificate): Volume[] {
-  const { setName, broker } = n;
+  const { setName, broker, controller } = n;
   const volumes: Volume[] = [
     { name: 'config', configMap: { name: `${setName}-config` } },
     { name: 'tls', secret: { secretName: certificate.secretName, items: [{ key: 'keystore.p12', path: 'keystore.p12' }, { key: 'truststore.p12', path: 'truststore.p12' }] } },
     { name: 'keystore-password', secret: { secretName: c.keystorePasswordSecret, items: [{ key: 'password', path: 'password' }] } },
     ...(broker ? [{ name: 'broker-scram', secret: { secretName: c.brokerScramSecret, items: [{ key: 'password', path: 'password' }] } }] : []),
+    ...(controller && c.scramUsers.length > 0 ? [{
+      name: 'scram-users',
+      projected: {
+        defaultMode: 0o440, // group fsGroup (the Kafka user) reads them
+        sources: c.scramUsers.map((s, i) => ({ secret: { name: s.secret, items: [{ key: 'password', path: scramUserPasswordFile(i).slice(KafkaPodPaths.SCRAM_USERS_DIR.length + 1) }] } })),
+      },
+    }] : []),
     { name: 'runtime', emptyDir: { medium: 'Memory', sizeLimit: Quantity.fromString('1Mi') } },
     { name: 'jmx-exporter', emptyDir: { sizeLimit: Quantity.fromString('16Mi') } },
     { name: 'logs', emptyDir: { sizeLimit: Quantity.fromString('1Gi') } },

@@ -236,9 +236,9 @@ export class KafkaStatefulSetCluster extends Construct {
     const keystorePasswordSecret = props.keystorePasswordSecretName ?? `${name}-keystore-password`;
     const superUsers = [brokerUser, ...(combined ? [] : [controllerPrincipal]), ...admins].map((u) => `User:${u}`);
     const scramUsers: { user: FormatTimeScramUser; secret: string }[] = [
-      { user: { user: brokerUser, passwordEnv: 'SCRAM_BROKER_PASSWORD' }, secret: brokerScramSecret },
-      { user: { user: this.kafkaExporterUser, passwordEnv: 'SCRAM_KAFKA_EXPORTER_PASSWORD' }, secret: this.kafkaExporterSecretName },
-      ...admins.map((a, i) => ({ user: { user: a, passwordEnv: `SCRAM_ADMIN_${i}_PASSWORD` }, secret: `${a}-credentials` })),
+      { user: { user: brokerUser }, secret: brokerScramSecret },
+      { user: { user: this.kafkaExporterUser }, secret: this.kafkaExporterSecretName },
+      ...admins.map((a) => ({ user: { user: a }, secret: `${a}-credentials` })),
     ];
     const issuer = props.certificateIssuer ?? { name: `${name}-ca` };
     const brokerProperties = renderBrokerProperties(path, brokerOptions.replicas, props.brokerConfig);

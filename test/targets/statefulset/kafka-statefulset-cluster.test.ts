@@ -49,19 +49,27 @@ describe('KafkaStatefulSetCluster', () => {
       expect(broker['config.providers.dir.class']).toBe('org.apache.kafka.common.config.provider.DirectoryConfigProvider');
       expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
       expect(SecretScanner.scanValue(objects)).toEqual([]);
+      // The format-time SCRAM passwords are files of a projected volume, never environment variables.
       const env: any[] = controllers.spec.template.spec.containers[0].env;
-      expect(env.filter((e) => e.name.endsWith('_PASSWORD')).map((e) => [e.name, e.valueFrom.secretKeyRef.name])).toEqual([
-        ['SCRAM_BROKER_PASSWORD', 'orders-broker-scram'],
-        ['SCRAM_KAFKA_EXPORTER_PASSWORD', 'orders-kafka-exporter-scram'],
-        ['SCRAM_ADMIN_0_PASSWORD', 'platform-admin-credentials'],
+      expect(env.filter((e) => e.valueFrom?.secretKeyRef)).toEqual([]);
+      const scramUsers = controllers.spec.template.spec.volumes.find((v: any) => v.name === 'scram-users');
+      expect(scramUsers.projected.sources.map((s: any) => [s.secret.name, s.secret.items])).toEqual([
+        ['orders-broker-scram', [{ key: 'password', path: '0' }]],
+        ['orders-kafka-exporter-scram', [{ key: 'password', path: '1' }]],
+        ['platform-admin-credentials', [{ key: 'password', path: '2' }]],
       ]);
+      expect(controllers.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'scram-users', mountPath: '/etc/kafka-iac/secrets/scram-users', readOnly: true });
+      expect(brokers.spec.template.spec.volumes.find((v: any) => v.name === 'scram-users')).toBeUndefined();
     });
 
     it('creates the SCRAM users at storage format time on the controllers only', () => {
       const controllerScript = find(objects, 'ConfigMap', 'orders-controller-config').data['start.sh'];
       const brokerScript = find(objects, 'ConfigMap', 'orders-broker-config').data['start.sh'];
-      expect(controllerScript).toContain('--add-scram "SCRAM-SHA-512=[name=orders-broker,password=${SCRAM_BROKER_PASSWORD}]"');
-      expect(controllerScript).toContain('--add-scram "SCRAM-SHA-512=[name=platform-admin,password=${SCRAM_ADMIN_0_PASSWORD}]"');
+      expect(controllerScript).toContain('password="$(cat /etc/kafka-iac/secrets/scram-users/0)"');
+      expect(controllerScript).toContain(`argfile_word 'SCRAM-SHA-512=[name=orders-broker,password='"$password"']'`);
+      expect(controllerScript).toContain('password="$(cat /etc/kafka-iac/secrets/scram-users/2)"');
+      expect(controllerScript).toContain(`argfile_word 'SCRAM-SHA-512=[name=platform-admin,password='"$password"']'`);
+      expect(controllerScript).toContain('/opt/kafka/bin/kafka-run-class.sh "@$argfile"');
       expect(brokerScript).not.toContain('--add-scram');
       expect(brokerScript).toContain('--ignore-formatted --cluster-id "$CLUSTER_ID"');
       expect(brokerScript).toContain('echo "broker.rack=${rack}"');
@@ -106,7 +114,8 @@ describe('KafkaStatefulSetCluster', () => {
       const exporter = find(objects, 'Deployment', 'orders-kafka-exporter');
       expect(exporter.spec.template.metadata.labels).toEqual({ 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka-exporter' });
       expect(exporter.spec.template.spec.containers[0].args).toContain('--kafka.server=orders-bootstrap.kafka.svc:9093');
-      expect(exporter.spec.template.spec.containers[0].args).toContain('--sasl.password=$(SASL_PASSWORD)');
+      expect(exporter.spec.template.spec.containers[0].args.filter((a: string) => a.startsWith('--sasl.password'))).toEqual([]);
+      expect(exporter.spec.template.spec.volumes).toContainEqual({ name: 'sasl', secret: { secretName: 'orders-kafka-exporter-scram', items: [{ key: 'password', path: 'password' }], defaultMode: 0o440 } });
     });
 
     it('spreads over 3 zones with DoNotSchedule, one Kafka pod per host, one PDB of maxUnavailable 1 over every Kafka pod', () => {

@@ -19,8 +19,10 @@ describe('StatefulSetAccessJob', () => {
     expect(container.env).toEqual([
       { name: 'BOOTSTRAP_SERVERS', value: 'main-bootstrap.kafka.svc:9093' },
       { name: 'ADMIN_USER', value: 'kafka-admin' },
-      { name: 'ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-admin-credentials', key: 'password' } } },
     ]);
+    // The password is a mounted Secret file that the script reads, never an environment variable.
+    expect(spec.volumes).toContainEqual({ name: 'admin-credentials', secret: { secretName: 'kafka-admin-credentials', items: [{ key: 'password', path: 'password' }], defaultMode: 0o440 } });
+    expect(container.volumeMounts).toContainEqual({ name: 'admin-credentials', mountPath: '/etc/kafka-iac/admin', readOnly: true });
     expect(spec.volumes.find((v: any) => v.name === 'cluster-ca').secret.secretName).toBe('main-cluster-ca');
     expect(spec.securityContext.runAsNonRoot).toBe(true);
     expect(c.node.validate()).toEqual([]);
