@@ -18,4 +18,6 @@ describe('MSK', () => {
 
 // Every target that carries the rule, the missing monitoring, and a weakened alert or alarm
 // (test/rules/fixtures/describe-monitoring-rule.ts; it also checks the rule's metadata).
-describeMonitoringRule(MON_005_DISK_USAGE_CRITICAL, ['msk', 'strimzi', 'statefulset'], { alarmWeakenedBy: 10 });
+// The CloudWatch metric names (KafkaDataLogsDiskUsed, dimensions Cluster Name and Broker ID) are those of
+// https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html (DEFAULT level).
+describeMonitoringRule(MON_005_DISK_USAGE_CRITICAL, ['msk', 'strimzi', 'statefulset'], { alarmWeakenedBy: 10, metrics: ['KafkaDataLogsDiskUsed'], perBroker: true });
