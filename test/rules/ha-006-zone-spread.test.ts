@@ -109,6 +109,25 @@ describe('StatefulSet', () => {
     const { expectCompliant, expectViolation } = statefulsetFixture;
 
     describe('HA-006', () => {
+      it('fails HA-006 when the pod template has no affinity at all', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.resource.addJsonPatch(JsonPatch.remove('/spec/template/spec/affinity'));
+        expectViolation(chart, 'HA-006', BROKERS_PATH, /spec\.template\.spec does not pin the pods to zones/);
+      });
+      it('fails HA-006 when the required node affinity pins three hosts, not three zones', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.resource.addJsonPatch(JsonPatch.replace('/spec/template/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms', [
+          { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-a', 'node-b', 'node-c'] }] },
+        ]));
+        expectViolation(chart, 'HA-006', BROKERS_PATH, /spec\.template\.spec does not pin the pods to zones/);
+      });
+      it('passes HA-006 when the zone expression follows another term and expression', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.resource.addJsonPatch(JsonPatch.replace('/spec/template/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms', [
+          { matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }, { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a', 'us-east-1b', 'us-east-1c'] }] },
+        ]));
+        expectCompliant(chart, 'HA-006', BROKERS_PATH);
+      });
       it('passes HA-006 with 3 brokers over 3 zones', () => {
         expectCompliant(statefulSetChart().chart, 'HA-006', BROKERS_PATH);
       });
