@@ -4,7 +4,7 @@ import { mskStack, violations } from './fixtures/mon-rules';
 import { Testing } from 'cdktf';
 
 import { MON_005_DISK_USAGE_CRITICAL } from '../../lib/rules/mon-005-disk-usage-critical';
-import { itDescribesItself } from './fixtures/metadata';
+import { describeMonitoringRule } from './fixtures/describe-monitoring-rule';
 describe('MSK', () => {
   describe('MON rules on MSK', () => {
 
@@ -16,6 +16,8 @@ describe('MSK', () => {
   });
 });
 
-describe('the rule', () => {
-  itDescribesItself(MON_005_DISK_USAGE_CRITICAL, 'MON-005', ['msk', 'strimzi', 'statefulset']);
-});
+// Every target that carries the rule, the missing monitoring, and a weakened alert or alarm
+// (test/rules/fixtures/describe-monitoring-rule.ts; it also checks the rule's metadata).
+// The CloudWatch metric names (KafkaDataLogsDiskUsed, dimensions Cluster Name and Broker ID) are those of
+// https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html (DEFAULT level).
+describeMonitoringRule(MON_005_DISK_USAGE_CRITICAL, ['msk', 'strimzi', 'statefulset'], { alarmWeakenedBy: 10, metrics: ['KafkaDataLogsDiskUsed'], perBroker: true });

@@ -5,4 +5,6 @@ import { MON_007_NETWORK_THROUGHPUT } from '../../lib/rules/mon-007-network-thro
 import { describeMonitoringRule } from './fixtures/describe-monitoring-rule';
 
 // The network alarm's threshold is a fraction of the link's capacity.
-describeMonitoringRule(MON_007_NETWORK_THROUGHPUT, ['msk', 'strimzi', 'statefulset'], { alarmWeakenedBy: 0.15 });
+// The CloudWatch metric names (BytesInPerSec and BytesOutPerSec, dimensions Cluster Name and Broker ID) are those of
+// https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html (DEFAULT level).
+describeMonitoringRule(MON_007_NETWORK_THROUGHPUT, ['msk', 'strimzi', 'statefulset'], { alarmWeakenedBy: 0.15, metrics: ['BytesInPerSec', 'BytesOutPerSec'], perBroker: true });

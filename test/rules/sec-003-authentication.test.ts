@@ -2,7 +2,7 @@
 import { it, describe, expect } from 'vitest';
 import { expectCompliant, expectViolation } from './fixtures/msk-rule-assertions';
 import { mskStack } from '../support/msk-stack';
-import { CLUSTER } from './fixtures/msk-sec';
+import { CLUSTER, PCA } from './fixtures/msk-sec';
 import { strimziChart, KAFKA_PATH } from '../support/strimzi-fixture';
 import { JsonPatch } from 'cdk8s';
 import { statefulSetChart, BROKER_CONFIG_PATH, CONTROLLER_CONFIG_PATH, patchProperties } from '../support/statefulset-fixture';
@@ -12,6 +12,9 @@ import * as statefulsetFixture from '../support/statefulset-fixture';
 
 import { SEC_003_AUTHENTICATION } from '../../lib/rules/sec-003-authentication';
 import { itDescribesItself } from './fixtures/metadata';
+
+const BROKER_WHERE = "data['server.properties']";
+const CONTROLLER_WHERE = "data['controller.properties']";
 describe('MSK', () => {
   describe('SEC rules on MSK', () => {
 
@@ -28,6 +31,34 @@ describe('MSK', () => {
         const { stack, cluster } = mskStack();
         cluster.resource.addOverride('client_authentication.sasl', { scram: false, iam: false });
         expectViolation(stack, 'SEC-003', CLUSTER, /no client authentication mode is on/);
+      });
+      it('fails SEC-003 with all three findings, in full, when client_authentication is removed', () => {
+        const { stack, cluster } = mskStack();
+        cluster.resource.addOverride('client_authentication', null);
+        const message = expectViolation(stack, 'SEC-003', CLUSTER, /client_authentication is not set/);
+        expect(message).toContain(`SEC-003 [${CLUSTER}] client_authentication is not set; expected a client_authentication block. Set authentication on the MskCluster (SCRAM, IAM or mutual TLS).`);
+        expect(message).toContain(`SEC-003 [${CLUSTER}] client_authentication.unauthenticated is not set; expected false, written out. Set unauthenticated = false (MskCluster writes it).`);
+        expect(message).toContain(`SEC-003 [${CLUSTER}] no client authentication mode is on (sasl.scram, sasl.iam and tls are all off); expected SCRAM, IAM or mutual TLS. Set authentication: [ClientAuthentication.iam()] or .scramSha512() on the MskCluster.`);
+      });
+      it('reports only the unauthenticated finding when unauthenticated is true and a mode is on', () => {
+        const { stack, cluster } = mskStack();
+        cluster.resource.addOverride('client_authentication.unauthenticated', true);
+        const lines = expectViolation(stack, 'SEC-003', CLUSTER, /unauthenticated is true/).split('\n').filter((l) => l.includes(`SEC-003 [${CLUSTER}]`));
+        expect(lines).toHaveLength(1);
+      });
+      it("passes SEC-003 when unauthenticated is written as the string 'false'", () => {
+        const { stack, cluster } = mskStack();
+        cluster.resource.addOverride('client_authentication.unauthenticated', 'false');
+        expectCompliant(stack, 'SEC-003', CLUSTER);
+      });
+      it('passes SEC-003 with SCRAM alone', () => {
+        expectCompliant(mskStack({ cluster: { authentication: [ClientAuthentication.scramSha512()] } }).stack, 'SEC-003', CLUSTER);
+      });
+      it('passes SEC-003 with IAM alone', () => {
+        expectCompliant(mskStack({ cluster: { authentication: [ClientAuthentication.iam()] } }).stack, 'SEC-003', CLUSTER);
+      });
+      it('passes SEC-003 with mutual TLS alone', () => {
+        expectCompliant(mskStack({ cluster: { authentication: [ClientAuthentication.mutualTls([PCA])] } }).stack, 'SEC-003', CLUSTER);
       });
     });
   });
@@ -55,6 +86,41 @@ describe('Strimzi', () => {
         const { chart, cluster } = strimziChart();
         cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/config/sasl.enabled.mechanisms', 'PLAIN'));
         expectViolation(chart, 'SEC-003', KAFKA_PATH, /key 'sasl.enabled.mechanisms' is set/);
+      });
+      it('fails SEC-003 with the full message when a listener has type plain', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/listeners/0/authentication', { type: 'plain' }));
+        expect(strimziFixture.synthError(chart)).toContain(`SEC-003 [${KAFKA_PATH}] listener 'tls' (port 9093) authentication is 'plain'; expected 'scram-sha-512', 'tls' (mutual TLS) or 'custom' (OAuth bearer): unauthenticated access is refused. Set authentication: ClientAuthentication.scramSha512() (type 'scram-sha-512'), .mutualTls() or .oauthBearer() on listener tls.`);
+      });
+      it('fails SEC-003 with the full message when a custom authentication has sasl false', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/listeners/0/authentication', { type: 'custom', sasl: false, listenerConfig: { 'sasl.enabled.mechanisms': 'OAUTHBEARER' } }));
+        expect(strimziFixture.synthError(chart)).toContain(`SEC-003 [${KAFKA_PATH}] listener 'tls' custom authentication has sasl false and sasl.enabled.mechanisms 'OAUTHBEARER'; expected sasl: true with 'OAUTHBEARER'. Set sasl: true and listenerConfig['sasl.enabled.mechanisms']: 'OAUTHBEARER'.`);
+      });
+      it('fails SEC-003 when a custom authentication has no listenerConfig', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/listeners/0/authentication', { type: 'custom', sasl: true }));
+        expectViolation(chart, 'SEC-003', KAFKA_PATH, /listener 'tls' custom authentication has sasl true and sasl.enabled.mechanisms not set; expected sasl: true with 'OAUTHBEARER'/);
+      });
+      it('fails SEC-003 when a custom authentication enables SCRAM but not OAUTHBEARER', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/listeners/0/authentication', { type: 'custom', sasl: true, listenerConfig: { 'sasl.enabled.mechanisms': 'SCRAM-SHA-512' } }));
+        expectViolation(chart, 'SEC-003', KAFKA_PATH, /custom authentication has sasl true and sasl.enabled.mechanisms 'SCRAM-SHA-512'/);
+      });
+      it('passes SEC-003 with custom OAuth bearer written in lower case with spaces', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/listeners/0/authentication', { type: 'custom', sasl: true, listenerConfig: { 'sasl.enabled.mechanisms': 'scram-sha-512, oauthbearer ' } }));
+        expectCompliant(chart, 'SEC-003', KAFKA_PATH);
+      });
+      it('fails SEC-003 with the full message when PLAIN is written in lower case among the custom mechanisms', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/listeners/0/authentication', { type: 'custom', sasl: true, listenerConfig: { 'sasl.enabled.mechanisms': 'OAUTHBEARER, plain' } }));
+        expect(strimziFixture.synthError(chart)).toContain(`SEC-003 [${KAFKA_PATH}] listener 'tls' enables SASL/PLAIN; expected no SASL/PLAIN (passwords sent as they are inside TLS, no salted storage). Remove PLAIN from sasl.enabled.mechanisms; use SCRAM-SHA-512 or OAUTHBEARER.`);
+      });
+      it('passes SEC-003 with mutual TLS on the listener', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/listeners/0/authentication', { type: 'tls' }));
+        expectCompliant(chart, 'SEC-003', KAFKA_PATH);
       });
     });
   });
@@ -87,6 +153,45 @@ describe('StatefulSet', () => {
         const { chart, cluster } = statefulSetChart();
         patchProperties(cluster.controllers!, { 'listener.security.protocol.map': 'CONTROLLER:SASL_SSL' });
         expectViolation(chart, 'SEC-003', CONTROLLER_CONFIG_PATH, /controller listener CONTROLLER security protocol is 'SASL_SSL'; expected 'SSL' with client certificates/);
+      });
+      it('fails SEC-003 with the full message when a SASL_SSL listener leaves sasl.enabled.mechanisms to the GSSAPI default', () => {
+        const { chart, cluster } = statefulSetChart();
+        patchProperties(cluster.brokers, { 'listener.name.scram.sasl.enabled.mechanisms': undefined, 'sasl.enabled.mechanisms': undefined });
+        expect(statefulsetFixture.synthError(chart)).toContain(`SEC-003 [${BROKER_CONFIG_PATH}] ${BROKER_WHERE} listener SCRAM sasl.enabled.mechanisms is not set (Kafka's default is GSSAPI); expected 'SCRAM-SHA-512' (or OAUTHBEARER). Set listener.name.scram.sasl.enabled.mechanisms=SCRAM-SHA-512.`);
+      });
+      it('fails SEC-003 when a SASL_SSL listener enables an empty list of mechanisms', () => {
+        const { chart, cluster } = statefulSetChart();
+        patchProperties(cluster.brokers, { 'listener.name.scram.sasl.enabled.mechanisms': ' , ' });
+        expectViolation(chart, 'SEC-003', BROKER_CONFIG_PATH, /listener SCRAM sasl.enabled.mechanisms is ' , '; expected 'SCRAM-SHA-512' \(or OAUTHBEARER\)/);
+      });
+      it('fails SEC-003 when a SASL_SSL listener adds GSSAPI to SCRAM', () => {
+        const { chart, cluster } = statefulSetChart();
+        patchProperties(cluster.brokers, { 'listener.name.scram.sasl.enabled.mechanisms': 'SCRAM-SHA-512,GSSAPI' });
+        expectViolation(chart, 'SEC-003', BROKER_CONFIG_PATH, /listener SCRAM sasl.enabled.mechanisms is 'SCRAM-SHA-512,GSSAPI'; expected 'SCRAM-SHA-512' \(or OAUTHBEARER\)/);
+      });
+      it('passes SEC-003 with SCRAM-SHA-512 and OAUTHBEARER written in lower case with spaces', () => {
+        const { chart, cluster } = statefulSetChart();
+        patchProperties(cluster.brokers, { 'listener.name.scram.sasl.enabled.mechanisms': 'scram-sha-512, oauthbearer,' });
+        expectCompliant(chart, 'SEC-003', BROKER_CONFIG_PATH);
+      });
+      it('fails SEC-003 with the full message when PLAIN is enabled in lower case', () => {
+        const { chart, cluster } = statefulSetChart();
+        patchProperties(cluster.brokers, { 'listener.name.scram.sasl.enabled.mechanisms': 'plain' });
+        const message = statefulsetFixture.synthError(chart);
+        expect(message).toContain(`SEC-003 [${BROKER_CONFIG_PATH}] ${BROKER_WHERE} listener SCRAM sasl.enabled.mechanisms is 'plain', which enables SASL/PLAIN; expected no SASL/PLAIN (passwords sent as they are inside TLS, no salted storage). Remove PLAIN from sasl.enabled.mechanisms; use SCRAM-SHA-512 or OAUTHBEARER.`);
+      });
+      it('fails SEC-003 with the full messages when the controller listener is PLAINTEXT', () => {
+        const { chart, cluster } = statefulSetChart();
+        patchProperties(cluster.controllers!, { 'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT' });
+        const message = statefulsetFixture.synthError(chart);
+        // PLAINTEXT is neither SSL nor SASL_SSL: no certificate or mechanism finding besides this one.
+        expect(message.split('\n').filter((l) => l.includes(`SEC-003 [${CONTROLLER_CONFIG_PATH}]`))).toHaveLength(1);
+        expect(message).toContain(`SEC-003 [${CONTROLLER_CONFIG_PATH}] ${CONTROLLER_WHERE} controller listener CONTROLLER security protocol is 'PLAINTEXT'; expected 'SSL' with client certificates (SCRAM cannot authenticate controllers). Map CONTROLLER:SSL and set listener.name.controller.ssl.client.auth=required.`);
+      });
+      it('fails SEC-003 with the full message when the controller listener requests but does not require certificates', () => {
+        const { chart, cluster } = statefulSetChart();
+        patchProperties(cluster.controllers!, { 'listener.name.controller.ssl.client.auth': 'requested' });
+        expect(statefulsetFixture.synthError(chart)).toContain(`SEC-003 [${CONTROLLER_CONFIG_PATH}] ${CONTROLLER_WHERE} SSL listener CONTROLLER ssl.client.auth is 'requested'; expected 'required': an SSL listener authenticates clients by certificate. Set listener.name.controller.ssl.client.auth=required.`);
       });
       it('fails SEC-003 when an mTLS listener loses ssl.client.auth', () => {
         const { chart, cluster } = statefulSetChart({ cluster: { listeners: [
