@@ -52,6 +52,23 @@ describe('Strimzi', () => {
         const { chart } = strimziChart({ profile: EnvironmentProfile.STAGING, cluster: { combinedNode: true } });
         expectViolation(chart, 'HA-005', KAFKA_PATH, /node pool\(s\) dual-role combine the controller and broker roles/);
       });
+      it('says what a combined pool in staging breaks, what is expected and the fix', () => {
+        const { chart } = strimziChart({ profile: EnvironmentProfile.STAGING, cluster: { combinedNode: true } });
+        expectViolation(chart, 'HA-005', KAFKA_PATH, /node pool\(s\) dual-role combine the controller and broker roles; expected separate controller and broker pools in staging and production \(a combined node is for development\)\. Remove combinedNode; declare a controller pool and broker pools\./);
+      });
+      it('accepts a combined controller+broker node in development (only the one-controller quorum is reported there)', () => {
+        const { chart } = strimziChart({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { combinedNode: true } });
+        strimziFixture.synth(chart);
+        const found = chart.complianceReport.entries.filter((e) => e.ruleId === 'HA-005').flatMap((e) => e.findings.map((f) => f.found));
+        expect(found.some((f) => /controller node pools .* have 1 controller/.test(f))).toBe(true);
+        expect(found.filter((f) => /combine the controller and broker roles/.test(f))).toEqual([]);
+      });
+      it('says which versions Strimzi 1.2 runs and how to fix an unsupported one', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/version', '3.9.0'));
+        const supported = KafkaVersion.STRIMZI_SUPPORTED.join(', ').replace(/\./g, '\\.');
+        expectViolation(chart, 'HA-005', KAFKA_PATH, new RegExp(`spec\\.kafka\\.version is '3\\.9\\.0'; expected a Kafka 4\\.x version Strimzi 1\\.2 runs in KRaft mode \\(${supported}\\)\\. Set version: '4\\.3\\.1' \\(KafkaVersion\\.V4_3_1\\)\\.`));
+      });
       it('fails HA-005 when a JSON patch sets a version Strimzi 1.2 does not run', () => {
         const { chart, cluster } = strimziChart();
         cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/version', '3.9.0'));
@@ -87,6 +104,17 @@ describe('StatefulSet', () => {
       it('fails HA-005 when staging runs a combined controller+broker node', () => {
         const { chart } = statefulSetChart({ profile: EnvironmentProfile.STAGING, cluster: { combinedNode: true } });
         expectViolation(chart, 'HA-005', COMBINED_PATH, /process.roles is 'broker,controller': the nodes combine the controller and broker roles/);
+      });
+      it('says what a combined node in staging breaks, what is expected and the fix', () => {
+        const { chart } = statefulSetChart({ profile: EnvironmentProfile.STAGING, cluster: { combinedNode: true } });
+        expectViolation(chart, 'HA-005', COMBINED_PATH, /expected separate controller and broker StatefulSets in staging and production \(a combined node is for development\)\. Remove combinedNode; declare controllers and brokers\./);
+      });
+      it('accepts a combined node in development (only the one-controller quorum is reported there)', () => {
+        const { chart } = statefulSetChart({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { combinedNode: true } });
+        strimziFixture.synth(chart);
+        const found = chart.complianceReport.entries.filter((e) => e.ruleId === 'HA-005').flatMap((e) => e.findings.map((f) => f.found));
+        expect(found.some((f) => /KRaft controller/.test(f))).toBe(true);
+        expect(found.filter((f) => /combine the controller and broker roles/.test(f))).toEqual([]);
       });
       it('fails HA-005 when a JSON patch swaps in a Kafka 3.9 image', () => {
         const { chart, cluster } = statefulSetChart();
