@@ -11,7 +11,7 @@ export default {
   vitest: { configFile: 'vitest.rules.config.ts', related: false },
   coverageAnalysis: 'perTest',
   mutate: ['lib/rules/**/*.ts'],
-  ignorePatterns: ['.test-out', '.test-results', 'cdktf.out', 'dist', 'reports', '.stryker-tmp', 'terraform/.terraform'],
+  ignorePatterns: ['.test-out', '.test-results', 'cdktf.out', 'dist', 'reports', '.stryker-tmp', 'terraform/.terraform', '.bench-out', 'build', 'api-reference'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
   htmlReporter: { fileName: 'reports/mutation/index.html' },
