@@ -2,6 +2,18 @@
 // monitoring, and a weakened alert or alarm, each reported at the cluster document
 // (test/rules/fixtures/describe-monitoring-rule.ts).
 import { MON_008_REQUEST_LATENCY } from '../../lib/rules/mon-008-request-latency';
+import { describe, expect, it } from 'vitest';
 import { describeMonitoringRule } from './fixtures/describe-monitoring-rule';
 
 describeMonitoringRule(MON_008_REQUEST_LATENCY, ['msk', 'strimzi', 'statefulset'], { alarmWeakenedBy: 1000 });
+
+// The threshold, window and severity of MON-008 as ../shared/docs/RULES.md specifies them (the table of
+// MON rules), so a rule whose title drifts from the specification fails here.
+describe('MON-008 metadata', () => {
+  it('carries the RULES.md threshold and severity in its title', () => {
+    expect(MON_008_REQUEST_LATENCY.id).toBe('MON-008');
+    expect(MON_008_REQUEST_LATENCY.title).toContain('100 ms');
+    expect(MON_008_REQUEST_LATENCY.title).toContain('P99');
+    expect(MON_008_REQUEST_LATENCY.title).toContain('warning');
+  });
+});
