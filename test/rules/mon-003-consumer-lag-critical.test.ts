@@ -7,7 +7,7 @@ import { describeMonitoringRule } from './fixtures/describe-monitoring-rule';
 
 describeMonitoringRule(MON_003_CONSUMER_LAG_CRITICAL, ['msk', 'strimzi', 'statefulset'], { alarmWeakenedBy: 1000 });
 
-// The threshold, window and severity of MON-003 as ../shared/docs/RULES.md specifies them (the table of
+// The threshold, window and severity of MON-003 as the rules specification (RULES.md) gives them (the table of
 // MON rules), so a rule whose title drifts from the specification fails here.
 describe('MON-003 metadata', () => {
   it('carries the RULES.md threshold and severity in its title', () => {

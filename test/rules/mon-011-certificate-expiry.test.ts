@@ -7,7 +7,7 @@ import { describeMonitoringRule } from './fixtures/describe-monitoring-rule';
 
 describeMonitoringRule(MON_011_CERTIFICATE_EXPIRY, ['strimzi', 'statefulset'], { notApplicable: 'AWS manages the broker certificates' });
 
-// The threshold, window and severity of MON-011 as ../shared/docs/RULES.md specifies them (the table of
+// The threshold, window and severity of MON-011 as the rules specification (RULES.md) gives them (the table of
 // MON rules), so a rule whose title drifts from the specification fails here.
 describe('MON-011 metadata', () => {
   it('carries the RULES.md threshold and severity in its title', () => {

@@ -7,7 +7,7 @@ import { describeMonitoringRule } from './fixtures/describe-monitoring-rule';
 
 describeMonitoringRule(MON_012_UNDER_MIN_ISR, ['msk', 'strimzi', 'statefulset'], { alarmWeakenedBy: 1000 });
 
-// The threshold, window and severity of MON-012 as ../shared/docs/RULES.md specifies them (the table of
+// The threshold, window and severity of MON-012 as the rules specification (RULES.md) gives them (the table of
 // MON rules), so a rule whose title drifts from the specification fails here.
 describe('MON-012 metadata', () => {
   it('carries the RULES.md threshold and severity in its title', () => {
