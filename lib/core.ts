@@ -60,6 +60,7 @@ export * from './contract/monitoring-output-files';
 export * from './contract/prometheus-rules-artefact';
 export * from './contract/msk-replicator-markers';
 export * from './contract/dashboards';
+export * from './contract/alert-dashboard-panels';
 export * from './rules/readers/statefulset-documents';
 export * from './model/dr/dr-duration';
 export * from './model/dr/dr-strategy';

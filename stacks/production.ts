@@ -58,7 +58,8 @@ export function defineProduction(app: KafkaApp): Environment {
   });
   new MskPrometheusMonitoring(stack, 'Monitoring', { clusterName: kafka.clusterName, brokers: kafka.brokers, kafkaVersion: kafka.kafkaVersion });
   // Dashboards: Grafana (operational, SLOs) in dist/production/grafana/, and a CloudWatch dashboard over the alarms' metrics.
-  productionDashboards.set(environment, new MskDashboards(stack, 'Dashboards', { clusterName: kafka.clusterName }).cluster);
+  // The runbooks link each alert to its panel on the Grafana that loads them (grafanaUrl).
+  productionDashboards.set(environment, new MskDashboards(stack, 'Dashboards', { clusterName: kafka.clusterName, grafanaUrl: 'https://grafana.shop.example.com' }).cluster);
   // The routing of the open-monitoring alerts, for the Alertmanager beside that Prometheus (dist/production/alertmanager/).
   AlertmanagerConfigFile.addTo(environment, shopAlertRouting({ slackChannel: '#kafka-production-alerts' }));
   const ordersService = new MskScramUser(stack, 'OrdersService', { cluster: kafka, userName: 'orders-service' });

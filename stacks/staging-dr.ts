@@ -104,7 +104,8 @@ export function defineStagingDr(app: KafkaApp, stagingEnvironment: StagingEnviro
   });
   // Dashboards for the Grafana sidecar: operational, SLOs, DR (MirrorMaker 2 latency against the RPO), and an
   // overview of staging and staging-dr (for a Grafana that sees both regions).
-  const dashboards = new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: kafka.clusterName, dr: true });
+  // The runbooks link each alert to its panel on that Grafana (grafanaUrl, with its sub-path).
+  const dashboards = new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: kafka.clusterName, dr: true, grafanaUrl: 'https://ops.shop.example.com/grafana' });
   const primary = stagingDashboardCluster(staging);
   if (primary) new KafkaOverviewDashboard(chart, 'Overview', { name: 'shop-staging', clusters: [primary, dashboards.cluster] });
   // Alert routing: the DR cluster pages like staging (MON-010 is critical: replication behind the RPO).

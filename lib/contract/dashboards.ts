@@ -102,15 +102,74 @@ export function dashboardUid(...parts: readonly string[]): string {
   return `${readable.slice(0, 27)}-${hash}`;
 }
 
+/**
+ * The pinned panel ids of the operational dashboard. Runbooks link to a panel by its id
+ * (`/d/<uid>?viewPanel=<id>`, lib/contract/alert-dashboard-panels.ts), and people bookmark
+ * them: never renumber or reuse one; give a new panel the next free number. Rows are panels
+ * too in Grafana's model and take ids from 101 up (`OperationalRow`).
+ */
+export enum OperationalPanel {
+  /** Stat: Kafka nodes up against the expected count (MON-001). */
+  NODES_UP = 1,
+  /** Stat: active KRaft controllers, where the controllers are scraped (MON-009). */
+  ACTIVE_CONTROLLERS = 2,
+  /** Stat: brokers that know an active controller, where the controllers are not scraped (MSK). */
+  BROKERS_FOLLOWING_A_CONTROLLER = 3,
+  /** Stat: offline partitions, where the controllers are scraped (MON-009). */
+  OFFLINE_PARTITIONS = 4,
+  /** Time series: up per node (MON-001). */
+  NODE_UP = 5,
+  /** Time series: under-replicated partitions per node (MON-006). */
+  UNDER_REPLICATED_PARTITIONS = 6,
+  /** Time series: partitions under min ISR per node (MON-012). */
+  UNDER_MIN_ISR_PARTITIONS = 7,
+  /** Time series: ISR shrinks and expands per node. */
+  ISR_SHRINKS_AND_EXPANDS = 8,
+  /** Time series: produce and fetch latency P99 (MON-008). */
+  REQUEST_LATENCY_P99 = 9,
+  /** Time series: client bytes in and out against the capacity plan. */
+  BYTES_IN_AND_OUT = 10,
+  /** Time series: disk bytes used against the capacity plan (CAP-001). */
+  DISK_USED_BYTES = 11,
+  /** Time series: disk used in percent (MON-004/005). */
+  DISK_USED_PERCENT = 12,
+  /** Time series: consumer lag per group (MON-002/003). */
+  CONSUMER_LAG = 13,
+}
+
+/** The pinned row ids of the operational dashboard (rows are panels in Grafana's model). */
+enum OperationalRow { NODES = 101, PARTITIONS = 102, REQUESTS = 103, DISK = 104, CONSUMERS = 105 }
+
+/** The pinned panel ids of the DR dashboard; never renumber or reuse one (see `OperationalPanel`). */
+export enum DrPanel {
+  /** Stat: the largest replication latency as a share of the RPO (MON-010). */
+  LATENCY_OVER_RPO = 1,
+  /** Stat: running MirrorSourceConnector tasks (MON-010). */
+  SOURCE_TASKS_RUNNING = 2,
+  /** Stat: running MirrorCheckpointConnector tasks (MON-010). */
+  CHECKPOINT_TASKS_RUNNING = 3,
+  /** Time series: replication latency against the RPO (MON-010). */
+  REPLICATION_LATENCY = 4,
+}
+
+const DR_ROW = 101;
+
+/**
+ * Panel ids of the dashboards with one row per SLO or per cluster: the row at `100 * (i + 1)`,
+ * its panels at fixed offsets after it, so that adding a panel to a row moves no other panel.
+ * Nothing links to them (they follow the order of the SLOs or clusters).
+ */
+const BLOCK = 100;
+
 /** A panel and its queries, before it goes on a dashboard. */
 type PanelSpec =
-  | { readonly type: 'timeseries'; readonly title: string; readonly description: string; readonly unit: string; readonly queries: readonly Query[]; readonly width?: number }
-  | { readonly type: 'stat'; readonly title: string; readonly description: string; readonly unit: string; readonly queries: readonly Query[]; readonly thresholds?: readonly Step[]; readonly width?: number };
+  | { readonly type: 'timeseries'; readonly id: number; readonly title: string; readonly description: string; readonly unit: string; readonly queries: readonly Query[]; readonly width?: number }
+  | { readonly type: 'stat'; readonly id: number; readonly title: string; readonly description: string; readonly unit: string; readonly queries: readonly Query[]; readonly thresholds?: readonly Step[]; readonly width?: number };
 
 interface Query { readonly expr: string; readonly legend: string }
 interface Step { readonly value: number | null; readonly color: string }
 
-type Section = { readonly row: string; readonly panels: readonly PanelSpec[] };
+type Section = { readonly id: number; readonly row: string; readonly panels: readonly PanelSpec[] };
 
 function build(kind: DashboardKind, uid: string, title: string, tags: readonly string[], sections: readonly Section[]): BuiltDashboard {
   const { dashboard, prometheus, stat, timeseries } = sdk();
@@ -123,7 +182,7 @@ function build(kind: DashboardKind, uid: string, title: string, tags: readonly s
     .readonly()
     .withVariable(new dashboard.DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Prometheus').type('prometheus'));
   for (const section of sections) {
-    b.withRow(new dashboard.RowBuilder(section.row));
+    b.withRow(new dashboard.RowBuilder(section.row).id(section.id));
     let x = 0;
     for (const p of section.panels) {
       // The SDK starts a new line only once a line is full: a panel that would cross column 24
@@ -136,12 +195,12 @@ function build(kind: DashboardKind, uid: string, title: string, tags: readonly s
       x = (x + width) % 24;
       const targets = p.queries.map((q, i) => new prometheus.DataqueryBuilder().expr(q.expr).legendFormat(q.legend).refId(String.fromCharCode(65 + i)));
       if (p.type === 'stat') {
-        const panel = new stat.PanelBuilder().title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(width).height(5);
+        const panel = new stat.PanelBuilder().id(p.id).title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(width).height(5);
         if (p.thresholds) panel.thresholds(new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps([...p.thresholds]));
         for (const t of targets) panel.withTarget(t);
         b.withPanel(panel);
       } else {
-        const panel = new timeseries.PanelBuilder().title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(width).height(8);
+        const panel = new timeseries.PanelBuilder().id(p.id).title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(width).height(8);
         for (const t of targets) panel.withTarget(t);
         b.withPanel(panel);
       }
@@ -187,38 +246,38 @@ export function operationalDashboard(c: DashboardCluster): BuiltDashboard {
   const plan = planned(c.capacityPlans);
   const disk = diskExpressions(m);
   const controllers: PanelSpec[] = m.activeControllers
-    ? [{ type: 'stat', title: 'Active controllers', description: 'KRaft controllers that are active: exactly 1 is healthy (MON-009).', unit: 'none', queries: [{ expr: `sum(${m.activeControllers})`, legend: 'active' }], thresholds: [{ value: null, color: BAD }, { value: 1, color: GOOD }, { value: 2, color: BAD }] }]
+    ? [{ type: 'stat', id: OperationalPanel.ACTIVE_CONTROLLERS, title: 'Active controllers', description: 'KRaft controllers that are active: exactly 1 is healthy (MON-009).', unit: 'none', queries: [{ expr: `sum(${m.activeControllers})`, legend: 'active' }], thresholds: [{ value: null, color: BAD }, { value: 1, color: GOOD }, { value: 2, color: BAD }] }]
     : m.currentControllerId
-      ? [{ type: 'stat', title: 'Brokers that follow a controller', description: 'Brokers whose CurrentControllerId is known (KIP-1001); the KRaft controllers themselves are run by AWS and not scraped.', unit: 'none', queries: [{ expr: `count(${m.currentControllerId} >= 0) or vector(0)`, legend: 'brokers' }], thresholds: [{ value: null, color: BAD }, { value: c.expectedNodes, color: GOOD }] }]
+      ? [{ type: 'stat', id: OperationalPanel.BROKERS_FOLLOWING_A_CONTROLLER, title: 'Brokers that follow a controller', description: 'Brokers whose CurrentControllerId is known (KIP-1001); the KRaft controllers themselves are run by AWS and not scraped.', unit: 'none', queries: [{ expr: `count(${m.currentControllerId} >= 0) or vector(0)`, legend: 'brokers' }], thresholds: [{ value: null, color: BAD }, { value: c.expectedNodes, color: GOOD }] }]
       : [];
   const offline: PanelSpec[] = m.offlinePartitions
-    ? [{ type: 'stat', title: 'Offline partitions', description: 'Partitions without a leader, reported by the active controller (MON-009).', unit: 'none', queries: [{ expr: `sum(${m.offlinePartitions})`, legend: 'offline' }], thresholds: [{ value: null, color: GOOD }, { value: 1, color: BAD }] }]
+    ? [{ type: 'stat', id: OperationalPanel.OFFLINE_PARTITIONS, title: 'Offline partitions', description: 'Partitions without a leader, reported by the active controller (MON-009).', unit: 'none', queries: [{ expr: `sum(${m.offlinePartitions})`, legend: 'offline' }], thresholds: [{ value: null, color: GOOD }, { value: 1, color: BAD }] }]
     : [];
   const tags = [c.identity.environment, c.identity.cluster];
   return build(DashboardKind.OPERATIONAL, dashboardUid('kafka', c.identity.environment, c.identity.cluster, 'ops'), `Kafka ${c.identity.cluster} (${c.identity.environment}): operations`, tags, [
     {
-      row: 'Brokers and controllers',
+      id: OperationalRow.NODES, row: 'Brokers and controllers',
       panels: [
-        { type: 'stat', title: 'Kafka nodes up', description: `Scraped Kafka nodes that are up; ${c.expectedNodes} expected (MON-001).`, unit: 'none', queries: [{ expr: `count(${m.up} == 1) or vector(0)`, legend: 'up' }], thresholds: [{ value: null, color: BAD }, { value: c.expectedNodes, color: GOOD }] },
+        { type: 'stat', id: OperationalPanel.NODES_UP, title: 'Kafka nodes up', description: `Scraped Kafka nodes that are up; ${c.expectedNodes} expected (MON-001).`, unit: 'none', queries: [{ expr: `count(${m.up} == 1) or vector(0)`, legend: 'up' }], thresholds: [{ value: null, color: BAD }, { value: c.expectedNodes, color: GOOD }] },
         ...controllers,
         ...offline,
-        { type: 'timeseries', title: 'Node up', description: 'Whether Prometheus scrapes each Kafka node (1) or not (0).', unit: 'none', queries: [{ expr: `max by (${node}) (${m.up})`, legend: `{{${node}}}` }] },
+        { type: 'timeseries', id: OperationalPanel.NODE_UP, title: 'Node up', description: 'Whether Prometheus scrapes each Kafka node (1) or not (0).', unit: 'none', queries: [{ expr: `max by (${node}) (${m.up})`, legend: `{{${node}}}` }] },
       ],
     },
     {
-      row: 'Partitions and ISR',
+      id: OperationalRow.PARTITIONS, row: 'Partitions and ISR',
       panels: [
-        { type: 'timeseries', title: 'Under-replicated partitions', description: 'Partitions led by each node with fewer in-sync replicas than replicas (MON-006).', unit: 'none', queries: [{ expr: `sum by (${node}) (${m.underReplicated})`, legend: `{{${node}}}` }] },
-        { type: 'timeseries', title: 'Partitions under min ISR', description: 'Partitions where acks=all writes fail (MON-012).', unit: 'none', queries: [{ expr: `sum by (${node}) (${m.underMinIsr})`, legend: `{{${node}}}` }] },
-        { type: 'timeseries', title: 'ISR shrinks and expands', description: 'Partitions per second whose in-sync replica set shrank or grew back; steady shrinks mean a slow or flapping replica.', unit: 'ops', queries: [{ expr: ratePer(node, m.isrShrinks), legend: 'shrinks {{' + node + '}}' }, { expr: ratePer(node, m.isrExpands), legend: 'expands {{' + node + '}}' }], width: 24 },
+        { type: 'timeseries', id: OperationalPanel.UNDER_REPLICATED_PARTITIONS, title: 'Under-replicated partitions', description: 'Partitions led by each node with fewer in-sync replicas than replicas (MON-006).', unit: 'none', queries: [{ expr: `sum by (${node}) (${m.underReplicated})`, legend: `{{${node}}}` }] },
+        { type: 'timeseries', id: OperationalPanel.UNDER_MIN_ISR_PARTITIONS, title: 'Partitions under min ISR', description: 'Partitions where acks=all writes fail (MON-012).', unit: 'none', queries: [{ expr: `sum by (${node}) (${m.underMinIsr})`, legend: `{{${node}}}` }] },
+        { type: 'timeseries', id: OperationalPanel.ISR_SHRINKS_AND_EXPANDS, title: 'ISR shrinks and expands', description: 'Partitions per second whose in-sync replica set shrank or grew back; steady shrinks mean a slow or flapping replica.', unit: 'ops', queries: [{ expr: ratePer(node, m.isrShrinks), legend: 'shrinks {{' + node + '}}' }, { expr: ratePer(node, m.isrExpands), legend: 'expands {{' + node + '}}' }], width: 24 },
       ],
     },
     {
-      row: 'Requests and throughput',
+      id: OperationalRow.REQUESTS, row: 'Requests and throughput',
       panels: [
-        { type: 'timeseries', title: 'Request latency P99', description: 'Total time of produce and consumer fetch requests, 99th percentile (MON-008, SLO-001).', unit: 'ms', queries: [{ expr: `max by (${node}, ${m.requestLabel}) (${m.requestP99})`, legend: `{{${m.requestLabel}}} {{${node}}}` }] },
+        { type: 'timeseries', id: OperationalPanel.REQUEST_LATENCY_P99, title: 'Request latency P99', description: 'Total time of produce and consumer fetch requests, 99th percentile (MON-008, SLO-001).', unit: 'ms', queries: [{ expr: `max by (${node}, ${m.requestLabel}) (${m.requestP99})`, legend: `{{${m.requestLabel}}} {{${node}}}` }] },
         {
-          type: 'timeseries', title: 'Bytes in and out', description: 'Client bytes per second in and out of all brokers, against the capacity plan\'s bytes in.', unit: 'Bps',
+          type: 'timeseries', id: OperationalPanel.BYTES_IN_AND_OUT, title: 'Bytes in and out', description: 'Client bytes per second in and out of all brokers, against the capacity plan\'s bytes in.', unit: 'Bps',
           queries: [
             { expr: `sum(rate(${m.bytesIn}[5m]))`, legend: 'bytes in' },
             { expr: `sum(rate(${m.bytesOut}[5m]))`, legend: 'bytes out' },
@@ -228,23 +287,23 @@ export function operationalDashboard(c: DashboardCluster): BuiltDashboard {
       ],
     },
     {
-      row: 'Disk',
+      id: OperationalRow.DISK, row: 'Disk',
       panels: [
         {
-          type: 'timeseries', title: 'Disk used against the capacity plan', description: 'Bytes used on each Kafka data volume, its size, and the capacity plan\'s disk per broker (CAP-001).', unit: 'bytes',
+          type: 'timeseries', id: OperationalPanel.DISK_USED_BYTES, title: 'Disk used against the capacity plan', description: 'Bytes used on each Kafka data volume, its size, and the capacity plan\'s disk per broker (CAP-001).', unit: 'bytes',
           queries: [
             { expr: disk.used, legend: `used {{${m.disk.volumeLabel}}}` },
             { expr: disk.capacity, legend: `size {{${m.disk.volumeLabel}}}` },
             ...(plan.diskBytesPerBroker !== undefined ? [{ expr: `vector(${plan.diskBytesPerBroker})`, legend: 'capacity plan per broker' }] : []),
           ],
         },
-        { type: 'timeseries', title: 'Disk used (%)', description: 'Share of each Kafka data volume in use (MON-004/005).', unit: 'percent', queries: [{ expr: disk.percent, legend: `{{${m.disk.volumeLabel}}}` }] },
+        { type: 'timeseries', id: OperationalPanel.DISK_USED_PERCENT, title: 'Disk used (%)', description: 'Share of each Kafka data volume in use (MON-004/005).', unit: 'percent', queries: [{ expr: disk.percent, legend: `{{${m.disk.volumeLabel}}}` }] },
       ],
     },
     {
-      row: 'Consumers',
+      id: OperationalRow.CONSUMERS, row: 'Consumers',
       panels: [
-        { type: 'timeseries', title: 'Consumer lag per group', description: 'Messages each consumer group is behind, over its topics (MON-002/003).', unit: 'none', queries: [{ expr: `${m.lagAggregation} by (${m.lagGroupLabel}) (${m.consumerLag})`, legend: `{{${m.lagGroupLabel}}}` }], width: 24 },
+        { type: 'timeseries', id: OperationalPanel.CONSUMER_LAG, title: 'Consumer lag per group', description: 'Messages each consumer group is behind, over its topics (MON-002/003).', unit: 'none', queries: [{ expr: `${m.lagAggregation} by (${m.lagGroupLabel}) (${m.consumerLag})`, legend: `{{${m.lagGroupLabel}}}` }], width: 24 },
       ],
     },
   ]);
@@ -252,7 +311,8 @@ export function operationalDashboard(c: DashboardCluster): BuiltDashboard {
 
 /** The SLO dashboard of a cluster: one row per SLO. */
 export function sloDashboard(c: DashboardCluster): BuiltDashboard {
-  const sections: Section[] = c.slos.map((slo) => {
+  const sections: Section[] = c.slos.map((slo, i) => {
+    const row = BLOCK * (i + 1);
     const sel = promqlMatchers(slo.recordLabels(c.identity));
     const ind = slo.indicator.resolve(c.metrics);
     const objective = tidy(slo.objectivePercent / 100);
@@ -260,14 +320,14 @@ export function sloDashboard(c: DashboardCluster): BuiltDashboard {
     const byName = new Map(BURN_RATE_WINDOWS.flatMap((w) => [w.long, w.short]).map((d) => [d.toString(), d]));
     const alertFactors = slo.burnRates.map((b) => `${b.window.name} ${b.factor}x`).join(', ');
     return {
-      row: `${slo.id} ${slo.name}: ${ind.description}, ${slo.objectivePercent}% over ${slo.period}`,
+      id: row, row: `${slo.id} ${slo.name}: ${ind.description}, ${slo.objectivePercent}% over ${slo.period}`,
       panels: [
-        { type: 'stat', title: `SLI over ${slo.period}`, description: `Share of good minutes over ${slo.period} (1 − ${sloErrorRatioRecord(slo.period)}); objective ${slo.objectivePercent}%.`, unit: 'percentunit', queries: [{ expr: `1 - ${sloErrorRatioRecord(slo.period)}${sel}`, legend: 'SLI' }], thresholds: [{ value: null, color: BAD }, { value: objective, color: GOOD }] },
-        { type: 'stat', title: 'Objective', description: `The objective of ${slo.id}: ${slo.objectivePercent}% of minutes good over ${slo.period}.`, unit: 'percentunit', queries: [{ expr: `vector(${objective})`, legend: 'objective' }] },
-        { type: 'stat', title: 'Error budget remaining', description: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}: the alerts warn below 50% and page below 20%.`, unit: 'percentunit', queries: [{ expr: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}${sel}`, legend: 'remaining' }], thresholds: [{ value: null, color: BAD }, { value: 0.2, color: WARN }, { value: 0.5, color: GOOD }] },
-        { type: 'timeseries', title: 'Indicator', description: `${ind.description}: a minute is bad above ${ind.threshold}.`, unit: 'none', queries: [{ expr: ind.expression, legend: 'indicator' }, { expr: `vector(${ind.threshold})`, legend: 'threshold' }], width: 6 },
+        { type: 'stat', id: row + 1, title: `SLI over ${slo.period}`, description: `Share of good minutes over ${slo.period} (1 − ${sloErrorRatioRecord(slo.period)}); objective ${slo.objectivePercent}%.`, unit: 'percentunit', queries: [{ expr: `1 - ${sloErrorRatioRecord(slo.period)}${sel}`, legend: 'SLI' }], thresholds: [{ value: null, color: BAD }, { value: objective, color: GOOD }] },
+        { type: 'stat', id: row + 2, title: 'Objective', description: `The objective of ${slo.id}: ${slo.objectivePercent}% of minutes good over ${slo.period}.`, unit: 'percentunit', queries: [{ expr: `vector(${objective})`, legend: 'objective' }] },
+        { type: 'stat', id: row + 3, title: 'Error budget remaining', description: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}: the alerts warn below 50% and page below 20%.`, unit: 'percentunit', queries: [{ expr: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}${sel}`, legend: 'remaining' }], thresholds: [{ value: null, color: BAD }, { value: 0.2, color: WARN }, { value: 0.5, color: GOOD }] },
+        { type: 'timeseries', id: row + 4, title: 'Indicator', description: `${ind.description}: a minute is bad above ${ind.threshold}.`, unit: 'none', queries: [{ expr: ind.expression, legend: 'indicator' }, { expr: `vector(${ind.threshold})`, legend: 'threshold' }], width: 6 },
         {
-          type: 'timeseries', title: 'Burn rate per window', description: `Error ratio over each window divided by the error budget (${slo.errorBudget}); the burn-rate alerts fire at ${alertFactors} when both their long and short window burn that fast.`, unit: 'none',
+          type: 'timeseries', id: row + 5, title: 'Burn rate per window', description: `Error ratio over each window divided by the error budget (${slo.errorBudget}); the burn-rate alerts fire at ${alertFactors} when both their long and short window burn that fast.`, unit: 'none',
           queries: windows.map((w) => ({ expr: `${sloErrorRatioRecord(byName.get(w)!)}${sel} / ${slo.errorBudget}`, legend: w })), width: 24,
         },
       ],
@@ -288,16 +348,16 @@ export function drDashboard(c: DashboardCluster): BuiltDashboard {
     throw KafkaIacError.drDashboardWithoutPairing(`drDashboard ${c.identity.cluster}`, c.identity.cluster, 'a replicationRpo and the MirrorMaker 2 metrics of its pairing in the cluster\'s monitoring');
   }
   const rpoMs = c.replicationRpo.totalSeconds * 1000;
-  const tasks = (title: string, sel: MetricSelector | undefined): PanelSpec[] => (sel
-    ? [{ type: 'stat', title, description: 'MirrorMaker 2 tasks in status running; 0 means replication stopped.', unit: 'none', queries: [{ expr: `count(${sel}) or vector(0)`, legend: 'running' }], thresholds: [{ value: null, color: BAD }, { value: 1, color: GOOD }] }]
+  const tasks = (id: DrPanel, title: string, sel: MetricSelector | undefined): PanelSpec[] => (sel
+    ? [{ type: 'stat', id, title, description: 'MirrorMaker 2 tasks in status running; 0 means replication stopped.', unit: 'none', queries: [{ expr: `count(${sel}) or vector(0)`, legend: 'running' }], thresholds: [{ value: null, color: BAD }, { value: 1, color: GOOD }] }]
     : []);
   return build(DashboardKind.DR, dashboardUid('kafka', c.identity.environment, c.identity.cluster, 'dr'), `Kafka ${c.identity.cluster} (${c.identity.environment}): DR replication`, [c.identity.environment, c.identity.cluster, 'dr'], [{
-    row: `MirrorMaker 2 against the RPO (${c.replicationRpo})`,
+    id: DR_ROW, row: `MirrorMaker 2 against the RPO (${c.replicationRpo})`,
     panels: [
-      { type: 'stat', title: 'Replication latency / RPO', description: `Largest replication latency as a share of the RPO (${c.replicationRpo}); MON-010 fires above 100%.`, unit: 'percentunit', queries: [{ expr: `max(${m.mirrorMakerLatency}) / ${rpoMs}`, legend: 'latency / RPO' }], thresholds: [{ value: null, color: GOOD }, { value: 0.5, color: WARN }, { value: 1, color: BAD }] },
-      ...tasks('Source connector tasks running', m.mirrorMakerRunningSourceTasks),
-      ...tasks('Checkpoint connector tasks running', m.mirrorMakerRunningCheckpointTasks),
-      { type: 'timeseries', title: 'Replication latency against the RPO', description: 'Time from produce on the source to write on the target (MirrorSourceConnector replication-latency-ms-max), and the RPO.', unit: 'ms', queries: [{ expr: `max(${m.mirrorMakerLatency})`, legend: 'replication latency (max)' }, { expr: `vector(${rpoMs})`, legend: 'RPO' }], width: 24 },
+      { type: 'stat', id: DrPanel.LATENCY_OVER_RPO, title: 'Replication latency / RPO', description: `Largest replication latency as a share of the RPO (${c.replicationRpo}); MON-010 fires above 100%.`, unit: 'percentunit', queries: [{ expr: `max(${m.mirrorMakerLatency}) / ${rpoMs}`, legend: 'latency / RPO' }], thresholds: [{ value: null, color: GOOD }, { value: 0.5, color: WARN }, { value: 1, color: BAD }] },
+      ...tasks(DrPanel.SOURCE_TASKS_RUNNING, 'Source connector tasks running', m.mirrorMakerRunningSourceTasks),
+      ...tasks(DrPanel.CHECKPOINT_TASKS_RUNNING, 'Checkpoint connector tasks running', m.mirrorMakerRunningCheckpointTasks),
+      { type: 'timeseries', id: DrPanel.REPLICATION_LATENCY, title: 'Replication latency against the RPO', description: 'Time from produce on the source to write on the target (MirrorSourceConnector replication-latency-ms-max), and the RPO.', unit: 'ms', queries: [{ expr: `max(${m.mirrorMakerLatency})`, legend: 'replication latency (max)' }, { expr: `vector(${rpoMs})`, legend: 'RPO' }], width: 24 },
     ],
   }]);
 }
@@ -309,19 +369,20 @@ export function clusterDashboards(c: DashboardCluster, dr: boolean): BuiltDashbo
 
 /** The overview of several clusters: one row per cluster with its health at a glance. */
 export function overviewDashboard(name: string, clusters: readonly DashboardCluster[]): BuiltDashboard {
-  const sections: Section[] = clusters.map((c) => {
+  const sections: Section[] = clusters.map((c, i) => {
+    const row = BLOCK * (i + 1);
     const m = c.metrics;
     const budgets = c.slos.map((s) => `${SLO_RECORDS.ERROR_BUDGET_REMAINING}${promqlMatchers(s.recordLabels(c.identity))}`);
     return {
-      row: `${c.identity.cluster} (${c.identity.environment}, ${c.identity.region})`,
+      id: row, row: `${c.identity.cluster} (${c.identity.environment}, ${c.identity.region})`,
       panels: [
-        { type: 'stat', title: 'Nodes up', description: `${c.expectedNodes} expected.`, unit: 'none', queries: [{ expr: `count(${m.up} == 1) or vector(0)`, legend: 'up' }], thresholds: [{ value: null, color: BAD }, { value: c.expectedNodes, color: GOOD }], width: 4 },
-        { type: 'stat', title: 'Under-replicated partitions', description: 'Summed over nodes (MON-006).', unit: 'none', queries: [{ expr: `sum(${m.underReplicated})`, legend: 'under-replicated' }], thresholds: [{ value: null, color: GOOD }, { value: 1, color: BAD }], width: 4 },
-        { type: 'stat', title: 'Partitions under min ISR', description: 'Summed over nodes (MON-012).', unit: 'none', queries: [{ expr: `sum(${m.underMinIsr})`, legend: 'under min ISR' }], thresholds: [{ value: null, color: GOOD }, { value: 1, color: BAD }], width: 4 },
-        { type: 'stat', title: 'Largest consumer lag', description: 'Messages behind, worst group and topic (MON-002/003).', unit: 'none', queries: [{ expr: `max(${m.lagAggregation} by (${m.lagGroupLabel}, ${m.lagTopicLabel}) (${m.consumerLag}))`, legend: 'lag' }], width: 4 },
-        { type: 'stat', title: 'Bytes in', description: 'Client bytes per second into all brokers.', unit: 'Bps', queries: [{ expr: `sum(rate(${m.bytesIn}[5m]))`, legend: 'bytes in' }], width: 4 },
+        { type: 'stat', id: row + 1, title: 'Nodes up', description: `${c.expectedNodes} expected.`, unit: 'none', queries: [{ expr: `count(${m.up} == 1) or vector(0)`, legend: 'up' }], thresholds: [{ value: null, color: BAD }, { value: c.expectedNodes, color: GOOD }], width: 4 },
+        { type: 'stat', id: row + 2, title: 'Under-replicated partitions', description: 'Summed over nodes (MON-006).', unit: 'none', queries: [{ expr: `sum(${m.underReplicated})`, legend: 'under-replicated' }], thresholds: [{ value: null, color: GOOD }, { value: 1, color: BAD }], width: 4 },
+        { type: 'stat', id: row + 3, title: 'Partitions under min ISR', description: 'Summed over nodes (MON-012).', unit: 'none', queries: [{ expr: `sum(${m.underMinIsr})`, legend: 'under min ISR' }], thresholds: [{ value: null, color: GOOD }, { value: 1, color: BAD }], width: 4 },
+        { type: 'stat', id: row + 4, title: 'Largest consumer lag', description: 'Messages behind, worst group and topic (MON-002/003).', unit: 'none', queries: [{ expr: `max(${m.lagAggregation} by (${m.lagGroupLabel}, ${m.lagTopicLabel}) (${m.consumerLag}))`, legend: 'lag' }], width: 4 },
+        { type: 'stat', id: row + 5, title: 'Bytes in', description: 'Client bytes per second into all brokers.', unit: 'Bps', queries: [{ expr: `sum(rate(${m.bytesIn}[5m]))`, legend: 'bytes in' }], width: 4 },
         ...(budgets.length > 0
-          ? [{ type: 'stat' as const, title: 'Lowest error budget left', description: 'The SLO with the least error budget remaining.', unit: 'percentunit', queries: [{ expr: `min(${budgets.join(' or ')})`, legend: 'budget' }], thresholds: [{ value: null, color: BAD }, { value: 0.2, color: WARN }, { value: 0.5, color: GOOD }], width: 4 }]
+          ? [{ type: 'stat' as const, id: row + 6, title: 'Lowest error budget left', description: 'The SLO with the least error budget remaining.', unit: 'percentunit', queries: [{ expr: `min(${budgets.join(' or ')})`, legend: 'budget' }], thresholds: [{ value: null, color: BAD }, { value: 0.2, color: WARN }, { value: 0.5, color: GOOD }], width: 4 }]
           : []),
       ],
     };

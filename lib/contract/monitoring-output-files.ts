@@ -5,7 +5,7 @@ import { KAFKA_RUNBOOKS } from '../model/monitoring/kafka-runbooks';
 import { SCALING_RUNBOOKS } from '../model/monitoring/scaling-runbooks';
 import { renderRuleFile, renderRuleFileOf } from './prometheus-rule-file';
 import { renderAlertTestFile } from './promtool-test-file';
-import { renderRunbook } from '../model/monitoring/runbook';
+import { renderRunbook, type RunbookDashboardLink } from '../model/monitoring/runbook';
 
 /** Where the generated Prometheus files of an environment go, under `dist/<env>/`. */
 export const PROMETHEUS_DIR = 'prometheus';
@@ -13,6 +13,7 @@ export const PROMETHEUS_DIR = 'prometheus';
 export const RUNBOOK_DIR = 'runbooks';
 
 const runbookAlerts = new WeakMap<Environment, Map<string, Set<string>>>();
+const runbookPanels = new WeakMap<Environment, RunbookDashboardLink[]>();
 
 /** A function that gives the runbook URL of a slug, from a base URL (no trailing slash needed). */
 export function runbookUrlFrom(base: string): (slug: string) => string {
@@ -62,7 +63,8 @@ function addRunbooks(environment: Environment, groups: readonly RuleGroup[]): vo
     runbookAlerts.set(environment, bySlug);
     const collected = bySlug;
     for (const r of [...KAFKA_RUNBOOKS, ...SCALING_RUNBOOKS]) {
-      environment.addOutputFile(`${RUNBOOK_DIR}/${r.slug}.md`, () => renderRunbook(r, [...(collected.get(r.slug) ?? [])].sort()));
+      environment.addOutputFile(`${RUNBOOK_DIR}/${r.slug}.md`, () => renderRunbook(r, [...(collected.get(r.slug) ?? [])].sort(),
+        (runbookPanels.get(environment) ?? []).filter((l) => l.runbook === r.slug)));
     }
   }
   for (const g of groups) {
@@ -81,4 +83,16 @@ export function linkRunbook(environment: Environment, slug: string, alarm: strin
   const set = bySlug.get(slug) ?? new Set<string>();
   set.add(alarm);
   bySlug.set(slug, set);
+}
+
+/**
+ * Records links from runbooks to the dashboard panels of their alerts (the dashboards
+ * constructs call it with `dashboardPanelLinks`): each runbook of the environment lists them
+ * under "Dashboards".
+ */
+export function linkDashboardPanels(environment: Environment, links: readonly RunbookDashboardLink[]): void {
+  addRunbooks(environment, []);
+  const all = runbookPanels.get(environment) ?? [];
+  all.push(...links);
+  runbookPanels.set(environment, all);
 }

@@ -177,3 +177,15 @@ export function checkRunbookBaseUrl(value: unknown, site: GrammarSite): string {
   if (expectString(value, site, grammar, fix) && value.length > 0 && value.length <= 2048 && /^[A-Za-z0-9._~:/?#[\]@!$&()*+,;=%-]+$/.test(value) && !/[$%]\{/.test(value)) return value;
   throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
 }
+
+/**
+ * Where Grafana serves (`grafanaUrl`): an absolute http(s) URL, with a sub-path if Grafana
+ * has one (`root_url`), without query, fragment, spaces, quotes, parentheses, angle brackets or
+ * templates, since runbook links `<grafanaUrl>/d/<uid>?viewPanel=<id>` are written into Markdown.
+ */
+export function checkGrafanaUrl(value: unknown, site: GrammarSite): string {
+  const grammar = 'an absolute http(s) URL without query, fragment, spaces, quotes, parentheses, angle brackets, braces or control characters';
+  const fix = "Use the URL people open Grafana at, such as 'https://grafana.example.com' or 'https://ops.example.com/grafana'.";
+  if (expectString(value, site, grammar, fix) && value.length <= 2048 && /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~/@!$&*+,;=%:-]*)?$/.test(value) && !/[$%]\{/.test(value)) return value;
+  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}

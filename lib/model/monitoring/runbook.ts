@@ -13,13 +13,41 @@ export interface Runbook {
   readonly remediation: readonly string[];
 }
 
-/** The runbook as Markdown. */
-export function renderRunbook(r: Runbook, alerts: readonly string[]): string {
+/** A link from a runbook to the dashboard panel of one of its alerts, for one cluster. */
+export interface RunbookDashboardLink {
+  /** The runbook's slug (the alert's `runbook`). */
+  readonly runbook: string;
+  readonly alert: string;
+  readonly cluster: string;
+  /** The dashboard's title. */
+  readonly dashboard: string;
+  /** The panel's title. */
+  readonly panel: string;
+  /** `<grafana>/d/<uid>?viewPanel=<id>`, or root-relative without a Grafana URL. */
+  readonly url: string;
+}
+
+/** `[`, `]` and `\` of Markdown link text, escaped. */
+function linkText(s: string): string {
+  return s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+}
+
+/** The runbook as Markdown, with a Dashboards section when any of its alerts has a panel. */
+export function renderRunbook(r: Runbook, alerts: readonly string[], dashboards: readonly RunbookDashboardLink[] = []): string {
+  const links = [...dashboards].sort((a, b) => `${a.cluster} ${a.alert}`.localeCompare(`${b.cluster} ${b.alert}`));
+  const relative = links.some((l) => l.url.startsWith('/'));
   return [
     `# ${r.title}`, '',
     `Rules: ${r.ruleIds.join(', ')}. Alerts: ${alerts.length ? alerts.map((a) => `\`${a}\``).join(', ') : '-'}.`, '',
     '## What it means', '', r.meaning, '',
     '## First checks', '', ...r.firstChecks.map((c, i) => `${i + 1}. ${c}`), '',
     '## Remediation', '', ...r.remediation.map((c) => `- ${c}`), '',
+    ...(links.length > 0
+      ? [
+        '## Dashboards', '',
+        ...(relative ? ['Links without a host are paths on your Grafana (set `grafanaUrl` on the dashboards to write full links).', ''] : []),
+        ...links.map((l) => `- \`${l.alert}\` on \`${l.cluster}\`: [${linkText(`${l.dashboard}: ${l.panel}`)}](${l.url})`), '',
+      ]
+      : []),
   ].join('\n');
 }

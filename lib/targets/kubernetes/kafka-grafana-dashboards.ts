@@ -1,6 +1,9 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Environment } from '../../model/environment';
+import { checkGrafanaUrl } from '../../model/grammar/names';
+import { dashboardPanelLinks } from '../../contract/alert-dashboard-panels';
+import { linkDashboardPanels } from '../../contract/monitoring-output-files';
 import { KafkaIacError } from '../../model/errors';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
@@ -31,6 +34,15 @@ export interface KafkaGrafanaDashboardsProps {
    * @default - the plans attached to the environment (`plan.attachTo(environment)`)
    */
   readonly capacityPlans?: readonly CapacityPlan[];
+  /**
+   * Where Grafana serves these dashboards: the runbook of each alert links to its panel as
+   * `<grafanaUrl>/d/<uid>?viewPanel=<id>` (docs/dashboards.md). Include Grafana's sub-path if it
+   * has one (`root_url`).
+   * @default - root-relative links (`/d/<uid>?viewPanel=<id>`): the path on your Grafana, which
+   * the runbook says to open there; no host is guessed
+   * @see https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#root_url
+   */
+  readonly grafanaUrl?: string;
 }
 
 /**
@@ -64,6 +76,8 @@ export class KafkaGrafanaDashboards extends Construct {
       throw KafkaIacError.drDashboardWithoutPairing(path, props.clusterName, 'replicationRpo on its KafkaPrometheusMonitoring (the DR pairing\'s RPO), so that MirrorMaker 2 is scraped');
     }
     this.dashboards = clusterDashboards(this.cluster, dr);
+    const grafanaUrl = props.grafanaUrl === undefined ? undefined : checkGrafanaUrl(props.grafanaUrl, { code: 'KIAC-PROP', path, prop: 'grafanaUrl' });
+    linkDashboardPanels(env, dashboardPanelLinks(props.clusterName, monitoring.groups, this.dashboards, grafanaUrl));
     const labels = { ...(props.sidecarLabels ?? { [GRAFANA_DASHBOARD_LABEL]: GRAFANA_DASHBOARD_LABEL_VALUE }), [KAFKA_CLUSTER_LABEL]: props.clusterName };
     const maps = new Map<DashboardKind, ApiObject>();
     for (const d of this.dashboards) maps.set(d.kind, dashboardConfigMap(this, `${props.clusterName}-dashboard-${d.kind}`, d, labels));

@@ -3,6 +3,9 @@ import type { CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery } from '@c
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Environment } from '../../model/environment';
+import { checkGrafanaUrl } from '../../model/grammar/names';
+import { dashboardPanelLinks } from '../../contract/alert-dashboard-panels';
+import { linkDashboardPanels } from '../../contract/monitoring-output-files';
 import { KafkaIacError } from '../../model/errors';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
@@ -32,6 +35,15 @@ export interface MskDashboardsProps {
    * @default - the plans attached to the environment
    */
   readonly capacityPlans?: readonly CapacityPlan[];
+  /**
+   * Where Grafana serves these dashboards: the runbook of each alert links to its panel as
+   * `<grafanaUrl>/d/<uid>?viewPanel=<id>` (docs/dashboards.md). Include Grafana's sub-path if it
+   * has one (`root_url`).
+   * @default - root-relative links (`/d/<uid>?viewPanel=<id>`): the path on your Grafana, which
+   * the runbook says to open there; no host is guessed
+   * @see https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#root_url
+   */
+  readonly grafanaUrl?: string;
 }
 
 const NS = 'AWS/Kafka';
@@ -78,6 +90,8 @@ export class MskDashboards extends Construct {
       capacityPlans: props.capacityPlans ?? CapacityPlan.attachedTo(env),
     };
     this.dashboards = clusterDashboards(this.cluster, false);
+    const grafanaUrl = props.grafanaUrl === undefined ? undefined : checkGrafanaUrl(props.grafanaUrl, { code: 'KIAC-PROP', path, prop: 'grafanaUrl' });
+    linkDashboardPanels(env, dashboardPanelLinks(props.clusterName, monitoring.groups, this.dashboards, grafanaUrl));
     this.files = this.dashboards.map((d) => addDashboardFile(env, d));
 
     const widgets = [

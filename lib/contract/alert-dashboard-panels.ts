@@ -1,0 +1,91 @@
+import type { RuleGroup } from '../model/monitoring/alert-rule';
+import { KafkaAlertName } from '../model/monitoring/kafka-alerts';
+import type { RunbookDashboardLink } from '../model/monitoring/runbook';
+import { DashboardKind, DrPanel, OperationalPanel, type BuiltDashboard } from './dashboards';
+
+/**
+ * Which dashboard panel each Kafka alert links to, defined once: the runbook of every alert
+ * carries `<grafana>/d/<uid>?viewPanel=<id>` for its cluster's dashboard of that kind
+ * (`dashboardPanelLinks`). Panel ids are pinned (`OperationalPanel`, `DrPanel`), so a link does
+ * not move when a panel is added.
+ */
+export type AlertDashboardPanel =
+  | { readonly dashboard: DashboardKind; readonly panel: number; readonly note?: string }
+  | { readonly none: string };
+
+/** Every `KafkaAlertName`: its panel, or why it has none (a test keeps the map complete). */
+export const ALERT_DASHBOARD_PANELS: Readonly<Record<KafkaAlertName, AlertDashboardPanel>> = {
+  [KafkaAlertName.NODE_DOWN]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.NODE_UP },
+  [KafkaAlertName.NODES_MISSING]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.NODES_UP },
+  [KafkaAlertName.CONSUMER_LAG_WARNING]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.CONSUMER_LAG },
+  [KafkaAlertName.CONSUMER_LAG_CRITICAL]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.CONSUMER_LAG },
+  [KafkaAlertName.DISK_USAGE_WARNING]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.DISK_USED_PERCENT },
+  [KafkaAlertName.DISK_USAGE_CRITICAL]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.DISK_USED_PERCENT },
+  [KafkaAlertName.UNDER_REPLICATED_PARTITIONS]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.UNDER_REPLICATED_PARTITIONS },
+  [KafkaAlertName.NETWORK_THROUGHPUT_HIGH]: {
+    dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.BYTES_IN_AND_OUT,
+    note: 'client bytes only; the alert also counts replication bytes',
+  },
+  [KafkaAlertName.REQUEST_LATENCY_HIGH]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.REQUEST_LATENCY_P99 },
+  [KafkaAlertName.OFFLINE_PARTITIONS]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.OFFLINE_PARTITIONS },
+  [KafkaAlertName.UNDER_MIN_ISR_PARTITIONS]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.UNDER_MIN_ISR_PARTITIONS },
+  [KafkaAlertName.ACTIVE_CONTROLLER_COUNT]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.ACTIVE_CONTROLLERS },
+  [KafkaAlertName.NO_ACTIVE_CONTROLLER]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.BROKERS_FOLLOWING_A_CONTROLLER },
+  [KafkaAlertName.MIRROR_MAKER_2_BEHIND_RPO]: { dashboard: DashboardKind.DR, panel: DrPanel.REPLICATION_LATENCY },
+  [KafkaAlertName.MIRROR_MAKER_2_DOWN]: { dashboard: DashboardKind.DR, panel: DrPanel.SOURCE_TASKS_RUNNING },
+  [KafkaAlertName.MIRROR_MAKER_2_CHECKPOINTS_DOWN]: { dashboard: DashboardKind.DR, panel: DrPanel.CHECKPOINT_TASKS_RUNNING },
+  [KafkaAlertName.CERTIFICATE_EXPIRING_SOON]: {
+    none: 'certificate expiry is exported by the Strimzi Cluster Operator or cert-manager, not by the Kafka nodes the dashboards draw; the alert names the certificate and its runbook says where to look',
+  },
+};
+
+/** A panel of a dashboard model: its pinned id and title (rows' nested panels included). */
+export interface DashboardPanelRef {
+  readonly id: number;
+  readonly title: string;
+}
+
+/** Every panel of a dashboard model with an id, rows included. */
+export function dashboardPanels(model: unknown): DashboardPanelRef[] {
+  const out: DashboardPanelRef[] = [];
+  const panels = (model as { panels?: unknown })?.panels;
+  if (!Array.isArray(panels)) return out;
+  for (const p of panels) {
+    if (typeof p?.id === 'number') out.push({ id: p.id, title: String(p.title ?? '') });
+    out.push(...dashboardPanels(p));
+  }
+  return out;
+}
+
+/**
+ * Grafana's link to one panel of a dashboard: `<grafanaUrl>/d/<uid>?viewPanel=<id>`, or
+ * root-relative (`/d/<uid>?viewPanel=<id>`, the path on your Grafana) without a Grafana URL.
+ * @see https://grafana.com/docs/grafana/v13.1/developer-resources/mcp/guides/generate-deeplinks-to-grafana/ (`/d/<uid>?viewPanel=<id>`)
+ */
+export function panelUrl(grafanaUrl: string | undefined, uid: string, panelId: number): string {
+  const base = (grafanaUrl ?? '').replace(/\/+$/, '');
+  return `${base}/d/${encodeURIComponent(uid)}?viewPanel=${panelId}`;
+}
+
+/**
+ * The runbook links of a cluster's alerts to its dashboards: one per alert of `groups` whose
+ * panel (`ALERT_DASHBOARD_PANELS`) is on one of `dashboards`. An alert whose dashboard or panel
+ * is not built (a DR dashboard turned off, no controller metrics on this backend) gets none.
+ */
+export function dashboardPanelLinks(cluster: string, groups: readonly RuleGroup[], dashboards: readonly BuiltDashboard[], grafanaUrl: string | undefined): RunbookDashboardLink[] {
+  const entries: Readonly<Record<string, AlertDashboardPanel>> = ALERT_DASHBOARD_PANELS;
+  const links: RunbookDashboardLink[] = [];
+  for (const alert of groups.flatMap((g) => g.alerts)) {
+    const entry = entries[alert.alert];
+    if (!entry || 'none' in entry) continue;
+    const d = dashboards.find((x) => x.kind === entry.dashboard);
+    const panel = d && dashboardPanels(d.model).find((p) => p.id === entry.panel);
+    if (!d || !panel) continue;
+    links.push({
+      runbook: alert.runbook, alert: alert.alert, cluster, dashboard: d.title,
+      panel: entry.note ? `${panel.title} (${entry.note})` : panel.title,
+      url: panelUrl(grafanaUrl, d.uid, panel.id),
+    });
+  }
+  return links;
+}
