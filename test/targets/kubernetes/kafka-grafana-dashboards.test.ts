@@ -101,6 +101,30 @@ describe('KafkaGrafanaDashboards', () => {
     expect(new KafkaGrafanaDashboards(chart, 'Plain', { clusterName: 'orders' }).dashboards.map((d) => d.kind)).toEqual(['operational', 'slo']);
   });
 
+  it('links the runbooks to the panels on the Grafana at grafanaUrl, and no MirrorMaker 2 alert when the DR dashboard is off', () => {
+    const linked = synth('grafana-url', (app, env) => {
+      const chart = app.chart(env, 'monitoring');
+      new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'orders', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6, replicationRpo: PrometheusDuration.minutes(5) });
+      new KafkaGrafanaDashboards(chart, 'Dashboards', { clusterName: 'orders', dr: false, grafanaUrl: 'https://grafana.example.com/' });
+    });
+    const runbook = (slug: string) => fs.readFileSync(path.join(linked, 'runbooks', `${slug}.md`), 'utf8');
+    // Operational panel 6: under-replicated partitions (OperationalPanel.UNDER_REPLICATED_PARTITIONS).
+    expect(runbook('under-replicated-partitions')).toContain('(https://grafana.example.com/d/kafka-production-orders-ops?viewPanel=6)');
+    // The MON-010 alerts exist, but dr: false builds no DR dashboard: no link to a panel that is not there.
+    expect(runbook('mirrormaker2-replication-lag')).toContain('`KafkaMirrorMaker2Down`');
+    expect(runbook('mirrormaker2-replication-lag')).not.toContain('## Dashboards');
+  });
+
+  it('refuses a grafanaUrl that is not an absolute http(s) URL without query, fragment or Markdown syntax', () => {
+    const app = new KafkaApp({ terraformOutdir: path.join(OUT, 'u'), distDir: path.join(OUT, 'u'), quiet: true });
+    const chart = app.chart(Environment.production({ name: 'production', region: 'us-east-1' }), 'kafka');
+    new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'orders', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 3 });
+    for (const [i, bad] of ['grafana.example.com', 'https://grafana.example.com/?orgId=1', 'https://grafana.example.com/x)(y', 'https://grafana.example.com/${x}', 'ftp://grafana.example.com'].entries()) {
+      expect(() => new KafkaGrafanaDashboards(chart, `Dashboards${i}`, { clusterName: 'orders', grafanaUrl: bad }), bad)
+        .toThrow(new RegExp(`^KIAC-PROP \\[kafka/Dashboards${i}\\] grafanaUrl is .*; expected an absolute http\\(s\\) URL`));
+    }
+  });
+
   it('refuses an overview of fewer than two clusters', () => {
     const app = new KafkaApp({ terraformOutdir: path.join(OUT, 'z'), distDir: path.join(OUT, 'z'), quiet: true });
     const chart = app.chart(Environment.production({ name: 'production', region: 'us-east-1' }), 'kafka');

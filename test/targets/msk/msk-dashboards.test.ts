@@ -109,6 +109,12 @@ describe('MskDashboards', () => {
       .toThrow(/^DR-003 \[production\/Dashboards\] a DR dashboard is asked for cluster '.+', but no DR pairing is monitored there; expected MskReplicatorAlarms/);
   });
 
+  it('refuses a grafanaUrl that is not an absolute http(s) URL', () => {
+    const p = withMonitoring();
+    expect(() => new MskDashboards(p.stack, 'Dashboards', { clusterName: p.cluster.clusterName, grafanaUrl: 'grafana.example.com/d' }))
+      .toThrow(/^KIAC-PROP \[production\/Dashboards\] grafanaUrl is 'grafana.example.com\/d'; expected an absolute http\(s\) URL/);
+  });
+
   it('writes an overview of several clusters, and refuses one of a single cluster', () => {
     const p = withMonitoring();
     const d = new MskDashboards(p.stack, 'Dashboards', { clusterName: p.cluster.clusterName });

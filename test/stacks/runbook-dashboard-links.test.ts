@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ALERT_DASHBOARD_PANELS } from '../../lib/contract/alert-dashboard-panels';
+import { PROMETHEUS_DIR, RUNBOOK_DIR } from '../../lib/contract/monitoring-output-files';
+import { CLUSTER_LABEL } from '../../lib/model/monitoring/metrics-backend';
+import { dashboardsIn } from '../support/dashboard-queries';
+import { EXAMPLE_ENVIRONMENTS, exampleDist } from '../support/paths';
+
+/**
+ * Every example environment's runbooks link each alert to the panel of the dashboards that the
+ * same environment writes: the links are read from the runbook Markdown, the panels from the
+ * dashboard JSON of dist/<env>/grafana/ (MSK) or the sidecar ConfigMaps of *.k8s.yaml
+ * (Kubernetes), not from the map the links were made from. The examples cover every target:
+ * MSK (production, dr), Strimzi (staging, staging-dr), StatefulSet (development).
+ *
+ * The link form is Grafana's documented deep link to one panel, `<grafana>/d/<uid>?viewPanel=<id>`
+ * (https://grafana.com/docs/grafana/v13.1/developer-resources/mcp/guides/generate-deeplinks-to-grafana/).
+ */
+interface Link { readonly alert: string; readonly cluster: string; readonly text: string; readonly url: string; readonly uid: string; readonly panel: number }
+
+const LINK = /^- `([A-Za-z0-9_:]+)` on `([^`]+)`: \[(.+)\]\((\S*?)\/d\/([A-Za-z0-9_-]+)\?viewPanel=(\d+)\)$/gm;
+
+function runbookLinks(dist: string, slug: string): Link[] {
+  const file = path.join(dist, RUNBOOK_DIR, `${slug}.md`);
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(LINK)].map((m) => ({ alert: m[1]!, cluster: m[2]!, text: m[3]!, url: `${m[4]}/d/${m[5]}?viewPanel=${m[6]}`, uid: m[5]!, panel: Number(m[6]) }));
+}
+
+/** The alerting rules of the environment's plain rule files: name, cluster label, runbook_url. */
+function alertsOf(dist: string): { alert: string; cluster: string; runbookUrl: string }[] {
+  const dir = path.join(dist, PROMETHEUS_DIR);
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.rules.yml')).sort().flatMap((f) => {
+    const doc = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { groups: { rules: Record<string, any>[] }[] };
+    return doc.groups.flatMap((g) => g.rules).filter((r) => r.alert).map((r) => ({ alert: r.alert, cluster: r.labels[CLUSTER_LABEL], runbookUrl: r.annotations.runbook_url }));
+  });
+}
+
+/** The slug of a runbook_url (`<base>/<slug>.md`). */
+const slugOf = (url: string) => /([a-z0-9-]+)\.md$/.exec(url)?.[1];
+
+describe.each(EXAMPLE_ENVIRONMENTS)('%s: runbooks link each alert to a panel of this environment\'s dashboards', (env) => {
+  const dist = exampleDist(env);
+  const dashboards = dashboardsIn(dist);
+  const panels = new Map(dashboards.flatMap((d) => {
+    const flat = (ps: any[]): any[] => ps.flatMap((p) => [p, ...flat(p.panels ?? [])]);
+    return flat(d.model.panels ?? []).map((p) => [`${d.model.uid} ${p.id}`, { title: p.title as string, dashboard: d.model.title as string }] as const);
+  }));
+  const alerts = alertsOf(dist);
+  const slugs = [...new Set(alerts.map((a) => slugOf(a.runbookUrl)!))];
+  const links = slugs.flatMap((s) => runbookLinks(dist, s).map((l) => ({ ...l, slug: s })));
+
+  it('has dashboards, alerts and links to check', () => {
+    expect(dashboards.length).toBeGreaterThanOrEqual(2);
+    expect(alerts.length).toBeGreaterThan(10);
+    expect(links.length).toBeGreaterThan(8);
+  });
+
+  it('points every link at a uid and panel id that exist in the dashboards it writes, naming that dashboard and panel', () => {
+    for (const l of links) {
+      const p = panels.get(`${l.uid} ${l.panel}`);
+      expect(p, `${l.slug}: ${l.url}`).toBeDefined();
+      expect(l.text.startsWith(`${p!.dashboard}: ${p!.title}`), l.text).toBe(true);
+    }
+  });
+
+  it('links every alert that has a panel, in the runbook its runbook_url annotation names', () => {
+    const missing = alerts.filter((a) => {
+      const entry = (ALERT_DASHBOARD_PANELS as Record<string, (typeof ALERT_DASHBOARD_PANELS)[keyof typeof ALERT_DASHBOARD_PANELS] | undefined>)[a.alert];
+      if (!entry || 'none' in entry) return false;
+      return !runbookLinks(dist, slugOf(a.runbookUrl)!).some((l) => l.alert === a.alert && l.cluster === a.cluster);
+    }).map((a) => `${a.alert} (${a.cluster}) -> ${a.runbookUrl}`);
+    expect(missing).toEqual([]);
+    // The annotation names a runbook this environment writes.
+    for (const a of alerts) expect(fs.existsSync(path.join(dist, RUNBOOK_DIR, `${slugOf(a.runbookUrl)}.md`)), a.runbookUrl).toBe(true);
+  });
+
+  it('links only alerts of this environment, each to a dashboard of its own cluster', () => {
+    for (const l of links) {
+      expect(alerts.some((a) => a.alert === l.alert && a.cluster === l.cluster), `${l.alert} ${l.cluster}`).toBe(true);
+      expect(dashboards.find((d) => d.model.uid === l.uid)!.model.tags).toContain(l.cluster);
+    }
+  });
+});
+
+describe('the Grafana URL of the links', () => {
+  it('is the grafanaUrl the example sets (production on MSK, staging-dr on Strimzi with a sub-path), and root-relative elsewhere', () => {
+    const first = (env: string, slug: string) => runbookLinks(exampleDist(env), slug)[0]!.url;
+    expect(first('production', 'broker-down')).toMatch(/^https:\/\/grafana\.shop\.example\.com\/d\/kafka-production-production-kafka-ops\?viewPanel=\d+$/);
+    expect(first('staging-dr', 'mirrormaker2-replication-lag')).toMatch(/^https:\/\/ops\.shop\.example\.com\/grafana\/d\/kafka-staging-dr-staging-dr-kafka-dr\?viewPanel=\d+$/);
+    expect(first('staging', 'broker-down')).toMatch(/^\/d\/kafka-staging-staging-kafka-ops\?viewPanel=\d+$/);
+    expect(fs.readFileSync(path.join(exampleDist('staging'), RUNBOOK_DIR, 'broker-down.md'), 'utf8')).toContain('paths on your Grafana');
+  });
+});
