@@ -9,7 +9,10 @@ export const CURL_IMAGE = 'curlimages/curl:8.11.1';
 /**
  * The SHA-256 of jmx_prometheus_javaagent-1.1.0.jar of the jmx_exporter 1.1.0 GitHub release
  * (github.com/prometheus/jmx_exporter/releases/download/1.1.0/jmx_prometheus_javaagent-1.1.0.jar),
- * as pinned by public provisioning scripts that verify that asset (JMX_SHA256).
+ * as pinned by public provisioning scripts that verify that asset (JMX_SHA256). Not yet checked
+ * against upstream's own digest, the release asset `jmx_prometheus_javaagent-1.1.0.jar.sha256`
+ * (1.1.0 is published on GitHub Releases, not Maven Central): confirm it with
+ * `curl -sL <url>.sha256` before relying on it, or pass your own to `JmxExporterAgent.download`.
  */
 export const JMX_EXPORTER_1_1_0_SHA256 = '2d158db7a4cd2999f40ca30a2532bc8456ca3ecf37498cbe60a02a588bf3c9f1';
 
