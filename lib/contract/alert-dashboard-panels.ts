@@ -13,27 +13,30 @@ export type AlertDashboardPanel =
   | { readonly dashboard: DashboardKind; readonly panel: number; readonly note?: string }
   | { readonly none: string };
 
+const ops = (panel: OperationalPanel): AlertDashboardPanel => ({ dashboard: DashboardKind.OPERATIONAL, panel });
+const dr = (panel: DrPanel): AlertDashboardPanel => ({ dashboard: DashboardKind.DR, panel });
+
 /** Every `KafkaAlertName`: its panel, or why it has none (a test keeps the map complete). */
 export const ALERT_DASHBOARD_PANELS: Readonly<Record<KafkaAlertName, AlertDashboardPanel>> = {
-  [KafkaAlertName.NODE_DOWN]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.NODE_UP },
-  [KafkaAlertName.NODES_MISSING]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.NODES_UP },
-  [KafkaAlertName.CONSUMER_LAG_WARNING]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.CONSUMER_LAG },
-  [KafkaAlertName.CONSUMER_LAG_CRITICAL]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.CONSUMER_LAG },
-  [KafkaAlertName.DISK_USAGE_WARNING]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.DISK_USED_PERCENT },
-  [KafkaAlertName.DISK_USAGE_CRITICAL]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.DISK_USED_PERCENT },
-  [KafkaAlertName.UNDER_REPLICATED_PARTITIONS]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.UNDER_REPLICATED_PARTITIONS },
+  [KafkaAlertName.NODE_DOWN]: ops(OperationalPanel.NODE_UP),
+  [KafkaAlertName.NODES_MISSING]: ops(OperationalPanel.NODES_UP),
+  [KafkaAlertName.CONSUMER_LAG_WARNING]: ops(OperationalPanel.CONSUMER_LAG),
+  [KafkaAlertName.CONSUMER_LAG_CRITICAL]: ops(OperationalPanel.CONSUMER_LAG),
+  [KafkaAlertName.DISK_USAGE_WARNING]: ops(OperationalPanel.DISK_USED_PERCENT),
+  [KafkaAlertName.DISK_USAGE_CRITICAL]: ops(OperationalPanel.DISK_USED_PERCENT),
+  [KafkaAlertName.UNDER_REPLICATED_PARTITIONS]: ops(OperationalPanel.UNDER_REPLICATED_PARTITIONS),
   [KafkaAlertName.NETWORK_THROUGHPUT_HIGH]: {
     dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.BYTES_IN_AND_OUT,
     note: 'client bytes only; the alert also counts replication bytes',
   },
-  [KafkaAlertName.REQUEST_LATENCY_HIGH]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.REQUEST_LATENCY_P99 },
-  [KafkaAlertName.OFFLINE_PARTITIONS]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.OFFLINE_PARTITIONS },
-  [KafkaAlertName.UNDER_MIN_ISR_PARTITIONS]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.UNDER_MIN_ISR_PARTITIONS },
-  [KafkaAlertName.ACTIVE_CONTROLLER_COUNT]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.ACTIVE_CONTROLLERS },
-  [KafkaAlertName.NO_ACTIVE_CONTROLLER]: { dashboard: DashboardKind.OPERATIONAL, panel: OperationalPanel.BROKERS_FOLLOWING_A_CONTROLLER },
-  [KafkaAlertName.MIRROR_MAKER_2_BEHIND_RPO]: { dashboard: DashboardKind.DR, panel: DrPanel.REPLICATION_LATENCY },
-  [KafkaAlertName.MIRROR_MAKER_2_DOWN]: { dashboard: DashboardKind.DR, panel: DrPanel.SOURCE_TASKS_RUNNING },
-  [KafkaAlertName.MIRROR_MAKER_2_CHECKPOINTS_DOWN]: { dashboard: DashboardKind.DR, panel: DrPanel.CHECKPOINT_TASKS_RUNNING },
+  [KafkaAlertName.REQUEST_LATENCY_HIGH]: ops(OperationalPanel.REQUEST_LATENCY_P99),
+  [KafkaAlertName.OFFLINE_PARTITIONS]: ops(OperationalPanel.OFFLINE_PARTITIONS),
+  [KafkaAlertName.UNDER_MIN_ISR_PARTITIONS]: ops(OperationalPanel.UNDER_MIN_ISR_PARTITIONS),
+  [KafkaAlertName.ACTIVE_CONTROLLER_COUNT]: ops(OperationalPanel.ACTIVE_CONTROLLERS),
+  [KafkaAlertName.NO_ACTIVE_CONTROLLER]: ops(OperationalPanel.BROKERS_FOLLOWING_A_CONTROLLER),
+  [KafkaAlertName.MIRROR_MAKER_2_BEHIND_RPO]: dr(DrPanel.REPLICATION_LATENCY),
+  [KafkaAlertName.MIRROR_MAKER_2_DOWN]: dr(DrPanel.SOURCE_TASKS_RUNNING),
+  [KafkaAlertName.MIRROR_MAKER_2_CHECKPOINTS_DOWN]: dr(DrPanel.CHECKPOINT_TASKS_RUNNING),
   [KafkaAlertName.CERTIFICATE_EXPIRING_SOON]: {
     none: 'certificate expiry is exported by the Strimzi Cluster Operator or cert-manager, not by the Kafka nodes the dashboards draw; the alert names the certificate and its runbook says where to look',
   },
