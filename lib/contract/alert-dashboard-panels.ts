@@ -9,9 +9,16 @@ import { DashboardKind, DrPanel, OperationalPanel, type BuiltDashboard } from '.
  * (`dashboardPanelLinks`). Panel ids are pinned (`OperationalPanel`, `DrPanel`), so a link does
  * not move when a panel is added.
  */
-export type AlertDashboardPanel =
-  | { readonly dashboard: DashboardKind; readonly panel: number; readonly note?: string }
-  | { readonly none: string };
+export interface AlertDashboardPanel {
+  /** The dashboard the panel is on; absent exactly when `noPanel` says why there is none. */
+  readonly dashboard?: DashboardKind;
+  /** The pinned panel id (`OperationalPanel`, `DrPanel`). */
+  readonly panel?: number;
+  /** What the reader should know about the panel, added to the link text. */
+  readonly note?: string;
+  /** Why the alert has no panel. */
+  readonly noPanel?: string;
+}
 
 const ops = (panel: OperationalPanel): AlertDashboardPanel => ({ dashboard: DashboardKind.OPERATIONAL, panel });
 const dr = (panel: DrPanel): AlertDashboardPanel => ({ dashboard: DashboardKind.DR, panel });
@@ -38,7 +45,7 @@ export const ALERT_DASHBOARD_PANELS: Readonly<Record<KafkaAlertName, AlertDashbo
   [KafkaAlertName.MIRROR_MAKER_2_DOWN]: dr(DrPanel.SOURCE_TASKS_RUNNING),
   [KafkaAlertName.MIRROR_MAKER_2_CHECKPOINTS_DOWN]: dr(DrPanel.CHECKPOINT_TASKS_RUNNING),
   [KafkaAlertName.CERTIFICATE_EXPIRING_SOON]: {
-    none: 'certificate expiry is exported by the Strimzi Cluster Operator or cert-manager, not by the Kafka nodes the dashboards draw; the alert names the certificate and its runbook says where to look',
+    noPanel: 'certificate expiry is exported by the Strimzi Cluster Operator or cert-manager, not by the Kafka nodes the dashboards draw; the alert names the certificate and its runbook says where to look',
   },
 };
 
@@ -80,7 +87,7 @@ export function dashboardPanelLinks(cluster: string, groups: readonly RuleGroup[
   const links: RunbookDashboardLink[] = [];
   for (const alert of groups.flatMap((g) => g.alerts)) {
     const entry = entries[alert.alert];
-    if (!entry || 'none' in entry) continue;
+    if (entry?.dashboard === undefined) continue;
     const d = dashboards.find((x) => x.kind === entry.dashboard);
     const panel = d && dashboardPanels(d.model).find((p) => p.id === entry.panel);
     if (!d || !panel) continue;

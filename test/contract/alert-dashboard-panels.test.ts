@@ -30,15 +30,19 @@ describe('ALERT_DASHBOARD_PANELS: every Kafka alert has a panel, or a stated rea
   });
 
   it('gives a reason of real length for each alert without a panel', () => {
-    const none = Object.entries(ALERT_DASHBOARD_PANELS).filter(([, e]) => 'none' in e);
+    const none = Object.entries(ALERT_DASHBOARD_PANELS).filter(([, e]) => e.noPanel !== undefined);
     expect(none.map(([a]) => a)).toEqual([KafkaAlertName.CERTIFICATE_EXPIRING_SOON]);
-    for (const [, e] of none) expect(('none' in e && e.none.length) || 0).toBeGreaterThan(40);
+    for (const [, e] of none) expect(e.noPanel!.length).toBeGreaterThan(40);
+    // Either a panel or a reason, never both and never neither.
+    for (const [alert, e] of Object.entries(ALERT_DASHBOARD_PANELS)) {
+      expect((e.dashboard !== undefined && e.panel !== undefined) !== (e.noPanel !== undefined), alert).toBe(true);
+    }
   });
 
   it('points each alert with a panel at a panel the dashboard of that kind really has, on some backend', () => {
     const built = [...clusterDashboards(strimzi, true), ...clusterDashboards(mskKraft, false), ...clusterDashboards(mskZooKeeper, false)];
     for (const [alert, e] of Object.entries(ALERT_DASHBOARD_PANELS)) {
-      if ('none' in e) continue;
+      if (e.dashboard === undefined) continue;
       const ids = built.filter((d) => d.kind === e.dashboard).flatMap((d) => dashboardPanels(d.model).map((p) => p.id));
       expect(ids, alert).toContain(e.panel);
     }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ALERT_DASHBOARD_PANELS } from '../../lib/contract/alert-dashboard-panels';
+import { ALERT_DASHBOARD_PANELS, type AlertDashboardPanel } from '../../lib/contract/alert-dashboard-panels';
 import { PROMETHEUS_DIR, RUNBOOK_DIR } from '../../lib/contract/monitoring-output-files';
 import { CLUSTER_LABEL } from '../../lib/model/monitoring/metrics-backend';
 import { dashboardsIn } from '../support/dashboard-queries';
@@ -67,8 +67,8 @@ describe.each(EXAMPLE_ENVIRONMENTS)('%s: runbooks link each alert to a panel of 
 
   it('links every alert that has a panel, in the runbook its runbook_url annotation names', () => {
     const missing = alerts.filter((a) => {
-      const entry = (ALERT_DASHBOARD_PANELS as Record<string, (typeof ALERT_DASHBOARD_PANELS)[keyof typeof ALERT_DASHBOARD_PANELS] | undefined>)[a.alert];
-      if (!entry || 'none' in entry) return false;
+      const entry = (ALERT_DASHBOARD_PANELS as Readonly<Record<string, AlertDashboardPanel | undefined>>)[a.alert];
+      if (entry?.dashboard === undefined) return false;
       return !runbookLinks(dist, slugOf(a.runbookUrl)!).some((l) => l.alert === a.alert && l.cluster === a.cluster);
     }).map((a) => `${a.alert} (${a.cluster}) -> ${a.runbookUrl}`);
     expect(missing).toEqual([]);
