@@ -10,7 +10,7 @@ import type { RuleGroup } from '../../model/monitoring/alert-rule';
 import { assertUniqueAlertNames } from '../../model/monitoring/alert-rule';
 import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
 import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, monitoredClusterIdentity, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
 import { NAMESPACE_LABEL } from '../../contract/alertmanager-config';
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
@@ -158,7 +158,7 @@ export class KafkaPrometheusMonitoring extends Construct {
       fix: `Set expectedNodes to brokers + controllers, from 1 to ${KUBERNETES_MAX_NODES} (one Kafka node per Kubernetes node, HA-009).`,
     });
     const c = props.clusterName;
-    const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
+    const identity = monitoredClusterIdentity(env, c);
     const metrics = jmxExporterMetrics(identity, {
       pvcClusterLabel: props.pvcClusterLabel ?? 'label_kafka_iac_dev_cluster',
       certificates: props.target === KubernetesKafkaTarget.STRIMZI ? 'strimzi' : 'cert-manager',

@@ -9,7 +9,7 @@ import { KafkaVersion } from '../../model/kafka-version';
 import { assertUniqueAlertNames, type RuleGroup } from '../../model/monitoring/alert-rule';
 import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
 import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, mskOpenMonitoringMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, monitoredClusterIdentity, mskOpenMonitoringMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { PROMETHEUS_DIR, addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
 import { prometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../contract/prometheus-rules-artefact';
@@ -20,8 +20,7 @@ import {
 } from '../../model/monitoring/scaling-alerts';
 import { writeYaml } from '../../contract/yaml-writer';
 import { checkedConstructId } from '../../contract/construct-id';
-import { checkInteger } from '../../model/grammar/numbers';
-import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
+import { checkMonitoredBrokers } from './monitored-brokers';
 
 /** MSK open monitoring ports. */
 export const MSK_JMX_EXPORTER_PORT = 11001;
@@ -106,12 +105,9 @@ export class MskPrometheusMonitoring extends Construct {
     const env = Environment.of(this);
     const path = this.node.path;
     KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskPrometheusMonitoring', fix: 'Pass { clusterName, brokers }.' });
-    checkInteger(props.brokers, { code: 'MON-001', path, prop: 'brokers' }, {
-      min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
-      fix: `Set brokers to number_of_broker_nodes, from 1 to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster).`,
-    });
+    checkMonitoredBrokers(path, props.brokers);
     const c = props.clusterName;
-    const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
+    const identity = monitoredClusterIdentity(env, c);
     const metrics = mskOpenMonitoringMetrics(identity, {
       dataLogsMountpoint: props.dataLogsMountpoint,
       kraft: isKraft(props.kafkaVersion ?? clusterInStack(TerraformStack.of(this), c)?.kafkaVersion),
