@@ -24,7 +24,7 @@ import { JmxExporterAgent } from './jmx-exporter-agent';
 import { KAFKA_EXPORTER_NAME_LABEL_VALUE, StatefulSetKafkaExporter } from './kafka-exporter';
 import { KafkaNodeRole, StatefulSetPorts, renderLog4j2Properties, type FormatTimeScramUser, type RenderedClientListener } from './kafka-node-properties';
 import { KafkaListenerProtocol, type StatefulSetListenerProps } from './statefulset-listener';
-import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { KafkaStatefulSetNodeSet, type KafkaNodeSet, type KafkaNodeSetCluster, type KafkaStatefulSetNodeOptions } from './kafka-node-set';
 import { checkedConstructId } from '../../contract/construct-id';
 
@@ -121,8 +121,6 @@ export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProp
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LISTENER_NAME = /^[a-z][a-z0-9]{0,10}$/;
 const RESERVED_PORTS: readonly number[] = [StatefulSetPorts.CONTROLLER, StatefulSetPorts.REPLICATION, StatefulSetPorts.METRICS, StatefulSetPorts.KAFKA_EXPORTER];
-const DEFAULT_BROKER: Required<KafkaStatefulSetNodeOptions> = { replicas: 3, storageSize: '100Gi', memory: '8Gi', cpu: '2' };
-const DEFAULT_CONTROLLER: Required<KafkaStatefulSetNodeOptions> = { replicas: 3, storageSize: '20Gi', memory: '2Gi', cpu: '1' };
 
 /**
  * Apache Kafka 4 (KRaft) on plain Kubernetes StatefulSets, without an operator, with the official
@@ -392,8 +390,8 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
 /** The controller and broker node options with their defaults, checked (HA-001, HA-005). */
 function nodeOptionsOf(path: string, props: KafkaStatefulSetClusterProps) {
   const combined = props.combinedNode ?? false;
-  const controllerOptions = { ...DEFAULT_CONTROLLER, ...(props.controllers ?? {}) };
-  const brokerOptions = { ...DEFAULT_BROKER, ...(combined ? { replicas: 1 } : {}), ...(props.brokers ?? {}) };
+  const controllerOptions = { ...DEFAULT_CONTROLLER_NODES, ...(props.controllers ?? {}) };
+  const brokerOptions = { ...DEFAULT_BROKER_NODES, ...(combined ? { replicas: 1 } : {}), ...(props.brokers ?? {}) };
   if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
   if (combined && brokerOptions.replicas !== 1) {
     throw KafkaIacError.invalidProp({

@@ -29,7 +29,9 @@ import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-con
 import { CLUSTER_SET_ZONE, ListenerReach, StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
 import { checkDnsLabel } from '../../model/grammar/names';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
-import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import {
+  DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps, type KubernetesNodeOptions,
+} from '../kubernetes/kubernetes-kafka-cluster-props';
 import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
 import { checkedConstructId } from '../../contract/construct-id';
 
@@ -41,34 +43,13 @@ export enum AuthorizerLogLevel {
   DEBUG = 'DEBUG',
 }
 
-/** A Strimzi node pool: its size, its volume and its container resources (PERF-001). */
-export interface StrimziNodePoolOptions {
+/** A Strimzi node pool: its name, its size, its volume and its container resources (PERF-001). */
+export interface StrimziNodePoolOptions extends KubernetesNodeOptions {
   /**
    * The pool name (a DNS label).
    * @default 'controller' for the controller pool, 'broker' for a broker pool, 'dual-role' for a combined node
    */
   readonly name?: string;
-  /**
-   * The number of nodes.
-   * @default 3
-   */
-  readonly replicas?: number;
-  /**
-   * The persistent volume per node.
-   * @default '100Gi' for brokers, '20Gi' for controllers
-   */
-  readonly storageSize?: string;
-  /**
-   * The container memory (request and limit). The heap is min(6 GiB, half of it) with -Xms = -Xmx.
-   * @default '8Gi' for brokers, '2Gi' for controllers
-   * @see PERF-001
-   */
-  readonly memory?: string;
-  /**
-   * The container CPU request and limit.
-   * @default '2' for brokers, '1' for controllers
-   */
-  readonly cpu?: string;
 }
 
 /** Props of a `StrimziKafkaCluster`: the node pools, listeners, storage and operators of a Strimzi `Kafka`. */
@@ -142,8 +123,6 @@ export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
 const RESERVED_PORTS = [9090, 9091, 9404, 9999];
-const DEFAULT_BROKER: Required<Omit<StrimziNodePoolOptions, 'name'>> = { replicas: 3, storageSize: '100Gi', memory: '8Gi', cpu: '2' };
-const DEFAULT_CONTROLLER: Required<Omit<StrimziNodePoolOptions, 'name'>> = { replicas: 3, storageSize: '20Gi', memory: '2Gi', cpu: '1' };
 
 /**
  * A Kafka cluster run by the Strimzi 1.2 operator: a `Kafka` (kafka.strimzi.io/v1, KRaft) and
@@ -228,8 +207,8 @@ export class StrimziKafkaCluster extends Construct {
 
     // Node pools (HA-001, HA-005, HA-006).
     const combined = props.combinedNode ?? false;
-    const controllerOptions = { ...DEFAULT_CONTROLLER, name: 'controller', ...(props.controllers ?? {}) };
-    const brokerOptions = (props.brokerPools ?? [{}]).map((p, i) => ({ ...DEFAULT_BROKER, name: i === 0 ? 'broker' : `broker-${i}`, ...p }));
+    const controllerOptions = { ...DEFAULT_CONTROLLER_NODES, name: 'controller', ...(props.controllers ?? {}) };
+    const brokerOptions = (props.brokerPools ?? [{}]).map((p, i) => ({ ...DEFAULT_BROKER_NODES, name: i === 0 ? 'broker' : `broker-${i}`, ...p }));
     if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
     if (combined && props.brokerPools !== undefined && props.brokerPools.length > 1) {
       throw KafkaIacError.invalidProp({
@@ -239,7 +218,7 @@ export class StrimziKafkaCluster extends Construct {
       });
     }
     const pools = combined
-      ? [{ ...DEFAULT_BROKER, replicas: 1, name: 'dual-role', ...(props.brokerPools?.[0] ?? {}), roles: [KafkaNodePoolSpecRoles.CONTROLLER, KafkaNodePoolSpecRoles.BROKER] }]
+      ? [{ ...DEFAULT_BROKER_NODES, replicas: 1, name: 'dual-role', ...(props.brokerPools?.[0] ?? {}), roles: [KafkaNodePoolSpecRoles.CONTROLLER, KafkaNodePoolSpecRoles.BROKER] }]
       : brokerOptions.map((p) => ({ ...p, roles: [KafkaNodePoolSpecRoles.BROKER] }));
     const seen = new Set<string>(combined ? [] : [controllerOptions.name]);
     for (const p of pools) {
