@@ -4,11 +4,11 @@ import { ApiObject } from 'cdk8s';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
-import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
+import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkListenerAuthentication, checkListenerTls, checkNoSaslPlain, refuse, refusalError, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
+import { checkListenerAuthentication, checkNoSaslPlain, refuse, refusalError, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import {
@@ -29,6 +29,7 @@ import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-con
 import { CLUSTER_SET_ZONE, ListenerReach, StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
 import { checkDnsLabel } from '../../model/grammar/names';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
+import { checkedListeners, type ListenerNameAndPortRules } from '../kubernetes/kubernetes-listeners';
 import {
   DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps, type KubernetesNodeOptions,
 } from '../kubernetes/kubernetes-kafka-cluster-props';
@@ -472,36 +473,25 @@ function exportServices(scope: Construct, cluster: string, labels: Readonly<Reco
     new ApiObject(scope, id, { apiVersion: 'multicluster.x-k8s.io/v1alpha1', kind: 'ServiceExport', metadata: { name: service, labels: { ...labels } } }));
 }
 
+/** Listener names and ports of the Strimzi target: Strimzi's listener name grammar, and a port Strimzi does not use itself. */
+const LISTENER_RULES: ListenerNameAndPortRules = {
+  checkName: (where, name) => {
+    if (!LISTENER_NAME.test(name)) {
+      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: name, grammar: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
+    }
+  },
+  checkPort: (where, port) => {
+    if (!Number.isInteger(port) || port < 9092 || RESERVED_PORTS.includes(port)) {
+      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'port', found: port, expected: `an integer of at least 9092, not ${RESERVED_PORTS.join('/')} (used by Strimzi, metrics and JMX)`, fix: 'Use 9093, 9094, ...' });
+    }
+  },
+};
+
 function renderListeners(
   path: string, listeners: readonly StrimziListenerProps[], clientNetworks: readonly ClientNetwork[],
   target: { readonly cluster: string; readonly namespace: string },
 ): KafkaSpecKafkaListeners[] {
-  if (listeners.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'SEC-003', path, prop: 'listeners', found: [],
-      expected: 'at least one TLS listener with authentication', fix: 'Remove listeners: [] to get the default SCRAM-SHA-512 listener.',
-    });
-  }
-  const names = new Set<string>();
-  const ports = new Set<number>();
-  return listeners.map((entry, i) => {
-    const l = KafkaIacError.required(entry, {
-      code: 'KIAC-PROP', path, prop: `listeners[${i}]`, expected: "a listener: { name, port, authentication }",
-      fix: "Declare it as { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }.",
-    });
-    const where = `${path} listener ${l.name}`;
-    if (l.authentication !== undefined) validateAuthentications(where, [l.authentication]);
-    if (!LISTENER_NAME.test(l.name)) {
-      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: l.name, grammar: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
-    }
-    if (names.has(l.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener', l.name);
-    names.add(l.name);
-    if (!Number.isInteger(l.port) || l.port < 9092 || RESERVED_PORTS.includes(l.port)) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'port', found: l.port, expected: `an integer of at least 9092, not ${RESERVED_PORTS.join('/')} (used by Strimzi, metrics and JMX)`, fix: 'Use 9093, 9094, ...' });
-    }
-    if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
-    ports.add(l.port);
-    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
+  return checkedListeners(path, listeners, LISTENER_RULES, (l, where) => {
     const configuration = clusterSetConfiguration(where, l, target);
     return {
       name: l.name,
