@@ -1,7 +1,7 @@
 import { checkZoneOfRegion } from '../../model/grammar/names';
 import type { BrokerConfigProps } from '../../model/broker-config';
 import type { Construct } from 'constructs';
-import type { ClientNetwork } from '../../model/client-network';
+import { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
 import type { KafkaVersion } from '../../model/kafka-version';
 import { EncryptedStorageClass, type IEncryptedStorageClass } from './encrypted-storage-class';
@@ -91,6 +91,13 @@ export interface KubernetesKafkaClusterProps {
    * @default - the HA and PERF defaults of RULES.md
    */
   readonly brokerConfig?: BrokerConfigProps;
+}
+
+/** The Prometheus workloads allowed to scrape the metrics ports (SEC-007): the given ones, or the pods of the namespace `monitoring`. */
+export function prometheusNetworksOf(props: KubernetesKafkaClusterProps): ClientNetwork[] {
+  return props.prometheusNetworks ?? [
+    ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
+  ];
 }
 
 /** The zones of a Kubernetes Kafka cluster: the given ones, or `<region>a`, `<region>b`, `<region>c`; distinct and non-empty (HA-006). */

@@ -8,7 +8,6 @@ import {
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';
-import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { checkKafkaImage, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
@@ -25,7 +24,7 @@ import { KAFKA_EXPORTER_NAME_LABEL_VALUE, StatefulSetKafkaExporter } from './kaf
 import { KafkaNodeRole, StatefulSetPorts, renderLog4j2Properties, type FormatTimeScramUser, type RenderedClientListener } from './kafka-node-properties';
 import { KafkaListenerProtocol, type StatefulSetListenerProps } from './statefulset-listener';
 import { checkedListeners, type ListenerNameAndPortRules } from '../kubernetes/kubernetes-listeners';
-import { DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { KafkaStatefulSetNodeSet, type KafkaNodeSet, type KafkaNodeSetCluster, type KafkaStatefulSetNodeOptions } from './kafka-node-set';
 import { checkedConstructId } from '../../contract/construct-id';
 
@@ -303,9 +302,7 @@ export class KafkaStatefulSetCluster extends Construct {
       controllerPort: StatefulSetPorts.CONTROLLER,
       listeners: listenerProps.map((l) => ({ name: l.name, port: l.port, clientNetworks: l.clientNetworks ?? defaultNetworks })),
       internalClients: [exporterPodLabels, { [TARGET_LABEL]: RuleTarget.STATEFULSET, 'app.kubernetes.io/name': `${name}-access` }],
-      prometheusNetworks: props.prometheusNetworks ?? [
-        ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
-      ],
+      prometheusNetworks: prometheusNetworksOf(props),
       metricsEndpoints: [
         { podSelector: { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka' }, port: StatefulSetPorts.METRICS },
         { podSelector: exporterPodLabels, port: StatefulSetPorts.KAFKA_EXPORTER },

@@ -31,7 +31,7 @@ import { checkDnsLabel } from '../../model/grammar/names';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
 import { checkedListeners, type ListenerNameAndPortRules } from '../kubernetes/kubernetes-listeners';
 import {
-  DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps, type KubernetesNodeOptions,
+  DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps, type KubernetesNodeOptions,
 } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
 import { checkedConstructId } from '../../contract/construct-id';
@@ -316,9 +316,7 @@ export class StrimziKafkaCluster extends Construct {
 
     this.networkPolicies = new StrimziSupportNetworkPolicies(this, 'NetworkPolicies', {
       clusterName: name,
-      prometheusNetworks: props.prometheusNetworks ?? [
-        ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
-      ],
+      prometheusNetworks: prometheusNetworksOf(props),
     });
   }
 
