@@ -1,4 +1,5 @@
 import { checkRunbookBaseUrl } from '../../model/grammar/names';
+import type { PrometheusAlertOptions } from '../../model/monitoring/prometheus-alert-options';
 import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerraformDataResource, synthesizedInput } from './terraform-data';
@@ -8,7 +9,7 @@ import { KafkaIacError } from '../../model/errors';
 import { KafkaVersion } from '../../model/kafka-version';
 import { assertUniqueAlertNames, type RuleGroup } from '../../model/monitoring/alert-rule';
 import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
-import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
+import { resolveThresholds } from '../../model/monitoring/kafka-alert-thresholds';
 import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, monitoredClusterIdentity, mskOpenMonitoringMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { PROMETHEUS_DIR, addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
@@ -28,25 +29,11 @@ export const MSK_JMX_EXPORTER_PORT = 11001;
 export const MSK_NODE_EXPORTER_PORT = 11002;
 
 /** Props of `MskPrometheusMonitoring`: the cluster it watches through open monitoring. */
-export interface MskPrometheusMonitoringProps {
+export interface MskPrometheusMonitoringProps extends PrometheusAlertOptions {
   /** The MSK cluster name (the `kafka_cluster` label). */
   readonly clusterName: string;
   /** Broker count; MON-001 fires when fewer JMX targets are up. */
   readonly brokers: number;
-  /**
-   * Alert thresholds; every one defaults to RULES.md.
-   * @default - the RULES.md defaults
-   */
-  readonly thresholds?: KafkaAlertThresholds;
-  /**
-   * @default - ServiceLevelObjective.defaultsFor(environment profile)
-   */
-  readonly slos?: readonly ServiceLevelObjective[];
-  /**
-   * Where the runbooks live; `runbook_url` is `<base>/<slug>.md`.
-   * @default 'runbooks'
-   */
-  readonly runbookBaseUrl?: string;
   /**
    * The broker data volume's mount point as the node exporter reports it.
    * @default '/kafka/datalogs'
