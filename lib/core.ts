@@ -45,6 +45,7 @@ export * from './model/monitoring/prometheus-duration';
 export * from './model/monitoring/alert-severity';
 export * from './model/monitoring/alert-rule';
 export * from './model/monitoring/kafka-alert-thresholds';
+export * from './model/monitoring/prometheus-alert-options';
 export * from './model/monitoring/metric-selector';
 export * from './model/monitoring/metrics-backend';
 export * from './model/monitoring/kafka-alerts';

@@ -390,6 +390,20 @@ export function overviewDashboard(name: string, clusters: readonly DashboardClus
   return build(DashboardKind.OVERVIEW, dashboardUid('kafka', name, 'overview'), `Kafka overview: ${name}`, ['overview', ...new Set(clusters.map((c) => c.identity.environment))], sections);
 }
 
+/**
+ * The overview dashboard of the construct at `path` (KafkaOverviewDashboard, MskOverviewDashboard):
+ * at least 2 clusters, since the overview of one cluster is its operational dashboard.
+ */
+export function checkedOverviewDashboard(path: string, name: string, clusters: readonly DashboardCluster[]): BuiltDashboard {
+  if (clusters.length < 2) {
+    throw KafkaIacError.invalidProp({
+      code: 'KIAC-DASHBOARD', path, prop: 'clusters', found: clusters.length,
+      expected: 'at least 2 clusters (an overview of one cluster is its operational dashboard)', fix: 'Pass the `.cluster` of the dashboards of each cluster.',
+    });
+  }
+  return overviewDashboard(name, clusters);
+}
+
 /** The JSON file of a dashboard (what Grafana imports, and what the sidecar reads from a ConfigMap). */
 export function renderDashboard(d: BuiltDashboard): string {
   return writeJson(d.model);

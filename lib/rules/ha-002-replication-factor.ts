@@ -3,7 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type Rule
 import { defineRule, Severity } from './define-rule';
 import { mskTopicsAndBrokerPropertiesCheck } from './checks/target-checks';
 import { brokerCountOf, clustersUsing, literalNumber } from './readers/msk-cluster-document';
-import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from './readers/strimzi-documents';
+import { asStrimziKafka, asStrimziTopic, expectStrimziConfig, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { brokerCountOfCluster, checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { checkMskAdminTopicLines, mskClusterOfArtefact } from './readers/msk-admin-artefact';
@@ -110,8 +110,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const config = strimziConfigOf(kafka);
   const f = new Findings();
   for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
-    f.expect(config[key] === '3', {
-      found: `spec.kafka.config ${key} is ${shown(config[key])}`,
+    expectStrimziConfig(f, config, key, '3', {
       expected: "'3'",
       fix: `Set ${key}: 3 in spec.kafka.config (StrimziKafkaCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
     });

@@ -3,7 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type Rule
 import { defineRule, Severity } from './define-rule';
 import { mskTopicsAndBrokerPropertiesCheck } from './checks/target-checks';
 import { literalNumber } from './readers/msk-cluster-document';
-import { asStrimziKafka, asStrimziTopic, strimziConfigOf, strimziKafkaOf } from './readers/strimzi-documents';
+import { asStrimziKafka, asStrimziTopic, expectStrimziConfig, strimziConfigOf, strimziKafkaOf } from './readers/strimzi-documents';
 import { checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { checkMskAdminTopicLines } from './readers/msk-admin-artefact';
@@ -101,8 +101,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const config = strimziConfigOf(kafka);
   const f = new Findings();
   for (const [key, rfKey] of [['min.insync.replicas', 'default.replication.factor'], ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor']]) {
-    f.expect(config[key] === '2', {
-      found: `spec.kafka.config ${key} is ${shown(config[key])}`,
+    expectStrimziConfig(f, config, key, '2', {
       expected: "'2'",
       fix: `Set ${key}: 2 in spec.kafka.config (StrimziKafkaCluster brokerConfig.minInsyncReplicas: 2).`,
     });

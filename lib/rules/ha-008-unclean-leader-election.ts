@@ -2,7 +2,7 @@ import type { SynthesizedDocument } from '../contract/document';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { mskTopicsAndBrokerPropertiesCheck } from './checks/target-checks';
-import { asStrimziKafka, asStrimziTopic, strimziConfigOf } from './readers/strimzi-documents';
+import { asStrimziKafka, asStrimziTopic, expectStrimziConfig, strimziConfigOf } from './readers/strimzi-documents';
 import { checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { checkMskAdminTopicLines } from './readers/msk-admin-artefact';
@@ -63,10 +63,8 @@ function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome 
   }
   const kafka = asStrimziKafka(doc);
   if (!kafka) return NOT_APPLICABLE;
-  const value = strimziConfigOf(kafka)['unclean.leader.election.enable'];
   const f = new Findings();
-  f.expect(value === 'false', {
-    found: `spec.kafka.config unclean.leader.election.enable is ${shown(value)}`,
+  expectStrimziConfig(f, strimziConfigOf(kafka), 'unclean.leader.election.enable', 'false', {
     expected: 'false, written out',
     fix: 'Set unclean.leader.election.enable: false in spec.kafka.config (StrimziKafkaCluster writes it).',
   });

@@ -3,7 +3,7 @@ import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type Rule
 import { defineRule, Severity } from './define-rule';
 import { nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
 import { checkMskBrokerProperties } from './readers/msk-cluster-document';
-import { strimziConfigOf } from './readers/strimzi-documents';
+import { expectStrimziConfig, strimziConfigOf } from './readers/strimzi-documents';
 import { hasBrokerRole } from './readers/statefulset-documents';
 
 /** HA-010: `auto.create.topics.enable` = false: topics exist because they are declared. */
@@ -34,10 +34,8 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 
 /** Strimzi: `auto.create.topics.enable` is false in `spec.kafka.config` (topics are KafkaTopics). */
 function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
-  const value = strimziConfigOf(kafka)['auto.create.topics.enable'];
   const f = new Findings();
-  f.expect(value === 'false', {
-    found: `spec.kafka.config auto.create.topics.enable is ${shown(value)}`,
+  expectStrimziConfig(f, strimziConfigOf(kafka), 'auto.create.topics.enable', 'false', {
     expected: 'false, written out (Kafka defaults to true)',
     fix: 'Set auto.create.topics.enable: false in spec.kafka.config and declare topics as KafkaTopics.',
   });

@@ -3,7 +3,7 @@ import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from '
 import { defineRule, Severity } from './define-rule';
 import { mskClusterCheck, nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
 import { authenticationOf, configurationOf, serverPropertiesOf } from './readers/msk-cluster-document';
-import { strimziConfigOf, forbiddenConfigFindings } from './readers/strimzi-documents';
+import { expectStrimziConfig, strimziConfigOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { DECLARED_ADMINS_ANNOTATION, KAFKA_CLUSTER_LABEL } from '../contract/vocabulary';
 
 /** SEC-004: Authorization is on (Kafka ACLs, or IAM policies on MSK) and the default for a principal without ACLs is deny. */
@@ -53,9 +53,7 @@ function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
     expected: "'simple' (Kafka ACLs through the KafkaUser resources)",
     fix: "Set spec.kafka.authorization: { type: 'simple' }.",
   });
-  const allowEveryone = strimziConfigOf(kafka)['allow.everyone.if.no.acl.found'];
-  f.expect(allowEveryone === 'false', {
-    found: `spec.kafka.config allow.everyone.if.no.acl.found is ${shown(allowEveryone)}`,
+  expectStrimziConfig(f, strimziConfigOf(kafka), 'allow.everyone.if.no.acl.found', 'false', {
     expected: 'false, written out: a principal without ACLs is denied',
     fix: 'Set allow.everyone.if.no.acl.found: false in spec.kafka.config.',
   });

@@ -42,6 +42,11 @@ export interface MonitoredClusterIdentity {
   readonly namespace: string;
 }
 
+/** The identity of the cluster `cluster` in an environment (its name, region and namespace). */
+export function monitoredClusterIdentity(env: { readonly name: string; readonly region: string; readonly namespace: string }, cluster: string): MonitoredClusterIdentity {
+  return { cluster, environment: env.name, region: env.region, namespace: env.namespace };
+}
+
 /** The metric names of one backend, selecting one cluster. Internal to the alert catalog. */
 export interface BackendMetrics {
   readonly kind: MetricsBackendKind;

@@ -1,7 +1,7 @@
 import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-config';
 import { apiGroupOf, type KubernetesDocument, type SynthesizedDocument } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
-import type { Findings } from '../rule';
+import { shown, type Findings } from '../rule';
 
 /**
  * Reading Strimzi documents (`Kafka`, `KafkaNodePool`, `KafkaTopic`) for the rules. Plain
@@ -37,6 +37,14 @@ export function strimziConfigOf(kafka: KubernetesDocument): Record<string, strin
   if (config === null || typeof config !== 'object') return out;
   for (const [k, v] of Object.entries(config)) out[k] = String(v);
   return out;
+}
+
+/**
+ * A broker setting of a Strimzi `Kafka` that must be written out as `wanted` in `spec.kafka.config`
+ * (Strimzi's or Kafka's own default is never assumed): a finding "spec.kafka.config <key> is <value>" otherwise.
+ */
+export function expectStrimziConfig(f: Findings, config: Readonly<Record<string, string>>, key: string, wanted: string, message: { readonly expected: string; readonly fix: string }): void {
+  f.expect(config[key] === wanted, { found: `spec.kafka.config ${key} is ${shown(config[key])}`, ...message });
 }
 
 /** The `Kafka` a node pool or topic belongs to (by its `strimzi.io/cluster` label). */

@@ -72,6 +72,23 @@ export const KafkaJmxMetricNames = {
 const LATENCY_REQUESTS = 'Produce|FetchConsumer|FetchFollower';
 
 /**
+ * The rules of one MBean family with two, one and no key properties after `name=`, in that
+ * order (the exporter takes the first rule that matches, so the longer patterns come first).
+ * The MBean pattern captures `$1` to `$3`; each extra key becomes a label: `(.+)=(.+)` gives
+ * `{ $4: '$5' }`, the second `{ $6: '$7' }`.
+ */
+function withExtraKeys(mbean: string, attribute: string, name: string, type: JmxMetricType): JmxExporterRule[] {
+  return [2, 1, 0].map((keys) => {
+    const groups = Array.from({ length: keys }, (_, i) => 4 + 2 * i);
+    return {
+      pattern: `${mbean}${', (.+)=(.+)'.repeat(keys)}><>${attribute}`,
+      name, type,
+      ...(keys > 0 ? { labels: Object.fromEntries(groups.map((g) => [`$${g}`, `$${g + 1}`])) } : {}),
+    };
+  });
+}
+
+/**
  * The JMX exporter rules for Kafka brokers and KRaft controllers, used by the Strimzi target
  * (`metricsConfig` ConfigMap) and the StatefulSet target (the agent's config file).
  *
@@ -128,35 +145,9 @@ export const KAFKA_JMX_EXPORTER_RULES: readonly JmxExporterRule[] = [
   },
   // Rates become counters of their `Count` (BytesInPerSec -> ..._bytesin_total). RequestMetrics
   // is left out: its per-request-type series are numerous and only the ones above are read.
-  {
-    pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)PerSec\\w*, (.+)=(.+), (.+)=(.+)><>Count',
-    name: 'kafka_$1_$2_$3_total', type: JmxMetricType.COUNTER,
-    labels: { $4: '$5', $6: '$7' },
-  },
-  {
-    pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)PerSec\\w*, (.+)=(.+)><>Count',
-    name: 'kafka_$1_$2_$3_total', type: JmxMetricType.COUNTER,
-    labels: { $4: '$5' },
-  },
-  {
-    pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)PerSec\\w*><>Count',
-    name: 'kafka_$1_$2_$3_total', type: JmxMetricType.COUNTER,
-  },
+  ...withExtraKeys('kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)PerSec\\w*', 'Count', 'kafka_$1_$2_$3_total', JmxMetricType.COUNTER),
   // Gauges with zero to two extra keys (UnderReplicatedPartitions, ActiveControllerCount, ...).
-  {
-    pattern: 'kafka.(\\w+)<type=(.+), name=(.+), (.+)=(.+), (.+)=(.+)><>Value',
-    name: 'kafka_$1_$2_$3', type: JmxMetricType.GAUGE,
-    labels: { $4: '$5', $6: '$7' },
-  },
-  {
-    pattern: 'kafka.(\\w+)<type=(.+), name=(.+), (.+)=(.+)><>Value',
-    name: 'kafka_$1_$2_$3', type: JmxMetricType.GAUGE,
-    labels: { $4: '$5' },
-  },
-  {
-    pattern: 'kafka.(\\w+)<type=(.+), name=(.+)><>Value',
-    name: 'kafka_$1_$2_$3', type: JmxMetricType.GAUGE,
-  },
+  ...withExtraKeys('kafka.(\\w+)<type=(.+), name=(.+)', 'Value', 'kafka_$1_$2_$3', JmxMetricType.GAUGE),
   // Histograms (other than RequestMetrics) as a summary without `_sum`: a count and quantiles.
   {
     pattern: 'kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+), (.+)=(.+)><>Count',

@@ -7,7 +7,7 @@ import { linkDashboardPanels } from '../../contract/monitoring-output-files';
 import { KafkaIacError } from '../../model/errors';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
-  clusterDashboards, dashboardFileName, monitorsReplication, overviewDashboard, renderDashboard,
+  clusterDashboards, dashboardFileName, monitorsReplication, checkedOverviewDashboard, renderDashboard,
   type BuiltDashboard, type DashboardCluster, type DashboardKind,
 } from '../../contract/dashboards';
 import { DASHBOARD_KIND_LABEL, GRAFANA_DASHBOARD_LABEL, GRAFANA_DASHBOARD_LABEL_VALUE, KAFKA_CLUSTER_LABEL } from '../../contract/vocabulary';
@@ -105,13 +105,7 @@ export class KafkaOverviewDashboard extends Construct {
 
   public constructor(scope: Construct, id: string, props: KafkaOverviewDashboardProps) {
     super(scope, id);
-    if (props.clusters.length < 2) {
-      throw KafkaIacError.invalidProp({
-        code: 'KIAC-DASHBOARD', path: this.node.path, prop: 'clusters', found: props.clusters.length,
-        expected: 'at least 2 clusters (an overview of one cluster is its operational dashboard)', fix: 'Pass the `.cluster` of the dashboards of each cluster.',
-      });
-    }
-    this.dashboard = overviewDashboard(props.name, props.clusters);
+    this.dashboard = checkedOverviewDashboard(this.node.path, props.name, props.clusters);
     this.resource = dashboardConfigMap(this, `${props.name}-dashboard-overview`, this.dashboard, props.sidecarLabels ?? { [GRAFANA_DASHBOARD_LABEL]: GRAFANA_DASHBOARD_LABEL_VALUE }, 'Resource');
   }
 }

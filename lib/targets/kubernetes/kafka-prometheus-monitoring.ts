@@ -1,4 +1,5 @@
 import { checkRunbookBaseUrl } from '../../model/grammar/names';
+import type { PrometheusAlertOptions } from '../../model/monitoring/prometheus-alert-options';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Environment } from '../../model/environment';
@@ -9,8 +10,8 @@ import { RuleTarget } from '../../contract/rule-target';
 import type { RuleGroup } from '../../model/monitoring/alert-rule';
 import { assertUniqueAlertNames } from '../../model/monitoring/alert-rule';
 import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
-import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { resolveThresholds } from '../../model/monitoring/kafka-alert-thresholds';
+import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, monitoredClusterIdentity, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
 import { NAMESPACE_LABEL } from '../../contract/alertmanager-config';
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
@@ -34,7 +35,7 @@ export enum KubernetesKafkaTarget {
 }
 
 /** Props of a `KafkaPrometheusMonitoring`: the cluster it watches and the alerts it writes. */
-export interface KafkaPrometheusMonitoringProps {
+export interface KafkaPrometheusMonitoringProps extends PrometheusAlertOptions {
   /** The Kafka cluster's name (`metadata.name` of the Strimzi `Kafka`, or the StatefulSet cluster name). */
   readonly clusterName: string;
   readonly target: KubernetesKafkaTarget;
@@ -68,21 +69,6 @@ export interface KafkaPrometheusMonitoringProps {
    * @default 'label_kafka_iac_dev_cluster'
    */
   readonly pvcClusterLabel?: string;
-  /**
-   * Alert thresholds; every one defaults to RULES.md.
-   * @default - the RULES.md defaults
-   */
-  readonly thresholds?: KafkaAlertThresholds;
-  /**
-   * The SLOs of this cluster.
-   * @default - ServiceLevelObjective.defaultsFor(environment profile)
-   */
-  readonly slos?: readonly ServiceLevelObjective[];
-  /**
-   * Where the runbooks live; `runbook_url` is `<base>/<slug>.md`.
-   * @default 'runbooks' - the generated `dist/<env>/runbooks/`, relative
-   */
-  readonly runbookBaseUrl?: string;
   /**
    * MON-010: the declared RPO, when MirrorMaker 2 replicates this cluster; its pods are selected by `mirrorMakerSelector`.
    * @default - no MirrorMaker 2 alert
@@ -158,7 +144,7 @@ export class KafkaPrometheusMonitoring extends Construct {
       fix: `Set expectedNodes to brokers + controllers, from 1 to ${KUBERNETES_MAX_NODES} (one Kafka node per Kubernetes node, HA-009).`,
     });
     const c = props.clusterName;
-    const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
+    const identity = monitoredClusterIdentity(env, c);
     const metrics = jmxExporterMetrics(identity, {
       pvcClusterLabel: props.pvcClusterLabel ?? 'label_kafka_iac_dev_cluster',
       certificates: props.target === KubernetesKafkaTarget.STRIMZI ? 'strimzi' : 'cert-manager',

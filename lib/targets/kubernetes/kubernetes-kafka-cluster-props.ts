@@ -1,10 +1,40 @@
 import { checkZoneOfRegion } from '../../model/grammar/names';
 import type { BrokerConfigProps } from '../../model/broker-config';
 import type { Construct } from 'constructs';
-import type { ClientNetwork } from '../../model/client-network';
+import { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
 import type { KafkaVersion } from '../../model/kafka-version';
 import { EncryptedStorageClass, type IEncryptedStorageClass } from './encrypted-storage-class';
+
+/** The size, volume and container resources of one group of Kafka nodes on Kubernetes (a Strimzi node pool, a StatefulSet). */
+export interface KubernetesNodeOptions {
+  /**
+   * The number of nodes (pods).
+   * @default 3
+   */
+  readonly replicas?: number;
+  /**
+   * The persistent volume per node.
+   * @default '100Gi' for brokers, '20Gi' for controllers
+   */
+  readonly storageSize?: string;
+  /**
+   * The container memory (request and limit). The heap is min(6 GiB, half of it) with -Xms = -Xmx.
+   * @default '8Gi' for brokers, '2Gi' for controllers
+   * @see PERF-001
+   */
+  readonly memory?: string;
+  /**
+   * The container CPU request and limit.
+   * @default '2' for brokers, '1' for controllers
+   */
+  readonly cpu?: string;
+}
+
+/** The brokers when none are given: 3 nodes of 8Gi memory, 2 CPUs and a 100Gi volume (HA-001, PERF-001). */
+export const DEFAULT_BROKER_NODES: Required<KubernetesNodeOptions> = { replicas: 3, storageSize: '100Gi', memory: '8Gi', cpu: '2' };
+/** The KRaft controllers when none are given: 3 nodes of 2Gi memory, 1 CPU and a 20Gi volume (HA-005). */
+export const DEFAULT_CONTROLLER_NODES: Required<KubernetesNodeOptions> = { replicas: 3, storageSize: '20Gi', memory: '2Gi', cpu: '1' };
 
 /** The props every Kafka cluster on Kubernetes shares, whatever runs it (Strimzi or plain StatefulSets). */
 export interface KubernetesKafkaClusterProps {
@@ -61,6 +91,13 @@ export interface KubernetesKafkaClusterProps {
    * @default - the HA and PERF defaults of RULES.md
    */
   readonly brokerConfig?: BrokerConfigProps;
+}
+
+/** The Prometheus workloads allowed to scrape the metrics ports (SEC-007): the given ones, or the pods of the namespace `monitoring`. */
+export function prometheusNetworksOf(props: KubernetesKafkaClusterProps): ClientNetwork[] {
+  return props.prometheusNetworks ?? [
+    ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
+  ];
 }
 
 /** The zones of a Kubernetes Kafka cluster: the given ones, or `<region>a`, `<region>b`, `<region>c`; distinct and non-empty (HA-006). */

@@ -16,7 +16,7 @@ import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import { mskOpenMonitoringScalingMetrics, plannedBytesInPerSecond, resolveScalingThresholds, SCALING_RUNBOOK, scalingAlerts, ScalingTarget, type ScalingAlertOptions } from '../../model/monitoring/scaling-alerts';
 import { AlertSeverity } from '../../model/monitoring/alert-severity';
 import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
-import { mskOpenMonitoringMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { monitoredClusterIdentity, mskOpenMonitoringMetrics } from '../../model/monitoring/metrics-backend';
 import type { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { addAlarmSubscriptions, type AlarmSubscription } from './alert-routing-subscriptions';
 
@@ -38,8 +38,7 @@ export interface MskAlarmNotifications {
   readonly warning?: readonly AlarmSubscription[];
 }
 import { checkedConstructId } from '../../contract/construct-id';
-import { checkInteger } from '../../model/grammar/numbers';
-import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
+import { checkMonitoredBrokers } from './monitored-brokers';
 
 /** A consumer group and topic whose lag gets its own alarms (MON-002/003). */
 export interface MskConsumerGroupTopic {
@@ -121,10 +120,7 @@ export class MskCloudWatchAlarms extends Construct {
     const env = Environment.of(this);
     const path = this.node.path;
     KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskCloudWatchAlarms', fix: 'Pass { clusterName, brokers }.' });
-    checkInteger(props.brokers, { code: 'MON-001', path, prop: 'brokers' }, {
-      min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
-      fix: `Set brokers to number_of_broker_nodes, from 1 to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster).`,
-    });
+    checkMonitoredBrokers(path, props.brokers);
     const t = resolveThresholds(path, props.thresholds);
     const c = props.clusterName;
     this.clusterName = c;
@@ -261,7 +257,7 @@ export class MskCloudWatchAlarms extends Construct {
  * declare it (kafkaAlerts, scalingAlerts): critical when one alert of the rule is critical.
  */
 function ruleSeverities(env: Environment, props: MskCloudWatchAlarmsProps, path: string): (ruleId: string) => AlertSeverity {
-  const identity: MonitoredClusterIdentity = { cluster: props.clusterName, environment: env.name, region: env.region, namespace: env.namespace };
+  const identity = monitoredClusterIdentity(env, props.clusterName);
   const definitions = [
     ...kafkaAlerts({ identity, metrics: mskOpenMonitoringMetrics(identity), thresholds: resolveThresholds(path, props.thresholds), expectedNodes: props.brokers }),
     ...scalingAlerts({ identity, metrics: mskOpenMonitoringScalingMetrics(identity), target: ScalingTarget.MSK, thresholds: resolveScalingThresholds(path, props.scaling?.thresholds), plannedBytesInPerSecond: undefined }),

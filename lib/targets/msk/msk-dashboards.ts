@@ -9,7 +9,7 @@ import { linkDashboardPanels } from '../../contract/monitoring-output-files';
 import { KafkaIacError } from '../../model/errors';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
-  DASHBOARD_DIR, clusterDashboards, dashboardFileName, overviewDashboard, renderDashboard,
+  DASHBOARD_DIR, clusterDashboards, dashboardFileName, checkedOverviewDashboard, renderDashboard,
   type BuiltDashboard, type DashboardCluster,
 } from '../../contract/dashboards';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../../contract/msk-replicator-markers';
@@ -128,13 +128,7 @@ export class MskOverviewDashboard extends Construct {
 
   public constructor(scope: Construct, id: string, props: MskOverviewDashboardProps) {
     super(scope, id);
-    if (props.clusters.length < 2) {
-      throw KafkaIacError.invalidProp({
-        code: 'KIAC-DASHBOARD', path: this.node.path, prop: 'clusters', found: props.clusters.length,
-        expected: 'at least 2 clusters (an overview of one cluster is its operational dashboard)', fix: 'Pass the `.cluster` of the dashboards of each cluster.',
-      });
-    }
-    this.dashboard = overviewDashboard(props.name, props.clusters);
+    this.dashboard = checkedOverviewDashboard(this.node.path, props.name, props.clusters);
     this.file = addDashboardFile(Environment.of(this), this.dashboard);
   }
 }

@@ -1,4 +1,5 @@
 import { checkRunbookBaseUrl } from '../../model/grammar/names';
+import type { PrometheusAlertOptions } from '../../model/monitoring/prometheus-alert-options';
 import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerraformDataResource, synthesizedInput } from './terraform-data';
@@ -8,8 +9,8 @@ import { KafkaIacError } from '../../model/errors';
 import { KafkaVersion } from '../../model/kafka-version';
 import { assertUniqueAlertNames, type RuleGroup } from '../../model/monitoring/alert-rule';
 import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
-import { resolveThresholds, type KafkaAlertThresholds } from '../../model/monitoring/kafka-alert-thresholds';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, mskOpenMonitoringMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { resolveThresholds } from '../../model/monitoring/kafka-alert-thresholds';
+import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, monitoredClusterIdentity, mskOpenMonitoringMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { PROMETHEUS_DIR, addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
 import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
 import { prometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../contract/prometheus-rules-artefact';
@@ -20,8 +21,7 @@ import {
 } from '../../model/monitoring/scaling-alerts';
 import { writeYaml } from '../../contract/yaml-writer';
 import { checkedConstructId } from '../../contract/construct-id';
-import { checkInteger } from '../../model/grammar/numbers';
-import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
+import { checkMonitoredBrokers } from './monitored-brokers';
 
 /** MSK open monitoring ports. */
 export const MSK_JMX_EXPORTER_PORT = 11001;
@@ -29,25 +29,11 @@ export const MSK_JMX_EXPORTER_PORT = 11001;
 export const MSK_NODE_EXPORTER_PORT = 11002;
 
 /** Props of `MskPrometheusMonitoring`: the cluster it watches through open monitoring. */
-export interface MskPrometheusMonitoringProps {
+export interface MskPrometheusMonitoringProps extends PrometheusAlertOptions {
   /** The MSK cluster name (the `kafka_cluster` label). */
   readonly clusterName: string;
   /** Broker count; MON-001 fires when fewer JMX targets are up. */
   readonly brokers: number;
-  /**
-   * Alert thresholds; every one defaults to RULES.md.
-   * @default - the RULES.md defaults
-   */
-  readonly thresholds?: KafkaAlertThresholds;
-  /**
-   * @default - ServiceLevelObjective.defaultsFor(environment profile)
-   */
-  readonly slos?: readonly ServiceLevelObjective[];
-  /**
-   * Where the runbooks live; `runbook_url` is `<base>/<slug>.md`.
-   * @default 'runbooks'
-   */
-  readonly runbookBaseUrl?: string;
   /**
    * The broker data volume's mount point as the node exporter reports it.
    * @default '/kafka/datalogs'
@@ -106,12 +92,9 @@ export class MskPrometheusMonitoring extends Construct {
     const env = Environment.of(this);
     const path = this.node.path;
     KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskPrometheusMonitoring', fix: 'Pass { clusterName, brokers }.' });
-    checkInteger(props.brokers, { code: 'MON-001', path, prop: 'brokers' }, {
-      min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
-      fix: `Set brokers to number_of_broker_nodes, from 1 to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster).`,
-    });
+    checkMonitoredBrokers(path, props.brokers);
     const c = props.clusterName;
-    const identity: MonitoredClusterIdentity = { cluster: c, environment: env.name, region: env.region, namespace: env.namespace };
+    const identity = monitoredClusterIdentity(env, c);
     const metrics = mskOpenMonitoringMetrics(identity, {
       dataLogsMountpoint: props.dataLogsMountpoint,
       kraft: isKraft(props.kafkaVersion ?? clusterInStack(TerraformStack.of(this), c)?.kafkaVersion),

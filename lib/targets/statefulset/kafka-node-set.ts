@@ -6,6 +6,7 @@ import { toPropertiesText } from '../../model/broker-config';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, KAFKA_NODE_ROLE_LABEL, METRICS_PORT_NAME, STORAGE_KMS_KEY_ANNOTATION, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
 import type { IEncryptedStorageClass } from '../kubernetes/encrypted-storage-class';
+import type { KubernetesNodeOptions } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
 import { CertManagerCertificate, type CertificateIssuerRef } from './cert-manager-certificate';
 import { CURL_IMAGE, type JmxExporterAgent } from './jmx-exporter-agent';
@@ -15,30 +16,8 @@ import {
 } from './kafka-node-properties';
 import { checkedConstructId } from '../../contract/construct-id';
 
-/** One group of Kafka nodes (a StatefulSet): size, volume and container resources. */
-export interface KafkaStatefulSetNodeOptions {
-  /**
-   * The number of pods.
-   * @default 3
-   */
-  readonly replicas?: number;
-  /**
-   * The persistent volume per pod.
-   * @default '100Gi' for brokers, '20Gi' for controllers
-   */
-  readonly storageSize?: string;
-  /**
-   * The container memory (request and limit). The heap is min(6 GiB, half of it), -Xms = -Xmx.
-   * @default '8Gi' for brokers, '2Gi' for controllers
-   * @see PERF-001
-   */
-  readonly memory?: string;
-  /**
-   * The container CPU (request and limit).
-   * @default '2' for brokers, '1' for controllers
-   */
-  readonly cpu?: string;
-}
+/** One group of Kafka nodes (a StatefulSet): size, volume and container resources, as for every Kubernetes target. */
+export type KafkaStatefulSetNodeOptions = KubernetesNodeOptions;
 
 /** One Kafka StatefulSet and what belongs to it. */
 export interface KafkaNodeSet {

@@ -7,11 +7,10 @@ import {
 } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
-import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
-import { ClientNetwork } from '../../model/client-network';
+import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkKafkaImage, checkListenerTls, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
+import { checkKafkaImage, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import { RuleTarget } from '../../contract/rule-target';
@@ -24,7 +23,8 @@ import { JmxExporterAgent } from './jmx-exporter-agent';
 import { KAFKA_EXPORTER_NAME_LABEL_VALUE, StatefulSetKafkaExporter } from './kafka-exporter';
 import { KafkaNodeRole, StatefulSetPorts, renderLog4j2Properties, type FormatTimeScramUser, type RenderedClientListener } from './kafka-node-properties';
 import { KafkaListenerProtocol, type StatefulSetListenerProps } from './statefulset-listener';
-import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { checkedListeners, type ListenerNameAndPortRules } from '../kubernetes/kubernetes-listeners';
+import { DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { KafkaStatefulSetNodeSet, type KafkaNodeSet, type KafkaNodeSetCluster, type KafkaStatefulSetNodeOptions } from './kafka-node-set';
 import { checkedConstructId } from '../../contract/construct-id';
 
@@ -121,8 +121,6 @@ export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProp
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LISTENER_NAME = /^[a-z][a-z0-9]{0,10}$/;
 const RESERVED_PORTS: readonly number[] = [StatefulSetPorts.CONTROLLER, StatefulSetPorts.REPLICATION, StatefulSetPorts.METRICS, StatefulSetPorts.KAFKA_EXPORTER];
-const DEFAULT_BROKER: Required<KafkaStatefulSetNodeOptions> = { replicas: 3, storageSize: '100Gi', memory: '8Gi', cpu: '2' };
-const DEFAULT_CONTROLLER: Required<KafkaStatefulSetNodeOptions> = { replicas: 3, storageSize: '20Gi', memory: '2Gi', cpu: '1' };
 
 /**
  * Apache Kafka 4 (KRaft) on plain Kubernetes StatefulSets, without an operator, with the official
@@ -304,9 +302,7 @@ export class KafkaStatefulSetCluster extends Construct {
       controllerPort: StatefulSetPorts.CONTROLLER,
       listeners: listenerProps.map((l) => ({ name: l.name, port: l.port, clientNetworks: l.clientNetworks ?? defaultNetworks })),
       internalClients: [exporterPodLabels, { [TARGET_LABEL]: RuleTarget.STATEFULSET, 'app.kubernetes.io/name': `${name}-access` }],
-      prometheusNetworks: props.prometheusNetworks ?? [
-        ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
-      ],
+      prometheusNetworks: prometheusNetworksOf(props),
       metricsEndpoints: [
         { podSelector: { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka' }, port: StatefulSetPorts.METRICS },
         { podSelector: exporterPodLabels, port: StatefulSetPorts.KAFKA_EXPORTER },
@@ -339,40 +335,29 @@ export class KafkaStatefulSetCluster extends Construct {
   }
 }
 
-function renderListeners(path: string, listeners: readonly StatefulSetListenerProps[]): RenderedClientListener[] {
-  if (listeners.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'SEC-003', path, prop: 'listeners', found: [],
-      expected: 'at least one TLS listener with authentication', fix: 'Remove listeners: [] to get the default SCRAM-SHA-512 listener.',
-    });
-  }
-  const names = new Set<string>();
-  const ports = new Set<number>();
-  return listeners.map((entry, i) => {
-    const l = KafkaIacError.required(entry, {
-      code: 'KIAC-PROP', path, prop: `listeners[${i}]`, expected: "a listener: { name, port, authentication }",
-      fix: "Declare it as { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }.",
-    });
-    const where = `${path} listener ${l.name}`;
-    if (l.authentication !== undefined) validateAuthentications(where, [l.authentication]);
-    if (!LISTENER_NAME.test(l.name) || ['controller', 'replication'].includes(l.name)) {
+/** Listener names and ports of the StatefulSet target: a properties-file listener name, and a port its own listeners do not use. */
+const LISTENER_RULES: ListenerNameAndPortRules = {
+  checkName: (where, name) => {
+    if (!LISTENER_NAME.test(name) || ['controller', 'replication'].includes(name)) {
       throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path: where, prop: 'name', found: l.name,
+        code: 'KIAC-PROP', path: where, prop: 'name', found: name,
         grammar: "a lower-case letter, then letters and digits, at most 11 characters; not 'controller' or 'replication'",
         fix: "Use a name such as 'scram' or 'mtls'.",
       });
     }
-    if (names.has(l.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener', l.name);
-    names.add(l.name);
-    if (!Number.isInteger(l.port) || l.port < 9092 || l.port > 65535 || RESERVED_PORTS.includes(l.port)) {
+  },
+  checkPort: (where, port) => {
+    if (!Number.isInteger(port) || port < 9092 || port > 65535 || RESERVED_PORTS.includes(port)) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path: where, prop: 'port', found: l.port,
+        code: 'KIAC-PROP', path: where, prop: 'port', found: port,
         expected: `an integer from 9092 to 65535, not ${RESERVED_PORTS.join('/')} (controller, replication, metrics)`, fix: 'Use 9093, 9094, ...',
       });
     }
-    if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
-    ports.add(l.port);
-    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
+  },
+};
+
+function renderListeners(path: string, listeners: readonly StatefulSetListenerProps[]): RenderedClientListener[] {
+  return checkedListeners(path, listeners, LISTENER_RULES, (l, where) => {
     const mechanism = l.authentication?.mechanism;
     switch (mechanism) {
       case AuthenticationMechanism.SCRAM_SHA_512:
@@ -392,8 +377,8 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
 /** The controller and broker node options with their defaults, checked (HA-001, HA-005). */
 function nodeOptionsOf(path: string, props: KafkaStatefulSetClusterProps) {
   const combined = props.combinedNode ?? false;
-  const controllerOptions = { ...DEFAULT_CONTROLLER, ...(props.controllers ?? {}) };
-  const brokerOptions = { ...DEFAULT_BROKER, ...(combined ? { replicas: 1 } : {}), ...(props.brokers ?? {}) };
+  const controllerOptions = { ...DEFAULT_CONTROLLER_NODES, ...(props.controllers ?? {}) };
+  const brokerOptions = { ...DEFAULT_BROKER_NODES, ...(combined ? { replicas: 1 } : {}), ...(props.brokers ?? {}) };
   if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
   if (combined && brokerOptions.replicas !== 1) {
     throw KafkaIacError.invalidProp({

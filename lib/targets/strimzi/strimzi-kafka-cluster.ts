@@ -4,11 +4,11 @@ import { ApiObject } from 'cdk8s';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
-import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
+import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkListenerAuthentication, checkListenerTls, checkNoSaslPlain, refuse, refusalError, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
+import { checkListenerAuthentication, checkNoSaslPlain, refuse, refusalError, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import {
@@ -29,7 +29,10 @@ import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-con
 import { CLUSTER_SET_ZONE, ListenerReach, StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
 import { checkDnsLabel } from '../../model/grammar/names';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
-import { requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { checkedListeners, type ListenerNameAndPortRules } from '../kubernetes/kubernetes-listeners';
+import {
+  DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps, type KubernetesNodeOptions,
+} from '../kubernetes/kubernetes-kafka-cluster-props';
 import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
 import { checkedConstructId } from '../../contract/construct-id';
 
@@ -41,34 +44,13 @@ export enum AuthorizerLogLevel {
   DEBUG = 'DEBUG',
 }
 
-/** A Strimzi node pool: its size, its volume and its container resources (PERF-001). */
-export interface StrimziNodePoolOptions {
+/** A Strimzi node pool: its name, its size, its volume and its container resources (PERF-001). */
+export interface StrimziNodePoolOptions extends KubernetesNodeOptions {
   /**
    * The pool name (a DNS label).
    * @default 'controller' for the controller pool, 'broker' for a broker pool, 'dual-role' for a combined node
    */
   readonly name?: string;
-  /**
-   * The number of nodes.
-   * @default 3
-   */
-  readonly replicas?: number;
-  /**
-   * The persistent volume per node.
-   * @default '100Gi' for brokers, '20Gi' for controllers
-   */
-  readonly storageSize?: string;
-  /**
-   * The container memory (request and limit). The heap is min(6 GiB, half of it) with -Xms = -Xmx.
-   * @default '8Gi' for brokers, '2Gi' for controllers
-   * @see PERF-001
-   */
-  readonly memory?: string;
-  /**
-   * The container CPU request and limit.
-   * @default '2' for brokers, '1' for controllers
-   */
-  readonly cpu?: string;
 }
 
 /** Props of a `StrimziKafkaCluster`: the node pools, listeners, storage and operators of a Strimzi `Kafka`. */
@@ -142,8 +124,6 @@ export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
 const RESERVED_PORTS = [9090, 9091, 9404, 9999];
-const DEFAULT_BROKER: Required<Omit<StrimziNodePoolOptions, 'name'>> = { replicas: 3, storageSize: '100Gi', memory: '8Gi', cpu: '2' };
-const DEFAULT_CONTROLLER: Required<Omit<StrimziNodePoolOptions, 'name'>> = { replicas: 3, storageSize: '20Gi', memory: '2Gi', cpu: '1' };
 
 /**
  * A Kafka cluster run by the Strimzi 1.2 operator: a `Kafka` (kafka.strimzi.io/v1, KRaft) and
@@ -228,8 +208,8 @@ export class StrimziKafkaCluster extends Construct {
 
     // Node pools (HA-001, HA-005, HA-006).
     const combined = props.combinedNode ?? false;
-    const controllerOptions = { ...DEFAULT_CONTROLLER, name: 'controller', ...(props.controllers ?? {}) };
-    const brokerOptions = (props.brokerPools ?? [{}]).map((p, i) => ({ ...DEFAULT_BROKER, name: i === 0 ? 'broker' : `broker-${i}`, ...p }));
+    const controllerOptions = { ...DEFAULT_CONTROLLER_NODES, name: 'controller', ...(props.controllers ?? {}) };
+    const brokerOptions = (props.brokerPools ?? [{}]).map((p, i) => ({ ...DEFAULT_BROKER_NODES, name: i === 0 ? 'broker' : `broker-${i}`, ...p }));
     if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
     if (combined && props.brokerPools !== undefined && props.brokerPools.length > 1) {
       throw KafkaIacError.invalidProp({
@@ -239,7 +219,7 @@ export class StrimziKafkaCluster extends Construct {
       });
     }
     const pools = combined
-      ? [{ ...DEFAULT_BROKER, replicas: 1, name: 'dual-role', ...(props.brokerPools?.[0] ?? {}), roles: [KafkaNodePoolSpecRoles.CONTROLLER, KafkaNodePoolSpecRoles.BROKER] }]
+      ? [{ ...DEFAULT_BROKER_NODES, replicas: 1, name: 'dual-role', ...(props.brokerPools?.[0] ?? {}), roles: [KafkaNodePoolSpecRoles.CONTROLLER, KafkaNodePoolSpecRoles.BROKER] }]
       : brokerOptions.map((p) => ({ ...p, roles: [KafkaNodePoolSpecRoles.BROKER] }));
     const seen = new Set<string>(combined ? [] : [controllerOptions.name]);
     for (const p of pools) {
@@ -336,9 +316,7 @@ export class StrimziKafkaCluster extends Construct {
 
     this.networkPolicies = new StrimziSupportNetworkPolicies(this, 'NetworkPolicies', {
       clusterName: name,
-      prometheusNetworks: props.prometheusNetworks ?? [
-        ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, description: 'Prometheus in the monitoring namespace' }),
-      ],
+      prometheusNetworks: prometheusNetworksOf(props),
     });
   }
 
@@ -493,36 +471,25 @@ function exportServices(scope: Construct, cluster: string, labels: Readonly<Reco
     new ApiObject(scope, id, { apiVersion: 'multicluster.x-k8s.io/v1alpha1', kind: 'ServiceExport', metadata: { name: service, labels: { ...labels } } }));
 }
 
+/** Listener names and ports of the Strimzi target: Strimzi's listener name grammar, and a port Strimzi does not use itself. */
+const LISTENER_RULES: ListenerNameAndPortRules = {
+  checkName: (where, name) => {
+    if (!LISTENER_NAME.test(name)) {
+      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: name, grammar: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
+    }
+  },
+  checkPort: (where, port) => {
+    if (!Number.isInteger(port) || port < 9092 || RESERVED_PORTS.includes(port)) {
+      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'port', found: port, expected: `an integer of at least 9092, not ${RESERVED_PORTS.join('/')} (used by Strimzi, metrics and JMX)`, fix: 'Use 9093, 9094, ...' });
+    }
+  },
+};
+
 function renderListeners(
   path: string, listeners: readonly StrimziListenerProps[], clientNetworks: readonly ClientNetwork[],
   target: { readonly cluster: string; readonly namespace: string },
 ): KafkaSpecKafkaListeners[] {
-  if (listeners.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'SEC-003', path, prop: 'listeners', found: [],
-      expected: 'at least one TLS listener with authentication', fix: 'Remove listeners: [] to get the default SCRAM-SHA-512 listener.',
-    });
-  }
-  const names = new Set<string>();
-  const ports = new Set<number>();
-  return listeners.map((entry, i) => {
-    const l = KafkaIacError.required(entry, {
-      code: 'KIAC-PROP', path, prop: `listeners[${i}]`, expected: "a listener: { name, port, authentication }",
-      fix: "Declare it as { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }.",
-    });
-    const where = `${path} listener ${l.name}`;
-    if (l.authentication !== undefined) validateAuthentications(where, [l.authentication]);
-    if (!LISTENER_NAME.test(l.name)) {
-      throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: l.name, grammar: 'lower-case letters and digits, at most 11 characters', fix: "Use a name such as 'tls' or 'scram'." });
-    }
-    if (names.has(l.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener', l.name);
-    names.add(l.name);
-    if (!Number.isInteger(l.port) || l.port < 9092 || RESERVED_PORTS.includes(l.port)) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'port', found: l.port, expected: `an integer of at least 9092, not ${RESERVED_PORTS.join('/')} (used by Strimzi, metrics and JMX)`, fix: 'Use 9093, 9094, ...' });
-    }
-    if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
-    ports.add(l.port);
-    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
+  return checkedListeners(path, listeners, LISTENER_RULES, (l, where) => {
     const configuration = clusterSetConfiguration(where, l, target);
     return {
       name: l.name,
