@@ -35,6 +35,8 @@ import { find, statefulSetChart, synth } from '../support/statefulset-fixture';
  *   metadata.max.idle.interval.ms defaults to 500 (the active controller's NoOpRecords).
  * - docker/jvm/Dockerfile: `apk add --no-cache wget gcompat gpg gpg-agent procps bash` then
  *   `apk del wget gpg gpg-agent`: the image has bash, and neither wget nor curl.
+ * prometheus/client_java 1.x (the HTTP server of jmx_exporter 1.x): `exporter.httpserver.HTTPServer`
+ *   serves with the JDK's com.sun.net.httpserver.HttpServer, which the fixture server below uses.
  * kubernetes/kubernetes:
  * - pkg/registry/core/pod/storage/eviction.go: a pod selected by two budgets is refused with
  *   500 "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."
