@@ -9,7 +9,7 @@ import { brokerDisruptionBudget, quorumDisruptionBudget } from '../../lib/model/
 import { EnvironmentProfile } from '../../lib/model/environment';
 import { KafkaJmxMetricNames } from '../../lib/targets/kubernetes/jmx-exporter-rules';
 import { KafkaNodeRole } from '../../lib/targets/statefulset/kafka-node-properties';
-import { READINESS_SCRIPT_KEY, readinessMetricNames } from '../../lib/targets/statefulset/kafka-readiness';
+import { READINESS_RESPONSE_WAIT_SECONDS, READINESS_SCRIPT_KEY, readinessMetricNames } from '../../lib/targets/statefulset/kafka-readiness';
 import { exported } from '../support/jmx-exporter-simulation';
 import { UnknownFieldChecker, validateWithModel } from '../support/kubernetes-validation';
 import { find, statefulSetChart, synth } from '../support/statefulset-fixture';
@@ -167,6 +167,13 @@ describe('the readiness probe script, run with bash against a JDK HTTP server on
     const { ready, output } = probe('broker', brokerMetrics(o));
     expect(ready).toBe(false);
     expect(output).toMatch(reason);
+  });
+
+  it('waits for a slow exporter within the probe timeout', () => {
+    const sts = find(synth(statefulSetChart().chart), 'StatefulSet', 'orders-broker');
+    const probeSpec = sts.spec.template.spec.containers[0].readinessProbe;
+    expect(scripts.get('broker')).toContain(`read -r -t ${READINESS_RESPONSE_WAIT_SECONDS} status <&3`);
+    expect(probeSpec.timeoutSeconds).toBeGreaterThan(READINESS_RESPONSE_WAIT_SECONDS);
   });
 
   it('counts followers only from replica fetcher threads, whatever other metrics the exporter returns', () => {

@@ -14,7 +14,7 @@ import {
   renderStartScript, scramUserPasswordFile, type FormatTimeScramUser, type RenderedClientListener,
 } from './kafka-node-properties';
 import { checkedConstructId } from '../../contract/construct-id';
-import { READINESS_SCRIPT_KEY, renderReadinessScript } from './kafka-readiness';
+import { READINESS_RESPONSE_WAIT_SECONDS, READINESS_SCRIPT_KEY, renderReadinessScript } from './kafka-readiness';
 
 /** One group of Kafka nodes (a StatefulSet): size, volume and container resources. */
 export interface KafkaStatefulSetNodeOptions {
@@ -249,7 +249,7 @@ function kafkaContainer(id: string, props: KafkaStatefulSetNodeSetProps, n: Node
     // update waits for a restarted broker to be back in the ISR before it restarts the next one.
     readinessProbe: {
       exec: { command: ['/bin/bash', `${KafkaPodPaths.CONFIG_DIR}/${READINESS_SCRIPT_KEY}`] },
-      periodSeconds: 10, timeoutSeconds: 8, failureThreshold: 3,
+      periodSeconds: 10, timeoutSeconds: READINESS_RESPONSE_WAIT_SECONDS + 5, failureThreshold: 3,
     },
     livenessProbe: { tcpSocket: { port: probePort }, periodSeconds: 20, failureThreshold: 6, timeoutSeconds: 5 },
     securityContext: RESTRICTED,

@@ -16,6 +16,13 @@ export const BROKER_STATE_RUNNING = 3;
  */
 export const CONTROLLER_MAX_APPLIED_RECORD_LAG_MS = 10_000;
 
+/**
+ * Seconds the probe waits for the exporter's answer. The JMX exporter builds its whole response
+ * (every MBean through the rules) before it sends the status line, which takes seconds on a
+ * broker with thousands of partitions; the probe's `timeoutSeconds` is above it.
+ */
+export const READINESS_RESPONSE_WAIT_SECONDS = 20;
+
 /** The KRaft states (`raft-metrics` `current-state`) of a voter that takes part in a quorum with a leader. */
 export const QUORUM_MEMBER_STATES: readonly string[] = ['leader', 'follower'];
 
@@ -90,7 +97,8 @@ export function renderReadinessScript(role: KafkaNodeRole): string {
     ...NUMBER_FUNCTIONS,
     'exec 3<>"/dev/tcp/127.0.0.1/${port}" || { echo "no JMX exporter on 127.0.0.1:${port}"; exit 1; }',
     "printf 'GET %s HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n' \"$path\" >&3",
-    'IFS= read -r -t 5 status <&3 || { echo "no HTTP response from the JMX exporter"; exit 1; }',
+    '# The exporter collects every MBean before it answers: on a broker with many partitions that takes seconds.',
+    `IFS= read -r -t ${READINESS_RESPONSE_WAIT_SECONDS} status <&3 || { echo "no HTTP response from the JMX exporter"; exit 1; }`,
     "[[ \"$status\" =~ ^HTTP/1\\.[01]\\ 200 ]] || { echo \"the JMX exporter answered ${status%$'\\r'}\"; exit 1; }",
     "while IFS= read -r -t 5 line <&3 && [[ -n \"${line%$'\\r'}\" ]]; do :; done",
     'state=none urp=none partitions=none leaders=none followers=0 behind=0 raft=none applied=none',
