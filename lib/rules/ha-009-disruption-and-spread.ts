@@ -44,7 +44,8 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 /**
  * StatefulSet: every Kafka node StatefulSet spreads its pods over zones with `DoNotSchedule`,
  * keeps one Kafka pod per host (required anti-affinity on the hostname), and its pods are
- * covered by a PodDisruptionBudget that allows at most one disruption.
+ * covered by exactly one PodDisruptionBudget (two would make every eviction fail), which
+ * allows at most one disruption.
  */
 function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
@@ -54,7 +55,13 @@ function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): Rule
   f.expect(pdbs.length > 0, {
     found: `no PodDisruptionBudget in namespace ${shown(sts.namespace)} selects the pods of StatefulSet ${sts.name}`,
     expected: 'a PodDisruptionBudget with maxUnavailable 1 over the Kafka pods',
-    fix: 'Create the cluster with KafkaStatefulSetCluster (it adds one PodDisruptionBudget over every Kafka pod).',
+    fix: 'Create the cluster with KafkaStatefulSetCluster (it adds one PodDisruptionBudget per role of Kafka pods).',
+  });
+  // kubernetes eviction.go: a pod selected by two budgets cannot be evicted at all (500).
+  f.expect(pdbs.length <= 1, {
+    found: `PodDisruptionBudgets ${pdbs.map((p) => p.name).join(', ')} all select the pods of StatefulSet ${sts.name}`,
+    expected: 'exactly one PodDisruptionBudget over each Kafka pod (the eviction API refuses a pod that two budgets select)',
+    fix: `Delete all but one of ${pdbs.map((p) => p.name).join(', ')}, or narrow their selectors to one role each.`,
   });
   for (const pdb of pdbs) {
     const spec = pdb.body.spec ?? {};

@@ -63,7 +63,7 @@ describe('StatefulSet', () => {
     const { expectCompliant, expectViolation } = statefulsetFixture;
 
     describe('HA-009', () => {
-      it('passes HA-009 with zone spread, host anti-affinity and one PDB of maxUnavailable 1', () => {
+      it('passes HA-009 with zone spread, host anti-affinity and one PDB of maxUnavailable 1 per role', () => {
         expectCompliant(statefulSetChart().chart, 'HA-009', BROKERS_PATH);
         expectCompliant(statefulSetChart().chart, 'HA-009', CONTROLLERS_PATH);
       });
@@ -87,6 +87,13 @@ describe('StatefulSet', () => {
         const { chart, cluster } = statefulSetChart();
         cluster.resource.addJsonPatch(JsonPatch.remove('/spec/template/spec/affinity/podAntiAffinity'));
         expectViolation(chart, 'HA-009', BROKERS_PATH, /has no required pod anti-affinity on kubernetes.io\/hostname/);
+      });
+      it('fails HA-009 when a second PDB selects the same pods (the eviction API refuses such a pod)', () => {
+        const { chart, cluster } = statefulSetChart();
+        // The one budget over every Kafka pod of earlier versions, left next to the per-role budgets.
+        cluster.controllerPodDisruptionBudget!.addJsonPatch(JsonPatch.remove('/spec/selector/matchLabels/kafka-iac.dev~1role'));
+        expectViolation(chart, 'HA-009', BROKERS_PATH, /PodDisruptionBudgets orders-kafka, orders-controller all select the pods of StatefulSet orders-broker; expected exactly one PodDisruptionBudget over each Kafka pod/);
+        expectCompliant(statefulSetChart().chart, 'HA-009', BROKERS_PATH);
       });
       it('fails HA-009 when the PDB no longer selects the Kafka pods', () => {
         const { chart, cluster } = statefulSetChart();

@@ -107,7 +107,7 @@ describe('kubernetes-models validation of the example manifests', () => {
 describe('the validators reject what they should', () => {
   const { chart } = statefulSetChart();
   const objects = synth(chart);
-  const pdb = find(objects, 'PodDisruptionBudget');
+  const pdb = find(objects, 'PodDisruptionBudget', 'orders-kafka');
   const sts = find(objects, 'StatefulSet', 'orders-broker');
   const checker = UnknownFieldChecker.forKinds([pdb, sts] as { apiVersion: string; kind: string }[]);
 

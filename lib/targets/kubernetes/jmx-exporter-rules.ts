@@ -66,6 +66,16 @@ export const KafkaJmxMetricNames = {
   ISR_EXPANDS_TOTAL: 'kafka_server_replicamanager_isrexpands_total',
   /** The KRaft role of a node: label `current_state` (leader, follower, candidate...), value 1. */
   RAFT_CURRENT_STATE: 'kafka_server_raftmetrics_current_state',
+  /** A broker's state (apache/kafka `BrokerState`: 3 is RUNNING), per broker (the StatefulSet readiness probe). */
+  BROKER_STATE: 'kafka_server_kafkaserver_brokerstate',
+  /** The partitions a broker hosts (ReplicaManager PartitionCount; the StatefulSet readiness probe). */
+  PARTITION_COUNT: 'kafka_server_replicamanager_partitioncount',
+  /** The partitions a broker leads (ReplicaManager LeaderCount; the StatefulSet readiness probe). */
+  LEADER_COUNT: 'kafka_server_replicamanager_leadercount',
+  /** A follower's lag behind its leader's high watermark, per partition, with `clientId`, `topic`, `partition` labels (FetcherLagMetrics ConsumerLag; -1 before the first fetch). */
+  REPLICA_FETCHER_LAG: 'kafka_server_fetcherlagmetrics_consumerlag',
+  /** Milliseconds since the append time of the newest metadata record a controller applied (QuorumControllerMetrics; the StatefulSet readiness probe). */
+  LAST_APPLIED_RECORD_LAG_MS: 'kafka_controller_kafkacontroller_lastappliedrecordlagms',
 } as const;
 
 /** The requests whose latency percentiles are exported (every other request type would add thousands of series). */

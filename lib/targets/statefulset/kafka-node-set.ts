@@ -15,6 +15,7 @@ import {
   renderStartScript, scramUserPasswordFile, type FormatTimeScramUser, type RenderedClientListener,
 } from './kafka-node-properties';
 import { checkedConstructId } from '../../contract/construct-id';
+import { READINESS_RESPONSE_WAIT_SECONDS, READINESS_SCRIPT_KEY, renderReadinessScript } from './kafka-readiness';
 
 /** One group of Kafka nodes (a StatefulSet): size, volume and container resources, as for every Kubernetes target. */
 export type KafkaStatefulSetNodeOptions = KubernetesNodeOptions;
@@ -157,6 +158,7 @@ function createCompanions(scope: Construct, id: string, props: KafkaStatefulSetN
         role, propertiesKey, podDomain, clientListeners: broker ? c.clientListeners : [],
         scramUsers: c.scramUsers.map((s) => s.user),
       }),
+      [READINESS_SCRIPT_KEY]: renderReadinessScript(role),
     },
   });
 
@@ -222,7 +224,12 @@ function kafkaContainer(id: string, props: KafkaStatefulSetNodeSetProps, n: Node
       limits: { cpu: Quantity.fromString(options.cpu), memory: Quantity.fromString(options.memory) },
     },
     startupProbe: { tcpSocket: { port: probePort }, periodSeconds: 10, failureThreshold: 180 },
-    readinessProbe: { tcpSocket: { port: probePort }, periodSeconds: 10, failureThreshold: 3 },
+    // Ready only when the node is caught up (kafka-readiness.ts): with minReadySeconds, a rolling
+    // update waits for a restarted broker to be back in the ISR before it restarts the next one.
+    readinessProbe: {
+      exec: { command: ['/bin/bash', `${KafkaPodPaths.CONFIG_DIR}/${READINESS_SCRIPT_KEY}`] },
+      periodSeconds: 10, timeoutSeconds: READINESS_RESPONSE_WAIT_SECONDS + 5, failureThreshold: 3,
+    },
     livenessProbe: { tcpSocket: { port: probePort }, periodSeconds: 20, failureThreshold: 6, timeoutSeconds: 5 },
     securityContext: RESTRICTED,
     volumeMounts: mounts,

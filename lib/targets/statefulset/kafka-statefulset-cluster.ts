@@ -8,10 +8,11 @@ import {
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';
-import { Environment } from '../../model/environment';
+import { Environment, EnvironmentProfile } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { checkKafkaImage, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { parseMemoryQuantity } from '../../model/jvm-heap';
+import { brokerDisruptionBudget, quorumDisruptionBudget } from '../../model/disruption-budget';
 import { KafkaVersion } from '../../model/kafka-version';
 import { RuleTarget } from '../../contract/rule-target';
 
@@ -134,8 +135,9 @@ const RESERVED_PORTS: readonly number[] = [StatefulSetPorts.CONTROLLER, Stateful
  * - StandardAuthorizer, deny by default, super users only the declared admins and the cluster's
  *   own nodes; the authorizer logger on;
  * - `broker.rack` from the node's zone label (an init container reads it), zone pinning and spread
- *   (`DoNotSchedule`), host anti-affinity, one PodDisruptionBudget (maxUnavailable 1) over every
- *   Kafka pod, PVCs retained on an encrypted StorageClass;
+ *   (`DoNotSchedule`), host anti-affinity, a PodDisruptionBudget per role (brokers keep
+ *   `min.insync.replicas`, controllers a quorum majority; at most 1 each), readiness on broker
+ *   state, replica catch-up and quorum membership, PVCs retained on an encrypted StorageClass;
  * - the JMX exporter as a java agent (from an init container) with the shared rules, and Kafka
  *   Exporter for consumer lag; deny-by-default NetworkPolicies.
  *
@@ -150,7 +152,14 @@ export class KafkaStatefulSetCluster extends Construct {
   /** The controllers, or undefined with a combined node. */
   public readonly controllers?: KafkaNodeSet;
   public readonly bootstrapService: KubeService;
+  /**
+   * The brokers' PodDisruptionBudget (the combined node's with `combinedNode`), named
+   * `<name>-kafka`: `maxUnavailable` is the smallest `replication factor - min ISR` of the
+   * cluster's defaults, at most 1 (HA-009).
+   */
   public readonly podDisruptionBudget: KubePodDisruptionBudget;
+  /** The controllers' PodDisruptionBudget (`<name>-controller`, a quorum majority stays), or undefined with a combined node. */
+  public readonly controllerPodDisruptionBudget?: KubePodDisruptionBudget;
   public readonly networkPolicies: KafkaNetworkPolicies;
   public readonly kafkaExporter: StatefulSetKafkaExporter;
   public readonly encryptedStorageClass?: EncryptedStorageClass;
@@ -270,19 +279,26 @@ export class KafkaStatefulSetCluster extends Construct {
       metadata: { name: `${name}-bootstrap`, labels: { ...this.labels } },
       spec: {
         type: 'ClusterIP',
+        // Readiness says "caught up", not "can answer": while any broker is away, the brokers
+        // that lead its partitions report them under-replicated and are not ready. Clients
+        // only bootstrap here (then they use the advertised pod names), and a running broker
+        // answers metadata requests, so the bootstrap address keeps every broker pod.
+        publishNotReadyAddresses: true,
         selector: brokerSelector,
         ports: clientListeners.map((l) => ({ name: `tcp-${l.name.toLowerCase()}`, port: l.port, targetPort: IntOrString.fromNumber(l.port) })),
       },
     });
 
-    // At most one Kafka node (broker or controller) disrupted at a time (HA-009).
-    this.podDisruptionBudget = new KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
-      metadata: { name: `${name}-kafka`, labels: { ...this.labels } },
-      spec: {
-        maxUnavailable: IntOrString.fromNumber(1),
-        selector: { matchLabels: { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka' } },
-      },
-    });
+    // Disruption budgets (HA-009), one per role: brokers keep min.insync.replicas of every
+    // partition, controllers keep a quorum majority. A pod covered by two budgets cannot be
+    // evicted at all, so each selects its own role. The brokers' budget keeps the name
+    // `<name>-kafka` it had when one budget covered every node: `kubectl apply` narrows it in
+    // place instead of leaving an old budget that overlaps the new ones.
+    const budgets = disruptionBudgetsOf(path, environment.profile === EnvironmentProfile.DEVELOPMENT, combined, brokerProperties, voterCount);
+    this.podDisruptionBudget = this.createDisruptionBudget('PodDisruptionBudget', `${name}-kafka`, brokerSelector, budgets.brokers);
+    if (this.controllers) {
+      this.controllerPodDisruptionBudget = this.createDisruptionBudget('ControllerPodDisruptionBudget', `${name}-controller`, controllerSelector, budgets.controllers);
+    }
 
     const exporterPodLabels = { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': KAFKA_EXPORTER_NAME_LABEL_VALUE };
     this.kafkaExporter = new StatefulSetKafkaExporter(this, 'KafkaExporter', {
@@ -307,6 +323,13 @@ export class KafkaStatefulSetCluster extends Construct {
         { podSelector: { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka' }, port: StatefulSetPorts.METRICS },
         { podSelector: exporterPodLabels, port: StatefulSetPorts.KAFKA_EXPORTER },
       ],
+    });
+  }
+
+  private createDisruptionBudget(id: string, budgetName: string, selector: Record<string, string>, maxUnavailable: number): KubePodDisruptionBudget {
+    return new KubePodDisruptionBudget(this, id, {
+      metadata: { name: budgetName, labels: { ...this.labels } },
+      spec: { maxUnavailable: IntOrString.fromNumber(maxUnavailable), selector: { matchLabels: { ...selector } } },
     });
   }
 
@@ -372,6 +395,26 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
         });
     }
   });
+}
+
+/**
+ * The `maxUnavailable` of each role's PodDisruptionBudget. When no broker can be disrupted
+ * without a partition falling below its min ISR (replication factor = min ISR), staging and
+ * production are refused: a budget of 0 blocks every node drain, and 1 would stop `acks=all`
+ * writes. Development writes 0 (a drain waits until the pod is deleted by hand).
+ */
+function disruptionBudgetsOf(path: string, development: boolean, combined: boolean, brokerProperties: Readonly<Record<string, string>>, voters: number) {
+  const broker = brokerDisruptionBudget(brokerProperties);
+  const controllers = quorumDisruptionBudget(voters);
+  // A combined node is one node: HA-001 and HA-005 already refuse it outside development.
+  if (broker.maxUnavailable === 0 && !development && !combined) {
+    throw KafkaIacError.invalidProp({
+      code: 'HA-009', path, prop: 'brokerConfig', found: broker.tightest,
+      expected: 'a replication factor above min.insync.replicas, so that one broker can be drained without stopping acks=all writes',
+      fix: 'Set replicationFactor: 3 and minInsyncReplicas: 2 (and leave the replication settings out of extra).',
+    });
+  }
+  return { brokers: combined ? Math.min(broker.maxUnavailable, controllers) : broker.maxUnavailable, controllers };
 }
 
 /** The controller and broker node options with their defaults, checked (HA-001, HA-005). */

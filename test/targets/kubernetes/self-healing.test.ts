@@ -53,12 +53,12 @@ describe('self-healing on the StatefulSet target (production)', () => {
     }
   });
 
-  it('has one PodDisruptionBudget with maxUnavailable 1 over the Kafka pods', () => {
-    expect(pdbs.map((p) => p.spec.maxUnavailable)).toEqual([1]);
-    const selector = pdbs[0].spec.selector.matchLabels;
+  it('has exactly one PodDisruptionBudget with maxUnavailable 1 over each Kafka pod (one per role)', () => {
+    expect(pdbs.map((p) => p.spec.maxUnavailable)).toEqual([1, 1]);
     for (const s of statefulSets) {
       const labels = s.spec.template.metadata.labels;
-      expect(Object.entries(selector).every(([k, v]) => labels[k] === v), s.metadata.name).toBe(true);
+      const covering = pdbs.filter((p) => Object.entries(p.spec.selector.matchLabels).every(([k, v]) => labels[k] === v));
+      expect(covering, s.metadata.name).toHaveLength(1);
     }
   });
 });

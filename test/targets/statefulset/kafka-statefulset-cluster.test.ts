@@ -118,13 +118,16 @@ describe('KafkaStatefulSetCluster', () => {
       expect(exporter.spec.template.spec.volumes).toContainEqual({ name: 'sasl', secret: { secretName: 'orders-kafka-exporter-scram', items: [{ key: 'password', path: 'password' }], defaultMode: 0o440 } });
     });
 
-    it('spreads over 3 zones with DoNotSchedule, one Kafka pod per host, one PDB of maxUnavailable 1 over every Kafka pod', () => {
+    it('spreads over 3 zones with DoNotSchedule, one Kafka pod per host, one PDB of maxUnavailable 1 per role', () => {
       const pod = brokers.spec.template.spec;
       expect(pod.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', maxSkew: 1 });
       expect(pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey).toBe('kubernetes.io/hostname');
       expect(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
       const pdbs = objects.filter((o) => o.kind === 'PodDisruptionBudget');
-      expect(pdbs.map((p) => p.spec)).toEqual([{ maxUnavailable: 1, selector: { matchLabels: { 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka' } } }]);
+      expect(pdbs.map((p) => [p.metadata.name, p.spec])).toEqual([
+        ['orders-kafka', { maxUnavailable: 1, selector: { matchLabels: { 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka', 'kafka-iac.dev/role': 'broker' } } }],
+        ['orders-controller', { maxUnavailable: 1, selector: { matchLabels: { 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka', 'kafka-iac.dev/role': 'controller' } } }],
+      ]);
     });
 
     it('retains the PVCs on the encrypted StorageClass', () => {
@@ -140,9 +143,11 @@ describe('KafkaStatefulSetCluster', () => {
       expect(kafka.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
       expect(kafka.resources.limits).toEqual({ cpu: '2', memory: '8Gi' });
       expect(kafka.env.find((e: any) => e.name === 'KAFKA_HEAP_OPTS').value).toBe('-Xms4096m -Xmx4096m');
-      expect(kafka.readinessProbe.tcpSocket.port).toBe(9093);
+      expect(kafka.startupProbe.tcpSocket.port).toBe(9093);
+      expect(kafka.readinessProbe.exec.command).toEqual(['/bin/bash', '/etc/kafka-iac/config/ready.sh']);
       expect(kafka.livenessProbe.tcpSocket.port).toBe(9093);
-      expect(controllers.spec.template.spec.containers[0].readinessProbe.tcpSocket.port).toBe(9090);
+      expect(controllers.spec.template.spec.containers[0].startupProbe.tcpSocket.port).toBe(9090);
+      expect(controllers.spec.template.spec.containers[0].readinessProbe.exec.command).toEqual(['/bin/bash', '/etc/kafka-iac/config/ready.sh']);
     });
 
     it('labels every object with the target and the cluster', () => {
