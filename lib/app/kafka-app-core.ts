@@ -204,9 +204,14 @@ export class KafkaApp {
         fs.rmSync(dir, { recursive: true, force: true });
         throw e;
       }
+      const made = new Set<string>([dir]);
       for (const { rel, text } of [...files, ...generated]) {
         const file = path.join(dir, rel);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const parent = path.dirname(file);
+        if (!made.has(parent)) {
+          fs.mkdirSync(parent, { recursive: true });
+          made.add(parent);
+        }
         fs.writeFileSync(file, text);
       }
       const summary = report.summary();

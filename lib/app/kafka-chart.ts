@@ -1,4 +1,4 @@
-import { App as Cdk8sApp, Chart, YamlOutputType } from 'cdk8s';
+import { ApiObject, App as Cdk8sApp, Chart, YamlOutputType } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
 import { attachEnvironment } from '../model/environment-attachment';
@@ -34,6 +34,13 @@ export interface KafkaChartProps {
 export class KafkaChart extends Chart {
   public readonly environment: Environment;
   private readonly validation: RuleValidation;
+  /**
+   * While a `KafkaKubernetesApp` synthesizes this chart: the rules' verdict, and each object's
+   * manifest, computed once. cdk8s validates the whole app again inside every `Chart.toJson()`
+   * and renders every object again to write it; without this the rules would run once plus
+   * once per chart of the app, and every object would be rendered three times.
+   */
+  private synthesis?: { errors?: string[]; readonly rendered: ApiObject[] };
 
   public constructor(scope: Construct, id: string, props: KafkaChartProps) {
     super(scope, checkedConstructId(scope, id), {
@@ -48,10 +55,34 @@ export class KafkaChart extends Chart {
     attachEnvironment(this, props.environment);
     this.validation = new RuleValidation(this, {
       environment: props.environment,
-      collect: () => kubernetesDocuments(this),
+      collect: () => kubernetesDocuments(this, this.synthesis && ((o, json) => this.keepRendered(o, json))),
       rules: rulesOf(props.rules),
     });
-    this.node.addValidation(this.validation);
+    this.node.addValidation({
+      validate: () => (this.synthesis ? (this.synthesis.errors ??= this.validation.validate()) : this.validation.validate()),
+    });
+  }
+
+  /**
+   * Runs `synthesize` (a cdk8s synthesis of this chart's app) with the rules run and each object
+   * rendered once: nothing of the chart changes between cdk8s' validation and its writing, so the
+   * manifests the rules checked are the manifests written.
+   */
+  public synthesizeOnce<T>(synthesize: () => T): T {
+    this.synthesis = { rendered: [] };
+    try {
+      return synthesize();
+    } finally {
+      // Outside a synthesis every toJson() renders afresh again.
+      for (const o of this.synthesis.rendered) delete (o as { toJson?: unknown }).toJson;
+      this.synthesis = undefined;
+    }
+  }
+
+  /** During a synthesis: the object's toJson() gives the manifest the rules read, instead of rendering it again. */
+  private keepRendered(o: ApiObject, json: Record<string, any>): void {
+    Object.defineProperty(o, 'toJson', { value: () => json, configurable: true, writable: true });
+    this.synthesis!.rendered.push(o);
   }
 
   /** The rules report of the last synthesis, or a fresh evaluation when there was none. */
@@ -60,9 +91,21 @@ export class KafkaChart extends Chart {
   }
 }
 
+/**
+ * The cdk8s app KafkaApp writes an environment's charts with: its `synth()` runs the rules of
+ * each KafkaChart once and renders each of their objects once (`KafkaChart.synthesizeOnce`).
+ */
+class KafkaKubernetesApp extends Cdk8sApp {
+  public override synth(): void {
+    const charts = this.node.findAll().filter((c): c is KafkaChart => c instanceof KafkaChart);
+    const run = charts.reduce<() => void>((inner, chart) => () => chart.synthesizeOnce(inner), () => super.synth());
+    run();
+  }
+}
+
 // Loading this module gives KafkaApp its Kubernetes target (`app.chart()`).
 registerKubernetesTarget({
-  createApp: (outdir) => new Cdk8sApp({ outdir, yamlOutputType: YamlOutputType.FILE_PER_CHART }),
+  createApp: (outdir) => new KafkaKubernetesApp({ outdir, yamlOutputType: YamlOutputType.FILE_PER_CHART }),
   createChart: (app, id, environment, props) => new KafkaChart(app, id, { ...props, environment }),
   renderKustomization: (resources) => writeYaml({
     apiVersion: 'kustomize.config.k8s.io/v1beta1',

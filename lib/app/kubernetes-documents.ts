@@ -2,10 +2,14 @@ import { ApiObject } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import type { KubernetesDocument } from '../contract/document';
 
-/** Every API object under `scope`, as it will be written (after JSON patches). */
-export function kubernetesDocuments(scope: IConstruct): KubernetesDocument[] {
+/**
+ * Every API object under `scope`, as it will be written (after JSON patches). `rendered`, when
+ * given, is told each object's manifest (a chart synthesis keeps it for writing).
+ */
+export function kubernetesDocuments(scope: IConstruct, rendered?: (o: ApiObject, json: Record<string, any>) => void): KubernetesDocument[] {
   return scope.node.findAll().filter(ApiObject.isApiObject).map((o) => {
     const body = o.toJson() as Record<string, any>;
+    rendered?.(o, body);
     return {
       source: 'kubernetes', apiVersion: body.apiVersion, kind: body.kind,
       name: body.metadata?.name, namespace: body.metadata?.namespace, path: o.node.path, body,

@@ -81,14 +81,30 @@ export interface ServiceLevelObjectiveProps {
   readonly budgetFor?: PrometheusDuration;
 }
 
+/** The default objectives of each profile, made on first use (`ServiceLevelObjective.defaultsFor`). */
+const DEFAULT_SLOS = new Map<EnvironmentProfile, readonly ServiceLevelObjective[]>();
+
 /**
  * A service level objective with its error budget: recording rules for the error ratio over
  * 5m, 30m, 1h, 2h, 6h, 1d, 3d and the period, the four multi-window multi-burn-rate alerts,
  * and budget-remaining alerts (warning below 50%, critical below 20%).
  */
 export class ServiceLevelObjective {
-  /** SLO-001 to 003 with the objective and period of an environment profile (RULES.md; development: see docs). */
+  /**
+   * SLO-001 to 003 with the objective and period of an environment profile (RULES.md; development:
+   * see docs). A new array each call; the objectives in it (immutable) are made once per profile,
+   * since every SLO rule asks for them on every document it reads.
+   */
   public static defaultsFor(profile: EnvironmentProfile): ServiceLevelObjective[] {
+    let slos = DEFAULT_SLOS.get(profile);
+    if (!slos) {
+      slos = ServiceLevelObjective.makeDefaults(profile);
+      DEFAULT_SLOS.set(profile, slos);
+    }
+    return [...slos];
+  }
+
+  private static makeDefaults(profile: EnvironmentProfile): ServiceLevelObjective[] {
     const days = (n: number) => PrometheusDuration.days(n);
     switch (profile) {
       case EnvironmentProfile.PRODUCTION: return [

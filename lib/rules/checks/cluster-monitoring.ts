@@ -77,13 +77,25 @@ export function allPrometheusAlerts(index: DocumentIndex): FoundAlert[] {
   return [...index.kubernetes('PrometheusRule'), ...index.terraform('terraform_data')].filter(isMonitoringRuleDocument).flatMap((d) => alertsOf(d));
 }
 
-/** The alerts of one rule document (a PrometheusRule's `spec.groups`, a rules artefact's `input.groups`). */
+/**
+ * The alerts of one rule document (a PrometheusRule's `spec.groups`, a rules artefact's
+ * `input.groups`). Read once per document (a new array each call): every MON and SLO rule reads
+ * the alerts of every rule document, and a synthesized document does not change while the rules
+ * run.
+ */
 export function alertsOf(d: SynthesizedDocument): FoundAlert[] {
-  const groups: unknown = d.source === 'kubernetes' ? d.body.spec?.groups : ruleGroupsOfArtefactInput(d.body.input);
-  return (Array.isArray(groups) ? groups : []).flatMap((g: any) => (Array.isArray(g?.rules) ? g.rules as any[] : [])
-    .filter((r) => typeof r?.alert === 'string')
-    .map((r) => ({ alert: r.alert, expr: String(r.expr ?? ''), for: r.for, labels: r.labels ?? {}, annotations: r.annotations ?? {}, document: d })));
+  let alerts = ALERTS.get(d);
+  if (!alerts) {
+    const groups: unknown = d.source === 'kubernetes' ? d.body.spec?.groups : ruleGroupsOfArtefactInput(d.body.input);
+    alerts = (Array.isArray(groups) ? groups : []).flatMap((g: any) => (Array.isArray(g?.rules) ? g.rules as any[] : [])
+      .filter((r) => typeof r?.alert === 'string')
+      .map((r) => ({ alert: r.alert, expr: String(r.expr ?? ''), for: r.for, labels: r.labels ?? {}, annotations: r.annotations ?? {}, document: d })));
+    ALERTS.set(d, alerts);
+  }
+  return [...alerts];
 }
+
+const ALERTS = new WeakMap<SynthesizedDocument, readonly FoundAlert[]>();
 
 /** The comparison an alert expression ends with: `> 10000`, `< 30`, `!= 1`. */
 export function trailingComparison(expr: string): { readonly op: string; readonly value: number } | undefined {

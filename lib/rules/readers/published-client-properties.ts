@@ -17,9 +17,21 @@ export interface PublishedClientProperties {
 /**
  * The client properties a document publishes: a Kubernetes ConfigMap labelled
  * `kafka-iac.dev/client-properties`, or the MSK `terraform_data` artefact. Empty for any
- * other document.
+ * other document. Read once per document (a new array each call): the PERF, HA and SEC rules
+ * read the same properties, and a synthesized document does not change while the rules run.
  */
 export function publishedClientProperties(doc: SynthesizedDocument): PublishedClientProperties[] {
+  let found = PUBLISHED.get(doc);
+  if (!found) {
+    found = readPublished(doc);
+    PUBLISHED.set(doc, found);
+  }
+  return [...found];
+}
+
+const PUBLISHED = new WeakMap<SynthesizedDocument, readonly PublishedClientProperties[]>();
+
+function readPublished(doc: SynthesizedDocument): PublishedClientProperties[] {
   if (doc.source === 'terraform') {
     if (doc.type !== 'terraform_data' || doc.body.input?.kind !== CLIENT_PROPERTIES_ARTEFACT_KIND) return [];
     const principals: Record<string, { producer?: unknown; properties?: unknown }> = doc.body.input.principals ?? {};

@@ -22,9 +22,18 @@ const KEY_VALUE_LINE = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
 
 /** Whether a key names a secret value (`password`, `ssl.keystore.password`, `client_secret`). */
 export function isSecretKeyName(key: string): boolean {
-  const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return PASSWORD_SUFFIX.test(k) || SECRET_KEYS.has(k);
+  // SEC-009 asks for every key of every document and output file: the same few hundred keys.
+  let secret = SECRET_KEY_NAMES.get(key);
+  if (secret === undefined) {
+    const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+    secret = PASSWORD_SUFFIX.test(k) || SECRET_KEYS.has(k);
+    if (SECRET_KEY_NAMES.size >= 10_000) SECRET_KEY_NAMES.clear();
+    SECRET_KEY_NAMES.set(key, secret);
+  }
+  return secret;
 }
+
+const SECRET_KEY_NAMES = new Map<string, boolean>();
 
 /**
  * Whether a value is a reference rather than a secret: empty, a Terraform or config-provider
@@ -168,6 +177,8 @@ function scanString(value: string, location: string, out: SecretFinding[]): void
 
 function scanLine(line: string, location: string, out: SecretFinding[], pem = true): void {
   if (pem && PEM_PRIVATE_KEY.test(line)) out.push({ location, what: 'a PEM private key' });
+  // A JAAS password and a key-value line both need an '=' or a ':' (JAAS_PASSWORD, KEY_VALUE_LINE).
+  if (!line.includes('=') && !line.includes(':')) return;
   scanJaas(line, location, out);
   const m = KEY_VALUE_LINE.exec(line);
   if (m && isSecretKeyName(m[1]) && !isSecretReference(m[2])) {
@@ -176,6 +187,7 @@ function scanLine(line: string, location: string, out: SecretFinding[], pem = tr
 }
 
 function scanJaas(text: string, location: string, out: SecretFinding[]): void {
+  if (!text.includes('password')) return; // JAAS_PASSWORD needs the word
   for (const m of text.matchAll(JAAS_PASSWORD)) {
     if (!isSecretReference(m[1])) out.push({ location, what: 'a literal JAAS password' });
   }

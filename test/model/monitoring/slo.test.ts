@@ -31,6 +31,15 @@ describe('SLO burn-rate math', () => {
     expect(show(EnvironmentProfile.DEVELOPMENT)).toEqual(['SLO-001 message-delivery 95% 7d', 'SLO-002 consumer-lag 90% 7d']);
   });
 
+  it('gives a new list each call, so that changing one list changes no later one (the objectives are made once per profile)', () => {
+    const first = ServiceLevelObjective.defaultsFor(EnvironmentProfile.PRODUCTION);
+    first.pop();
+    first.push(slo(99));
+    const second = ServiceLevelObjective.defaultsFor(EnvironmentProfile.PRODUCTION);
+    expect(second).not.toBe(first);
+    expect(second.map((s) => `${s.id} ${s.objectivePercent}`)).toEqual(['SLO-001 99.9', 'SLO-002 99.5', 'SLO-003 99.9']);
+  });
+
   it('records the error ratio over 5m, 30m, 1h, 2h, 6h, 1d, 3d and the whole period, and the budget remaining', () => {
     const [g, b] = slo(99.9).ruleGroups(id, metrics);
     expect(g.recordingRules.map((r) => r.record)).toEqual([

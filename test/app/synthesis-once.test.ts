@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ApiObject } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { Environment, KafkaApp, type KafkaChart } from '../../lib';
+import { defineRule, Severity } from '../../lib/rules/define-rule';
+import { NOT_APPLICABLE } from '../../lib/rules/rule';
+import { TEST_OUT } from '../support/paths';
+
+/**
+ * One synthesis runs the rules once over each document and renders each object once: cdk8s
+ * validates the whole app again inside every Chart.toJson(), which ran the rules of every chart
+ * once more per chart of the app, each time rendering every object again (docs/performance.md).
+ */
+function countingApp(name: string) {
+  const checked = new Map<string, number>();
+  const counting = defineRule({
+    id: 'ACME-900', title: 'Counts the documents it reads.', explanation: 'e', remediation: 'r', severity: Severity.ERROR,
+    targets: {
+      any: (doc) => {
+        checked.set(doc.path, (checked.get(doc.path) ?? 0) + 1);
+        return NOT_APPLICABLE;
+      },
+    },
+  });
+  const dir = path.join(TEST_OUT, 'synthesis-once', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const app = new KafkaApp({ terraformOutdir: path.join(dir, 'cdktf.out'), distDir: path.join(dir, 'dist'), rules: [counting], quiet: true });
+  const env = Environment.development({ name: 'development', region: 'us-east-1' });
+  const charts = ['kafka', 'clients', 'tools'].map((id) => app.chart(env, id));
+  for (const [i, chart] of charts.entries()) {
+    for (const n of [1, 2]) new ApiObject(chart, `Config${n}`, { apiVersion: 'v1', kind: 'ConfigMap', data: { chart: chart.node.id, n: String(n + i) } });
+  }
+  return { app, charts, checked, dist: path.join(dir, 'dist', 'development') };
+}
+
+const objectsOf = (charts: readonly KafkaChart[]) => charts.flatMap((c) => c.node.findAll().filter(ApiObject.isApiObject));
+
+describe('KafkaApp.synth on Kubernetes: the rules run once per document, each object is rendered once', () => {
+  it('reads each of the 6 objects of 3 charts exactly once (cdk8s alone would validate each chart 4 times)', () => {
+    const { app, charts, checked } = countingApp('count');
+    app.synth();
+    expect(objectsOf(charts).map((o) => o.node.path).sort()).toEqual([...checked.keys()].sort());
+    expect([...checked.values()]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('renders each object once, and writes the manifests the rules read', () => {
+    const { app, charts, dist } = countingApp('render');
+    const objects = objectsOf(charts);
+    let renders = 0;
+    const original = ApiObject.prototype.toJson;
+    ApiObject.prototype.toJson = function (this: ApiObject) {
+      renders++;
+      return original.call(this);
+    };
+    try {
+      app.synth();
+    } finally {
+      ApiObject.prototype.toJson = original;
+    }
+    expect(renders).toBe(objects.length);
+    for (const chart of charts) {
+      const written = parseAllDocuments(fs.readFileSync(path.join(dist, `${chart.node.id}.k8s.yaml`), 'utf8')).map((d) => d.toJS());
+      // After the synthesis every object renders afresh again (no manifest kept on the object).
+      expect(written).toEqual(chart.toJson());
+      expect(written.map((m) => m.data.chart)).toEqual([chart.node.id, chart.node.id]);
+    }
+    expect(objects.filter((o) => Object.hasOwn(o, 'toJson'))).toEqual([]);
+  });
+
+  it('renders afresh at the next synthesis: a change made after the first one is written', () => {
+    const { app, charts, checked, dist } = countingApp('again');
+    app.synth();
+    new ApiObject(charts[0]!, 'Late', { apiVersion: 'v1', kind: 'ConfigMap', data: { late: 'yes' } });
+    app.synth();
+    expect(fs.readFileSync(path.join(dist, 'kafka.k8s.yaml'), 'utf8')).toContain('late: "yes"');
+    expect(checked.get('kafka/Late')).toBe(1);
+    expect(checked.get('kafka/Config1')).toBe(2);
+  });
+});
