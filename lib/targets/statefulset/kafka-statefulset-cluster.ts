@@ -11,7 +11,7 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkKafkaImage, checkListenerTls, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
+import { checkKafkaImage, checkListenerAuthenticates, checkListenerTls, isApacheKafkaRepository, refuse, refuseAll, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import { RuleTarget } from '../../contract/rule-target';
@@ -372,17 +372,22 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
     }
     if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
     ports.add(l.port);
-    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
     const mechanism = l.authentication?.mechanism;
+    // A listener that is plaintext and authenticates no one breaks SEC-001 and SEC-003: report both.
+    refuseAll([
+      [where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true)],
+      [where, 'authentication', 'none', mechanism === undefined ? checkListenerAuthenticates(undefined, l.name) : undefined],
+    ]);
     switch (mechanism) {
       case AuthenticationMechanism.SCRAM_SHA_512:
         return { name: l.name.toUpperCase(), port: l.port, protocol: KafkaListenerProtocol.SASL_SSL, mechanism };
       case AuthenticationMechanism.MUTUAL_TLS:
         return { name: l.name.toUpperCase(), port: l.port, protocol: KafkaListenerProtocol.SSL, mechanism };
       default:
+        // IAM or OAuth bearer (a listener without authentication was refused above).
         throw KafkaIacError.invalidProp({
-          code: 'SEC-003', path: where, prop: 'authentication', found: mechanism ?? 'none',
-          expected: 'ClientAuthentication.scramSha512() or .mutualTls(); unauthenticated listeners are refused, IAM is MSK-only and OAuth bearer is offered on Strimzi',
+          code: 'SEC-003', path: where, prop: 'authentication', found: mechanism,
+          expected: 'ClientAuthentication.scramSha512() or .mutualTls(); IAM is MSK-only and OAuth bearer is offered on Strimzi',
           fix: 'Set authentication: ClientAuthentication.scramSha512().',
         });
     }

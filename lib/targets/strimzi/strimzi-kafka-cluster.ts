@@ -8,7 +8,7 @@ import { AuthenticationMechanism, ClientAuthentication, validateAuthentications 
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkListenerAuthentication, checkListenerTls, checkNoSaslPlain, refuse, refusalError, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
+import { checkListenerAuthentication, checkListenerTls, checkNoSaslPlain, refuse, refuseAll, refusalError, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { KafkaVersion } from '../../model/kafka-version';
 import {
@@ -522,7 +522,11 @@ function renderListeners(
     }
     if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
     ports.add(l.port);
-    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
+    // A listener that is plaintext and authenticates no one breaks SEC-001 and SEC-003: report both.
+    refuseAll([
+      [where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true)],
+      [where, 'authentication', 'none', l.authentication === undefined ? checkListenerAuthentication(undefined, l.name) : undefined],
+    ]);
     const configuration = clusterSetConfiguration(where, l, target);
     return {
       name: l.name,
