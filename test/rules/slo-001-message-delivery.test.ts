@@ -1,6 +1,6 @@
 // SLO-001: every test that proves this rule, one describe per target it applies to.
 import { it, expect, describe } from 'vitest';
-import { production, errorOf, defaultsWithout, STRIMZI, STATEFULSET, MSK } from './fixtures/slo-rules';
+import { production, staging, errorOf, defaultsWithout, defaultsWithIndicator, linesOf, STRIMZI, STATEFULSET, MSK } from './fixtures/slo-rules';
 import { ServiceLevelObjective } from '../../lib/model/monitoring/service-level-objective';
 import { ServiceLevelIndicator } from '../../lib/model/monitoring/service-level-indicator';
 import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
@@ -28,6 +28,47 @@ describe('every target', () => {
         expect(message).toContain(`${id} [${built.path}] ${built.label} has no ${id} (${name}) burn-rate alert over 1h`);
         expect(message).toContain(`${id} [${built.path}] ${built.label} has no ${id} alert on less than 50% error budget remaining`);
       }
+    });
+
+    // RULES.md, SLOs: SLO-001's SLI is produce request latency p99 < 100 ms, in production and in staging.
+    for (const [profile, environmentOf] of [['production', production], ['staging', staging]] as const) {
+      it(`passes SLO-001 in ${profile} with the table's 100 ms latency threshold and with a stricter 50 ms`, () => {
+        for (const ms of [100, 50]) {
+          const environment = environmentOf();
+          const built = target.build(environment, defaultsWithIndicator(environment, 'SLO-001', ServiceLevelIndicator.produceLatencyP99(ms)));
+          built.synth();
+          expect(built.report().entries.filter((e) => e.ruleId === 'SLO-001').map((e) => [e.status, e.path])).toEqual([['compliant', built.path]]);
+        }
+      });
+
+      it(`fails SLO-001 with the full messages when ${profile} declares a looser latency threshold (101 ms)`, () => {
+        const environment = environmentOf();
+        const built = target.build(environment, defaultsWithIndicator(environment, 'SLO-001', ServiceLevelIndicator.produceLatencyP99(101)));
+        const lines = linesOf(errorOf(built), 'SLO-001', built.path);
+        for (const record of ['kafka_slo:sli_error', 'kafka_slo:sli_error:period_slice']) {
+          expect(lines).toContainEqual(expect.stringContaining(`SLO-001 [${built.path}] recording rule ${record} of SLO-001 (slo message-delivery) counts a minute bad only above 101; expected at most 100: the SLI of ${profile} is produce request latency P99 < 100 ms. Declare SLO-001 with its default indicator (produce request latency P99 < 100 ms) or a stricter threshold, and remove any escape hatch that rewrites the recording rule.`));
+        }
+        expect(lines).toHaveLength(2);
+      });
+    }
+
+    it('fails SLO-001 when an escape hatch loosens the threshold of the burn-rate SLI recording rule only', () => {
+      const built = target.build(production());
+      built.patchRecord('kafka_slo:sli_error', 'message-delivery', (expr) => expr.replace('> bool 100)', '> bool 250)'));
+      const lines = linesOf(errorOf(built), 'SLO-001', built.path);
+      expect(lines).toEqual([expect.stringContaining('recording rule kafka_slo:sli_error of SLO-001 (slo message-delivery) counts a minute bad only above 250; expected at most 100')]);
+    });
+
+    it('fails SLO-001 when an escape hatch rewrites the SLI so that missing data no longer counts as bad', () => {
+      const built = target.build(production());
+      built.patchRecord('kafka_slo:sli_error:period_slice', 'message-delivery', (expr) => expr.replace(' or on() vector(1)', ''));
+      expect(errorOf(built)).toMatch(/SLO-001 \[[^\]]+\] recording rule kafka_slo:sli_error:period_slice of SLO-001 \(slo message-delivery\) is '\(max\(.+\) > bool 100\)'; expected '\(<indicator> > bool <threshold>\) or on\(\) vector\(1\)': a minute is bad above the threshold, and a minute without data is bad/);
+    });
+
+    it('fails SLO-001 when an escape hatch renames the SLI recording rule its alerts read', () => {
+      const built = target.build(production());
+      built.renameRecord('kafka_slo:sli_error', 'message-delivery', 'kafka_slo:sli_error_renamed');
+      expect(errorOf(built)).toContain(`SLO-001 [${built.path}] ${built.label} has no kafka_slo:sli_error recording rule for SLO-001 (slo message-delivery), which its alerts read; expected the SLI slice '(<indicator> > bool 100) or on() vector(1)'`);
     });
 
     it('fails SLO-001 when production declares a weaker objective (99.0% instead of 99.9%)', () => {
