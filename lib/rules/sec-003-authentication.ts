@@ -23,8 +23,8 @@ export const SEC_003_AUTHENTICATION: Rule = defineRule({
  *   SCRAM, IAM or mutual TLS on. (MSK has no SASL/PLAIN.)
  * - `client_broker` is TLS (or left to MSK's default, TLS): `PLAINTEXT` or `TLS_PLAINTEXT` opens
  *   the plaintext listener on port 9092, which authenticates no one. MSK serves SCRAM (9096), IAM
- *   (9098) and mutual TLS (9094) only over TLS, and requires `unauthenticated` on with
- *   `TLS_PLAINTEXT` (AWS: MSK port information; `AWS::MSK::Cluster ClientAuthentication`, Sasl).
+ *   (9098) and mutual TLS (9094) only over TLS, and a SASL cluster with `TLS_PLAINTEXT` must
+ *   turn `unauthenticated` on (AWS: MSK port information; `AWS::MSK::Cluster ClientAuthentication`, Sasl).
  */
 function checkMsk(cluster: TerraformDocument): RuleOutcome {
   const auth = block(cluster.body.client_authentication);
