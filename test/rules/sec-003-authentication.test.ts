@@ -296,6 +296,10 @@ describe('StatefulSet', () => {
         const lines = message.split('\n').filter((l) => l.includes(`SEC-003 [${BROKER_CONFIG_PATH}]`) && l.includes('which enables SASL/PLAIN'));
         expect(lines).toEqual([expect.stringContaining(`${BROKER_WHERE} listener SCRAM sasl.enabled.mechanisms is 'PLAIN', which enables SASL/PLAIN`)]);
       });
+      it('fails SEC-003 at synthesis when brokerConfig.extra enables PLAIN (extra properties are written as given, and checked)', () => {
+        const { chart } = statefulSetChart({ cluster: { brokerConfig: { extra: { 'sasl.enabled.mechanisms': 'SCRAM-SHA-512,PLAIN' } } } });
+        expectViolation(chart, 'SEC-003', BROKER_CONFIG_PATH, /data\['server\.properties'\] sasl\.enabled\.mechanisms is 'SCRAM-SHA-512,PLAIN', which enables SASL\/PLAIN; expected no SASL\/PLAIN/);
+      });
       it('fails SEC-003 when PLAIN is enabled for a listener that is not served', () => {
         const { chart, cluster } = statefulSetChart();
         patchProperties(cluster.brokers, { 'listener.name.spare.sasl.enabled.mechanisms': 'plain' });
