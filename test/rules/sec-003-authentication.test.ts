@@ -249,20 +249,15 @@ describe('StatefulSet', () => {
         expect(message).toContain(`SEC-003 [${BROKER_CONFIG_PATH}] ${BROKER_WHERE} listener OPEN security protocol is 'PLAINTEXT', which authenticates no one; expected ClientAuthentication.scramSha512() or .mutualTls(), rendered as SASL_SSL with SCRAM-SHA-512 or SSL with ssl.client.auth=required: a listener that authenticates no one makes every client ANONYMOUS. Set authentication: ClientAuthentication.scramSha512() (or .mutualTls()) on listener open; in the properties, map OPEN:SASL_SSL with listener.name.open.sasl.enabled.mechanisms=SCRAM-SHA-512.`);
         expect(message).toContain(`SEC-001 [${BROKER_CONFIG_PATH}] ${BROKER_WHERE} listener OPEN security protocol is 'PLAINTEXT'`);
       });
-      it('fails SEC-003 when the client listener is remapped to PLAINTEXT (the mechanisms it keeps do not matter)', () => {
+      it.each([
+        ['the client listener is remapped to PLAINTEXT (the mechanisms it keeps do not matter)', 'CONTROLLER:SSL,REPLICATION:SASL_SSL,SCRAM:PLAINTEXT', "listener SCRAM security protocol is 'PLAINTEXT'"],
+        ['a listener has no security protocol mapped', 'CONTROLLER:SSL,REPLICATION:SASL_SSL', 'listener SCRAM security protocol is not set'],
+        ['the inter-broker listener is PLAINTEXT', 'CONTROLLER:SSL,REPLICATION:PLAINTEXT,SCRAM:SASL_SSL', "listener REPLICATION security protocol is 'PLAINTEXT'"],
+      ])('fails SEC-003 when %s', (_, map, found) => {
         const { chart, cluster } = statefulSetChart();
-        patchProperties(cluster.brokers, { 'listener.security.protocol.map': 'CONTROLLER:SSL,REPLICATION:SASL_SSL,SCRAM:PLAINTEXT' });
-        expectViolation(chart, 'SEC-003', BROKER_CONFIG_PATH, /listener SCRAM security protocol is 'PLAINTEXT', which authenticates no one/);
-      });
-      it('fails SEC-003 when a listener has no security protocol mapped', () => {
-        const { chart, cluster } = statefulSetChart();
-        patchProperties(cluster.brokers, { 'listener.security.protocol.map': 'CONTROLLER:SSL,REPLICATION:SASL_SSL' });
-        expectViolation(chart, 'SEC-003', BROKER_CONFIG_PATH, /listener SCRAM security protocol is not set, which authenticates no one; expected ClientAuthentication.scramSha512\(\) or .mutualTls\(\)/);
-      });
-      it('fails SEC-003 when the inter-broker listener is PLAINTEXT', () => {
-        const { chart, cluster } = statefulSetChart();
-        patchProperties(cluster.brokers, { 'listener.security.protocol.map': 'CONTROLLER:SSL,REPLICATION:PLAINTEXT,SCRAM:SASL_SSL' });
-        expectViolation(chart, 'SEC-003', BROKER_CONFIG_PATH, /listener REPLICATION security protocol is 'PLAINTEXT', which authenticates no one/);
+        patchProperties(cluster.brokers, { 'listener.security.protocol.map': map });
+        const lines = statefulsetFixture.synthError(chart).split('\n').filter((l) => l.includes(`SEC-003 [${BROKER_CONFIG_PATH}]`));
+        expect(lines).toEqual([expect.stringContaining(`${BROKER_WHERE} ${found}, which authenticates no one; expected ClientAuthentication.scramSha512() or .mutualTls()`)]);
       });
       it('fails SEC-003 and SEC-001 when SASL_PLAINTEXT enables SASL/PLAIN', () => {
         const { chart, cluster } = statefulSetChart();

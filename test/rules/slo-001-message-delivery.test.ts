@@ -1,6 +1,6 @@
 // SLO-001: every test that proves this rule, one describe per target it applies to.
 import { it, expect, describe } from 'vitest';
-import { production, staging, errorOf, defaultsWithout, defaultsWithIndicator, linesOf, STRIMZI, STATEFULSET, MSK } from './fixtures/slo-rules';
+import { production, errorOf, defaultsWithout, itChecksTheSliThreshold, linesOf, STRIMZI, STATEFULSET, MSK } from './fixtures/slo-rules';
 import { ServiceLevelObjective } from '../../lib/model/monitoring/service-level-objective';
 import { ServiceLevelIndicator } from '../../lib/model/monitoring/service-level-indicator';
 import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
@@ -31,26 +31,10 @@ describe('every target', () => {
     });
 
     // RULES.md, SLOs: SLO-001's SLI is produce request latency p99 < 100 ms, in production and in staging.
-    for (const [profile, environmentOf] of [['production', production], ['staging', staging]] as const) {
-      it(`passes SLO-001 in ${profile} with the table's 100 ms latency threshold and with a stricter 50 ms`, () => {
-        for (const ms of [100, 50]) {
-          const environment = environmentOf();
-          const built = target.build(environment, defaultsWithIndicator(environment, 'SLO-001', ServiceLevelIndicator.produceLatencyP99(ms)));
-          built.synth();
-          expect(built.report().entries.filter((e) => e.ruleId === 'SLO-001').map((e) => [e.status, e.path])).toEqual([['compliant', built.path]]);
-        }
-      });
-
-      it(`fails SLO-001 with the full messages when ${profile} declares a looser latency threshold (101 ms)`, () => {
-        const environment = environmentOf();
-        const built = target.build(environment, defaultsWithIndicator(environment, 'SLO-001', ServiceLevelIndicator.produceLatencyP99(101)));
-        const lines = linesOf(errorOf(built), 'SLO-001', built.path);
-        for (const record of ['kafka_slo:sli_error', 'kafka_slo:sli_error:period_slice']) {
-          expect(lines).toContainEqual(expect.stringContaining(`SLO-001 [${built.path}] recording rule ${record} of SLO-001 (slo message-delivery) counts a minute bad only above 101; expected at most 100: the SLI of ${profile} is produce request latency P99 < 100 ms. Declare SLO-001 with its default indicator (produce request latency P99 < 100 ms) or a stricter threshold, and remove any escape hatch that rewrites the recording rule.`));
-        }
-        expect(lines).toHaveLength(2);
-      });
-    }
+    itChecksTheSliThreshold(target, {
+      id: 'SLO-001', slo: 'message-delivery', bound: 100, stricter: 50,
+      indicator: (ms) => ServiceLevelIndicator.produceLatencyP99(ms), summary: 'produce request latency P99 < 100 ms',
+    });
 
     it('fails SLO-001 when an escape hatch loosens the threshold of the burn-rate SLI recording rule only', () => {
       const built = target.build(production());
