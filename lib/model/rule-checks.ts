@@ -170,6 +170,23 @@ export function checkListenerAuthenticates(protocol: string | undefined, listene
   };
 }
 
+/** The client authentication modes an MSK cluster turns on. */
+export interface MskAuthenticationModes {
+  readonly scram: boolean;
+  readonly iam: boolean;
+  readonly mutualTls: boolean;
+}
+
+/** SEC-003 on MSK: at least one of SCRAM, IAM or mutual TLS is on (MSK has no SASL/PLAIN). */
+export function checkMskAuthenticationModes(modes: MskAuthenticationModes): RuleRefusal | undefined {
+  if (modes.scram || modes.iam || modes.mutualTls) return undefined;
+  return {
+    ruleId: 'SEC-003',
+    expected: 'SCRAM, IAM or mutual TLS',
+    fix: 'Set authentication: [ClientAuthentication.iam()] or .scramSha512() on the MskCluster.',
+  };
+}
+
 /** The SASL mechanism names of a `sasl.enabled.mechanisms` value, upper case, without empty entries. */
 export function saslMechanismsOf(value: string): string[] {
   return value.toUpperCase().split(',').map((m) => m.trim()).filter((m) => m !== '');

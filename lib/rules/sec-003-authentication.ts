@@ -1,7 +1,7 @@
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { checkListenerAuthenticates, checkListenerAuthentication, checkNoSaslPlain, saslMechanismsOf } from '../model/rule-checks';
+import { checkListenerAuthenticates, checkListenerAuthentication, checkMskAuthenticationModes, checkNoSaslPlain, saslMechanismsOf } from '../model/rule-checks';
 import { mskClusterCheck, nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
 import { authenticationOf, block, hasBlock } from './readers/msk-cluster-document';
 import { forbiddenConfigFindings } from './readers/strimzi-documents';
@@ -47,11 +47,7 @@ function checkMsk(cluster: TerraformDocument): RuleOutcome {
     expected: 'false, written out',
     fix: 'Set unauthenticated = false (MskCluster writes it).',
   });
-  f.expect(modes.scram || modes.iam || modes.mutualTls, {
-    found: 'no client authentication mode is on (sasl.scram, sasl.iam and tls are all off)',
-    expected: 'SCRAM, IAM or mutual TLS',
-    fix: 'Set authentication: [ClientAuthentication.iam()] or .scramSha512() on the MskCluster.',
-  });
+  f.refused('no client authentication mode is on (sasl.scram, sasl.iam and tls are all off)', checkMskAuthenticationModes(modes));
   return f.outcome();
 }
 

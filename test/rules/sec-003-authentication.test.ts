@@ -12,7 +12,7 @@ import * as statefulsetFixture from '../support/statefulset-fixture';
 
 import { SEC_003_AUTHENTICATION } from '../../lib/rules/sec-003-authentication';
 import { itDescribesItself } from './fixtures/metadata';
-import { checkListenerAuthenticates, checkListenerAuthentication, checkListenerTls, checkNoSaslPlain, type RuleRefusal } from '../../lib/model/rule-checks';
+import { checkListenerAuthenticates, checkListenerAuthentication, checkListenerTls, checkMskAuthenticationModes, checkNoSaslPlain, type RuleRefusal } from '../../lib/model/rule-checks';
 
 /** The part of a message that a refusal words: `expected <expected>. <fix>`. */
 const wording = (r: RuleRefusal | undefined) => `expected ${r!.expected}. ${r!.fix}`;
@@ -43,6 +43,14 @@ describe('MSK', () => {
         expect(message).toContain(`SEC-003 [${CLUSTER}] client_authentication is not set; expected a client_authentication block. Set authentication on the MskCluster (SCRAM, IAM or mutual TLS).`);
         expect(message).toContain(`SEC-003 [${CLUSTER}] client_authentication.unauthenticated is not set; expected false, written out. Set unauthenticated = false (MskCluster writes it).`);
         expect(message).toContain(`SEC-003 [${CLUSTER}] no client authentication mode is on (sasl.scram, sasl.iam and tls are all off); expected SCRAM, IAM or mutual TLS. Set authentication: [ClientAuthentication.iam()] or .scramSha512() on the MskCluster.`);
+      });
+      it('refuses at construction an MskCluster without authentication modes, in the words the rule uses for the synthesized cluster', () => {
+        const refused = checkMskAuthenticationModes({ scram: false, iam: false, mutualTls: false });
+        expect(() => mskStack({ cluster: { authentication: [] } })).toThrow(`SEC-003 [production/Kafka] authentication is []; ${wording(refused)}`);
+        const { stack, cluster } = mskStack();
+        cluster.resource.addOverride('client_authentication.sasl', { scram: false, iam: false });
+        expect(expectViolation(stack, 'SEC-003', CLUSTER, /no client authentication mode is on/))
+          .toContain(`SEC-003 [${CLUSTER}] no client authentication mode is on (sasl.scram, sasl.iam and tls are all off); ${wording(refused)}`);
       });
       it('reports only the unauthenticated finding when unauthenticated is true and a mode is on', () => {
         const { stack, cluster } = mskStack();
