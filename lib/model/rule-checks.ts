@@ -20,6 +20,15 @@ export function refuse(path: string, prop: string, value: unknown, refusal: Rule
   if (refusal) throw refusalError(path, prop, value, refusal);
 }
 
+/**
+ * Throws every refusal that applies, one line each (`KafkaIacError.combined`): a value that
+ * breaks two rules is reported by both. Each entry is `[path, prop, value, refusal]`.
+ */
+export function refuseAll(checks: readonly (readonly [string, string, unknown, RuleRefusal | undefined])[]): void {
+  const errors = checks.filter(([, , , r]) => r !== undefined).map(([path, prop, value, r]) => refusalError(path, prop, value, r!));
+  if (errors.length > 0) throw KafkaIacError.combined(errors);
+}
+
 /** A refusal as the construction error, for a branch that always refuses. */
 export function refusalError(path: string, prop: string, value: unknown, refusal: RuleRefusal): KafkaIacError {
   return KafkaIacError.invalidProp({ code: refusal.ruleId, path, prop, found: value, expected: refusal.expected, fix: refusal.fix });
@@ -142,6 +151,45 @@ export function checkListenerAuthentication(type: unknown, listener: string): Ru
     expected: "'scram-sha-512', 'tls' (mutual TLS) or 'custom' (OAuth bearer): unauthenticated access is refused",
     fix: `Set authentication: ClientAuthentication.scramSha512() (type 'scram-sha-512'), .mutualTls() or .oauthBearer() on listener ${listener}.`,
   };
+}
+
+/**
+ * SEC-003 on the StatefulSet: a listener authenticates its clients. Kafka's PLAINTEXT protocol
+ * (or a listener with no protocol) authenticates no one: every client is `ANONYMOUS`. The
+ * constructor refuses a listener declared without authentication in the same words.
+ * @param protocol the listener's security protocol (`listener.security.protocol.map`), undefined when not mapped
+ * @param listener the listener name, as declared (lower case) or as in `listeners`
+ */
+export function checkListenerAuthenticates(protocol: string | undefined, listener: string): RuleRefusal | undefined {
+  if (protocol === 'SSL' || protocol === 'SASL_SSL' || protocol === 'SASL_PLAINTEXT') return undefined;
+  const name = listener.toLowerCase();
+  return {
+    ruleId: 'SEC-003',
+    expected: 'ClientAuthentication.scramSha512() or .mutualTls(), rendered as SASL_SSL with SCRAM-SHA-512 or SSL with ssl.client.auth=required: a listener that authenticates no one makes every client ANONYMOUS',
+    fix: `Set authentication: ClientAuthentication.scramSha512() (or .mutualTls()) on listener ${name}; in the properties, map ${name.toUpperCase()}:SASL_SSL with listener.name.${name}.sasl.enabled.mechanisms=SCRAM-SHA-512.`,
+  };
+}
+
+/** The client authentication modes an MSK cluster turns on. */
+export interface MskAuthenticationModes {
+  readonly scram: boolean;
+  readonly iam: boolean;
+  readonly mutualTls: boolean;
+}
+
+/** SEC-003 on MSK: at least one of SCRAM, IAM or mutual TLS is on (MSK has no SASL/PLAIN). */
+export function checkMskAuthenticationModes(modes: MskAuthenticationModes): RuleRefusal | undefined {
+  if (modes.scram || modes.iam || modes.mutualTls) return undefined;
+  return {
+    ruleId: 'SEC-003',
+    expected: 'SCRAM, IAM or mutual TLS',
+    fix: 'Set authentication: [ClientAuthentication.iam()] or .scramSha512() on the MskCluster.',
+  };
+}
+
+/** The SASL mechanism names of a `sasl.enabled.mechanisms` value, upper case, without empty entries. */
+export function saslMechanismsOf(value: string): string[] {
+  return value.toUpperCase().split(',').map((m) => m.trim()).filter((m) => m !== '');
 }
 
 /** SEC-003: no SASL/PLAIN among a listener's SASL mechanisms (upper-case names). */

@@ -1,6 +1,6 @@
 // SLO-001: every test that proves this rule, one describe per target it applies to.
 import { it, expect, describe } from 'vitest';
-import { production, errorOf, defaultsWithout, STRIMZI, STATEFULSET, MSK } from './fixtures/slo-rules';
+import { production, errorOf, defaultsWithout, itChecksTheSliThreshold, linesOf, STRIMZI, STATEFULSET, MSK } from './fixtures/slo-rules';
 import { ServiceLevelObjective } from '../../lib/model/monitoring/service-level-objective';
 import { ServiceLevelIndicator } from '../../lib/model/monitoring/service-level-indicator';
 import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
@@ -28,6 +28,31 @@ describe('every target', () => {
         expect(message).toContain(`${id} [${built.path}] ${built.label} has no ${id} (${name}) burn-rate alert over 1h`);
         expect(message).toContain(`${id} [${built.path}] ${built.label} has no ${id} alert on less than 50% error budget remaining`);
       }
+    });
+
+    // RULES.md, SLOs: SLO-001's SLI is produce request latency p99 < 100 ms, in production and in staging.
+    itChecksTheSliThreshold(target, {
+      id: 'SLO-001', slo: 'message-delivery', bound: 100, stricter: 50,
+      indicator: (ms) => ServiceLevelIndicator.produceLatencyP99(ms), summary: 'produce request latency P99 < 100 ms',
+    });
+
+    it('fails SLO-001 when an escape hatch loosens the threshold of the burn-rate SLI recording rule only', () => {
+      const built = target.build(production());
+      built.patchRecord('kafka_slo:sli_error', 'message-delivery', (expr) => expr.replace('> bool 100)', '> bool 250)'));
+      const lines = linesOf(errorOf(built), 'SLO-001', built.path);
+      expect(lines).toEqual([expect.stringContaining('recording rule kafka_slo:sli_error of SLO-001 (slo message-delivery) counts a minute bad only above 250; expected at most 100')]);
+    });
+
+    it('fails SLO-001 when an escape hatch rewrites the SLI so that missing data no longer counts as bad', () => {
+      const built = target.build(production());
+      built.patchRecord('kafka_slo:sli_error:period_slice', 'message-delivery', (expr) => expr.replace(' or on() vector(1)', ''));
+      expect(errorOf(built)).toMatch(/SLO-001 \[[^\]]+\] recording rule kafka_slo:sli_error:period_slice of SLO-001 \(slo message-delivery\) is '\(max\(.+\) > bool 100\)'; expected '\(<indicator> > bool <threshold>\) or on\(\) vector\(1\)': a minute is bad above the threshold, and a minute without data is bad/);
+    });
+
+    it('fails SLO-001 when an escape hatch renames the SLI recording rule its alerts read', () => {
+      const built = target.build(production());
+      built.renameRecord('kafka_slo:sli_error', 'message-delivery', 'kafka_slo:sli_error_renamed');
+      expect(errorOf(built)).toContain(`SLO-001 [${built.path}] ${built.label} has no kafka_slo:sli_error recording rule for SLO-001 (slo message-delivery), which its alerts read; expected the SLI slice '(<indicator> > bool 100) or on() vector(1)'`);
     });
 
     it('fails SLO-001 when production declares a weaker objective (99.0% instead of 99.9%)', () => {

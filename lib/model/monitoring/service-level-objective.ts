@@ -266,6 +266,17 @@ export function sliErrorExpression(ind: ResolvedIndicator): string {
 }
 
 /**
+ * The indicator expression and threshold of an SLI slice as `sliErrorExpression` writes it, or
+ * undefined when the expression has another form. The SLO rules read the threshold back from the
+ * synthesized recording rule, after any escape hatch.
+ */
+export function readSliErrorExpression(expr: string): { readonly indicator: string; readonly threshold: number } | undefined {
+  const m = /^\((.+) > bool (-?[0-9][0-9.e+]*)\) or on\(\) vector\(1\)$/s.exec(expr.trim());
+  const threshold = Number(m?.[2]);
+  return m && Number.isFinite(threshold) ? { indicator: m[1], threshold } : undefined;
+}
+
+/**
  * Two scenarios per burn-rate alert, in slices of a fifth of the short window (the test's
  * evaluation interval, so each slice is one recorded sample):
  * - an outage just long enough to cross the threshold in both windows (and to hold for `for`) fires;

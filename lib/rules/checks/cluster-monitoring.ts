@@ -86,8 +86,7 @@ export function allPrometheusAlerts(index: DocumentIndex): FoundAlert[] {
 export function alertsOf(d: SynthesizedDocument): FoundAlert[] {
   let alerts = ALERTS.get(d);
   if (!alerts) {
-    const groups: unknown = d.source === 'kubernetes' ? d.body.spec?.groups : ruleGroupsOfArtefactInput(d.body.input);
-    alerts = (Array.isArray(groups) ? groups : []).flatMap((g: any) => (Array.isArray(g?.rules) ? g.rules as any[] : [])
+    alerts = groupsOf(d).flatMap((g: any) => (Array.isArray(g?.rules) ? g.rules as any[] : [])
       .filter((r) => typeof r?.alert === 'string')
       .map((r) => ({ alert: r.alert, expr: String(r.expr ?? ''), for: r.for, labels: r.labels ?? {}, annotations: r.annotations ?? {}, document: d })));
     ALERTS.set(d, alerts);
@@ -96,6 +95,26 @@ export function alertsOf(d: SynthesizedDocument): FoundAlert[] {
 }
 
 const ALERTS = new WeakMap<SynthesizedDocument, readonly FoundAlert[]>();
+
+/** The rule groups of a rule document, or an empty list. */
+function groupsOf(d: SynthesizedDocument): readonly unknown[] {
+  const groups: unknown = d.source === 'kubernetes' ? d.body.spec?.groups : ruleGroupsOfArtefactInput(d.body.input);
+  return Array.isArray(groups) ? groups : [];
+}
+
+/** A Prometheus recording rule as found in a synthesized document of rule groups. */
+export interface FoundRecord {
+  readonly record: string;
+  readonly expr: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** The recording rules of one rule document (a PrometheusRule's `spec.groups`, a rules artefact's `input.groups`). */
+export function recordsOf(d: SynthesizedDocument): FoundRecord[] {
+  return groupsOf(d).flatMap((g: any) => (Array.isArray(g?.rules) ? g.rules as any[] : [])
+    .filter((r) => typeof r?.record === 'string')
+    .map((r) => ({ record: r.record, expr: String(r.expr ?? ''), labels: r.labels ?? {} })));
+}
 
 /** The comparison an alert expression ends with: `> 10000`, `< 30`, `!= 1`. */
 export function trailingComparison(expr: string): { readonly op: string; readonly value: number } | undefined {

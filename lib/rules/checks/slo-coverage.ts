@@ -1,7 +1,7 @@
-import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
+import { readSliErrorExpression, ServiceLevelObjective, SLO_RECORDS } from '../../model/monitoring/service-level-objective';
 import type { SynthesizedDocument } from '../../contract/document';
-import { alertsOf, isMonitoringRuleDocument, kafkaClusterOf, ruleDocumentLabel, ruleDocumentsFor, type FoundAlert } from './cluster-monitoring';
-import { Findings, NOT_APPLICABLE, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
+import { alertsOf, recordsOf, isMonitoringRuleDocument, kafkaClusterOf, ruleDocumentLabel, ruleDocumentsFor, type FoundAlert } from './cluster-monitoring';
+import { Findings, NOT_APPLICABLE, RuleTarget, shown, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { defineRule, Severity } from '../define-rule';
 import type { Environment } from '../../model/environment';
 
@@ -64,7 +64,45 @@ function checkSlo(doc: SynthesizedDocument, required: ServiceLevelObjective, nam
       expected: 'budget-remaining alerts below 50% (warning) and 20% (critical)',
     });
   }
+  checkSliThresholds(f, doc, new Set(alerts.map((a) => a.labels.slo).filter((s) => s !== undefined)), required, env);
   return f.outcome();
+}
+
+/**
+ * The SLI slices the alerts of an SLO read (`kafka_slo:sli_error` for the burn rates,
+ * `kafka_slo:sli_error:period_slice` for the budget), found by the `slo` label of its alerts:
+ * each is `(<indicator> > bool <threshold>) or on() vector(1)` with a threshold no looser than
+ * the profile's SLI (RULES.md: produce latency P99 < 100 ms, consumer lag < 10,000 messages).
+ * A looser threshold counts slow or lagging minutes as good, so the budget never burns.
+ */
+function checkSliThresholds(f: Findings, doc: SynthesizedDocument, slos: ReadonlySet<string>, required: ServiceLevelObjective, env: Environment): void {
+  // Without alerts the findings above already say the SLO is missing.
+  if (slos.size === 0) return;
+  const bound = required.indicator.bound;
+  const records = recordsOf(doc).filter((r) => slos.has(r.labels.slo));
+  const fix = `Declare ${required.id} with its default indicator (${required.indicator.summary}) or a stricter threshold, and remove any escape hatch that rewrites the recording rule.`;
+  for (const record of [SLO_RECORDS.SLI_ERROR, SLO_RECORDS.PERIOD_SLICE]) {
+    const found = records.filter((r) => r.record === record);
+    f.expect(found.length > 0, {
+      found: `${ruleDocumentLabel(doc)} has no ${record} recording rule for ${required.id} (slo ${[...slos].join(', ')}), which its alerts read`,
+      expected: `the SLI slice '(<indicator> > bool ${bound}) or on() vector(1)'`,
+      fix,
+    });
+    for (const r of found) {
+      const sli = readSliErrorExpression(r.expr);
+      f.expect(sli !== undefined, {
+        found: `recording rule ${record} of ${required.id} (slo ${r.labels.slo}) is ${shown(r.expr)}`,
+        expected: `'(<indicator> > bool <threshold>) or on() vector(1)': a minute is bad above the threshold, and a minute without data is bad`,
+        fix,
+      });
+      if (sli === undefined) continue;
+      f.expect(sli.threshold <= bound, {
+        found: `recording rule ${record} of ${required.id} (slo ${r.labels.slo}) counts a minute bad only above ${sli.threshold}`,
+        expected: `at most ${bound}: the SLI of ${env.profile} is ${required.indicator.summary}`,
+        fix,
+      });
+    }
+  }
 }
 
 function checkBurnAlert(f: Findings, a: FoundAlert, factor: number, required: ServiceLevelObjective): void {

@@ -1,6 +1,6 @@
 import { validateAuthentications, type ClientAuthentication } from '../../model/client-authentication';
 import { KafkaIacError } from '../../model/errors';
-import { checkListenerTls, refuse } from '../../model/rule-checks';
+import { checkListenerTls, refuseAll, type RuleRefusal } from '../../model/rule-checks';
 
 /** What every client listener of a Kubernetes target declares (StrimziListenerProps, StatefulSetListenerProps). */
 export interface KubernetesClientListener {
@@ -14,12 +14,15 @@ export interface KubernetesClientListener {
 export interface ListenerNameAndPortRules {
   readonly checkName: (where: string, name: string) => void;
   readonly checkPort: (where: string, port: number) => void;
+  /** The target's SEC-003 refusal of a listener declared without authentication (the rule's own check and words). */
+  readonly refuseUnauthenticated: (listener: string) => RuleRefusal | undefined;
 }
 
 /**
  * The client listeners of a Kubernetes Kafka cluster, checked as both targets check them: at
  * least one (SEC-003); then each is declared, its authentication is valid, its name and its port
- * follow the target's rules and are used once, and TLS is on (SEC-001). Each listener is then
+ * follow the target's rules and are used once, TLS is on (SEC-001) and the listener authenticates
+ * (SEC-003); a listener that breaks both is reported by both. Each listener is then
  * rendered by `render`, which receives it with its error path (`<path> listener <name>`).
  */
 export function checkedListeners<L extends KubernetesClientListener, R>(
@@ -46,7 +49,10 @@ export function checkedListeners<L extends KubernetesClientListener, R>(
     rules.checkPort(where, l.port);
     if (ports.has(l.port)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'listener port', String(l.port));
     ports.add(l.port);
-    refuse(where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true));
+    refuseAll([
+      [where, 'tls', l.tls ?? true, checkListenerTls(l.tls ?? true)],
+      [where, 'authentication', 'none', l.authentication === undefined ? rules.refuseUnauthenticated(l.name) : undefined],
+    ]);
     return render(l, where);
   });
 }

@@ -9,7 +9,7 @@ import { writeSortedProperties } from '../../contract/writers/properties';
 import { AuthenticationMechanism, ClientAuthentication, validateAuthentications } from '../../model/client-authentication';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkBrokerCount, checkBrokersPerZone, refusalError } from '../../model/rule-checks';
+import { checkBrokerCount, checkBrokersPerZone, checkMskAuthenticationModes, refusalError, refuse } from '../../model/rule-checks';
 import { KafkaVersion } from '../../model/kafka-version';
 import type { IKafkaNetwork } from './kafka-network';
 import { mskListenerPort } from '../../contract/msk-ports';
@@ -257,6 +257,8 @@ export class MskCluster extends Construct {
     }
 
     this.authentication = props.authentication ?? [ClientAuthentication.iam()];
+    // No mode at all: the rule's own words (SEC-003 finds the same in a synthesized cluster).
+    if (Array.isArray(this.authentication) && this.authentication.length === 0) refuse(path, 'authentication', [], checkMskAuthenticationModes({ scram: false, iam: false, mutualTls: false }));
     validateAuthentications(path, this.authentication);
     validateMskAuthentication(path, this.authentication);
     const has = (m: AuthenticationMechanism) => this.authentication.some((a) => a.mechanism === m);

@@ -10,7 +10,7 @@ import { renderBrokerProperties } from '../../model/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';
 import { Environment, EnvironmentProfile } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkKafkaImage, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
+import { checkKafkaImage, checkListenerAuthenticates, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { parseMemoryQuantity } from '../../model/jvm-heap';
 import { brokerDisruptionBudget, quorumDisruptionBudget } from '../../model/disruption-budget';
 import { KafkaVersion } from '../../model/kafka-version';
@@ -376,7 +376,7 @@ const LISTENER_RULES: ListenerNameAndPortRules = {
         expected: `an integer from 9092 to 65535, not ${RESERVED_PORTS.join('/')} (controller, replication, metrics)`, fix: 'Use 9093, 9094, ...',
       });
     }
-  },
+  },  refuseUnauthenticated: (name) => checkListenerAuthenticates(undefined, name),
 };
 
 function renderListeners(path: string, listeners: readonly StatefulSetListenerProps[]): RenderedClientListener[] {
@@ -388,9 +388,10 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
       case AuthenticationMechanism.MUTUAL_TLS:
         return { name: l.name.toUpperCase(), port: l.port, protocol: KafkaListenerProtocol.SSL, mechanism };
       default:
+        // IAM or OAuth bearer (a listener without authentication was refused above).
         throw KafkaIacError.invalidProp({
-          code: 'SEC-003', path: where, prop: 'authentication', found: mechanism ?? 'none',
-          expected: 'ClientAuthentication.scramSha512() or .mutualTls(); unauthenticated listeners are refused, IAM is MSK-only and OAuth bearer is offered on Strimzi',
+          code: 'SEC-003', path: where, prop: 'authentication', found: mechanism,
+          expected: 'ClientAuthentication.scramSha512() or .mutualTls(); IAM is MSK-only and OAuth bearer is offered on Strimzi',
           fix: 'Set authentication: ClientAuthentication.scramSha512().',
         });
     }

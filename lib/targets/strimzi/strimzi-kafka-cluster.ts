@@ -483,6 +483,7 @@ const LISTENER_RULES: ListenerNameAndPortRules = {
       throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'port', found: port, expected: `an integer of at least 9092, not ${RESERVED_PORTS.join('/')} (used by Strimzi, metrics and JMX)`, fix: 'Use 9093, 9094, ...' });
     }
   },
+  refuseUnauthenticated: (name) => checkListenerAuthentication(undefined, name),
 };
 
 function renderListeners(

@@ -15,6 +15,21 @@ function props(objects: Record<string, any>[], configMap: string, key: string): 
 }
 
 describe('KafkaStatefulSetCluster', () => {
+  // Issue #14: `cluster.local` was hard-coded. Kubernetes' cluster domain is the kubelet's
+  // --cluster-domain (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/),
+  // and clusters that change it resolve no name under cluster.local.
+  it('writes the clusterDomain it is given into every name it builds, and cluster.local nowhere', () => {
+    const { chart } = statefulSetChart({ cluster: { clusterDomain: 'k8s.example.com' } });
+    const objects = synth(chart);
+    expect(JSON.stringify(objects)).not.toContain('cluster.local');
+    const broker = props(objects, 'orders-broker-config', 'server.properties');
+    expect(broker['controller.quorum.voters']).toBe([0, 1, 2].map((i) => `${i}@orders-controller-${i}.orders-controller-headless.kafka.svc.k8s.example.com:9090`).join(','));
+    const certificate = objects.find((o) => o.kind === 'Certificate' && o.spec.dnsNames.includes('*.orders-broker-headless.kafka.svc.k8s.example.com'));
+    expect(certificate?.spec.dnsNames).toContain('orders-bootstrap.kafka.svc.k8s.example.com');
+    // The start script advertises each pod under its FQDN in that domain.
+    expect(JSON.stringify(find(objects, 'ConfigMap', 'orders-broker-config').data)).toContain('host=\\"${HOSTNAME}.orders-broker-headless.kafka.svc.k8s.example.com\\"');
+  });
+
   describe('in production', () => {
     const { chart, cluster } = statefulSetChart();
     const objects = synth(chart);
