@@ -59,8 +59,9 @@ function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): Rule
   for (const pdb of pdbs) {
     const spec = pdb.body.spec ?? {};
     const replicas = replicasOfWorkload(sts);
+    // A percentage (a string) is no number of pods: Number.isInteger refuses it below.
     const allows = spec.maxUnavailable !== undefined
-      ? (typeof spec.maxUnavailable === 'number' ? spec.maxUnavailable : NaN)
+      ? spec.maxUnavailable
       : (typeof spec.minAvailable === 'number' ? replicas - spec.minAvailable : NaN);
     f.expect(Number.isInteger(allows) && allows <= 1, {
       found: `PodDisruptionBudget ${pdb.name} has maxUnavailable ${shown(spec.maxUnavailable)} and minAvailable ${shown(spec.minAvailable)} over ${replicas} pod(s)`,
