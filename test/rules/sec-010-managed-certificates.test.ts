@@ -125,6 +125,10 @@ describe('SEC-010 on hand-built documents', () => {
         fix: 'Remove brokerCertChainAndKey, or issue the Secret with cert-manager and suppress SEC-010 with that reason.',
       }]);
     });
+    it('reports a listener whose brokerCertChainAndKey is null (set, with no secret)', () => {
+      expect(findingsOf(SEC_010_MANAGED_CERTIFICATES, kafka({ kafka: { listeners: [{ name: 'tls', configuration: { brokerCertChainAndKey: null } }] } })).map((f) => f.found))
+        .toEqual(["listener 'tls' uses a custom certificate (configuration.brokerCertChainAndKey secret not set)"]);
+    });
     it('passes a Kafka without spec (operator-managed CAs by default) and reads no node pool', () => {
       expect(outcomeOf(SEC_010_MANAGED_CERTIFICATES, kubernetes('kafka.strimzi.io/v1', 'Kafka', 'orders', {}))).toEqual({ status: 'compliant' });
       expect(outcomeOf(SEC_010_MANAGED_CERTIFICATES, kubernetes('kafka.strimzi.io/v1', 'KafkaNodePool', 'broker', { spec: {} }))).toEqual({ status: 'not-applicable' });
@@ -156,6 +160,11 @@ describe('SEC-010 on hand-built documents', () => {
         expected: 'a keystore issued by cert-manager',
         fix: 'Set ssl.keystore.location to the keystore of a cert-manager Certificate Secret.',
       }]);
+    });
+    it('reads only whole listener keystore keys (not a key that merely contains one)', () => {
+      const props = config({ 'listener.name.scram.ssl.keystore.location.old': KEYSTORE, 'old.listener.name.scram.ssl.keystore.location': KEYSTORE });
+      expect(findingsOf(SEC_010_MANAGED_CERTIFICATES, sts([secretVolume], [mount]), [props, certificate({})]).map((f) => f.found))
+        .toEqual(["data['server.properties'] of ConfigMap orders-broker-config sets no ssl.keystore.location"]);
     });
     it('says what a keystore outside a Secret breaks, what is expected and the fix', () => {
       const props = config({ 'ssl.keystore.location': KEYSTORE });
