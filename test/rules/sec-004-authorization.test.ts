@@ -182,6 +182,13 @@ describe('Strimzi', () => {
         ]);
         expect(findingsOf(SEC_004_AUTHORIZATION, kafka(['ops'])).map((f) => f.expected)).toEqual(['only the declared admins (none)']);
       });
+      it('lists every declared admin in the finding, and ignores empty entries of the annotation', () => {
+        expect(findingsOf(SEC_004_AUTHORIZATION, kafka(['x'], 'a,b')).map((f) => f.expected)).toEqual(['only the declared admins (a, b)']);
+        expect(findingsOf(SEC_004_AUTHORIZATION, kafka(['CN=', 'User:'], ' , ')).map((f) => `${f.found}; ${f.expected}`)).toEqual([
+          "spec.kafka.authorization.superUsers contains 'CN='; only the declared admins (none)",
+          "spec.kafka.authorization.superUsers contains 'User:'; only the declared admins (none)",
+        ]);
+      });
       it('refuses a prefix of a declared admin', () => {
         expect(findingsOf(SEC_004_AUTHORIZATION, kafka(['User:CN=opsx', 'CN=op'], 'ops')).map((f) => f.found)).toEqual([
           "spec.kafka.authorization.superUsers contains 'User:CN=opsx'", "spec.kafka.authorization.superUsers contains 'CN=op'",
@@ -248,6 +255,16 @@ describe('StatefulSet', () => {
       it('names no node principal and no admin when the ConfigMap carries neither the cluster label nor the annotation', () => {
         expect(findingsOf(SEC_004_AUTHORIZATION, configMap('User:orders-broker', {})).map((f) => `${f.found}; ${f.expected}`)).toEqual([
           "data['server.properties'] super.users contains 'User:orders-broker'; only the declared admins (none) and the cluster's node principals (none)",
+        ]);
+      });
+      it('lists every declared admin in the finding, ignores empty entries, and passes a file without super.users', () => {
+        expect(findingsOf(SEC_004_AUTHORIZATION, configMap('User:x', { annotations: { 'kafka-iac.dev/declared-admins': 'a,b' } })).map((f) => f.expected))
+          .toEqual(["only the declared admins (a, b) and the cluster's node principals (none)"]);
+        expect(findingsOf(SEC_004_AUTHORIZATION, configMap('User:', { annotations: { 'kafka-iac.dev/declared-admins': ' , ' } })).map((f) => `${f.found}; ${f.expected}`))
+          .toEqual(["data['server.properties'] super.users contains 'User:'; only the declared admins (none) and the cluster's node principals (none)"]);
+        const noSuperUsers = kubernetes('v1', 'ConfigMap', 'orders-broker-config', { metadata: { labels: { 'kafka-iac.dev/target': 'statefulset' } }, data: { 'server.properties': toPropertiesText({ 'process.roles': 'broker' }) } });
+        expect(findingsOf(SEC_004_AUTHORIZATION, noSuperUsers).map((f) => f.found)).toEqual([
+          "data['server.properties'] authorizer.class.name is not set", "data['server.properties'] allow.everyone.if.no.acl.found is not set",
         ]);
       });
       it('wants the User: prefix on a super user', () => {
