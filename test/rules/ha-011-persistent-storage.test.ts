@@ -13,6 +13,8 @@ import * as statefulsetFixture from '../support/statefulset-fixture';
 import { HA_011_PERSISTENT_STORAGE } from '../../lib/rules/ha-011-persistent-storage';
 import { itDescribesItself } from './fixtures/metadata';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
+import { findingsOf } from './fixtures/outcome';
+import { terraform } from './fixtures/cap-documents';
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 
@@ -62,6 +64,11 @@ describe('MSK', () => {
       });
       it('notes nothing for a protected cluster with its protected key in the stack', () => {
         expect(expectCompliant(mskStack().stack, 'HA-011', CLUSTER)).toEqual([]);
+      });
+      it('says "not set" for a cluster key of the stack without a lifecycle block', () => {
+        const cluster = terraform('aws_msk_cluster', 'kafka', { lifecycle: { prevent_destroy: true }, encryption_info: { encryption_at_rest_kms_key_arn: '${aws_kms_key.key.arn}' } });
+        expect(findingsOf(HA_011_PERSISTENT_STORAGE, cluster, [terraform('aws_kms_key', 'key', {})]).map((f) => f.found))
+          .toEqual(['lifecycle.prevent_destroy of the cluster key aws_kms_key.key (production/key/Resource) is "not set"']);
       });
       it('does not require prevent_destroy in development', () => {
         const { stack, cluster } = mskStack({ profile: EnvironmentProfile.DEVELOPMENT });
