@@ -3,7 +3,9 @@
 // PromQL writers that live in the model).
 // Each rule file (lib/rules/<id>-<slug>.ts) is mutated against its own tests only
 // (test/rules/<id>-*.test.ts), one Stryker run per file; each writer or grammar against the tests
-// named in WRITER_TESTS below; the engine, readers and checks against every rule test.
+// named in WRITER_TESTS below; the shared rule code (engine, registry, suppressions, reports)
+// against the tests named in SHARED_TESTS, and a reader or check against the tests of the rule
+// files that import it (so that one file's run stays within minutes).
 // Prints a per-file table; the reports go to reports/mutation/<file>/ (git-ignored), and each
 // measured file's row is merged into docs/mutation-scores.json and docs/mutation-scores.md.
 // Not part of `npm test`: a rule file takes minutes on the 2-core machine.
@@ -23,6 +25,8 @@ function option(name: string): string | undefined {
   return eq?.slice(name.length + 3);
 }
 
+const RULE_FILE = /^lib\/rules\/(((?:ha|sec|cap|perf|mon|slo|dr)-\d{3})-[a-z0-9-]+)\.ts$/;
+
 /**
  * The writers and grammars (issue #13's escaping and parsing) and the fast tests that prove each:
  * unit tests and the hostile-input tests that are fast enough to run once per mutant (bash as the
@@ -39,6 +43,26 @@ const WRITER_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/model/grammar/names.ts': ['test/model/grammar/names.test.ts', 'test/model/grammar.test.ts'],
   'lib/model/grammar/tokens.ts': ['test/model/grammar/tokens.test.ts', 'test/contract/writers/terraform.test.ts'],
 };
+/** The shared rule code and the tests that prove it (a reader or check not named here: the tests of the rules that import it). */
+const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
+  // The root suppressions and the unused-suppression list are proven in the hostile suppression tests.
+  'lib/rules/engine.ts': ['test/rules/engine.test.ts', 'test/rules/rule-pack.test.ts', 'test/hostile/suppressions.test.ts'],
+  'lib/rules/suppressions.ts': ['test/rules/engine.test.ts', 'test/rules/rule-pack.test.ts', 'test/hostile/suppressions.test.ts'],
+  'lib/rules/report.ts': ['test/rules/engine.test.ts', 'test/app/synth-feedback.test.ts'],
+  'lib/rules/registry.ts': ['test/rules/registry.test.ts', 'test/rules/rule-pack.test.ts', 'test/rules/engine.test.ts'],
+  'lib/rules/define-rule.ts': ['test/rules/rule-pack.test.ts', 'test/rules/registry.test.ts'],
+  'lib/rules/rule-pack.ts': ['test/rules/rule-pack.test.ts'],
+  'lib/rules/report-sarif.ts': ['test/app/report-sarif.test.ts'],
+  'lib/rules/report-junit.ts': ['test/app/report-sarif.test.ts'],
+};
+
+/** The rule files (lib/rules/<id>-<slug>.ts) that import a reader or check, directly. */
+function importers(file: string): string[] {
+  const rel = `./${path.relative('lib/rules', file).replace(/\.ts$/, '')}`;
+  return fs.readdirSync('lib/rules').filter((f) => RULE_FILE.test(`lib/rules/${f}`))
+    .filter((f) => fs.readFileSync(`lib/rules/${f}`, 'utf8').includes(`from '${rel}'`)).map((f) => `lib/rules/${f}`);
+}
+
 /** The folders whose files `--mutate` globs choose from (the writers' re-exports hold no code). */
 const SCOPE = ['lib/rules', 'lib/model/grammar'];
 
@@ -57,7 +81,7 @@ function ruleTests(id: string): string[] {
   return fs.readdirSync('test/rules').filter((t) => t.startsWith(`${id}-`) && t.endsWith('.test.ts')).map((t) => `test/rules/${t}`);
 }
 
-const RULE_FILE = /^lib\/rules\/(((?:ha|sec|cap|perf|mon|slo|dr)-\d{3})-[a-z0-9-]+)\.ts$/;
+
 // `--render`: no run, only docs/mutation-scores.md written again from docs/mutation-scores.json.
 const renderOnly = process.argv.includes('--render');
 const files = renderOnly ? [] : expand(option('mutate') ?? '**/*.ts');
@@ -72,11 +96,14 @@ const runs: { name: string; mutate: string[]; tests: string[] }[] = [];
 const shared: string[] = [];
 for (const f of files) {
   const m = RULE_FILE.exec(f);
-  const tests = m ? ruleTests(m[2]) : (WRITER_TESTS[f] ?? []).filter((t) => fs.existsSync(t));
-  if (tests.length) runs.push({ name: m ? m[1] : path.basename(f, '.ts'), mutate: [f], tests });
+  const sharedTests = () => SHARED_TESTS[f] ?? [...new Set(importers(f).flatMap((r) => ruleTests(RULE_FILE.exec(r)![2])))];
+  const tests = (m ? ruleTests(m[2]) : f.startsWith('lib/rules/') ? sharedTests() : WRITER_TESTS[f] ?? []).filter((t) => fs.existsSync(t));
+  // A shared file's report folder names its folder too (readers/x, checks/x).
+  if (tests.length) runs.push({ name: m ? m[1] : path.relative(f.startsWith('lib/rules/') ? 'lib/rules' : path.dirname(f), f).replace(/\.ts$/, ''), mutate: [f], tests });
   else if (f.startsWith('lib/rules/')) shared.push(f);
   else throw new Error(`no test file proves ${f}: name it in WRITER_TESTS`);
 }
+// Shared code that no test names and no rule imports (types only): against every rule test.
 if (shared.length) runs.push({ name: 'shared', mutate: shared, tests: ['test/rules/**/*.test.ts'] });
 
 interface Row { file: string; killed: number; timeout: number; survived: number; noCoverage: number; ignored: number; errors: number }

@@ -1,6 +1,7 @@
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from './document';
 
-const REFERENCE = /^\$\{([a-z0-9_.]+?)\.([a-z0-9_-]+)\.[a-z0-9_[\].]+\}$/i;
+// `${<type>.<name>.<attribute>}`; a data source's type keeps its `data.` prefix (`${data.aws_iam_policy_document.p.json}`).
+const REFERENCE = /^\$\{((?:data\.)?[a-z0-9_]+)\.([a-z0-9_-]+)\.[a-z0-9_[\].]+\}$/i;
 
 /**
  * Every synthesized document of one synthesis, indexed once so that a rule can look up a

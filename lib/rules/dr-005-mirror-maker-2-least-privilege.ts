@@ -188,7 +188,8 @@ function checkReplicator(doc: TerraformDocument, index: DocumentIndex): RuleOutc
     const policies: TerraformDocument[] = [];
     for (const att of index.terraform('aws_iam_role_policy_attachment').filter((a) => refersToRole(a.body.role))) {
       const p = index.resolve(att.body.policy_arn);
-      if (p) {
+      // A data source (`data.aws_iam_policy`) is a policy managed elsewhere, whatever it grants.
+      if (p?.type === 'aws_iam_policy') {
         policies.push(p);
       } else {
         f.add({

@@ -39,7 +39,8 @@ function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
       fix: 'Set lifecycle { prevent_destroy = true } on the key (KafkaEncryptionKey does in production).',
     });
   } else {
-    notes.push(`The encryption key ${keyArn === undefined ? '(none)' : String(keyArn)} is not managed in this stack; protect it where it is.`);
+    // An override to null leaves the key unset, as Terraform reads it.
+    notes.push(`The encryption key ${String(keyArn ?? '(none)')} is not managed in this stack; protect it where it is.`);
   }
   return f.outcome(notes);
 }

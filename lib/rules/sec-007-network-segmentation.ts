@@ -63,7 +63,7 @@ function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
   if (modes.scram) allowed.add(MSK_LISTENER_PORTS['scram-sha-512']);
   if (modes.iam) allowed.add(MSK_LISTENER_PORTS.iam);
   if (hasBlock(block(cluster.body.open_monitoring).prometheus)) MSK_EXPORTER_PORTS.forEach((p) => allowed.add(p));
-  const allowedText = [...allowed].sort().join(', ');
+  const allowedText = [...allowed].sort((a, b) => a - b).join(', ');
   for (const ref of list(group.security_groups)) {
     const sg = ctx.index.resolve(ref);
     if (!sg || sg.type !== 'aws_security_group') {

@@ -2,6 +2,7 @@
 import { it, expect, describe } from 'vitest';
 import { replicatedPair, synthError } from '../support/replication-pair';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { DataAwsIamPolicy } from '@cdktf/provider-aws/lib/data-aws-iam-policy';
 import { expectViolation } from './fixtures/dr-msk-replicator';
 import { drFixture, MM2_PATH } from '../support/mirror-maker-2-fixture';
 import { JsonPatch } from 'cdk8s';
@@ -19,6 +20,13 @@ describe('MSK', () => {
       const p = replicatedPair();
       new IamRolePolicyAttachment(p.peer.stack, 'AdminForReplicator', { role: p.replicator.role.name, policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
       expectViolation(p.peer.stack, 'DR-005', /role .* has the policy 'arn:aws:iam::aws:policy\/AdministratorAccess' attached; expected only the replicator's own least-privilege policy/);
+    });
+
+    it('fails DR-005 when the service role gets a policy attached through a data source (its grants are not in the output)', () => {
+      const p = replicatedPair();
+      const admin = new DataAwsIamPolicy(p.peer.stack, 'AdministratorAccess', { name: 'AdministratorAccess' });
+      new IamRolePolicyAttachment(p.peer.stack, 'AdminForReplicator', { role: p.replicator.role.name, policyArn: admin.arn });
+      expectViolation(p.peer.stack, 'DR-005', /role .* has the policy '\$\{data\.aws_iam_policy\.\S+\.arn\}' attached; expected only the replicator's own least-privilege policy/);
     });
 
     it('fails DR-005 (and SEC-005) when an override widens the policy to kafka-cluster:* on *', () => {

@@ -1,7 +1,7 @@
 // HA-009: every test that proves this rule, one describe per target it applies to.
 import { it, expect, describe } from 'vitest';
 import { mskStack, synthJson } from '../support/msk-stack';
-import { strimziChart, expectCompliant, KAFKA_PATH, BROKER_POOL_PATH, CONTROLLER_POOL_PATH, expectViolation } from '../support/strimzi-fixture';
+import { strimziChart, expectCompliant, KAFKA_PATH, BROKER_POOL_PATH, CONTROLLER_POOL_PATH, expectViolation, synth } from '../support/strimzi-fixture';
 import { JsonPatch } from 'cdk8s';
 import { drFixture, DR_KAFKA_PATH } from '../support/mirror-maker-2-fixture';
 import { statefulSetChart, BROKERS_PATH, CONTROLLERS_PATH } from '../support/statefulset-fixture';
@@ -10,6 +10,9 @@ import * as statefulsetFixture from '../support/statefulset-fixture';
 
 import { HA_009_DISRUPTION_AND_SPREAD } from '../../lib/rules/ha-009-disruption-and-spread';
 import { itDescribesItself } from './fixtures/metadata';
+import { outcomeOf, findingsOf } from './fixtures/outcome';
+import { kubernetes } from './fixtures/cap-documents';
+import { nodeConfigMap, nodeStatefulSet } from './fixtures/statefulset-documents';
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 
@@ -45,6 +48,50 @@ describe('Strimzi', () => {
         const { chart, cluster } = strimziChart();
         cluster.brokerPools[0].addJsonPatch(JsonPatch.remove('/spec/template/pod/affinity/podAntiAffinity'));
         expectViolation(chart, 'HA-009', BROKER_POOL_PATH, /spec.template.pod has no required pod anti-affinity on kubernetes.io\/hostname/);
+      });
+      it('passes HA-009 on the Kafka when the PDB template is absent (Strimzi then allows 1) or allows 0', () => {
+        const absent = strimziChart();
+        absent.cluster.kafka.addJsonPatch(JsonPatch.remove('/spec/kafka/template/podDisruptionBudget'));
+        expectCompliant(absent.chart, 'HA-009', KAFKA_PATH);
+        const none = strimziChart();
+        none.cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/template/podDisruptionBudget/maxUnavailable', 0));
+        expectCompliant(none.chart, 'HA-009', KAFKA_PATH);
+      });
+      it('says what a PDB allowing 2 breaks, what is expected and the fix', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.kafka.addJsonPatch(JsonPatch.replace('/spec/kafka/template/podDisruptionBudget/maxUnavailable', 2));
+        expectViolation(chart, 'HA-009', KAFKA_PATH, /HA-009 \[kafka\/Kafka\/Resource\] spec\.kafka\.template\.podDisruptionBudget\.maxUnavailable is 2; expected at most 1 \(absent means 1\)\. Set spec\.kafka\.template\.podDisruptionBudget\.maxUnavailable: 1\. /);
+      });
+      it('says what a pool without a zone spread breaks, what is expected and the fix in the pool template', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.brokerPools[0].addJsonPatch(JsonPatch.remove('/spec/template/pod/topologySpreadConstraints'));
+        expectViolation(chart, 'HA-009', BROKER_POOL_PATH, new RegExp("spec\\.template\\.pod has no topology spread constraint on topology\\.kubernetes\\.io/zone; expected a zone topology spread with whenUnsatisfiable 'DoNotSchedule'\\. "
+          + "Add topologySpreadConstraints: \\[\\{ maxSkew: 1, topologyKey: 'topology\\.kubernetes\\.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: \\.\\.\\. \\}\\] to the pool's template\\.pod\\. "));
+      });
+      it('fails HA-009 when the only DoNotSchedule spread of a pool is over hosts, not zones', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.brokerPools[0].addJsonPatch(JsonPatch.replace('/spec/template/pod/topologySpreadConstraints/0/topologyKey', 'kubernetes.io/hostname'));
+        expectViolation(chart, 'HA-009', BROKER_POOL_PATH, /spec\.template\.pod has no topology spread constraint on topology\.kubernetes\.io\/zone/);
+      });
+      it('says what a pool without host anti-affinity breaks when its only required anti-affinity is over zones', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.controllerPool!.addJsonPatch(JsonPatch.replace('/spec/template/pod/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/0/topologyKey', 'topology.kubernetes.io/zone'));
+        expectViolation(chart, 'HA-009', CONTROLLER_POOL_PATH, /spec\.template\.pod has no required pod anti-affinity on kubernetes\.io\/hostname; expected at most one Kafka pod per host \(requiredDuringSchedulingIgnoredDuringExecution\)\. Add affinity\.podAntiAffinity\.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes\.io\/hostname' to the pool's template\.pod\. /);
+      });
+      it('reads the Kafka pod template for a pool that has none, and names it', () => {
+        const { chart, cluster } = strimziChart();
+        cluster.brokerPools[0].addJsonPatch(JsonPatch.remove('/spec/template/pod'));
+        expectCompliant(chart, 'HA-009', BROKER_POOL_PATH);
+        const bare = strimziChart();
+        bare.cluster.brokerPools[0].addJsonPatch(JsonPatch.remove('/spec/template/pod'));
+        bare.cluster.kafka.addJsonPatch(JsonPatch.remove('/spec/kafka/template/pod/topologySpreadConstraints'));
+        expectViolation(bare.chart, 'HA-009', BROKER_POOL_PATH, /Kafka orders spec\.kafka\.template\.pod \(the pool has no template\.pod\) has no topology spread constraint on topology\.kubernetes\.io\/zone/);
+      });
+      it('does not read the other Strimzi documents (the NetworkPolicies, the metrics ConfigMap)', () => {
+        const { chart } = strimziChart();
+        synth(chart);
+        const paths = chart.complianceReport.entries.filter((e) => e.ruleId === 'HA-009').map((e) => e.path).sort();
+        expect(paths).toEqual([BROKER_POOL_PATH, CONTROLLER_POOL_PATH, KAFKA_PATH].sort());
       });
     });
   });
@@ -100,6 +147,111 @@ describe('StatefulSet', () => {
         cluster.podDisruptionBudget.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels/app.kubernetes.io~1name', 'other'));
         expectViolation(chart, 'HA-009', BROKERS_PATH, /no PodDisruptionBudget in namespace 'kafka' selects the pods of StatefulSet orders-broker/);
       });
+      it('says what a missing PDB breaks, what is expected and the fix, also for a PDB of another namespace', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.podDisruptionBudget.addJsonPatch(JsonPatch.replace('/metadata/namespace', 'other'));
+        expectViolation(chart, 'HA-009', BROKERS_PATH, /HA-009 \[kafka\/Kafka\/Brokers\] no PodDisruptionBudget in namespace 'kafka' selects the pods of StatefulSet orders-broker; expected a PodDisruptionBudget with maxUnavailable 1 over the Kafka pods\. Create the cluster with KafkaStatefulSetCluster \(it adds one PodDisruptionBudget over every Kafka pod\)\. /);
+      });
+      it('says what a PDB allowing 2 breaks, what is expected and the fix', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.podDisruptionBudget.addJsonPatch(JsonPatch.replace('/spec/maxUnavailable', IntOrString.fromNumber(2)));
+        expectViolation(chart, 'HA-009', CONTROLLERS_PATH, /HA-009 \[kafka\/Kafka\/Controllers\] PodDisruptionBudget orders-kafka has maxUnavailable 2 and minAvailable not set over 3 pod\(s\); expected at most one disruption at a time, as a number \(maxUnavailable: 1\)\. Set spec\.maxUnavailable: 1 on PodDisruptionBudget orders-kafka\. /);
+      });
+      it('passes HA-009 with a PDB of maxUnavailable 0', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.podDisruptionBudget.addJsonPatch(JsonPatch.replace('/spec/maxUnavailable', IntOrString.fromNumber(0)));
+        expectCompliant(chart, 'HA-009', BROKERS_PATH);
+      });
+      it('fails HA-009 with a percentage maxUnavailable (not a number of pods)', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.podDisruptionBudget.addJsonPatch(JsonPatch.replace('/spec/maxUnavailable', IntOrString.fromString('34%')));
+        expectViolation(chart, 'HA-009', BROKERS_PATH, /PodDisruptionBudget orders-kafka has maxUnavailable '34%' and minAvailable not set over 3 pod\(s\)/);
+      });
+      it('reads minAvailable over the replicas: 2 of 3 allows one disruption, 1 of 3 allows two', () => {
+        const two = statefulSetChart();
+        two.cluster.podDisruptionBudget.addJsonPatch(JsonPatch.remove('/spec/maxUnavailable'));
+        two.cluster.podDisruptionBudget.addJsonPatch(JsonPatch.add('/spec/minAvailable', IntOrString.fromNumber(2)));
+        expectCompliant(two.chart, 'HA-009', BROKERS_PATH);
+        const one = statefulSetChart();
+        one.cluster.podDisruptionBudget.addJsonPatch(JsonPatch.remove('/spec/maxUnavailable'));
+        one.cluster.podDisruptionBudget.addJsonPatch(JsonPatch.add('/spec/minAvailable', IntOrString.fromNumber(1)));
+        expectViolation(one.chart, 'HA-009', BROKERS_PATH, /PodDisruptionBudget orders-kafka has maxUnavailable not set and minAvailable 1 over 3 pod\(s\)/);
+      });
+      it('says what a StatefulSet without a zone spread breaks, with the fix on its pod template', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.resource.addJsonPatch(JsonPatch.remove('/spec/template/spec/topologySpreadConstraints'));
+        expectViolation(chart, 'HA-009', BROKERS_PATH, new RegExp("spec\\.template\\.spec has no topology spread constraint on topology\\.kubernetes\\.io/zone; expected a zone topology spread with whenUnsatisfiable 'DoNotSchedule'\\. "
+          + "Add topologySpreadConstraints: \\[\\{ maxSkew: 1, topologyKey: 'topology\\.kubernetes\\.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: \\.\\.\\. \\}\\]\\. "));
+      });
+      it('says what a StatefulSet without host anti-affinity breaks, with the fix on its pod template', () => {
+        const { chart, cluster } = statefulSetChart();
+        cluster.resource.addJsonPatch(JsonPatch.replace('/spec/template/spec/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/0/topologyKey', 'topology.kubernetes.io/zone'));
+        expectViolation(chart, 'HA-009', BROKERS_PATH, /spec\.template\.spec has no required pod anti-affinity on kubernetes\.io\/hostname; expected at most one Kafka pod per host \(requiredDuringSchedulingIgnoredDuringExecution\)\. Add affinity\.podAntiAffinity\.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes\.io\/hostname'\. /);
+      });
+      it('reads only the Kafka node StatefulSets (not the exporter, the Services or the PDB itself)', () => {
+        const { chart } = statefulSetChart();
+        statefulsetFixture.synth(chart);
+        const paths = chart.complianceReport.entries.filter((e) => e.ruleId === 'HA-009').map((e) => e.path).sort();
+        expect(paths).toEqual([BROKERS_PATH, CONTROLLERS_PATH].sort());
+      });
+    });
+  });
+});
+
+describe('documents the fixtures do not write', () => {
+  const pool = (pod: unknown) => kubernetes('kafka.strimzi.io/v1', 'KafkaNodePool', 'broker', { metadata: { labels: { 'strimzi.io/cluster': 'orders' } }, spec: { roles: ['broker'], template: { pod } } });
+  const zoneSpread = { topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' };
+  const hostAntiAffinity = { topologyKey: 'kubernetes.io/hostname' };
+
+  it('passes a Kafka without spec.kafka.template (Strimzi then allows one disruption)', () => {
+    expect(outcomeOf(HA_009_DISRUPTION_AND_SPREAD, kubernetes('kafka.strimzi.io/v1', 'Kafka', 'orders', { spec: { kafka: {} } }))).toEqual({ status: 'compliant' });
+    expect(outcomeOf(HA_009_DISRUPTION_AND_SPREAD, kubernetes('kafka.strimzi.io/v1', 'Kafka', 'orders', {}))).toEqual({ status: 'compliant' });
+    expect(outcomeOf(HA_009_DISRUPTION_AND_SPREAD, kubernetes('kafka.strimzi.io/v1', 'Kafka', 'orders', { spec: {} }))).toEqual({ status: 'compliant' });
+  });
+  it('skips null entries of the spread and anti-affinity lists', () => {
+    const doc = pool({ topologySpreadConstraints: [null, zoneSpread], affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [null, hostAntiAffinity] } } });
+    expect(outcomeOf(HA_009_DISRUPTION_AND_SPREAD, doc)).toEqual({ status: 'compliant' });
+  });
+  it('reports a pool template without affinity, and not a spread it has', () => {
+    const findings = findingsOf(HA_009_DISRUPTION_AND_SPREAD, pool({ topologySpreadConstraints: [zoneSpread] }));
+    expect(findings.map((f) => f.found)).toEqual(['spec.template.pod has no required pod anti-affinity on kubernetes.io/hostname']);
+  });
+  it('names every whenUnsatisfiable of the zone spreads when none is DoNotSchedule', () => {
+    const doc = pool({ topologySpreadConstraints: [{ ...zoneSpread, whenUnsatisfiable: 'ScheduleAnyway' }, { topologyKey: 'topology.kubernetes.io/zone' }], affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [hostAntiAffinity] } } });
+    expect(findingsOf(HA_009_DISRUPTION_AND_SPREAD, doc).map((f) => f.found)).toEqual(["spec.template.pod spreads over zones with whenUnsatisfiable 'ScheduleAnyway', not set"]);
+  });
+  it('passes a pool when one of several zone spreads is DoNotSchedule', () => {
+    const doc = pool({ topologySpreadConstraints: [{ ...zoneSpread, whenUnsatisfiable: 'ScheduleAnyway' }, zoneSpread], affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [hostAntiAffinity] } } });
+    expect(outcomeOf(HA_009_DISRUPTION_AND_SPREAD, doc)).toEqual({ status: 'compliant' });
+  });
+
+  describe('StatefulSet', () => {
+    const sts = (labels?: Record<string, string>) => {
+      const doc = nodeStatefulSet('orders-broker', 'orders-broker-config', 3);
+      const template = doc.body.spec.template;
+      template.spec.topologySpreadConstraints = [zoneSpread];
+      template.spec.affinity = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [hostAntiAffinity] } };
+      if (labels) template.metadata = { labels };
+      return doc;
+    };
+    const config = nodeConfigMap('orders-broker-config', { 'process.roles': 'broker' });
+    const pdb = (spec: unknown) => kubernetes('policy/v1', 'PodDisruptionBudget', 'orders-kafka', { metadata: { labels: { 'kafka-iac.dev/target': 'statefulset' } }, spec });
+    const selector = { matchLabels: { app: 'kafka' } };
+
+    it('passes with a PDB whose selector matches the pod labels', () => {
+      expect(outcomeOf(HA_009_DISRUPTION_AND_SPREAD, sts({ app: 'kafka' }), [config, pdb({ maxUnavailable: 1, selector })])).toEqual({ status: 'compliant' });
+    });
+    it('finds no PDB over pods without labels, nor a PDB without a spec', () => {
+      const found = findingsOf(HA_009_DISRUPTION_AND_SPREAD, sts(), [config, pdb(undefined), pdb({ maxUnavailable: 1, selector })]).map((f) => f.found);
+      expect(found).toEqual(["no PodDisruptionBudget in namespace 'kafka' selects the pods of StatefulSet orders-broker"]);
+    });
+    it('reads a string minAvailable as no number of pods', () => {
+      const found = findingsOf(HA_009_DISRUPTION_AND_SPREAD, sts({ app: 'kafka' }), [config, pdb({ minAvailable: '2', selector })]).map((f) => f.found);
+      expect(found).toEqual(["PodDisruptionBudget orders-kafka has maxUnavailable not set and minAvailable '2' over 3 pod(s)"]);
+    });
+    it('reads a PDB without maxUnavailable or minAvailable as no limit', () => {
+      const found = findingsOf(HA_009_DISRUPTION_AND_SPREAD, sts({ app: 'kafka' }), [config, pdb({ selector })]).map((f) => f.found);
+      expect(found).toEqual(['PodDisruptionBudget orders-kafka has maxUnavailable not set and minAvailable not set over 3 pod(s)']);
     });
   });
 });
