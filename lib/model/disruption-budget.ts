@@ -1,10 +1,11 @@
 /**
- * How many Kafka nodes of one role may be disrupted at once (a PodDisruptionBudget's
- * `maxUnavailable`), from what keeps the cluster writable. Plain arithmetic over broker
- * properties and a voter count: the targets write the budget, the tests prove both sides.
+ * How many Kafka nodes may be disrupted at once (a PodDisruptionBudget's `maxUnavailable`),
+ * from what keeps the cluster writable: the brokers' side (min ISR) and the quorum's side.
+ * Plain arithmetic over broker properties and a voter count: the targets write one budget over
+ * every Kafka node with the smaller of the two, and the tests prove both sides.
  */
 
-/** HA-009: at most one Kafka node of a role is disrupted at a time, whatever more the arithmetic would allow. */
+/** HA-009: at most one Kafka node (of any role) is disrupted at a time, whatever more the arithmetic would allow. */
 export const HA_009_MAX_UNAVAILABLE = 1;
 
 /** One replication factor and the `min.insync.replicas` its partitions are written with. */
@@ -32,7 +33,7 @@ export const CLUSTER_REPLICATION_PAIRS: readonly ReplicationPair[] = [
 
 /** The broker budget and the replication pair that sets it. */
 export interface BrokerDisruptionBudget {
-  /** The `maxUnavailable` of the brokers' PodDisruptionBudget: 0 when no broker can go. */
+  /** How many brokers may be disrupted at once: 0 when no broker can go. */
   readonly maxUnavailable: number;
   /** The smallest `replication factor - min ISR` of the cluster's defaults (may be 0 or less). */
   readonly spare: number;

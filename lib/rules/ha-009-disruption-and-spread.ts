@@ -3,14 +3,15 @@ import { shown, Findings, NOT_APPLICABLE, type Rule, type RuleContext, type Rule
 import { defineRule, Severity } from './define-rule';
 import { kafkaNodeCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
 import { asStrimziKafka, asStrimziNodePool, strimziKafkaOf, effectivePodTemplate } from './readers/strimzi-documents';
-import { podSpecOf, replicasOfWorkload, selectorMatches } from './readers/statefulset-documents';
+import { KAFKA_CLUSTER_LABEL } from '../contract/vocabulary';
+import { nodeConfigOf, podSpecOf, replicasOfWorkload, selectorMatches } from './readers/statefulset-documents';
 
 /** HA-009: On Kubernetes, at most one Kafka node is disrupted at a time: a PodDisruptionBudget that allows 1 (on Strimzi, `spec.kafka.template.podDisruptionBudget.maxUnavailable` ≤ 1, absent = 1: Strimzi writes one PDB over every node-pool pod), pods spread over zones (topology spread, `whenUnsatisfiable: DoNotSchedule`) and over hosts (required anti-affinity on `kubernetes.io/hostname`). */
 export const HA_009_DISRUPTION_AND_SPREAD: Rule = defineRule({
   id: 'HA-009',
   title: 'On Kubernetes, at most one Kafka node is disrupted at a time: a PodDisruptionBudget that allows 1 (on Strimzi, `spec.kafka.template.podDisruptionBudget.maxUnavailable` ≤ 1, absent = 1: Strimzi writes one PDB over every node-pool pod), pods spread over zones (topology spread, `whenUnsatisfiable: DoNotSchedule`) and over hosts (required anti-affinity on `kubernetes.io/hostname`).',
   explanation: 'Node drains, upgrades and autoscaler moves evict pods. If two Kafka pods go at once, partitions with min.insync.replicas=2 stop accepting writes; if two brokers share a node or a zone, one failure takes both. A budget of one disruption at a time, zone topology spread and host anti-affinity keep any single event to one broker. MSK manages its own brokers, so this rule has no MSK form.',
-  remediation: 'Strimzi: keep spec.kafka.template.podDisruptionBudget.maxUnavailable at 1 or below (absent means 1), add a zone topology spread with whenUnsatisfiable: DoNotSchedule and required pod anti-affinity on kubernetes.io/hostname in the node pool templates. StatefulSet: a PodDisruptionBudget with maxUnavailable: 1, the same topology spread and anti-affinity on the pod template.',
+  remediation: 'Strimzi: keep spec.kafka.template.podDisruptionBudget.maxUnavailable at 1 or below (absent means 1), add a zone topology spread with whenUnsatisfiable: DoNotSchedule and required pod anti-affinity on kubernetes.io/hostname in the node pool templates. StatefulSet: one PodDisruptionBudget with maxUnavailable: 1 over every Kafka pod of the cluster (brokers and controllers alike), the same topology spread and anti-affinity on the pod template.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
   targets: { strimzi: checkStrimzi, statefulset: kafkaNodeCheck(checkStatefulSet) },
 });
@@ -45,7 +46,8 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
  * StatefulSet: every Kafka node StatefulSet spreads its pods over zones with `DoNotSchedule`,
  * keeps one Kafka pod per host (required anti-affinity on the hostname), and its pods are
  * covered by exactly one PodDisruptionBudget (two would make every eviction fail), which
- * allows at most one disruption.
+ * allows at most one disruption and also covers the pods of every other Kafka node StatefulSet
+ * of the cluster (one budget per role would let a broker and a controller go at once).
  */
 function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
@@ -56,14 +58,15 @@ function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): Rule
   f.expect(pdbs.length > 0, {
     found: `no PodDisruptionBudget in namespace ${shown(sts.namespace)} selects the pods of StatefulSet ${sts.name}`,
     expected: 'a PodDisruptionBudget with maxUnavailable 1 over the Kafka pods',
-    fix: 'Create the cluster with KafkaStatefulSetCluster (it adds one PodDisruptionBudget per role of Kafka pods).',
+    fix: 'Create the cluster with KafkaStatefulSetCluster (it adds one PodDisruptionBudget over every Kafka pod).',
   });
   // kubernetes eviction.go: a pod selected by two budgets cannot be evicted at all (500).
   f.expect(pdbs.length <= 1, {
     found: `PodDisruptionBudgets ${pdbs.map((p) => p.name).join(', ')} all select the pods of StatefulSet ${sts.name}`,
     expected: 'exactly one PodDisruptionBudget over each Kafka pod (the eviction API refuses a pod that two budgets select)',
-    fix: `Delete all but one of ${pdbs.map((p) => p.name).join(', ')}, or narrow their selectors to one role each.`,
+    fix: `Delete all but one of ${pdbs.map((p) => p.name).join(', ')}, and let the one left select every Kafka pod of the cluster.`,
   });
+  const siblings = otherKafkaNodeSets(sts, ctx);
   for (const pdb of pdbs) {
     const spec = pdb.body.spec ?? {};
     const replicas = replicasOfWorkload(sts);
@@ -76,8 +79,22 @@ function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): Rule
       expected: 'at most one disruption at a time, as a number (maxUnavailable: 1)',
       fix: `Set spec.maxUnavailable: 1 on PodDisruptionBudget ${pdb.name}.`,
     });
+    const missed = siblings.filter((s) => !selectorMatches(pdb.body.spec?.selector, s.body.spec?.template?.metadata?.labels ?? {}));
+    f.expect(missed.length === 0, {
+      found: `PodDisruptionBudget ${pdb.name} selects the pods of StatefulSet ${sts.name} but not those of ${missed.map((s) => s.name).join(', ')} of the same cluster`,
+      expected: 'one PodDisruptionBudget over every Kafka pod of the cluster, whatever its role (a budget per role lets one node of each go at once)',
+      fix: `Select the pods by their cluster label only in PodDisruptionBudget ${pdb.name}, and delete the other budgets over the cluster's Kafka pods.`,
+    });
   }
   return f.outcome();
+}
+
+/** The other Kafka node StatefulSets of the cluster of `sts` (same namespace and cluster label). */
+function otherKafkaNodeSets(sts: KafkaNodeStatefulSet['sts'], ctx: RuleContext): KafkaNodeStatefulSet['sts'][] {
+  const cluster = sts.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL];
+  if (typeof cluster !== 'string') return [];
+  return ctx.index.kubernetes('StatefulSet').filter((s) => s !== sts && s.namespace === sts.namespace
+    && s.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL] === cluster && nodeConfigOf(ctx.index, s) !== undefined);
 }
 
 /**

@@ -218,7 +218,21 @@ describe('the readiness probe script, run with bash against a JDK HTTP server on
   });
 });
 
-describe('PodDisruptionBudgets tied to min ISR and to the quorum', () => {
+/** The names of the PodDisruptionBudgets whose selector matches each Kafka StatefulSet's pods, by role. */
+function budgetsByRole(objects: readonly any[]): Record<string, string[]> {
+  const pdbs = objects.filter((o) => o.kind === 'PodDisruptionBudget');
+  return Object.fromEntries(objects.filter((o) => o.kind === 'StatefulSet').map((sts) => {
+    const labels = sts.spec.template.metadata.labels;
+    const covering = pdbs.filter((p) => Object.entries(p.spec.selector.matchLabels).every(([k, v]) => labels[k] === v));
+    return [labels['kafka-iac.dev/role'], covering.map((p) => p.metadata.name)];
+  }));
+}
+
+function budgets(objects: readonly any[]): [string, number][] {
+  return objects.filter((o) => o.kind === 'PodDisruptionBudget').map((p) => [p.metadata.name, p.spec.maxUnavailable]);
+}
+
+describe('one PodDisruptionBudget over every Kafka pod, tied to min ISR and to the quorum', () => {
   it.each([
     [{ 'default.replication.factor': '3', 'min.insync.replicas': '2', 'offsets.topic.replication.factor': '3', 'transaction.state.log.replication.factor': '3', 'transaction.state.log.min.isr': '2' }, 1, 1],
     // A spare of 2 would allow two brokers; HA-009 keeps one.
@@ -237,29 +251,36 @@ describe('PodDisruptionBudgets tied to min ISR and to the quorum', () => {
     expect(voters - budget).toBeGreaterThan(voters / 2);
   });
 
-  it('writes one budget per role in production, and no pod is selected by two', () => {
+  it('writes one budget in production, over the brokers and the controllers alike (HA-009: one Kafka node at a time)', () => {
     const objects = synth(statefulSetChart().chart);
-    const pdbs = objects.filter((o) => o.kind === 'PodDisruptionBudget');
-    expect(pdbs.map((p) => [p.metadata.name, p.spec.maxUnavailable])).toEqual([['orders-kafka', 1], ['orders-controller', 1]]);
-    for (const sts of objects.filter((o) => o.kind === 'StatefulSet')) {
-      const labels = sts.spec.template.metadata.labels;
-      const covering = pdbs.filter((p) => Object.entries(p.spec.selector.matchLabels).every(([k, v]) => labels[k] === v));
-      expect(covering, sts.metadata.name).toHaveLength(1);
-    }
+    expect(budgets(objects)).toEqual([['orders-kafka', 1]]);
+    expect(find(objects, 'PodDisruptionBudget', 'orders-kafka').spec.selector).toEqual({ matchLabels: { 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka' } });
+    expect(budgetsByRole(objects)).toEqual({ broker: ['orders-kafka'], controller: ['orders-kafka'] });
   });
 
-  it('refuses staging brokers that no drain could leave at min ISR (HA-009)', () => {
+  it('writes the same one budget over a combined node', () => {
+    const objects = synth(statefulSetChart({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { combinedNode: true } }).chart);
+    expect(budgetsByRole(objects)).toEqual({ combined: ['orders-kafka'] });
+  });
+
+  it('refuses staging brokers that no drain could leave at min ISR (HA-009), and writes 1 when one broker can go', () => {
     expect(() => statefulSetChart({ profile: EnvironmentProfile.STAGING, cluster: { brokerConfig: { extra: { 'min.insync.replicas': '3' } } } }))
       .toThrow(/HA-009 \[kafka\/Kafka\] brokerConfig is 'default\.replication\.factor=3, min\.insync\.replicas=3'; expected a replication factor above min\.insync\.replicas/);
+    expect(budgets(synth(statefulSetChart({ profile: EnvironmentProfile.STAGING }).chart))).toEqual([['orders-kafka', 1]]);
   });
 
-  it('writes a budget of 0 in development when no disruption is safe, and 1 when one is', () => {
-    const combined = synth(statefulSetChart({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { combinedNode: true } }).chart);
-    expect(combined.filter((o) => o.kind === 'PodDisruptionBudget').map((p) => [p.metadata.name, p.spec.maxUnavailable])).toEqual([['orders-kafka', 0]]);
-    const tight = synth(statefulSetChart({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { brokerConfig: { extra: { 'min.insync.replicas': '3' } } } }).chart);
-    expect(find(tight, 'PodDisruptionBudget', 'orders-kafka').spec.maxUnavailable).toBe(0);
-    const three = synth(statefulSetChart({ profile: EnvironmentProfile.DEVELOPMENT }).chart);
-    expect(find(three, 'PodDisruptionBudget', 'orders-kafka').spec.maxUnavailable).toBe(1);
+  it.each([
+    // Brokers 0 (RF 3 = min ISR 3), quorum of 3 gives 1: the brokers' side wins.
+    ['no broker can go', { brokerConfig: { extra: { 'min.insync.replicas': '3' } } }, 0],
+    // Brokers 1 (RF 3, min ISR 2), a single voter gives 0: the quorum's side wins.
+    ['no controller can go', { controllers: { replicas: 1 } }, 0],
+    // The combined node: one broker (RF 1) and one voter, both 0.
+    ['neither can go', { combinedNode: true }, 0],
+    ['one of each could go', {}, 1],
+  ])('writes the smaller of both sides in development: %s gives %i', (_, cluster, maxUnavailable) => {
+    const objects = synth(statefulSetChart({ profile: EnvironmentProfile.DEVELOPMENT, cluster }).chart);
+    expect(budgets(objects)).toEqual([['orders-kafka', maxUnavailable]]);
+    for (const names of Object.values(budgetsByRole(objects))) expect(names).toEqual(['orders-kafka']);
   });
 
   it('passes kubernetes-models, the schema field names and kustomize', async () => {
@@ -276,8 +297,8 @@ describe('PodDisruptionBudgets tied to min ISR and to the quorum', () => {
       fs.writeFileSync(path.join(dir, 'kafka.k8s.yaml'), objects.map((o) => stringify(o)).join('---\n'));
       fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [kafka.k8s.yaml]\n');
       const built = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      expect(built).toContain('name: orders-controller\n');
-      expect(built.match(/^kind: PodDisruptionBudget$/gm)).toHaveLength(2);
+      expect(built).toContain('name: orders-kafka\n');
+      expect(built.match(/^kind: PodDisruptionBudget$/gm)).toHaveLength(1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -5,7 +5,7 @@ import { strimziChart, expectCompliant, KAFKA_PATH, BROKER_POOL_PATH, CONTROLLER
 import { JsonPatch } from 'cdk8s';
 import { drFixture, DR_KAFKA_PATH } from '../support/mirror-maker-2-fixture';
 import { statefulSetChart, BROKERS_PATH, CONTROLLERS_PATH } from '../support/statefulset-fixture';
-import { IntOrString } from 'cdk8s-plus-27/lib/imports/k8s';
+import { IntOrString, KubePodDisruptionBudget } from 'cdk8s-plus-27/lib/imports/k8s';
 import * as statefulsetFixture from '../support/statefulset-fixture';
 
 import { HA_009_DISRUPTION_AND_SPREAD } from '../../lib/rules/ha-009-disruption-and-spread';
@@ -110,7 +110,7 @@ describe('StatefulSet', () => {
     const { expectCompliant, expectViolation } = statefulsetFixture;
 
     describe('HA-009', () => {
-      it('passes HA-009 with zone spread, host anti-affinity and one PDB of maxUnavailable 1 per role', () => {
+      it('passes HA-009 with zone spread, host anti-affinity and one PDB of maxUnavailable 1 over every Kafka pod', () => {
         expectCompliant(statefulSetChart().chart, 'HA-009', BROKERS_PATH);
         expectCompliant(statefulSetChart().chart, 'HA-009', CONTROLLERS_PATH);
       });
@@ -135,12 +135,26 @@ describe('StatefulSet', () => {
         cluster.resource.addJsonPatch(JsonPatch.remove('/spec/template/spec/affinity/podAntiAffinity'));
         expectViolation(chart, 'HA-009', BROKERS_PATH, /has no required pod anti-affinity on kubernetes.io\/hostname/);
       });
+      /** A second budget over the controllers only, as a budget per role would write it. */
+      function controllerBudget(chart: ReturnType<typeof statefulSetChart>['chart']): void {
+        new KubePodDisruptionBudget(chart, 'ControllerBudget', {
+          metadata: { name: 'orders-controller' },
+          spec: { maxUnavailable: IntOrString.fromNumber(1), selector: { matchLabels: { 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka', 'kafka-iac.dev/role': 'controller' } } },
+        });
+      }
       it('fails HA-009 when a second PDB selects the same pods (the eviction API refuses such a pod)', () => {
+        const { chart } = statefulSetChart();
+        controllerBudget(chart);
+        expectViolation(chart, 'HA-009', CONTROLLERS_PATH, /PodDisruptionBudgets orders-kafka, orders-controller all select the pods of StatefulSet orders-controller; expected exactly one PodDisruptionBudget over each Kafka pod/);
+        expectCompliant(statefulSetChart().chart, 'HA-009', CONTROLLERS_PATH);
+      });
+      it('fails HA-009 with one PDB per role: each allows 1, so a broker and a controller could go at once', () => {
         const { chart, cluster } = statefulSetChart();
-        // The one budget over every Kafka pod of earlier versions, left next to the per-role budgets.
-        cluster.controllerPodDisruptionBudget!.addJsonPatch(JsonPatch.remove('/spec/selector/matchLabels/kafka-iac.dev~1role'));
-        expectViolation(chart, 'HA-009', BROKERS_PATH, /PodDisruptionBudgets orders-kafka, orders-controller all select the pods of StatefulSet orders-broker; expected exactly one PodDisruptionBudget over each Kafka pod/);
-        expectCompliant(statefulSetChart().chart, 'HA-009', BROKERS_PATH);
+        cluster.podDisruptionBudget.addJsonPatch(JsonPatch.add('/spec/selector/matchLabels/kafka-iac.dev~1role', 'broker'));
+        controllerBudget(chart);
+        // No pod is under two budgets, so only the split is found.
+        expectViolation(chart, 'HA-009', BROKERS_PATH, /PodDisruptionBudget orders-kafka selects the pods of StatefulSet orders-broker but not those of orders-controller of the same cluster; expected one PodDisruptionBudget over every Kafka pod of the cluster/);
+        expectViolation(chart, 'HA-009', CONTROLLERS_PATH, /PodDisruptionBudget orders-controller selects the pods of StatefulSet orders-controller but not those of orders-broker of the same cluster/);
       });
       it('fails HA-009 when the PDB no longer selects the Kafka pods', () => {
         const { chart, cluster } = statefulSetChart();

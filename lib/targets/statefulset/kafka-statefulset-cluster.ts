@@ -135,8 +135,8 @@ const RESERVED_PORTS: readonly number[] = [StatefulSetPorts.CONTROLLER, Stateful
  * - StandardAuthorizer, deny by default, super users only the declared admins and the cluster's
  *   own nodes; the authorizer logger on;
  * - `broker.rack` from the node's zone label (an init container reads it), zone pinning and spread
- *   (`DoNotSchedule`), host anti-affinity, a PodDisruptionBudget per role (brokers keep
- *   `min.insync.replicas`, controllers a quorum majority; at most 1 each), readiness on broker
+ *   (`DoNotSchedule`), host anti-affinity, one PodDisruptionBudget over every Kafka pod (brokers
+ *   keep `min.insync.replicas`, controllers a quorum majority; at most 1), readiness on broker
  *   state, replica catch-up and quorum membership, PVCs retained on an encrypted StorageClass;
  * - the JMX exporter as a java agent (from an init container) with the shared rules, and Kafka
  *   Exporter for consumer lag; deny-by-default NetworkPolicies.
@@ -153,13 +153,12 @@ export class KafkaStatefulSetCluster extends Construct {
   public readonly controllers?: KafkaNodeSet;
   public readonly bootstrapService: KubeService;
   /**
-   * The brokers' PodDisruptionBudget (the combined node's with `combinedNode`), named
-   * `<name>-kafka`: `maxUnavailable` is the smallest `replication factor - min ISR` of the
-   * cluster's defaults, at most 1 (HA-009).
+   * The one PodDisruptionBudget over every Kafka pod (brokers and controllers, or the combined
+   * node), named `<name>-kafka`: `maxUnavailable` is the smaller of the brokers' budget (the
+   * smallest `replication factor - min ISR` of the cluster's defaults) and the quorum's
+   * (`floor((voters - 1) / 2)`), at most 1 (HA-009: one Kafka node at a time, whatever its role).
    */
   public readonly podDisruptionBudget: KubePodDisruptionBudget;
-  /** The controllers' PodDisruptionBudget (`<name>-controller`, a quorum majority stays), or undefined with a combined node. */
-  public readonly controllerPodDisruptionBudget?: KubePodDisruptionBudget;
   public readonly networkPolicies: KafkaNetworkPolicies;
   public readonly kafkaExporter: StatefulSetKafkaExporter;
   public readonly encryptedStorageClass?: EncryptedStorageClass;
@@ -272,8 +271,9 @@ export class KafkaStatefulSetCluster extends Construct {
     this.brokers = makeNodeSet(combined ? 'Combined' : 'Brokers', combined ? KafkaNodeRole.COMBINED : KafkaNodeRole.BROKER, brokerOptions);
     this.resource = this.brokers.statefulSet;
     this.caCertificateSecretName = this.brokers.certificate.secretName;
-    const brokerSelector = { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka', [KAFKA_NODE_ROLE_LABEL]: this.brokers.role };
-    const controllerSelector = { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka', [KAFKA_NODE_ROLE_LABEL]: this.controllers?.role ?? KafkaNodeRole.COMBINED };
+    const kafkaPodSelector = { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka' };
+    const brokerSelector = { ...kafkaPodSelector, [KAFKA_NODE_ROLE_LABEL]: this.brokers.role };
+    const controllerSelector = { ...kafkaPodSelector, [KAFKA_NODE_ROLE_LABEL]: this.controllers?.role ?? KafkaNodeRole.COMBINED };
 
     this.bootstrapService = new KubeService(this, 'BootstrapService', {
       metadata: { name: `${name}-bootstrap`, labels: { ...this.labels } },
@@ -289,16 +289,19 @@ export class KafkaStatefulSetCluster extends Construct {
       },
     });
 
-    // Disruption budgets (HA-009), one per role: brokers keep min.insync.replicas of every
-    // partition, controllers keep a quorum majority. A pod covered by two budgets cannot be
-    // evicted at all, so each selects its own role. The brokers' budget keeps the name
-    // `<name>-kafka` it had when one budget covered every node: `kubectl apply` narrows it in
-    // place instead of leaving an old budget that overlaps the new ones.
-    const budgets = disruptionBudgetsOf(path, environment.profile === EnvironmentProfile.DEVELOPMENT, combined, brokerProperties, voterCount);
-    this.podDisruptionBudget = this.createDisruptionBudget('PodDisruptionBudget', `${name}-kafka`, brokerSelector, budgets.brokers);
-    if (this.controllers) {
-      this.controllerPodDisruptionBudget = this.createDisruptionBudget('ControllerPodDisruptionBudget', `${name}-controller`, controllerSelector, budgets.controllers);
-    }
+    // The disruption budget (HA-009): one budget over every Kafka pod, whatever its role, so
+    // that a drain takes one Kafka node at a time (two budgets, one per role, would let a
+    // broker and a controller go together; Strimzi also writes one over every node-pool pod).
+    // It allows what both sides allow: brokers keep min.insync.replicas of every partition,
+    // controllers keep a quorum majority. A pod covered by two budgets cannot be evicted at
+    // all, so there is no other budget over these pods.
+    this.podDisruptionBudget = new KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
+      metadata: { name: `${name}-kafka`, labels: { ...this.labels } },
+      spec: {
+        maxUnavailable: IntOrString.fromNumber(disruptionBudgetOf(path, environment.profile === EnvironmentProfile.DEVELOPMENT, combined, brokerProperties, voterCount)),
+        selector: { matchLabels: { ...kafkaPodSelector } },
+      },
+    });
 
     const exporterPodLabels = { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': KAFKA_EXPORTER_NAME_LABEL_VALUE };
     this.kafkaExporter = new StatefulSetKafkaExporter(this, 'KafkaExporter', {
@@ -320,16 +323,9 @@ export class KafkaStatefulSetCluster extends Construct {
       internalClients: [exporterPodLabels, { [TARGET_LABEL]: RuleTarget.STATEFULSET, 'app.kubernetes.io/name': `${name}-access` }],
       prometheusNetworks: prometheusNetworksOf(props),
       metricsEndpoints: [
-        { podSelector: { [KAFKA_CLUSTER_LABEL]: name, 'app.kubernetes.io/name': 'kafka' }, port: StatefulSetPorts.METRICS },
+        { podSelector: kafkaPodSelector, port: StatefulSetPorts.METRICS },
         { podSelector: exporterPodLabels, port: StatefulSetPorts.KAFKA_EXPORTER },
       ],
-    });
-  }
-
-  private createDisruptionBudget(id: string, budgetName: string, selector: Record<string, string>, maxUnavailable: number): KubePodDisruptionBudget {
-    return new KubePodDisruptionBudget(this, id, {
-      metadata: { name: budgetName, labels: { ...this.labels } },
-      spec: { maxUnavailable: IntOrString.fromNumber(maxUnavailable), selector: { matchLabels: { ...selector } } },
     });
   }
 
@@ -399,12 +395,13 @@ function renderListeners(path: string, listeners: readonly StatefulSetListenerPr
 }
 
 /**
- * The `maxUnavailable` of each role's PodDisruptionBudget. When no broker can be disrupted
- * without a partition falling below its min ISR (replication factor = min ISR), staging and
- * production are refused: a budget of 0 blocks every node drain, and 1 would stop `acks=all`
- * writes. Development writes 0 (a drain waits until the pod is deleted by hand).
+ * The `maxUnavailable` of the PodDisruptionBudget over every Kafka pod: the smaller of the
+ * brokers' budget (min ISR) and the quorum's. When no broker can be disrupted without a
+ * partition falling below its min ISR (replication factor = min ISR), staging and production
+ * are refused: a budget of 0 blocks every node drain, and 1 would stop `acks=all` writes.
+ * Development writes 0 (a drain waits until the pod is deleted by hand).
  */
-function disruptionBudgetsOf(path: string, development: boolean, combined: boolean, brokerProperties: Readonly<Record<string, string>>, voters: number) {
+function disruptionBudgetOf(path: string, development: boolean, combined: boolean, brokerProperties: Readonly<Record<string, string>>, voters: number) {
   const broker = brokerDisruptionBudget(brokerProperties);
   const controllers = quorumDisruptionBudget(voters);
   // A combined node is one node: HA-001 and HA-005 already refuse it outside development.
@@ -415,7 +412,7 @@ function disruptionBudgetsOf(path: string, development: boolean, combined: boole
       fix: 'Set replicationFactor: 3 and minInsyncReplicas: 2 (and leave the replication settings out of extra).',
     });
   }
-  return { brokers: combined ? Math.min(broker.maxUnavailable, controllers) : broker.maxUnavailable, controllers };
+  return Math.min(broker.maxUnavailable, controllers);
 }
 
 /** The controller and broker node options with their defaults, checked (HA-001, HA-005). */

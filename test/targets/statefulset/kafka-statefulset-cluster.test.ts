@@ -133,15 +133,14 @@ describe('KafkaStatefulSetCluster', () => {
       expect(exporter.spec.template.spec.volumes).toContainEqual({ name: 'sasl', secret: { secretName: 'orders-kafka-exporter-scram', items: [{ key: 'password', path: 'password' }], defaultMode: 0o440 } });
     });
 
-    it('spreads over 3 zones with DoNotSchedule, one Kafka pod per host, one PDB of maxUnavailable 1 per role', () => {
+    it('spreads over 3 zones with DoNotSchedule, one Kafka pod per host, one PDB of maxUnavailable 1 over every Kafka pod', () => {
       const pod = brokers.spec.template.spec;
       expect(pod.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', maxSkew: 1 });
       expect(pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey).toBe('kubernetes.io/hostname');
       expect(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
       const pdbs = objects.filter((o) => o.kind === 'PodDisruptionBudget');
       expect(pdbs.map((p) => [p.metadata.name, p.spec])).toEqual([
-        ['orders-kafka', { maxUnavailable: 1, selector: { matchLabels: { 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka', 'kafka-iac.dev/role': 'broker' } } }],
-        ['orders-controller', { maxUnavailable: 1, selector: { matchLabels: { 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka', 'kafka-iac.dev/role': 'controller' } } }],
+        ['orders-kafka', { maxUnavailable: 1, selector: { matchLabels: { 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka' } } }],
       ]);
     });
 
