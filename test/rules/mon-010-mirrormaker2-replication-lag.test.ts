@@ -11,7 +11,7 @@ import { kubernetesDocuments } from '../../lib/app/kubernetes-documents';
 import { RULE_TAG } from '../../lib/contract/vocabulary';
 import { PATH } from './fixtures/dr-msk-replicator';
 import { mirrorMaker2Outcome } from './fixtures/dr-mirror-maker-2';
-import { outcomeAt, outcomeOf } from './fixtures/outcome';
+import { expectNotApplicableToOthers, outcomeAt, outcomeOf } from './fixtures/outcome';
 
 import { MON_010_MIRRORMAKER2_REPLICATION_LAG } from '../../lib/rules/mon-010-mirrormaker2-replication-lag';
 import { itDescribesItself } from './fixtures/metadata';
@@ -153,8 +153,7 @@ describe('MSK: MON-010 findings in full on the aws_msk_replicator', () => {
 
   it('is not applicable to the other resources of the stack (clusters, alarms, the pairing declaration)', () => {
     const p = replicatedPair();
-    const docs = terraformDocuments(p.peer.stack);
-    for (const doc of docs.filter((d) => d.path !== PATH)) expect(outcomeOf(rule, doc, docs, p.dr), doc.address).toEqual({ status: 'not-applicable' });
+    expectNotApplicableToOthers(rule, terraformDocuments(p.peer.stack), (d) => d.path === PATH, p.dr);
   });
 });
 
@@ -203,7 +202,7 @@ describe('Strimzi: MON-010 findings in full on the KafkaMirrorMaker2', () => {
   it('is not applicable to the other resources of the chart, nor to a KafkaMirrorMaker2 of another API group', () => {
     const f = drFixture();
     const docs = kubernetesDocuments(f.chart);
-    for (const doc of docs.filter((d) => d.path !== MM2_PATH)) expect(outcomeOf(MON_010_MIRRORMAKER2_REPLICATION_LAG, doc, docs, f.peer), doc.path).toEqual({ status: 'not-applicable' });
+    expectNotApplicableToOthers(MON_010_MIRRORMAKER2_REPLICATION_LAG, docs, (d) => d.path === MM2_PATH, f.peer);
     const mm2 = docs.find((d) => d.path === MM2_PATH)!;
     // A resource of the same kind from another operator, labelled for the Strimzi target: not a Strimzi KafkaMirrorMaker2.
     const foreign = { ...mm2, apiVersion: 'example.com/v1', path: 'kafka/Foreign', body: { ...mm2.body, apiVersion: 'example.com/v1' } };

@@ -11,7 +11,7 @@ import { terraformDocuments } from '../../lib/app/terraform-documents';
 import { kubernetesDocuments } from '../../lib/app/kubernetes-documents';
 import type { KafkaStack } from '../../lib/app/kafka-stack';
 import type { KafkaChart } from '../../lib/app/kafka-chart';
-import { outcomeAt, outcomeOf } from './fixtures/outcome';
+import { expectNotApplicableToOthers, outcomeAt } from './fixtures/outcome';
 import { statefulSetChart, BROKERS_PATH, CONTROLLERS_PATH } from '../support/statefulset-fixture';
 import * as strimziFixture from '../support/strimzi-fixture';
 import * as statefulsetFixture from '../support/statefulset-fixture';
@@ -200,8 +200,7 @@ describe('MSK: SEC-008 findings in full', () => {
   });
 
   it('is not applicable to the other resources of the stack', () => {
-    const docs = terraformDocuments(mskStack().stack);
-    for (const doc of docs.filter((d) => d.type !== 'aws_msk_cluster')) expect(outcomeOf(SEC_008_AUDIT_LOGS, doc, docs), doc.address).toEqual({ status: 'not-applicable' });
+    expectNotApplicableToOthers(SEC_008_AUDIT_LOGS, terraformDocuments(mskStack().stack), (d) => d.source === 'terraform' && d.type === 'aws_msk_cluster');
   });
 });
 
@@ -312,8 +311,7 @@ describe('Strimzi: SEC-008 findings in full', () => {
   });
 
   it('is not applicable to the node pools and other resources of the chart', () => {
-    const docs = kubernetesDocuments(strimziChart().chart);
-    for (const doc of docs.filter((d) => d.kind !== 'Kafka')) expect(outcomeOf(SEC_008_AUDIT_LOGS, doc, docs), doc.path).toEqual({ status: 'not-applicable' });
+    expectNotApplicableToOthers(SEC_008_AUDIT_LOGS, kubernetesDocuments(strimziChart().chart), (d) => d.source === 'kubernetes' && d.kind === 'Kafka');
   });
 });
 
@@ -397,8 +395,7 @@ describe('StatefulSet: SEC-008 findings in full', () => {
   });
 
   it('is not applicable to the ConfigMaps, Services and other resources of the chart', () => {
-    const docs = kubernetesDocuments(statefulSetChart().chart);
-    for (const doc of docs.filter((d) => d.kind !== 'StatefulSet')) expect(outcomeOf(SEC_008_AUDIT_LOGS, doc, docs), doc.path).toEqual({ status: 'not-applicable' });
+    expectNotApplicableToOthers(SEC_008_AUDIT_LOGS, kubernetesDocuments(statefulSetChart().chart), (d) => d.source === 'kubernetes' && d.kind === 'StatefulSet');
   });
 });
 
