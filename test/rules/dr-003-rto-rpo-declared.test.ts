@@ -225,10 +225,18 @@ describe('MSK: DR-003 on the latency alarms of MskReplicatorAlarms, findings in 
     }] });
   });
 
+  it('reports an anomaly-band operator that fires below the band too (GreaterThan, but not at its start)', () => {
+    const p = replicatedPair();
+    p.replicatorAlarms!.latencyAlarm.addOverride('comparison_operator', 'LessThanLowerOrGreaterThanUpperThreshold');
+    const o = outcome(p);
+    expect(o.status === 'non-compliant' && o.findings!.map((f) => f.found)).toEqual([`alarm '${ALARM}' has comparison_operator LessThanLowerOrGreaterThanUpperThreshold`]);
+  });
+
   it.each([
     ['of another replicator', 'dimensions.ReplicatorName', 'someone-else'],
     ['in another namespace', 'namespace', 'AWS/KafkaConnect'],
     ['on another metric', 'metric_name', 'ReplicationLatencyP99'],
+    ['without dimensions (a metric-math alarm, say)', 'dimensions', null],
   ])('leaves a high-threshold alarm %s alone (MON-010 reports the missing one)', (_, key, value) => {
     const p = replicatedPair();
     p.replicatorAlarms!.latencyAlarm.addOverride('threshold', 900_000);
@@ -272,6 +280,24 @@ describe('Strimzi: DR-003 on the KafkaMirrorMaker2, findings in full', () => {
 
   it('reports a latency alert without a trailing comparison', () => {
     expect(withComparison('> bool 0')).toEqual(latencyFinding('not set'));
+  });
+
+  it('lists the threshold of every latency alert tied to it when none fires within the RPO', () => {
+    const f = drFixture();
+    const { g, r } = locate(f.monitoring!, LATENCY);
+    const rule = (f.monitoring!.resource.toJson() as any).spec.groups[g].rules[r];
+    f.monitoring!.resource.addJsonPatch(JsonPatch.replace(`/spec/groups/${g}/rules/${r}/expr`, rule.expr.replace(/> 300000$/, '> 900000')));
+    f.monitoring!.resource.addJsonPatch(JsonPatch.add(`/spec/groups/${g}/rules/-`, { ...rule, alert: `${LATENCY}Copy`, expr: rule.expr.replace(/> 300000$/, '> 600000') }));
+    expect(mirrorMaker2Outcome('DR-003', f)).toEqual(latencyFinding('900000, 600000'));
+  });
+
+  it('accepts the 60 s default intervals within an RPO of 300 s', () => {
+    const f = drFixture();
+    const config = { ...(f.mm2.resource.toJson() as any).spec.mirrors[0].checkpointConnector.config };
+    delete config['emit.checkpoints.interval.seconds'];
+    delete config['sync.group.offsets.interval.seconds'];
+    f.mm2.resource.addJsonPatch(JsonPatch.replace(CHECKPOINT, config));
+    expect(mirrorMaker2Outcome('DR-003', f)).toEqual({ status: 'compliant' });
   });
 
   it('leaves a MirrorMaker 2 without latency alerts to MON-010', () => {
