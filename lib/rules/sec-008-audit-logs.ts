@@ -66,7 +66,8 @@ function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
 
 function hasExpiration(rule: any): boolean {
   const expiration = Array.isArray(rule?.expiration) ? rule.expiration[0] : rule?.expiration;
-  return expiration !== undefined && expiration !== null && rule?.status !== 'Disabled';
+  // An expiration is only found on a rule that is an object, hence rule.status without `?.`.
+  return expiration !== undefined && expiration !== null && rule.status !== 'Disabled';
 }
 
 /**

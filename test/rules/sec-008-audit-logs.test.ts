@@ -187,6 +187,14 @@ describe('MSK: SEC-008 findings in full', () => {
       expect(outcomeAt(SEC_008_AUDIT_LOGS, withRule({ id: 'expire', status: 'Enabled', expiration: null }), CLUSTER)).toEqual({ status: 'non-compliant', findings: [NO_EXPIRATION] });
     });
 
+    it('reads the lifecycle of the bucket beside one whose bucket is a literal name (another stack\'s bucket)', () => {
+      const docs = terraformDocuments(s3Logs([{ rules: [EXPIRE] }]).stack);
+      const lifecycle = docs.find((d) => d.type === 'aws_s3_bucket_lifecycle_configuration')!;
+      const literal = { ...lifecycle, name: 'literal', address: 'aws_s3_bucket_lifecycle_configuration.literal', path: 'production/Literal', body: { ...lifecycle.body, bucket: 'someone-elses-bucket' } };
+      expect(outcomeAt(SEC_008_AUDIT_LOGS, [literal, ...docs], CLUSTER)).toEqual({ status: 'compliant' });
+      expect(outcomeAt(SEC_008_AUDIT_LOGS, [literal, ...docs.filter((d) => d !== lifecycle)], CLUSTER)).toEqual({ status: 'non-compliant', findings: [NO_EXPIRATION] });
+    });
+
     it('checks both destinations: CloudWatch Logs with its retention and S3 with its expiration', () => {
       const { stack, cluster } = s3Logs([]);
       cluster.resource.addOverride('logging_info.broker_logs.cloudwatch_logs', { enabled: true, log_group: 'shared-kafka-broker-logs' });
