@@ -87,8 +87,7 @@ function checkUndeclared(f: Findings, doc: SynthesizedDocument) {
   const info = blockOf(doc.body.replication_info_list);
   const source = regionOfArn(info?.source_kafka_cluster_arn);
   const target = regionOfArn(info?.target_kafka_cluster_arn);
-  if (source !== undefined && target !== undefined) {
-    f.expect(source !== target, { found: `source and target clusters are both in ${source}`, expected: 'a DR copy in another region' });
-  }
+  // Two literal ARNs are compared; a reference on either side (undefined) differs from a literal and is left alone.
+  if (source !== undefined) f.expect(source !== target, { found: `source and target clusters are both in ${source}`, expected: 'a DR copy in another region' });
   return f.outcome(['no DR pairing declaration: DR-003 reports it; the peer cannot be checked']);
 }

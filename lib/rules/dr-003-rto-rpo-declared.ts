@@ -39,8 +39,9 @@ function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutco
   const rto = Number(d.rtoSeconds);
   f.expect(rpo > 0, { found: `the declared RPO is ${shown(d.rpoSeconds)}`, expected: 'an RPO of at least one second', fix: 'Declare rpo: DrDuration.minutes(5) on the DrPairing.' });
   f.expect(rto > 0, { found: `the declared RTO is ${shown(d.rtoSeconds)}`, expected: 'an RTO of at least one second', fix: 'Declare rto: DrDuration.minutes(30) on the DrPairing.' });
-  if (rpo > 0 && rto > 0) {
-    f.expect(rpo <= rto, {
+  // Against a valid RTO only; an RPO that is no positive number (reported above) is never above it.
+  if (rto > 0) {
+    f.expect(!(rpo > rto), {
       found: `the declared RPO (${rpo}s) is above the RTO (${rto}s)`, expected: 'an RPO of at most the RTO: MON-010 alerts only once replication is an RPO behind',
       fix: 'Lower the RPO to the RTO or less on the DrPairing, or raise the RTO.',
     });

@@ -3,7 +3,8 @@ import { ruleDocumentLabel } from './checks/cluster-monitoring';
 import { MIRROR_MAKER_2_ROLE, mirrorMaker2MonitoringOf, mirrorMaker2PodLabels } from './checks/mirror-maker-2-monitoring';
 import { CLUSTER_LABEL, ROLE_LABEL } from '../model/monitoring/metrics-backend';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_FAILURE_METRIC, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../contract/msk-replicator-markers';
-import { apiGroupOf, type KubernetesDocument, type TerraformDocument } from '../contract/document';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { isMirrorMaker2, isMskReplicator } from './readers/replication-documents';
 import type { DocumentIndex } from '../contract/document-index';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome, type RuleContext } from './rule';
 import { defineRule, Severity } from './define-rule';
@@ -34,19 +35,17 @@ export const MON_010_MIRRORMAKER2_REPLICATION_LAG: Rule = defineRule({
 
 /** Strimzi: each KafkaMirrorMaker2. */
 function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaMirrorMaker2' || apiGroupOf(doc) !== 'kafka.strimzi.io') return NOT_APPLICABLE;
-  return checkMirrorMaker2(doc, ctx.index);
+  return isMirrorMaker2(doc) ? checkMirrorMaker2(doc, ctx.index) : NOT_APPLICABLE;
 }
 
 /** MSK: each aws_msk_replicator. */
 function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  return doc.source === 'terraform' && doc.type === 'aws_msk_replicator' ? checkReplicator(doc, ctx.index) : NOT_APPLICABLE;
+  return isMskReplicator(doc) ? checkReplicator(doc, ctx.index) : NOT_APPLICABLE;
 }
 
 function checkMirrorMaker2(doc: KubernetesDocument, index: DocumentIndex): RuleOutcome {
   const f = new Findings();
   const m = mirrorMaker2MonitoringOf(doc, index);
-  const fix = `Add new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: '${m.cluster ?? '<target cluster>'}', ..., replicationRpo, mirrorMakerSelector: mm2.podSelector }).`;
   if (m.cluster === undefined) {
     f.add({
       found: `KafkaMirrorMaker2 ${doc.name} has no ${KAFKA_CLUSTER_LABEL} label, so no monitoring can be tied to it`,
@@ -55,6 +54,7 @@ function checkMirrorMaker2(doc: KubernetesDocument, index: DocumentIndex): RuleO
     });
     return f.outcome();
   }
+  const fix = `Add new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: '${m.cluster}', ..., replicationRpo, mirrorMakerSelector: mm2.podSelector }).`;
   const series = `${CLUSTER_LABEL}="${m.cluster}",${ROLE_LABEL}="${MIRROR_MAKER_2_ROLE}"`;
   f.expect(m.podMonitors.length > 0, {
     found: `no PodMonitor selects the pods of KafkaMirrorMaker2 ${doc.name} (${Object.entries(mirrorMaker2PodLabels(doc)).map(([k, v]) => `${k}=${v}`).join(', ')}) and labels their series ${series}`,

@@ -37,7 +37,7 @@ function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
     const group = ctx.index.resolve(cloudWatch.log_group);
     if (group?.type === 'aws_cloudwatch_log_group') {
       const days = literalNumber(group.body.retention_in_days);
-      f.expect(days !== undefined && days > 0, {
+      f.expect((days ?? 0) > 0, {
         found: `retention_in_days of ${group.address} (${group.path}) is ${shown(group.body.retention_in_days)}`,
         expected: 'a retention period in days (not "never expire")',
         fix: 'Set brokerLogs.retentionInDays (default 365).',
@@ -66,7 +66,8 @@ function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
 
 function hasExpiration(rule: any): boolean {
   const expiration = Array.isArray(rule?.expiration) ? rule.expiration[0] : rule?.expiration;
-  return expiration !== undefined && expiration !== null && rule?.status !== 'Disabled';
+  // An expiration is only found on a rule that is an object, hence rule.status without `?.`.
+  return expiration !== undefined && expiration !== null && rule.status !== 'Disabled';
 }
 
 /**
@@ -86,12 +87,12 @@ function checkStrimzi(kafka: KubernetesDocument, ctx: RuleContext): RuleOutcome 
       return f.outcome();
     }
     const level = authorizerLevel(readProperties(text));
-    f.expect(AUTHORIZER_ON.includes(level ?? ''), { found: `the authorizer logger level in ConfigMap ${ref.name} is ${shown(level)}`, expected: 'INFO, DEBUG or TRACE', fix });
+    f.expect(authorizerOn(level), { found: `the authorizer logger level in ConfigMap ${ref.name} is ${shown(level)}`, expected: 'INFO, DEBUG or TRACE', fix });
     return f.outcome();
   }
   const loggers = logging?.type === 'inline' ? (logging.loggers ?? {}) : undefined;
   const level = loggers ? authorizerLevel(loggers) : undefined;
-  f.expect(AUTHORIZER_ON.includes(level ?? ''), {
+  f.expect(authorizerOn(level), {
     found: loggers === undefined
       ? 'spec.kafka.logging is not set, so the authorizer logger is left to the operator default'
       : `spec.kafka.logging authorizer logger level is ${shown(level)}`,
@@ -102,6 +103,11 @@ function checkStrimzi(kafka: KubernetesDocument, ctx: RuleContext): RuleOutcome 
 }
 
 const AUTHORIZER_ON = ['INFO', 'DEBUG', 'TRACE', 'ALL'];
+
+/** Whether a log4j2 level (upper case, or undefined when not set) lets the authorizer log its denials. */
+function authorizerOn(level: string | undefined): boolean {
+  return AUTHORIZER_ON.some((on) => on === level);
+}
 
 /** The level of the log4j2 logger named `kafka.authorizer.logger` (Strimzi's default id is `authorizer`). */
 function authorizerLevel(loggers: Readonly<Record<string, unknown>>): string | undefined {
@@ -121,7 +127,7 @@ function authorizerLevel(loggers: Readonly<Record<string, unknown>>): string | u
 function checkStatefulSet({ sts: doc }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
   const container = kafkaContainerOf(podSpecOf(doc));
   const opts = envValueOf(container, 'KAFKA_LOG4J_OPTS');
-  const file = /-Dlog4j2?\.configurationFile=(?:file:)?(\S+)/.exec(opts ?? '')?.[1];
+  const file = opts?.match(/-Dlog4j2?\.configurationFile=(?:file:)?(\S+)/)?.[1];
   const fix = "Set KAFKA_LOG4J_OPTS to '-Dlog4j2.configurationFile=<file from a ConfigMap>' with logger.authorizer.name=kafka.authorizer.logger and logger.authorizer.level=INFO (KafkaStatefulSetCluster does).";
   const f = new Findings();
   if (file === undefined) {
@@ -134,7 +140,7 @@ function checkStatefulSet({ sts: doc }: KafkaNodeStatefulSet, ctx: RuleContext):
     return f.outcome();
   }
   const level = authorizerLevel(readProperties(source.text));
-  f.expect(AUTHORIZER_ON.includes(level ?? ''), {
+  f.expect(authorizerOn(level), {
     found: `the authorizer logger level in ConfigMap ${source.configMap} key ${source.key} is ${shown(level)}`,
     expected: 'the authorizer logger at INFO (denials) or DEBUG (every decision)',
     fix,
