@@ -20,6 +20,7 @@ import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
 import { ACL_ARTEFACT_LABEL, GROUP_TOPIC_PARTITIONS_ANNOTATION, SLO_COVERED_ANNOTATION, TARGET_LABEL } from '../../lib/contract/vocabulary';
 import { kubernetes, terraform } from './fixtures/cap-documents';
 import { findingsOf, outcomeOf } from './fixtures/outcome';
+import { itDescribesItself } from './fixtures/metadata';
 
 const CAP_005 = RuleRegistry.all().filter((r) => r.id === 'CAP-005');
 type Target = 'strimzi' | 'statefulset' | 'msk';
@@ -113,6 +114,10 @@ for (const target of ['strimzi', 'statefulset', 'msk'] as const) {
   });
 }
 
+describe('the rule', () => {
+  itDescribesItself(CAP_005[0], 'CAP-005', ['msk', 'strimzi', 'statefulset']);
+});
+
 describe('CAP-005 reads the partitions from the output, not the model', () => {
   it('Strimzi: fails when a JSON patch lowers a KafkaTopic below the scaled maximum', () => {
     const { chart, access } = scaled('strimzi', { maxReplicas: 18 });
@@ -197,6 +202,13 @@ describe('CAP-005 on the ScaledObject document', () => {
     expect(outcomeOf(rule, scaledObject({ min: 1, slo: 'yes' }))).toEqual({ status: 'compliant', notes: [AGAINST_18] });
   });
 
+  it('fails an infinite maximum: it is no declared bound', () => {
+    expect(findingsOf(rule, scaledObject({ max: 'Infinity' }))).toEqual([
+      orderFinding('2', "'Infinity'"),
+      maxFinding("'Infinity'", 18, 'orders: 12, refunds: 6'),
+    ]);
+  });
+
   it('passes min equal to max, and fails min above max or counts that are not numbers', () => {
     expect(outcomeOf(rule, scaledObject({ min: 6, max: 6 }))).toEqual({ status: 'compliant', notes: ['maxReplicaCount 6 against 18 partitions (orders: 12, refunds: 6)'] });
     expect(findingsOf(rule, scaledObject({ min: 7, max: 6 }))).toEqual([orderFinding('7', '6')]);
@@ -212,7 +224,7 @@ describe('CAP-005 on the ScaledObject document', () => {
   });
 
   it('fails each kafka trigger whose lagThreshold is not a positive number, by index, and skips an absent one', () => {
-    const triggers = [lag('orders', '1'), { type: 'cpu', metadata: { value: '0' } }, lag('refunds', '-5'), lag('refunds', 'lots'), lag('orders', undefined), lag('orders', '0')];
+    const triggers = [lag('orders', '1'), { type: 'cpu', metadata: { value: '0' } }, lag('refunds', '-5'), lag('refunds', 'lots'), { type: 'kafka', metadata: { topic: 'orders' } }, lag('orders', '0')];
     expect(findingsOf(rule, scaledObject({ triggers }))).toEqual([
       // The index counts the kafka triggers only (the cpu trigger is not one).
       { found: "spec.triggers[1].metadata.lagThreshold is '-5'", expected: 'a positive number of messages (the documents: 1000)', fix: 'Set lagThreshold: 1000.' },
@@ -237,7 +249,7 @@ describe('CAP-005 on the ScaledObject document', () => {
   });
 
   it('reads no recorded partitions from an annotation that is not a JSON object, and no limit from topics of 0 partitions', () => {
-    for (const recorded of ['not json', '12', 'null']) {
+    for (const recorded of ['not json', '12', 'null', '"abc"']) {
       expect(outcomeOf(rule, scaledObject({ recorded, triggers: [lag()], max: 100 })), recorded).toEqual({ status: 'compliant' });
     }
     expect(outcomeOf(rule, scaledObject({ recorded: '{"orders":0}', triggers: [lag('orders')], max: 100 }))).toEqual({ status: 'compliant' });
@@ -259,12 +271,32 @@ describe('CAP-005 on the ScaledObject document', () => {
     expect(outcomeOf(rule, scaledObject({ target: 'statefulset' }), [notAccess])).toEqual({ status: 'compliant', notes: [AGAINST_18] });
   });
 
+  it('reads a ScaledObject without annotations or labels, or without metadata, as a group without an SLO or recorded topics', () => {
+    const doc = scaledObject({ min: 1, triggers: [lag('orders'), { type: 'kafka' }, null] });
+    const bare = { ...doc, body: { ...doc.body, metadata: { name: doc.name } } };
+    const unknown = { status: 'compliant', notes: ["partitions of 'orders' unknown: neither a KafkaTopic, a topics.txt line nor the recorded plan names them"] };
+    expect(outcomeOf(rule, bare)).toEqual(unknown);
+    expect(outcomeOf(rule, { ...doc, body: { ...doc.body, metadata: undefined } })).toEqual(unknown);
+  });
+
+  it('falls back to the recorded partitions for a KafkaTopic or topic line without a partition count, and skips documents without spec or labels', () => {
+    const kafkaTopic = (name: string, spec?: Record<string, unknown>) => kubernetes('kafka.strimzi.io/v1', 'KafkaTopic', name, spec ? { spec } : {});
+    const topics = [kafkaTopic('orders', { partitions: 3 }), kafkaTopic('refunds', { partitions: 'many' }), kafkaTopic('bare')];
+    expect(findingsOf(rule, scaledObject({ target: 'strimzi' }), topics)).toEqual([maxFinding('18', 9, 'orders: 3, refunds: 6')]);
+    const lines = '--create --if-not-exists --topic orders --partitions 2 --replication-factor 3\n--create --if-not-exists --topic refunds --replication-factor 3\n';
+    const access = kubernetes('v1', 'ConfigMap', 'main-access', { metadata: { labels: { [ACL_ARTEFACT_LABEL]: 'true' } }, data: { 'topics.txt': lines } });
+    const unlabelled = kubernetes('v1', 'ConfigMap', 'bare', { data: { 'topics.txt': lines } });
+    const noMetadata = { ...unlabelled, name: 'no-metadata', body: { ...unlabelled.body, metadata: undefined } };
+    expect(findingsOf(rule, scaledObject({ target: 'statefulset' }), [access, unlabelled, noMetadata])).toEqual([maxFinding('18', 8, 'orders: 2, refunds: 6')]);
+  });
+
   it('is not applicable to other documents: another kind or API group, or a ScaledObject without a kafka trigger', () => {
     for (const doc of [
       scaledObject({ kind: 'ScaledJob' }),
       scaledObject({ apiVersion: 'autoscaling.example.com/v1' }),
       scaledObject({ triggers: [{ type: 'cpu', metadata: { value: '80' } }] }),
       scaledObject({ triggers: 'kafka' }),
+      { ...scaledObject(), body: { metadata: { name: 'no-spec' } } },
       terraform('aws_msk_cluster', 'kafka', {}),
     ]) expect(outcomeOf(rule, doc)).toEqual({ status: 'not-applicable' });
   });
