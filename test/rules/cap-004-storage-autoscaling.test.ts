@@ -152,6 +152,9 @@ describe('MSK: CAP-004 on the cluster, target, policy and alarm documents', () =
     }]);
     expect(outcome(mskCluster({ volumeGiB: 16384 }), storageTarget({ maxCapacity: 16384 }), storagePolicy())).toEqual({ status: 'compliant' });
     expect(findings(mskCluster({ volumeGiB: 16000 }), storageTarget({ maxCapacity: 16000 }), storagePolicy()).map((f) => f.found)).toEqual([`${TARGET} max_capacity is 16000 with volume_size 16000`]);
+    // The exception needs both at 16384: a full volume with a lower maximum, or a larger volume, has no room.
+    expect(findings(mskCluster({ volumeGiB: 16384 }), storageTarget({ maxCapacity: 16000 }), storagePolicy()).map((f) => f.found)).toEqual([`${TARGET} max_capacity is 16000 with volume_size 16384`]);
+    expect(findings(mskCluster({ volumeGiB: 20000 }), storageTarget({ maxCapacity: 16384 }), storagePolicy()).map((f) => f.found)).toEqual([`${TARGET} max_capacity is 16384 with volume_size 20000`]);
     // Blocks written as lists of one (an override or a hand-written file) read the same.
     const listed = withBody(mskCluster(), { broker_node_group_info: [{ storage_info: [{ ebs_storage_info: [{ volume_size: 4000 }] }] }] });
     expect(findings(listed, storageTarget({ maxCapacity: 4000 }), storagePolicy()).map((f) => f.found)).toEqual([`${TARGET} max_capacity is 4000 with volume_size 4000`]);
@@ -202,6 +205,8 @@ describe('MSK: CAP-004 on the cluster, target, policy and alarm documents', () =
     expect(findings(mskCluster(), storageTarget(), at60, alarm('any', 58), alarm('any-2', 59))).toEqual([fromAlarm(58)]);
     expect(findings(mskCluster(), storageTarget(), at60, alarm('own', 65, 'production-kafka'), alarm('any', 50))).toEqual([fromAlarm(50)]);
     expect(findings(mskCluster(), storageTarget(), at60, alarm('own', 50, 'production-kafka'), alarm('any', 65))).toEqual([fromAlarm(50)]);
+    // A threshold that is not a number does not hide a lower one.
+    expect(findings(mskCluster(), storageTarget(), at60, alarm('expr', '${var.t}', 'production-kafka'), alarm('own', 55, 'production-kafka'))).toEqual([fromAlarm(55)]);
     // Another cluster's alarm, another metric, or a threshold that is not a number leave the default.
     for (const other of [alarm('other', 50, 'staging-kafka'), alarm('cpu', 50, 'production-kafka', 'CpuUser'), alarm('expr', '${var.t}', 'production-kafka')]) {
       expect(outcome(mskCluster(), storageTarget(), at60, other), other.name).toEqual({ status: 'compliant' });
@@ -217,6 +222,10 @@ describe('MSK: CAP-004 on the cluster, target, policy and alarm documents', () =
     expect(findings(mskCluster(), withBody(storageTarget(), { scalable_dimension: 'ecs:service:DesiredCount' }), storagePolicy()).map((f) => f.found)).toEqual([noTarget]);
     expect(findings(mskCluster(), withBody(storageTarget(), { resource_id: '${aws_msk_cluster.other.arn}' }), storagePolicy(), other).map((f) => f.found)).toEqual([noTarget]);
     expect(findings(mskCluster(), withBody(storageTarget(), { resource_id: '${aws_kms_key.kafka.arn}' }), terraform('aws_kms_key', 'kafka', {})).map((f) => f.found)).toEqual([noTarget]);
+    expect(findings(mskCluster(), withBody(storageTarget(), { resource_id: 'service/kafka/production-kafka' }), storagePolicy()).map((f) => f.found)).toEqual([noTarget]);
+    // Of two targets on the cluster, the first is checked and keeps its policy.
+    const second = { ...storageTarget({ maxCapacity: 20000 }), name: 'second', address: 'aws_appautoscaling_target.second' };
+    expect(outcome(mskCluster(), storageTarget(), second, storagePolicy())).toEqual({ status: 'compliant' });
     // A policy written with literal dimension and a resource_id on the cluster itself uses the cluster's first target.
     const literal = withBody(storagePolicy(), { scalable_dimension: 'kafka:broker-storage:VolumeSize', resource_id: '${aws_msk_cluster.kafka.arn}' });
     expect(outcome(mskCluster(), storageTarget(), literal)).toEqual({ status: 'compliant' });
