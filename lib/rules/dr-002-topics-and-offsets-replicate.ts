@@ -51,10 +51,8 @@ function checkMirrorMaker2(doc: KubernetesDocument, d: DrPairingDeclaration): Ru
         expected: 'every declared topic replicated',
       });
     }
-    if (m.topicsExcludePattern !== undefined) {
-      for (const t of d.topics) {
-        f.expect(!patternCovers(m.topicsExcludePattern, t), { found: `${at}.topicsExcludePattern excludes declared topic '${t}'`, expected: 'every declared topic replicated' });
-      }
+    for (const t of d.topics) {
+      f.expect(!patternCovers(m.topicsExcludePattern, t), { found: `${at}.topicsExcludePattern excludes declared topic '${t}'`, expected: 'every declared topic replicated' });
     }
     for (const g of d.consumerGroups) {
       f.expect(patternCovers(m.groupsPattern, groupProbe(g)), {

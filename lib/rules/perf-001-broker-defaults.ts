@@ -2,7 +2,7 @@ import { PERF_BROKER_DEFAULTS } from '../model/broker-config';
 import { readProperties } from '../contract/writers/properties';
 import { parseMemoryQuantity } from '../model/jvm-heap';
 import type { KubernetesDocument, SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 
 const GiB = 1024 ** 3;
@@ -35,7 +35,9 @@ export const PERF_001_BROKER_DEFAULTS: Rule = defineRule({
 
 /** MSK: the `aws_msk_configuration` server properties. The heap is MSK's own (not applicable). */
 function checkMsk(doc: SynthesizedDocument): RuleOutcome {
-  if (doc.source !== 'terraform' || doc.type !== 'aws_msk_configuration') return NOT_APPLICABLE;
+  // Stryker disable next-line ConditionalExpression: only Terraform documents reach the MSK check (defineRule dispatches by target)
+  if (doc.source !== 'terraform') return NOT_APPLICABLE;
+  if (doc.type !== 'aws_msk_configuration') return NOT_APPLICABLE;
   const text = doc.body.server_properties;
   if (typeof text !== 'string') return NOT_APPLICABLE;
   const f = new Findings();
@@ -45,6 +47,7 @@ function checkMsk(doc: SynthesizedDocument): RuleOutcome {
 
 /** Strimzi: `Kafka.spec.kafka.config`; the heap on each `KafkaNodePool` (its own jvmOptions/resources, or the Kafka's). */
 function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+  // Stryker disable next-line ConditionalExpression: only Kubernetes documents reach the Strimzi check (defineRule dispatches by target)
   if (doc.source !== 'kubernetes') return NOT_APPLICABLE;
   if (doc.kind === 'Kafka') {
     const config = doc.body.spec?.kafka?.config ?? {};
@@ -69,6 +72,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 
 /** StatefulSet: `server.properties` in its ConfigMap; the heap from KAFKA_HEAP_OPTS on the Kafka container. */
 function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
+  // Stryker disable next-line ConditionalExpression: only Kubernetes documents reach the StatefulSet check (defineRule dispatches by target)
   if (doc.source !== 'kubernetes') return NOT_APPLICABLE;
   if (doc.kind === 'ConfigMap') {
     const files = serverPropertiesFiles(doc);
@@ -101,10 +105,12 @@ function brokerSettingFindings(props: Readonly<Record<string, string>>, f: Findi
     const expected = `at least ${documented} (the PERF-001 default): ${setting.reason}`;
     const fix = `Set ${key}=${documented} in ${where}, or remove the override.`;
     if (key === 'log.retention.hours') {
-      const hours = effectiveRetentionHours(props);
-      f.expect(hours === undefined || hours < 0 || hours >= Number(documented), {
-        found: `${retentionSource(props)} in ${where} gives a retention of ${hours} hours`, expected, fix,
-      });
+      const retention = effectiveRetention(props);
+      if (retention) {
+        f.expect(retention.hours < 0 || retention.hours >= Number(documented), {
+          found: `${retention.source} in ${where} gives a retention of ${retention.hours} hours`, expected, fix,
+        });
+      }
       continue;
     }
     const raw = props[key];
@@ -119,25 +125,21 @@ function brokerSettingFindings(props: Readonly<Record<string, string>>, f: Findi
   }
 }
 
-/** Kafka's precedence: log.retention.ms, then .minutes, then .hours; undefined when none is set (the default, 168). */
-function effectiveRetentionHours(props: Readonly<Record<string, string>>): number | undefined {
-  if (props['log.retention.ms'] !== undefined) {
-    const ms = Number(props['log.retention.ms']);
-    return ms < 0 ? -1 : ms / 3_600_000;
-  }
-  if (props['log.retention.minutes'] !== undefined) {
-    const min = Number(props['log.retention.minutes']);
-    return min < 0 ? -1 : min / 60;
-  }
-  if (props['log.retention.hours'] !== undefined) return Number(props['log.retention.hours']);
-  return undefined;
-}
+/** Kafka's retention keys in order of precedence, with the units of each in an hour. */
+const RETENTION_KEYS: readonly (readonly [string, number])[] = [['log.retention.ms', 3_600_000], ['log.retention.minutes', 60], ['log.retention.hours', 1]];
 
-function retentionSource(props: Readonly<Record<string, string>>): string {
-  for (const key of ['log.retention.ms', 'log.retention.minutes', 'log.retention.hours']) {
-    if (props[key] !== undefined) return `${key} '${props[key]}'`;
+/**
+ * The retention in hours (-1 for unlimited) and the key it comes from, by Kafka's precedence:
+ * log.retention.ms, then .minutes, then .hours; undefined when none is set (the default, 168).
+ */
+function effectiveRetention(props: Readonly<Record<string, string>>): { readonly hours: number; readonly source: string } | undefined {
+  for (const [key, perHour] of RETENTION_KEYS) {
+    const raw = props[key];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    return { hours: value < 0 ? -1 : value / perHour, source: `${key} '${raw}'` };
   }
-  return 'log.retention.hours';
+  return undefined;
 }
 
 interface HeapWording {
@@ -152,19 +154,19 @@ function heapFindings(xms: unknown, xmx: unknown, memoryLimit: unknown, f: Findi
   const recommendedMiB = Number.isFinite(limit) ? Math.floor(Math.min(6 * GiB, limit / 2) / MiB) : undefined;
   const heap = recommendedMiB !== undefined ? `${recommendedMiB}m` : '<half the memory limit, at most 6g>';
   f.expect(Number.isFinite(limit), {
-    found: `${w.memoryField} is ${memoryLimit === undefined ? 'not set' : `'${memoryLimit}'`}`,
+    found: `${w.memoryField} is ${shown(memoryLimit)}`,
     expected: 'a memory limit, so the heap can be min(6 GiB, half of it) and the rest left to the page cache',
     fix: `Set ${w.memoryField}, for example '8Gi'.`,
   });
   const ms = jvmBytes(xms);
   const mx = jvmBytes(xmx);
   f.expect(mx !== undefined, {
-    found: `${w.heapField} -Xmx is ${xmx === undefined ? 'not set' : `'${xmx}'`}`,
+    found: `${w.heapField} -Xmx is ${shown(xmx)}`,
     expected: `an explicit heap of ${heap} (PERF-001: min(6 GiB, half the memory limit)); the JVM's own default is a quarter of the memory`,
     fix: w.fix(heap),
   });
   f.expect(ms !== undefined && mx !== undefined && ms === mx, {
-    found: `${w.heapField} -Xms is ${xms === undefined ? 'not set' : `'${xms}'`} and -Xmx is ${xmx === undefined ? 'not set' : `'${xmx}'`}`,
+    found: `${w.heapField} -Xms is ${shown(xms)} and -Xmx is ${shown(xmx)}`,
     expected: '-Xms equal to -Xmx, so the heap is allocated once and never resized under load',
     fix: w.fix(heap),
   });

@@ -23,28 +23,27 @@ export const SEC_006_ENCRYPTION_AT_REST: Rule = defineRule({
 function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
   const arn = block(cluster.body.encryption_info).encryption_at_rest_kms_key_arn;
   const f = new Findings();
-  const notes: string[] = [];
-  f.expect(typeof arn === 'string' && arn.length > 0, {
-    found: 'encryption_info.encryption_at_rest_kms_key_arn is not set, so MSK uses the AWS-managed key',
-    expected: 'a customer-managed KMS key',
-    fix: 'Let MskCluster create its key, or pass encryptionKeyArn.',
-  });
-  f.expect(typeof arn !== 'string' || !arn.includes('alias/aws/'), {
+  if (typeof arn !== 'string' || arn === '') {
+    f.add({
+      found: 'encryption_info.encryption_at_rest_kms_key_arn is not set, so MSK uses the AWS-managed key',
+      expected: 'a customer-managed KMS key',
+      fix: 'Let MskCluster create its key, or pass encryptionKeyArn.',
+    });
+    return f.outcome();
+  }
+  f.expect(!arn.includes('alias/aws/'), {
     found: `encryption_info.encryption_at_rest_kms_key_arn is ${shown(arn)}, an AWS-managed key`,
     expected: 'a customer-managed KMS key',
     fix: 'Use a customer-managed key with rotation on.',
   });
   const key = ctx.index.resolve(arn);
-  if (key?.type === 'aws_kms_key') {
-    f.expect(literalBoolean(key.body.enable_key_rotation) === true, {
-      found: `enable_key_rotation of ${key.address} (${key.path}) is ${shown(key.body.enable_key_rotation)}`,
-      expected: 'true',
-      fix: 'Set enable_key_rotation = true on the key (KafkaEncryptionKey does).',
-    });
-  } else if (typeof arn === 'string' && arn.length > 0) {
-    notes.push(`The key ${arn} is not managed in this stack; its rotation is checked where it is managed.`);
-  }
-  return f.outcome(notes);
+  if (key?.type !== 'aws_kms_key') return f.outcome([`The key ${arn} is not managed in this stack; its rotation is checked where it is managed.`]);
+  f.expect(literalBoolean(key.body.enable_key_rotation) === true, {
+    found: `enable_key_rotation of ${key.address} (${key.path}) is ${shown(key.body.enable_key_rotation)}`,
+    expected: 'true',
+    fix: 'Set enable_key_rotation = true on the key (KafkaEncryptionKey does).',
+  });
+  return f.outcome();
 }
 
 /**
@@ -77,7 +76,8 @@ function checkStrimzi(pool: KubernetesDocument, ctx: RuleContext): RuleOutcome {
  * `kmsKeyId`), or one declared elsewhere with its key (`kafka-iac.dev/storage-class-kms-key-id`).
  */
 function checkStatefulSet({ sts }: KafkaNodeStatefulSet, ctx: RuleContext): RuleOutcome {
-  const templates: any[] = sts.body.spec?.volumeClaimTemplates ?? [];
+  // kafkaNodeCheck found the properties volume under spec.template, so spec is present.
+  const templates: any[] = sts.body.spec.volumeClaimTemplates ?? [];
   const f = new Findings();
   const notes: string[] = [];
   f.expect(templates.length > 0, {
@@ -111,12 +111,15 @@ function checkStorageClass(
   const storageClass = ctx.index.kubernetesByName('StorageClass', className);
   if (!storageClass) {
     const declaredKey = owner.body.metadata?.annotations?.[STORAGE_KMS_KEY_ANNOTATION];
-    f.expect(typeof declaredKey === 'string' && declaredKey !== '', {
-      found: `${where} is '${className}', a StorageClass that is not in this synthesis, and no KMS key is declared for it`,
-      expected: 'an encrypted StorageClass with a customer-managed KMS key',
-      fix: 'Create it with EncryptedStorageClass, or pass EncryptedStorageClass.fromStorageClassAttributes({ storageClassName, kmsKeyId }).',
-    });
-    if (declaredKey) notes.push(`StorageClass '${className}' is managed elsewhere; declared KMS key ${declaredKey}.`);
+    if (typeof declaredKey === 'string' && declaredKey !== '') {
+      notes.push(`StorageClass '${className}' is managed elsewhere; declared KMS key ${declaredKey}.`);
+    } else {
+      f.add({
+        found: `${where} is '${className}', a StorageClass that is not in this synthesis, and no KMS key is declared for it`,
+        expected: 'an encrypted StorageClass with a customer-managed KMS key',
+        fix: 'Create it with EncryptedStorageClass, or pass EncryptedStorageClass.fromStorageClassAttributes({ storageClassName, kmsKeyId }).',
+      });
+    }
     return;
   }
   const params = storageClass.body.parameters ?? {};
