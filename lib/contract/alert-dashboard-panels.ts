@@ -1,7 +1,8 @@
 import type { RuleGroup } from '../model/monitoring/alert-rule';
 import { KafkaAlertName } from '../model/monitoring/kafka-alerts';
+import { SloRunbook } from '../model/monitoring/service-level-objective';
 import type { RunbookDashboardLink } from '../model/monitoring/runbook';
-import { DashboardKind, DrPanel, OperationalPanel, type BuiltDashboard } from './dashboards';
+import { DashboardKind, DrPanel, OperationalPanel, SloPanelOffset, sloRowTitlePrefix, type BuiltDashboard } from './dashboards';
 
 /**
  * Which dashboard panel each Kafka alert links to, defined once: the runbook of every alert
@@ -86,7 +87,7 @@ export function dashboardPanelLinks(cluster: string, groups: readonly RuleGroup[
   const entries: Readonly<Record<string, AlertDashboardPanel>> = ALERT_DASHBOARD_PANELS;
   const links: RunbookDashboardLink[] = [];
   for (const alert of groups.flatMap((g) => g.alerts)) {
-    const entry = entries[alert.alert];
+    const entry = entries[alert.alert] ?? sloAlertPanel(alert, dashboards);
     if (entry?.dashboard === undefined) continue;
     const d = dashboards.find((x) => x.kind === entry.dashboard);
     const panel = d && dashboardPanels(d.model).find((p) => p.id === entry.panel);
@@ -98,4 +99,24 @@ export function dashboardPanelLinks(cluster: string, groups: readonly RuleGroup[
     });
   }
   return links;
+}
+
+/** The panel of each SLO runbook's alerts in their SLO's row. */
+const SLO_RUNBOOK_PANELS: Readonly<Record<SloRunbook, SloPanelOffset>> = {
+  [SloRunbook.BURN_RATE]: SloPanelOffset.BURN_RATE,
+  [SloRunbook.ERROR_BUDGET]: SloPanelOffset.ERROR_BUDGET_REMAINING,
+};
+
+/**
+ * The panel of an SLO alert (burn rate, error budget): in the row of its SLO on the SLO dashboard,
+ * found by the row's title (`<rule id> <SLO name>:`, the SLO name is the alert's `slo` label), so
+ * the link follows the SLO wherever its row stands. Undefined for any other alert.
+ */
+function sloAlertPanel(alert: RuleGroup['alerts'][number], dashboards: readonly BuiltDashboard[]): AlertDashboardPanel | undefined {
+  const offset: SloPanelOffset | undefined = (SLO_RUNBOOK_PANELS as Readonly<Record<string, SloPanelOffset>>)[alert.runbook];
+  const slo = alert.labels.slo;
+  const d = dashboards.find((x) => x.kind === DashboardKind.SLO);
+  if (offset === undefined || slo === undefined || !d) return undefined;
+  const row = dashboardPanels(d.model).find((p) => p.title.startsWith(sloRowTitlePrefix(alert.ruleId, slo)));
+  return row && { dashboard: DashboardKind.SLO, panel: row.id + offset };
 }

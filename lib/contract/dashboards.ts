@@ -157,9 +157,24 @@ const DR_ROW = 101;
 /**
  * Panel ids of the dashboards with one row per SLO or per cluster: the row at `100 * (i + 1)`,
  * its panels at fixed offsets after it, so that adding a panel to a row moves no other panel.
- * Nothing links to them (they follow the order of the SLOs or clusters).
+ * A link to one of them is found through its row's title (`sloPanelLinks` in
+ * alert-dashboard-panels.ts), never through the position of the SLO.
  */
 const BLOCK = 100;
+
+/** The offset of each panel of an SLO's row from the row's id (the SLO dashboard). */
+export enum SloPanelOffset {
+  SLI = 1,
+  OBJECTIVE = 2,
+  ERROR_BUDGET_REMAINING = 3,
+  INDICATOR = 4,
+  BURN_RATE = 5,
+}
+
+/** The title of an SLO's row on the SLO dashboard starts with this: `<rule id> <SLO name>:`. */
+export function sloRowTitlePrefix(ruleId: string, sloName: string): string {
+  return `${ruleId} ${sloName}:`;
+}
 
 /** A panel and its queries, before it goes on a dashboard. */
 type PanelSpec =
@@ -320,14 +335,14 @@ export function sloDashboard(c: DashboardCluster): BuiltDashboard {
     const byName = new Map(BURN_RATE_WINDOWS.flatMap((w) => [w.long, w.short]).map((d) => [d.toString(), d]));
     const alertFactors = slo.burnRates.map((b) => `${b.window.name} ${b.factor}x`).join(', ');
     return {
-      id: row, row: `${slo.id} ${slo.name}: ${ind.description}, ${slo.objectivePercent}% over ${slo.period}`,
+      id: row, row: `${sloRowTitlePrefix(slo.id, slo.name)} ${ind.description}, ${slo.objectivePercent}% over ${slo.period}`,
       panels: [
-        { type: 'stat', id: row + 1, title: `SLI over ${slo.period}`, description: `Share of good minutes over ${slo.period} (1 − ${sloErrorRatioRecord(slo.period)}); objective ${slo.objectivePercent}%.`, unit: 'percentunit', queries: [{ expr: `1 - ${sloErrorRatioRecord(slo.period)}${sel}`, legend: 'SLI' }], thresholds: [{ value: null, color: BAD }, { value: objective, color: GOOD }] },
-        { type: 'stat', id: row + 2, title: 'Objective', description: `The objective of ${slo.id}: ${slo.objectivePercent}% of minutes good over ${slo.period}.`, unit: 'percentunit', queries: [{ expr: `vector(${objective})`, legend: 'objective' }] },
-        { type: 'stat', id: row + 3, title: 'Error budget remaining', description: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}: the alerts warn below 50% and page below 20%.`, unit: 'percentunit', queries: [{ expr: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}${sel}`, legend: 'remaining' }], thresholds: [{ value: null, color: BAD }, { value: 0.2, color: WARN }, { value: 0.5, color: GOOD }] },
-        { type: 'timeseries', id: row + 4, title: 'Indicator', description: `${ind.description}: a minute is bad above ${ind.threshold}.`, unit: 'none', queries: [{ expr: ind.expression, legend: 'indicator' }, { expr: `vector(${ind.threshold})`, legend: 'threshold' }], width: 6 },
+        { type: 'stat', id: row + SloPanelOffset.SLI, title: `SLI over ${slo.period}`, description: `Share of good minutes over ${slo.period} (1 − ${sloErrorRatioRecord(slo.period)}); objective ${slo.objectivePercent}%.`, unit: 'percentunit', queries: [{ expr: `1 - ${sloErrorRatioRecord(slo.period)}${sel}`, legend: 'SLI' }], thresholds: [{ value: null, color: BAD }, { value: objective, color: GOOD }] },
+        { type: 'stat', id: row + SloPanelOffset.OBJECTIVE, title: 'Objective', description: `The objective of ${slo.id}: ${slo.objectivePercent}% of minutes good over ${slo.period}.`, unit: 'percentunit', queries: [{ expr: `vector(${objective})`, legend: 'objective' }] },
+        { type: 'stat', id: row + SloPanelOffset.ERROR_BUDGET_REMAINING, title: 'Error budget remaining', description: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}: the alerts warn below 50% and page below 20%.`, unit: 'percentunit', queries: [{ expr: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}${sel}`, legend: 'remaining' }], thresholds: [{ value: null, color: BAD }, { value: 0.2, color: WARN }, { value: 0.5, color: GOOD }] },
+        { type: 'timeseries', id: row + SloPanelOffset.INDICATOR, title: 'Indicator', description: `${ind.description}: a minute is bad above ${ind.threshold}.`, unit: 'none', queries: [{ expr: ind.expression, legend: 'indicator' }, { expr: `vector(${ind.threshold})`, legend: 'threshold' }], width: 6 },
         {
-          type: 'timeseries', id: row + 5, title: 'Burn rate per window', description: `Error ratio over each window divided by the error budget (${slo.errorBudget}); the burn-rate alerts fire at ${alertFactors} when both their long and short window burn that fast.`, unit: 'none',
+          type: 'timeseries', id: row + SloPanelOffset.BURN_RATE, title: 'Burn rate per window', description: `Error ratio over each window divided by the error budget (${slo.errorBudget}); the burn-rate alerts fire at ${alertFactors} when both their long and short window burn that fast.`, unit: 'none',
           queries: windows.map((w) => ({ expr: `${sloErrorRatioRecord(byName.get(w)!)}${sel} / ${slo.errorBudget}`, legend: w })), width: 24,
         },
       ],

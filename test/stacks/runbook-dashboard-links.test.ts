@@ -29,11 +29,11 @@ function runbookLinks(dist: string, slug: string): Link[] {
 }
 
 /** The alerting rules of the environment's plain rule files: name, cluster label, runbook_url. */
-function alertsOf(dist: string): { alert: string; cluster: string; runbookUrl: string }[] {
+function alertsOf(dist: string): { alert: string; cluster: string; runbookUrl: string; labels: Record<string, string> }[] {
   const dir = path.join(dist, PROMETHEUS_DIR);
   return fs.readdirSync(dir).filter((f) => f.endsWith('.rules.yml')).sort().flatMap((f) => {
     const doc = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { groups: { rules: Record<string, any>[] }[] };
-    return doc.groups.flatMap((g) => g.rules).filter((r) => r.alert).map((r) => ({ alert: r.alert, cluster: r.labels[CLUSTER_LABEL], runbookUrl: r.annotations.runbook_url }));
+    return doc.groups.flatMap((g) => g.rules).filter((r) => r.alert).map((r) => ({ alert: r.alert, cluster: r.labels[CLUSTER_LABEL], runbookUrl: r.annotations.runbook_url, labels: r.labels }));
   });
 }
 
@@ -74,6 +74,26 @@ describe.each(EXAMPLE_ENVIRONMENTS)('%s: runbooks link each alert to a panel of 
     expect(missing).toEqual([]);
     // The annotation names a runbook this environment writes.
     for (const a of alerts) expect(fs.existsSync(path.join(dist, RUNBOOK_DIR, `${slugOf(a.runbookUrl)}.md`)), a.runbookUrl).toBe(true);
+  });
+
+  it('links every SLO alert to its SLO\'s row of the SLO dashboard: burn-rate alerts to the burn rates, budget alerts to the budget left', () => {
+    // Rows are expanded, so a row's panels follow it in the dashboard's top-level panel list.
+    const rowOf = (uid: string, id: number): string | undefined => {
+      const list: any[] = dashboards.find((d) => d.model.uid === uid)!.model.panels;
+      const at = list.findIndex((p) => p.id === id);
+      return list.slice(0, at).reverse().find((p) => p.type === 'row')?.title;
+    };
+    const slo = alerts.filter((a) => a.labels.slo !== undefined);
+    expect(slo.length).toBeGreaterThanOrEqual(6);
+    for (const a of slo) {
+      const slug = slugOf(a.runbookUrl)!;
+      expect(['slo-burn-rate', 'slo-error-budget']).toContain(slug);
+      const link = runbookLinks(dist, slug).find((l) => l.alert === a.alert && l.cluster === a.cluster);
+      expect(link, `${a.alert} (${a.cluster}) in ${slug}`).toBeDefined();
+      expect(link!.text).toMatch(/: SLOs: /);
+      expect(link!.text.endsWith(slug === 'slo-burn-rate' ? 'Burn rate per window' : 'Error budget remaining'), link!.text).toBe(true);
+      expect(rowOf(link!.uid, link!.panel)?.startsWith(`${a.labels.rule_id} ${a.labels.slo}:`), `${a.alert}: row of ${link!.url}`).toBe(true);
+    }
   });
 
   it('links only alerts of this environment, each to a dashboard of its own cluster', () => {

@@ -1,4 +1,5 @@
 import type { Runbook } from './runbook';
+import { SloRunbook } from './service-level-objective';
 
 /** The runbooks every generated alert links to. */
 export const KAFKA_RUNBOOKS: readonly Runbook[] = [
@@ -148,7 +149,7 @@ export const KAFKA_RUNBOOKS: readonly Runbook[] = [
     ],
   },
   {
-    slug: 'slo-burn-rate', title: 'SLO error budget burning too fast', ruleIds: ['SLO-001', 'SLO-002', 'SLO-003'],
+    slug: SloRunbook.BURN_RATE, title: 'SLO error budget burning too fast', ruleIds: ['SLO-001', 'SLO-002', 'SLO-003'],
     meaning: 'An SLO is failing fast enough over both a long and a short window that the stated share of its error budget is gone within the long window. Page alerts (14.4x, 6x for 30 days) need action now; ticket alerts (3x, 1x) within working hours.',
     firstChecks: [
       'Which SLO (`slo` label) and which indicator: latency (request-latency), lag (consumer-lag), or replication (under-replicated-partitions).',
@@ -160,7 +161,7 @@ export const KAFKA_RUNBOOKS: readonly Runbook[] = [
     ],
   },
   {
-    slug: 'slo-error-budget', title: 'SLO error budget running out', ruleIds: ['SLO-001', 'SLO-002', 'SLO-003'],
+    slug: SloRunbook.ERROR_BUDGET, title: 'SLO error budget running out', ruleIds: ['SLO-001', 'SLO-002', 'SLO-003'],
     meaning: 'Less than 50% (warning) or 20% (critical) of the SLO\'s error budget for the period remains.',
     firstChecks: ['Which incidents spent the budget (the burn-rate alerts of the period).'],
     remediation: [

@@ -31,6 +31,12 @@ export const SLO_RATIO_WINDOWS: readonly PrometheusDuration[] = [
   PrometheusDuration.hours(2), PrometheusDuration.hours(6), PrometheusDuration.days(1), PrometheusDuration.days(3),
 ];
 
+/** The runbooks of the SLO alerts (their slugs): one for the burn-rate alerts, one for the error-budget alerts. */
+export enum SloRunbook {
+  BURN_RATE = 'slo-burn-rate',
+  ERROR_BUDGET = 'slo-error-budget',
+}
+
 /** One multi-window burn-rate alert: a long and a short window, and the share of the budget it spends. */
 export interface BurnRateWindow {
   /** `Page1h`, `Page6h`, `Ticket1d`, `Ticket3d`. */
@@ -223,7 +229,7 @@ export class ServiceLevelObjective {
       expr: `${sloErrorRatioRecord(w.long)}${selText} > (${factor} * ${budget}) and ${sloErrorRatioRecord(w.short)}${selText} > (${factor} * ${budget})`,
       summary: `SLO ${this.name} of ${id.cluster} burns its error budget ${factor}x too fast (${w.long} and ${w.short})`,
       description: `The ${this.name} SLO (${ind.description}, ${this.objectivePercent}% over ${this.period}) of ${where} is failing ${factor} times faster than its budget allows over both ${w.long} and ${w.short}; at this rate ${Math.round(w.budgetShare * 100)}% of the period's budget is gone within ${w.long}.`,
-      runbook: 'slo-burn-rate',
+      runbook: SloRunbook.BURN_RATE,
       scenarios: burnScenarios(ind, w, factor * budget, this.burnRateFor),
     }));
     // One steady burn below the lowest ticket rate, checked against all four burn-rate alerts.
@@ -236,7 +242,7 @@ export class ServiceLevelObjective {
         expr: `${SLO_RECORDS.ERROR_BUDGET_REMAINING}${selText} < ${remaining}`,
         summary: `SLO ${this.name} of ${id.cluster} has less than ${remaining * 100}% of its error budget left`,
         description: `Less than ${remaining * 100}% of the ${this.period} error budget of the ${this.name} SLO (${ind.description}, ${this.objectivePercent}%) of ${where} remains. Slow down risky changes until it recovers.`,
-        runbook: 'slo-error-budget',
+        runbook: SloRunbook.ERROR_BUDGET,
         scenarios: budgetScenarios(ind, budget, remaining, this.period, this.budgetFor),
       });
     }
