@@ -1,13 +1,13 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { mskTopicsAndBrokerPropertiesCheck } from './checks/target-checks';
+import { mskTopicsAndBrokerPropertiesCheck, strimziTopicsAndKafkaCheck } from './checks/target-checks';
 import { brokerCountOf, clustersUsing, literalNumber } from './readers/msk-cluster-document';
-import { asStrimziKafka, asStrimziTopic, expectStrimziConfig, strimziConfigOf, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from './readers/strimzi-documents';
+import { expectStrimziConfig, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { brokerCountOfCluster, checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { checkMskAdminTopicLines, mskClusterOfArtefact } from './readers/msk-admin-artefact';
-import type { TerraformDocument } from '../contract/document';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import { KAFKA_CLUSTER_LABEL } from '../contract/vocabulary';
 
 /** HA-002: `default.replication.factor` = 3 (never above the broker count), `offsets.topic.replication.factor` = 3, `transaction.state.log.replication.factor` = 3. Every declared topic has replication factor ≥ 3. */
@@ -17,7 +17,7 @@ export const HA_002_REPLICATION_FACTOR: Rule = defineRule({
   explanation: 'Data survives a broker failure only if every partition has copies on other brokers. Replication factor 3 keeps two copies when one broker is down, including the internal __consumer_offsets and __transaction_state topics, whose loss breaks every consumer group or transactional producer. A replication factor above the broker count makes topic creation fail.',
   remediation: 'Set default.replication.factor, offsets.topic.replication.factor and transaction.state.log.replication.factor to 3, with at least 3 brokers, and declare every topic with replicas >= 3. MSK: in the aws_msk_configuration (MskCluster brokerConfig) and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and on each KafkaTopic. StatefulSet: in server.properties and the topic admin job.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: strimziTopicsAndKafkaCheck(checkStrimziTopic, checkStrimzi), statefulset: checkStatefulSet },
 });
 
 /**
@@ -81,34 +81,32 @@ function topicLineFindings(lines: readonly TopicLine[], where: string, f: Findin
 }
 
 /**
- * Strimzi: `spec.kafka.config` sets the three replication factors to 3, never above the broker
- * count; a `KafkaTopic` with `spec.replicas` has at least 3 (absent: it inherits
- * `default.replication.factor`, checked on the Kafka). Cruise Control metrics-topic keys that
- * Strimzi drops are refused here.
+ * Strimzi: a `KafkaTopic` with `spec.replicas` has at least 3, never above the brokers of its
+ * cluster (absent: it inherits `default.replication.factor`, checked on the Kafka).
  */
-function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const topic = asStrimziTopic(doc);
-  if (topic) {
-    const replicas = topic.body.spec?.replicas;
-    const f = new Findings();
-    f.expect(replicas === undefined || Number(replicas) >= 3, {
-      found: `spec.replicas is ${shown(replicas)}`,
-      expected: 'at least 3',
-      fix: 'Set replicas: 3 on the topic.',
-    });
-    const kafka = strimziKafkaOf(ctx.index, topic);
-    const brokers = kafka ? strimziNodePoolsOf(ctx.index, kafka).filter((p) => rolesOf(p).includes('broker')).reduce((s, p) => s + replicasOf(p), 0) : 0;
-    f.expect(replicas === undefined || brokers === 0 || Number(replicas) <= brokers, {
-      found: `spec.replicas is ${shown(replicas)} but cluster ${kafka?.name} has ${brokers} broker(s)`,
-      expected: 'a replication factor no higher than the broker count',
-      fix: 'Add brokers, or lower the topic replicas to the broker count (3 or more in production).',
-    });
-    return f.outcome();
-  }
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
-  const config = strimziConfigOf(kafka);
+function checkStrimziTopic(topic: KubernetesDocument, ctx: RuleContext): RuleOutcome {
+  const replicas = topic.body.spec?.replicas;
   const f = new Findings();
+  f.expect(replicas === undefined || Number(replicas) >= 3, {
+    found: `spec.replicas is ${shown(replicas)}`,
+    expected: 'at least 3',
+    fix: 'Set replicas: 3 on the topic.',
+  });
+  const kafka = strimziKafkaOf(ctx.index, topic);
+  const brokers = kafka ? strimziNodePoolsOf(ctx.index, kafka).filter((p) => rolesOf(p).includes('broker')).reduce((s, p) => s + replicasOf(p), 0) : 0;
+  f.expect(replicas === undefined || brokers === 0 || Number(replicas) <= brokers, {
+    found: `spec.replicas is ${shown(replicas)} but cluster ${kafka?.name} has ${brokers} broker(s)`,
+    expected: 'a replication factor no higher than the broker count',
+    fix: 'Add brokers, or lower the topic replicas to the broker count (3 or more in production).',
+  });
+  return f.outcome();
+}
+
+/**
+ * Strimzi: `spec.kafka.config` sets the three replication factors to 3, never above the broker
+ * count. Cruise Control metrics-topic keys that Strimzi drops are refused here.
+ */
+function checkStrimzi(config: Readonly<Record<string, string>>, f: Findings, kafka: KubernetesDocument, ctx: RuleContext): void {
   for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
     expectStrimziConfig(f, config, key, '3', {
       expected: "'3'",
@@ -123,7 +121,6 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     fix: 'Raise the broker count to at least the replication factor (3).',
   });
   forbiddenConfigFindings(kafka, 'HA-002', f);
-  return f.outcome();
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { mskTopicsAndBrokerPropertiesCheck } from './checks/target-checks';
+import { mskTopicsAndBrokerPropertiesCheck, strimziTopicsAndKafkaCheck } from './checks/target-checks';
 import { literalNumber } from './readers/msk-cluster-document';
-import { asStrimziKafka, asStrimziTopic, expectStrimziConfig, strimziConfigOf, strimziKafkaOf } from './readers/strimzi-documents';
+import { expectStrimziConfig, strimziConfigOf, strimziKafkaOf } from './readers/strimzi-documents';
 import { checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { checkMskAdminTopicLines } from './readers/msk-admin-artefact';
-import type { TerraformDocument } from '../contract/document';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 
 /** HA-003: `min.insync.replicas` = 2 and `transaction.state.log.min.isr` = 2, always < replication factor, so one broker can fail without stopping `acks=all` writes. Topics inherit it unless they set a value that is still ≥ 2 and < their RF. */
 export const HA_003_MIN_INSYNC_REPLICAS: Rule = defineRule({
@@ -16,7 +16,7 @@ export const HA_003_MIN_INSYNC_REPLICAS: Rule = defineRule({
   explanation: 'With acks=all a write succeeds once min.insync.replicas replicas have it. A value of 2 with replication factor 3 means an acknowledged write is on two brokers, and one broker can fail without stopping writes. A value of 1 acknowledges writes held by one broker only; a value equal to the replication factor stops all writes when any broker is down.',
   remediation: 'Set min.insync.replicas=2 and transaction.state.log.min.isr=2, each below its replication factor, and give topics that override it a value >= 2 and below their replication factor. MSK: in the aws_msk_configuration and the topic lines of the admin artefact (MskAccess). Strimzi: in spec.kafka.config and the KafkaTopic config. StatefulSet: in server.properties and the topic admin job.',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: strimziTopicsAndKafkaCheck(checkStrimziTopic, checkStrimzi), statefulset: checkStatefulSet },
 });
 
 /**
@@ -72,34 +72,33 @@ function topicLineFindings(lines: readonly TopicLine[], where: string, f: Findin
 }
 
 /**
- * Strimzi: `spec.kafka.config` sets `min.insync.replicas` and `transaction.state.log.min.isr`
- * to 2, each below its replication factor; a `KafkaTopic` that sets `min.insync.replicas`
- * keeps it at 2 or more and below its replicas.
+ * Strimzi: a `KafkaTopic` that sets `min.insync.replicas` keeps it at 2 or more and below its
+ * replicas.
  */
-function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const topic = asStrimziTopic(doc);
-  if (topic) {
-    const minIsr = topic.body.spec?.config?.['min.insync.replicas'];
-    if (minIsr === undefined) return COMPLIANT_STRIMZI_TOPIC;
-    const kafka = strimziKafkaOf(ctx.index, topic);
-    const rf = Number(topic.body.spec?.replicas ?? (kafka ? strimziConfigOf(kafka)['default.replication.factor'] : NaN));
-    const f = new Findings();
-    f.expect(Number(minIsr) >= 2, {
-      found: `spec.config min.insync.replicas is ${shown(minIsr)}`,
-      expected: 'at least 2',
-      fix: 'Remove the override (the cluster sets 2) or set it to 2.',
-    });
-    f.expect(!Number.isFinite(rf) || Number(minIsr) < rf, {
-      found: `spec.config min.insync.replicas is ${shown(minIsr)} with replicas ${rf}`,
-      expected: 'below the replication factor, so one replica can fail without stopping acks=all writes',
-      fix: 'Use min.insync.replicas 2 with replicas 3.',
-    });
-    return f.outcome();
-  }
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
-  const config = strimziConfigOf(kafka);
+function checkStrimziTopic(topic: KubernetesDocument, ctx: RuleContext): RuleOutcome {
+  const minIsr = topic.body.spec?.config?.['min.insync.replicas'];
+  if (minIsr === undefined) return COMPLIANT_STRIMZI_TOPIC;
+  const kafka = strimziKafkaOf(ctx.index, topic);
+  const rf = Number(topic.body.spec?.replicas ?? (kafka ? strimziConfigOf(kafka)['default.replication.factor'] : NaN));
   const f = new Findings();
+  f.expect(Number(minIsr) >= 2, {
+    found: `spec.config min.insync.replicas is ${shown(minIsr)}`,
+    expected: 'at least 2',
+    fix: 'Remove the override (the cluster sets 2) or set it to 2.',
+  });
+  f.expect(!Number.isFinite(rf) || Number(minIsr) < rf, {
+    found: `spec.config min.insync.replicas is ${shown(minIsr)} with replicas ${rf}`,
+    expected: 'below the replication factor, so one replica can fail without stopping acks=all writes',
+    fix: 'Use min.insync.replicas 2 with replicas 3.',
+  });
+  return f.outcome();
+}
+
+/**
+ * Strimzi: `spec.kafka.config` sets `min.insync.replicas` and `transaction.state.log.min.isr`
+ * to 2, each below its replication factor.
+ */
+function checkStrimzi(config: Readonly<Record<string, string>>, f: Findings): void {
   for (const [key, rfKey] of [['min.insync.replicas', 'default.replication.factor'], ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor']]) {
     expectStrimziConfig(f, config, key, '2', {
       expected: "'2'",
@@ -111,7 +110,6 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
       fix: `Use ${key} 2 with ${rfKey} 3.`,
     });
   }
-  return f.outcome();
 }
 
 const COMPLIANT_STRIMZI_TOPIC: RuleOutcome = { status: 'compliant', notes: ['The topic inherits min.insync.replicas from the cluster.'] };

@@ -1,12 +1,12 @@
 import type { SynthesizedDocument } from '../contract/document';
-import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { mskTopicsAndBrokerPropertiesCheck } from './checks/target-checks';
-import { asStrimziKafka, asStrimziTopic, expectStrimziConfig, strimziConfigOf } from './readers/strimzi-documents';
+import { mskTopicsAndBrokerPropertiesCheck, strimziTopicsAndKafkaCheck } from './checks/target-checks';
+import { expectStrimziConfig } from './readers/strimzi-documents';
 import { checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { checkMskAdminTopicLines } from './readers/msk-admin-artefact';
-import type { TerraformDocument } from '../contract/document';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 
 /** HA-008: `unclean.leader.election.enable` = false. */
 export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = defineRule({
@@ -15,7 +15,7 @@ export const HA_008_UNCLEAN_LEADER_ELECTION: Rule = defineRule({
   explanation: 'Unclean leader election lets a replica that is not in sync become leader, which silently loses every write it had not yet copied. Keeping it off trades a short unavailability of the partition for no data loss. MSK\'s default configuration turns it on.',
   remediation: 'Set unclean.leader.election.enable=false. MSK: in the aws_msk_configuration (MskCluster writes it). Strimzi: in spec.kafka.config. StatefulSet: in server.properties. Do not override it on topics (KafkaTopic config, the topic lines of the MSK and StatefulSet admin artefacts).',
   severity: Severity.ERROR_RELAXED_IN_DEVELOPMENT,
-  targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: strimziTopicsAndKafkaCheck(checkStrimziTopic, checkStrimzi), statefulset: checkStatefulSet },
 });
 
 /**
@@ -48,27 +48,24 @@ function topicLineFindings(lines: readonly TopicLine[], where: string, f: Findin
   }
 }
 
-/** Strimzi: `unclean.leader.election.enable` is false in `spec.kafka.config` and not turned on by a `KafkaTopic`. */
-function checkStrimzi(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
-  const topic = asStrimziTopic(doc);
-  if (topic) {
-    const value = topic.body.spec?.config?.['unclean.leader.election.enable'];
-    const f = new Findings();
-    f.expect(value === undefined || String(value) === 'false', {
-      found: `spec.config unclean.leader.election.enable is ${shown(value)}`,
-      expected: 'false or absent (the cluster sets false)',
-      fix: 'Remove the topic override.',
-    });
-    return f.outcome();
-  }
-  const kafka = asStrimziKafka(doc);
-  if (!kafka) return NOT_APPLICABLE;
+/** Strimzi: no `KafkaTopic` turns `unclean.leader.election.enable` on. */
+function checkStrimziTopic(topic: KubernetesDocument): RuleOutcome {
+  const value = topic.body.spec?.config?.['unclean.leader.election.enable'];
   const f = new Findings();
-  expectStrimziConfig(f, strimziConfigOf(kafka), 'unclean.leader.election.enable', 'false', {
+  f.expect(value === undefined || String(value) === 'false', {
+    found: `spec.config unclean.leader.election.enable is ${shown(value)}`,
+    expected: 'false or absent (the cluster sets false)',
+    fix: 'Remove the topic override.',
+  });
+  return f.outcome();
+}
+
+/** Strimzi: `unclean.leader.election.enable` is false in `spec.kafka.config`. */
+function checkStrimzi(config: Readonly<Record<string, string>>, f: Findings): void {
+  expectStrimziConfig(f, config, 'unclean.leader.election.enable', 'false', {
     expected: 'false, written out',
     fix: 'Set unclean.leader.election.enable: false in spec.kafka.config (StrimziKafkaCluster writes it).',
   });
-  return f.outcome();
 }
 
 /** StatefulSet: the broker `server.properties` sets unclean.leader.election.enable=false; no topic of `topics.txt` turns it on. */

@@ -2,10 +2,10 @@ import { checkListenerTls } from '../model/rule-checks';
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { mskClusterCheck, nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
+import { mskClusterCheck, nodeListenersCheck, strimziKafkaCheck } from './checks/target-checks';
 import { block } from './readers/msk-cluster-document';
 import { forbiddenConfigFindings } from './readers/strimzi-documents';
-import { hasBrokerRole, listenersOf } from './readers/statefulset-documents';
+import { hasBrokerRole, type ListenerOfProperties, type NodeProperties } from './readers/statefulset-documents';
 
 /** SEC-001: Encryption in transit: client↔broker is TLS only (no plaintext listener), and broker↔broker traffic is encrypted. */
 export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = defineRule({
@@ -14,7 +14,7 @@ export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = defineRule({
   explanation: 'Kafka carries business data, credentials (SASL) and ACL changes. A plaintext listener exposes them to anyone on the network path, and a plaintext broker-to-broker link exposes every replicated record. TLS on every listener, for clients, brokers and controllers, closes both.',
   remediation: 'MSK: write encryption_in_transit client_broker = "TLS" and in_cluster = true. Strimzi: set tls: true on every listener. StatefulSet: use only SSL or SASL_SSL listeners for clients, brokers and controllers.',
   severity: Severity.ERROR,
-  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: nodePropertiesCheck(checkStatefulSet) },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: nodeListenersCheck(checkStatefulSetListener, checkStatefulSetInterBroker) },
 });
 
 /** MSK: `encryption_in_transit` with `client_broker = "TLS"` and `in_cluster = true`, both written out. */
@@ -51,24 +51,22 @@ function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
 /**
  * StatefulSet: in every Kafka properties file (brokers, controllers, combined nodes), each
  * listener (`listeners`, `controller.listener.names`, `inter.broker.listener.name`) maps to SSL
- * or SASL_SSL, and a broker names its inter-broker listener (Kafka's default is PLAINTEXT).
+ * or SASL_SSL.
  */
-function checkStatefulSet({ files }: NodePropertiesFiles): RuleOutcome {
-  const f = new Findings();
-  for (const { properties, where } of files) {
-    for (const l of listenersOf(properties)) {
-      f.expect(l.protocol === 'SSL' || l.protocol === 'SASL_SSL', {
-        found: `${where} listener ${l.name} security protocol is ${shown(l.protocol)}`,
-        expected: "'SSL' or 'SASL_SSL': plaintext listeners are refused",
-        fix: `Map ${l.name} to SSL or SASL_SSL in listener.security.protocol.map.`,
-      });
-    }
-    if (!hasBrokerRole(properties)) continue;
-    f.expect(properties['inter.broker.listener.name'] !== undefined || ['SSL', 'SASL_SSL'].includes(properties['security.inter.broker.protocol'] ?? ''), {
-      found: `${where} sets neither inter.broker.listener.name nor an encrypted security.inter.broker.protocol, so brokers replicate over PLAINTEXT`,
-      expected: 'broker-to-broker traffic on an SSL or SASL_SSL listener',
-      fix: 'Set inter.broker.listener.name=REPLICATION (a SASL_SSL listener).',
-    });
-  }
-  return f.outcome();
+function checkStatefulSetListener(l: ListenerOfProperties, { where }: NodeProperties, f: Findings): void {
+  f.expect(l.protocol === 'SSL' || l.protocol === 'SASL_SSL', {
+    found: `${where} listener ${l.name} security protocol is ${shown(l.protocol)}`,
+    expected: "'SSL' or 'SASL_SSL': plaintext listeners are refused",
+    fix: `Map ${l.name} to SSL or SASL_SSL in listener.security.protocol.map.`,
+  });
+}
+
+/** StatefulSet: a broker names its inter-broker listener (Kafka's default is PLAINTEXT). */
+function checkStatefulSetInterBroker({ properties, where }: NodeProperties, f: Findings): void {
+  if (!hasBrokerRole(properties)) return;
+  f.expect(properties['inter.broker.listener.name'] !== undefined || ['SSL', 'SASL_SSL'].includes(properties['security.inter.broker.protocol'] ?? ''), {
+    found: `${where} sets neither inter.broker.listener.name nor an encrypted security.inter.broker.protocol, so brokers replicate over PLAINTEXT`,
+    expected: 'broker-to-broker traffic on an SSL or SASL_SSL listener',
+    fix: 'Set inter.broker.listener.name=REPLICATION (a SASL_SSL listener).',
+  });
 }

@@ -2,10 +2,10 @@ import type { KubernetesDocument, TerraformDocument } from '../contract/document
 import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { checkListenerAuthenticates, checkListenerAuthentication, checkMskAuthenticationModes, checkNoSaslPlain, saslMechanismsOf } from '../model/rule-checks';
-import { mskClusterCheck, nodePropertiesCheck, strimziKafkaCheck, type NodePropertiesFiles } from './checks/target-checks';
+import { mskClusterCheck, nodeListenersCheck, strimziKafkaCheck } from './checks/target-checks';
 import { authenticationOf, block, hasBlock } from './readers/msk-cluster-document';
 import { forbiddenConfigFindings } from './readers/strimzi-documents';
-import { listenersOf, listenerSetting } from './readers/statefulset-documents';
+import { listenersOf, listenerSetting, type ListenerOfProperties, type NodeProperties } from './readers/statefulset-documents';
 
 /** SEC-003: Every client listener authenticates: SASL/SCRAM-SHA-512, mutual TLS, IAM (MSK) or OAuth bearer (on Strimzi 1.2 through listener `authentication.type: custom`). Unauthenticated access is refused. SASL/PLAIN is refused. */
 export const SEC_003_AUTHENTICATION: Rule = defineRule({
@@ -14,7 +14,7 @@ export const SEC_003_AUTHENTICATION: Rule = defineRule({
   explanation: 'A listener that does not authenticate lets anyone who can reach it read and write every topic that ACLs do not cover, and makes ACLs meaningless because every client is ANONYMOUS. SASL/PLAIN sends passwords that the broker stores in clear text in its configuration. SCRAM-SHA-512, mutual TLS, IAM and OAuth bearer avoid both.',
   remediation: 'MSK: set client_authentication with unauthenticated = false and SCRAM, IAM or mutual TLS (ACM PCA) on (MskCluster authentication), and client_broker = "TLS" (the plaintext listener authenticates no one). Strimzi: set authentication (scram-sha-512, tls, or custom for OAuth) on every listener. StatefulSet: on every listener (client, inter-broker and controller listeners alike) use SASL_SSL with sasl.enabled.mechanisms=SCRAM-SHA-512 or SSL with ssl.client.auth=required, never PLAINTEXT; the controller listener is SSL with client certificates. Never enable PLAIN, in any sasl.enabled.mechanisms or sasl.mechanism.* setting.',
   severity: Severity.ERROR,
-  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: nodePropertiesCheck(checkStatefulSet) },
+  targets: { msk: mskClusterCheck(checkMsk), strimzi: strimziKafkaCheck(checkStrimzi), statefulset: nodeListenersCheck(checkStatefulSetListener, checkStatefulSetMechanisms) },
 });
 
 /**
@@ -89,54 +89,59 @@ const CLIENT_MECHANISM_KEYS: readonly string[] = ['sasl.mechanism.inter.broker.p
  * - each SASL listener (SASL_SSL or SASL_PLAINTEXT) enables only SCRAM-SHA-512 or OAUTHBEARER;
  * - the controller listener is SSL with client certificates, because SCRAM cannot authenticate
  *   controllers (KAFKA-15513: SCRAM credentials live in the metadata log the controllers serve).
- * SASL/PLAIN is refused wherever it can be set: `sasl.enabled.mechanisms`, every
+ */
+function checkStatefulSetListener(l: ListenerOfProperties, { properties, where }: NodeProperties, f: Findings): void {
+  if (l.controller) {
+    f.expect(l.protocol === 'SSL', {
+      found: `${where} controller listener ${l.name} security protocol is ${shown(l.protocol)}`,
+      expected: "'SSL' with client certificates (SCRAM cannot authenticate controllers)",
+      fix: `Map ${l.name}:SSL and set listener.name.${l.name.toLowerCase()}.ssl.client.auth=required.`,
+    });
+  }
+  if (l.protocol === 'SSL') {
+    const clientAuth = listenerSetting(properties, l.name, 'ssl.client.auth');
+    f.expect(clientAuth === 'required', {
+      found: `${where} SSL listener ${l.name} ssl.client.auth is ${shown(clientAuth)}`,
+      expected: "'required': an SSL listener authenticates clients by certificate",
+      fix: `Set listener.name.${l.name.toLowerCase()}.ssl.client.auth=required.`,
+    });
+  } else if (isSasl(l)) {
+    const raw = listenerSetting(properties, l.name, 'sasl.enabled.mechanisms');
+    // Stryker disable next-line StringLiteral: an absent list read as '' leaves no mechanism, which fails the same check with the same message (it shows raw)
+    const mechanisms = saslMechanismsOf(raw ?? 'GSSAPI');
+    f.refused(`${where} listener ${l.name} sasl.enabled.mechanisms is ${shown(raw)}, which enables SASL/PLAIN`, checkNoSaslPlain(mechanisms));
+    f.expect(mechanisms.length > 0 && mechanisms.every((m) => m === 'SCRAM-SHA-512' || m === 'OAUTHBEARER'), {
+      found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${raw === undefined ? "not set (Kafka's default is GSSAPI)" : shown(raw)}`,
+      expected: "'SCRAM-SHA-512' (or OAUTHBEARER)",
+      fix: `Set listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms=SCRAM-SHA-512.`,
+    });
+  } else if (!l.controller) {
+    // The controller listener's own finding above already names what it must be.
+    f.refused(`${where} listener ${l.name} security protocol is ${shown(l.protocol)}, which authenticates no one`, checkListenerAuthenticates(l.protocol, l.name));
+  }
+}
+
+/** A SASL listener (SASL_SSL or SASL_PLAINTEXT): it reads `sasl.enabled.mechanisms`. */
+function isSasl(l: ListenerOfProperties): boolean {
+  return l.protocol === 'SASL_SSL' || l.protocol === 'SASL_PLAINTEXT';
+}
+
+/**
+ * StatefulSet: SASL/PLAIN is refused wherever it can be set: `sasl.enabled.mechanisms`, every
  * `listener.name.<l>.sasl.enabled.mechanisms` (even of a listener that is not served), and the
  * mechanisms a node uses towards other nodes (`sasl.mechanism.inter.broker.protocol`,
- * `sasl.mechanism.controller.protocol`).
+ * `sasl.mechanism.controller.protocol`). A key a SASL listener reads was checked with that
+ * listener (`checkStatefulSetListener`), so its PLAIN is reported there, once.
  */
-function checkStatefulSet({ files }: NodePropertiesFiles): RuleOutcome {
-  const f = new Findings();
-  for (const { properties, where } of files) {
-    /** The mechanism keys the listener checks read: their PLAIN is reported there, once. */
-    const read = new Set<string>();
-    for (const l of listenersOf(properties)) {
-      if (l.controller) {
-        f.expect(l.protocol === 'SSL', {
-          found: `${where} controller listener ${l.name} security protocol is ${shown(l.protocol)}`,
-          expected: "'SSL' with client certificates (SCRAM cannot authenticate controllers)",
-          fix: `Map ${l.name}:SSL and set listener.name.${l.name.toLowerCase()}.ssl.client.auth=required.`,
-        });
-      }
-      if (l.protocol === 'SSL') {
-        const clientAuth = listenerSetting(properties, l.name, 'ssl.client.auth');
-        f.expect(clientAuth === 'required', {
-          found: `${where} SSL listener ${l.name} ssl.client.auth is ${shown(clientAuth)}`,
-          expected: "'required': an SSL listener authenticates clients by certificate",
-          fix: `Set listener.name.${l.name.toLowerCase()}.ssl.client.auth=required.`,
-        });
-      } else if (l.protocol === 'SASL_SSL' || l.protocol === 'SASL_PLAINTEXT') {
-        const own = `listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms`;
-        read.add(properties[own] === undefined ? 'sasl.enabled.mechanisms' : own);
-        const raw = listenerSetting(properties, l.name, 'sasl.enabled.mechanisms');
-        // Stryker disable next-line StringLiteral: an absent list read as '' leaves no mechanism, which fails the same check with the same message (it shows raw)
-        const mechanisms = saslMechanismsOf(raw ?? 'GSSAPI');
-        f.refused(`${where} listener ${l.name} sasl.enabled.mechanisms is ${shown(raw)}, which enables SASL/PLAIN`, checkNoSaslPlain(mechanisms));
-        f.expect(mechanisms.length > 0 && mechanisms.every((m) => m === 'SCRAM-SHA-512' || m === 'OAUTHBEARER'), {
-          found: `${where} listener ${l.name} sasl.enabled.mechanisms is ${raw === undefined ? "not set (Kafka's default is GSSAPI)" : shown(raw)}`,
-          expected: "'SCRAM-SHA-512' (or OAUTHBEARER)",
-          fix: `Set listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms=SCRAM-SHA-512.`,
-        });
-      } else if (!l.controller) {
-        // The controller listener's own finding above already names what it must be.
-        f.refused(`${where} listener ${l.name} security protocol is ${shown(l.protocol)}, which authenticates no one`, checkListenerAuthenticates(l.protocol, l.name));
-      }
-    }
-    for (const key of Object.keys(properties).filter((k) => ENABLED_MECHANISMS_KEY.test(k) && !read.has(k))) {
-      f.refused(`${where} ${key} is ${shown(properties[key])}, which enables SASL/PLAIN`, checkNoSaslPlain(saslMechanismsOf(properties[key])));
-    }
-    for (const key of CLIENT_MECHANISM_KEYS.filter((k) => properties[k] !== undefined)) {
-      f.refused(`${where} ${key} is ${shown(properties[key])}, so the node signs in to other nodes with SASL/PLAIN`, checkNoSaslPlain(saslMechanismsOf(properties[key])));
-    }
+function checkStatefulSetMechanisms({ properties, where }: NodeProperties, f: Findings): void {
+  const read = new Set(listenersOf(properties).filter(isSasl).map((l) => {
+    const own = `listener.name.${l.name.toLowerCase()}.sasl.enabled.mechanisms`;
+    return properties[own] === undefined ? 'sasl.enabled.mechanisms' : own;
+  }));
+  for (const key of Object.keys(properties).filter((k) => ENABLED_MECHANISMS_KEY.test(k) && !read.has(k))) {
+    f.refused(`${where} ${key} is ${shown(properties[key])}, which enables SASL/PLAIN`, checkNoSaslPlain(saslMechanismsOf(properties[key])));
   }
-  return f.outcome();
+  for (const key of CLIENT_MECHANISM_KEYS.filter((k) => properties[k] !== undefined)) {
+    f.refused(`${where} ${key} is ${shown(properties[key])}, so the node signs in to other nodes with SASL/PLAIN`, checkNoSaslPlain(saslMechanismsOf(properties[key])));
+  }
 }

@@ -1,11 +1,10 @@
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../../contract/document';
 import type { TargetCheck } from '../define-rule';
-import { NOT_APPLICABLE, type RuleContext, type RuleOutcome } from '../rule';
+import { Findings, NOT_APPLICABLE, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, checkMskBrokerProperties } from '../readers/msk-cluster-document';
 import { asMskAdminArtefact } from '../readers/msk-admin-artefact';
-import type { Findings } from '../rule';
-import { asStrimziKafka, asStrimziNodePool, rolesOf } from '../readers/strimzi-documents';
-import { hasBrokerRole, kubernetesKind, nodeConfigOf, nodePropertiesOf, type NodeProperties } from '../readers/statefulset-documents';
+import { asStrimziKafka, asStrimziNodePool, asStrimziTopic, rolesOf, strimziConfigOf } from '../readers/strimzi-documents';
+import { hasBrokerRole, kubernetesKind, listenersOf, nodeConfigOf, nodePropertiesOf, type ListenerOfProperties, type NodeProperties } from '../readers/statefulset-documents';
 
 /**
  * The opening every target check shares, written once: read the one kind of document the
@@ -54,6 +53,25 @@ export function mskTopicsAndBrokerPropertiesCheck(
 /** Strimzi: a check of the `Kafka` resource. */
 export function strimziKafkaCheck(check: (kafka: KubernetesDocument, ctx: RuleContext) => RuleOutcome): TargetCheck {
   return documentCheck(asStrimziKafka, check);
+}
+
+/**
+ * Strimzi, for a rule on topics and broker properties: each `KafkaTopic` goes to `topic`; the
+ * `spec.kafka.config` of each `Kafka` goes to `config`, with one `Findings` for the Kafka.
+ */
+export function strimziTopicsAndKafkaCheck(
+  topic: (topic: KubernetesDocument, ctx: RuleContext) => RuleOutcome,
+  config: (config: Readonly<Record<string, string>>, f: Findings, kafka: KubernetesDocument, ctx: RuleContext) => void,
+): TargetCheck {
+  return (doc, ctx) => {
+    const found = asStrimziTopic(doc);
+    if (found) return topic(found, ctx);
+    const kafka = asStrimziKafka(doc);
+    if (!kafka) return NOT_APPLICABLE;
+    const f = new Findings();
+    config(strimziConfigOf(kafka), f, kafka, ctx);
+    return f.outcome();
+  };
 }
 
 /** Strimzi: a check of each `KafkaNodePool`, whatever its roles. */
@@ -111,4 +129,23 @@ export function nodePropertiesCheck(check: (found: NodePropertiesFiles, ctx: Rul
     const files = configMap ? nodePropertiesOf(configMap) : [];
     return configMap && files.length > 0 ? { configMap, files } : undefined;
   }, check);
+}
+
+/**
+ * StatefulSet: a check of every listener of every Kafka properties file of a ConfigMap
+ * (`listenersOf`: `listeners`, `controller.listener.names`, `inter.broker.listener.name`).
+ * `listener` sees each listener of a file, then `file` (if given) sees that file.
+ */
+export function nodeListenersCheck(
+  listener: (l: ListenerOfProperties, file: NodeProperties, f: Findings) => void,
+  file?: (file: NodeProperties, f: Findings) => void,
+): TargetCheck {
+  return nodePropertiesCheck(({ files }) => {
+    const f = new Findings();
+    for (const nodeFile of files) {
+      for (const l of listenersOf(nodeFile.properties)) listener(l, nodeFile, f);
+      file?.(nodeFile, f);
+    }
+    return f.outcome();
+  });
 }
