@@ -35,6 +35,21 @@ export function mskClusterCheck(check: (cluster: TerraformDocument, ctx: RuleCon
 }
 
 /**
+ * A check for a rule on topics and broker properties: the topic document `readTopic` finds goes
+ * to `topic`, every other document to `brokers`.
+ */
+function topicOrBrokersCheck<T>(
+  readTopic: (doc: SynthesizedDocument) => T | undefined,
+  topic: (found: T, ctx: RuleContext) => RuleOutcome,
+  brokers: TargetCheck,
+): TargetCheck {
+  return (doc, ctx) => {
+    const found = readTopic(doc);
+    return found === undefined ? brokers(doc, ctx) : topic(found, ctx);
+  };
+}
+
+/**
  * MSK, for a rule on topics and broker properties: the topic lines of the admin artefact go to
  * `topics`; each `aws_msk_configuration`'s server properties go to `properties`, and each
  * cluster must use a configuration of its stack (`checkMskBrokerProperties`).
@@ -43,11 +58,8 @@ export function mskTopicsAndBrokerPropertiesCheck(
   topics: (artefact: TerraformDocument, ctx: RuleContext) => RuleOutcome,
   properties: (props: Readonly<Record<string, string>>, f: Findings, configuration: TerraformDocument, ctx: RuleContext) => void,
 ): TargetCheck {
-  return (doc, ctx) => {
-    const artefact = asMskAdminArtefact(doc);
-    if (artefact) return topics(artefact, ctx);
-    return checkMskBrokerProperties(doc, ctx.index, (props, f, configuration) => properties(props, f, configuration, ctx));
-  };
+  return topicOrBrokersCheck(asMskAdminArtefact, topics, (doc, ctx) =>
+    checkMskBrokerProperties(doc, ctx.index, (props, f, configuration) => properties(props, f, configuration, ctx)));
 }
 
 /** Strimzi: a check of the `Kafka` resource. */
@@ -63,15 +75,11 @@ export function strimziTopicsAndKafkaCheck(
   topic: (topic: KubernetesDocument, ctx: RuleContext) => RuleOutcome,
   config: (config: Readonly<Record<string, string>>, f: Findings, kafka: KubernetesDocument, ctx: RuleContext) => void,
 ): TargetCheck {
-  return (doc, ctx) => {
-    const found = asStrimziTopic(doc);
-    if (found) return topic(found, ctx);
-    const kafka = asStrimziKafka(doc);
-    if (!kafka) return NOT_APPLICABLE;
+  return topicOrBrokersCheck(asStrimziTopic, topic, strimziKafkaCheck((kafka, ctx) => {
     const f = new Findings();
     config(strimziConfigOf(kafka), f, kafka, ctx);
     return f.outcome();
-  };
+  }));
 }
 
 /** Strimzi: a check of each `KafkaNodePool`, whatever its roles. */
