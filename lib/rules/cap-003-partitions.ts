@@ -21,15 +21,16 @@ export const CAP_003_PARTITIONS: Rule = defineRule({
 function checkMsk(doc: SynthesizedDocument): RuleOutcome {
   const artefact = asMskAdminArtefact(doc);
   if (!artefact) return NOT_APPLICABLE;
-  return checkTopicLines(CapacityPlanAnnotations.readTopicPlans(artefact.body), mskAdminTopicLinesOf(artefact), MSK_ADMIN_TOPICS, artefact.body.input?.topics);
+  return checkTopicLines(CapacityPlanAnnotations.readTopicPlans(artefact.body), mskAdminTopicLinesOf(artefact), MSK_ADMIN_TOPICS, artefact.body.input.topics);
 }
 
 /** Strimzi: `KafkaTopic.spec.partitions` (absent: the broker's num.partitions, 1 by default). */
 function checkStrimzi(doc: SynthesizedDocument): RuleOutcome {
-  if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaTopic') return NOT_APPLICABLE;
-  const plan = CapacityPlanAnnotations.read(doc.body);
+  const kafkaTopic = kubernetesKind(doc, 'KafkaTopic');
+  if (!kafkaTopic) return NOT_APPLICABLE;
+  const plan = CapacityPlanAnnotations.read(kafkaTopic.body);
   if (plan?.partitionsPerTopic === undefined) return NOT_APPLICABLE;
-  const partitions = doc.body.spec?.partitions;
+  const partitions = kafkaTopic.body.spec?.partitions;
   const f = new Findings();
   f.expect(Number(partitions) >= plan.partitionsPerTopic, {
     found: `spec.partitions is ${partitions ?? 'not set (the broker default, 1)'}`,
@@ -39,11 +40,13 @@ function checkStrimzi(doc: SynthesizedDocument): RuleOutcome {
   return f.outcome();
 }
 
-/** StatefulSet: the `--partitions` of the planned topics in the access ConfigMap's `topics.txt`. */
+/** StatefulSet: the `--partitions` of the planned topics in the access ConfigMap's `topics.txt` (a finding when it is not text). */
 function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
   const configMap = kubernetesKind(doc, 'ConfigMap');
+  // Stryker disable next-line OptionalChaining: equivalent: a document reaches this check only through its target label (dispatchTargetOf), so metadata.labels is always set
   if (!configMap || configMap.body.metadata?.labels?.[ACL_ARTEFACT_LABEL] !== 'true') return NOT_APPLICABLE;
-  return checkTopicLines(CapacityPlanAnnotations.readTopicPlans(configMap.body), topicLinesOf(configMap), 'topics.txt', configMap.body.data?.['topics.txt']);
+  const text: unknown = configMap.body.data?.['topics.txt'];
+  return checkTopicLines(CapacityPlanAnnotations.readTopicPlans(configMap.body), typeof text === 'string' ? topicLinesOf(configMap) : undefined, 'topics.txt', text);
 }
 
 /**

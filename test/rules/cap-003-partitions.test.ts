@@ -21,6 +21,51 @@ import * as capKubernetesSynthesis from './fixtures/cap-kubernetes-synthesis';
 import { itDescribesItself } from './fixtures/metadata';
 import { findingsOf, outcomeOf } from './fixtures/outcome';
 import { STS_LABELS, kubernetes as k8sDocument } from './fixtures/cap-documents';
+// Fast document-level tests first: Stryker stops a mutant at its first failing test.
+describe('CAP-003 over single documents (both sides of the plan, every not-applicable outcome, the whole finding)', () => {
+  const planned = { [A.NAME]: 'orders', [A.PARTITIONS]: '12' };
+  const kafkaTopic = (spec?: Record<string, unknown>, kind = 'KafkaTopic') => k8sDocument('kafka.strimzi.io/v1', kind, 'orders', { metadata: { labels: { 'strimzi.io/cluster': 'main' }, annotations: planned }, ...(spec ? { spec } : {}) });
+  const EXPECTED_12 = "at least 12, the partitions of capacity plan 'orders'";
+  it('Strimzi: passes exactly the planned partitions, fails one fewer and none set, with the fix', () => {
+    expect(outcomeOf(CAP_003_PARTITIONS, kafkaTopic({ partitions: 12 }))).toEqual({ status: 'compliant' });
+    expect(findingsOf(CAP_003_PARTITIONS, kafkaTopic({ partitions: 11 }))).toEqual([{ found: 'spec.partitions is 11', expected: EXPECTED_12, fix: 'Set partitions: 12 (plan.partitionsPerTopic).' }]);
+    expect(findingsOf(CAP_003_PARTITIONS, kafkaTopic(undefined)).map((f) => f.found)).toEqual(['spec.partitions is not set (the broker default, 1)']);
+  });
+  it('Strimzi: does not apply to another Strimzi resource with the plan, nor to a topic without one', () => {
+    expect(outcomeOf(CAP_003_PARTITIONS, kafkaTopic({ partitions: 1 }, 'KafkaUser'))).toEqual({ status: 'not-applicable' });
+    expect(outcomeOf(CAP_003_PARTITIONS, topic(1))).toEqual({ status: 'not-applicable' });
+  });
+  it('MSK: names a missing line and a line below the plan, with the fix, and notes the compliant lines', () => {
+    const plans = { orders: { plan: 'shop-orders', partitions: 12 }, refunds: { plan: 'shop-orders', partitions: 3 } };
+    expect(findingsOf(CAP_003_PARTITIONS, mskAdminArtefact(topicLines('--partitions 11'), plans))).toEqual([
+      { found: "input.topics (kafka-admin/topics.txt) line 2 creates topic 'orders' with --partitions 11", expected: "at least 12, the partitions of capacity plan 'shop-orders'", fix: 'Declare topic orders with partitions: 12 (plan.partitionsPerTopic).' },
+      { found: "input.topics (kafka-admin/topics.txt) has no line for topic 'refunds', which capacity plan 'shop-orders' plans", expected: "a line creating it with at least 3, the partitions of capacity plan 'shop-orders'", fix: 'Declare topic refunds with partitions: 3 in the access model.' },
+    ]);
+    expect(outcomeOf(CAP_003_PARTITIONS, mskAdminArtefact(topicLines('--partitions 12'), ORDERS_PLANNED))).toEqual({ status: 'compliant', notes: ["topic 'orders': --partitions 12, capacity plan 'shop-orders' asks for 12"] });
+  });
+  it('MSK: refuses topic lines that are not text', () => {
+    expect(findingsOf(CAP_003_PARTITIONS, mskAdminArtefact(42, ORDERS_PLANNED))).toEqual([{
+      found: 'input.topics (kafka-admin/topics.txt) is 42', expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of the topic lines; the access construct writes them from the access model.',
+    }]);
+  });
+  it('StatefulSet: reads topics.txt of the access ConfigMap only', () => {
+    expect(findingsOf(CAP_003_PARTITIONS, accessConfigMap(topicLines('--partitions 11'), ORDERS_PLANNED)).map((f) => f.found)).toEqual(["topics.txt line 2 creates topic 'orders' with --partitions 11"]);
+    const unlabelled = k8sDocument('v1', 'ConfigMap', 'other', { metadata: { labels: STS_LABELS, annotations: { [A.TOPIC_PARTITIONS]: JSON.stringify(ORDERS_PLANNED) } }, data: { 'topics.txt': topicLines('--partitions 1') } });
+    expect(outcomeOf(CAP_003_PARTITIONS, unlabelled)).toEqual({ status: 'not-applicable' });
+  });
+  it('StatefulSet: refuses a topics.txt that is not text, or missing, with the fix (not a missing line per topic)', () => {
+    const fix = 'Remove the override of the topic lines; the access construct writes them from the access model.';
+    const access = accessConfigMap('', ORDERS_PLANNED);
+    expect(findingsOf(CAP_003_PARTITIONS, { ...access, body: { ...access.body, data: { 'topics.txt': 42 } } })).toEqual([{ found: 'topics.txt is 42', expected: 'the kafka-topics.sh lines as text', fix }]);
+    expect(findingsOf(CAP_003_PARTITIONS, { ...access, body: { ...access.body, data: undefined } })).toEqual([{ found: 'topics.txt is not set', expected: 'the kafka-topics.sh lines as text', fix }]);
+    expect(findingsOf(CAP_003_PARTITIONS, access)).toEqual([{
+      found: "topics.txt has no line for topic 'orders', which capacity plan 'shop-orders' plans",
+      expected: "a line creating it with at least 12, the partitions of capacity plan 'shop-orders'",
+      fix: 'Declare topic orders with partitions: 12 in the access model.',
+    }]);
+  });
+});
+
 describe('every target', () => {
   describe('CAP-003 partitions are not fewer than the plan (warning)', () => {
 
@@ -250,39 +295,6 @@ describe('StatefulSet', () => {
       const body = { ...unreadable.body, metadata: { ...unreadable.body.metadata, annotations: { [A.TOPIC_PARTITIONS]: '{not json' } } };
       expect(run(CAP_003_PARTITIONS, [{ ...unreadable, body }]).compliant).toEqual([]);
     });
-  });
-});
-
-describe('CAP-003 over single documents (both sides of the plan, every not-applicable outcome, the whole finding)', () => {
-  const planned = { [A.NAME]: 'orders', [A.PARTITIONS]: '12' };
-  const kafkaTopic = (spec?: Record<string, unknown>, kind = 'KafkaTopic') => k8sDocument('kafka.strimzi.io/v1', kind, 'orders', { metadata: { labels: { 'strimzi.io/cluster': 'main' }, annotations: planned }, ...(spec ? { spec } : {}) });
-  const EXPECTED_12 = "at least 12, the partitions of capacity plan 'orders'";
-  it('Strimzi: passes exactly the planned partitions, fails one fewer and none set, with the fix', () => {
-    expect(outcomeOf(CAP_003_PARTITIONS, kafkaTopic({ partitions: 12 }))).toEqual({ status: 'compliant' });
-    expect(findingsOf(CAP_003_PARTITIONS, kafkaTopic({ partitions: 11 }))).toEqual([{ found: 'spec.partitions is 11', expected: EXPECTED_12, fix: 'Set partitions: 12 (plan.partitionsPerTopic).' }]);
-    expect(findingsOf(CAP_003_PARTITIONS, kafkaTopic(undefined)).map((f) => f.found)).toEqual(['spec.partitions is not set (the broker default, 1)']);
-  });
-  it('Strimzi: does not apply to another Strimzi resource with the plan, nor to a topic without one', () => {
-    expect(outcomeOf(CAP_003_PARTITIONS, kafkaTopic({ partitions: 1 }, 'KafkaUser'))).toEqual({ status: 'not-applicable' });
-    expect(outcomeOf(CAP_003_PARTITIONS, topic(1))).toEqual({ status: 'not-applicable' });
-  });
-  it('MSK: names a missing line and a line below the plan, with the fix, and notes the compliant lines', () => {
-    const plans = { orders: { plan: 'shop-orders', partitions: 12 }, refunds: { plan: 'shop-orders', partitions: 3 } };
-    expect(findingsOf(CAP_003_PARTITIONS, mskAdminArtefact(topicLines('--partitions 11'), plans))).toEqual([
-      { found: "input.topics (kafka-admin/topics.txt) line 2 creates topic 'orders' with --partitions 11", expected: "at least 12, the partitions of capacity plan 'shop-orders'", fix: 'Declare topic orders with partitions: 12 (plan.partitionsPerTopic).' },
-      { found: "input.topics (kafka-admin/topics.txt) has no line for topic 'refunds', which capacity plan 'shop-orders' plans", expected: "a line creating it with at least 3, the partitions of capacity plan 'shop-orders'", fix: 'Declare topic refunds with partitions: 3 in the access model.' },
-    ]);
-    expect(outcomeOf(CAP_003_PARTITIONS, mskAdminArtefact(topicLines('--partitions 12'), ORDERS_PLANNED))).toEqual({ status: 'compliant', notes: ["topic 'orders': --partitions 12, capacity plan 'shop-orders' asks for 12"] });
-  });
-  it('MSK: refuses topic lines that are not text', () => {
-    expect(findingsOf(CAP_003_PARTITIONS, mskAdminArtefact(42, ORDERS_PLANNED))).toEqual([{
-      found: 'input.topics (kafka-admin/topics.txt) is 42', expected: 'the kafka-topics.sh lines as text', fix: 'Remove the override of the topic lines; the access construct writes them from the access model.',
-    }]);
-  });
-  it('StatefulSet: reads topics.txt of the access ConfigMap only', () => {
-    expect(findingsOf(CAP_003_PARTITIONS, accessConfigMap(topicLines('--partitions 11'), ORDERS_PLANNED)).map((f) => f.found)).toEqual(["topics.txt line 2 creates topic 'orders' with --partitions 11"]);
-    const unlabelled = k8sDocument('v1', 'ConfigMap', 'other', { metadata: { labels: STS_LABELS, annotations: { [A.TOPIC_PARTITIONS]: JSON.stringify(ORDERS_PLANNED) } }, data: { 'topics.txt': topicLines('--partitions 1') } });
-    expect(outcomeOf(CAP_003_PARTITIONS, unlabelled)).toEqual({ status: 'not-applicable' });
   });
 });
 
