@@ -1,4 +1,5 @@
 import { JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentProfile } from '../../lib/model/environment';
 import { KafkaIacError } from '../../lib/model/errors';
@@ -104,5 +105,53 @@ describe('unused suppressions are reported as a warning (issue #13)', () => {
     RuleSuppressions.add(cluster.networkPolicies.allowClients, [{ id: 'SEC-007', reason: REASON }]);
     chart.node.validate();
     expect(chart.complianceReport.unusedSuppressions().map((s) => s.id)).not.toContain('SEC-007');
+  });
+});
+
+describe('what counts as a reason: both sides of each limit (RuleSuppressions.add)', () => {
+  // A bare root construct: no resource to annotate, path '<root>'.
+  const root = () => new Construct(undefined as unknown as Construct, '');
+  const accepts = (reason: unknown) => {
+    const scope = root();
+    RuleSuppressions.add(scope, [{ id: 'SEC-007', reason: reason as string }]);
+    return RuleSuppressions.of(scope);
+  };
+  const refuses = (reason: unknown) => expect(() => accepts(reason), String(reason)).toThrow(/^KIAC-SUPPRESS \[<root>\]/);
+
+  it('needs 20 characters after trimming: 19 refused, 20 accepted', () => {
+    refuses('abcd efgh ijkl mnop');
+    refuses('    abcd efgh ijkl mnop    ');
+    expect(accepts('abcd efgh ijkl mnopq')).toEqual([{ id: 'SEC-007', reason: 'abcd efgh ijkl mnopq' }]);
+  });
+
+  it('stores the reason trimmed', () => {
+    expect(accepts('  Partner link filters by source address.  ')[0]!.reason).toBe('Partner link filters by source address.');
+  });
+
+  it('needs four words with letters: three refused, four accepted; numbers are not words', () => {
+    refuses('alphabetical braveries charlies');
+    refuses('1234 5678 90 alphabetical braveries charlies');
+    expect(accepts('alphabetical braveries charlies deltas')).toHaveLength(1);
+  });
+
+  it('needs four distinct words, case and punctuation aside', () => {
+    refuses('alpha bravo charlie alpha');
+    refuses('Alpha alpha, ALPHA alpha. bravo charlie');
+    expect(accepts('alpha bravo charlie delta')).toHaveLength(1);
+  });
+
+  it('refuses a reason that is mostly repetition: distinct words must be more than half the words', () => {
+    refuses('alpha bravo charlie delta alpha bravo charlie delta');
+    expect(accepts('alpha bravo charlie delta alpha bravo charlie')).toHaveLength(1);
+  });
+
+  it('refuses a reason that is not a string, and names the path and the rule', () => {
+    refuses(42);
+    refuses(undefined);
+    expect(() => accepts('todo: explain why this rule is off')).toThrow(/^KIAC-SUPPRESS \[<root>\].*SEC-007/);
+  });
+
+  it('finds no suppression on a construct that has none', () => {
+    expect(RuleSuppressions.of(root())).toEqual([]);
   });
 });
