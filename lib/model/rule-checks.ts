@@ -160,7 +160,7 @@ export function checkListenerAuthentication(type: unknown, listener: string): Ru
  * @param protocol the listener's security protocol (`listener.security.protocol.map`), undefined when not mapped
  * @param listener the listener name, as declared (lower case) or as in `listeners`
  */
-export function checkListenerAuthenticates(protocol: string | undefined, listener: string): RuleRefusal | undefined {
+export function checkListenerProtocolAuthenticates(protocol: string | undefined, listener: string): RuleRefusal | undefined {
   if (protocol === 'SSL' || protocol === 'SASL_SSL' || protocol === 'SASL_PLAINTEXT') return undefined;
   const name = listener.toLowerCase();
   return {

@@ -1,7 +1,7 @@
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
 import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { checkListenerAuthenticates, checkListenerAuthentication, checkMskAuthenticationModes, checkNoSaslPlain, saslMechanismsOf } from '../model/rule-checks';
+import { checkListenerProtocolAuthenticates, checkListenerAuthentication, checkMskAuthenticationModes, checkNoSaslPlain, saslMechanismsOf } from '../model/rule-checks';
 import { mskClusterCheck, nodeListenersCheck, strimziKafkaCheck } from './checks/target-checks';
 import { authenticationOf, block, hasBlock } from './readers/msk-cluster-document';
 import { forbiddenConfigFindings } from './readers/strimzi-documents';
@@ -117,7 +117,7 @@ function checkStatefulSetListener(l: ListenerOfProperties, { properties, where }
     });
   } else if (!l.controller) {
     // The controller listener's own finding above already names what it must be.
-    f.refused(`${where} listener ${l.name} security protocol is ${shown(l.protocol)}, which authenticates no one`, checkListenerAuthenticates(l.protocol, l.name));
+    f.refused(`${where} listener ${l.name} security protocol is ${shown(l.protocol)}, which authenticates no one`, checkListenerProtocolAuthenticates(l.protocol, l.name));
   }
 }
 

@@ -12,7 +12,7 @@ import * as statefulsetFixture from '../support/statefulset-fixture';
 
 import { SEC_003_AUTHENTICATION } from '../../lib/rules/sec-003-authentication';
 import { itDescribesItself } from './fixtures/metadata';
-import { checkListenerAuthenticates, checkListenerAuthentication, checkListenerTls, checkMskAuthenticationModes, checkNoSaslPlain, type RuleRefusal } from '../../lib/model/rule-checks';
+import { checkListenerProtocolAuthenticates, checkListenerAuthentication, checkListenerTls, checkMskAuthenticationModes, checkNoSaslPlain, type RuleRefusal } from '../../lib/model/rule-checks';
 
 /** The part of a message that a refusal words: `expected <expected>. <fix>`. */
 const wording = (r: RuleRefusal | undefined) => `expected ${r!.expected}. ${r!.fix}`;
@@ -253,7 +253,7 @@ describe('StatefulSet', () => {
         const p = cluster.brokers.properties;
         patchProperties(cluster.brokers, { listeners: `${p.listeners},OPEN://:9092`, 'listener.security.protocol.map': `${p['listener.security.protocol.map']},OPEN:PLAINTEXT` });
         const message = statefulsetFixture.synthError(chart);
-        expect(message).toContain(`SEC-003 [${BROKER_CONFIG_PATH}] ${BROKER_WHERE} listener OPEN security protocol is 'PLAINTEXT', which authenticates no one; ${wording(checkListenerAuthenticates('PLAINTEXT', 'OPEN'))}`);
+        expect(message).toContain(`SEC-003 [${BROKER_CONFIG_PATH}] ${BROKER_WHERE} listener OPEN security protocol is 'PLAINTEXT', which authenticates no one; ${wording(checkListenerProtocolAuthenticates('PLAINTEXT', 'OPEN'))}`);
         expect(message).toContain(`SEC-003 [${BROKER_CONFIG_PATH}] ${BROKER_WHERE} listener OPEN security protocol is 'PLAINTEXT', which authenticates no one; expected ClientAuthentication.scramSha512() or .mutualTls(), rendered as SASL_SSL with SCRAM-SHA-512 or SSL with ssl.client.auth=required: a listener that authenticates no one makes every client ANONYMOUS. Set authentication: ClientAuthentication.scramSha512() (or .mutualTls()) on listener open; in the properties, map OPEN:SASL_SSL with listener.name.open.sasl.enabled.mechanisms=SCRAM-SHA-512.`);
         expect(message).toContain(`SEC-001 [${BROKER_CONFIG_PATH}] ${BROKER_WHERE} listener OPEN security protocol is 'PLAINTEXT'`);
       });
@@ -317,13 +317,13 @@ describe('StatefulSet', () => {
       });
       it('refuses at construction a listener without authentication in the words of the rule', () => {
         expect(() => statefulSetChart({ cluster: { listeners: [{ name: 'open', port: 9093, authentication: undefined as unknown as ClientAuthentication }] } }))
-          .toThrow(`SEC-003 [kafka/Kafka listener open] authentication is 'none'; ${wording(checkListenerAuthenticates(undefined, 'open'))}`);
+          .toThrow(`SEC-003 [kafka/Kafka listener open] authentication is 'none'; ${wording(checkListenerProtocolAuthenticates(undefined, 'open'))}`);
       });
       it('refuses at construction a listener that is plaintext and unauthenticated with SEC-001 and SEC-003', () => {
         expect(() => statefulSetChart({ cluster: { listeners: [{ name: 'open', port: 9092, tls: false, authentication: undefined as unknown as ClientAuthentication }] } }))
           .toThrow([
             `SEC-001 [kafka/Kafka listener open] tls is false; ${wording(checkListenerTls(false))}`,
-            `SEC-003 [kafka/Kafka listener open] authentication is 'none'; ${wording(checkListenerAuthenticates(undefined, 'open'))}`,
+            `SEC-003 [kafka/Kafka listener open] authentication is 'none'; ${wording(checkListenerProtocolAuthenticates(undefined, 'open'))}`,
           ].join('\n'));
       });
       it('fails SEC-003 when an mTLS listener loses ssl.client.auth', () => {

@@ -10,7 +10,7 @@ import { renderBrokerProperties } from '../../model/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';
 import { Environment, EnvironmentProfile } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
-import { checkKafkaImage, checkListenerAuthenticates, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
+import { checkKafkaImage, checkListenerProtocolAuthenticates, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { parseMemoryQuantity } from '../../model/jvm-heap';
 import { brokerDisruptionBudget, quorumDisruptionBudget } from '../../model/disruption-budget';
 import { KafkaVersion } from '../../model/kafka-version';
@@ -372,7 +372,8 @@ const LISTENER_RULES: ListenerNameAndPortRules = {
         expected: `an integer from 9092 to 65535, not ${RESERVED_PORTS.join('/')} (controller, replication, metrics)`, fix: 'Use 9093, 9094, ...',
       });
     }
-  },  refuseUnauthenticated: (name) => checkListenerAuthenticates(undefined, name),
+  },
+  refuseUnauthenticated: (name) => checkListenerProtocolAuthenticates(undefined, name),
 };
 
 function renderListeners(path: string, listeners: readonly StatefulSetListenerProps[]): RenderedClientListener[] {
