@@ -1,10 +1,13 @@
 import { CapacityPlanAnnotations, type RecordedCapacityPlan } from '../contract/capacity-plan-annotations';
 import { BYTES_PER_GIB } from '../model/capacity/capacity-planner';
 import { parseMemoryQuantity } from '../model/jvm-heap';
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { Findings, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { strimziBrokerCount, strimziBrokerPools } from './readers/strimzi-broker-pools';
+import { plannedCheck, type PlanWith } from './checks/capacity-plan-checks';
+import { asMskCluster } from './readers/msk-cluster-document';
+import { kubernetesKind } from './readers/statefulset-documents';
+import { asStrimziBrokerPool, strimziBrokerCountOf, strimziBrokerPoolsOf, strimziKafkaOf } from './readers/strimzi-documents';
 
 /** CAP-001: provisioned storage per broker is not below the capacity plan. */
 export const CAP_001_STORAGE: Rule = defineRule({
@@ -13,14 +16,15 @@ export const CAP_001_STORAGE: Rule = defineRule({
   explanation: 'Disk = messages/s × average message bytes × retention seconds × replication factor, plus 20% headroom; per broker = that ÷ brokers (CapacityPlan), divided over the brokers the cluster actually has, so a cluster with more brokers than planned needs less per broker. A broker that runs out of disk goes offline and takes its partition replicas with it. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster: the kafka-iac:capacity-plan tags on MSK, kafka-iac.dev/capacity-plan annotations on Kubernetes).',
   remediation: 'Provision at least the planned storage per broker (plan.storagePerBrokerGiB), or revise the plan.',
   severity: Severity.ERROR,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: {
+    msk: plannedCheck(asMskCluster, 'storagePerBrokerGiB', checkMsk),
+    strimzi: plannedCheck(asStrimziBrokerPool, 'storagePerBrokerGiB', checkStrimzi, planOfPool),
+    statefulset: plannedCheck((doc) => kubernetesKind(doc, 'StatefulSet'), 'storagePerBrokerGiB', checkStatefulSet),
+  },
 });
 
 /** MSK: `broker_node_group_info.storage_info.ebs_storage_info.volume_size` (GiB per broker). */
-function checkMsk(doc: SynthesizedDocument): RuleOutcome {
-  if (doc.source !== 'terraform' || doc.type !== 'aws_msk_cluster') return NOT_APPLICABLE;
-  const plan = CapacityPlanAnnotations.read(doc.body);
-  if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
+function checkMsk(doc: TerraformDocument, plan: PlanWith<'storagePerBrokerGiB'>): RuleOutcome {
   const volume = single(single(single(doc.body.broker_node_group_info)?.storage_info)?.ebs_storage_info)?.volume_size;
   const need = required(plan, Number(doc.body.number_of_broker_nodes));
   const f = new Findings();
@@ -33,17 +37,12 @@ function checkMsk(doc: SynthesizedDocument): RuleOutcome {
 }
 
 /** Strimzi: each broker `KafkaNodePool`'s persistent volumes, against the plan on the pool or on its `Kafka`. */
-function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  if (doc.source !== 'kubernetes' || doc.kind !== 'KafkaNodePool') return NOT_APPLICABLE;
-  const roles: unknown[] = doc.body.spec?.roles ?? [];
-  if (!roles.includes('broker')) return NOT_APPLICABLE;
-  const kafka = ctx.index.kubernetesByName('Kafka', doc.body.metadata?.labels?.['strimzi.io/cluster'], doc.namespace);
-  const plan = CapacityPlanAnnotations.read(doc.body) ?? (kafka ? CapacityPlanAnnotations.read(kafka.body) : undefined);
-  if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
-  // Stryker disable next-line OptionalChaining: equivalent, a pool without spec has no roles and is not applicable above
+function checkStrimzi(doc: KubernetesDocument, plan: PlanWith<'storagePerBrokerGiB'>, ctx: RuleContext): RuleOutcome {
+  // Stryker disable next-line OptionalChaining: equivalent, a pool without spec has no roles, so asStrimziBrokerPool never reads it
   const storage = doc.body.spec?.storage;
   const bytes = strimziPersistentBytes(storage);
-  const need = required(plan, strimziBrokerCount(strimziBrokerPools(ctx.index, doc.namespace, doc.body.metadata?.labels?.['strimzi.io/cluster'])));
+  const cluster = { name: String(doc.body.metadata?.labels?.['strimzi.io/cluster']), namespace: doc.namespace };
+  const need = required(plan, strimziBrokerCountOf(strimziBrokerPoolsOf(ctx.index, cluster)));
   const f = new Findings();
   f.expect(bytes >= need.gib * BYTES_PER_GIB, {
     found: `spec.storage is ${describeStrimzi(storage)} per broker`,
@@ -54,10 +53,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 }
 
 /** StatefulSet: the volume claim templates' requested storage per pod. */
-function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
-  if (doc.source !== 'kubernetes' || doc.kind !== 'StatefulSet') return NOT_APPLICABLE;
-  const plan = CapacityPlanAnnotations.read(doc.body);
-  if (plan?.storagePerBrokerGiB === undefined) return NOT_APPLICABLE;
+function checkStatefulSet(doc: KubernetesDocument, plan: PlanWith<'storagePerBrokerGiB'>): RuleOutcome {
   const templates: any[] = doc.body.spec?.volumeClaimTemplates ?? [];
   const sizes = templates.map((t) => String(t?.spec?.resources?.requests?.storage ?? ''));
   const bytes = sizes.map(parseMemoryQuantity).filter(Number.isFinite).reduce((a, b) => a + b, 0);
@@ -71,16 +67,22 @@ function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
   return f.outcome();
 }
 
+/** A broker pool's plan: its own, else the one on its `Kafka`. */
+function planOfPool(pool: KubernetesDocument, ctx: RuleContext): RecordedCapacityPlan | undefined {
+  const kafka = strimziKafkaOf(ctx.index, pool);
+  return CapacityPlanAnnotations.read(pool.body) ?? (kafka ? CapacityPlanAnnotations.read(kafka.body) : undefined);
+}
+
 /**
  * The GiB each broker needs: the planned disk divided over the brokers the cluster has (when the
  * plan records its total and the count is known), else the plan's per-broker figure.
  */
-function required(plan: RecordedCapacityPlan, actualBrokers: number): { gib: number; expected: string } {
+function required(plan: PlanWith<'storagePerBrokerGiB'>, actualBrokers: number): { gib: number; expected: string } {
   if (plan.diskGiB !== undefined && Number.isInteger(actualBrokers) && actualBrokers > 0) {
     const gib = Math.ceil(plan.diskGiB / actualBrokers);
     return { gib, expected: `at least ${gib} GiB per broker: capacity plan '${plan.name}' needs ${plan.diskGiB} GiB (retained bytes × RF + 20% headroom) over ${actualBrokers} brokers` };
   }
-  return { gib: plan.storagePerBrokerGiB!, expected: `at least ${plan.storagePerBrokerGiB} GiB per broker, the storage of capacity plan '${plan.name}' (retained bytes × RF + 20% headroom ÷ brokers)` };
+  return { gib: plan.storagePerBrokerGiB, expected: `at least ${plan.storagePerBrokerGiB} GiB per broker, the storage of capacity plan '${plan.name}' (retained bytes × RF + 20% headroom ÷ brokers)` };
 }
 
 function strimziPersistentBytes(storage: any): number {

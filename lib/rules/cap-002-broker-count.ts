@@ -1,8 +1,10 @@
-import { CapacityPlanAnnotations } from '../contract/capacity-plan-annotations';
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import type { KubernetesDocument, TerraformDocument } from '../contract/document';
+import { Findings, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { strimziBrokerCount, strimziBrokerPools } from './readers/strimzi-broker-pools';
+import { plannedCheck, type PlanWith } from './checks/capacity-plan-checks';
+import { asMskCluster } from './readers/msk-cluster-document';
+import { kubernetesKind } from './readers/statefulset-documents';
+import { asStrimziKafka, strimziBrokerCountOf, strimziBrokerPoolsOf } from './readers/strimzi-documents';
 
 /** CAP-002: the cluster has at least the planned broker count. */
 export const CAP_002_BROKER_COUNT: Rule = defineRule({
@@ -11,14 +13,15 @@ export const CAP_002_BROKER_COUNT: Rule = defineRule({
   explanation: 'Brokers = max(3, ⌈throughput ÷ per-broker capacity⌉), rounded up to a multiple of the zone count (CapacityPlan). Fewer brokers than planned run hot: request latency and consumer lag grow with load. The rule applies to clusters that carry a plan (CapacityPlan.applyToCluster).',
   remediation: 'Run at least the planned brokers (plan.brokers), or revise the plan.',
   severity: Severity.WARNING,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: {
+    msk: plannedCheck(asMskCluster, 'brokers', checkMsk),
+    strimzi: plannedCheck(asStrimziKafka, 'brokers', checkStrimzi),
+    statefulset: plannedCheck((doc) => kubernetesKind(doc, 'StatefulSet'), 'brokers', checkStatefulSet),
+  },
 });
 
 /** MSK: `number_of_broker_nodes`. */
-function checkMsk(doc: SynthesizedDocument): RuleOutcome {
-  if (doc.source !== 'terraform' || doc.type !== 'aws_msk_cluster') return NOT_APPLICABLE;
-  const plan = CapacityPlanAnnotations.read(doc.body);
-  if (plan?.brokers === undefined) return NOT_APPLICABLE;
+function checkMsk(doc: TerraformDocument, plan: PlanWith<'brokers'>): RuleOutcome {
   const f = new Findings();
   f.expect(Number(doc.body.number_of_broker_nodes) >= plan.brokers, {
     found: `number_of_broker_nodes is ${doc.body.number_of_broker_nodes}`,
@@ -29,12 +32,9 @@ function checkMsk(doc: SynthesizedDocument): RuleOutcome {
 }
 
 /** Strimzi: the `Kafka` carries the plan; its brokers are the replicas of its node pools with the broker role. */
-function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  if (doc.source !== 'kubernetes' || doc.kind !== 'Kafka') return NOT_APPLICABLE;
-  const plan = CapacityPlanAnnotations.read(doc.body);
-  if (plan?.brokers === undefined) return NOT_APPLICABLE;
-  const pools = strimziBrokerPools(ctx.index, doc.namespace, doc.name);
-  const brokers = strimziBrokerCount(pools);
+function checkStrimzi(doc: KubernetesDocument, plan: PlanWith<'brokers'>, ctx: RuleContext): RuleOutcome {
+  const pools = strimziBrokerPoolsOf(ctx.index, doc);
+  const brokers = strimziBrokerCountOf(pools);
   const f = new Findings();
   f.expect(brokers >= plan.brokers, {
     // Stryker disable next-line OptionalChaining: equivalent, a broker pool has spec.roles, so spec exists
@@ -46,10 +46,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 }
 
 /** StatefulSet: `spec.replicas` of a StatefulSet that carries the plan. */
-function checkStatefulSet(doc: SynthesizedDocument): RuleOutcome {
-  if (doc.source !== 'kubernetes' || doc.kind !== 'StatefulSet') return NOT_APPLICABLE;
-  const plan = CapacityPlanAnnotations.read(doc.body);
-  if (plan?.brokers === undefined) return NOT_APPLICABLE;
+function checkStatefulSet(doc: KubernetesDocument, plan: PlanWith<'brokers'>): RuleOutcome {
   const replicas = doc.body.spec?.replicas ?? 1;
   const f = new Findings();
   f.expect(Number(replicas) >= plan.brokers, {

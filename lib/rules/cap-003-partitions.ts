@@ -1,10 +1,13 @@
 import { CapacityPlanAnnotations, type TopicPartitionPlan } from '../contract/capacity-plan-annotations';
 import { ACL_ARTEFACT_LABEL } from '../contract/vocabulary';
-import type { SynthesizedDocument } from '../contract/document';
+import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
 import { asMskAdminArtefact, mskAdminTopicLinesOf, MSK_ADMIN_TOPICS } from './readers/msk-admin-artefact';
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { kubernetesKind, topicLinesOf } from './readers/statefulset-documents';
+import { asStrimziTopic } from './readers/strimzi-documents';
+import { documentCheck } from './checks/target-checks';
+import { plannedCheck, type PlanWith } from './checks/capacity-plan-checks';
 import type { TopicLine } from '../contract/admin-command-lines';
 
 /** CAP-003: a topic has at least the planned partitions. */
@@ -14,22 +17,20 @@ export const CAP_003_PARTITIONS: Rule = defineRule({
   explanation: 'Partitions = max(⌈target throughput ÷ one consumer\'s throughput⌉, the consumers wanted) (CapacityPlan). A consumer group can never have more active consumers than partitions, so fewer partitions cap the read throughput; adding partitions later moves keys to other partitions. The rule applies to topics that carry a plan (CapacityPlan.applyToTopics): a Strimzi KafkaTopic, and the topic lines of the MSK admin artefact (kafka-admin/topics.txt) and of the StatefulSet access ConfigMap (topics.txt).',
   remediation: 'Declare at least the planned partitions (plan.partitionsPerTopic), or revise the plan.',
   severity: Severity.WARNING,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: {
+    msk: documentCheck(asMskAdminArtefact, checkMsk),
+    strimzi: plannedCheck(asStrimziTopic, 'partitionsPerTopic', checkStrimzi),
+    statefulset: checkStatefulSet,
+  },
 });
 
 /** MSK: the topic lines of the admin artefact. */
-function checkMsk(doc: SynthesizedDocument): RuleOutcome {
-  const artefact = asMskAdminArtefact(doc);
-  if (!artefact) return NOT_APPLICABLE;
+function checkMsk(artefact: TerraformDocument): RuleOutcome {
   return checkTopicLines(CapacityPlanAnnotations.readTopicPlans(artefact.body), mskAdminTopicLinesOf(artefact), MSK_ADMIN_TOPICS, artefact.body.input.topics);
 }
 
 /** Strimzi: `KafkaTopic.spec.partitions` (absent: the broker's num.partitions, 1 by default). */
-function checkStrimzi(doc: SynthesizedDocument): RuleOutcome {
-  const kafkaTopic = kubernetesKind(doc, 'KafkaTopic');
-  if (!kafkaTopic) return NOT_APPLICABLE;
-  const plan = CapacityPlanAnnotations.read(kafkaTopic.body);
-  if (plan?.partitionsPerTopic === undefined) return NOT_APPLICABLE;
+function checkStrimzi(kafkaTopic: KubernetesDocument, plan: PlanWith<'partitionsPerTopic'>): RuleOutcome {
   const partitions = kafkaTopic.body.spec?.partitions;
   const f = new Findings();
   f.expect(Number(partitions) >= plan.partitionsPerTopic, {

@@ -4,7 +4,7 @@ import { defineRule, Severity } from './define-rule';
 import { checkBrokerCount } from '../model/rule-checks';
 import { kafkaBrokerCheck, mskClusterCheck, strimziKafkaCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
 import { brokerCountOf } from './readers/msk-cluster-document';
-import { strimziNodePoolsOf, rolesOf, replicasOf, describePools } from './readers/strimzi-documents';
+import { strimziBrokerPoolsOf, strimziBrokerCountOf, describePools } from './readers/strimzi-documents';
 import { replicasOfWorkload } from './readers/statefulset-documents';
 
 /** HA-001: At least 3 brokers. */
@@ -32,8 +32,8 @@ function checkMsk(cluster: TerraformDocument): RuleOutcome {
 
 /** Strimzi: the node pools with the broker role of a `Kafka` have at least 3 replicas in total. */
 function checkStrimzi(kafka: KubernetesDocument, ctx: RuleContext): RuleOutcome {
-  const pools = strimziNodePoolsOf(ctx.index, kafka).filter((p) => rolesOf(p).includes('broker'));
-  const brokers = pools.reduce((sum, p) => sum + replicasOf(p), 0);
+  const pools = strimziBrokerPoolsOf(ctx.index, kafka);
+  const brokers = strimziBrokerCountOf(pools);
   const f = new Findings();
   f.refused(`the broker node pools (${describePools(pools)}) have ${brokers} broker(s)`, checkBrokerCount(brokers, 'StrimziKafkaCluster'));
   return f.outcome();

@@ -3,7 +3,7 @@ import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from '
 import { defineRule, Severity } from './define-rule';
 import { mskTopicsAndBrokerPropertiesCheck, strimziTopicsAndKafkaCheck } from './checks/target-checks';
 import { brokerCountOf, clustersUsing, literalNumber } from './readers/msk-cluster-document';
-import { expectStrimziConfig, strimziKafkaOf, strimziNodePoolsOf, rolesOf, replicasOf, forbiddenConfigFindings } from './readers/strimzi-documents';
+import { expectStrimziConfig, strimziKafkaOf, strimziBrokerPoolsOf, strimziBrokerCountOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { brokerCountOfCluster, checkStatefulSetBrokerProperties } from './readers/statefulset-documents';
 import type { TopicLine } from '../contract/admin-command-lines';
 import { checkMskAdminTopicLines, mskClusterOfArtefact } from './readers/msk-admin-artefact';
@@ -93,7 +93,7 @@ function checkStrimziTopic(topic: KubernetesDocument, ctx: RuleContext): RuleOut
     fix: 'Set replicas: 3 on the topic.',
   });
   const kafka = strimziKafkaOf(ctx.index, topic);
-  const brokers = kafka ? strimziNodePoolsOf(ctx.index, kafka).filter((p) => rolesOf(p).includes('broker')).reduce((s, p) => s + replicasOf(p), 0) : 0;
+  const brokers = kafka ? strimziBrokerCountOf(strimziBrokerPoolsOf(ctx.index, kafka)) : 0;
   f.expect(replicas === undefined || brokers === 0 || Number(replicas) <= brokers, {
     found: `spec.replicas is ${shown(replicas)} but cluster ${kafka?.name} has ${brokers} broker(s)`,
     expected: 'a replication factor no higher than the broker count',
@@ -113,7 +113,7 @@ function checkStrimzi(config: Readonly<Record<string, string>>, f: Findings, kaf
       fix: `Set ${key}: 3 in spec.kafka.config (StrimziKafkaCluster brokerConfig.replicationFactor: 3, with at least 3 brokers).`,
     });
   }
-  const brokers = strimziNodePoolsOf(ctx.index, kafka).filter((p) => rolesOf(p).includes('broker')).reduce((s, p) => s + replicasOf(p), 0);
+  const brokers = strimziBrokerCountOf(strimziBrokerPoolsOf(ctx.index, kafka));
   const rf = Number(config['default.replication.factor']);
   f.expect(!Number.isFinite(rf) || brokers === 0 || rf <= brokers, {
     found: `default.replication.factor is ${rf} but the broker node pools have ${brokers} broker(s)`,

@@ -1,9 +1,11 @@
 import { PERF_BROKER_DEFAULTS } from '../model/broker-config';
 import { readProperties } from '../contract/writers/properties';
 import { parseMemoryQuantity } from '../model/jvm-heap';
-import type { KubernetesDocument, SynthesizedDocument } from '../contract/document';
+import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
+import { documentCheck } from './checks/target-checks';
+import { asMskConfiguration } from './readers/msk-cluster-document';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -30,14 +32,11 @@ export const PERF_001_BROKER_DEFAULTS: Rule = defineRule({
   explanation: 'num.network.threads 8, num.io.threads 16, socket buffers 102400, log.segment.bytes 1 GiB, log.retention.hours 168, replica.fetch.max.bytes 1 MiB, replica.lag.time.max.ms 30000, and a JVM heap of min(6 GiB, half the container memory limit) with -Xms = -Xmx, so at least half the memory is left to the page cache Kafka reads from. Lower values are allowed (this is a warning) but each one costs throughput, latency or replay headroom.',
   remediation: 'Remove the override, or set the value to the PERF-001 default or above.',
   severity: Severity.WARNING,
-  targets: { msk: checkMsk, strimzi: checkStrimzi, statefulset: checkStatefulSet },
+  targets: { msk: documentCheck(asMskConfiguration, checkMsk), strimzi: checkStrimzi, statefulset: checkStatefulSet },
 });
 
 /** MSK: the `aws_msk_configuration` server properties. The heap is MSK's own (not applicable). */
-function checkMsk(doc: SynthesizedDocument): RuleOutcome {
-  // Stryker disable next-line ConditionalExpression: only Terraform documents reach the MSK check (defineRule dispatches by target)
-  if (doc.source !== 'terraform') return NOT_APPLICABLE;
-  if (doc.type !== 'aws_msk_configuration') return NOT_APPLICABLE;
+function checkMsk(doc: TerraformDocument): RuleOutcome {
   const text = doc.body.server_properties;
   if (typeof text !== 'string') return NOT_APPLICABLE;
   const f = new Findings();

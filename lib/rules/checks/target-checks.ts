@@ -3,7 +3,7 @@ import type { TargetCheck } from '../define-rule';
 import { Findings, NOT_APPLICABLE, type RuleContext, type RuleOutcome } from '../rule';
 import { asMskCluster, checkMskBrokerProperties } from '../readers/msk-cluster-document';
 import { asMskAdminArtefact } from '../readers/msk-admin-artefact';
-import { asStrimziKafka, asStrimziNodePool, asStrimziTopic, rolesOf, strimziConfigOf } from '../readers/strimzi-documents';
+import { asStrimziBrokerPool, asStrimziKafka, asStrimziNodePool, asStrimziTopic, strimziConfigOf } from '../readers/strimzi-documents';
 import { hasBrokerRole, kubernetesKind, listenersOf, nodeConfigOf, nodePropertiesOf, type ListenerOfProperties, type NodeProperties } from '../readers/statefulset-documents';
 
 /**
@@ -89,10 +89,7 @@ export function strimziNodePoolCheck(check: (pool: KubernetesDocument, ctx: Rule
 
 /** Strimzi: a check of each `KafkaNodePool` with the broker role. */
 export function strimziBrokerPoolCheck(check: (pool: KubernetesDocument, ctx: RuleContext) => RuleOutcome): TargetCheck {
-  return documentCheck((doc) => {
-    const pool = asStrimziNodePool(doc);
-    return pool && rolesOf(pool).includes('broker') ? pool : undefined;
-  }, check);
+  return documentCheck(asStrimziBrokerPool, check);
 }
 
 /** A Kafka node StatefulSet of the StatefulSet target with the node properties it mounts. */

@@ -25,6 +25,12 @@ export function asStrimziNodePool(doc: SynthesizedDocument): KubernetesDocument 
   return strimziKind(doc, 'KafkaNodePool');
 }
 
+/** A `KafkaNodePool` with the broker role, or undefined. */
+export function asStrimziBrokerPool(doc: SynthesizedDocument): KubernetesDocument | undefined {
+  const pool = asStrimziNodePool(doc);
+  return pool && rolesOf(pool).includes('broker') ? pool : undefined;
+}
+
 /** The `KafkaTopic` document, or undefined. */
 export function asStrimziTopic(doc: SynthesizedDocument): KubernetesDocument | undefined {
   return strimziKind(doc, 'KafkaTopic');
@@ -55,8 +61,8 @@ export function strimziKafkaOf(index: DocumentIndex, doc: KubernetesDocument): K
 
 const poolsByIndex = new WeakMap<DocumentIndex, Map<string, KubernetesDocument[]>>();
 
-/** The node pools of a `Kafka`, grouped once per synthesis (not rescanned per rule). */
-export function strimziNodePoolsOf(index: DocumentIndex, kafka: KubernetesDocument): readonly KubernetesDocument[] {
+/** The node pools of a `Kafka` (or of the cluster of that name and namespace), grouped once per synthesis (not rescanned per rule). */
+export function strimziNodePoolsOf(index: DocumentIndex, kafka: { readonly name: string; readonly namespace?: string }): readonly KubernetesDocument[] {
   let byCluster = poolsByIndex.get(index);
   if (!byCluster) {
     byCluster = new Map();
@@ -81,6 +87,16 @@ export function rolesOf(pool: KubernetesDocument): readonly string[] {
 export function replicasOf(pool: KubernetesDocument): number {
   const r = Number(pool.body.spec?.replicas);
   return Number.isFinite(r) ? r : 0;
+}
+
+/** The node pools of a `Kafka` (or of the cluster of that name and namespace) with the broker role. */
+export function strimziBrokerPoolsOf(index: DocumentIndex, kafka: { readonly name: string; readonly namespace?: string }): readonly KubernetesDocument[] {
+  return strimziNodePoolsOf(index, kafka).filter((p) => rolesOf(p).includes('broker'));
+}
+
+/** The brokers of node pools: the sum of their replicas. */
+export function strimziBrokerCountOf(pools: readonly KubernetesDocument[]): number {
+  return pools.reduce((sum, p) => sum + replicasOf(p), 0);
 }
 
 /** `name: replicas [roles]` for messages. */
