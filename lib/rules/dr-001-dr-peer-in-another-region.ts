@@ -1,7 +1,8 @@
 import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import type { SynthesizedDocument } from '../contract/document';
-import { blockOf, declarationOf, isMirrorMaker2, isMskReplicator, mirrorsOf, regionOfArn, replicationTargets } from './readers/replication-documents';
+import type { DrPairingDeclaration } from '../model/dr/dr-pairing';
+import { blockOf, isMirrorMaker2, isMskReplicator, mirrorsOf, regionOfArn, replicationTargets } from './readers/replication-documents';
 
 /**
  * DR-001: A production environment may declare a DR peer in another region; replication is
@@ -26,9 +27,8 @@ export const DR_001_DR_PEER_IN_ANOTHER_REGION: Rule = defineRule({
 });
 
 /** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
-function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+function checkReplication(doc: SynthesizedDocument, d: DrPairingDeclaration | undefined, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
-  const d = declarationOf(doc, ctx.index);
   if (!d) return checkUndeclared(f, doc);
   f.expect(d.peer.region !== d.primary.region, {
     found: `the DR peer ${d.peer.environment} is in ${d.peer.region}, the region of ${d.primary.environment}`,

@@ -1,10 +1,10 @@
 import { MIRROR_MAKER_2_POLICY_CLASS, MSK_REPLICATOR_TOPIC_NAME_TYPE, ReplicationPolicy } from '../model/dr/replication-policy';
 import type { DrPairingDeclaration } from '../model/dr/dr-pairing';
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
-import { Findings, shown, type Rule, type RuleOutcome, type RuleContext } from './rule';
+import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import {
-  blockOf, booleanOf, connectorConfig, declarationOf, groupProbe, isMirrorMaker2, mirrorsOf, patternCovers, replicationTargets,
+  blockOf, booleanOf, connectorConfig, groupProbe, isMirrorMaker2, mirrorsOf, patternCovers, replicationTargets,
 } from './readers/replication-documents';
 
 /**
@@ -30,8 +30,7 @@ export const DR_002_TOPICS_AND_OFFSETS_REPLICATE: Rule = defineRule({
 });
 
 /** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
-function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  const d = declarationOf(doc, ctx.index);
+function checkReplication(doc: SynthesizedDocument, d: DrPairingDeclaration | undefined): RuleOutcome {
   if (!d) return checkUndeclared(doc);
   return isMirrorMaker2(doc) ? checkMirrorMaker2(doc, d) : checkReplicator(doc as TerraformDocument, d);
 }

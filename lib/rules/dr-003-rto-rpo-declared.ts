@@ -6,7 +6,7 @@ import { trailingComparison } from './checks/cluster-monitoring';
 import { mirrorMaker2MonitoringOf } from './checks/mirror-maker-2-monitoring';
 import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { blockOf, connectorConfig, declarationOf, isMirrorMaker2, mirrorsOf, missingDeclaration, replicationTargets } from './readers/replication-documents';
+import { blockOf, connectorConfig, isMirrorMaker2, mirrorsOf, missingDeclaration, replicationTargets } from './readers/replication-documents';
 
 /**
  * DR-003: RTO and RPO are declared; MON-010 alerts when replication falls behind the RPO.
@@ -28,9 +28,8 @@ export const DR_003_RTO_RPO_DECLARED: Rule = defineRule({
 });
 
 /** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
-function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+function checkReplication(doc: SynthesizedDocument, d: DrPairingDeclaration | undefined, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
-  const d = declarationOf(doc, ctx.index);
   if (!d) {
     f.add(missingDeclaration(doc));
     return f.outcome();

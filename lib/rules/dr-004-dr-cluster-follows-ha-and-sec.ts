@@ -1,8 +1,9 @@
 import type { SynthesizedDocument } from '../contract/document';
+import type { DrPairingDeclaration } from '../model/dr/dr-pairing';
 import { EnvironmentProfile } from '../model/environment';
 import { Findings, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { declarationOf, replicationTargets } from './readers/replication-documents';
+import { replicationTargets } from './readers/replication-documents';
 
 /**
  * DR-004: The DR cluster follows every HA and SEC rule above.
@@ -22,9 +23,8 @@ export const DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC: Rule = defineRule({
 });
 
 /** MirrorMaker 2 (Strimzi) and MSK Replicator alike. */
-function checkReplication(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
+function checkReplication(_doc: SynthesizedDocument, d: DrPairingDeclaration | undefined, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
-  const d = declarationOf(doc, ctx.index);
   if (d) {
     f.expect(d.peer.profile === EnvironmentProfile.PRODUCTION, {
       found: `the declared DR peer ${d.peer.environment} has profile '${d.peer.profile}'`,

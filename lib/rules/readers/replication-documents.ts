@@ -3,7 +3,7 @@ import type { DrPairingDeclaration } from '../../model/dr/dr-pairing';
 import { apiGroupOf, type KubernetesDocument, type SynthesizedDocument, type TerraformDocument } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
 import type { RuleTargetChecks, TargetCheck } from '../define-rule';
-import { NOT_APPLICABLE } from '../rule';
+import { NOT_APPLICABLE, type RuleContext, type RuleOutcome } from '../rule';
 
 /**
  * What the DR rules read: the replication documents (a Strimzi `KafkaMirrorMaker2`, an
@@ -103,8 +103,14 @@ export function regionOfArn(arn: unknown): string | undefined {
   return typeof arn === 'string' ? /^arn:[^:]+:[^:]+:([a-z0-9-]+):/.exec(arn)?.[1] : undefined;
 }
 
-/** The targets of a DR rule: one check for a KafkaMirrorMaker2 (Strimzi) and an aws_msk_replicator (MSK) alike; any other document is not applicable. */
-export function replicationTargets(check: TargetCheck): RuleTargetChecks {
-  const guarded: TargetCheck = (doc, ctx) => (isMirrorMaker2(doc) || isMskReplicator(doc) ? check(doc, ctx) : NOT_APPLICABLE);
+/** A DR rule's check of a replication document and the pairing declaration it carries (undefined when it carries none). */
+export type ReplicationCheck = (replication: SynthesizedDocument, declaration: DrPairingDeclaration | undefined, ctx: RuleContext) => RuleOutcome;
+
+/**
+ * The targets of a DR rule: one check for a KafkaMirrorMaker2 (Strimzi) and an aws_msk_replicator
+ * (MSK) alike, with the declaration the document carries; any other document is not applicable.
+ */
+export function replicationTargets(check: ReplicationCheck): RuleTargetChecks {
+  const guarded: TargetCheck = (doc, ctx) => (isMirrorMaker2(doc) || isMskReplicator(doc) ? check(doc, declarationOf(doc, ctx.index), ctx) : NOT_APPLICABLE);
   return { strimzi: guarded, msk: guarded };
 }
