@@ -4,7 +4,8 @@ import type { KubernetesDocument, TerraformDocument } from '../contract/document
 import type { DocumentIndex } from '../contract/document-index';
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleOutcome, type RuleContext } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { blockOf, booleanOf, connectorConfig, isMirrorMaker2, isMskReplicator, mirrorsOf } from './readers/replication-documents';
+import { asMskReplicator, blockOf, booleanOf, connectorConfig, isMirrorMaker2, mirrorsOf } from './readers/replication-documents';
+import { documentCheck } from './checks/target-checks';
 
 const MIRROR_MAKER_2_KIND = 'mirror-maker-2';
 const AUTHENTICATION_TYPES = ['scram-sha-512', 'scram-sha-256', 'tls', 'custom'];
@@ -32,7 +33,7 @@ export const DR_005_MIRROR_MAKER_2_LEAST_PRIVILEGE: Rule = defineRule({
   explanation: 'MirrorMaker 2 reads every replicated topic and writes the DR cluster: as a superuser, one leaked credential exposes both clusters. Internal topics below RF 3 lose the offset mapping with one broker, and connectors that disagree on the offset-syncs location never translate an offset, so failed-over consumers restart from the wrong place.',
   remediation: 'Declare the principals with MirrorMaker2Access.addSourcePrincipal / addTargetPrincipal and build the KafkaMirrorMaker2 with StrimziMirrorMaker2 (RF 3, one location); remove the override that widened a right or lowered an RF.',
   severity: Severity.ERROR,
-  targets: { strimzi: checkStrimzi, msk: checkMsk },
+  targets: { strimzi: checkStrimzi, msk: documentCheck(asMskReplicator, checkReplicator) },
 });
 
 /** Strimzi: the MirrorMaker 2 KafkaUser and the KafkaMirrorMaker2. */
@@ -41,11 +42,6 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     return checkKafkaUser(doc, ctx.index);
   }
   return isMirrorMaker2(doc) ? checkMirrorMaker2(doc, ctx.index) : NOT_APPLICABLE;
-}
-
-/** MSK: the aws_msk_replicator. */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  return isMskReplicator(doc) ? checkReplicator(doc, ctx.index) : NOT_APPLICABLE;
 }
 
 function checkConnection(f: Findings, at: string, cluster: Readonly<Record<string, any>> | undefined): void {
@@ -175,7 +171,8 @@ function list(v: unknown): string[] {
   return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
 }
 
-function checkReplicator(doc: TerraformDocument, index: DocumentIndex): RuleOutcome {
+/** MSK: the aws_msk_replicator. */
+function checkReplicator(doc: TerraformDocument, { index }: RuleContext): RuleOutcome {
   const f = new Findings();
   const notes: string[] = [];
   const roleArn = doc.body.service_execution_role_arn;

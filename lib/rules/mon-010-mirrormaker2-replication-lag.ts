@@ -1,12 +1,11 @@
-import type { SynthesizedDocument } from '../contract/document';
 import { ruleDocumentLabel } from './checks/cluster-monitoring';
 import { MIRROR_MAKER_2_ROLE, mirrorMaker2MonitoringOf, mirrorMaker2PodLabels } from './checks/mirror-maker-2-monitoring';
 import { CLUSTER_LABEL, ROLE_LABEL } from '../model/monitoring/metrics-backend';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_FAILURE_METRIC, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../contract/msk-replicator-markers';
 import type { KubernetesDocument, TerraformDocument } from '../contract/document';
-import { isMirrorMaker2, isMskReplicator } from './readers/replication-documents';
-import type { DocumentIndex } from '../contract/document-index';
-import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome, type RuleContext } from './rule';
+import { asMirrorMaker2, asMskReplicator } from './readers/replication-documents';
+import { documentCheck } from './checks/target-checks';
+import { Findings, type Rule, type RuleOutcome, type RuleContext } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { KAFKA_CLUSTER_LABEL, RULE_TAG } from '../contract/vocabulary';
 
@@ -30,20 +29,11 @@ export const MON_010_MIRRORMAKER2_REPLICATION_LAG: Rule = defineRule({
   explanation: 'A DR copy behind its RPO loses more data on failover than promised; a MirrorMaker 2 that stopped has no latency to alert on, so its absence must alert too.',
   remediation: 'Declare the RPO: new KafkaPrometheusMonitoring(chart, id, { ..., replicationRpo: PrometheusDuration.minutes(5), mirrorMakerSelector: mm2.podSelector }) for MirrorMaker 2; new MskReplicatorAlarms(stack, id, { replicatorName, rpoSeconds, messagesPerSecond }) for MSK Replicator.',
   severity: Severity.ERROR,
-  targets: { strimzi: checkStrimzi, msk: checkMsk },
+  targets: { strimzi: documentCheck(asMirrorMaker2, checkMirrorMaker2), msk: documentCheck(asMskReplicator, checkReplicator) },
 });
 
 /** Strimzi: each KafkaMirrorMaker2. */
-function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  return isMirrorMaker2(doc) ? checkMirrorMaker2(doc, ctx.index) : NOT_APPLICABLE;
-}
-
-/** MSK: each aws_msk_replicator. */
-function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
-  return isMskReplicator(doc) ? checkReplicator(doc, ctx.index) : NOT_APPLICABLE;
-}
-
-function checkMirrorMaker2(doc: KubernetesDocument, index: DocumentIndex): RuleOutcome {
+function checkMirrorMaker2(doc: KubernetesDocument, { index }: RuleContext): RuleOutcome {
   const f = new Findings();
   const m = mirrorMaker2MonitoringOf(doc, index);
   if (m.cluster === undefined) {
@@ -77,7 +67,8 @@ function checkMirrorMaker2(doc: KubernetesDocument, index: DocumentIndex): RuleO
   return f.outcome();
 }
 
-function checkReplicator(doc: TerraformDocument, index: DocumentIndex): RuleOutcome {
+/** MSK: each aws_msk_replicator. */
+function checkReplicator(doc: TerraformDocument, { index }: RuleContext): RuleOutcome {
   const f = new Findings();
   const name = String(doc.body.replicator_name);
   const alarms = index.terraform('aws_cloudwatch_metric_alarm').filter((a) => a.body.tags?.[RULE_TAG] === 'MON-010'

@@ -22,6 +22,16 @@ export function isMskReplicator(doc: SynthesizedDocument): doc is TerraformDocum
   return doc.source === 'terraform' && doc.type === 'aws_msk_replicator';
 }
 
+/** The KafkaMirrorMaker2 document, or undefined for any other. */
+export function asMirrorMaker2(doc: SynthesizedDocument): KubernetesDocument | undefined {
+  return isMirrorMaker2(doc) ? doc : undefined;
+}
+
+/** The aws_msk_replicator document, or undefined for any other. */
+export function asMskReplicator(doc: SynthesizedDocument): TerraformDocument | undefined {
+  return isMskReplicator(doc) ? doc : undefined;
+}
+
 /** The pairing declaration a replication document carries, if any (after escape hatches). */
 export function declarationOf(doc: SynthesizedDocument, index: DocumentIndex): DrPairingDeclaration | undefined {
   if (isMirrorMaker2(doc)) return parseDrPairingDeclaration(doc.body.metadata?.annotations?.[DR_PAIRING_ANNOTATION]);
