@@ -8,6 +8,7 @@ export * from './model/kafka-version';
 export * from './model/broker-config';
 export * from './contract/document';
 export * from './contract/document-index';
+export * from './contract/kafka-iac-construct';
 export * from './rules/rule';
 export * from './contract/rule-target';
 export * from './rules/registry';

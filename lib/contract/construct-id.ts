@@ -3,9 +3,10 @@ import { KafkaIacError } from '../model/errors';
 
 /**
  * The id of a new kafka-iac construct, checked before `constructs` sees it: the scope must be a
- * construct and the id a non-empty string not yet used by a sibling. Every public construct calls
- * it in its `super(scope, checkedConstructId(scope, id))`, so a duplicate id or a missing scope
- * is the library's error (KIAC-ID, naming the id and the scope) instead of the constructs
+ * construct and the id a non-empty string not yet used by a sibling. `KafkaIacConstruct`, the base
+ * of the library's constructs, calls it, and so does every construct that extends another class
+ * (`KafkaStack`, `KafkaChart`, a node-set StatefulSet) in its `super(scope, checkedConstructId(scope, id), ...)`,
+ * so a duplicate id or a missing scope is the library's error (KIAC-ID, naming the id and the scope) instead of the constructs
  * library's internal one or a TypeError.
  */
 export function checkedConstructId(scope: Construct, id: string): string {

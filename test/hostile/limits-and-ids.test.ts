@@ -12,6 +12,9 @@ import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/targ
 import { MskCloudWatchAlarms } from '../../lib/targets/msk/msk-cloudwatch-alarms';
 import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-monitoring';
 import { MskCluster } from '../../lib/targets/msk/msk-cluster';
+import { MskDashboards, MskOverviewDashboard } from '../../lib/targets/msk/msk-dashboards';
+import { KafkaGrafanaDashboards, KafkaOverviewDashboard } from '../../lib/targets/kubernetes/kafka-grafana-dashboards';
+import { KafkaAlertRouting } from '../../lib/targets/kubernetes/kafka-alert-routing';
 import { KafkaNetwork } from '../../lib/targets/msk/kafka-network';
 import { KafkaStatefulSetCluster } from '../../lib/targets/statefulset/kafka-statefulset-cluster';
 import { renderBrokerProperties } from '../../lib/model/broker-config';
@@ -187,6 +190,17 @@ describe('duplicate construct ids and missing scopes (issue #13: no constructs-i
     const { chart } = statefulSetChart();
     expect(libraryError(() => new KafkaStatefulSetCluster(chart, 'Kafka', { clusterName: 'other', kmsKeyId: 'k', clientNetworks: [] })).message)
       .toContain("KIAC-ID [kafka] construct id 'Kafka' is used twice");
+  });
+
+  it('refuses a duplicate id or a missing scope in the dashboards and alert routing too (KafkaIacConstruct checks every construct)', () => {
+    const { stack } = mskStack();
+    expect(libraryError(() => new MskDashboards(stack, 'Kafka', { clusterName: 'c' })).message).toContain("KIAC-ID [production] construct id 'Kafka' is used twice");
+    expect(libraryError(() => new MskOverviewDashboard(stack, 'Kafka', { name: 'all', clusters: [] })).code).toBe('KIAC-ID');
+    expect(libraryError(() => new MskOverviewDashboard(undefined as any, 'Overview', { name: 'all', clusters: [] })).message).toContain('scope is');
+    const { chart } = strimziChart();
+    expect(libraryError(() => new KafkaGrafanaDashboards(chart, 'Kafka', { clusterName: 'orders' })).message).toContain("KIAC-ID [kafka] construct id 'Kafka' is used twice");
+    expect(libraryError(() => new KafkaOverviewDashboard(chart, 'Kafka', { name: 'all', clusters: [] })).code).toBe('KIAC-ID');
+    expect(libraryError(() => new KafkaAlertRouting(chart, '', { receivers: [] } as any)).message).toContain("id is ''");
   });
 
   it('refuses a missing scope or an empty id with the library error, not a TypeError', () => {

@@ -11,7 +11,7 @@ import { KafkaIacError } from '../../model/errors';
 import {
   CONSUMER_GROUP_ANNOTATION, GROUP_TOPIC_PARTITIONS_ANNOTATION, SLO_COVERED_ANNOTATION, TARGET_LABEL,
 } from '../../contract/vocabulary';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Where the scaled consumer's Kafka cluster runs, which decides how KEDA authenticates. */
 export enum AutoscaledClusterKind {
@@ -238,7 +238,7 @@ const DEFAULT_STABILIZATION_SECONDS = 300;
  * @see https://keda.sh/docs/2.20/scalers/apache-kafka/
  * @see https://github.com/kedacore/keda/blob/v2.20.2/pkg/scalers/kafka_scaler.go
  */
-export class ConsumerAutoscaling extends Construct {
+export class ConsumerAutoscaling extends KafkaIacConstruct {
   /** The ScaledObject (escape hatch: `addJsonPatch`). */
   public readonly resource: ScaledObject;
   /** The TriggerAuthentication. */
@@ -251,7 +251,7 @@ export class ConsumerAutoscaling extends Construct {
   public readonly maxReplicas: number;
 
   public constructor(scope: Construct, id: string, props: ConsumerAutoscalingProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const environment = Environment.of(this);
     const path = this.node.path;
     const cluster = KafkaIacError.required(props?.cluster, {

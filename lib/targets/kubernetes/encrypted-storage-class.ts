@@ -3,7 +3,7 @@ import { JsonPatch } from 'cdk8s';
 import { KubeStorageClass } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** The AWS EBS CSI driver, the provisioner of an `EncryptedStorageClass`. */
 export const EBS_CSI_PROVISIONER = 'ebs.csi.aws.com';
@@ -56,7 +56,7 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
  * The `StorageClass` is `.resource` (id `Resource`); use `addJsonPatch` for anything else.
  * @see https://kubernetes.io/docs/concepts/storage/storage-classes/
  */
-export class EncryptedStorageClass extends Construct implements IEncryptedStorageClass {
+export class EncryptedStorageClass extends KafkaIacConstruct implements IEncryptedStorageClass {
   /**
    * A StorageClass made elsewhere (by a platform team) that encrypts with `kmsKeyId`. It is
    * not synthesized here, so SEC-006 cannot read it and reports the declared key as a note.
@@ -74,7 +74,7 @@ export class EncryptedStorageClass extends Construct implements IEncryptedStorag
   public readonly synthesized = true;
 
   public constructor(scope: Construct, id: string, props: EncryptedStorageClassProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     this.storageClassName = props.storageClassName ?? 'kafka-encrypted-gp3';
     validateName(path, this.storageClassName);

@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { checkDnsLabel } from '../../model/grammar/names';
@@ -39,7 +40,7 @@ export interface KafkaAlertRoutingProps {
  * `KafkaPrometheusMonitoring` carry that label for this reason. The Secrets the receivers
  * reference must be in the same namespace.
  */
-export class KafkaAlertRouting extends Construct {
+export class KafkaAlertRouting extends KafkaIacConstruct {
   /** The AlertmanagerConfig (`Resource`); escape hatch: `addJsonPatch`. */
   public readonly resource: ApiObject;
   public readonly routing: AlertRouting;

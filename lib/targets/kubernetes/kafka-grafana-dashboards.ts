@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { Environment } from '../../model/environment';
 import { checkGrafanaUrl } from '../../model/grammar/names';
 import { dashboardPanelLinks } from '../../contract/alert-dashboard-panels';
@@ -52,7 +53,7 @@ export interface KafkaGrafanaDashboardsProps {
  * is monitored. Every panel reads the selectors and SLO recording rules of the cluster's
  * `KafkaPrometheusMonitoring`; each dashboard has a `datasource` variable for the Prometheus.
  */
-export class KafkaGrafanaDashboards extends Construct {
+export class KafkaGrafanaDashboards extends KafkaIacConstruct {
   /** What the dashboards are drawn from; pass it to `KafkaOverviewDashboard`. */
   public readonly cluster: DashboardCluster;
   /** The dashboards, built. */
@@ -98,7 +99,7 @@ export interface KafkaOverviewDashboardProps {
 }
 
 /** A multi-cluster overview as a ConfigMap for the Grafana sidecar: one row per cluster. */
-export class KafkaOverviewDashboard extends Construct {
+export class KafkaOverviewDashboard extends KafkaIacConstruct {
   public readonly dashboard: BuiltDashboard;
   /** The ConfigMap (`Resource`). */
   public readonly resource: ApiObject;

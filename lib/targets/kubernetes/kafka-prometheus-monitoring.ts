@@ -22,7 +22,7 @@ import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
   kubernetesScalingMetrics, plannedBytesInPerSecond, rebalanceFailedAlert, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { checkInteger } from '../../model/grammar/numbers';
 import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 
@@ -109,7 +109,7 @@ export interface KafkaPrometheusMonitoringProps extends PrometheusAlertOptions {
  * SLO burn-rate rules, and in `dist/<env>/` the same rules as plain files with a promtool unit
  * test per alert and the runbooks.
  */
-export class KafkaPrometheusMonitoring extends Construct {
+export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
   /** The PrometheusRule (`Resource`); escape hatch: `addJsonPatch`. */
   public readonly resource: ApiObject;
   public readonly nodePodMonitor: ApiObject;
@@ -135,7 +135,7 @@ export class KafkaPrometheusMonitoring extends Construct {
   public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
 
   public constructor(scope: Construct, id: string, props: KafkaPrometheusMonitoringProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const env = Environment.of(this);
     const path = this.node.path;
     KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of KafkaPrometheusMonitoring', fix: 'Pass { clusterName, expectedNodes, target }.' });

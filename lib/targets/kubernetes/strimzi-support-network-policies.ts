@@ -5,7 +5,7 @@ import { KafkaIacError } from '../../model/errors';
 import { RuleTarget } from '../../contract/rule-target';
 
 import { KAFKA_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** The port of the JMX exporter in Kafka pods and of Kafka Exporter, both named `tcp-prometheus`. */
 export const STRIMZI_METRICS_PORT = 9404;
@@ -33,12 +33,12 @@ export interface StrimziSupportNetworkPoliciesProps {
  * The operator and the Entity Operator reach the Kubernetes API and the brokers through egress,
  * which these policies leave open; kubelet probes are not subject to NetworkPolicies.
  */
-export class StrimziSupportNetworkPolicies extends Construct {
+export class StrimziSupportNetworkPolicies extends KafkaIacConstruct {
   public readonly denyIngress: KubeNetworkPolicy;
   public readonly allowPrometheus: KubeNetworkPolicy;
 
   public constructor(scope: Construct, id: string, props: StrimziSupportNetworkPoliciesProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const name = props.clusterName;
     if (props.prometheusNetworks.length === 0) {
       throw KafkaIacError.invalidProp({

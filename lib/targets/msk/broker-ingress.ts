@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ClientNetworkKind, type ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
 import { MSK_EXPORTER_PORTS } from '../../contract/msk-ports';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** What a broker security group admits: declared client networks and Prometheus sources. */
 export interface BrokerIngressProps {
@@ -27,14 +27,14 @@ export interface BrokerIngressProps {
  * the source in its list: append new sources at the end to keep existing rules in place.
  * @see SEC-007
  */
-export class BrokerIngress extends Construct {
+export class BrokerIngress extends KafkaIacConstruct {
   private readonly props: BrokerIngressProps;
   private readonly listenerPorts = new Set<number>();
   /** Every rule created, listener and exporter rules alike. */
   public readonly rules: VpcSecurityGroupIngressRule[] = [];
 
   public constructor(scope: Construct, id: string, props: BrokerIngressProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     for (const list of [props.clientNetworks, props.prometheusSources ?? []]) {
       for (const n of list) checkAwsSource(this.node.path, n);
     }

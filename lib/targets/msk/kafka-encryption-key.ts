@@ -3,7 +3,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import { Environment } from '../../model/environment';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of a `KafkaEncryptionKey`. */
 export interface KafkaEncryptionKeyProps {
@@ -27,13 +27,13 @@ export interface KafkaEncryptionKeyProps {
  * @see HA-011
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-encryption.html
  */
-export class KafkaEncryptionKey extends Construct {
+export class KafkaEncryptionKey extends KafkaIacConstruct {
   public readonly resource: KmsKey;
   /** The key ARN. */
   public readonly keyArn: string;
 
   public constructor(scope: Construct, id: string, props: KafkaEncryptionKeyProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const environment = Environment.of(this);
     const account = new DataAwsCallerIdentity(this, 'Account');
     const partition = new DataAwsPartition(this, 'Partition');

@@ -16,7 +16,7 @@ import { KafkaIacError } from '../../model/errors';
 import { parseCidr } from '../../model/grammar/cidr';
 import { isUnresolved } from '../../model/grammar/tokens';
 import { BrokerIngress } from './broker-ingress';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** The network an MSK cluster runs in: private subnets, one per zone, and a broker security group. */
 export interface IKafkaNetwork extends IConstruct {
@@ -138,7 +138,7 @@ const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
  * @see SEC-007
  * @see HA-006
  */
-export class KafkaNetwork extends Construct implements IKafkaNetwork {
+export class KafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
   /** Uses an existing VPC, subnets and security group. */
   public static fromAttributes(scope: Construct, id: string, attrs: KafkaNetworkAttributes): IKafkaNetwork {
     return new ImportedKafkaNetwork(scope, id, attrs);
@@ -157,7 +157,7 @@ export class KafkaNetwork extends Construct implements IKafkaNetwork {
   public readonly zoneCount: number;
 
   public constructor(scope: Construct, id: string, props: KafkaNetworkProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     requireClients(path, props.clientNetworks);
     const cidr = props.cidrBlock ?? '10.40.0.0/16';
@@ -264,7 +264,7 @@ export class KafkaNetwork extends Construct implements IKafkaNetwork {
 }
 
 /** An existing network, as returned by `KafkaNetwork.fromAttributes`. */
-class ImportedKafkaNetwork extends Construct implements IKafkaNetwork {
+class ImportedKafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
   public readonly vpcId: string;
   public readonly subnetIds: string[];
   public readonly securityGroupId: string;
@@ -272,7 +272,7 @@ class ImportedKafkaNetwork extends Construct implements IKafkaNetwork {
   private readonly ingress?: BrokerIngress;
 
   public constructor(scope: Construct, id: string, attrs: KafkaNetworkAttributes) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     checkZones(path, attrs.subnetIds, 'subnetIds');
     this.vpcId = attrs.vpcId;

@@ -18,7 +18,7 @@ import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/cli
 import { mskArnPrefixesOf, renderMskIamPolicy, type MskArnPrefixes } from './msk-iam-policy';
 import { PrincipalKind } from '../../model/access/principal';
 import { CLIENT_PROPERTIES_ARTEFACT_KIND, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../contract/vocabulary';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of an `MskAccess`: the cluster and the access model it renders. */
 export interface MskAccessProps {
@@ -60,7 +60,7 @@ export interface MskAccessProps {
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-acls.html
  */
-export class MskAccess extends Construct {
+export class MskAccess extends KafkaIacConstruct {
   /** IAM policies by principal name. */
   public readonly policies: ReadonlyMap<string, IamPolicy>;
   /** SCRAM users by principal name. */
@@ -73,7 +73,7 @@ export class MskAccess extends Construct {
   public readonly arns: MskArnPrefixes;
 
   public constructor(scope: Construct, id: string, props: MskAccessProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const environment = Environment.of(this);
     const { model, cluster } = props;
     this.arns = this.arnPrefixes(cluster.clusterArn);

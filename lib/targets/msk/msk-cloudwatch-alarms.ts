@@ -37,7 +37,7 @@ export interface MskAlarmNotifications {
    */
   readonly warning?: readonly AlarmSubscription[];
 }
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { checkMonitoredBrokers } from './monitored-brokers';
 
 /** A consumer group and topic whose lag gets its own alarms (MON-002/003). */
@@ -101,7 +101,7 @@ const NS = 'AWS/Kafka';
  * MSK broker certificates are AWS-managed. Every alarm is tagged `kafka-iac:rule`.
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html
  */
-export class MskCloudWatchAlarms extends Construct {
+export class MskCloudWatchAlarms extends KafkaIacConstruct {
   /** The SNS topic the critical alarms notify (`Topic`): it pages. */
   public readonly topic: SnsTopic;
   /** The SNS topic the warning alarms notify (`WarningTopic`). */
@@ -116,7 +116,7 @@ export class MskCloudWatchAlarms extends Construct {
   public readonly clusterName: string;
 
   public constructor(scope: Construct, id: string, props: MskCloudWatchAlarmsProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const env = Environment.of(this);
     const path = this.node.path;
     KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskCloudWatchAlarms', fix: 'Pass { clusterName, brokers }.' });

@@ -16,7 +16,7 @@ import { mskListenerPort } from '../../contract/msk-ports';
 import { AclEnforcement } from './acl-enforcement';
 import { KafkaEncryptionKey } from './kafka-encryption-key';
 import { MskStorageAutoScaling, MSK_MAX_VOLUME_SIZE_GIB, type MskStorageAutoScalingOptions } from './msk-storage-autoscaling';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { checkInteger } from '../../model/grammar/numbers';
 import { MSK_MAX_BROKERS_PER_CLUSTER } from '../../model/grammar/limits';
 
@@ -190,7 +190,7 @@ const CLUSTER_NAME = /^[a-zA-Z][a-zA-Z0-9-]{0,63}$/;
  * `cluster.resource.addOverride('broker_node_group_info.instance_type', 'kafka.m7g.xlarge')`.
  * The rules read the synthesized result, so an override that breaks a rule stops synthesis.
  */
-export class MskCluster extends Construct {
+export class MskCluster extends KafkaIacConstruct {
   /** The `aws_msk_cluster`. */
   public readonly resource: MskClusterResource;
   /** The `aws_msk_configuration` holding the broker properties. */
@@ -217,7 +217,7 @@ export class MskCluster extends Construct {
   public readonly multiVpcConnectivity: { readonly iam: boolean; readonly scram: boolean };
 
   public constructor(scope: Construct, id: string, props: MskClusterProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     const environment = Environment.of(this);
     this.network = KafkaIacError.required(props.network, {

@@ -2,6 +2,7 @@ import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboar
 import type { CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { Environment } from '../../model/environment';
 import { checkGrafanaUrl } from '../../model/grammar/names';
 import { dashboardPanelLinks } from '../../contract/alert-dashboard-panels';
@@ -62,7 +63,7 @@ const HEIGHT = 6;
  * Declare it after the monitoring and the alarms.
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
  */
-export class MskDashboards extends Construct {
+export class MskDashboards extends KafkaIacConstruct {
   /** What the Grafana dashboards are drawn from; pass it to `MskOverviewDashboard`. */
   public readonly cluster: DashboardCluster;
   /** The Grafana dashboards, built. */
@@ -121,7 +122,7 @@ export interface MskOverviewDashboardProps {
 }
 
 /** A multi-cluster overview for Grafana, as `dist/<env>/grafana/<uid>.json`: one row per cluster. */
-export class MskOverviewDashboard extends Construct {
+export class MskOverviewDashboard extends KafkaIacConstruct {
   public readonly dashboard: BuiltDashboard;
   /** `dist/<env>/` relative path of the file. */
   public readonly file: string;

@@ -20,7 +20,7 @@ import {
   mskOpenMonitoringScalingMetrics, plannedBytesInPerSecond, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
 import { writeYaml } from '../../contract/yaml-writer';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { checkMonitoredBrokers } from './monitored-brokers';
 
 /** MSK open monitoring ports. */
@@ -66,7 +66,7 @@ export interface MskPrometheusMonitoringProps extends PrometheusAlertOptions {
  * that the MON and SLO rules check them at synthesis like a PrometheusRule on Kubernetes; the
  * rule files are rendered from that synthesized copy, so an `addOverride` changes both.
  */
-export class MskPrometheusMonitoring extends Construct {
+export class MskPrometheusMonitoring extends KafkaIacConstruct {
   public readonly groups: readonly RuleGroup[];
   /** The MSK cluster's name (the `kafka_cluster` label of its series). */
   public readonly clusterName: string;
@@ -88,7 +88,7 @@ export class MskPrometheusMonitoring extends Construct {
   public readonly files: { readonly ruleFiles: readonly string[]; readonly testFiles: readonly string[] };
 
   public constructor(scope: Construct, id: string, props: MskPrometheusMonitoringProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const env = Environment.of(this);
     const path = this.node.path;
     KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskPrometheusMonitoring', fix: 'Pass { clusterName, brokers }.' });

@@ -7,7 +7,7 @@ import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 import { MskClusterReference, bootstrapServersCommand } from './msk-cluster-reference';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of an `MskReplicationSource`: the source cluster of an MSK replicator. */
 export interface MskReplicationSourceProps {
@@ -37,7 +37,7 @@ export const MSK_REPLICATOR_SOURCE_POLICY_ACTIONS: readonly string[] = [
  * (cross-account clients) would replace this one; merge them through `.policy.addOverride`.
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator-network-reqs.html
  */
-export class MskReplicationSource extends Construct {
+export class MskReplicationSource extends KafkaIacConstruct {
   /** The `aws_msk_cluster_policy`. */
   public readonly policy: MskClusterPolicy;
   /** The output with the cluster ARN. */
@@ -49,7 +49,7 @@ export class MskReplicationSource extends Construct {
   private readonly references = new WeakMap<Construct, MskClusterReference>();
 
   public constructor(scope: Construct, id: string, props: MskReplicationSourceProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     const cluster = props.cluster;
     this.cluster = cluster;

@@ -11,7 +11,7 @@ import { renderRunbook, type Runbook } from '../../model/monitoring/runbook';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_FAILURE_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../../contract/msk-replicator-markers';
 import { alarmTopicKey } from './alarm-topic-key';
 import { RULE_TAG } from '../../contract/vocabulary';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of `MskReplicatorAlarms`: the replicator they watch and where they notify. */
 export interface MskReplicatorAlarmsProps {
@@ -83,7 +83,7 @@ const written = new WeakSet<Environment>();
  * failing over, checking offsets and failing back. Missing data keeps the alarm state.
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator-metrics-ref.html
  */
-export class MskReplicatorAlarms extends Construct {
+export class MskReplicatorAlarms extends KafkaIacConstruct {
   /** The ReplicationLatency alarm. */
   public readonly latencyAlarm: CloudwatchMetricAlarm;
   /** The MessageLag alarm. */
@@ -102,7 +102,7 @@ export class MskReplicatorAlarms extends Construct {
   public readonly rpoSeconds: number;
 
   public constructor(scope: Construct, id: string, props: MskReplicatorAlarmsProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const env = Environment.of(this);
     const path = this.node.path;
     if (!Number.isInteger(props.rpoSeconds) || props.rpoSeconds < 1) {

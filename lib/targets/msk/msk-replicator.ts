@@ -23,7 +23,7 @@ import type { MskClusterReference } from './msk-cluster-reference';
 import { MSK_REPLICATOR_RPO_TAG } from '../../contract/msk-replicator-markers';
 import { MskReplicatorTopicNaming, renderMskReplicatorPolicy, type MskReplicatorClusterArns, type MskReplicatorConsumerGroup } from './msk-replicator-policy';
 import { consumerGroupRegex, exactNameRegex } from '../../model/dr/dr-pairing';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Where MSK Replicator starts reading the source topics when it is created (it cannot change later). */
 export enum MskReplicatorStartingPosition {
@@ -174,7 +174,7 @@ const GROUP_NAME = /^[a-zA-Z0-9._-]{1,255}$/;
  * a policy widened through `replicator.policy.addOverride` is caught by SEC-005.
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-replicator.html
  */
-export class MskReplicator extends Construct {
+export class MskReplicator extends KafkaIacConstruct {
   /** The `aws_msk_replicator`. */
   public readonly resource: MskReplicatorResource;
   /** The service execution role. */
@@ -197,7 +197,7 @@ export class MskReplicator extends Construct {
   public readonly drillFile?: string;
 
   public constructor(scope: Construct, id: string, props: MskReplicatorProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     const environment = Environment.of(this);
     const { source, target } = props;

@@ -9,7 +9,7 @@ import { AuthenticationMechanism } from '../../model/client-authentication';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of an `MskScramUser`: the cluster and the user's name. */
 export interface MskScramUserProps {
@@ -65,7 +65,7 @@ const usedVariables = new WeakMap<TerraformStack, Set<string>>();
  * @see SEC-009
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html
  */
-export class MskScramUser extends Construct {
+export class MskScramUser extends KafkaIacConstruct {
   /** The `aws_secretsmanager_secret`. */
   public readonly resource: SecretsmanagerSecret;
   public readonly secretVersion: SecretsmanagerSecretVersion;
@@ -78,7 +78,7 @@ export class MskScramUser extends Construct {
   public readonly principal: string;
 
   public constructor(scope: Construct, id: string, props: MskScramUserProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     const { cluster } = props;
     if (!cluster.authentication.some((a) => a.mechanism === AuthenticationMechanism.SCRAM_SHA_512)) {

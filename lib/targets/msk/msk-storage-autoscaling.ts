@@ -2,7 +2,7 @@ import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-pol
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
 import { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Storage autoscaling of an MSK cluster (CAP-004). */
 export interface MskStorageAutoScalingOptions {
@@ -43,14 +43,14 @@ const MON_004_DISK_WARNING_PERCENT = 70;
  * cluster must ignore changes to its volume size, which `MskCluster` does.
  * @see CAP-004
  */
-export class MskStorageAutoScaling extends Construct {
+export class MskStorageAutoScaling extends KafkaIacConstruct {
   public readonly target: AppautoscalingTarget;
   public readonly policy: AppautoscalingPolicy;
   public readonly maxVolumeSizeGiB: number;
   public readonly targetUtilizationPercent: number;
 
   public constructor(scope: Construct, id: string, props: MskStorageAutoScalingProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     const max = props.maxVolumeSizeGiB ?? Math.min(MSK_MAX_VOLUME_SIZE_GIB, props.volumeSizeGiB * 4);
     const target = props.targetUtilizationPercent ?? 60;

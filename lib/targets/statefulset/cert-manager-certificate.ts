@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** The kind of a cert-manager issuer. */
 export enum CertificateIssuerKind {
@@ -61,12 +61,12 @@ export interface CertManagerCertificateProps {
  * in the manifests: the Secret is made in the cluster (SEC-009).
  * @see https://cert-manager.io/docs/usage/certificate/
  */
-export class CertManagerCertificate extends Construct {
+export class CertManagerCertificate extends KafkaIacConstruct {
   public readonly resource: ApiObject;
   public readonly secretName: string;
 
   public constructor(scope: Construct, id: string, props: CertManagerCertificateProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     if (props.commonName.length > 64) {
       throw KafkaIacError.grammar({
         code: 'SEC-010', path: this.node.path, prop: 'commonName', found: props.commonName,

@@ -1,7 +1,7 @@
 import { IntOrString, KubeDeployment, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { StatefulSetPorts } from './kafka-node-properties';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { METRICS_PORT_NAME } from '../../contract/vocabulary';
 import { readSecretFile, refuseLineBreak, shellWord } from '../../contract/writers/shell';
 
@@ -76,11 +76,11 @@ export interface StatefulSetKafkaExporterProps {
  * port 9308, named `tcp-prometheus`.
  * @see https://github.com/danielqsj/kafka_exporter
  */
-export class StatefulSetKafkaExporter extends Construct {
+export class StatefulSetKafkaExporter extends KafkaIacConstruct {
   public readonly resource: KubeDeployment;
 
   public constructor(scope: Construct, id: string, props: StatefulSetKafkaExporterProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const port = StatefulSetPorts.KAFKA_EXPORTER;
     this.resource = new KubeDeployment(this, 'Resource', {
       metadata: { name: `${props.clusterName}-kafka-exporter`, labels: { ...props.labels } },

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
 import { networkPolicyPeerOf } from '../kubernetes/strimzi-support-network-policies';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** A listener port and the workloads allowed to reach it. */
 export interface NetworkPolicyListener {
@@ -64,7 +64,7 @@ export interface KafkaNetworkPoliciesProps {
  * through it). Kubelet probes are not subject to NetworkPolicies.
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
  */
-export class KafkaNetworkPolicies extends Construct {
+export class KafkaNetworkPolicies extends KafkaIacConstruct {
   public readonly denyIngress: KubeNetworkPolicy;
   public readonly allowClients: KubeNetworkPolicy;
   public readonly allowReplication: KubeNetworkPolicy;
@@ -72,7 +72,7 @@ export class KafkaNetworkPolicies extends Construct {
   public readonly allowPrometheus: KubeNetworkPolicy;
 
   public constructor(scope: Construct, id: string, props: KafkaNetworkPoliciesProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     const name = props.clusterName;
     if (props.prometheusNetworks.length === 0) {

@@ -27,7 +27,7 @@ import { KafkaListenerProtocol, type StatefulSetListenerProps } from './stateful
 import { checkedListeners, type ListenerNameAndPortRules } from '../kubernetes/kubernetes-listeners';
 import { DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { KafkaStatefulSetNodeSet, type KafkaNodeSet, type KafkaNodeSetCluster, type KafkaStatefulSetNodeOptions } from './kafka-node-set';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 export type { KafkaNodeSet, KafkaStatefulSetNodeOptions } from './kafka-node-set';
 
@@ -145,7 +145,7 @@ const RESERVED_PORTS: readonly number[] = [StatefulSetPorts.CONTROLLER, Stateful
  * `cluster.resource.addJsonPatch(JsonPatch.replace('/spec/replicas', 6))`. Rules read the
  * synthesized objects, so a patch that breaks a rule stops synthesis.
  */
-export class KafkaStatefulSetCluster extends Construct {
+export class KafkaStatefulSetCluster extends KafkaIacConstruct {
   /** The broker StatefulSet (the combined one with `combinedNode`). */
   public readonly resource: KubeStatefulSet;
   public readonly brokers: KafkaNodeSet;
@@ -183,7 +183,7 @@ export class KafkaStatefulSetCluster extends Construct {
   public readonly nodePodLabels: Readonly<Record<string, string>>;
 
   public constructor(scope: Construct, id: string, props: KafkaStatefulSetClusterProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     const environment = Environment.of(this);
     const namespace = environment.namespace;

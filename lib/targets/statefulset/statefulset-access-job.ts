@@ -12,7 +12,7 @@ import { RUN_ARGUMENT_LINES, readSecretFile, refuseUnsafeCredential, shellQuote 
 import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/client-properties';
 import { PrincipalKind } from '../../model/access/principal';
 import { ACL_ARTEFACT_LABEL, CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of a `StatefulSetAccessJob`: the cluster and the access model whose topics and ACLs it applies. */
 export interface StatefulSetAccessJobProps {
@@ -56,7 +56,7 @@ export interface StatefulSetAccessJobProps {
  * Job (Jobs are immutable). Also publishes each principal's client properties as a ConfigMap
  * and as `dist/<env>/clients/<principal>.properties`.
  */
-export class StatefulSetAccessJob extends Construct {
+export class StatefulSetAccessJob extends KafkaIacConstruct {
   /** The ConfigMap with the artefacts. */
   public readonly configMap: ApiObject;
   /** The Job. */
@@ -65,7 +65,7 @@ export class StatefulSetAccessJob extends Construct {
   public readonly clientProperties: ReadonlyMap<string, ApiObject>;
 
   public constructor(scope: Construct, id: string, props: StatefulSetAccessJobProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const environment = Environment.of(this);
     const admin = props.model.principals.find((p) => p.kind === PrincipalKind.ADMIN);
     if (!admin || admin.authentication.mechanism !== AuthenticationMechanism.SCRAM_SHA_512) {

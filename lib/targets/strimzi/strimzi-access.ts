@@ -11,7 +11,7 @@ import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/cli
 import type { Principal } from '../../model/access/principal';
 import type { Topic } from '../../model/access/topic';
 import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, CLUSTER_CA_SECRET_ANNOTATION, CREDENTIALS_SECRET_ANNOTATION, PRINCIPAL_KIND_LABEL, STRIMZI_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of a `StrimziAccess`: the cluster and the access model it renders as KafkaUsers and KafkaTopics. */
 export interface StrimziAccessProps {
@@ -40,7 +40,7 @@ export interface StrimziAccessProps {
  * The operator creates each user's Secret; nothing here carries a password (SEC-009).
  * @see https://strimzi.io/docs/operators/latest/configuring.html#type-KafkaUser-reference
  */
-export class StrimziAccess extends Construct {
+export class StrimziAccess extends KafkaIacConstruct {
   /** KafkaUser objects by principal name. */
   public readonly users: ReadonlyMap<string, KafkaUser>;
   /** KafkaTopic objects by topic name. */
@@ -49,7 +49,7 @@ export class StrimziAccess extends Construct {
   public readonly clientProperties: ReadonlyMap<string, ApiObject>;
 
   public constructor(scope: Construct, id: string, props: StrimziAccessProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const environment = Environment.of(this);
     const users = new Map<string, KafkaUser>();
     const topics = new Map<string, KafkaTopic>();

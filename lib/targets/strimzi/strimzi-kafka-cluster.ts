@@ -34,7 +34,7 @@ import {
   DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps, type KubernetesNodeOptions,
 } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** The authorizer logger's level (SEC-008). */
 export enum AuthorizerLogLevel {
@@ -144,7 +144,7 @@ const RESERVED_PORTS = [9090, 9091, 9404, 9999];
  * `cluster.kafka.addJsonPatch(JsonPatch.add('/spec/kafka/config/num.io.threads', 32))`.
  * The rules read the synthesized objects, so a patch that breaks a rule stops synthesis.
  */
-export class StrimziKafkaCluster extends Construct {
+export class StrimziKafkaCluster extends KafkaIacConstruct {
   /** The `Kafka` custom resource. */
   public readonly kafka: Kafka;
   /** The controller pool, or undefined with a combined node. */
@@ -175,7 +175,7 @@ export class StrimziKafkaCluster extends Construct {
   private readonly listeners: readonly StrimziListenerProps[];
 
   public constructor(scope: Construct, id: string, props: StrimziKafkaClusterProps) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     const environment = Environment.of(this);
 

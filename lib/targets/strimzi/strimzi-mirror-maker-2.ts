@@ -26,7 +26,7 @@ import { renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
 import { HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
 import type { MirrorMaker2Cluster } from './mirror-maker-2-cluster';
 import { MIRROR_MAKER_2_JMX_EXPORTER_RULES } from './mirror-maker-2-metrics';
-import { checkedConstructId } from '../../contract/construct-id';
+import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** The data key of the JMX exporter configuration in the MirrorMaker 2 metrics ConfigMap. */
 export const MIRROR_MAKER_2_METRICS_CONFIG_KEY = 'mirror-maker-2-metrics-config.yml';
@@ -138,7 +138,7 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * that breaks DR-002 or DR-005 stops synthesis.
  * @see https://strimzi.io/docs/operators/latest/configuring.html#type-KafkaMirrorMaker2-reference
  */
-export class StrimziMirrorMaker2 extends Construct {
+export class StrimziMirrorMaker2 extends KafkaIacConstruct {
   /** A client network for the target cluster's listeners that admits the pods of the MirrorMaker 2 named `name`. */
   public static clientNetwork(name: string): ClientNetwork {
     return ClientNetwork.kubernetesPeer({ podLabels: { 'strimzi.io/cluster': name, 'strimzi.io/kind': 'KafkaMirrorMaker2' }, description: `MirrorMaker 2 ${name}` });
@@ -156,7 +156,7 @@ export class StrimziMirrorMaker2 extends Construct {
   public readonly drillFile?: string;
 
   public constructor(scope: Construct, id: string, props: StrimziMirrorMaker2Props) {
-    super(scope, checkedConstructId(scope, id));
+    super(scope, id);
     const path = this.node.path;
     const env = Environment.of(this);
     const pairing = props.pairing;
