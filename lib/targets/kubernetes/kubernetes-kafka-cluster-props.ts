@@ -36,6 +36,17 @@ export const DEFAULT_BROKER_NODES: Required<KubernetesNodeOptions> = { replicas:
 /** The KRaft controllers when none are given: 3 nodes of 2Gi memory, 1 CPU and a 20Gi volume (HA-005). */
 export const DEFAULT_CONTROLLER_NODES: Required<KubernetesNodeOptions> = { replicas: 3, storageSize: '20Gi', memory: '2Gi', cpu: '1' };
 
+/**
+ * The level of Kafka's authorizer logger (`kafka.authorizer.logger`), written to stdout on both
+ * Kubernetes targets (SEC-008).
+ */
+export enum AuthorizerLogLevel {
+  /** Denied operations are logged. */
+  INFO = 'INFO',
+  /** Denied and allowed operations are logged (verbose: every authorized request). */
+  DEBUG = 'DEBUG',
+}
+
 /** The props every Kafka cluster on Kubernetes shares, whatever runs it (Strimzi or plain StatefulSets). */
 export interface KubernetesKafkaClusterProps {
   /**
@@ -91,6 +102,12 @@ export interface KubernetesKafkaClusterProps {
    * @default - the HA and PERF defaults of RULES.md
    */
   readonly brokerConfig?: BrokerConfigProps;
+  /**
+   * The authorizer logger's level.
+   * @default AuthorizerLogLevel.INFO
+   * @see SEC-008
+   */
+  readonly authorizerLogLevel?: AuthorizerLogLevel;
 }
 
 /** The Prometheus workloads allowed to scrape the metrics ports (SEC-007): the given ones, or the pods of the namespace `monitoring`. */

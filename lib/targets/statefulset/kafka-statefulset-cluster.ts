@@ -25,19 +25,22 @@ import { KAFKA_EXPORTER_NAME_LABEL_VALUE, StatefulSetKafkaExporter } from './kaf
 import { KafkaNodeRole, StatefulSetPorts, renderLog4j2Properties, type FormatTimeScramUser, type RenderedClientListener } from './kafka-node-properties';
 import { KafkaListenerProtocol, type StatefulSetListenerProps } from './statefulset-listener';
 import { checkedListeners, type ListenerNameAndPortRules } from '../kubernetes/kubernetes-listeners';
-import { DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
+import { AuthorizerLogLevel, DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { KafkaStatefulSetNodeSet, type KafkaNodeSet, type KafkaNodeSetCluster, type KafkaStatefulSetNodeOptions } from './kafka-node-set';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 export type { KafkaNodeSet, KafkaStatefulSetNodeOptions } from './kafka-node-set';
 
-/** The authorizer logger's level (SEC-008). */
-export enum StatefulSetAuthorizerLogLevel {
-  /** Denied operations are logged. */
-  INFO = 'INFO',
-  /** Denied and allowed operations are logged (verbose). */
-  DEBUG = 'DEBUG',
-}
+/**
+ * The authorizer logger's level: the same levels as on Strimzi.
+ * @deprecated Use `AuthorizerLogLevel`, which both Kubernetes targets take.
+ */
+export const StatefulSetAuthorizerLogLevel = AuthorizerLogLevel;
+/**
+ * The authorizer logger's level.
+ * @deprecated Use `AuthorizerLogLevel`.
+ */
+export type StatefulSetAuthorizerLogLevel = AuthorizerLogLevel;
 
 /** Props of a `KafkaStatefulSetCluster`: the Kafka nodes, listeners, access and certificates of a plain StatefulSet cluster. */
 export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProps {
@@ -101,12 +104,6 @@ export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProp
    * @default '<clusterName>-broker-scram'
    */
   readonly brokerScramSecretName?: string;
-  /**
-   * The authorizer logger's level.
-   * @default StatefulSetAuthorizerLogLevel.INFO
-   * @see SEC-008
-   */
-  readonly authorizerLogLevel?: StatefulSetAuthorizerLogLevel;
   /**
    * Where the JMX exporter agent comes from.
    * @default JmxExporterAgent.download('1.1.0'): the 1.1.0 release jar, checked against its pinned SHA-256
@@ -249,7 +246,7 @@ export class KafkaStatefulSetCluster extends KafkaIacConstruct {
     const issuer = props.certificateIssuer ?? { name: `${name}-ca` };
     const brokerProperties = renderBrokerProperties(path, brokerOptions.replicas, props.brokerConfig);
     const agent = props.jmxExporterAgent ?? JmxExporterAgent.download();
-    const log4j = renderLog4j2Properties(props.authorizerLogLevel ?? StatefulSetAuthorizerLogLevel.INFO);
+    const log4j = renderLog4j2Properties(props.authorizerLogLevel ?? AuthorizerLogLevel.INFO);
 
     const serviceAccount = this.createNodeReader(name, namespace);
 

@@ -31,18 +31,10 @@ import { checkDnsLabel } from '../../model/grammar/names';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
 import { checkedListeners, type ListenerNameAndPortRules } from '../kubernetes/kubernetes-listeners';
 import {
-  DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps, type KubernetesNodeOptions,
+  AuthorizerLogLevel, DEFAULT_BROKER_NODES, DEFAULT_CONTROLLER_NODES, prometheusNetworksOf, requireClientNetworks, storageClassOf, zonesOf, type KubernetesKafkaClusterProps, type KubernetesNodeOptions,
 } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-
-/** The authorizer logger's level (SEC-008). */
-export enum AuthorizerLogLevel {
-  /** Denied operations are logged. */
-  INFO = 'INFO',
-  /** Denied and allowed operations are logged (verbose: every authorized request). */
-  DEBUG = 'DEBUG',
-}
 
 /** A Strimzi node pool: its name, its size, its volume and its container resources (PERF-001). */
 export interface StrimziNodePoolOptions extends KubernetesNodeOptions {
@@ -99,12 +91,6 @@ export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
    * @see HA-011
    */
   readonly deleteClaim?: boolean;
-  /**
-   * The authorizer logger's level.
-   * @default AuthorizerLogLevel.INFO
-   * @see SEC-008
-   */
-  readonly authorizerLogLevel?: AuthorizerLogLevel;
   /**
    * The topics and consumer groups Kafka Exporter reports lag for (regular expressions).
    * @default '.*' for both

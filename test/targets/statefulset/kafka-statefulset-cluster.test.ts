@@ -8,6 +8,8 @@ import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../../../lib/t
 import { JmxExporterAgent } from '../../../lib/targets/statefulset/jmx-exporter-agent';
 import { kraftClusterId } from '../../../lib/targets/statefulset/kafka-node-properties';
 import { SecretScanner } from '../../../lib/rules/readers/secret-scanner';
+import { AuthorizerLogLevel } from '../../../lib/targets/kubernetes/kubernetes-kafka-cluster-props';
+import { StatefulSetAuthorizerLogLevel, type KafkaStatefulSetClusterProps } from '../../../lib/targets/statefulset/kafka-statefulset-cluster';
 import { find, statefulSetChart, synth } from '../../support/statefulset-fixture';
 
 function props(objects: Record<string, any>[], configMap: string, key: string): Record<string, string> {
@@ -210,6 +212,16 @@ describe('KafkaStatefulSetCluster', () => {
     expect(p['controller.quorum.voters']).toBe('0@orders-combined-0.orders-combined-headless.kafka.svc.cluster.local:9090');
     expect(objects.filter((o) => o.kind === 'StatefulSet').map((o) => o.metadata.name)).toEqual(['orders-combined']);
     expect(chart.complianceReport.errors()).toEqual([]);
+  });
+
+  it('logs allowed operations too with AuthorizerLogLevel.DEBUG, the level both Kubernetes targets take; the former StatefulSetAuthorizerLogLevel still works', () => {
+    const level = (cluster: Partial<KafkaStatefulSetClusterProps>) => {
+      const configMap = find(synth(statefulSetChart({ cluster }).chart), 'ConfigMap', 'orders-broker-config');
+      return /^logger\.authorizer\.level=(.*)$/m.exec(configMap.data['log4j2.properties'])?.[1];
+    };
+    expect(level({})).toBe('INFO');
+    expect(level({ authorizerLogLevel: AuthorizerLogLevel.DEBUG })).toBe('DEBUG');
+    expect(level({ authorizerLogLevel: StatefulSetAuthorizerLogLevel.DEBUG })).toBe('DEBUG');
   });
 
   it('checks the JMX exporter download against a checksum when one is given', () => {
