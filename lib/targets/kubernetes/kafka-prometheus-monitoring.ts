@@ -1,4 +1,3 @@
-import { checkRunbookBaseUrl } from '../../model/grammar/names';
 import type { PrometheusAlertOptions } from '../../model/monitoring/prometheus-alert-options';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -8,19 +7,16 @@ import { KafkaIacError } from '../../model/errors';
 import { RuleTarget } from '../../contract/rule-target';
 
 import type { RuleGroup } from '../../model/monitoring/alert-rule';
-import { assertUniqueAlertNames } from '../../model/monitoring/alert-rule';
-import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
-import { resolveThresholds } from '../../model/monitoring/kafka-alert-thresholds';
 import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, monitoredClusterIdentity, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
-import { addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
+import { addPrometheusFiles } from '../../contract/monitoring-output-files';
+import { clusterRuleGroups } from '../../contract/cluster-rule-groups';
 import { NAMESPACE_LABEL } from '../../contract/alertmanager-config';
-import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
+import { renderGroups } from '../../contract/prometheus-rule-file';
 import type { PrometheusDuration } from '../../model/monitoring/prometheus-duration';
 import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
 import { KAFKA_CLUSTER_LABEL, METRICS_BACKEND_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
-import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
-  kubernetesScalingMetrics, plannedBytesInPerSecond, rebalanceFailedAlert, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
+  kubernetesScalingMetrics, rebalanceFailedAlert, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { checkInteger } from '../../model/grammar/numbers';
@@ -155,25 +151,16 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
     this.metrics = metrics;
     this.expectedNodes = props.expectedNodes;
     this.replicationRpo = props.replicationRpo;
-    this.slos = props.slos ?? ServiceLevelObjective.defaultsFor(env.profile);
-    const thresholds = resolveThresholds(path, props.thresholds);
-    const alerts = kafkaAlerts({ identity, metrics, thresholds, expectedNodes: props.expectedNodes, replicationRpo: props.replicationRpo });
-    const scalingThresholds = resolveScalingThresholds(path, props.scaling?.thresholds);
-    const scaling = scalingAlertGroup({
-      identity, metrics: kubernetesScalingMetrics(identity),
-      target: props.target === KubernetesKafkaTarget.STRIMZI ? ScalingTarget.STRIMZI : ScalingTarget.STATEFULSET,
-      thresholds: scalingThresholds,
-      plannedBytesInPerSecond: plannedBytesInPerSecond(props.scaling?.capacityPlans ?? CapacityPlan.attachedTo(env)),
+    const { slos, groups: ruleGroups, runbookUrl } = clusterRuleGroups(env, path, props, {
+      identity, metrics, expectedNodes: props.expectedNodes, replicationRpo: props.replicationRpo,
+      scalingMetrics: kubernetesScalingMetrics(identity),
+      scalingTarget: props.target === KubernetesKafkaTarget.STRIMZI ? ScalingTarget.STRIMZI : ScalingTarget.STATEFULSET,
+      extraScalingAlerts: props.target === KubernetesKafkaTarget.STRIMZI && (props.scaling?.rebalanceFailedAlert ?? true) ? [rebalanceFailedAlert(identity)] : [],
     });
-    const rebalance = props.target === KubernetesKafkaTarget.STRIMZI && (props.scaling?.rebalanceFailedAlert ?? true) ? [rebalanceFailedAlert(identity)] : [];
+    this.slos = slos;
     // Every alert carries the namespace of its PrometheusRule: the Prometheus Operator routes an
     // AlertmanagerConfig only the alerts whose `namespace` label is its own (KafkaAlertRouting).
-    this.groups = [
-      ...monitoringGroups(identity, metrics, alerts, this.slos),
-      { ...scaling, alerts: [...scaling.alerts, ...rebalance] },
-    ].map((g) => ({ ...g, alerts: g.alerts.map((a) => ({ ...a, labels: { ...a.labels, [NAMESPACE_LABEL]: env.namespace } })) }));
-    assertUniqueAlertNames(path, this.groups);
-    const runbookUrl = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path, prop: 'runbookBaseUrl' }));
+    this.groups = ruleGroups.map((g) => ({ ...g, alerts: g.alerts.map((a) => ({ ...a, labels: { ...a.labels, [NAMESPACE_LABEL]: env.namespace } })) }));
     const target = props.target === KubernetesKafkaTarget.STRIMZI ? RuleTarget.STRIMZI : RuleTarget.STATEFULSET;
     const labels = { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: target, ...(props.prometheusSelectorLabels ?? {}) };
     const strimzi = props.target === KubernetesKafkaTarget.STRIMZI;

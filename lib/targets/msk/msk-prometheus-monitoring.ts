@@ -1,4 +1,3 @@
-import { checkRunbookBaseUrl } from '../../model/grammar/names';
 import type { PrometheusAlertOptions } from '../../model/monitoring/prometheus-alert-options';
 import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
@@ -7,17 +6,15 @@ import { MskCluster } from './msk-cluster';
 import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { KafkaVersion } from '../../model/kafka-version';
-import { assertUniqueAlertNames, type RuleGroup } from '../../model/monitoring/alert-rule';
-import { kafkaAlerts } from '../../model/monitoring/kafka-alerts';
-import { resolveThresholds } from '../../model/monitoring/kafka-alert-thresholds';
+import type { RuleGroup } from '../../model/monitoring/alert-rule';
 import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, monitoredClusterIdentity, mskOpenMonitoringMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
-import { PROMETHEUS_DIR, addPrometheusFiles, runbookUrlFrom } from '../../contract/monitoring-output-files';
-import { monitoringGroups, renderGroups } from '../../contract/prometheus-rule-file';
+import { PROMETHEUS_DIR, addPrometheusFiles } from '../../contract/monitoring-output-files';
+import { clusterRuleGroups } from '../../contract/cluster-rule-groups';
+import { renderGroups } from '../../contract/prometheus-rule-file';
 import { prometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../contract/prometheus-rules-artefact';
 import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
-import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
-  mskOpenMonitoringScalingMetrics, plannedBytesInPerSecond, resolveScalingThresholds, scalingAlertGroup, ScalingTarget, type ScalingAlertOptions,
+  mskOpenMonitoringScalingMetrics, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
 import { writeYaml } from '../../contract/yaml-writer';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
@@ -99,22 +96,15 @@ export class MskPrometheusMonitoring extends KafkaIacConstruct {
       dataLogsMountpoint: props.dataLogsMountpoint,
       kraft: isKraft(props.kafkaVersion ?? clusterInStack(TerraformStack.of(this), c)?.kafkaVersion),
     });
-    const alerts = kafkaAlerts({ identity, metrics, thresholds: resolveThresholds(path, props.thresholds), expectedNodes: props.brokers });
+    const { slos, groups, runbookUrl } = clusterRuleGroups(env, path, props, {
+      identity, metrics, expectedNodes: props.brokers, scalingMetrics: mskOpenMonitoringScalingMetrics(identity), scalingTarget: ScalingTarget.MSK,
+    });
     this.clusterName = c;
     this.identity = identity;
     this.metrics = metrics;
     this.brokers = props.brokers;
-    this.slos = props.slos ?? ServiceLevelObjective.defaultsFor(env.profile);
-    this.groups = [
-      ...monitoringGroups(identity, metrics, alerts, this.slos),
-      scalingAlertGroup({
-        identity, metrics: mskOpenMonitoringScalingMetrics(identity), target: ScalingTarget.MSK,
-        thresholds: resolveScalingThresholds(path, props.scaling?.thresholds),
-        plannedBytesInPerSecond: plannedBytesInPerSecond(props.scaling?.capacityPlans ?? CapacityPlan.attachedTo(env)),
-      }),
-    ];
-    assertUniqueAlertNames(path, this.groups);
-    const runbookUrl = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path, prop: 'runbookBaseUrl' }));
+    this.slos = slos;
+    this.groups = groups;
     // The rule groups live in the synthesized Terraform, where the MON and SLO rules read them
     // (after any addOverride), and the rule files are rendered from there.
     this.rulesArtefact = new TerraformDataResource(this, 'PrometheusRules', { ...prometheusRulesArtefactInput(c, metrics.kind, renderGroups(this.groups, runbookUrl)) });
