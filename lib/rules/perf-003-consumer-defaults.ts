@@ -1,9 +1,8 @@
 import { RuleTarget } from '../contract/rule-target';
 import { CLASSIC_CONSUMER_TIMEOUTS, CONSUMER_DEFAULTS } from '../model/client-defaults';
-import type { SynthesizedDocument } from '../contract/document';
-import { Findings, NOT_APPLICABLE, type Rule, type RuleOutcome } from './rule';
+import type { Findings, Rule } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { publishedClientProperties } from './readers/published-client-properties';
+import { publishedClientsCheck } from './checks/published-client-checks';
 
 /** PERF-003: the published consumer properties keep the documented fetch sizes and, under the classic protocol, timeouts. */
 export const PERF_003_CONSUMER_DEFAULTS: Rule = defineRule({
@@ -13,7 +12,7 @@ export const PERF_003_CONSUMER_DEFAULTS: Rule = defineRule({
   remediation: 'Publish the PERF-003 consumer defaults (CONSUMER_DEFAULTS, plus CLASSIC_CONSUMER_TIMEOUTS with the classic protocol only).',
   severity: Severity.WARNING,
   appliesTo: [RuleTarget.MSK, RuleTarget.STRIMZI, RuleTarget.STATEFULSET],
-  targets: { any: checkPublished },
+  targets: { any: publishedClientsCheck('consumer', checkConsumer) },
 });
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -24,38 +23,31 @@ const REASONS: Readonly<Record<string, string>> = {
   'heartbeat.interval.ms': 'heartbeats more often than a third of the session add group-coordinator load for nothing',
 };
 
-/** Every target publishes the same properties: a terraform_data artefact on MSK, a ConfigMap on Kubernetes. */
-function checkPublished(doc: SynthesizedDocument): RuleOutcome {
-  const consumers = publishedClientProperties(doc).filter((p) => p.consumer);
-  if (consumers.length === 0) return NOT_APPLICABLE;
-  const f = new Findings();
-  for (const { principal, properties: p } of consumers) {
-    const at = `in the client properties of '${principal}'`;
-    for (const [key, documented] of Object.entries(CONSUMER_DEFAULTS)) {
+/** One consumer's published properties; every target publishes the same (a terraform_data artefact on MSK, a ConfigMap on Kubernetes). */
+function checkConsumer(p: Readonly<Record<string, string>>, at: string, f: Findings): void {
+  for (const [key, documented] of Object.entries(CONSUMER_DEFAULTS)) {
+    f.expect(atLeast(p[key], documented), {
+      found: `${key} is ${p[key] === undefined ? 'not set' : `'${p[key]}'`} ${at}`,
+      expected: `at least ${documented} (PERF-003): ${REASONS[key]}`,
+      fix: `Set ${key}=${documented}.`,
+    });
+  }
+  const classic = (p['group.protocol'] ?? 'classic') === 'classic';
+  for (const [key, documented] of Object.entries(CLASSIC_CONSUMER_TIMEOUTS)) {
+    if (classic) {
       f.expect(atLeast(p[key], documented), {
-        found: `${key} is ${p[key] === undefined ? 'not set' : `'${p[key]}'`} ${at}`,
+        found: `${key} is ${p[key] === undefined ? 'not set' : `'${p[key]}'`} with group.protocol=classic ${at}`,
         expected: `at least ${documented} (PERF-003): ${REASONS[key]}`,
         fix: `Set ${key}=${documented}.`,
       });
-    }
-    const classic = (p['group.protocol'] ?? 'classic') === 'classic';
-    for (const [key, documented] of Object.entries(CLASSIC_CONSUMER_TIMEOUTS)) {
-      if (classic) {
-        f.expect(atLeast(p[key], documented), {
-          found: `${key} is ${p[key] === undefined ? 'not set' : `'${p[key]}'`} with group.protocol=classic ${at}`,
-          expected: `at least ${documented} (PERF-003): ${REASONS[key]}`,
-          fix: `Set ${key}=${documented}.`,
-        });
-      } else {
-        f.expect(p[key] === undefined, {
-          found: `${key} is '${p[key]}' with group.protocol=${p['group.protocol']} ${at}`,
-          expected: 'not set: under the consumer group protocol the broker owns it and the client refuses it at start-up',
-          fix: `Remove ${key}, or use group.protocol=classic.`,
-        });
-      }
+    } else {
+      f.expect(p[key] === undefined, {
+        found: `${key} is '${p[key]}' with group.protocol=${p['group.protocol']} ${at}`,
+        expected: 'not set: under the consumer group protocol the broker owns it and the client refuses it at start-up',
+        fix: `Remove ${key}, or use group.protocol=classic.`,
+      });
     }
   }
-  return f.outcome();
 }
 
 /** True when `value` is set and, read as a number, at least `documented`. */
