@@ -1,6 +1,7 @@
 import { markdownCell, markdownCode } from '../contract/writers/markdown';
 import type { KubernetesDocument, SynthesizedDocument } from '../contract/document';
 import { parseMemoryQuantity } from '../model/jvm-heap';
+import { formatGroupedNumber } from '../model/number-format';
 import {
   HOURS_PER_MONTH, INSTANCE_SIZES, PRICE_TABLE, PRICE_TABLE_DATE, PRICE_TABLE_SOURCE, type RegionPrices,
 } from '../model/capacity/price-table';
@@ -252,19 +253,10 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/**
- * `n.toLocaleString('en-US', …)` with the formatter made once per digit count: toLocaleString
- * with options builds a new Intl.NumberFormat on every call (ECMA-402, Number.prototype.toLocaleString).
- */
+/** `n` with en-US grouping and exactly `digits` fraction digits (`1,234.50`), as `Intl.NumberFormat` writes it. */
 function formatUsd(n: number, digits: number): string {
-  let format = USD_FORMATS.get(digits);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    USD_FORMATS.set(digits, format);
-  }
-  return format.format(n);
+  return formatGroupedNumber(n, digits, digits);
 }
-const USD_FORMATS = new Map<number, Intl.NumberFormat>();
 
 /** A note of the form `` `resource`: text `` as Markdown: the resource as code, the text escaped (the Markdown writer). */
 function noteMarkdown(note: string): string {

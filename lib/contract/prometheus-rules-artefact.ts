@@ -40,14 +40,15 @@ export function ruleGroupsOfArtefactInput(input: unknown): Record<string, any>[]
 
 /** Terraform reads `${` and `%{` in strings as templates; every string of a value becomes literal text. */
 export function escapeTerraformTemplates<T>(value: T): T {
-  return mapStrings(value, (s) => s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')) as T;
+  return mapStrings(value, (s) => (s.includes('{') ? s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{') : s)) as T;
 }
 
 /** The literal text of `escapeTerraformTemplates` output. */
 export function unescapeTerraformTemplates<T>(value: T): T {
-  return mapStrings(value, (s) => s.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{')) as T;
+  return mapStrings(value, (s) => (s.includes('{') ? s.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{') : s)) as T;
 }
 
+/** A copy of `value` with `f` applied to every string in it (keys stay as they are). */
 function mapStrings(value: unknown, f: (s: string) => string): unknown {
   if (typeof value === 'string') return f(value);
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));

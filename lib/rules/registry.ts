@@ -63,6 +63,8 @@ function isRule(x: unknown): x is Rule {
 }
 
 let cached: readonly Rule[] | undefined;
+/** Rule IDs in numeric order (HA-002 before HA-010); `localeCompare` with options would build a collator per comparison. */
+const RULE_ID_ORDER = new Intl.Collator('en', { numeric: true });
 
 /** The registry of document rules, in ID order. */
 export class RuleRegistry {
@@ -70,7 +72,7 @@ export class RuleRegistry {
   public static all(): readonly Rule[] {
     cached ??= RULE_MODULES
       .flatMap((m) => Object.values(m as Record<string, unknown>).filter(isRule))
-      .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+      .sort((a, b) => RULE_ID_ORDER.compare(a.id, b.id));
     return cached;
   }
 

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { writeYaml, writtenYamlValue } from '../../lib/contract/yaml-writer';
 import { SecretScanner } from '../../lib/rules/readers/secret-scanner';
 
@@ -24,6 +25,58 @@ describe('writeYaml, the one YAML writer of the library\'s own files', () => {
     expect(text).not.toMatch(/[&*]a\d/);
     expect(text.match(/severity: critical/g)).toHaveLength(2);
     expect(parse(text)).toEqual(value);
+  });
+
+  // The writer writes plain data itself and leaves everything else to the `yaml` package; either
+  // way the text is byte for byte what `yaml` writes (its stringify with the same options).
+  const asYaml = (value: unknown, lineWidth?: number) => stringify(value, { aliasDuplicateObjects: false, ...(lineWidth === undefined ? {} : { lineWidth }) });
+  const awkwardString = fc.oneof(
+    fc.constantFrom(...AWKWARD, '"', "'", '"both\' quotes"', 'a:b', 'a :b', 'a# b', '-', '-x', '? x', '---', '...', '.5', '+1', '0o17', '.inf', 'NULL', 'False',
+      'ends with colon:', 'x'.repeat(1100), 'word '.repeat(30), '\u0007 bell', '\x85 next line', '\ud800 lone', 'tab\tinside', 'line\n'),
+    fc.string({ unit: fc.constantFrom('a', ' ', ':', '#', '-', '"', "'", '\n', '{', '1', '.', 'e', '\t', 'ü') , maxLength: 12 }),
+    fc.string({ maxLength: 100 }),
+  );
+  // The library's files hold one-line strings, integers and booleans (written without `yaml`)...
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose: they are not the library's kind of data
+  const oneLine = awkwardString.filter((x) => !/[\n\x00-\x1f\x7f-\x9f\ud800-\udfff]/.test(x));
+  const fileData = (scalar: fc.Arbitrary<unknown>, key: fc.Arbitrary<string>) => fc.letrec((tie) => ({
+    data: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
+    list: fc.array(tie('data'), { maxLength: 4 }),
+    map: fc.dictionary(key, fc.oneof(tie('data'), fc.constant(undefined)), { maxKeys: 4 }),
+  })).data;
+  // ...and anything else is left to `yaml`: multi-line strings, fractions, -0, null.
+  const anyData = fileData(fc.oneof(awkwardString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(-0)), awkwardString);
+
+  it('writes exactly what the yaml package writes, for the library\'s kind of data and any line width', () => {
+    fc.assert(fc.property(fileData(fc.oneof(oneLine, fc.integer(), fc.boolean()), oneLine), fc.constantFrom(undefined, 0, 80, 40, 10), (value, lineWidth) => {
+      expect(writeYaml(value, lineWidth === undefined ? {} : { lineWidth })).toBe(asYaml(value, lineWidth));
+    }), { numRuns: 2000 });
+  });
+
+  it('writes exactly what the yaml package writes, for any data', () => {
+    fc.assert(fc.property(anyData, fc.constantFrom(undefined, 0, 80), (value, lineWidth) => {
+      expect(writeYaml(value, lineWidth === undefined ? {} : { lineWidth })).toBe(asYaml(value, lineWidth));
+    }), { numRuns: 1000 });
+  });
+
+  it('writes a promtool test and a scrape configuration exactly as the yaml package does', () => {
+    const promtool = {
+      rule_files: ['../../kafka-production-kafka-msk-open-monitoring.rules.yml'],
+      evaluation_interval: '1m',
+      tests: [{
+        name: 'KafkaDiskUsageWarning (MON-004): fires at 71 (usage > 70%) after 5m',
+        interval: '1m',
+        input_series: [{ series: 'up{kafka_cluster="production-kafka",instance="b-1:11002"}', values: '100000x8' }],
+        alert_rule_test: [{ eval_time: '6m', alertname: 'KafkaDiskUsageWarning', exp_alerts: [] }, {
+          eval_time: '6m', alertname: 'KafkaDiskUsageWarning',
+          exp_alerts: [{ exp_labels: { severity: 'warning', rule_id: 'MON-004' }, exp_annotations: { summary: 'Volume {{ $labels.instance }}: more than 70% full' } }],
+        }],
+      }],
+    };
+    expect(writeYaml(promtool, { lineWidth: 0 })).toBe(asYaml(promtool, 0));
+    const scrape = { scrape_configs: [{ job_name: 'production-kafka-msk-jmx', scrape_interval: '30s', file_sd_configs: [{ files: ['brokers-11001.json'] }], relabel_configs: [{ target_label: 'kafka_cluster', replacement: 'production-kafka' }] }] };
+    expect(writeYaml(scrape)).toBe(asYaml(scrape));
+    expect(writeYaml(scrape)).toContain('  - job_name: production-kafka-msk-jmx\n    scrape_interval: 30s\n');
   });
 
   it('does not claim text it did not write: that text is parsed', () => {

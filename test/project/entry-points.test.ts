@@ -37,6 +37,10 @@ describe('entry points load only the target an app uses', () => {
     expect(any(loaded, /^lib\/app\/(kafka-chart|kubernetes-documents)\.ts$/)).toEqual([]);
     // An app that asks for no dashboards never loads the Grafana SDK (lib/contract/dashboards.ts loads it on first use).
     expect(any(loaded, GRAFANA_SDK)).toEqual([]);
+    // Its rule files, promtool tests and scrape configuration are plain data, written by lib/contract/yaml-writer.ts
+    // without the yaml package, which loads only for other values or to parse YAML the library did not write.
+    expect(any(loaded, /^node_modules\/yaml\//)).toEqual([]);
+    expect(written).toContain('dist/production/prometheus/production-kafka-msk-scrape-config.yml');
     expect(written).toContain('cdktf.out/stacks/production/cdk.tf.json');
     expect(written).toContain('dist/production/report.json');
     // app.chart() without the Kubernetes target says which entry point to import.

@@ -1,4 +1,5 @@
 import { markdownCell } from '../markdown-format';
+import { formatGroupedNumber } from '../number-format';
 import { checkInteger } from '../grammar/numbers';
 import { KAFKA_MAX_PARTITIONS_PER_TOPIC, MAX_BROKERS, MSK_MAX_BROKERS_PER_CLUSTER } from '../grammar/limits';
 import type { Environment } from '../environment';
@@ -331,11 +332,8 @@ function round(n: number, digits: number): number {
 
 /** 1857945600000 → `1,857,945,600,000`; 1730.35 → `1,730.35`. */
 export function formatNumber(n: number): string {
-  NUMBER_FORMAT ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-  return NUMBER_FORMAT.format(n);
+  return formatGroupedNumber(n, 0, 2);
 }
-/** Made once, on first use: `toLocaleString` with options builds a new Intl.NumberFormat on every call. */
-let NUMBER_FORMAT: Intl.NumberFormat | undefined;
 
 function positive(path: string, prop: string, value: number, expected: string): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {

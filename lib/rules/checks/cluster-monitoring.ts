@@ -96,11 +96,22 @@ export function alertsOf(d: SynthesizedDocument): FoundAlert[] {
 
 const ALERTS = new WeakMap<SynthesizedDocument, readonly FoundAlert[]>();
 
-/** The rule groups of a rule document, or an empty list. */
+/**
+ * The rule groups of a rule document, or an empty list. Read once per document, like `alertsOf`:
+ * the SLO rules ask for the recording rules of every rule document, and an MSK artefact's groups
+ * are unescaped (every string of them) to be read.
+ */
 function groupsOf(d: SynthesizedDocument): readonly unknown[] {
-  const groups: unknown = d.source === 'kubernetes' ? d.body.spec?.groups : ruleGroupsOfArtefactInput(d.body.input);
-  return Array.isArray(groups) ? groups : [];
+  let groups = GROUPS.get(d);
+  if (!groups) {
+    const found: unknown = d.source === 'kubernetes' ? d.body.spec?.groups : ruleGroupsOfArtefactInput(d.body.input);
+    groups = Array.isArray(found) ? found : [];
+    GROUPS.set(d, groups);
+  }
+  return groups;
 }
+
+const GROUPS = new WeakMap<SynthesizedDocument, readonly unknown[]>();
 
 /** A Prometheus recording rule as found in a synthesized document of rule groups. */
 export interface FoundRecord {

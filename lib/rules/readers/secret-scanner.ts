@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { writtenYamlValue } from '../../contract/yaml-writer';
+import { parseYamlDocuments, writtenYamlValue } from '../../contract/yaml-writer';
 
 /** One secret value found: where, and what kind (the value itself is never repeated). */
 export interface SecretFinding {
@@ -98,7 +97,7 @@ export class SecretScanner {
       // The library's own YAML is scanned as the value it wrote, without parsing it back.
       const own = writtenYamlValue(text);
       if (own) return SecretScanner.scanValue(own.value, `${name}#0`);
-      const docs = parseAllDocuments(text);
+      const docs = parseYamlDocuments(text);
       if (docs.some((d) => d.errors.length > 0)) return SecretScanner.scanText(text, name);
       const out: SecretFinding[] = [];
       docs.forEach((d, i) => out.push(...SecretScanner.scanValue(d.toJS(), `${name}#${i}`)));

@@ -134,12 +134,16 @@ export class MskCloudWatchAlarms extends KafkaIacConstruct {
     }
     this.topic = new SnsTopic(this, 'Topic', { name: `${c}-alarms`, kmsMasterKeyId: keyArn });
     this.warningTopic = new SnsTopic(this, 'WarningTopic', { name: `${c}-alarms-warning`, kmsMasterKeyId: keyArn });
+    // Each read of a resource attribute (`topic.arn`) makes a new cdktf token, which captures a full
+    // stack trace: read each topic's ARN once for its subscriptions and every alarm's two actions.
+    const criticalArn = this.topic.arn;
+    const warningArn = this.warningTopic.arn;
     this.subscriptions = [
-      ...addAlarmSubscriptions(this, 'Critical', this.topic.arn, props.notifications?.critical ?? [], path),
-      ...addAlarmSubscriptions(this, 'Warning', this.warningTopic.arn, props.notifications?.warning ?? [], path),
+      ...addAlarmSubscriptions(this, 'Critical', criticalArn, props.notifications?.critical ?? [], path),
+      ...addAlarmSubscriptions(this, 'Warning', warningArn, props.notifications?.warning ?? [], path),
     ];
     const severityOf = ruleSeverities(env, props, path);
-    const topicOf = (ruleId: string) => (severityOf(ruleId) === AlertSeverity.CRITICAL ? this.topic : this.warningTopic).arn;
+    const topicOf = (ruleId: string) => (severityOf(ruleId) === AlertSeverity.CRITICAL ? criticalArn : warningArn);
 
     const alarms = new Map<string, CloudwatchMetricAlarm>();
     const cluster = { 'Cluster Name': c };
