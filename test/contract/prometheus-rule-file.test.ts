@@ -80,6 +80,8 @@ describe('renderRuleFile and renderRuleFileOf', () => {
         { annotations: { summary: 's' }, expr: 'up == 0', for: '5m', keep_firing_for: '1m', labels: { severity: 'critical' }, alert: 'A', extra: 1 },
         { expr: 'sum(up)', record: 'r' },
       ],
+      // A key sorted after rules (Grafana Mimir's federated rule groups, docs "Federated rule groups"): rules still come last.
+      source_tenants: ['a'],
     }, { name: 'no-rules' }];
     const text = renderRuleFileOf(sorted);
     expect(parse(text)).toEqual({ groups: sorted });
@@ -88,6 +90,8 @@ describe('renderRuleFile and renderRuleFileOf', () => {
       '  - name: g',
       '    interval: 1m',
       '    partial_response_strategy: warn',
+      '    source_tenants:',
+      '      - a',
       '    rules:',
       '      - alert: A',
       '        expr: up == 0',
