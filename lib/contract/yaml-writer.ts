@@ -16,6 +16,7 @@ export function writeYaml(value: unknown, options: { readonly lineWidth?: number
   // Every value is written out in full, never as an anchor and alias (`aliasDuplicateObjects`,
   // https://eemeli.org/yaml/#createnode-options): the files are read by promtool, kubectl and
   // people, and tracking every object to find duplicates took most of the writer's time.
+  // Stryker disable next-line ConditionalExpression: yaml 2.x also folds at its default 80 columns when given lineWidth undefined (a default parameter of foldFlowLines); the option is left out rather than rely on that
   const text = stringify(value, { aliasDuplicateObjects: false, ...(options.lineWidth === undefined ? {} : { lineWidth: options.lineWidth }) });
   written.delete(text);
   written.set(text, value);
