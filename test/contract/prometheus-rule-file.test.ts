@@ -75,9 +75,11 @@ describe('renderRuleFile and renderRuleFileOf', () => {
 
   it('puts the keys of groups read back from a synthesized document (sorted) in the order people read rules in', () => {
     const sorted = [{
-      interval: '1m', name: 'g', partial_response_strategy: 'warn',
+      // evaluation_delay (Cortex and Mimir rule groups) sorts before interval; the ordered keys still come first.
+      evaluation_delay: '30s', interval: '1m', name: 'g', partial_response_strategy: 'warn',
       rules: [
-        { annotations: { summary: 's' }, expr: 'up == 0', for: '5m', keep_firing_for: '1m', labels: { severity: 'critical' }, alert: 'A', extra: 1 },
+        // A key the writer does not know, before annotations (an edited document): it stays after the known keys.
+        { aaa_note: 'n', annotations: { summary: 's' }, expr: 'up == 0', for: '5m', keep_firing_for: '1m', labels: { severity: 'critical' }, alert: 'A', extra: 1 },
         { expr: 'sum(up)', record: 'r' },
       ],
       // A key sorted after rules (Grafana Mimir's federated rule groups, docs "Federated rule groups"): rules still come last.
@@ -89,6 +91,7 @@ describe('renderRuleFile and renderRuleFileOf', () => {
       'groups:',
       '  - name: g',
       '    interval: 1m',
+      '    evaluation_delay: 30s',
       '    partial_response_strategy: warn',
       '    source_tenants:',
       '      - a',
@@ -101,6 +104,7 @@ describe('renderRuleFile and renderRuleFileOf', () => {
       '          severity: critical',
       '        annotations:',
       '          summary: s',
+      '        aaa_note: n',
       '        extra: 1',
       '      - record: r',
       '        expr: sum(up)',
