@@ -116,6 +116,19 @@ describe('parseAclLines', () => {
     ]);
   });
 
+  it('reads a line with # principal in the middle as an ACL line (only a line that starts with # is a comment)', () => {
+    const { kinds, acls } = parseAclLines('--add --allow-principal User:a --operation All --topic * # principal User:a admin');
+    expect([...kinds]).toEqual([]);
+    expect(acls.map(({ principal, name, operations }) => ({ principal, name, operations }))).toEqual([{ principal: 'User:a', name: '*', operations: ['All'] }]);
+  });
+
+  it('splits only --option=value at its first =, the value kept whole, line breaks included', () => {
+    expect(acl('--add --allow-principal User:a --operation Read --topic=a=b\\x0ac x--topic=y --group')).toEqual([
+      allow('User:a', AclResourceType.TOPIC, 'a=b\nc', ['Read']),
+      allow('User:a', AclResourceType.GROUP, '', ['Read']),
+    ]);
+  });
+
   it('reads the last resource pattern type, prefixed in any case', () => {
     for (const [p, type] of [['prefixed', AclPatternType.PREFIX], ['PREFIXED', AclPatternType.PREFIX], ['Prefix', AclPatternType.PREFIX], ['literal', AclPatternType.LITERAL],
       ['prefixedx', AclPatternType.LITERAL], ['xprefixed', AclPatternType.LITERAL], ['prefixe', AclPatternType.LITERAL], ['match', AclPatternType.LITERAL]] as const) {
@@ -123,6 +136,7 @@ describe('parseAclLines', () => {
     }
     expect(acl('--add --allow-principal User:a --operation Read --topic t --resource-pattern-type prefixed --resource-pattern-type literal')[0]!.patternType).toBe(AclPatternType.LITERAL);
     expect(acl('--add --allow-principal User:a --operation Read --topic t --resource-pattern-type literal --resource-pattern-type prefixed')[0]!.patternType).toBe(AclPatternType.PREFIX);
+    expect(acl('--add --allow-principal User:a --operation Read --topic t --resource-pattern-type literal --resource-pattern-type prefixed --resource-pattern-type literal')[0]!.patternType).toBe(AclPatternType.LITERAL);
     expect(acl('--add --allow-principal User:a --operation Read --topic t')[0]!.patternType).toBe(AclPatternType.LITERAL);
   });
 
@@ -141,8 +155,8 @@ describe('parseAclLines', () => {
 
 describe('parseTopicLines', () => {
   it('reads options written --opt=value, the last --topic, --partitions and --replication-factor, and every --config', () => {
-    expect(parseTopicLines('--create --topic=a --topic b --partitions=3 --partitions 4 --replication-factor=2 --config=x=1 --config y=a=b --config noequals --config =v')).toEqual([
-      { topic: 'b', partitions: '4', replicationFactor: '2', config: { x: '1', y: 'a=b' }, line: 1 },
+    expect(parseTopicLines('--create --topic=a --topic b --topic c --partitions=3 --partitions 4 --partitions 5 --replication-factor=2 --config=x=1 --config y=a=b --config noequals --config =v')).toEqual([
+      { topic: 'c', partitions: '5', replicationFactor: '2', config: { x: '1', y: 'a=b' }, line: 1 },
     ]);
   });
 
