@@ -123,8 +123,10 @@ const VALUE_OPTIONS = new Set(['--allow-principal', '--deny-principal', '--opera
 function readOptions(args: readonly string[], valueOptions: ReadonlySet<string>): { all: (option: string) => string[]; flags: ReadonlySet<string> } {
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined, which is no option and adds only an unread flag
   for (let i = 0; i < args.length; i++) {
-    const inline = /^(--[^=]+)=(.*)$/s.exec(args[i]);
+    // `.*` with the s flag takes the rest of the argument, line breaks included.
+    const inline = /^(--[^=]+)=(.*)/s.exec(args[i]);
     const option = inline ? inline[1] : args[i];
     if (!valueOptions.has(option)) {
       flags.add(option);
