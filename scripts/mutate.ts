@@ -1,6 +1,7 @@
 // `npm run mutate [-- --mutate <file or glob>] [--concurrency N] [--render]`: mutation testing of lib/rules
-// and of the writers and grammars (lib/contract/writers, lib/model/grammar, the properties and
-// PromQL writers that live in the model).
+// and of the writers and grammars (lib/contract/writers, lib/model/grammar, the properties,
+// PromQL and Markdown writers that live in the model, the YAML, Mermaid, Alertmanager and
+// Prometheus rule file writers of lib/contract).
 // Each rule file (lib/rules/<id>-<slug>.ts) is mutated against its own tests only
 // (test/rules/<id>-*.test.ts), one Stryker run per file; each writer or grammar against the tests
 // named in WRITER_TESTS below; the shared rule code (engine, registry, suppressions, reports)
@@ -42,6 +43,21 @@ const WRITER_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/model/grammar/cidr.ts': ['test/model/grammar/cidr.test.ts', 'test/hostile/sec-007-address-space.test.ts'],
   'lib/model/grammar/names.ts': ['test/model/grammar/names.test.ts', 'test/model/grammar.test.ts'],
   'lib/model/grammar/tokens.ts': ['test/model/grammar/tokens.test.ts', 'test/contract/writers/terraform.test.ts'],
+  'lib/model/grammar/arn.ts': ['test/model/grammar/arn.test.ts'],
+  'lib/model/grammar/duration.ts': ['test/model/grammar/duration.test.ts'],
+  'lib/model/grammar/numbers.ts': ['test/model/grammar/numbers.test.ts'],
+  'lib/model/grammar/limits.ts': ['test/model/grammar/numbers.test.ts'],
+  // (markdown.ts, promql.ts and properties.ts of lib/contract/writers only re-export the model's
+  // writers measured here: markdown-format.ts, promql-string.ts, properties-format.ts.)
+  'lib/contract/writers/json.ts': ['test/contract/writers/json.test.ts'],
+  'lib/model/markdown-format.ts': ['test/contract/writers/markdown.test.ts', 'test/hostile/markdown.test.ts'],
+  'lib/contract/yaml-writer.ts': ['test/contract/yaml-writer.test.ts'],
+  'lib/contract/mermaid-flowchart.ts': ['test/contract/mermaid-flowchart.test.ts'],
+  'lib/contract/alertmanager-config.ts': ['test/contract/alertmanager-config.test.ts'],
+  'lib/contract/prometheus-rule-file.ts': ['test/contract/prometheus-rule-file.test.ts'],
+  // The ACL and topic lines of the admin artefacts, written and parsed as kafka-acls.sh reads them
+  // (test/hostile/admin-scripts.test.ts runs them through bash in `npm test`: seconds per mutant).
+  'lib/contract/admin-command-lines.ts': ['test/contract/admin-command-lines.test.ts'],
 };
 /** The shared rule code and the tests that prove it (a reader or check not named here: the tests of the rules that import it). */
 const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {

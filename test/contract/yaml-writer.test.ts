@@ -92,4 +92,33 @@ describe('writeYaml, the one YAML writer of the library\'s own files', () => {
     expect(fromValue.length).toBeGreaterThan(0);
     expect(fromValue).toEqual(parsed);
   });
+
+  it('folds long strings at 80 columns by default, and not at all with lineWidth 0', () => {
+    const value = { description: `${'word '.repeat(30)}end` };
+    const folded = writeYaml(value);
+    const unfolded = writeYaml(value, { lineWidth: 0 });
+    expect(folded.split('\n').length).toBeGreaterThan(2);
+    expect(Math.max(...folded.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(unfolded).toBe(`description: ${value.description}\n`);
+    expect(parse(folded)).toEqual(value);
+    expect(parse(unfolded)).toEqual(value);
+  });
+
+  it('remembers the last 2048 texts it wrote, a text written again counting as the newest', () => {
+    const run = `${Date.now()}-${Math.random()}`;
+    const write = (i: number | string) => writeYaml({ run, i });
+    const first = write('first');
+    const second = write('second');
+    for (let i = 0; i < 2045; i++) write(i);
+    // 2047 texts written: both remembered; writing the first again makes it the newest.
+    expect(writtenYamlValue(second)?.value).toEqual({ run, i: 'second' });
+    expect(write('first')).toBe(first);
+    write(2045);
+    // 2048 texts: all remembered.
+    expect(writtenYamlValue(second)).toBeDefined();
+    write(2046);
+    // 2049: the oldest, the second, is forgotten; the first, written again, is not.
+    expect(writtenYamlValue(second)).toBeUndefined();
+    expect(writtenYamlValue(first)?.value).toEqual({ run, i: 'first' });
+  });
 });

@@ -9,21 +9,27 @@ import { isUnresolved } from './tokens';
  * the library's error. Unresolved tokens pass through.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
  */
-const PARTITION = '(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc)';
-const REGION = '[a-z]{2}(-[a-z]+)+-\\d';
-const ACCOUNT = '\\d{12}';
+// The parts are regular expression literals (their sources composed below), so that mutation
+// testing mutates each part's pattern, not only its text.
+const PARTITION = /(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc)/.source;
+const REGION = /[a-z]{2}(-[a-z]+)+-\d/.source;
+const ACCOUNT = /\d{12}/.source;
 /** A KMS key id: a UUID, or a multi-Region key id `mrk-` and 32 hex digits. */
-const KEY_ID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})';
+const KEY_ID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})/.source;
 /** A KMS alias name: `alias/` and letters, digits, `/_-`. @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html */
-const ALIAS = 'alias/[A-Za-z0-9/_-]{1,250}';
+const ALIAS = /alias\/[A-Za-z0-9/_-]{1,250}/.source;
+/** An ACM Private CA id: a UUID. */
+const CA_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.source;
+/** An IAM role after `role/`: an optional path of printable ASCII ending in `/`, the role name (`[\w+=,.@-]{1,64}`). */
+const ROLE = /([\x21-\x7e]{1,510}\/)?[\w+=,.@-]{1,64}/.source;
+/** An SNS topic name: 1 to 256 letters, digits, `_` and `-` (`.fifo` for FIFO topics). */
+const TOPIC = /[A-Za-z0-9_-]{1,251}(\.fifo)?/.source;
 
 const KMS_KEY_ARN = new RegExp(`^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/${KEY_ID}$`);
 const KMS_REFERENCE = new RegExp(`^(arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:(key/${KEY_ID}|${ALIAS})|${KEY_ID}|${ALIAS})$`);
-const ACM_PCA_ARN = new RegExp(`^arn:${PARTITION}:acm-pca:${REGION}:${ACCOUNT}:certificate-authority/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
-/** IAM role: `role/`, an optional path of `/`-separated segments, the role name (`[\w+=,.@-]{1,64}`). */
-const IAM_ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:role/([\\x21-\\x7e]{1,510}/)?[\\w+=,.@-]{1,64}$`);
-/** SNS topic name: 1 to 256 letters, digits, `_` and `-` (`.fifo` for FIFO topics). */
-const SNS_TOPIC_ARN = new RegExp(`^arn:${PARTITION}:sns:${REGION}:${ACCOUNT}:[A-Za-z0-9_-]{1,251}(\\.fifo)?$`);
+const ACM_PCA_ARN = new RegExp(`^arn:${PARTITION}:acm-pca:${REGION}:${ACCOUNT}:certificate-authority/${CA_ID}$`);
+const IAM_ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:role/${ROLE}$`);
+const SNS_TOPIC_ARN = new RegExp(`^arn:${PARTITION}:sns:${REGION}:${ACCOUNT}:${TOPIC}$`);
 
 function check(value: unknown, pattern: RegExp, site: GrammarSite, grammar: string, fix: string): string {
   if (typeof value === 'string' && (isUnresolved(value) || pattern.test(value))) return value;

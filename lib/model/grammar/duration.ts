@@ -18,19 +18,27 @@ export const MAX_DURATION_MS = 9_223_372_036_854; // floor((2^63 - 1) / 1e6)
 
 const UNIT_MS = [365 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1_000, 1] as const;
 
-/** Milliseconds of `text` under `DURATION_GRAMMAR`, or the library's grammar error. */
-export function parseDurationMs(text: unknown, site: GrammarSite): number {
-  const fail = () => KafkaIacError.grammar({
-    ...site, found: text,
-    grammar: "a Prometheus duration: whole numbers with units y, w, d, h, m, s, ms in that order (500ms, 30s, 5m, 1h30m, 30d, 1w) or 0, at most 292 years",
-    fix: "Write the duration as Prometheus does, for example '5m' or '1h30m' (no spaces, no fractions).",
-  });
-  if (typeof text !== 'string' || text.length > 64) throw fail();
+/** Milliseconds of `text` under `DURATION_GRAMMAR`, or undefined. */
+function durationMs(text: unknown): number | undefined {
+  if (typeof text !== 'string' || text.length > 64) return undefined;
   if (text === '0') return 0;
   const m = text === '' ? null : DURATION_GRAMMAR.exec(text);
-  if (!m) throw fail();
+  if (!m) return undefined;
   const ms = m.slice(1).reduce((sum, part, i) => sum + (part === undefined ? 0 : Number(part) * UNIT_MS[i]), 0);
-  if (!Number.isSafeInteger(ms) || ms > MAX_DURATION_MS) throw fail();
+  // The sum is of whole numbers: exact below 2^53, far above MAX_DURATION_MS (an overflow is above it too).
+  return ms > MAX_DURATION_MS ? undefined : ms;
+}
+
+/** Milliseconds of `text` under `DURATION_GRAMMAR`, or the library's grammar error. */
+export function parseDurationMs(text: unknown, site: GrammarSite): number {
+  const ms = durationMs(text);
+  if (ms === undefined) {
+    throw KafkaIacError.grammar({
+      ...site, found: text,
+      grammar: "a Prometheus duration: whole numbers with units y, w, d, h, m, s, ms in that order (500ms, 30s, 5m, 1h30m, 30d, 1w) or 0, at most 292 years",
+      fix: "Write the duration as Prometheus does, for example '5m' or '1h30m' (no spaces, no fractions).",
+    });
+  }
   return ms;
 }
 
@@ -52,9 +60,5 @@ export function formatDurationMs(ms: number): string {
 
 /** Milliseconds of `text` under `DURATION_GRAMMAR`, or undefined (for readers of synthesized files, which never throw). */
 export function readDurationMs(text: unknown): number | undefined {
-  try {
-    return parseDurationMs(text, { code: 'KIAC-DURATION', path: '', prop: 'duration' });
-  } catch {
-    return undefined;
-  }
+  return durationMs(text);
 }

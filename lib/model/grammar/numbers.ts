@@ -19,15 +19,13 @@ export interface NumberLimit {
  * with the number runs. An unresolved number token (cdktf) is passed through.
  */
 export function checkInteger(value: unknown, site: GrammarSite, limit: NumberLimit): number {
-  if (typeof value === 'number' && isUnresolved(value)) return value;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= limit.min && value <= limit.max) return value;
+  if (typeof value === 'number' && (isUnresolved(value) || (Number.isInteger(value) && value >= limit.min && value <= limit.max))) return value;
   throw KafkaIacError.outOfRange({ ...site, found: value, ...limit });
 }
 
 /** Like `checkInteger`, for a number that may have a fraction (a rate, a percentage, hours). */
 export function checkNumber(value: unknown, site: GrammarSite, limit: NumberLimit): number {
-  if (typeof value === 'number' && isUnresolved(value)) return value;
-  if (typeof value === 'number' && Number.isFinite(value) && value >= limit.min && value <= limit.max) return value;
+  if (typeof value === 'number' && (isUnresolved(value) || (Number.isFinite(value) && value >= limit.min && value <= limit.max))) return value;
   throw KafkaIacError.outOfRange({ ...site, found: value, ...limit, fractional: true });
 }
 
