@@ -259,7 +259,9 @@ describe('consumers install the packed package and synthesize the quick start', 
     expect(yaml).toMatch(/^kind: Kafka$/m);
     expect(yaml).toContain('num.replica.fetchers: 4');
     // The KafkaChart runs the rules in the user's own cdk8s App too: a patch that breaks HA-003 stops synth.
-    const withBadPatch = spawnSync(process.execPath, [bin.tsNode(), 'main.ts'], { cwd: dir, env: { ...process.env, BREAK_HA_003: '1' }, encoding: 'utf8', timeout: 5 * MINUTE });
+    // The same main.ts type-checked under ts-node just above; this run only changes the environment,
+    // so ts-node transpiles without checking again (TS_NODE_TRANSPILE_ONLY: 0.6 s of CPU instead of 2.3 s).
+    const withBadPatch = spawnSync(process.execPath, [bin.tsNode(), 'main.ts'], { cwd: dir, env: { ...process.env, BREAK_HA_003: '1', TS_NODE_TRANSPILE_ONLY: 'true' }, encoding: 'utf8', timeout: 5 * MINUTE });
     expect(withBadPatch.status).not.toBe(0);
     expect(withBadPatch.stderr).toMatch(/HA-003 \[kafka\/Kafka/);
   });
