@@ -1,5 +1,6 @@
 import type { KubernetesDocument } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
+import { rolesOf } from './strimzi-documents';
 
 const poolsByIndex = new WeakMap<DocumentIndex, Map<string, KubernetesDocument[]>>();
 
@@ -9,11 +10,11 @@ const poolsByIndex = new WeakMap<DocumentIndex, Map<string, KubernetesDocument[]
  */
 export function strimziBrokerPools(index: DocumentIndex, namespace: string | undefined, clusterName: string): readonly KubernetesDocument[] {
   let byCluster = poolsByIndex.get(index);
+  // Stryker disable next-line ConditionalExpression: equivalent, grouping the pools again gives the same groups (the cache only saves work)
   if (!byCluster) {
     byCluster = new Map();
     for (const pool of index.kubernetes('KafkaNodePool')) {
-      const roles: unknown[] = pool.body.spec?.roles ?? [];
-      if (!roles.includes('broker')) continue;
+      if (!rolesOf(pool).includes('broker')) continue;
       const key = `${pool.namespace ?? ''}|${pool.body.metadata?.labels?.['strimzi.io/cluster']}`;
       const list = byCluster.get(key) ?? [];
       list.push(pool);
@@ -24,7 +25,10 @@ export function strimziBrokerPools(index: DocumentIndex, namespace: string | und
   return byCluster.get(`${namespace ?? ''}|${clusterName}`) ?? [];
 }
 
-/** The broker count of a Strimzi cluster: the replicas of its broker node pools. */
+/**
+ * The broker count of a Strimzi cluster: the replicas of its broker node pools (as
+ * `strimziBrokerPools` returns them: each has `spec.roles`, so `spec` is there).
+ */
 export function strimziBrokerCount(pools: readonly KubernetesDocument[]): number {
-  return pools.reduce((sum, p) => sum + Number(p.body.spec?.replicas ?? 0), 0);
+  return pools.reduce((sum, p) => sum + Number(p.body.spec.replicas ?? 0), 0);
 }
