@@ -14,7 +14,7 @@ export interface SecretFinding {
 const PASSWORD_SUFFIX = /(password|passwd|passphrase|pwd)(wo)?$/;
 const SECRET_KEYS = new Set([
   'secret', 'secretstring', 'secretstringwo', 'secretvalue', 'secretkey', 'secretaccesskey', 'awssecretaccesskey',
-  'privatekey', 'privatekeypem', 'clientsecret', 'apikey', 'accesstoken', 'bearertoken', 'token', 'saslpassword',
+  'privatekey', 'privatekeypem', 'clientsecret', 'apikey', 'accesstoken', 'bearertoken', 'token',
 ]);
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/;
 const JAAS_PASSWORD = /(?:^|[\s;])password\s*=\s*"([^"]*)"/g;
@@ -69,8 +69,8 @@ export class SecretScanner {
   public static scanText(text: string, location: string): SecretFinding[] {
     const out: SecretFinding[] = [];
     const lines = text.split(/\r?\n/);
+    // A PEM header is within one line, so the line that holds it is reported.
     lines.forEach((line, i) => scanLine(line, `${location}:${i + 1}`, out));
-    if (PEM_PRIVATE_KEY.test(text) && !out.some((f) => f.what === 'a PEM private key')) out.push({ location, what: 'a PEM private key' });
     return out;
   }
 
