@@ -25,13 +25,11 @@ export function isMskReplicator(doc: SynthesizedDocument): doc is TerraformDocum
 /** The pairing declaration a replication document carries, if any (after escape hatches). */
 export function declarationOf(doc: SynthesizedDocument, index: DocumentIndex): DrPairingDeclaration | undefined {
   if (isMirrorMaker2(doc)) return parseDrPairingDeclaration(doc.body.metadata?.annotations?.[DR_PAIRING_ANNOTATION]);
-  if (isMskReplicator(doc)) {
-    const name = doc.body.tags?.[DR_PAIRING_TAG];
-    if (typeof name !== 'string') return undefined;
-    const artefact = index.terraform('terraform_data').find((d) => d.body.input?.kind === DR_PAIRING_ARTEFACT_KIND && d.body.input?.pairing === name);
-    return parseDrPairingDeclaration(artefact?.body.input?.declaration);
-  }
-  return undefined;
+  if (!isMskReplicator(doc)) return undefined;
+  const name = doc.body.tags?.[DR_PAIRING_TAG];
+  if (typeof name !== 'string') return undefined;
+  const artefact = index.terraform('terraform_data').find((d) => d.body.input?.kind === DR_PAIRING_ARTEFACT_KIND && d.body.input.pairing === name);
+  return parseDrPairingDeclaration(artefact?.body.input.declaration);
 }
 
 /** How a replication without a declaration is reported. */
@@ -69,11 +67,13 @@ export function connectorConfig(mirror: Readonly<Record<string, any>>, connector
  * list (MSK Replicator), matched against the whole name as Java's `matches()` does.
  */
 export function patternCovers(pattern: unknown, name: string): boolean {
-  const parts = (Array.isArray(pattern) ? pattern : typeof pattern === 'string' ? pattern.split(',') : [])
-    .map((p) => String(p).trim()).filter((p) => p !== '');
+  const parts: readonly unknown[] | undefined = typeof pattern === 'string' ? pattern.split(',') : Array.isArray(pattern) ? pattern : undefined;
+  if (!parts) return false;
+  // An empty part ('a,,b') is kept: it matches only the empty name, which no topic or group has.
   return parts.some((p) => {
     try {
-      return new RegExp(`^(?:${p})$`).test(name);
+      return new RegExp(`^(?:${String(p).trim()})$`).test(name);
+    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined, which some() reads as false
     } catch {
       return false;
     }

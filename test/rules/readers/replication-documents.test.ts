@@ -58,11 +58,17 @@ describe('declarationOf: the DR pairing a replication carries out', () => {
     expect(declarationOf(replicator({ [DR_PAIRING_TAG]: ['production-to-dr'] }), new DocumentIndex([artefact({ kind: DR_PAIRING_ARTEFACT_KIND, pairing: ['production-to-dr'], declaration: JSON.stringify(DECLARATION) })]))).toBeUndefined();
     expect(declarationOf(replicator({ [DR_PAIRING_TAG]: 'elsewhere' }), index)).toBeUndefined();
     expect(declarationOf(replicator({ [DR_PAIRING_TAG]: 'production-to-dr' }), new DocumentIndex([artefact(undefined)]))).toBeUndefined();
+    // An artefact that names no pairing is not the one of a replicator without the tag.
+    const unnamed = new DocumentIndex([artefact({ kind: DR_PAIRING_ARTEFACT_KIND, declaration: JSON.stringify(DECLARATION) })]);
+    expect(declarationOf(replicator({ other: 'x' }), unnamed)).toBeUndefined();
+    expect(declarationOf(replicator(), unnamed)).toBeUndefined();
   });
 
-  it('reads none from a document that is no replication, even with the annotation', () => {
+  it('reads none from a document that is no replication, even with the annotation or the tag', () => {
     const connect = kubernetes('kafka.strimzi.io/v1', 'KafkaConnect', 'c', { metadata: { annotations: { [DR_PAIRING_ANNOTATION]: JSON.stringify(DECLARATION) } } });
     expect(declarationOf(connect, new DocumentIndex([]))).toBeUndefined();
+    const index = new DocumentIndex([artefact({ kind: DR_PAIRING_ARTEFACT_KIND, pairing: 'production-to-dr', declaration: JSON.stringify(DECLARATION) })]);
+    expect(declarationOf(terraform('aws_msk_cluster', 'kafka', { tags: { [DR_PAIRING_TAG]: 'production-to-dr' } }), index)).toBeUndefined();
   });
 });
 
@@ -126,6 +132,9 @@ describe('patternCovers: a name selected by a topic or group pattern, as Java ma
     expect(patternCovers(undefined, 'orders')).toBe(false);
     expect(patternCovers(3, '3')).toBe(false);
     expect(patternCovers('', 'orders')).toBe(false);
+    expect(patternCovers('orders,,payments', 'payments')).toBe(true);
+    expect(patternCovers(null, 'orders')).toBe(false);
+    expect(patternCovers({ orders: true }, 'orders')).toBe(false);
   });
 });
 
@@ -154,6 +163,7 @@ describe('groupProbe, booleanOf, blockOf, regionOfArn', () => {
     expect(regionOfArn('arn:aws-cn:kafka:cn-north-1:111122223333:cluster/x/1')).toBe('cn-north-1');
     expect(regionOfArn('${aws_msk_cluster.dr.arn}')).toBeUndefined();
     expect(regionOfArn('arn:aws:kafka::111122223333:cluster/x/1')).toBeUndefined();
+    expect(regionOfArn('see arn:aws:kafka:us-west-2:111122223333:cluster/dr/2')).toBeUndefined();
     expect(regionOfArn(['arn:aws:kafka:us-west-2:1:cluster/dr/2'])).toBeUndefined();
   });
 });
