@@ -57,7 +57,7 @@ describe('block, hasBlock and list: a nested block as cdktf or a hand-written fi
 describe('literalNumber, literalBoolean and brokerCountOf', () => {
   it('reads a number, or a numeric string with blanks around it, and no expression', () => {
     expect([3, '3', ' 3', '3 ', '12', '-2', '2.5', '10.25', '0'].map(literalNumber)).toEqual([3, 3, 3, 3, 12, -2, 2.5, 10.25, 0]);
-    for (const v of ['x3', '3x', '3.', '.5', '', ' ', '-', '1e3', '${var.brokers}', '3 4', true, undefined, null]) expect(literalNumber(v), String(v)).toBeUndefined();
+    for (const v of ['x3', '3x', '3.', '.5', '', ' ', '-', '1e3', '${var.brokers}', '3 4', ['3'], true, undefined, null]) expect(literalNumber(v), String(v)).toBeUndefined();
   });
 
   it('reads true and false, literal or as text, and nothing else', () => {
