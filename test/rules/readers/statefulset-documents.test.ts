@@ -106,6 +106,7 @@ describe('podSpecOf, kafkaContainerOf, envValueOf', () => {
     expect(envValueOf(container, 'ABSENT')).toBeUndefined();
     expect(envValueOf({}, 'KAFKA_HEAP_OPTS')).toBeUndefined();
     expect(envValueOf(undefined, 'KAFKA_HEAP_OPTS')).toBeUndefined();
+    expect(envValueOf({ env: { name: 'KAFKA_HEAP_OPTS', value: '-Xmx4g' } }, 'KAFKA_HEAP_OPTS')).toBeUndefined();
   });
 });
 
@@ -120,6 +121,8 @@ describe('nodeConfigOf: the node properties a StatefulSet mounts', () => {
     expect(found?.node.properties).toEqual(BROKER);
     expect(nodeConfigOf(new DocumentIndex([other]), set)).toBeUndefined();
     expect(nodeConfigOf(new DocumentIndex([node]), sts({}))).toBeUndefined();
+    // A hand-written object where Kubernetes has a list is read as no list (not a TypeError in the rule).
+    expect(nodeConfigOf(new DocumentIndex([node]), sts({ template: { spec: { volumes: { name: 'config', configMap: { name: 'node' } } } } }))).toBeUndefined();
   });
 });
 
@@ -146,6 +149,7 @@ describe('volumeOfPath and secretNamesOfVolume: where a file in the container co
     expect(secretNamesOfVolume(podSpec.volumes[0])).toEqual(['kafka-tls']);
     expect(secretNamesOfVolume(podSpec.volumes[1])).toEqual(['a', 'b']);
     expect(secretNamesOfVolume({ name: 'x', projected: {} })).toEqual([]);
+    expect(secretNamesOfVolume({ name: 'x', projected: { sources: { secret: { name: 'a' } } } })).toEqual([]);
     expect(secretNamesOfVolume({ name: 'x', secret: {} })).toEqual([]);
     expect(secretNamesOfVolume({ name: 'x', emptyDir: {} })).toEqual([]);
     expect(secretNamesOfVolume(undefined)).toEqual([]);
