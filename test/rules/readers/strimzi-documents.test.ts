@@ -123,7 +123,7 @@ describe('effectivePodTemplate: the pool template.pod replaces the Kafka one', (
   });
 
   it('is the Kafka spec.kafka.template.pod when the pool has none, naming the Kafka', () => {
-    for (const spec of [{}, { template: {} }, { template: { pod: 'x' } }]) {
+    for (const spec of [{}, { template: {} }, { template: { pod: 'x' } }, { template: { pod: null } }]) {
       expect(effectivePodTemplate(pool('a', spec), main)).toEqual({ pod: kafkaPod, where: 'Kafka main spec.kafka.template.pod (the pool has no template.pod)' });
     }
     expect(effectivePodTemplate(bare('KafkaNodePool', 'a', {}), main).pod).toBe(kafkaPod);
@@ -135,6 +135,7 @@ describe('effectivePodTemplate: the pool template.pod replaces the Kafka one', (
     expect(effectivePodTemplate(pool('a', {}), kafka())).toEqual(absent);
     expect(effectivePodTemplate(pool('a', {}), kafka({ kafka: { template: { pod: 'x' } } }))).toEqual(absent);
     expect(effectivePodTemplate(pool('a', {}), kafka({ kafka: {} }))).toEqual(absent);
+    expect(effectivePodTemplate(pool('a', { template: { pod: null } }), kafka({ kafka: { template: { pod: null } } }))).toEqual(absent);
     expect(effectivePodTemplate(pool('a', {}), bare('Kafka', 'main', {}))).toEqual(absent);
   });
 });
@@ -154,6 +155,7 @@ describe('storageVolumesOf: the volumes of a pool storage', () => {
     const storage = { type: 'persistent-claim', size: '100Gi' };
     expect(storageVolumesOf(pool('a', { storage }))).toEqual([{ volume: storage, where: 'spec.storage' }]);
     expect(storageVolumesOf(pool('a', { storage: 'ephemeral' }))).toEqual([]);
+    expect(storageVolumesOf(pool('a', { storage: null }))).toEqual([]);
     expect(storageVolumesOf(pool('a', {}))).toEqual([]);
     expect(storageVolumesOf(bare('KafkaNodePool', 'a', {}))).toEqual([]);
   });
