@@ -173,6 +173,7 @@ describe('configMapFileOf: the text of a file read from a mounted ConfigMap', ()
     expect(configMapFileOf(index, workload, container, '/opt/kafka/log4j/other.yaml')).toEqual({ configMap: 'kafka-log4j', key: 'other.yaml', text: undefined });
     expect(configMapFileOf(index, workload, container, '/opt/plain/a.txt')).toEqual({ configMap: 'kafka-plain', key: 'a.txt', text: 'A' });
     expect(configMapFileOf(index, workload, container, '/opt/plain/b.txt')).toEqual({ configMap: 'kafka-plain', key: 'b.txt', text: undefined });
+    expect(configMapFileOf(index, workload, container, '/opt/kafka/log4j/conf/a.yaml')).toEqual({ configMap: 'kafka-log4j', key: 'conf/a.yaml', text: undefined });
   });
 
   it('names the ConfigMap even when it is not in the synthesis, and is none for a file from another volume or no mount', () => {
