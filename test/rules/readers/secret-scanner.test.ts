@@ -74,6 +74,8 @@ describe('SecretScanner.scanValue: a structured value (a synthesized document, p
     expect(SecretScanner.scanValue({ passwordSecret: { secretName: 'mm2-user', password: 'password' } })).toEqual([]);
     expect(SecretScanner.scanValue({ passwordSecret: { secretName: 7, password: 'password' } }))
       .toEqual([{ location: '$.passwordSecret.password', what: inKey('password') }]);
+    // Only its password key names a key of the Secret: another secret key next to secretName is a value.
+    expect(SecretScanner.scanValue({ auth: { secretName: 'mm2-user', token: 'abc' } })).toEqual([{ location: '$.auth.token', what: inKey('token') }]);
   });
 
   it('reports a literal environment variable with a secret name, and not a reference or another variable', () => {
@@ -120,11 +122,12 @@ describe('SecretScanner.scanValue: a structured value (a synthesized document, p
 
 describe('SecretScanner.scanText: free text line by line', () => {
   it('reports key-value lines with a secret key (= or :, export, blanks), with the line number', () => {
-    const text = ['# client', 'bootstrap.servers=kafka:9093', 'ssl.keystore.password=changeit', 'export DB_PASSWORD=hunter2', '  token : abc  ', 'password: ${x}', 'secret=   ', 'passwd="";'].join('\n');
+    const text = ['# client', 'bootstrap.servers=kafka:9093', 'ssl.keystore.password=changeit', 'export DB_PASSWORD=hunter2', '  token : abc  ', 'password: ${x}', 'secret=   ', 'passwd="";', 'export  API_KEY=k'].join('\n');
     expect(SecretScanner.scanText(text, 'client.properties')).toEqual([
       { location: 'client.properties:3', what: inKey('ssl.keystore.password') },
       { location: 'client.properties:4', what: inKey('DB_PASSWORD') },
       { location: 'client.properties:5', what: inKey('token') },
+      { location: 'client.properties:9', what: inKey('API_KEY') },
     ]);
   });
 
@@ -163,6 +166,8 @@ describe('SecretScanner.scanContent and the files: JSON and YAML structurally, t
     expect(SecretScanner.scanContent('a: 1\n---\nkind: X\npassword: x\n', 'all.k8s.yaml')).toEqual([{ location: 'all.k8s.yaml#1.password', what: inKey('password') }]);
     expect(SecretScanner.scanContent('token: x\n', 'values.YML')).toEqual([{ location: 'values.YML#0.token', what: inKey('token') }]);
     expect(SecretScanner.scanContent('a: [1\npassword: x\n', 'broken.yaml')).toEqual([{ location: 'broken.yaml:2', what: inKey('password') }]);
+    // One document that does not parse: the whole file is read as text.
+    expect(SecretScanner.scanContent('token: x\n---\na: [1\n', 'half.yaml')).toEqual([{ location: 'half.yaml:1', what: inKey('token') }]);
   });
 
   it('reads YAML this library wrote as the value it wrote', () => {
@@ -182,8 +187,12 @@ describe('SecretScanner.scanContent and the files: JSON and YAML structurally, t
     fs.writeFileSync(path.join(dir, 'b', '.terraform', 'providers', 'state.json'), '{"password":"x"}');
     fs.writeFileSync(path.join(dir, 'a', 'main.tf.json'), '{"variable":{"db_password":{"default":"x"}}}');
     fs.writeFileSync(path.join(dir, 'z.txt'), 'nothing here');
+    // Sorted by path: the file m.txt before the folder m's files ('.' before '/').
+    fs.mkdirSync(path.join(dir, 'm'));
+    fs.writeFileSync(path.join(dir, 'm', 'x'), '');
+    fs.writeFileSync(path.join(dir, 'm.txt'), '');
     fs.symlinkSync(path.join(dir, 'z.txt'), path.join(dir, 'link.txt'));
-    expect(SecretScanner.filesUnder(dir).map((f) => path.relative(dir, f))).toEqual([path.join('a', 'main.tf.json'), path.join('b', 'client.properties'), 'z.txt']);
+    expect(SecretScanner.filesUnder(dir).map((f) => path.relative(dir, f))).toEqual([path.join('a', 'main.tf.json'), path.join('b', 'client.properties'), 'm.txt', path.join('m', 'x'), 'z.txt']);
     expect(SecretScanner.scanDirectory(dir).map((f) => ({ ...f, location: path.relative(dir, f.location) }))).toEqual([
       { location: path.join('a', 'main.tf.json#.variable.db_password.default'), what: "a default value for secret variable 'db_password'" },
       { location: path.join('b', 'client.properties:1'), what: inKey('ssl.key.password') },
