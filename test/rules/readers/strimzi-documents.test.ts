@@ -77,7 +77,8 @@ describe('strimziKafkaOf and strimziNodePoolsOf: a Kafka and its pools, by the s
     const other = pool('c', {}, { 'strimzi.io/cluster': 'other' });
     const otherNamespace = pool('d', {}, { 'strimzi.io/cluster': 'main' }, 'elsewhere');
     const unlabelled = bare('KafkaNodePool', 'e', {}, 'kafka');
-    const index = new DocumentIndex([a, other, otherNamespace, unlabelled, b]);
+    const noLabels = pool('f', {}, null);
+    const index = new DocumentIndex([a, other, otherNamespace, unlabelled, noLabels, b]);
     expect(strimziNodePoolsOf(index, kafka())).toEqual([a, b]);
     expect(strimziNodePoolsOf(index, kafka({}, 'other'))).toEqual([other]);
     expect(strimziNodePoolsOf(index, kafka({}, 'absent'))).toEqual([]);
@@ -173,7 +174,7 @@ describe('forbiddenConfigFindings: the spec.kafka.config keys Strimzi drops', ()
   });
 
   it('adds none when the config has no dropped key, or there is no config object', () => {
-    for (const spec of [{ kafka: { config: { 'min.insync.replicas': 2 } } }, { kafka: { config: null } }, { kafka: { config: 'ssl.x=1' } }, { kafka: {} }]) {
+    for (const spec of [{ kafka: { config: { 'min.insync.replicas': 2 } } }, { kafka: { config: null } }, { kafka: { config: 'ssl.x=1' } }, { kafka: {} }, {}]) {
       const f = new Findings();
       forbiddenConfigFindings(kafka(spec), 'SEC-002', f);
       expect(f.outcome()).toEqual({ status: 'compliant' });
