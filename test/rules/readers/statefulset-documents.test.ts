@@ -52,7 +52,7 @@ describe('kubernetesKind, nodePropertiesOf, processRolesOf, hasBrokerRole', () =
 describe('listenersOf and listenerSetting: the listeners of a node and their security protocols', () => {
   it('maps each listener, controller listener and inter-broker listener to its protocol, upper-cased', () => {
     expect(listenersOf({
-      listeners: 'internal://:9092, controller://:9093,EXTERNAL://0.0.0.0:9094,bad',
+      listeners: 'internal://:9092, controller://:9093,EXTERNAL://0.0.0.0:9094,bad,not-a-name://:9095',
       'listener.security.protocol.map': 'internal:ssl, CONTROLLER : SASL_SSL,EXTERNAL:SASL_SSL,broken,:SSL',
       'controller.listener.names': ' controller ,',
       'inter.broker.listener.name': ' replication ',
@@ -121,19 +121,21 @@ describe('nodeConfigOf: the node properties a StatefulSet mounts', () => {
     expect(found?.node.properties).toEqual(BROKER);
     expect(nodeConfigOf(new DocumentIndex([other]), set)).toBeUndefined();
     expect(nodeConfigOf(new DocumentIndex([node]), sts({}))).toBeUndefined();
+    // A volume without a ConfigMap is not read as a ConfigMap whose name is the text 'undefined'.
+    expect(nodeConfigOf(new DocumentIndex([nodeConfigMap('undefined', BROKER)]), sts({ template: { spec: { volumes: [{ name: 'data', emptyDir: {} }] } } }))).toBeUndefined();
     // A hand-written object where Kubernetes has a list is read as no list (not a TypeError in the rule).
     expect(nodeConfigOf(new DocumentIndex([node]), sts({ template: { spec: { volumes: { name: 'config', configMap: { name: 'node' } } } } }))).toBeUndefined();
   });
 });
 
 describe('volumeOfPath and secretNamesOfVolume: where a file in the container comes from', () => {
-  const podSpec = { volumes: [{ name: 'tls', secret: { secretName: 'kafka-tls' } }, { name: 'certs', projected: { sources: [{ secret: { name: 'a' } }, { configMap: { name: 'c' } }, null, { secret: { name: 'b' } }] } }] };
+  const podSpec = { volumes: [null, { name: 'tls', secret: { secretName: 'kafka-tls' } }, { name: 'certs', projected: { sources: [{ secret: { name: 'a' } }, { configMap: { name: 'c' } }, null, { secret: { name: 'b' } }] } }] };
   const container = { volumeMounts: [{ name: 'tls', mountPath: '/etc/kafka/tls' }, { name: 'certs', mountPath: '/etc/kafka/tls/ca/' }, { name: 'nameless' }, null, { name: 'orphan', mountPath: '/opt' }] };
 
   it('is the mount with the longest matching path, and the pod volume of that name', () => {
-    expect(volumeOfPath(podSpec, container, '/etc/kafka/tls/keystore.p12')).toEqual({ mountPath: '/etc/kafka/tls', volume: podSpec.volumes[0], name: 'tls' });
-    expect(volumeOfPath(podSpec, container, '/etc/kafka/tls/ca/ca.crt')).toEqual({ mountPath: '/etc/kafka/tls/ca/', volume: podSpec.volumes[1], name: 'certs' });
-    expect(volumeOfPath(podSpec, container, '/etc/kafka/tls')).toEqual({ mountPath: '/etc/kafka/tls', volume: podSpec.volumes[0], name: 'tls' });
+    expect(volumeOfPath(podSpec, container, '/etc/kafka/tls/keystore.p12')).toEqual({ mountPath: '/etc/kafka/tls', volume: podSpec.volumes[1], name: 'tls' });
+    expect(volumeOfPath(podSpec, container, '/etc/kafka/tls/ca/ca.crt')).toEqual({ mountPath: '/etc/kafka/tls/ca/', volume: podSpec.volumes[2], name: 'certs' });
+    expect(volumeOfPath(podSpec, container, '/etc/kafka/tls')).toEqual({ mountPath: '/etc/kafka/tls', volume: podSpec.volumes[1], name: 'tls' });
     expect(volumeOfPath(podSpec, container, '/opt/x')).toEqual({ mountPath: '/opt', volume: undefined, name: 'orphan' });
   });
 
@@ -146,8 +148,8 @@ describe('volumeOfPath and secretNamesOfVolume: where a file in the container co
   });
 
   it('reads the Secret of a secret volume and the Secrets of a projected one', () => {
-    expect(secretNamesOfVolume(podSpec.volumes[0])).toEqual(['kafka-tls']);
-    expect(secretNamesOfVolume(podSpec.volumes[1])).toEqual(['a', 'b']);
+    expect(secretNamesOfVolume(podSpec.volumes[1])).toEqual(['kafka-tls']);
+    expect(secretNamesOfVolume(podSpec.volumes[2])).toEqual(['a', 'b']);
     expect(secretNamesOfVolume({ name: 'x', projected: {} })).toEqual([]);
     expect(secretNamesOfVolume({ name: 'x', projected: { sources: { secret: { name: 'a' } } } })).toEqual([]);
     expect(secretNamesOfVolume({ name: 'x', secret: {} })).toEqual([]);
@@ -162,7 +164,7 @@ describe('configMapFileOf: the text of a file read from a mounted ConfigMap', ()
     { name: 'plain', configMap: { name: 'kafka-plain' } },
     { name: 'tls', secret: { secretName: 'kafka-tls' } },
   ] } } });
-  const container = { volumeMounts: [{ name: 'log4j', mountPath: '/opt/kafka/log4j' }, { name: 'plain', mountPath: '/opt/plain/' }, { name: 'tls', mountPath: '/tls' }] };
+  const container = { volumeMounts: [{ name: 'log4j', mountPath: '/opt/kafka/log4j' }, { name: 'plain', mountPath: '/opt/plain/' }, { name: 'tls', mountPath: '/tls' }, { name: 'orphan', mountPath: '/orphan' }] };
   const index = new DocumentIndex([
     kubernetes('v1', 'ConfigMap', 'kafka-log4j', { data: { 'log4j2.yaml': 'audit: on', 'log4j.yaml': 'wrong' } }),
     kubernetes('v1', 'ConfigMap', 'kafka-plain', { data: { 'a.txt': 'A', 'b.txt': 7 } }),
@@ -174,11 +176,14 @@ describe('configMapFileOf: the text of a file read from a mounted ConfigMap', ()
     expect(configMapFileOf(index, workload, container, '/opt/plain/a.txt')).toEqual({ configMap: 'kafka-plain', key: 'a.txt', text: 'A' });
     expect(configMapFileOf(index, workload, container, '/opt/plain/b.txt')).toEqual({ configMap: 'kafka-plain', key: 'b.txt', text: undefined });
     expect(configMapFileOf(index, workload, container, '/opt/kafka/log4j/conf/a.yaml')).toEqual({ configMap: 'kafka-log4j', key: 'conf/a.yaml', text: undefined });
+    expect(configMapFileOf(index, workload, container, '/opt/plain/sub/a.txt')).toEqual({ configMap: 'kafka-plain', key: 'sub/a.txt', text: undefined });
   });
 
   it('names the ConfigMap even when it is not in the synthesis, and is none for a file from another volume or no mount', () => {
     expect(configMapFileOf(new DocumentIndex([]), workload, container, '/opt/plain/a.txt')).toEqual({ configMap: 'kafka-plain', key: 'a.txt', text: undefined });
+    expect(configMapFileOf(new DocumentIndex([kubernetes('v1', 'ConfigMap', 'kafka-plain', {})]), workload, container, '/opt/plain/a.txt')).toEqual({ configMap: 'kafka-plain', key: 'a.txt', text: undefined });
     expect(configMapFileOf(index, workload, container, '/tls/ca.crt')).toBeUndefined();
+    expect(configMapFileOf(index, workload, container, '/orphan/a.txt')).toBeUndefined();
     expect(configMapFileOf(index, workload, container, '/elsewhere/a.txt')).toBeUndefined();
   });
 });
@@ -189,7 +194,7 @@ describe('certificateForSecret: the cert-manager Certificate that writes a Secre
 
   it('is the cert-manager Certificate with that spec.secretName in that namespace', () => {
     const mine = cert('kafka', 'kafka-tls');
-    const index = new DocumentIndex([cert('other', 'other-tls'), cert('elsewhere', 'kafka-tls', 'cert-manager.io/v1', 'other'), cert('foreign', 'foreign-tls', 'example.com/v1'), mine]);
+    const index = new DocumentIndex([kubernetes('cert-manager.io/v1', 'Certificate', 'no-spec', {}), cert('other', 'other-tls'), cert('elsewhere', 'kafka-tls', 'cert-manager.io/v1', 'other'), cert('foreign', 'foreign-tls', 'example.com/v1'), mine]);
     expect(certificateForSecret(index, 'kafka-tls', 'kafka')).toBe(mine);
     expect(certificateForSecret(index, 'kafka-tls', 'absent')).toBeUndefined();
     expect(certificateForSecret(index, 'foreign-tls', 'kafka')).toBeUndefined();
@@ -210,11 +215,14 @@ describe('brokerCountOfCluster: the brokers of a StatefulSet cluster', () => {
       nodeStatefulSet('brokers', 'brokers', 3), nodeStatefulSet('combined', 'combined', 2), nodeStatefulSet('controllers', 'controllers', 3),
       nodeStatefulSet('other-cluster', 'brokers', 5, 'payments'), nodeStatefulSet('no-config', 'absent', 7),
       { ...nodeStatefulSet('unlabelled', 'brokers', 11), body: { ...nodeStatefulSet('unlabelled', 'brokers', 11).body, metadata: { name: 'unlabelled' } } },
+      { ...nodeStatefulSet('bare', 'brokers', 13), body: { spec: nodeStatefulSet('bare', 'brokers', 13).body.spec } },
     ]);
     expect(brokerCountOfCluster(index, 'orders', 'kafka')).toBe(5);
     expect(brokerCountOfCluster(index, 'payments', 'kafka')).toBe(5);
     expect(brokerCountOfCluster(index, 'orders', 'elsewhere')).toBe(0);
     expect(brokerCountOfCluster(index, 'absent', 'kafka')).toBe(0);
+    // A StatefulSet without the cluster label is no broker of a cluster whose name is the text 'undefined'.
+    expect(brokerCountOfCluster(index, 'undefined', 'kafka')).toBe(0);
   });
 
   it('counts a StatefulSet without replicas as 1, and matches by namespace (none with none)', () => {
