@@ -129,7 +129,7 @@ describe('nodeConfigOf: the node properties a StatefulSet mounts', () => {
 });
 
 describe('volumeOfPath and secretNamesOfVolume: where a file in the container comes from', () => {
-  const podSpec = { volumes: [null, { name: 'tls', secret: { secretName: 'kafka-tls' } }, { name: 'certs', projected: { sources: [{ secret: { name: 'a' } }, { configMap: { name: 'c' } }, null, { secret: { name: 'b' } }] } }] };
+  const podSpec: { readonly volumes: readonly any[] } = { volumes: [null, { name: 'tls', secret: { secretName: 'kafka-tls' } }, { name: 'certs', projected: { sources: [{ secret: { name: 'a' } }, { configMap: { name: 'c' } }, null, { secret: { name: 'b' } }] } }] };
   const container = { volumeMounts: [{ name: 'tls', mountPath: '/etc/kafka/tls' }, { name: 'certs', mountPath: '/etc/kafka/tls/ca/' }, { name: 'nameless' }, null, { name: 'orphan', mountPath: '/opt' }] };
 
   it('is the mount with the longest matching path, and the pod volume of that name', () => {
