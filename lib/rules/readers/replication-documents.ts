@@ -70,14 +70,17 @@ export function patternCovers(pattern: unknown, name: string): boolean {
   const parts: readonly unknown[] | undefined = typeof pattern === 'string' ? pattern.split(',') : Array.isArray(pattern) ? pattern : undefined;
   if (!parts) return false;
   // An empty part ('a,,b') is kept: it matches only the empty name, which no topic or group has.
-  return parts.some((p) => {
-    try {
-      return new RegExp(`^(?:${String(p).trim()})$`).test(name);
-    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined, which some() reads as false
-    } catch {
-      return false;
-    }
-  });
+  return parts.some((p) => matchesWhole(String(p).trim(), name));
+}
+
+/** Whether a regular expression matches the whole name; undefined (no match) when the pattern is not one. */
+function matchesWhole(pattern: string, name: string): boolean | undefined {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(name);
+  } catch {
+    // Not a regular expression: it covers nothing.
+  }
+  return undefined;
 }
 
 /** A group of the declaration as the names a pattern must cover (a prefix: the prefix followed by something). */
