@@ -70,6 +70,15 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/rules/rule-pack.ts': ['test/rules/rule-pack.test.ts'],
   'lib/rules/report-sarif.ts': ['test/app/report-sarif.test.ts'],
   'lib/rules/report-junit.ts': ['test/app/report-sarif.test.ts'],
+  // The readers: their own document-level tests first (Stryker stops at the first failing test),
+  // then the tests of a few of the rules that read through them (all of them would take too long per mutant).
+  'lib/rules/readers/replication-documents.ts': ['test/rules/readers/replication-documents.test.ts', 'test/rules/dr-001-dr-peer-in-another-region.test.ts', 'test/rules/dr-002-topics-and-offsets-replicate.test.ts', 'test/rules/dr-003-rto-rpo-declared.test.ts', 'test/rules/dr-004-dr-cluster-follows-ha-and-sec.test.ts', 'test/rules/dr-005-mirror-maker-2-least-privilege.test.ts', 'test/rules/mon-010-mirrormaker2-replication-lag.test.ts'],
+  'lib/rules/readers/secret-scanner.ts': ['test/rules/readers/secret-scanner.test.ts', 'test/rules/sec-009-no-secret-values.test.ts', 'test/validators/secret-scan.test.ts'],
+  'lib/rules/readers/statefulset-documents.ts': ['test/rules/readers/statefulset-documents.test.ts', 'test/rules/ha-008-unclean-leader-election.test.ts', 'test/rules/sec-008-audit-logs.test.ts', 'test/rules/sec-010-managed-certificates.test.ts'],
+  'lib/rules/readers/strimzi-documents.ts': ['test/rules/readers/strimzi-documents.test.ts', 'test/rules/readers/strimzi-broker-pools.test.ts', 'test/rules/ha-001-broker-count.test.ts', 'test/rules/ha-005-kraft-quorum.test.ts', 'test/rules/ha-011-persistent-storage.test.ts'],
+  'lib/rules/readers/msk-cluster-document.ts': ['test/rules/readers/msk-cluster-document.test.ts', 'test/rules/ha-008-unclean-leader-election.test.ts', 'test/rules/ha-010-auto-create-topics.test.ts', 'test/rules/sec-003-authentication.test.ts', 'test/rules/sec-004-authorization.test.ts'],
+  'lib/rules/readers/msk-admin-artefact.ts': ['test/rules/readers/msk-admin-artefact.test.ts', 'test/rules/cap-003-partitions.test.ts', 'test/rules/ha-002-replication-factor.test.ts', 'test/rules/ha-003-min-insync-replicas.test.ts', 'test/rules/ha-008-unclean-leader-election.test.ts'],
+  'lib/rules/readers/published-client-properties.ts': ['test/rules/readers/published-client-properties.test.ts', 'test/rules/perf-002-producer-defaults.test.ts', 'test/rules/perf-003-consumer-defaults.test.ts'],
 };
 
 /** The rule files (lib/rules/<id>-<slug>.ts) that import a reader or check, directly. */

@@ -22,6 +22,7 @@ export interface PublishedClientProperties {
  */
 export function publishedClientProperties(doc: SynthesizedDocument): PublishedClientProperties[] {
   let found = PUBLISHED.get(doc);
+  // Stryker disable next-line ConditionalExpression: equivalent, reading the document again gives the same properties (the cache only saves work)
   if (!found) {
     found = readPublished(doc);
     PUBLISHED.set(doc, found);

@@ -35,13 +35,11 @@ export function asMskReplicator(doc: SynthesizedDocument): TerraformDocument | u
 /** The pairing declaration a replication document carries, if any (after escape hatches). */
 export function declarationOf(doc: SynthesizedDocument, index: DocumentIndex): DrPairingDeclaration | undefined {
   if (isMirrorMaker2(doc)) return parseDrPairingDeclaration(doc.body.metadata?.annotations?.[DR_PAIRING_ANNOTATION]);
-  if (isMskReplicator(doc)) {
-    const name = doc.body.tags?.[DR_PAIRING_TAG];
-    if (typeof name !== 'string') return undefined;
-    const artefact = index.terraform('terraform_data').find((d) => d.body.input?.kind === DR_PAIRING_ARTEFACT_KIND && d.body.input?.pairing === name);
-    return parseDrPairingDeclaration(artefact?.body.input?.declaration);
-  }
-  return undefined;
+  if (!isMskReplicator(doc)) return undefined;
+  const name = doc.body.tags?.[DR_PAIRING_TAG];
+  if (typeof name !== 'string') return undefined;
+  const artefact = index.terraform('terraform_data').find((d) => d.body.input?.kind === DR_PAIRING_ARTEFACT_KIND && d.body.input.pairing === name);
+  return parseDrPairingDeclaration(artefact?.body.input.declaration);
 }
 
 /** How a replication without a declaration is reported. */
@@ -79,15 +77,20 @@ export function connectorConfig(mirror: Readonly<Record<string, any>>, connector
  * list (MSK Replicator), matched against the whole name as Java's `matches()` does.
  */
 export function patternCovers(pattern: unknown, name: string): boolean {
-  const parts = (Array.isArray(pattern) ? pattern : typeof pattern === 'string' ? pattern.split(',') : [])
-    .map((p) => String(p).trim()).filter((p) => p !== '');
-  return parts.some((p) => {
-    try {
-      return new RegExp(`^(?:${p})$`).test(name);
-    } catch {
-      return false;
-    }
-  });
+  const parts: readonly unknown[] | undefined = typeof pattern === 'string' ? pattern.split(',') : Array.isArray(pattern) ? pattern : undefined;
+  if (!parts) return false;
+  // An empty part ('a,,b') is kept: it matches only the empty name, which no topic or group has.
+  return parts.some((p) => matchesWhole(String(p).trim(), name));
+}
+
+/** Whether a regular expression matches the whole name; undefined (no match) when the pattern is not one. */
+function matchesWhole(pattern: string, name: string): boolean | undefined {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(name);
+  } catch {
+    // Not a regular expression: it covers nothing.
+  }
+  return undefined;
 }
 
 /** A group of the declaration as the names a pattern must cover (a prefix: the prefix followed by something). */

@@ -65,21 +65,35 @@ export interface ListenerOfProperties {
  * `inter.broker.listener.name`, with their protocols from `listener.security.protocol.map`.
  */
 export function listenersOf(props: Readonly<Record<string, string>>): ListenerOfProperties[] {
-  const map: Record<string, string> = props['listener.security.protocol.map'] === undefined ? { ...DEFAULT_PROTOCOL_MAP } : {};
-  for (const entry of (props['listener.security.protocol.map'] ?? '').split(',')) {
-    const [k, v] = entry.split(':').map((s) => s.trim());
-    if (k && v) map[k.toUpperCase()] = v.toUpperCase();
-  }
+  const mapText = props['listener.security.protocol.map'];
+  const map: Record<string, string> = mapText === undefined ? { ...DEFAULT_PROTOCOL_MAP } : protocolMapOf(mapText);
   const controllers = (props['controller.listener.names'] ?? '').split(',').map((n) => n.trim().toUpperCase()).filter((n) => n !== '');
   const names = new Set<string>();
-  for (const l of (props.listeners ?? '').split(',')) {
-    const m = /^\s*([A-Za-z0-9_]+):\/\//.exec(l);
-    if (m) names.add(m[1].toUpperCase());
+  if (props.listeners !== undefined) {
+    for (const l of props.listeners.split(',')) {
+      const m = /^\s*([A-Za-z0-9_]+):\/\//.exec(l);
+      if (m) names.add(m[1].toUpperCase());
+    }
   }
   for (const c of controllers) names.add(c);
   const inter = props['inter.broker.listener.name'];
   if (inter) names.add(inter.trim().toUpperCase());
   return [...names].map((name) => ({ name, protocol: map[name], controller: controllers.includes(name) }));
+}
+
+/** `listener.security.protocol.map` (`NAME:PROTOCOL,...`) as upper-case names and protocols; entries without both are skipped. */
+function protocolMapOf(text: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const entry of text.split(',')) {
+    const [k, v] = entry.split(':').map((s) => s.trim());
+    if (k && v) map[k.toUpperCase()] = v.toUpperCase();
+  }
+  return map;
+}
+
+/** A list attribute of a Kubernetes object; empty when absent or not a list. */
+function listOf(value: unknown): readonly any[] {
+  return Array.isArray(value) ? value : [];
 }
 
 /** A listener-level setting (`listener.name.<l>.<key>`), else the node-level one. */
@@ -94,19 +108,19 @@ export function podSpecOf(workload: KubernetesDocument): Readonly<Record<string,
 
 /** The Kafka container: the one named `kafka`, else the first. */
 export function kafkaContainerOf(podSpec: Readonly<Record<string, any>>): Readonly<Record<string, any>> | undefined {
-  const containers: any[] = Array.isArray(podSpec.containers) ? podSpec.containers : [];
+  const containers = listOf(podSpec.containers);
   return containers.find((c) => c?.name === 'kafka') ?? containers[0];
 }
 
 /** The value of a literal environment variable. */
 export function envValueOf(container: Readonly<Record<string, any>> | undefined, name: string): string | undefined {
-  const e = ((container?.env ?? []) as any[]).find((x) => x?.name === name);
+  const e = listOf(container?.env).find((x) => x?.name === name);
   return typeof e?.value === 'string' ? e.value : undefined;
 }
 
 /** The node properties a Kafka StatefulSet mounts: the first ConfigMap volume that holds one. */
 export function nodeConfigOf(index: DocumentIndex, statefulSet: KubernetesDocument): { readonly configMap: KubernetesDocument; readonly node: NodeProperties } | undefined {
-  for (const v of (podSpecOf(statefulSet).volumes ?? []) as any[]) {
+  for (const v of listOf(podSpecOf(statefulSet).volumes)) {
     const name = v?.configMap?.name;
     if (typeof name !== 'string') continue;
     const configMap = index.kubernetesByName('ConfigMap', name, statefulSet.namespace);
@@ -121,11 +135,11 @@ export function nodeConfigOf(index: DocumentIndex, statefulSet: KubernetesDocume
  * mountPath, and the pod volume of that name.
  */
 export function volumeOfPath(podSpec: Readonly<Record<string, any>>, container: Readonly<Record<string, any>> | undefined, filePath: string): { readonly mountPath: string; readonly volume: Readonly<Record<string, any>> | undefined; readonly name: string } | undefined {
-  const mounts: any[] = (container?.volumeMounts ?? []).filter((m: any) => typeof m?.mountPath === 'string'
+  const mounts = listOf(container?.volumeMounts).filter((m) => typeof m?.mountPath === 'string'
     && (filePath === m.mountPath || filePath.startsWith(m.mountPath.endsWith('/') ? m.mountPath : `${m.mountPath}/`)));
   if (mounts.length === 0) return undefined;
   const mount = mounts.sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
-  const volume = ((podSpec.volumes ?? []) as any[]).find((v) => v?.name === mount.name);
+  const volume = listOf(podSpec.volumes).find((v) => v?.name === mount.name);
   return { mountPath: mount.mountPath, volume, name: mount.name };
 }
 
@@ -133,7 +147,7 @@ export function volumeOfPath(podSpec: Readonly<Record<string, any>>, container: 
 export function secretNamesOfVolume(volume: Readonly<Record<string, any>> | undefined): string[] {
   if (!volume) return [];
   if (typeof volume.secret?.secretName === 'string') return [volume.secret.secretName];
-  return ((volume.projected?.sources ?? []) as any[]).map((s) => s?.secret?.name).filter((n): n is string => typeof n === 'string');
+  return listOf(volume.projected?.sources).map((s) => s?.secret?.name).filter((n): n is string => typeof n === 'string');
 }
 
 /** The text of a file that a container reads from a mounted ConfigMap, or undefined. */
@@ -143,7 +157,7 @@ export function configMapFileOf(index: DocumentIndex, workload: KubernetesDocume
   const name = source?.volume?.configMap?.name;
   if (!source || typeof name !== 'string') return undefined;
   const rel = filePath.slice(source.mountPath.length).replace(/^\//, '');
-  const item = ((source.volume!.configMap.items ?? []) as any[]).find((i) => i?.path === rel);
+  const item = listOf(source.volume!.configMap.items).find((i) => i?.path === rel);
   const key = item?.key ?? rel;
   const text = index.kubernetesByName('ConfigMap', name, workload.namespace)?.body.data?.[key];
   return { configMap: name, key, text: typeof text === 'string' ? text : undefined };
@@ -154,6 +168,7 @@ const certificatesByIndex = new WeakMap<DocumentIndex, Map<string, KubernetesDoc
 /** The cert-manager Certificate that writes a Secret (by namespace and `spec.secretName`), grouped once per synthesis. */
 export function certificateForSecret(index: DocumentIndex, secretName: string, namespace: string | undefined): KubernetesDocument | undefined {
   let bySecret = certificatesByIndex.get(index);
+  // Stryker disable next-line ConditionalExpression: equivalent, indexing the Certificates again gives the same map (the cache only saves work)
   if (!bySecret) {
     bySecret = new Map();
     for (const c of index.kubernetes('Certificate')) {
@@ -170,6 +185,7 @@ const brokersByIndex = new WeakMap<DocumentIndex, Map<string, number>>();
 /** The brokers of a StatefulSet cluster (by its `kafka-iac.dev/cluster` label): replicas of every StatefulSet with the broker role. */
 export function brokerCountOfCluster(index: DocumentIndex, cluster: string, namespace: string | undefined): number {
   let byCluster = brokersByIndex.get(index);
+  // Stryker disable next-line ConditionalExpression: equivalent, counting the brokers again gives the same counts (the cache only saves work)
   if (!byCluster) {
     byCluster = new Map();
     for (const sts of index.kubernetes('StatefulSet')) {
