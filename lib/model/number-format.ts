@@ -27,10 +27,9 @@ export function formatGroupedNumber(n: number, minimumFractionDigits: number, ma
       digits = up;
     }
   }
-  let int = digits.slice(0, intLength).replace(/^0+(?=\d)/, '');
-  let fraction = digits.slice(intLength).replace(/0+$/, '');
-  if (int === '') int = '0';
-  fraction = fraction.padEnd(minimumFractionDigits, '0');
+  // `shortest` starts with a digit before any point, so the integer part keeps at least one digit.
+  const int = digits.slice(0, intLength).replace(/^0+(?=\d)/, '');
+  const fraction = digits.slice(intLength).replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
   const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
   // signDisplay "auto" shows the sign of every negative number, -0 and what rounds to 0 included.
   const sign = n < 0 || Object.is(n, -0) ? '-' : '';
