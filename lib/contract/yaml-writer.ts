@@ -93,8 +93,8 @@ function collection(value: readonly unknown[] | Record<string, unknown>, indent:
   const inner = `${indent}  `;
   const lines: string[] = [];
   if (Array.isArray(value)) {
+    // An undefined item (`yaml` writes it as null) is refused by `inline`, like every value it does not write.
     for (const item of value) {
-      if (item === undefined) throw UNSUPPORTED;
       lines.push(`- ${isNonEmptyCollection(item) ? collection(item, inner, lineWidth) : inline(item, inner.length, lineWidth)}`);
     }
   } else {
@@ -113,7 +113,7 @@ function collection(value: readonly unknown[] | Record<string, unknown>, indent:
 function inline(value: unknown, indentLength: number, lineWidth: number): string {
   if (typeof value === 'string') return scalarString(value, indentLength, lineWidth, false);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value); // (a safe integer is a number)
   if (Array.isArray(value)) return '[]'; // empty: non-empty lists are written as blocks
   if (isPlainObject(value)) return '{}';
   throw UNSUPPORTED;

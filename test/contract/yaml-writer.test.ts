@@ -102,7 +102,7 @@ describe('the hand-written path of writeYaml, string by string', () => {
 
   it('leaves to yaml what it does not write itself, with the same text as yaml', () => {
     for (const value of [
-      {}, [], { a: undefined }, 'top', 1, null, { a: null }, { a: 1.5 }, { a: -0 }, { a: 2 ** 53 }, { a: -(2 ** 53) }, { a: NaN }, { a: 1n },
+      undefined, {}, [], { a: undefined }, 'top', 1, null, { a: null }, { a: 1.5 }, { a: -0 }, { a: 2 ** 53 }, { a: -(2 ** 53) }, { a: NaN }, { a: 1n },
       { a: new Date(0) }, { a: new Map([['k', 1]]) }, [1, undefined], [[undefined]], { a: 'two\nlines' }, { 'two\nlines': 1 },
       { a: 'bell\u0007' }, { a: 'del\x7f' }, { a: 'next\x85' }, { a: 'lone\ud800' }, { a: 'nul\x00' }, { a: '---' }, { a: '---x' }, { '...x': 1 }, { a: '...' },
       { a: { b: '--- x' } },
