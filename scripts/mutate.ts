@@ -1,7 +1,7 @@
 // `npm run mutate [-- --mutate <file or glob>] [--concurrency N] [--render]`: mutation testing of lib/rules
 // and of the writers and grammars (lib/contract/writers, lib/model/grammar, the properties,
 // PromQL and Markdown writers that live in the model, the YAML, Mermaid, Alertmanager and
-// Prometheus rule file writers of lib/contract).
+// Prometheus rule file writers of lib/contract, and the reports' number format of lib/model).
 // Each rule file (lib/rules/<id>-<slug>.ts) is mutated against its own tests only
 // (test/rules/<id>-*.test.ts), one Stryker run per file; each writer or grammar against the tests
 // named in WRITER_TESTS below; the shared rule code (engine, registry, suppressions, reports)
@@ -52,6 +52,8 @@ const WRITER_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/contract/writers/json.ts': ['test/contract/writers/json.test.ts'],
   'lib/model/markdown-format.ts': ['test/contract/writers/markdown.test.ts', 'test/hostile/markdown.test.ts'],
   'lib/contract/yaml-writer.ts': ['test/contract/yaml-writer.test.ts'],
+  // The grouped numbers of the reports (Intl.NumberFormat as the oracle).
+  'lib/model/number-format.ts': ['test/model/number-format.test.ts'],
   'lib/contract/mermaid-flowchart.ts': ['test/contract/mermaid-flowchart.test.ts'],
   'lib/contract/alertmanager-config.ts': ['test/contract/alertmanager-config.test.ts'],
   'lib/contract/prometheus-rule-file.ts': ['test/contract/prometheus-rule-file.test.ts'],

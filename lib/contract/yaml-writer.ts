@@ -11,7 +11,7 @@ import type * as Yaml from 'yaml';
  * are written here directly (`blockYaml`), with `yaml`'s own rules for when a string is plain,
  * single-quoted or double-quoted, without loading the package (about 70 modules) or building its
  * node tree. Any other value (multi-line or control-character strings, fractions, null, strings a
- * line width would fold, keys longer than 1,000 characters, class instances) is written by `yaml`
+ * line width would fold, keys longer than 1,024 characters, class instances) is written by `yaml`
  * itself, loaded on first use. `test/contract/yaml-writer.test.ts` checks the two agree.
  *
  * It remembers the value behind each text it wrote, so that a reader of the library's own output
@@ -76,8 +76,9 @@ function blockYaml(value: unknown, lineWidth: number): string | undefined {
   }
 }
 
+/** A map: an object whose prototype is Object's or none (not a list, a Date or a class instance). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
@@ -92,8 +93,8 @@ function collection(value: readonly unknown[] | Record<string, unknown>, indent:
   const inner = `${indent}  `;
   const lines: string[] = [];
   if (Array.isArray(value)) {
+    // An undefined item (`yaml` writes it as null) is refused by `inline`, like every value it does not write.
     for (const item of value) {
-      if (item === undefined) throw UNSUPPORTED;
       lines.push(`- ${isNonEmptyCollection(item) ? collection(item, inner, lineWidth) : inline(item, inner.length, lineWidth)}`);
     }
   } else {
@@ -112,7 +113,7 @@ function collection(value: readonly unknown[] | Record<string, unknown>, indent:
 function inline(value: unknown, indentLength: number, lineWidth: number): string {
   if (typeof value === 'string') return scalarString(value, indentLength, lineWidth, false);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value); // (a safe integer is a number)
   if (Array.isArray(value)) return '[]'; // empty: non-empty lists are written as blocks
   if (isPlainObject(value)) return '{}';
   throw UNSUPPORTED;
@@ -122,10 +123,14 @@ function inline(value: unknown, indentLength: number, lineWidth: number): string
 // control characters and unpaired surrogates force double quotes; a string that starts with an
 // indicator, holds ': ' or ' #', or ends in a space or ':' is quoted; so is a plain string that
 // the core schema would read as another type (null, a boolean, a number; schema/core/*.js `test`).
+// The strings that reach NOT_PLAIN and DOCUMENT_MARKER hold no line break (those are left to
+// `yaml`), so `yaml`'s alternatives for '\n' are left out here. A string starting with '%' (a
+// directive to a YAML 1.1 reader) is quoted by NOT_PLAIN, exactly as `yaml` quotes it; only '---'
+// and '...' at the start (which `yaml` quotes as a top-level key but not deeper) are left to it.
 // eslint-disable-next-line no-control-regex -- control characters are matched on purpose: `yaml` double-quotes them
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
-const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
+const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/;
 const OTHER_TYPES = [
   /^(?:~|[Nn]ull|NULL)?$/,
   /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
@@ -148,7 +153,7 @@ function scalarString(value: string, indentLength: number, lineWidth: number, ke
     text = value.includes('"') && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
   }
   if (key) {
-    if (text.length > 1000) throw UNSUPPORTED; // `yaml` writes keys over 1,024 characters as `? key`
+    if (text.length > 1024) throw UNSUPPORTED; // `yaml` writes keys over 1,024 characters as `? key` (stringifyPair.js)
   } else if (lineWidth > 0) {
     // foldFlowLines (stringify/foldFlowLines.js) leaves a scalar alone when it is this short.
     const minContentWidth = lineWidth < MIN_CONTENT_WIDTH ? 0 : MIN_CONTENT_WIDTH;

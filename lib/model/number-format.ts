@@ -14,23 +14,22 @@
 export function formatGroupedNumber(n: number, minimumFractionDigits: number, maximumFractionDigits: number): string {
   const shortest = String(Math.abs(n));
   if (!Number.isFinite(n) || shortest.includes('e')) return intlFormat(n, minimumFractionDigits, maximumFractionDigits);
+  // `shortest` is digits with at most one point, and at least one digit before it (`0.5`).
   const point = shortest.indexOf('.');
-  let digits = point < 0 ? shortest : shortest.slice(0, point) + shortest.slice(point + 1);
-  let intLength = point < 0 ? shortest.length : point;
+  let digits = point === -1 ? shortest : shortest.slice(0, point) + shortest.slice(point + 1);
+  let intLength = point === -1 ? shortest.length : point;
+  // The digits kept, rounded on the first one dropped (none dropped: `charCodeAt` is NaN, no rounding).
   const keep = intLength + maximumFractionDigits;
-  if (digits.length > keep) {
-    const roundUp = digits.charCodeAt(keep) >= 53; // '5' or more: half away from zero
-    digits = digits.slice(0, keep);
-    if (roundUp) {
-      const up = incremented(digits);
-      if (up.length > digits.length) intLength += 1;
-      digits = up;
-    }
+  const roundUp = digits.charCodeAt(keep) >= 53; // '5' or more: half away from zero
+  digits = digits.slice(0, keep);
+  if (roundUp) {
+    const up = incremented(digits);
+    if (up.length > digits.length) intLength += 1; // 9.96 → 10.0
+    digits = up;
   }
-  let int = digits.slice(0, intLength).replace(/^0+(?=\d)/, '');
-  let fraction = digits.slice(intLength).replace(/0+$/, '');
-  if (int === '') int = '0';
-  fraction = fraction.padEnd(minimumFractionDigits, '0');
+  // The integer part has no leading zero but the one of `0.5`, and rounding up never adds one.
+  const int = digits.slice(0, intLength);
+  const fraction = digits.slice(intLength).replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
   const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
   // signDisplay "auto" shows the sign of every negative number, -0 and what rounds to 0 included.
   const sign = n < 0 || Object.is(n, -0) ? '-' : '';

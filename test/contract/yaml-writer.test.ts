@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { writeYaml, writtenYamlValue } from '../../lib/contract/yaml-writer';
 import { SecretScanner } from '../../lib/rules/readers/secret-scanner';
@@ -9,6 +10,158 @@ import { SecretScanner } from '../../lib/rules/readers/secret-scanner';
 const AWKWARD = ['true', 'null', '~', '1.0', '0x1F', '1e3', '- item', 'a: b', 'x #y', '#c', '*alias', '&anchor', '!tag',
   '%dir', '@at', '`tick', '"dq"', "'sq'", ' leading', 'trailing ', 'two\nlines', 'tab\there', '{{ $labels.pod }}',
   '${var.password}', '$(cat /x)', 'sum(rate(x[5m])) > 0', 'ünïcödé', '', ':', '?', '|', '>'];
+
+// The `yaml` package as the writer loads it (CommonJS, the same module object), to see whether a
+// value was written by the hand-written path or left to `yaml`.
+const yamlModule = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+const asYaml = (value: unknown, lineWidth?: number) => stringify(value, { aliasDuplicateObjects: false, ...(lineWidth === undefined ? {} : { lineWidth }) });
+
+/** The text `writeYaml` writes and whether it asked `yaml` to write it. */
+function write(value: unknown, lineWidth?: number): { text: string; byYaml: boolean } {
+  const spy = vi.spyOn(yamlModule, 'stringify');
+  try {
+    const text = writeYaml(value, lineWidth === undefined ? {} : { lineWidth });
+    return { text, byYaml: spy.mock.calls.length > 0 };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** Writes `value` and checks the text is `yaml`'s, parses back to `value`, and which path wrote it. */
+function expectWritten(value: unknown, by: 'hand' | 'yaml', lineWidth?: number): string {
+  const { text, byYaml } = write(value, lineWidth);
+  expect(text).toBe(asYaml(value, lineWidth));
+  expect(parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+  expect(byYaml ? 'yaml' : 'hand').toBe(by);
+  return text;
+}
+
+/** `s` as a value in a map, as a key two levels deep and as a list item three levels deep. */
+const places = (s: string) => ({ value: s, nested: { [s]: [s] } });
+
+// Each string, with the form `yaml` gives it (plain, double- or single-quoted) in a map value, a
+// key and a list item. Every alternative of NOT_PLAIN and of OTHER_TYPES has a string here that
+// only it quotes, and a near miss (a character before or after) that stays plain.
+const QUOTED: readonly (readonly [string, string])[] = [
+  // starts with an indicator (NOT_PLAIN's first alternative)
+  ['\tx', '"\\tx"'], [' x', '" x"'], [',x', '",x"'], ['[x', '"[x"'], [']x', '"]x"'], ['{x', '"{x"'], ['}x', '"}x"'], ['#x', '"#x"'],
+  ['&x', '"&x"'], ['*x', '"*x"'], ['!x', '"!x"'], ['|x', '"|x"'], ['>x', '">x"'], ["'x", '"\'x"'], ['"x', '\'"x\''], ['%x', '"%x"'],
+  ['%"x', '\'%"x\''], ['@x', '"@x"'], ['`x', '"`x"'],
+  // '?' or '-' alone or before a space or tab
+  ['?', '"?"'], ['-', '"-"'], ['? x', '"? x"'], ['- x', '"- x"'], ['?\tx', '"?\\tx"'], ['-\tx', '"-\\tx"'],
+  // ': ' or ':\t', ' #' or '\t#' anywhere; ends in a space, a tab or ':'
+  ['a: b', '"a: b"'], ['a:\tb', '"a:\\tb"'], ['a #b', '"a #b"'], ['a\t#b', '"a\\t#b"'], ['a ', '"a "'], ['a\t', '"a\\t"'], ['a:', '"a:"'],
+  // read by the core schema as null, a boolean, an integer (octal, decimal, hex), .inf/.nan, a float
+  ['', '""'], ['~', '"~"'], ['null', '"null"'], ['Null', '"Null"'], ['NULL', '"NULL"'],
+  ['true', '"true"'], ['True', '"True"'], ['TRUE', '"TRUE"'], ['false', '"false"'], ['False', '"False"'], ['FALSE', '"FALSE"'],
+  ['0o17', '"0o17"'], ['0o7', '"0o7"'], ['17', '"17"'], ['7', '"7"'], ['-17', '"-17"'], ['+17', '"+17"'], ['0x1F', '"0x1F"'], ['0xa', '"0xa"'], ['0xA9', '"0xA9"'],
+  ['.inf', '".inf"'], ['-.Inf', '"-.Inf"'], ['+.INF', '"+.INF"'], ['.nan', '".nan"'], ['.NaN', '".NaN"'], ['.NAN', '".NAN"'],
+  ['1e3', '"1e3"'], ['1E3', '"1E3"'], ['1e10', '"1e10"'], ['.25e3', '".25e3"'], ['1.25e3', '"1.25e3"'], ['-1e-3', '"-1e-3"'], ['+.5e+3', '"+.5e+3"'], ['1.e3', '"1.e3"'], ['12.5E10', '"12.5E10"'], ['9e12', '"9e12"'],
+  ['.5', '".5"'], ['.25', '".25"'], ['+1.', '"+1."'], ['-1.5', '"-1.5"'], ['1.25', '"1.25"'], ['10.', '"10."'],
+  // the quote that holds no quote of its kind; JSON's escaping in double quotes
+  ['say "hi": x', '\'say "hi": x\''], ["it's: x", '"it\'s: x"'], ['"both\': x', '"\\"both\': x"'], ['\\x: y', '"\\\\x: y"'],
+];
+const PLAIN = [
+  'a:b', ':x', 'a#b', 'a-b', '-x', '?x', 'x?', 'x-', 'a\tb', 'a b', 'x---', 'x...', 'ünïcödé', '$labels.pod', 'sum(rate(x[5m])) > 0',
+  'xnull', 'nullx', 'nULL', 'nuLL', 'x~', '~x', 'xtrue', 'truex', 'tRUE', 'False!', 'x0o17', '0o17x', '0o8', '0o', 'x17', '17x', '1_000', '+-1', '+',
+  'x0x1F', '0x1Fg', '0X1F', '0x', '0xg', 'x.inf', '.infx', '.Nan', '.nAn', '+.nan', 'inf', '.', '..',
+  'x1e3', '1e3x', '1e', 'e3', '1e+', '1.2.3', '1.2e3.4', 'x.5', '.5x', '1..5', '.e3', '.ee3', '1.xe3', '1ex3', '+.', 'x1.5', '1.5x',
+];
+
+describe('the hand-written path of writeYaml, string by string', () => {
+  it('quotes, in a value, a key and a list item, every string YAML would read as something else', () => {
+    for (const [s, quoted] of QUOTED) {
+      expect(expectWritten(places(s), 'hand')).toBe(`value: ${quoted}\nnested:\n  ${quoted}:\n    - ${quoted}\n`);
+      expect(expectWritten({ [s]: 1 }, 'hand')).toBe(`${quoted}: 1\n`);
+    }
+  });
+
+  it('writes plain, in a value, a key and a list item, the strings YAML reads back as themselves', () => {
+    for (const s of PLAIN) {
+      expect(expectWritten(places(s), 'hand')).toBe(`value: ${s}\nnested:\n  ${s}:\n    - ${s}\n`);
+      expect(expectWritten({ [s]: 1 }, 'hand')).toBe(`${s}: 1\n`);
+    }
+  });
+
+  it('writes integers, booleans, nested and empty collections and skips undefined map values', () => {
+    const value = {
+      int: 0, neg: -42, max: Number.MAX_SAFE_INTEGER, min: Number.MIN_SAFE_INTEGER, yes: true, no: false, skipped: undefined,
+      list: [1, 'a', [2, [3]], { b: [] }, {}, []], map: { c: { d: {} }, e: { f: undefined } }, lists: [[], [[]], [{}]],
+    };
+    expect(expectWritten(value, 'hand')).toBe([
+      'int: 0', 'neg: -42', 'max: 9007199254740991', 'min: -9007199254740991', 'yes: true', 'no: false',
+      'list:', '  - 1', '  - a', '  - - 2', '    - - 3', '  - b: []', '  - {}', '  - []',
+      'map:', '  c:', '    d: {}', '  e: {}', 'lists:', '  - []', '  - - []', '  - - {}', '',
+    ].join('\n'));
+    const bare = Object.create(null) as Record<string, unknown>;
+    bare.a = 1;
+    expect(expectWritten({ bare, empty: Object.create(null) as object }, 'hand')).toBe('bare:\n  a: 1\nempty: {}\n');
+    expect(expectWritten(bare, 'hand')).toBe('a: 1\n');
+    expect(expectWritten(['x', 1], 'hand')).toBe('- x\n- 1\n');
+  });
+
+  it('leaves to yaml what it does not write itself, with the same text as yaml', () => {
+    for (const value of [
+      undefined, {}, [], { a: undefined }, 'top', 1, null, { a: null }, { a: 1.5 }, { a: -0 }, { a: 2 ** 53 }, { a: -(2 ** 53) }, { a: NaN }, { a: 1n },
+      { a: new Date(0) }, { a: new Map([['k', 1]]) }, [1, undefined], [[undefined]], { a: 'two\nlines' }, { 'two\nlines': 1 },
+      { a: 'bell\u0007' }, { a: 'del\x7f' }, { a: 'next\x85' }, { a: 'lone\ud800' }, { a: 'nul\x00' }, { a: '---' }, { a: '---x' }, { '...x': 1 }, { a: '...' },
+      { a: { b: '--- x' } },
+    ]) {
+      const { text, byYaml } = write(value);
+      expect(text).toBe(asYaml(value));
+      expect(byYaml).toBe(true);
+    }
+    // An object used twice is written out in full by `yaml` too, never as an anchor and an alias.
+    const shared = { severity: 'critical' };
+    const twice = write({ a: shared, b: shared, none: null });
+    expect(twice).toEqual({ text: 'a:\n  severity: critical\nb:\n  severity: critical\nnone: null\n', byYaml: true });
+    // Document markers: `yaml` quotes them as top-level keys, but not two levels down.
+    expect(write({ '---x': 1, n: { '---x': '---x' } }).text).toBe('"---x": 1\nn:\n  ---x: ---x\n');
+  });
+
+  it('lets an error reading the value through, rather than trying again with yaml', () => {
+    let reads = 0;
+    const value = { outer: { get inner() { if (reads++ === 0) throw new Error('read failed'); return 1; } } };
+    expect(() => writeYaml(value)).toThrow('read failed');
+  });
+
+  it('writes keys up to 1,024 characters itself, and leaves longer ones to yaml (`? key`)', () => {
+    expectWritten({ ['k'.repeat(1024)]: 1 }, 'hand');
+    expectWritten({ [`"${'k'.repeat(1019)}: `]: 1 }, 'hand'); // 1,024 characters once quoted
+    expect(expectWritten({ ['k'.repeat(1025)]: 1 }, 'yaml')).toMatch(/^\? k+\n: 1\n$/);
+    expectWritten({ [`"${'k'.repeat(1020)}: `]: 1 }, 'yaml');
+    // A long value is never written as `? key`: only its line width counts.
+    expectWritten({ k: 'v'.repeat(2000) }, 'hand', 0);
+  });
+
+  it('writes a string as long as the line width allows itself, and leaves a longer one to yaml, which folds it', () => {
+    // foldFlowLines leaves a scalar alone up to max(1 + minContentWidth, 1 + lineWidth - indent) characters;
+    // minContentWidth is 20, or 0 when the line width is below 20.
+    const words = (n: number) => `${'w '.repeat(n).slice(0, n - 1)}w`; // n characters, with spaces to fold at
+    for (const [lineWidth, indent, longest] of [[80, 2, 79], [80, 4, 77], [40, 2, 39], [30, 12, 21], [21, 2, 21], [20, 2, 21], [19, 2, 18], [10, 2, 9], [5, 4, 2]] as const) {
+      // `s` as the value of a map `indent / 2` maps deep, and as a list item
+      const nest = (s: string) => {
+        let value: unknown = { k: s };
+        for (let i = 2; i < indent; i += 2) value = { a: value };
+        return value;
+      };
+      expectWritten(nest(words(longest)), 'hand', lineWidth);
+      expectWritten(nest(words(longest + 1)), 'yaml', lineWidth);
+      if (indent === 2) {
+        expectWritten([words(longest)], 'hand', lineWidth);
+        expectWritten([words(longest + 1)], 'yaml', lineWidth);
+      }
+      // Quotes count: '"w w' is written as `'"w w'`.
+      if (longest >= 4) {
+        expectWritten(nest(`"${words(longest - 3)}`), 'hand', lineWidth);
+        expectWritten(nest(`"${words(longest - 2)}`), 'yaml', lineWidth);
+      }
+    }
+    // No line width (0) or a negative one: nothing is folded.
+    expectWritten({ k: 'w '.repeat(100) + 'w' }, 'hand', 0);
+    expectWritten({ k: 'w '.repeat(100) + 'w' }, 'hand', -1);
+  });
+});
 
 describe('writeYaml, the one YAML writer of the library\'s own files', () => {
   it('writes text that parses back to the value it wrote, for strings YAML has to quote', () => {
@@ -29,7 +182,6 @@ describe('writeYaml, the one YAML writer of the library\'s own files', () => {
 
   // The writer writes plain data itself and leaves everything else to the `yaml` package; either
   // way the text is byte for byte what `yaml` writes (its stringify with the same options).
-  const asYaml = (value: unknown, lineWidth?: number) => stringify(value, { aliasDuplicateObjects: false, ...(lineWidth === undefined ? {} : { lineWidth }) });
   const awkwardString = fc.oneof(
     fc.constantFrom(...AWKWARD, '"', "'", '"both\' quotes"', 'a:b', 'a :b', 'a# b', '-', '-x', '? x', '---', '...', '.5', '+1', '0o17', '.inf', 'NULL', 'False',
       'ends with colon:', 'x'.repeat(1100), 'word '.repeat(30), '\u0007 bell', '\x85 next line', '\ud800 lone', 'tab\tinside', 'line\n'),

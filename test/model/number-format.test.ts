@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatGroupedNumber } from '../../lib/model/number-format';
 
 // The oracle is ECMA-402 itself: Intl.NumberFormat('en-US') with the same fraction digits.
@@ -15,6 +15,25 @@ describe('formatGroupedNumber, en-US grouping without building an Intl.NumberFor
     ] as const) {
       expect(formatGroupedNumber(n, min, max)).toBe(text);
       expect(intl(n, min, max)).toBe(text);
+    }
+  });
+
+  it('builds no Intl.NumberFormat for a number it writes itself, and one per digit setting for the others', () => {
+    const expected = [intl(1234.5, 3, 7), intl(1e21, 3, 7), intl(-Infinity, 3, 7), intl(1e-7, 3, 7), intl(2e-7, 4, 7)];
+    const Real = Intl.NumberFormat;
+    // Each `new Intl.NumberFormat` the module makes, counted (a function returning an object is what `new` gives).
+    const built = vi.spyOn(Intl, 'NumberFormat').mockImplementation(function (locales?: string | string[], options?: Intl.NumberFormatOptions) {
+      return new Real(locales, options);
+    } as typeof Intl.NumberFormat);
+    try {
+      expect(formatGroupedNumber(1234.5, 3, 7)).toBe(expected[0]);
+      expect(built).not.toHaveBeenCalled();
+      expect([formatGroupedNumber(1e21, 3, 7), formatGroupedNumber(-Infinity, 3, 7), formatGroupedNumber(1e-7, 3, 7)]).toEqual(expected.slice(1, 4));
+      expect(built).toHaveBeenCalledTimes(1);
+      expect(formatGroupedNumber(2e-7, 4, 7)).toBe(expected[4]);
+      expect(built).toHaveBeenCalledTimes(2);
+    } finally {
+      built.mockRestore();
     }
   });
 
