@@ -54,6 +54,10 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/rules/rule-pack.ts': ['test/rules/rule-pack.test.ts'],
   'lib/rules/report-sarif.ts': ['test/app/report-sarif.test.ts'],
   'lib/rules/report-junit.ts': ['test/app/report-sarif.test.ts'],
+  // The shared openings of rule checks: their own document-level tests first (fast; a mutant that
+  // breaks the opening fails the rule files at import, which Stryker does not count), then the rules'.
+  'lib/rules/checks/capacity-plan-checks.ts': ['test/rules/checks/capacity-plan-checks.test.ts', 'test/rules/cap-002-broker-count.test.ts', 'test/rules/cap-001-storage.test.ts', 'test/rules/cap-003-partitions.test.ts'],
+  'lib/rules/checks/published-client-checks.ts': ['test/rules/checks/published-client-checks.test.ts', 'test/rules/perf-003-consumer-defaults.test.ts', 'test/rules/perf-002-producer-defaults.test.ts'],
 };
 
 /** The rule files (lib/rules/<id>-<slug>.ts) that import a reader or check, directly. */
