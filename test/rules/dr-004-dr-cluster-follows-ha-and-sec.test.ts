@@ -33,6 +33,19 @@ describe('MSK', () => {
         }],
       });
     });
+
+    it('checks only the environment of a replicator that carries no pairing declaration (DR-003 reports the missing declaration)', () => {
+      const { docs, replicator } = handWritten((body) => { delete body.tags; });
+      expect(check('DR-004', Environment.production({ name: 'dr', region: 'us-west-2' }), docs, replicator)).toEqual({ status: 'compliant' });
+      expect(check('DR-004', Environment.development({ name: 'dr', region: 'us-west-2' }), docs, replicator)).toEqual({
+        status: 'non-compliant',
+        findings: [{
+          found: "environment dr has profile 'development'",
+          expected: 'production: the DR cluster this replication writes to is checked by every HA and SEC rule as errors',
+          fix: 'Synthesize the DR cluster and its replication in the peer environment created by drPeer().',
+        }],
+      });
+    });
   });
 });
 
