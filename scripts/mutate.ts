@@ -81,6 +81,10 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/rules/readers/msk-cluster-document.ts': ['test/rules/readers/msk-cluster-document.test.ts', 'test/rules/ha-008-unclean-leader-election.test.ts', 'test/rules/ha-010-auto-create-topics.test.ts', 'test/rules/sec-003-authentication.test.ts', 'test/rules/sec-004-authorization.test.ts'],
   'lib/rules/readers/msk-admin-artefact.ts': ['test/rules/readers/msk-admin-artefact.test.ts', 'test/rules/cap-003-partitions.test.ts', 'test/rules/ha-002-replication-factor.test.ts', 'test/rules/ha-003-min-insync-replicas.test.ts', 'test/rules/ha-008-unclean-leader-election.test.ts'],
   'lib/rules/readers/published-client-properties.ts': ['test/rules/readers/published-client-properties.test.ts', 'test/rules/perf-002-producer-defaults.test.ts', 'test/rules/perf-003-consumer-defaults.test.ts'],
+  // The shared openings of rule checks: their own document-level tests first (fast; a mutant that
+  // breaks the opening fails the rule files at import, which Stryker does not count), then the rules'.
+  'lib/rules/checks/capacity-plan-checks.ts': ['test/rules/checks/capacity-plan-checks.test.ts', 'test/rules/cap-002-broker-count.test.ts', 'test/rules/cap-001-storage.test.ts', 'test/rules/cap-003-partitions.test.ts'],
+  'lib/rules/checks/published-client-checks.ts': ['test/rules/checks/published-client-checks.test.ts', 'test/rules/perf-003-consumer-defaults.test.ts', 'test/rules/perf-002-producer-defaults.test.ts'],
 };
 
 /** The rule files (lib/rules/<id>-<slug>.ts) that import a reader or check, directly. */

@@ -11,6 +11,16 @@ import { DR_PAIRING_ANNOTATION } from '../../lib/contract/dr-markers';
 
 import { DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC } from '../../lib/rules/dr-004-dr-cluster-follows-ha-and-sec';
 import { itDescribesItself } from './fixtures/metadata';
+/** DR-004's whole finding on a replication synthesized in environment dr of `profile`. */
+const outsideProduction = (profile: string) => ({
+  status: 'non-compliant',
+  findings: [{
+    found: `environment dr has profile '${profile}'`,
+    expected: 'production: the DR cluster this replication writes to is checked by every HA and SEC rule as errors',
+    fix: 'Synthesize the DR cluster and its replication in the peer environment created by drPeer().',
+  }],
+});
+
 describe('MSK', () => {
   describe('DR rules on a hand-written aws_msk_replicator (pure rule functions over documents)', () => {
 
@@ -24,14 +34,13 @@ describe('MSK', () => {
     it('passes a replicator synthesized in production, and fails one in staging with the whole finding', () => {
       const { docs, replicator } = handWritten();
       expect(check('DR-004', Environment.production({ name: 'dr', region: 'us-west-2' }), docs, replicator)).toMatchObject({ status: 'compliant' });
-      expect(check('DR-004', Environment.staging({ name: 'dr', region: 'us-west-2' }), docs, replicator)).toEqual({
-        status: 'non-compliant',
-        findings: [{
-          found: "environment dr has profile 'staging'",
-          expected: 'production: the DR cluster this replication writes to is checked by every HA and SEC rule as errors',
-          fix: 'Synthesize the DR cluster and its replication in the peer environment created by drPeer().',
-        }],
-      });
+      expect(check('DR-004', Environment.staging({ name: 'dr', region: 'us-west-2' }), docs, replicator)).toEqual(outsideProduction('staging'));
+    });
+
+    it('checks only the environment of a replicator that carries no pairing declaration (DR-003 reports the missing declaration)', () => {
+      const { docs, replicator } = handWritten((body) => { delete body.tags; });
+      expect(check('DR-004', Environment.production({ name: 'dr', region: 'us-west-2' }), docs, replicator)).toEqual({ status: 'compliant' });
+      expect(check('DR-004', Environment.development({ name: 'dr', region: 'us-west-2' }), docs, replicator)).toEqual(outsideProduction('development'));
     });
   });
 });
