@@ -54,6 +54,8 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/rules/rule-pack.ts': ['test/rules/rule-pack.test.ts'],
   'lib/rules/report-sarif.ts': ['test/app/report-sarif.test.ts'],
   'lib/rules/report-junit.ts': ['test/app/report-sarif.test.ts'],
+  // The target checks every rule opens with, over hand-built documents (not the 18 rule files that import them).
+  'lib/rules/checks/target-checks.ts': ['test/rules/checks/target-checks.test.ts'],
 };
 
 /** The rule files (lib/rules/<id>-<slug>.ts) that import a reader or check, directly. */
