@@ -56,6 +56,8 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/rules/report-junit.ts': ['test/app/report-sarif.test.ts'],
   // The target checks every rule opens with, over hand-built documents (not the 18 rule files that import them).
   'lib/rules/checks/target-checks.ts': ['test/rules/checks/target-checks.test.ts'],
+  // The MON rules' shared check over hand-built documents (the MON rule files' own tests synthesize stacks and charts).
+  'lib/rules/checks/cluster-monitoring.ts': ['test/rules/checks/cluster-monitoring.test.ts'],
 };
 
 /** The rule files (lib/rules/<id>-<slug>.ts) that import a reader or check, directly. */

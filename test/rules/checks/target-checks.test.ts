@@ -3,7 +3,6 @@
 // not-applicable outcome for every other document.
 import { describe, expect, it } from 'vitest';
 import type { SynthesizedDocument } from '../../../lib/contract/document';
-import { DocumentIndex } from '../../../lib/contract/document-index';
 import {
   documentCheck, kafkaBrokerCheck, kafkaNodeCheck, mskClusterCheck, mskTopicsAndBrokerPropertiesCheck, nodeListenersCheck,
   nodePropertiesCheck, strimziBrokerPoolCheck, strimziKafkaCheck, strimziNodePoolCheck, strimziTopicsAndKafkaCheck,
@@ -11,10 +10,11 @@ import {
 import type { TargetCheck } from '../../../lib/rules/define-rule';
 import { compliantWithNotes, NOT_APPLICABLE, type RuleContext, type RuleOutcome } from '../../../lib/rules/rule';
 import { toPropertiesText } from '../../../lib/model/broker-config';
-import { kubernetes, mskCluster, mskConfiguration, nodePool, production, strimziKafka, terraform } from '../fixtures/cap-documents';
+import { kubernetes, mskCluster, mskConfiguration, nodePool, strimziKafka, terraform } from '../fixtures/cap-documents';
 import { nodeConfigMap, nodeStatefulSet } from '../fixtures/statefulset-documents';
+import { ruleContext } from '../fixtures/rule-context';
 
-const context = (...documents: SynthesizedDocument[]): RuleContext => ({ environment: production, index: new DocumentIndex(documents) });
+const context = (...documents: SynthesizedDocument[]): RuleContext => ruleContext(documents);
 /** A rule's check that answers compliant with a note naming the document it was given. */
 const named = (what: string) => (found: { path: string } | { sts: { path: string } } | { configMap: { path: string } }): RuleOutcome =>
   compliantWithNotes([`${what} ${'path' in found ? found.path : 'sts' in found ? found.sts.path : found.configMap.path}`]);
