@@ -58,6 +58,8 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/rules/checks/target-checks.ts': ['test/rules/checks/target-checks.test.ts'],
   // The MON rules' shared check over hand-built documents (the MON rule files' own tests synthesize stacks and charts).
   'lib/rules/checks/cluster-monitoring.ts': ['test/rules/checks/cluster-monitoring.test.ts'],
+  // How MON-010 and DR-003 tie a KafkaMirrorMaker2 to its monitoring, over hand-built documents.
+  'lib/rules/checks/mirror-maker-2-monitoring.ts': ['test/rules/checks/mirror-maker-2-monitoring.test.ts'],
 };
 
 /** The rule files (lib/rules/<id>-<slug>.ts) that import a reader or check, directly. */
