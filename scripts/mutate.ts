@@ -49,6 +49,7 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/rules/engine.ts': ['test/rules/engine.test.ts', 'test/rules/rule-pack.test.ts', 'test/hostile/suppressions.test.ts'],
   'lib/rules/suppressions.ts': ['test/rules/engine.test.ts', 'test/rules/rule-pack.test.ts', 'test/hostile/suppressions.test.ts'],
   'lib/rules/report.ts': ['test/rules/engine.test.ts', 'test/app/synth-feedback.test.ts'],
+  'lib/rules/rule.ts': ['test/rules/rule.test.ts'],
   'lib/rules/registry.ts': ['test/rules/registry.test.ts', 'test/rules/rule-pack.test.ts', 'test/rules/engine.test.ts'],
   'lib/rules/define-rule.ts': ['test/rules/rule-pack.test.ts', 'test/rules/registry.test.ts'],
   'lib/rules/rule-pack.ts': ['test/rules/rule-pack.test.ts'],
