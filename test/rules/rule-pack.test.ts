@@ -57,6 +57,18 @@ function synthError(stack: KafkaStack): string | undefined {
 
 const ruleIdsOf = (stack: KafkaStack) => [...new Set(stack.complianceReport.entries.map((e) => e.ruleId))];
 
+describe('RulePack: a selector that matches no rule of the pack', () => {
+  const message = (method: string, selector: string, first: string) =>
+    `KIAC-RULES [RulePack.${method}] selector is '${selector}'; expected a rule ID or family of the pack (${first}, ...). Fix the spelling of the rule ID, or add the rule to the pack with with().`;
+  it('is refused with the method, the selector, the first six rule IDs of the pack and the fix', () => {
+    expect(() => RulePack.all().without('HA-100')).toThrow(message('without', 'HA-100', 'CAP-001, CAP-002, CAP-003, CAP-004, CAP-005, DR-001'));
+    expect(() => RulePack.all().only('SEC').without('HA')).toThrow(message('without', 'HA', 'SEC-001, SEC-002, SEC-003, SEC-004, SEC-005, SEC-006'));
+  });
+  it('is a family only when the whole selector is one: a list in one string is refused', () => {
+    expect(() => RulePack.all().only('MON SLO')).toThrow(message('only', 'MON SLO', 'CAP-001, CAP-002, CAP-003, CAP-004, CAP-005, DR-001'));
+  });
+});
+
 describe('RulePack: selecting rules', () => {
   it('with every rule, a cluster without monitoring stops synthesis on the MON rules', () => {
     const { stack } = build(undefined, 'all');
