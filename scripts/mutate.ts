@@ -48,7 +48,7 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   // The root suppressions and the unused-suppression list are proven in the hostile suppression tests.
   'lib/rules/engine.ts': ['test/rules/engine.test.ts', 'test/rules/rule-pack.test.ts', 'test/hostile/suppressions.test.ts'],
   'lib/rules/suppressions.ts': ['test/rules/engine.test.ts', 'test/rules/rule-pack.test.ts', 'test/hostile/suppressions.test.ts'],
-  'lib/rules/report.ts': ['test/rules/engine.test.ts', 'test/app/synth-feedback.test.ts'],
+  'lib/rules/report.ts': ['test/rules/report.test.ts'],
   'lib/rules/rule.ts': ['test/rules/rule.test.ts'],
   'lib/rules/rule-validation.ts': ['test/rules/rule-validation.test.ts'],
   'lib/rules/registry.ts': ['test/rules/registry-ids.test.ts'],
