@@ -55,7 +55,8 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   // define-rule.test.ts imports no rule module, so a mutant that breaks every rule's definition fails its tests instead of their loading.
   'lib/rules/define-rule.ts': ['test/rules/define-rule.test.ts'],
   'lib/rules/rule-pack.ts': ['test/rules/rule-pack.test.ts'],
-  'lib/rules/report-sarif.ts': ['test/app/report-sarif.test.ts'],
+  // The fast tests build the log inside each test; test/app/report-sarif.test.ts (the schema, the examples' logs) runs in `npm test`.
+  'lib/rules/report-sarif.ts': ['test/rules/report-sarif.test.ts'],
   'lib/rules/report-junit.ts': ['test/app/report-sarif.test.ts'],
   // The target checks every rule opens with, over hand-built documents (not the 18 rule files that import them).
   'lib/rules/checks/target-checks.ts': ['test/rules/checks/target-checks.test.ts'],

@@ -22,6 +22,7 @@ export interface ReportEntry {
   readonly resource: string;
   readonly findings: readonly RuleFinding[];
   readonly notes: readonly string[];
+  /** Why and where the entry is suppressed: on suppressed entries only. */
   readonly suppression?: { readonly reason: string; readonly attachedTo: string };
   /** The rule's remediation. */
   readonly remediation: string;
