@@ -57,7 +57,7 @@ const SHARED_TESTS: Readonly<Record<string, readonly string[]>> = {
   'lib/rules/rule-pack.ts': ['test/rules/rule-pack.test.ts'],
   // The fast tests build the log inside each test; test/app/report-sarif.test.ts (the schema, the examples' logs) runs in `npm test`.
   'lib/rules/report-sarif.ts': ['test/rules/report-sarif.test.ts'],
-  'lib/rules/report-junit.ts': ['test/app/report-sarif.test.ts'],
+  'lib/rules/report-junit.ts': ['test/rules/report-junit.test.ts'],
   // The target checks every rule opens with, over hand-built documents (not the 18 rule files that import them).
   'lib/rules/checks/target-checks.ts': ['test/rules/checks/target-checks.test.ts'],
   // The MON rules' shared check over hand-built documents (the MON rule files' own tests synthesize stacks and charts).
