@@ -90,8 +90,8 @@ export function defineRule(def: RuleDefinition): Rule {
     targets: def.appliesTo ? [...def.appliesTo] : keys.map((k) => TARGET_OF_KEY[k]),
     ...(development !== def.severity.level ? { relaxedInDevelopment: true } : {}),
     check(doc, ctx) {
-      const target = dispatchTargetOf(doc);
-      const check = (target === undefined ? undefined : checks[target as keyof RuleTargetChecks]) ?? checks.any;
+      // A document of no target looks up checks[undefined]: no check, so `any`.
+      const check = checks[dispatchTargetOf(doc) as keyof RuleTargetChecks] ?? checks.any;
       return check ? check(doc, ctx) : NOT_APPLICABLE;
     },
   };

@@ -30,7 +30,8 @@ function testCase(env: string, e: ReportEntry): string {
   if (e.status === 'compliant') return `${open}/>`;
   if (e.status === 'not-applicable') return `${open}>\n      <skipped message="not applicable: no document this rule reads"/>\n    </testcase>`;
   if (e.status === 'suppressed') {
-    return `${open}>\n      <skipped message="${xml(`suppressed at ${e.suppression?.attachedTo}: ${e.suppression?.reason}`)}"/>\n      <system-out>${xml(detail)}</system-out>\n    </testcase>`;
+    const s = e.suppression;
+    return `${open}>\n      <skipped message="${xml(s ? `suppressed at ${s.attachedTo}: ${s.reason}` : 'suppressed')}"/>\n      <system-out>${xml(detail)}</system-out>\n    </testcase>`;
   }
   if (e.level === 'warning') return `${open}>\n      <system-out>${xml(`warning: ${detail}`)}</system-out>\n    </testcase>`;
   return `${open}>\n      <failure type="${xml(e.ruleId)}" message="${xml(e.findings[0]?.found ?? e.title)}">${xml(detail)}</failure>\n    </testcase>`;
@@ -38,8 +39,10 @@ function testCase(env: string, e: ReportEntry): string {
 
 /**
  * The one XML escaper of this writer: the five predefined entities for text and attribute
- * values, and characters XML 1.0 does not allow at all (C0 controls other than tab, LF, CR)
- * dropped. @see https://www.w3.org/TR/xml/#charsets
+ * values, tab, LF and CR as character references, and characters XML 1.0 does not allow at all
+ * (C0 controls other than tab, LF, CR) dropped.
+ * @see https://www.w3.org/TR/xml/#charsets
+ * @see https://www.w3.org/TR/xml/#AVNormalize (a literal tab, LF or CR in an attribute value is read as a space)
  */
 function xml(text: string): string {
   return text
@@ -50,5 +53,8 @@ function xml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;');
+    // As references, so that a parser does not normalize them to a space (in an attribute) or a line feed.
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }

@@ -50,9 +50,8 @@ export function sarifLog(report: ComplianceReport, options: SarifOptions = {}): 
     }
   }
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.entries
-    .filter((e) => e.status === 'non-compliant' || e.status === 'suppressed')
-    .flatMap((e) => e.findings.map((f) => sarifResult(e, f, ruleIndex.get(e.ruleId), options.artifactOf)));
+  // Only non-compliant and suppressed entries have findings.
+  const results = report.entries.flatMap((e) => e.findings.map((f) => sarifResult(e, f, ruleIndex.get(e.ruleId), options.artifactOf)));
   const env = report.environment;
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -103,7 +102,8 @@ function sarifResult(entry: ReportEntry, finding: RuleFinding, ruleIndex: number
       ...(uri ? { physicalLocation: { artifactLocation: { uri }, region: { startLine: 1 } } } : {}),
       logicalLocations: [{ name: entry.resource, fullyQualifiedName: entry.path, kind: 'resource' }],
     }],
-    ...(entry.status === 'suppressed' && entry.suppression
+    // Only a suppressed entry carries its suppression.
+    ...(entry.suppression
       ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: `${entry.suppression.reason} (attached to ${entry.suppression.attachedTo})` }] }
       : {}),
   };

@@ -13,6 +13,57 @@ import * as statefulsetFixture from '../support/statefulset-fixture';
 
 import { HA_005_KRAFT_QUORUM } from '../../lib/rules/ha-005-kraft-quorum';
 import { itDescribesItself } from './fixtures/metadata';
+import { kubernetes, mskCluster, nodePool, strimziKafka, terraform } from './fixtures/cap-documents';
+import { outcomeOf } from './fixtures/outcome';
+import { nodeConfigMap, nodeStatefulSet } from './fixtures/statefulset-documents';
+
+describe('HA-005 over the documents (the whole findings)', () => {
+  it('MSK: refuses a kafka_version that is not an MSK KRaft version, even a number, and notes that MSK runs the controllers', () => {
+    const msk = (v: unknown) => terraform('aws_msk_cluster', 'kafka', { ...mskCluster().body, kafka_version: v });
+    expect(outcomeOf(HA_005_KRAFT_QUORUM, msk(3.9))).toEqual({
+      status: 'non-compliant',
+      findings: [{
+        found: 'kafka_version is 3.9', expected: 'an MSK KRaft version, 3.7.x.kraft to 4.1.x.kraft',
+        fix: 'Set kafkaVersion: KafkaVersion.MSK_3_9_X_KRAFT. The metadata mode cannot change after creation: a ZooKeeper cluster is replaced, not converted.',
+      }],
+    });
+    expect(outcomeOf(HA_005_KRAFT_QUORUM, msk('3.9.x.kraft'))).toEqual({ status: 'compliant', notes: ['MSK runs the KRaft controllers itself.'] });
+  });
+  it("Strimzi: takes a Kafka without a version (Strimzi's default), and names every pool that combines the roles", () => {
+    const controllers = nodePool('controllers', { roles: ['controller'], replicas: 3 });
+    expect(outcomeOf(HA_005_KRAFT_QUORUM, kubernetes('kafka.strimzi.io/v1', 'Kafka', 'main', { spec: { kafka: {} } }), [controllers])).toEqual({ status: 'compliant' });
+    expect(outcomeOf(HA_005_KRAFT_QUORUM, kubernetes('kafka.strimzi.io/v1', 'Kafka', 'main', {}), [controllers])).toEqual({ status: 'compliant' });
+    const combined = [nodePool('combined-a', { roles: ['controller', 'broker'], replicas: 1 }), nodePool('combined-b', { roles: ['controller', 'broker'], replicas: 2 })];
+    expect(outcomeOf(HA_005_KRAFT_QUORUM, strimziKafka({ config: {} }), combined)).toEqual({
+      status: 'non-compliant',
+      findings: [{
+        found: 'node pool(s) combined-a, combined-b combine the controller and broker roles',
+        expected: 'separate controller and broker pools in staging and production (a combined node is for development)',
+        fix: 'Remove combinedNode; declare a controller pool and broker pools.',
+      }],
+    });
+  });
+  it('StatefulSet: refuses zookeeper.connect, and voters that do not match the controllers (blank entries not counted)', () => {
+    const config = nodeConfigMap('kafka-controllers', { 'process.roles': 'controller', 'controller.quorum.voters': '1@a:9093, ,2@b:9093,', 'zookeeper.connect': 'zk:2181' });
+    expect(outcomeOf(HA_005_KRAFT_QUORUM, nodeStatefulSet('kafka-controllers', 'kafka-controllers', 3), [config])).toEqual({
+      status: 'non-compliant',
+      findings: [
+        { found: "data['server.properties'] zookeeper.connect is 'zk:2181'", expected: 'no ZooKeeper: the metadata quorum is KRaft', fix: 'Remove zookeeper.connect.' },
+        {
+          found: "data['server.properties'] controller.quorum.voters lists 2 voter(s) but spec.replicas is 3", expected: 'one voter per controller pod',
+          fix: 'Change the controller count through the construct, which renders the voters, not with a patch of spec.replicas alone.',
+        },
+      ],
+    });
+    const three = nodeConfigMap('kafka-controllers', { 'process.roles': 'controller', 'controller.quorum.voters': '1@a:9093,2@b:9093,3@c:9093' });
+    expect(outcomeOf(HA_005_KRAFT_QUORUM, nodeStatefulSet('kafka-controllers', 'kafka-controllers', 3), [three])).toEqual({ status: 'compliant' });
+    const four = nodeConfigMap('kafka-controllers', { 'process.roles': 'controller', 'controller.quorum.voters': '1@a:9093,2@b:9093,3@c:9093,4@d:9093' });
+    expect(outcomeOf(HA_005_KRAFT_QUORUM, nodeStatefulSet('kafka-controllers', 'kafka-controllers', 4), [four])).toMatchObject({
+      findings: [{ found: "spec.replicas is 4 KRaft controller(s) (process.roles 'controller')" }],
+    });
+  });
+});
+
 describe('MSK', () => {
   describe('HA rules on MSK', () => {
 

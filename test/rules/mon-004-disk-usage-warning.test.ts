@@ -7,6 +7,30 @@ import { Testing } from 'cdktf';
 
 import { MON_004_DISK_USAGE_WARNING } from '../../lib/rules/mon-004-disk-usage-warning';
 import { itDescribesItself } from './fixtures/metadata';
+import { kubernetes, strimziKafka } from './fixtures/cap-documents';
+import { outcomeOf } from './fixtures/outcome';
+
+describe('Strimzi: the Prometheus alert over the documents', () => {
+  // RULES.md: MON-004, broker disk usage > 70%, warning.
+  const alerts = (expr: string, severity: string) => kubernetes('monitoring.coreos.com/v1', 'PrometheusRule', 'main-kafka-alerts', {
+    metadata: { labels: { 'kafka-iac.dev/cluster': 'main' } },
+    spec: { groups: [{ name: 'kafka', rules: [{ alert: 'KafkaDiskUsageWarning', expr, labels: { rule_id: 'MON-004', severity } }] }] },
+  });
+  it('passes the alert at 70% with severity warning, and a stricter one', () => {
+    expect(outcomeOf(MON_004_DISK_USAGE_WARNING, strimziKafka(), [alerts('disk_used_percent > 70', 'warning')])).toEqual({ status: 'compliant' });
+    expect(outcomeOf(MON_004_DISK_USAGE_WARNING, strimziKafka(), [alerts('disk_used_percent > 65', 'warning')])).toEqual({ status: 'compliant' });
+  });
+  it('reports an alert above 70% and one of another severity, with the whole findings', () => {
+    expect(outcomeOf(MON_004_DISK_USAGE_WARNING, strimziKafka(), [alerts('disk_used_percent > 71', 'critical')])).toEqual({
+      status: 'non-compliant',
+      findings: [
+        { found: 'alert KafkaDiskUsageWarning in PrometheusRule main-kafka-alerts has severity critical', expected: "'warning'", fix: "Set the severity label back to 'warning'." },
+        { found: 'alert KafkaDiskUsageWarning in PrometheusRule main-kafka-alerts fires at > 71', expected: '> 70 or stricter (RULES.md)', fix: 'Restore the threshold 70, or suppress MON-004 with the reason for the weaker one.' },
+      ],
+    });
+  });
+});
+
 describe('MSK', () => {
   describe('CAP-004 MSK storage autoscaling (error)', () => {
 

@@ -15,6 +15,8 @@ import { RuleSuppressions } from '../../lib/rules/suppressions';
 import { KafkaIacError } from '../../lib/model/errors';
 import type { KafkaStack } from '../../lib/app/kafka-stack';
 import { TEST_OUT } from '../support/paths';
+import { secretValueViolationsInOutputFile } from '../../lib/rules/sec-009-no-secret-values';
+import { MSK_STORAGE_DIMENSION } from '../../lib/rules/cap-004-storage-autoscaling';
 
 /** A custom rule the way a user writes one: every MSK cluster carries a `team` tag. */
 const TEAM_TAG = defineRule({
@@ -56,6 +58,46 @@ function synthError(stack: KafkaStack): string | undefined {
 }
 
 const ruleIdsOf = (stack: KafkaStack) => [...new Set(stack.complianceReport.entries.map((e) => e.ruleId))];
+
+/** `<family>-001` to `<family>-<count>`. */
+const family = (name: string, count: number) => Array.from({ length: count }, (_, i) => `${name}-${String(i + 1).padStart(3, '0')}`);
+/** The rule families of RULES.md with their counts, in ID order. */
+const SPECIFICATION = [...family('CAP', 5), ...family('DR', 5), ...family('HA', 11), ...family('MON', 12), ...family('PERF', 3), ...family('SEC', 10), ...family('SLO', 4)];
+
+describe('the built-in rules: RuleRegistry, which RulePack.all() selects from', () => {
+  it('holds every rule of the specification once, sorted by ID', () => {
+    expect(RuleRegistry.ids()).toEqual(SPECIFICATION);
+    expect(RuleRegistry.all().map((r) => r.id)).toEqual(SPECIFICATION);
+    expect(RulePack.all().ids).toEqual(SPECIFICATION);
+  });
+  it('holds rules only, not the helpers and constants the rule modules export beside them', () => {
+    expect(typeof secretValueViolationsInOutputFile).toBe('function');
+    expect(typeof MSK_STORAGE_DIMENSION).toBe('string');
+    for (const rule of RuleRegistry.all()) expect(typeof rule.check, rule.id).toBe('function');
+  });
+  it('finds a rule by its ID, and nothing for an ID it does not hold', () => {
+    expect(RuleRegistry.get('HA-005')?.title).toBe(RuleRegistry.all().find((r) => r.id === 'HA-005')!.title);
+    expect(RuleRegistry.get('SLO-004')?.id).toBe('SLO-004');
+    expect(RuleRegistry.get('HA-012')).toBeUndefined();
+    expect(RuleRegistry.get('ha-005')).toBeUndefined();
+    expect(RuleRegistry.has('CAP-001')).toBe(true);
+    expect(RuleRegistry.has('DR-005')).toBe(true);
+    expect(RuleRegistry.has('DR-006')).toBe(false);
+    expect(RuleRegistry.has('ACME-001')).toBe(false);
+  });
+});
+
+describe('RulePack: a selector that matches no rule of the pack', () => {
+  const message = (method: string, selector: string, first: string) =>
+    `KIAC-RULES [RulePack.${method}] selector is '${selector}'; expected a rule ID or family of the pack (${first}, ...). Fix the spelling of the rule ID, or add the rule to the pack with with().`;
+  it('is refused with the method, the selector, the first six rule IDs of the pack and the fix', () => {
+    expect(() => RulePack.all().without('HA-100')).toThrow(message('without', 'HA-100', 'CAP-001, CAP-002, CAP-003, CAP-004, CAP-005, DR-001'));
+    expect(() => RulePack.all().only('SEC').without('HA')).toThrow(message('without', 'HA', 'SEC-001, SEC-002, SEC-003, SEC-004, SEC-005, SEC-006'));
+  });
+  it('is a family only when the whole selector is one: a list in one string is refused', () => {
+    expect(() => RulePack.all().only('MON SLO')).toThrow(message('only', 'MON SLO', 'CAP-001, CAP-002, CAP-003, CAP-004, CAP-005, DR-001'));
+  });
+});
 
 describe('RulePack: selecting rules', () => {
   it('with every rule, a cluster without monitoring stops synthesis on the MON rules', () => {

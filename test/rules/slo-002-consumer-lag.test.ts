@@ -5,6 +5,23 @@ import { ServiceLevelIndicator } from '../../lib/model/monitoring/service-level-
 
 import { SLO_002_CONSUMER_LAG } from '../../lib/rules/slo-002-consumer-lag';
 import { itDescribesItself } from './fixtures/metadata';
+import { kubernetes } from './fixtures/cap-documents';
+import { findingsOf } from './fixtures/outcome';
+
+describe('a rule document without the SLO', () => {
+  it('reports every missing SLO-002 alert of production, naming the consumer-lag SLO', () => {
+    const rules = kubernetes('monitoring.coreos.com/v1', 'PrometheusRule', 'orders-kafka-alerts', { metadata: { labels: { 'kafka-iac.dev/cluster': 'orders' } }, spec: { groups: [] } });
+    expect(findingsOf(SLO_002_CONSUMER_LAG, rules)).toEqual([
+      { found: 'PrometheusRule orders-kafka-alerts has no SLO-002 (consumer-lag) burn-rate alert over 1h', expected: 'the Page1h alert (14.4x over 1h and 5m) for production' },
+      { found: 'PrometheusRule orders-kafka-alerts has no SLO-002 (consumer-lag) burn-rate alert over 6h', expected: 'the Page6h alert (6x over 6h and 30m) for production' },
+      { found: 'PrometheusRule orders-kafka-alerts has no SLO-002 (consumer-lag) burn-rate alert over 1d', expected: 'the Ticket1d alert (3x over 1d and 2h) for production' },
+      { found: 'PrometheusRule orders-kafka-alerts has no SLO-002 (consumer-lag) burn-rate alert over 3d', expected: 'the Ticket3d alert (1x over 3d and 6h) for production' },
+      { found: 'PrometheusRule orders-kafka-alerts has no SLO-002 alert on less than 50% error budget remaining', expected: 'budget-remaining alerts below 50% (warning) and 20% (critical)' },
+      { found: 'PrometheusRule orders-kafka-alerts has no SLO-002 alert on less than 20% error budget remaining', expected: 'budget-remaining alerts below 50% (warning) and 20% (critical)' },
+    ]);
+  });
+});
+
 describe('every target', () => {
   describe.each([STRIMZI, STATEFULSET, MSK])('SLO-001 to SLO-004 on $name', (target) => {
 

@@ -77,5 +77,5 @@ function selectsMirrorMaker2Of(expr: string, cluster: string): boolean {
 
 /** Whether a PodMonitor endpoint sets a target label to a fixed value. */
 function replaces(endpoint: any, targetLabel: string, value: string): boolean {
-  return ((endpoint?.relabelings ?? []) as any[]).some((r) => r?.targetLabel === targetLabel && r?.replacement === value && (r.action === undefined || r.action === 'replace') && r.sourceLabels === undefined);
+  return ((endpoint?.relabelings ?? []) as any[]).some((r) => r?.targetLabel === targetLabel && r.replacement === value && (r.action === undefined || r.action === 'replace') && r.sourceLabels === undefined);
 }

@@ -131,8 +131,9 @@ export interface NodePropertiesFiles {
 export function nodePropertiesCheck(check: (found: NodePropertiesFiles, ctx: RuleContext) => RuleOutcome): TargetCheck {
   return documentCheck((doc) => {
     const configMap = kubernetesKind(doc, 'ConfigMap');
-    const files = configMap ? nodePropertiesOf(configMap) : [];
-    return configMap && files.length > 0 ? { configMap, files } : undefined;
+    if (!configMap) return undefined;
+    const files = nodePropertiesOf(configMap);
+    return files.length > 0 ? { configMap, files } : undefined;
   }, check);
 }
 
