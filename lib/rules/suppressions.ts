@@ -80,11 +80,11 @@ export class RuleSuppressions {
     const roots = new Set<string>();
     for (const c of [...root.node.scopes, ...root.node.findAll()]) {
       const list = store.get(c);
+      // Stryker disable next-line ConditionalExpression: equivalent, a construct without suppressions would map to undefined, which the lookup below skips like a missing path
       if (!list) continue;
       byPath.set(c.node.path, list);
       if (isRoot(c)) roots.add(c.node.path);
     }
-    if (byPath.size === 0) return () => undefined;
     return (path, id) => {
       const parts = path.split('/');
       for (let n = parts.length; n >= 0; n--) {
@@ -97,10 +97,12 @@ export class RuleSuppressions {
   }
 }
 
-/** The app, or the top-most scope carrying the Environment (a KafkaStack or KafkaChart). */
+/**
+ * The app, the top-most scope carrying the Environment (a KafkaStack or KafkaChart), or a scope
+ * between them (a construct that groups stacks or charts): each covers the whole environment.
+ */
 function isRoot(c: IConstruct): boolean {
-  if (c.node.scope === undefined) return true;
-  return Environment.tryOf(c) !== undefined && Environment.tryOf(c.node.scope) === undefined;
+  return c.node.scope === undefined || Environment.tryOf(c.node.scope) === undefined;
 }
 
 /** Words that hold a place for a reason instead of giving one. */
@@ -109,19 +111,22 @@ const PLACEHOLDERS = /\b(todo|tbd|fixme|xxx+|n\/a|placeholder|lorem|ipsum|asdf|f
 function isSentence(reason: unknown): boolean {
   if (typeof reason !== 'string') return false;
   const text = reason.trim();
-  const words = text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, ''));
-  const distinct = new Set(words.filter((w) => w !== ''));
-  return text.length >= 20 && words.length >= 4 && distinct.size >= 4 && distinct.size * 2 > words.length && !PLACEHOLDERS.test(text);
+  // (Runs of spaces give empty pieces, which have no letter.)
+  const words = text.split(/\s/).filter((w) => /[a-z]/i.test(w)).map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  // Every word keeps its letter: four distinct words are also at least four words.
+  const distinct = new Set(words);
+  return text.length >= 20 && distinct.size >= 4 && distinct.size * 2 > words.length && !PLACEHOLDERS.test(text);
 }
 
 /** Duck-typed so that the rules stay free of cdktf and cdk8s types. */
 function annotate(scope: IConstruct, list: readonly RuleSuppression[]): void {
   const text = list.map((s) => `${s.id}: ${s.reason}`).join('; ');
   const target = scope as unknown as {
-    addOverride?: (path: string, value: unknown) => void;
+    addOverride: (path: string, value: unknown) => void;
     metadata?: { addAnnotation?: (key: string, value: string) => void };
   };
-  if (typeof target.addOverride === 'function' && 'terraformResourceType' in (scope as object)) {
+  // A Terraform resource or data source (every one has addOverride).
+  if ('terraformResourceType' in scope) {
     target.addOverride('//.kafka_iac_suppressions', list.map((s) => ({ id: s.id, reason: s.reason })));
   } else if (typeof target.metadata?.addAnnotation === 'function') {
     target.metadata.addAnnotation(SUPPRESSIONS_ANNOTATION, text);

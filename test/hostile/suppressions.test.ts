@@ -1,11 +1,14 @@
-import { JsonPatch } from 'cdk8s';
+import { JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentProfile } from '../../lib/model/environment';
+import { ClientNetwork } from '../../lib/model/client-network';
+import { Environment, EnvironmentProfile } from '../../lib/model/environment';
+import { KafkaChart } from '../../lib/app/kafka-chart';
+import { KafkaStatefulSetCluster } from '../../lib/targets/statefulset/kafka-statefulset-cluster';
 import { KafkaIacError } from '../../lib/model/errors';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
-import { statefulSetChart, synthError } from '../support/statefulset-fixture';
-import { MONITORING_RULE_IDS } from '../support/monitoring-rules';
+import { KMS_KEY, statefulSetChart, synthError } from '../support/statefulset-fixture';
+import { MONITORING_RULE_IDS, suppressMonitoringRules } from '../support/monitoring-rules';
 
 const CLIENTS_PATH = 'kafka/Kafka/NetworkPolicies/AllowClients';
 const REASON = 'Partner network reaches the brokers through a private link that filters by source.';
@@ -26,6 +29,20 @@ describe('suppressions cannot silence production from a root (issue #13)', () =>
     RuleSuppressions.add(chart, [{ id: 'SEC-007', reason: REASON }]);
     const message = synthError(chart);
     expect(message).toContain(`SEC-007 [${CLIENTS_PATH}] the suppression of SEC-007 on kafka covers a whole app, stack or chart; expected SEC-007 suppressed only on the resource it applies to in production`);
+  });
+
+  it('fails SEC-007 in production when the suppression is attached to a construct that groups the chart (the root loophole)', () => {
+    const environment = new Environment({ name: 'production', profile: EnvironmentProfile.PRODUCTION, region: 'us-east-1' });
+    const group = new Construct(Testing.app(), 'Platform');
+    const chart = new KafkaChart(group, 'kafka', { environment });
+    suppressMonitoringRules(chart);
+    const cluster = new KafkaStatefulSetCluster(chart, 'Kafka', {
+      clusterName: 'orders', kmsKeyId: KMS_KEY, admins: ['platform-admin'],
+      clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })],
+    });
+    cluster.networkPolicies.allowClients.addJsonPatch(JsonPatch.replace('/spec/ingress/0/from', [{ ipBlock: { cidr: '0.0.0.0/0' } }]));
+    RuleSuppressions.add(group, [{ id: 'SEC-007', reason: REASON }]);
+    expect(synthError(chart)).toContain('SEC-007 [Platform/kafka/Kafka/NetworkPolicies/AllowClients] the suppression of SEC-007 on Platform covers a whole app, stack or chart; expected SEC-007 suppressed only on the resource it applies to in production');
   });
 
   it('honours the same suppression on the NetworkPolicy it applies to, and lists it in the report', () => {

@@ -284,6 +284,18 @@ describe('suppressions', () => {
     expect(RuleSuppressions.attached(child).map((s) => s.id)).toEqual(['HA-002', 'MON-001', 'HA-001']);
   });
 
+  it('count a construct that groups stacks as a root: it covers the whole environment like the stack', () => {
+    const app = Testing.app();
+    const group = new Construct(app, 'Platform');
+    const stack = new KafkaStack(group, 'production', { environment: production });
+    const child = new Construct(stack, 'Kafka');
+    RuleSuppressions.add(group, [{ id: 'SEC-007', reason: 'Partner link filters by source address.' }]);
+    RuleSuppressions.add(child, [{ id: 'SEC-008', reason: 'Partner link filters by source address.' }]);
+    const lookup = RuleSuppressions.lookup(stack);
+    expect(lookup('Platform/production/Kafka/Resource', 'SEC-007')).toMatchObject({ attachedTo: 'Platform', atRoot: true });
+    expect(lookup('Platform/production/Kafka/Resource', 'SEC-008')).toMatchObject({ attachedTo: 'Platform/production/Kafka', atRoot: false });
+  });
+
   it('find nothing when none is attached, and keep an acknowledgment only when it is true', () => {
     const { stack, parent, child } = tree();
     expect(RuleSuppressions.lookup(stack)(child.node.path, 'HA-001')).toBeUndefined();
@@ -320,6 +332,7 @@ describe('suppressions', () => {
     RuleSuppressions.add(parent, [{ id: 'HA-001', reason: 'Football scores are served from a template latterly.' }]);
     expect(RuleSuppressions.of(parent)).toHaveLength(1);
     expect(() => RuleSuppressions.add(parent, [{ id: 'HA-001', reason: 'Brokers are sized later by the platform team.' }])).toThrow(/expected a sentence/);
+    expect(() => RuleSuppressions.add(parent, [{ id: 'HA-001', reason: 'Brokers are sized by xxxx on the platform team.' }])).toThrow(/expected a sentence/);
   });
 
   it('are written as an annotation on the Kubernetes object they are attached to', () => {
