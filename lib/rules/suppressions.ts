@@ -99,10 +99,12 @@ export class RuleSuppressions {
 
 /**
  * The app, the top-most scope carrying the Environment (a KafkaStack or KafkaChart), or a scope
- * between them (a construct that groups stacks or charts): each covers the whole environment.
+ * between them (a construct that groups stacks or charts): each covers a whole environment. In a
+ * tree where no scope carries an Environment, only the app.
  */
 function isRoot(c: IConstruct): boolean {
-  return c.node.scope === undefined || Environment.tryOf(c.node.scope) === undefined;
+  if (c.node.scope === undefined) return true;
+  return Environment.tryOf(c.node.scope) === undefined && c.node.findAll().some((d) => Environment.tryOf(d) !== undefined);
 }
 
 /** Words that hold a place for a reason instead of giving one. */

@@ -296,6 +296,17 @@ describe('suppressions', () => {
     expect(lookup('Platform/production/Kafka/Resource', 'SEC-008')).toMatchObject({ attachedTo: 'Platform/production/Kafka', atRoot: false });
   });
 
+  it('count only the app as a root in a tree where no scope carries an Environment', () => {
+    const app = Testing.app();
+    const stack = new Construct(app, 'production');
+    RuleSuppressions.add(app, [{ id: 'HA-002', reason: 'Replication is handled by the platform team.' }]);
+    RuleSuppressions.add(stack, [{ id: 'HA-001', reason: 'Three brokers are provisioned by another team.' }]);
+    const lookup = RuleSuppressions.lookup(stack);
+    expect(lookup('production/Kafka/Resource', 'HA-001')).toMatchObject({ attachedTo: 'production', atRoot: false });
+    expect(lookup('production/Kafka/Resource', 'HA-002')).toMatchObject({ attachedTo: '<root>', atRoot: true });
+    expect(RuleSuppressions.attached(stack).map((s) => [s.id, s.atRoot])).toEqual([['HA-002', true], ['HA-001', false]]);
+  });
+
   it('find nothing when none is attached, and keep an acknowledgment only when it is true', () => {
     const { stack, parent, child } = tree();
     expect(RuleSuppressions.lookup(stack)(child.node.path, 'HA-001')).toBeUndefined();
