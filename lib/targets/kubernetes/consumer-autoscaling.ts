@@ -6,7 +6,6 @@ import type { AccessModel } from '../../model/access/access-model';
 import { missingLagReadRights, topicsConsumedByGroup } from '../../model/access/consumer-lag-access';
 import type { Principal } from '../../model/access/principal';
 import { AuthenticationMechanism } from '../../model/client-authentication';
-import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import {
   CONSUMER_GROUP_ANNOTATION, GROUP_TOPIC_PARTITIONS_ANNOTATION, SLO_COVERED_ANNOTATION, TARGET_LABEL,
@@ -252,53 +251,51 @@ export class ConsumerAutoscaling extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: ConsumerAutoscalingProps) {
     super(scope, id);
-    const environment = Environment.of(this);
-    const path = this.node.path;
     const cluster = KafkaIacError.required(props?.cluster, {
-      code: 'KIAC-SCALING', path, prop: 'cluster', expected: 'an AutoscaledCluster',
+      code: 'KIAC-SCALING', path: this.path, prop: 'cluster', expected: 'an AutoscaledCluster',
       fix: "Set cluster: AutoscaledCluster.strimzi({ clusterName: 'main' }) (or .statefulSet(...), .msk(...)).",
     });
     const workload = KafkaIacError.required(props.workload, {
-      code: 'KIAC-SCALING', path, prop: 'workload', expected: 'a ScaleTarget',
+      code: 'KIAC-SCALING', path: this.path, prop: 'workload', expected: 'a ScaleTarget',
       fix: "Set workload: ScaleTarget.deployment('payments-service').",
     });
     const access = KafkaIacError.required(props.access, {
-      code: 'KIAC-SCALING', path, prop: 'access', expected: 'the AccessModel that declares the group',
+      code: 'KIAC-SCALING', path: this.path, prop: 'access', expected: 'the AccessModel that declares the group',
       fix: 'Pass the access model rendered for this cluster.',
     });
-    const topics = topicsConsumedByGroup(access, props.group, path);
+    const topics = topicsConsumedByGroup(access, props.group, this.path);
     const scaler = this.checkScaler(props, cluster, topics);
 
     const partitions = topics.reduce((sum, t) => sum + t.partitions, 0);
-    const strict = environment.isProductionLike;
-    const lagThreshold = positiveInteger(path, 'lagThreshold', props.lagThreshold ?? DEFAULT_LAG_THRESHOLD, 'Set lagThreshold: 1000 (the documents scale out above 1,000 messages of lag).');
-    const activation = positiveInteger(path, 'activationLagThreshold', props.activationLagThreshold ?? DEFAULT_ACTIVATION_LAG_THRESHOLD, 'Set activationLagThreshold: 100 (the documents scale in below 100).');
-    const stabilization = positiveInteger(path, 'scaleInStabilizationSeconds', props.scaleInStabilizationSeconds ?? DEFAULT_STABILIZATION_SECONDS, 'Set scaleInStabilizationSeconds: 300.');
-    const polling = positiveInteger(path, 'pollingIntervalSeconds', props.pollingIntervalSeconds ?? 30, 'Set pollingIntervalSeconds: 30.');
-    const minReplicas = positiveInteger(path, 'minReplicas', props.minReplicas ?? (strict ? 2 : 1), 'Set minReplicas: 2 (at least 1).');
-    const maxReplicas = positiveInteger(path, 'maxReplicas', props.maxReplicas ?? Math.max(partitions, minReplicas), `Set maxReplicas to at most ${partitions}, the partitions of the group's topics.`);
+    const strict = this.environment.isProductionLike;
+    const lagThreshold = positiveInteger(this.path, 'lagThreshold', props.lagThreshold ?? DEFAULT_LAG_THRESHOLD, 'Set lagThreshold: 1000 (the documents scale out above 1,000 messages of lag).');
+    const activation = positiveInteger(this.path, 'activationLagThreshold', props.activationLagThreshold ?? DEFAULT_ACTIVATION_LAG_THRESHOLD, 'Set activationLagThreshold: 100 (the documents scale in below 100).');
+    const stabilization = positiveInteger(this.path, 'scaleInStabilizationSeconds', props.scaleInStabilizationSeconds ?? DEFAULT_STABILIZATION_SECONDS, 'Set scaleInStabilizationSeconds: 300.');
+    const polling = positiveInteger(this.path, 'pollingIntervalSeconds', props.pollingIntervalSeconds ?? 30, 'Set pollingIntervalSeconds: 30.');
+    const minReplicas = positiveInteger(this.path, 'minReplicas', props.minReplicas ?? (strict ? 2 : 1), 'Set minReplicas: 2 (at least 1).');
+    const maxReplicas = positiveInteger(this.path, 'maxReplicas', props.maxReplicas ?? Math.max(partitions, minReplicas), `Set maxReplicas to at most ${partitions}, the partitions of the group's topics.`);
     if (minReplicas > maxReplicas) {
       throw KafkaIacError.invalidProp({
-        code: 'CAP-005', path, prop: 'minReplicas', found: minReplicas,
+        code: 'CAP-005', path: this.path, prop: 'minReplicas', found: minReplicas,
         expected: `at most maxReplicas (${maxReplicas})`,
         fix: `Lower minReplicas to ${maxReplicas} or raise maxReplicas to ${minReplicas}.`,
       });
     }
     if (stabilization > 3600) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-SCALING', path, prop: 'scaleInStabilizationSeconds', found: stabilization,
+        code: 'KIAC-SCALING', path: this.path, prop: 'scaleInStabilizationSeconds', found: stabilization,
         expected: 'at most 3600 (the HPA limit for stabilizationWindowSeconds)', fix: 'Set scaleInStabilizationSeconds: 300.',
       });
     }
     if (props.cpuUtilizationPercent !== undefined) {
-      positiveInteger(path, 'cpuUtilizationPercent', props.cpuUtilizationPercent, 'Set cpuUtilizationPercent: 70 (the documents scale out above 70% CPU).');
+      positiveInteger(this.path, 'cpuUtilizationPercent', props.cpuUtilizationPercent, 'Set cpuUtilizationPercent: 70 (the documents scale out above 70% CPU).');
     }
 
-    const clusterNamespace = cluster.namespace ?? environment.namespace;
-    const workloadNamespace = workload.namespace ?? environment.namespace;
+    const clusterNamespace = cluster.namespace ?? this.environment.namespace;
+    const workloadNamespace = workload.namespace ?? this.environment.namespace;
     const secrets = this.secretsOf(props, cluster, scaler, clusterNamespace, workloadNamespace);
     const name = `${workload.name}-kafka-lag`;
-    const namespace = workloadNamespace === environment.namespace ? undefined : workloadNamespace;
+    const namespace = workloadNamespace === this.environment.namespace ? undefined : workloadNamespace;
     const labels = { [TARGET_LABEL]: cluster.kind };
 
     let identity: ApiObject | undefined;
@@ -307,7 +304,7 @@ export class ConsumerAutoscaling extends KafkaIacConstruct {
     if (cluster.kind === AutoscaledClusterKind.MSK) {
       auth.sasl = 'oauthbearer';
       auth.saslTokenProvider = 'aws_msk_iam';
-      auth.awsRegion = cluster.region ?? environment.region;
+      auth.awsRegion = cluster.region ?? this.environment.region;
       authSpec = { podIdentity: cluster.roleArn ? { provider: 'aws', roleArn: cluster.roleArn } : { provider: 'aws', identityOwner: 'keda' } };
     } else {
       auth.sasl = 'scram_sha512';
@@ -379,11 +376,10 @@ export class ConsumerAutoscaling extends KafkaIacConstruct {
   }
 
   private checkScaler(props: ConsumerAutoscalingProps, cluster: AutoscaledCluster, topics: ReturnType<typeof topicsConsumedByGroup>): Principal {
-    const path = this.node.path;
     const scaler = props.scaler;
     if (!scaler || props.access.principal(scaler.name) !== scaler) {
       throw KafkaIacError.invalidProp({
-        code: 'SEC-005', path, prop: 'scaler', found: scaler?.name,
+        code: 'SEC-005', path: this.path, prop: 'scaler', found: scaler?.name,
         expected: `a principal declared in access model '${props.access.name}', so its ACLs are rendered with the others`,
         fix: `Declare it: const scaler = access.addPrincipal('keda-${props.group}', { authentication: ClientAuthentication.scramSha512() }); grantLagRead(access, scaler, '${props.group}').`,
       });
@@ -391,7 +387,7 @@ export class ConsumerAutoscaling extends KafkaIacConstruct {
     const wanted = cluster.kind === AutoscaledClusterKind.MSK ? AuthenticationMechanism.IAM : AuthenticationMechanism.SCRAM_SHA_512;
     if (scaler.authentication.mechanism !== wanted) {
       throw KafkaIacError.invalidProp({
-        code: 'SEC-003', path, prop: 'scaler authentication', found: scaler.authentication.mechanism,
+        code: 'SEC-003', path: this.path, prop: 'scaler authentication', found: scaler.authentication.mechanism,
         expected: `${wanted} for KEDA on ${cluster.kind} (${cluster.kind === AutoscaledClusterKind.MSK ? 'aws_msk_iam' : 'TLS + SCRAM-SHA-512 from the principal\'s Secret'})`,
         fix: `Declare '${scaler.name}' with ClientAuthentication.${cluster.kind === AutoscaledClusterKind.MSK ? 'iam' : 'scramSha512'}().`,
       });
@@ -399,7 +395,7 @@ export class ConsumerAutoscaling extends KafkaIacConstruct {
     const missing = missingLagReadRights(scaler, props.group, topics);
     if (missing.length > 0) {
       throw KafkaIacError.invalidProp({
-        code: 'SEC-005', path, prop: `ACLs of scaler '${scaler.name}'`, found: `missing ${missing.join(', ')}`,
+        code: 'SEC-005', path: this.path, prop: `ACLs of scaler '${scaler.name}'`, found: `missing ${missing.join(', ')}`,
         expected: 'Describe on the group and on each topic it consumes (what KEDA\'s kafka scaler reads: metadata, committed and latest offsets)',
         fix: `Call grantLagRead(access, ${scaler.name}, '${props.group}') before the access model is rendered.`,
       });
@@ -412,7 +408,7 @@ export class ConsumerAutoscaling extends KafkaIacConstruct {
     if (props.replicatedSecrets) return props.replicatedSecrets;
     if (clusterNamespace !== workloadNamespace) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-SCALING', path: this.node.path, prop: 'workload namespace', found: workloadNamespace,
+        code: 'KIAC-SCALING', path: this.path, prop: 'workload namespace', found: workloadNamespace,
         expected: `the cluster's namespace '${clusterNamespace}', where the Secrets '${scaler.name}' and '${cluster.caSecretName}' are: a TriggerAuthentication reads Secrets only from its own namespace`,
         fix: `Copy both Secrets into '${workloadNamespace}' (External Secrets, Reflector) and name them in replicatedSecrets: { credentials, clusterCa }, or scale a workload in '${clusterNamespace}'.`,
       });

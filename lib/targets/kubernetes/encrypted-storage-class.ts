@@ -75,10 +75,9 @@ export class EncryptedStorageClass extends KafkaIacConstruct implements IEncrypt
 
   public constructor(scope: Construct, id: string, props: EncryptedStorageClassProps) {
     super(scope, id);
-    const path = this.node.path;
     this.storageClassName = props.storageClassName ?? 'kafka-encrypted-gp3';
-    validateName(path, this.storageClassName);
-    validateKmsKey(path, props.kmsKeyId);
+    validateName(this.path, this.storageClassName);
+    validateKmsKey(this.path, props.kmsKeyId);
     this.kmsKeyId = props.kmsKeyId;
 
     this.resource = new KubeStorageClass(this, 'Resource', {

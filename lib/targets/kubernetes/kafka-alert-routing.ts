@@ -1,7 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { checkDnsLabel } from '../../model/grammar/names';
 import { AlertRouting } from '../../model/monitoring/alert-routing';
@@ -47,20 +46,18 @@ export class KafkaAlertRouting extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: KafkaAlertRoutingProps) {
     super(scope, id);
-    const env = Environment.of(this);
-    const path = this.node.path;
-    const p = KafkaIacError.required(props, { code: 'KIAC-ROUTING', path, prop: 'props', expected: 'an object with routing', fix: 'Pass { routing: AlertRouting.bySeverity({...}) }.' });
+    const p = KafkaIacError.required(props, { code: 'KIAC-ROUTING', path: this.path, prop: 'props', expected: 'an object with routing', fix: 'Pass { routing: AlertRouting.bySeverity({...}) }.' });
     if (!(p.routing instanceof AlertRouting)) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-ROUTING', path, prop: 'routing', found: p.routing, expected: 'an AlertRouting', fix: 'Build it with AlertRouting.bySeverity({ receivers, criticalReceiver, warningReceiver }).' });
+      throw KafkaIacError.invalidProp({ code: 'KIAC-ROUTING', path: this.path, prop: 'routing', found: p.routing, expected: 'an AlertRouting', fix: 'Build it with AlertRouting.bySeverity({ receivers, criticalReceiver, warningReceiver }).' });
     }
     this.routing = p.routing;
-    const name = checkDnsLabel(p.name ?? 'kafka-alert-routing', { code: 'KIAC-ROUTING', path, prop: 'name' });
-    const namespace = Chart.of(this).namespace ?? env.namespace;
+    const name = checkDnsLabel(p.name ?? 'kafka-alert-routing', { code: 'KIAC-ROUTING', path: this.path, prop: 'name' });
+    const namespace = Chart.of(this).namespace ?? this.environment.namespace;
     this.resource = new ApiObject(this, 'Resource', {
       apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'AlertmanagerConfig',
       metadata: { name, ...(p.alertmanagerSelectorLabels ? { labels: { ...p.alertmanagerSelectorLabels } } : {}) },
       spec: alertmanagerConfigSpec(p.routing),
     });
-    AlertmanagerConfigFile.addTo(env, p.routing, { secretsDir: p.secretsDir, operator: { namespace, name } });
+    AlertmanagerConfigFile.addTo(this.environment, p.routing, { secretsDir: p.secretsDir, operator: { namespace, name } });
   }
 }

@@ -1,7 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-import { Environment } from '../../model/environment';
 import { checkGrafanaUrl } from '../../model/grammar/names';
 import { dashboardPanelLinks } from '../../contract/alert-dashboard-panels';
 import { linkDashboardPanels } from '../../contract/monitoring-output-files';
@@ -63,22 +62,20 @@ export class KafkaGrafanaDashboards extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: KafkaGrafanaDashboardsProps) {
     super(scope, id);
-    const env = Environment.of(this);
-    const path = this.node.path;
     const monitoring = Chart.of(this).node.findAll()
       .find((c): c is KafkaPrometheusMonitoring => c instanceof KafkaPrometheusMonitoring && c.clusterName === props.clusterName);
-    if (!monitoring) throw KafkaIacError.dashboardWithoutMonitoring(path, props.clusterName, 'KafkaPrometheusMonitoring');
+    if (!monitoring) throw KafkaIacError.dashboardWithoutMonitoring(this.path, props.clusterName, 'KafkaPrometheusMonitoring');
     this.cluster = {
       identity: monitoring.identity, metrics: monitoring.metrics, expectedNodes: monitoring.expectedNodes, slos: monitoring.slos,
-      capacityPlans: props.capacityPlans ?? CapacityPlan.attachedTo(env), replicationRpo: monitoring.replicationRpo,
+      capacityPlans: props.capacityPlans ?? CapacityPlan.attachedTo(this.environment), replicationRpo: monitoring.replicationRpo,
     };
     const dr = props.dr ?? monitorsReplication(this.cluster);
     if (dr && !monitorsReplication(this.cluster)) {
-      throw KafkaIacError.drDashboardWithoutPairing(path, props.clusterName, 'replicationRpo on its KafkaPrometheusMonitoring (the DR pairing\'s RPO), so that MirrorMaker 2 is scraped');
+      throw KafkaIacError.drDashboardWithoutPairing(this.path, props.clusterName, 'replicationRpo on its KafkaPrometheusMonitoring (the DR pairing\'s RPO), so that MirrorMaker 2 is scraped');
     }
     this.dashboards = clusterDashboards(this.cluster, dr);
-    const grafanaUrl = props.grafanaUrl === undefined ? undefined : checkGrafanaUrl(props.grafanaUrl, { code: 'KIAC-PROP', path, prop: 'grafanaUrl' });
-    linkDashboardPanels(env, dashboardPanelLinks(props.clusterName, monitoring.groups, this.dashboards, grafanaUrl));
+    const grafanaUrl = props.grafanaUrl === undefined ? undefined : checkGrafanaUrl(props.grafanaUrl, { code: 'KIAC-PROP', path: this.path, prop: 'grafanaUrl' });
+    linkDashboardPanels(this.environment, dashboardPanelLinks(props.clusterName, monitoring.groups, this.dashboards, grafanaUrl));
     const labels = { ...(props.sidecarLabels ?? { [GRAFANA_DASHBOARD_LABEL]: GRAFANA_DASHBOARD_LABEL_VALUE }), [KAFKA_CLUSTER_LABEL]: props.clusterName };
     const maps = new Map<DashboardKind, ApiObject>();
     for (const d of this.dashboards) maps.set(d.kind, dashboardConfigMap(this, `${props.clusterName}-dashboard-${d.kind}`, d, labels));
@@ -106,7 +103,7 @@ export class KafkaOverviewDashboard extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: KafkaOverviewDashboardProps) {
     super(scope, id);
-    this.dashboard = checkedOverviewDashboard(this.node.path, props.name, props.clusters);
+    this.dashboard = checkedOverviewDashboard(this.path, props.name, props.clusters);
     this.resource = dashboardConfigMap(this, `${props.name}-dashboard-overview`, this.dashboard, props.sidecarLabels ?? { [GRAFANA_DASHBOARD_LABEL]: GRAFANA_DASHBOARD_LABEL_VALUE }, 'Resource');
   }
 }

@@ -1,7 +1,6 @@
 import type { PrometheusAlertOptions } from '../../model/monitoring/prometheus-alert-options';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Environment } from '../../model/environment';
 import { checkNamespace } from '../../model/grammar/names';
 import { KafkaIacError } from '../../model/errors';
 import { RuleTarget } from '../../contract/rule-target';
@@ -132,15 +131,13 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: KafkaPrometheusMonitoringProps) {
     super(scope, id);
-    const env = Environment.of(this);
-    const path = this.node.path;
-    KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of KafkaPrometheusMonitoring', fix: 'Pass { clusterName, expectedNodes, target }.' });
-    checkInteger(props.expectedNodes, { code: 'MON-001', path, prop: 'expectedNodes' }, {
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path: this.path, prop: 'props', expected: 'the props of KafkaPrometheusMonitoring', fix: 'Pass { clusterName, expectedNodes, target }.' });
+    checkInteger(props.expectedNodes, { code: 'MON-001', path: this.path, prop: 'expectedNodes' }, {
       min: 1, max: KUBERNETES_MAX_NODES, limitOf: 'Kubernetes nodes-per-cluster',
       fix: `Set expectedNodes to brokers + controllers, from 1 to ${KUBERNETES_MAX_NODES} (one Kafka node per Kubernetes node, HA-009).`,
     });
     const c = props.clusterName;
-    const identity = monitoredClusterIdentity(env, c);
+    const identity = monitoredClusterIdentity(this.environment, c);
     const metrics = jmxExporterMetrics(identity, {
       pvcClusterLabel: props.pvcClusterLabel ?? 'label_kafka_iac_dev_cluster',
       certificates: props.target === KubernetesKafkaTarget.STRIMZI ? 'strimzi' : 'cert-manager',
@@ -151,7 +148,7 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
     this.metrics = metrics;
     this.expectedNodes = props.expectedNodes;
     this.replicationRpo = props.replicationRpo;
-    const { slos, groups: ruleGroups, runbookUrl } = clusterRuleGroups(env, path, props, {
+    const { slos, groups: ruleGroups, runbookUrl } = clusterRuleGroups(this.environment, this.path, props, {
       identity, metrics, expectedNodes: props.expectedNodes, replicationRpo: props.replicationRpo,
       scalingMetrics: kubernetesScalingMetrics(identity),
       scalingTarget: props.target === KubernetesKafkaTarget.STRIMZI ? ScalingTarget.STRIMZI : ScalingTarget.STATEFULSET,
@@ -160,7 +157,7 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
     this.slos = slos;
     // Every alert carries the namespace of its PrometheusRule: the Prometheus Operator routes an
     // AlertmanagerConfig only the alerts whose `namespace` label is its own (KafkaAlertRouting).
-    this.groups = ruleGroups.map((g) => ({ ...g, alerts: g.alerts.map((a) => ({ ...a, labels: { ...a.labels, [NAMESPACE_LABEL]: env.namespace } })) }));
+    this.groups = ruleGroups.map((g) => ({ ...g, alerts: g.alerts.map((a) => ({ ...a, labels: { ...a.labels, [NAMESPACE_LABEL]: this.environment.namespace } })) }));
     const target = props.target === KubernetesKafkaTarget.STRIMZI ? RuleTarget.STRIMZI : RuleTarget.STATEFULSET;
     const labels = { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: target, ...(props.prometheusSelectorLabels ?? {}) };
     const strimzi = props.target === KubernetesKafkaTarget.STRIMZI;
@@ -170,13 +167,13 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
       metadata: { name, labels },
       spec: {
         selector: { matchLabels: { ...selector } },
-        namespaceSelector: { matchNames: [env.namespace] },
+        namespaceSelector: { matchNames: [this.environment.namespace] },
         podMetricsEndpoints: [{
           port, path: '/metrics', interval: '30s',
           relabelings: [
             { action: 'replace', targetLabel: CLUSTER_LABEL, replacement: c },
-            { action: 'replace', targetLabel: ENVIRONMENT_LABEL, replacement: env.name },
-            { action: 'replace', targetLabel: REGION_LABEL, replacement: env.region },
+            { action: 'replace', targetLabel: ENVIRONMENT_LABEL, replacement: this.environment.name },
+            { action: 'replace', targetLabel: REGION_LABEL, replacement: this.environment.region },
             { action: 'replace', targetLabel: ROLE_LABEL, replacement: role },
             { action: 'replace', sourceLabels: ['__meta_kubernetes_pod_node_name'], targetLabel: 'node_name' },
             ...(strimzi ? [{ action: 'labelmap', regex: '__meta_kubernetes_pod_label_strimzi_io_(pool_name|broker_role|controller_role)', replacement: 'strimzi_io_$1' }] : []),
@@ -194,7 +191,7 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
       this.mirrorMakerPodMonitor = podMonitor('MirrorMakerPodMonitor', `${c}-mirrormaker2`, props.mirrorMakerSelector ?? { 'strimzi.io/kind': 'KafkaMirrorMaker2', [KAFKA_CLUSTER_LABEL]: c }, 'tcp-prometheus', 'mirrormaker2');
     }
 
-    this.certificateExporterPodMonitor = certificateExporterPodMonitor(this, c, labels, strimzi, props.certificateExporterNamespace ?? (strimzi ? env.namespace : 'cert-manager'));
+    this.certificateExporterPodMonitor = certificateExporterPodMonitor(this, c, labels, strimzi, props.certificateExporterNamespace ?? (strimzi ? this.environment.namespace : 'cert-manager'));
 
     const groups = this.groups;
     this.resource = new ApiObject(this, 'Resource', {
@@ -205,7 +202,7 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
     // The rule files are rendered from the PrometheusRule as synthesized (after any JSON patch),
     // so promtool tests what the cluster runs and what the rules checked.
     const resource = this.resource;
-    this.files = addPrometheusFiles(env, path, c, groups, runbookUrl, () => {
+    this.files = addPrometheusFiles(this.environment, this.path, c, groups, runbookUrl, () => {
       const synthesized: unknown = (resource.toJson() as { spec?: { groups?: unknown } }).spec?.groups;
       return Array.isArray(synthesized) ? synthesized : [];
     });

@@ -42,7 +42,7 @@ export class StrimziSupportNetworkPolicies extends KafkaIacConstruct {
     const name = props.clusterName;
     if (props.prometheusNetworks.length === 0) {
       throw KafkaIacError.invalidProp({
-        code: 'SEC-007', path: this.node.path, prop: 'prometheusNetworks', found: [],
+        code: 'SEC-007', path: this.path, prop: 'prometheusNetworks', found: [],
         expected: 'at least one declared Prometheus workload (a Kubernetes peer)',
         fix: "Set prometheusNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' } })].",
       });
@@ -64,7 +64,7 @@ export class StrimziSupportNetworkPolicies extends KafkaIacConstruct {
         },
         policyTypes: ['Ingress'],
         ingress: [{
-          from: props.prometheusNetworks.map((n) => networkPolicyPeerOf(n, `${this.node.path}/AllowPrometheus`)),
+          from: props.prometheusNetworks.map((n) => networkPolicyPeerOf(n, `${this.path}/AllowPrometheus`)),
           ports: [{ protocol: 'TCP', port: IntOrString.fromNumber(STRIMZI_METRICS_PORT) }],
         }],
       },

@@ -36,7 +36,7 @@ export class BrokerIngress extends KafkaIacConstruct {
   public constructor(scope: Construct, id: string, props: BrokerIngressProps) {
     super(scope, id);
     for (const list of [props.clientNetworks, props.prometheusSources ?? []]) {
-      for (const n of list) checkAwsSource(this.node.path, n);
+      for (const n of list) checkAwsSource(this.path, n);
     }
     this.props = props;
     (props.prometheusSources ?? []).forEach((source, i) => {

@@ -2,7 +2,6 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import { Environment } from '../../model/environment';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of a `KafkaEncryptionKey`. */
@@ -34,11 +33,10 @@ export class KafkaEncryptionKey extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: KafkaEncryptionKeyProps) {
     super(scope, id);
-    const environment = Environment.of(this);
     const account = new DataAwsCallerIdentity(this, 'Account');
     const partition = new DataAwsPartition(this, 'Partition');
     const root = `arn:${partition.partition}:iam::${account.accountId}:root`;
-    const logsArn = `arn:${partition.partition}:logs:${environment.region}:${account.accountId}:log-group:*`;
+    const logsArn = `arn:${partition.partition}:logs:${this.environment.region}:${account.accountId}:log-group:*`;
     this.resource = new KmsKey(this, 'Resource', {
       description: props.description,
       enableKeyRotation: true,
@@ -56,14 +54,14 @@ export class KafkaEncryptionKey extends KafkaIacConstruct {
           {
             Sid: 'CloudWatchLogsEncryptsBrokerLogs',
             Effect: 'Allow',
-            Principal: { Service: `logs.${environment.region}.amazonaws.com` },
+            Principal: { Service: `logs.${this.environment.region}.amazonaws.com` },
             Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
             Resource: '*',
             Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': logsArn } },
           },
         ],
       }),
-      lifecycle: environment.isProduction ? { preventDestroy: true } : undefined,
+      lifecycle: this.environment.isProduction ? { preventDestroy: true } : undefined,
     });
     this.keyArn = this.resource.arn;
   }

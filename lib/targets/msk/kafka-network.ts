@@ -1,4 +1,3 @@
-import { Environment } from '../../model/environment';
 import { checkZoneOfRegion } from '../../model/grammar/names';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
@@ -158,18 +157,17 @@ export class KafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
 
   public constructor(scope: Construct, id: string, props: KafkaNetworkProps) {
     super(scope, id);
-    const path = this.node.path;
-    requireClients(path, props.clientNetworks);
+    requireClients(this.path, props.clientNetworks);
     const cidr = props.cidrBlock ?? '10.40.0.0/16';
     const zones = props.availabilityZones;
-    if (zones !== undefined) checkZones(path, zones);
-    if (zones !== undefined) zones.forEach((z, i) => checkZoneOfRegion(z, Environment.of(this).region, { code: 'HA-006', path, prop: `availabilityZones[${i}]` }));
+    if (zones !== undefined) checkZones(this.path, zones);
+    if (zones !== undefined) zones.forEach((z, i) => checkZoneOfRegion(z, this.environment.region, { code: 'HA-006', path: this.path, prop: `availabilityZones[${i}]` }));
     this.zoneCount = zones?.length ?? 3;
-    const subnetCidrs = carveSubnets(path, cidr, this.zoneCount);
+    const subnetCidrs = carveSubnets(this.path, cidr, this.zoneCount);
 
     this.resource = new Vpc(this, 'Resource', {
       cidrBlock: cidr, enableDnsSupport: true, enableDnsHostnames: true,
-      tags: { Name: `${path.replace(/\//g, '-')}` },
+      tags: { Name: `${this.path.replace(/\//g, '-')}` },
     });
     new DefaultSecurityGroup(this, 'DefaultSecurityGroup', { vpcId: this.resource.id, ingress: [], egress: [] });
     // No `route` argument: in attributes-as-blocks mode an empty list would remove every route
@@ -184,7 +182,7 @@ export class KafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
         cidrBlock: subnetCidr,
         availabilityZone: zones ? zones[i] : Fn.element(available!.names, i),
         mapPublicIpOnLaunch: false,
-        tags: { Name: `${path.replace(/\//g, '-')}-private-${i + 1}` },
+        tags: { Name: `${this.path.replace(/\//g, '-')}-private-${i + 1}` },
       });
       new RouteTableAssociation(this, `PrivateRouteTableAssociation${i + 1}`, { subnetId: subnet.id, routeTableId: this.routeTable.id });
       return subnet;
@@ -218,13 +216,13 @@ export class KafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
   public attachToTransitGateway(id: string, props: KafkaNetworkTransitGatewayProps): KafkaNetworkTransitGatewayAttachment {
     if (!Array.isArray(props.destinationCidrBlocks) || props.destinationCidrBlocks.length === 0) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path: `${this.node.path}/${id}`, prop: 'destinationCidrBlocks', found: props.destinationCidrBlocks,
+        code: 'KIAC-PROP', path: `${this.path}/${id}`, prop: 'destinationCidrBlocks', found: props.destinationCidrBlocks,
         expected: 'at least one client network CIDR block', fix: 'List the CIDR blocks of the client networks behind the transit gateway.',
       });
     }
     const attachment = new Ec2TransitGatewayVpcAttachment(this, id, {
       transitGatewayId: props.transitGatewayId, vpcId: this.resource.id, subnetIds: this.subnetIds,
-      tags: { Name: `${this.node.path.replace(/\//g, '-')}-${id}` },
+      tags: { Name: `${this.path.replace(/\//g, '-')}-${id}` },
     });
     const routes = props.destinationCidrBlocks.map((cidr, i) => {
       // A route to a transit gateway the VPC is not attached to yet is refused by EC2: create it after the attachment.
@@ -239,7 +237,7 @@ export class KafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
    * (for example the peering connection's accepter). Returns the `aws_route`.
    */
   public addRoute(id: string, props: KafkaNetworkRouteProps, dependsOn: ITerraformDependable[] = []): Route {
-    const path = `${this.node.path}/${id}`;
+    const path = `${this.path}/${id}`;
     const cidr = props.destinationCidrBlock;
     if (!isUnresolved(cidr) && parseCidr(cidr)?.version !== 4) {
       throw KafkaIacError.invalidProp({
@@ -273,14 +271,13 @@ class ImportedKafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
 
   public constructor(scope: Construct, id: string, attrs: KafkaNetworkAttributes) {
     super(scope, id);
-    const path = this.node.path;
-    checkZones(path, attrs.subnetIds, 'subnetIds');
+    checkZones(this.path, attrs.subnetIds, 'subnetIds');
     this.vpcId = attrs.vpcId;
     this.subnetIds = [...attrs.subnetIds];
     this.securityGroupId = attrs.securityGroupId;
     this.zoneCount = attrs.subnetIds.length;
     if (attrs.clientNetworks !== undefined) {
-      requireClients(path, attrs.clientNetworks);
+      requireClients(this.path, attrs.clientNetworks);
       this.ingress = new BrokerIngress(this, 'BrokerIngress', {
         securityGroupId: attrs.securityGroupId,
         clientNetworks: attrs.clientNetworks,

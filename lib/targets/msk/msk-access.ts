@@ -9,7 +9,7 @@ import { TerraformDataResource, synthesizedInput } from './terraform-data';
 import type { MskCluster } from './msk-cluster';
 import { AuthenticationMechanism } from '../../model/client-authentication';
 import { AclEnforcement } from './acl-enforcement';
-import { Environment, type OutputRenderContext } from '../../model/environment';
+import { type OutputRenderContext } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { AccessModel } from '../../model/access/access-model';
 import { renderAclLines, renderTopicLines } from '../../contract/admin-command-lines';
@@ -74,7 +74,6 @@ export class MskAccess extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskAccessProps) {
     super(scope, id);
-    const environment = Environment.of(this);
     const { model, cluster } = props;
     this.arns = this.arnPrefixes(cluster.clusterArn);
 
@@ -85,7 +84,7 @@ export class MskAccess extends KafkaIacConstruct {
       // SCRAM or TLS principal holds the cluster Alter ACL that CreateAcls needs, so the first
       // kafka-acls.sh --add is refused. IAM principals are authorized by IAM policy instead.
       throw KafkaIacError.invalidProp({
-        code: 'SEC-004', path: this.node.path, prop: 'cluster.aclEnforcement', found: `${cluster.aclEnforcement} without IAM authentication`,
+        code: 'SEC-004', path: this.path, prop: 'cluster.aclEnforcement', found: `${cluster.aclEnforcement} without IAM authentication`,
         expected: 'IAM authentication on the cluster (the admin script logs in with IAM to create the first ACLs), or ACLs open until they exist',
         fix: 'Add ClientAuthentication.iam() to the cluster authentication, or create the cluster with aclEnforcement: AclEnforcement.OPEN_UNTIL_ACLS_EXIST, run kafka-admin/apply.sh, then switch to ENFORCED.',
       });
@@ -97,7 +96,7 @@ export class MskAccess extends KafkaIacConstruct {
       const mechanism = principal.authentication.mechanism;
       if (mechanism === AuthenticationMechanism.OAUTH_BEARER) {
         throw KafkaIacError.unsupportedAuthentication({
-          code: 'SEC-003', path: `${this.node.path}/${principal.name}`, prop: 'authentication', found: mechanism,
+          code: 'SEC-003', path: `${this.path}/${principal.name}`, prop: 'authentication', found: mechanism,
           offered: ['iam', 'scram-sha-512', 'tls'], where: 'on MSK', fix: `Declare '${principal.name}' with ClientAuthentication.iam() or .scramSha512().`,
         });
       }
@@ -113,7 +112,7 @@ export class MskAccess extends KafkaIacConstruct {
           tags: { [PRINCIPAL_TAG]: principal.name, [PRINCIPAL_KIND_TAG]: principal.kind },
         });
         const role = props.roleNames?.[principal.name] === undefined ? undefined
-          : checkIamRoleName(props.roleNames[principal.name], { code: 'KIAC-PROP', path: this.node.path, prop: `roleNames['${principal.name}']` });
+          : checkIamRoleName(props.roleNames[principal.name], { code: 'KIAC-PROP', path: this.path, prop: `roleNames['${principal.name}']` });
         if (role !== undefined) new IamRolePolicyAttachment(scope, 'Attachment', { role, policyArn: policy.arn });
         policies.set(principal.name, policy);
       }
@@ -124,7 +123,7 @@ export class MskAccess extends KafkaIacConstruct {
     for (const name of Object.keys(props.roleNames ?? {})) {
       if (!policies.has(name)) {
         throw KafkaIacError.invalidProp({
-          code: 'KIAC-PRINCIPAL', path: this.node.path, prop: 'roleNames', found: name,
+          code: 'KIAC-PRINCIPAL', path: this.path, prop: 'roleNames', found: name,
           expected: `the name of an IAM principal of the model (${[...policies.keys()].join(', ') || 'none'})`,
           fix: 'Name a principal declared with ClientAuthentication.iam(), or remove the entry.',
         });
@@ -147,9 +146,9 @@ export class MskAccess extends KafkaIacConstruct {
     const admin = admins.find((p) => p.authentication.mechanism === AuthenticationMechanism.IAM) ?? admins[0];
     const stack = TerraformStack.of(this);
     const artefact = (key: string) => (context?: OutputRenderContext) => terraformText(String(synthesizedInput(stack, this.adminArtefacts, context)[key] ?? ''));
-    environment.addOutputFile('kafka-admin/acls.txt', artefact('acls'));
-    environment.addOutputFile('kafka-admin/topics.txt', artefact('topics'));
-    environment.addOutputFile('kafka-admin/apply.sh', () => mskApplyScript(cluster, admin?.name, iamBootstrap ? AuthenticationMechanism.IAM : admin?.authentication.mechanism));
+    this.environment.addOutputFile('kafka-admin/acls.txt', artefact('acls'));
+    this.environment.addOutputFile('kafka-admin/topics.txt', artefact('topics'));
+    this.environment.addOutputFile('kafka-admin/apply.sh', () => mskApplyScript(cluster, admin?.name, iamBootstrap ? AuthenticationMechanism.IAM : admin?.authentication.mechanism));
 
     const published: Record<string, { producer: boolean; properties: string }> = {};
     for (const principal of model.principals) {
@@ -162,7 +161,7 @@ export class MskAccess extends KafkaIacConstruct {
     }
     this.clientPropertiesArtefact = new TerraformDataResource(this, 'ClientProperties', { kind: CLIENT_PROPERTIES_ARTEFACT_KIND, principals: published });
     for (const principal of model.principals) {
-      environment.addOutputFile(`clients/${principal.name}.properties`, (context) => {
+      this.environment.addOutputFile(`clients/${principal.name}.properties`, (context) => {
         const principals = synthesizedInput(stack, this.clientPropertiesArtefact, context).principals ?? {};
         return terraformText(String(principals[principal.name]?.properties ?? ''));
       });

@@ -117,16 +117,14 @@ export class MskCloudWatchAlarms extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskCloudWatchAlarmsProps) {
     super(scope, id);
-    const env = Environment.of(this);
-    const path = this.node.path;
-    KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskCloudWatchAlarms', fix: 'Pass { clusterName, brokers }.' });
-    checkMonitoredBrokers(path, props.brokers);
-    const t = resolveThresholds(path, props.thresholds);
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path: this.path, prop: 'props', expected: 'the props of MskCloudWatchAlarms', fix: 'Pass { clusterName, brokers }.' });
+    checkMonitoredBrokers(this.path, props.brokers);
+    const t = resolveThresholds(this.path, props.thresholds);
     const c = props.clusterName;
     this.clusterName = c;
-    checkMskClusterName(props.clusterName, { code: 'MON-001', path, prop: 'clusterName' });
-    const runbook = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path, prop: 'runbookBaseUrl' }));
-    if (props.topicKmsKeyArn !== undefined) checkKmsKeyArn(props.topicKmsKeyArn, { code: 'KIAC-PROP', path, prop: 'topicKmsKeyArn' });
+    checkMskClusterName(props.clusterName, { code: 'MON-001', path: this.path, prop: 'clusterName' });
+    const runbook = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? 'runbooks', { code: 'KIAC-PROP', path: this.path, prop: 'runbookBaseUrl' }));
+    if (props.topicKmsKeyArn !== undefined) checkKmsKeyArn(props.topicKmsKeyArn, { code: 'KIAC-PROP', path: this.path, prop: 'topicKmsKeyArn' });
     let keyArn = props.topicKmsKeyArn;
     if (!keyArn) {
       this.topicKey = alarmTopicKey(this, `SNS topic of the CloudWatch alarms of MSK ${c}`);
@@ -139,10 +137,10 @@ export class MskCloudWatchAlarms extends KafkaIacConstruct {
     const criticalArn = this.topic.arn;
     const warningArn = this.warningTopic.arn;
     this.subscriptions = [
-      ...addAlarmSubscriptions(this, 'Critical', criticalArn, props.notifications?.critical ?? [], path),
-      ...addAlarmSubscriptions(this, 'Warning', warningArn, props.notifications?.warning ?? [], path),
+      ...addAlarmSubscriptions(this, 'Critical', criticalArn, props.notifications?.critical ?? [], this.path),
+      ...addAlarmSubscriptions(this, 'Warning', warningArn, props.notifications?.warning ?? [], this.path),
     ];
-    const severityOf = ruleSeverities(env, props, path);
+    const severityOf = ruleSeverities(this.environment, props, this.path);
     const topicOf = (ruleId: string) => (severityOf(ruleId) === AlertSeverity.CRITICAL ? criticalArn : warningArn);
 
     const alarms = new Map<string, CloudwatchMetricAlarm>();
@@ -166,7 +164,7 @@ export class MskCloudWatchAlarms extends KafkaIacConstruct {
         tags: { [RULE_TAG]: ruleId },
       });
       alarms.set(cid, alarm);
-      linkRunbook(env, slug, `${c}-${ruleId}-${a.name}`);
+      linkRunbook(this.environment, slug, `${c}-${ruleId}-${a.name}`);
     };
     const sumOverBrokers = (metric: string): CloudwatchMetricAlarmMetricQuery[] => [
       ...brokerIds.map((b) => ({ id: `m${b}`, returnData: false, metric: { namespace: NS, metricName: metric, dimensions: broker(b), stat: 'Maximum', period: 60 } })),
@@ -244,14 +242,14 @@ export class MskCloudWatchAlarms extends KafkaIacConstruct {
         expression: `SELECT MAX(SumOffsetLag) FROM SCHEMA("${NS}", "Cluster Name", "Consumer Group", Topic) WHERE "Cluster Name" = '${c}'`,
       }]);
       (props.consumerGroups ?? []).forEach((g, i) => {
-        const group = terraformLiteral(checkClientId(g?.group, { code: 'MON-002', path: `${this.node.path}`, prop: `consumerGroups[${i}].group` }));
-        const topic = checkTopicName(g?.topic, { code: 'MON-002', path: `${this.node.path}`, prop: `consumerGroups[${i}].topic` });
+        const group = terraformLiteral(checkClientId(g?.group, { code: 'MON-002', path: `${this.path}`, prop: `consumerGroups[${i}].group` }));
+        const topic = checkTopicName(g?.topic, { code: 'MON-002', path: `${this.path}`, prop: `consumerGroups[${i}].topic` });
         lag(`ConsumerLag${level === 'warning' ? 'Warning' : 'Critical'}${i}`, ruleId, `consumer-lag-${level}-${group}-${topic}`, threshold, `of group ${group} on topic ${topic}`, [{
           id: 'lag', returnData: true, metric: { namespace: NS, metricName: 'SumOffsetLag', dimensions: { 'Cluster Name': c, 'Consumer Group': group, Topic: topic }, stat: 'Maximum', period: 60 },
         }]);
       });
     }
-    addScalingAlarms(add, { env, c, path, props, brokerIds, broker, periods });
+    addScalingAlarms(add, { env: this.environment, c, path: this.path, props, brokerIds, broker, periods });
     this.alarms = alarms;
   }
 }

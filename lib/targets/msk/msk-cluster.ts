@@ -218,39 +218,37 @@ export class MskCluster extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskClusterProps) {
     super(scope, id);
-    const path = this.node.path;
-    const environment = Environment.of(this);
     this.network = KafkaIacError.required(props.network, {
-      code: 'KIAC-PROP', path, prop: 'network', expected: 'a KafkaNetwork (or KafkaNetwork.fromAttributes) with one private subnet per zone',
+      code: 'KIAC-PROP', path: this.path, prop: 'network', expected: 'a KafkaNetwork (or KafkaNetwork.fromAttributes) with one private subnet per zone',
       fix: "Create new KafkaNetwork(stack, 'Network', { clientNetworks }) and pass it as network.",
     });
-    const instanceType = instanceTypeOf(path, environment, props.instanceType);
+    const instanceType = instanceTypeOf(this.path, this.environment, props.instanceType);
 
     this.kafkaVersion = props.kafkaVersion ?? KafkaVersion.MSK_3_9_X_KRAFT;
     if (!this.kafkaVersion.isMskKraft) {
       throw KafkaIacError.invalidProp({
-        code: 'HA-005', path, prop: 'kafkaVersion', found: this.kafkaVersion.version,
+        code: 'HA-005', path: this.path, prop: 'kafkaVersion', found: this.kafkaVersion.version,
         expected: 'an MSK KRaft version, 3.7.x.kraft to 4.1.x.kraft (ZooKeeper mode is not generated, and the mode cannot change after creation)',
         fix: 'Use KafkaVersion.MSK_3_9_X_KRAFT or another MSK_*_KRAFT constant.',
       });
     }
 
     const zones = props.network.zoneCount;
-    this.brokers = checkInteger(props.brokers ?? zones, { code: 'HA-006', path, prop: 'brokers' }, {
+    this.brokers = checkInteger(props.brokers ?? zones, { code: 'HA-006', path: this.path, prop: 'brokers' }, {
       min: 1, max: MSK_MAX_BROKERS_PER_CLUSTER, limitOf: 'MSK brokers-per-cluster quota',
       fix: `Set brokers to a multiple of the zone count (${zones}) from ${zones} to ${MSK_MAX_BROKERS_PER_CLUSTER} (the MSK quota for a KRaft cluster; AWS raises it through Service Quotas).`,
     });
     const spread = checkBrokersPerZone(this.brokers, zones);
     if (spread) {
       // The same value may break HA-001 too: report every rule it breaks, not only the first.
-      const tooFew = environment.isProductionLike ? checkBrokerCount(this.brokers, 'MskCluster') : undefined;
-      throw KafkaIacError.combined([tooFew, spread].filter((r) => r !== undefined).map((r) => refusalError(path, 'brokers', this.brokers, r)));
+      const tooFew = this.environment.isProductionLike ? checkBrokerCount(this.brokers, 'MskCluster') : undefined;
+      throw KafkaIacError.combined([tooFew, spread].filter((r) => r !== undefined).map((r) => refusalError(this.path, 'brokers', this.brokers, r)));
     }
 
-    this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
+    this.clusterName = props.clusterName ?? `${this.environment.name}-kafka`;
     if (!CLUSTER_NAME.test(this.clusterName)) {
       throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
+        code: 'KIAC-PROP', path: this.path, prop: 'clusterName', found: this.clusterName,
         grammar: 'letters, digits and dashes, starting with a letter, at most 64 characters',
         fix: "Use a name such as 'production-kafka'.",
       });
@@ -258,15 +256,15 @@ export class MskCluster extends KafkaIacConstruct {
 
     this.authentication = props.authentication ?? [ClientAuthentication.iam()];
     // No mode at all: the rule's own words (SEC-003 finds the same in a synthesized cluster).
-    if (Array.isArray(this.authentication) && this.authentication.length === 0) refuse(path, 'authentication', [], checkMskAuthenticationModes({ scram: false, iam: false, mutualTls: false }));
-    validateAuthentications(path, this.authentication);
-    validateMskAuthentication(path, this.authentication);
+    if (Array.isArray(this.authentication) && this.authentication.length === 0) refuse(this.path, 'authentication', [], checkMskAuthenticationModes({ scram: false, iam: false, mutualTls: false }));
+    validateAuthentications(this.path, this.authentication);
+    validateMskAuthentication(this.path, this.authentication);
     const has = (m: AuthenticationMechanism) => this.authentication.some((a) => a.mechanism === m);
     this.multiVpcConnectivity = { iam: props.multiVpcConnectivity?.iam ?? false, scram: props.multiVpcConnectivity?.scram ?? false };
     for (const [mode, mechanism] of [['iam', AuthenticationMechanism.IAM], ['scram', AuthenticationMechanism.SCRAM_SHA_512]] as const) {
       if (this.multiVpcConnectivity[mode] && !has(mechanism)) {
         throw KafkaIacError.invalidProp({
-          code: 'SEC-003', path, prop: `multiVpcConnectivity.${mode}`, found: true,
+          code: 'SEC-003', path: this.path, prop: `multiVpcConnectivity.${mode}`, found: true,
           expected: `${mechanism} enabled in authentication (multi-VPC connectivity serves only enabled modes)`,
           fix: `Add ClientAuthentication.${mode === 'iam' ? 'iam' : 'scramSha512'}() to authentication, or remove multiVpcConnectivity.${mode}.`,
         });
@@ -274,9 +272,9 @@ export class MskCluster extends KafkaIacConstruct {
     }
     const multiVpc = this.multiVpcConnectivity.iam || this.multiVpcConnectivity.scram;
 
-    const { volumeSize, logs, retention } = storageAndLogsOf(path, props);
+    const { volumeSize, logs, retention } = storageAndLogsOf(this.path, props);
 
-    if (props.encryptionKeyArn !== undefined) checkKmsKeyArn(props.encryptionKeyArn, { code: 'SEC-006', path, prop: 'encryptionKeyArn' });
+    if (props.encryptionKeyArn !== undefined) checkKmsKeyArn(props.encryptionKeyArn, { code: 'SEC-006', path: this.path, prop: 'encryptionKeyArn' });
     if (props.encryptionKeyArn === undefined) {
       this.encryptionKey = new KafkaEncryptionKey(this, 'EncryptionKey', { description: `MSK ${this.clusterName}: storage, broker logs and SCRAM secrets` });
     }
@@ -284,7 +282,7 @@ export class MskCluster extends KafkaIacConstruct {
 
     this.aclEnforcement = props.aclEnforcement ?? AclEnforcement.ENFORCED;
     this.serverProperties = {
-      ...renderBrokerProperties(path, this.brokers, props.brokerConfig),
+      ...renderBrokerProperties(this.path, this.brokers, props.brokerConfig),
       'allow.everyone.if.no.acl.found': this.aclEnforcement === AclEnforcement.ENFORCED ? 'false' : 'true',
     };
     this.configuration = new MskConfiguration(this, 'Configuration', {
@@ -345,7 +343,7 @@ export class MskCluster extends KafkaIacConstruct {
       lifecycle: {
         // Storage autoscaling grows the volume; Terraform must not shrink it back (CAP-004).
         ignoreChanges: ['broker_node_group_info[0].storage_info[0].ebs_storage_info[0].volume_size'],
-        ...(environment.isProduction ? { preventDestroy: true } : {}),
+        ...(this.environment.isProduction ? { preventDestroy: true } : {}),
       },
     });
     this.clusterArn = this.resource.arn;
@@ -386,7 +384,7 @@ export class MskCluster extends KafkaIacConstruct {
     const output = this.bootstrapOutputs.get(mechanism);
     if (!output) {
       throw KafkaIacError.invalidProp({
-        code: 'SEC-003', path: this.node.path, prop: 'mechanism', found: mechanism,
+        code: 'SEC-003', path: this.path, prop: 'mechanism', found: mechanism,
         expected: `one of the enabled modes (${this.authentication.map((a) => a.mechanism).join(', ')})`,
         fix: 'Enable the mode in authentication, or ask for an enabled one.',
       });

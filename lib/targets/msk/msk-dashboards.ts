@@ -75,34 +75,32 @@ export class MskDashboards extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskDashboardsProps) {
     super(scope, id);
-    const env = Environment.of(this);
-    const path = this.node.path;
     const found = TerraformStack.of(this).node.findAll();
     const monitoring = found.find((c): c is MskPrometheusMonitoring => c instanceof MskPrometheusMonitoring && c.clusterName === props.clusterName);
-    if (!monitoring) throw KafkaIacError.dashboardWithoutMonitoring(path, props.clusterName, 'MskPrometheusMonitoring');
+    if (!monitoring) throw KafkaIacError.dashboardWithoutMonitoring(this.path, props.clusterName, 'MskPrometheusMonitoring');
     const alarms = found.find((c): c is MskCloudWatchAlarms => c instanceof MskCloudWatchAlarms && c.clusterName === props.clusterName);
     const replicators = found.filter((c): c is MskReplicatorAlarms => c instanceof MskReplicatorAlarms);
     const dr = props.dr ?? replicators.length > 0;
     if (dr && replicators.length === 0) {
-      throw KafkaIacError.drDashboardWithoutPairing(path, props.clusterName, 'MskReplicatorAlarms of the DR pairing\'s MskReplicator in this stack (its RPO and MessageLag threshold)');
+      throw KafkaIacError.drDashboardWithoutPairing(this.path, props.clusterName, 'MskReplicatorAlarms of the DR pairing\'s MskReplicator in this stack (its RPO and MessageLag threshold)');
     }
     this.cluster = {
       identity: monitoring.identity, metrics: monitoring.metrics, expectedNodes: monitoring.brokers, slos: monitoring.slos,
-      capacityPlans: props.capacityPlans ?? CapacityPlan.attachedTo(env),
+      capacityPlans: props.capacityPlans ?? CapacityPlan.attachedTo(this.environment),
     };
     this.dashboards = clusterDashboards(this.cluster, false);
-    const grafanaUrl = props.grafanaUrl === undefined ? undefined : checkGrafanaUrl(props.grafanaUrl, { code: 'KIAC-PROP', path, prop: 'grafanaUrl' });
-    linkDashboardPanels(env, dashboardPanelLinks(props.clusterName, monitoring.groups, this.dashboards, grafanaUrl));
-    this.files = this.dashboards.map((d) => addDashboardFile(env, d));
+    const grafanaUrl = props.grafanaUrl === undefined ? undefined : checkGrafanaUrl(props.grafanaUrl, { code: 'KIAC-PROP', path: this.path, prop: 'grafanaUrl' });
+    linkDashboardPanels(this.environment, dashboardPanelLinks(props.clusterName, monitoring.groups, this.dashboards, grafanaUrl));
+    this.files = this.dashboards.map((d) => addDashboardFile(this.environment, d));
 
     const widgets = [
-      ...(alarms ? [...alarms.alarms.values()].sort(byRuleThenName).map((a) => alarmWidget(a, env.region)) : []),
-      ...(dr ? replicators.flatMap((r) => replicatorWidgets(r, env.region)) : []),
+      ...(alarms ? [...alarms.alarms.values()].sort(byRuleThenName).map((a) => alarmWidget(a, this.environment.region)) : []),
+      ...(dr ? replicators.flatMap((r) => replicatorWidgets(r, this.environment.region)) : []),
     ];
     if (widgets.length > 0) {
       const header = {
         type: 'text', width: 24, height: 2,
-        properties: { markdown: `# Kafka ${props.clusterName} (${env.name}, ${env.region})\nEach widget draws the metric of one alarm against its threshold (MON and CAP rules). Prometheus dashboards: \`${DASHBOARD_DIR}/\`.` },
+        properties: { markdown: `# Kafka ${props.clusterName} (${this.environment.name}, ${this.environment.region})\nEach widget draws the metric of one alarm against its threshold (MON and CAP rules). Prometheus dashboards: \`${DASHBOARD_DIR}/\`.` },
       };
       this.cloudWatchDashboard = new CloudwatchDashboard(this, 'CloudWatchDashboard', {
         dashboardName: `kafka-iac-${props.clusterName}`,
@@ -129,8 +127,8 @@ export class MskOverviewDashboard extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskOverviewDashboardProps) {
     super(scope, id);
-    this.dashboard = checkedOverviewDashboard(this.node.path, props.name, props.clusters);
-    this.file = addDashboardFile(Environment.of(this), this.dashboard);
+    this.dashboard = checkedOverviewDashboard(this.path, props.name, props.clusters);
+    this.file = addDashboardFile(this.environment, this.dashboard);
   }
 }
 

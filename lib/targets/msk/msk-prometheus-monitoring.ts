@@ -3,7 +3,6 @@ import { TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerraformDataResource, synthesizedInput } from './terraform-data';
 import { MskCluster } from './msk-cluster';
-import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { KafkaVersion } from '../../model/kafka-version';
 import type { RuleGroup } from '../../model/monitoring/alert-rule';
@@ -86,17 +85,15 @@ export class MskPrometheusMonitoring extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskPrometheusMonitoringProps) {
     super(scope, id);
-    const env = Environment.of(this);
-    const path = this.node.path;
-    KafkaIacError.required(props, { code: 'KIAC-PROP', path, prop: 'props', expected: 'the props of MskPrometheusMonitoring', fix: 'Pass { clusterName, brokers }.' });
-    checkMonitoredBrokers(path, props.brokers);
+    KafkaIacError.required(props, { code: 'KIAC-PROP', path: this.path, prop: 'props', expected: 'the props of MskPrometheusMonitoring', fix: 'Pass { clusterName, brokers }.' });
+    checkMonitoredBrokers(this.path, props.brokers);
     const c = props.clusterName;
-    const identity = monitoredClusterIdentity(env, c);
+    const identity = monitoredClusterIdentity(this.environment, c);
     const metrics = mskOpenMonitoringMetrics(identity, {
       dataLogsMountpoint: props.dataLogsMountpoint,
       kraft: isKraft(props.kafkaVersion ?? clusterInStack(TerraformStack.of(this), c)?.kafkaVersion),
     });
-    const { slos, groups, runbookUrl } = clusterRuleGroups(env, path, props, {
+    const { slos, groups, runbookUrl } = clusterRuleGroups(this.environment, this.path, props, {
       identity, metrics, expectedNodes: props.brokers, scalingMetrics: mskOpenMonitoringScalingMetrics(identity), scalingTarget: ScalingTarget.MSK,
     });
     this.clusterName = c;
@@ -109,7 +106,7 @@ export class MskPrometheusMonitoring extends KafkaIacConstruct {
     // (after any addOverride), and the rule files are rendered from there.
     this.rulesArtefact = new TerraformDataResource(this, 'PrometheusRules', { ...prometheusRulesArtefactInput(c, metrics.kind, renderGroups(this.groups, runbookUrl)) });
     const stack = TerraformStack.of(this);
-    this.files = addPrometheusFiles(env, path, c, this.groups, runbookUrl, (context) => ruleGroupsOfArtefactInput(synthesizedInput(stack, this.rulesArtefact, context)));
+    this.files = addPrometheusFiles(this.environment, this.path, c, this.groups, runbookUrl, (context) => ruleGroupsOfArtefactInput(synthesizedInput(stack, this.rulesArtefact, context)));
     this.scrapeConfigFile = `${PROMETHEUS_DIR}/${c}-msk-scrape-config.yml`;
     const job = (role: string, port: number) => ({
       job_name: `${c}-msk-${role}`,
@@ -118,12 +115,12 @@ export class MskPrometheusMonitoring extends KafkaIacConstruct {
       file_sd_configs: [{ files: [`${c}-msk-brokers-${port}.json`] }],
       relabel_configs: [
         { target_label: CLUSTER_LABEL, replacement: c },
-        { target_label: ENVIRONMENT_LABEL, replacement: env.name },
-        { target_label: REGION_LABEL, replacement: env.region },
+        { target_label: ENVIRONMENT_LABEL, replacement: this.environment.name },
+        { target_label: REGION_LABEL, replacement: this.environment.region },
         { target_label: ROLE_LABEL, replacement: role === 'jmx' ? 'kafka' : 'node-exporter' },
       ],
     });
-    env.addOutputFile(this.scrapeConfigFile, () => writeYaml({
+    this.environment.addOutputFile(this.scrapeConfigFile, () => writeYaml({
       scrape_configs: [job('jmx', MSK_JMX_EXPORTER_PORT), job('node', MSK_NODE_EXPORTER_PORT)],
     }));
   }

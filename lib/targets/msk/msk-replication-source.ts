@@ -3,7 +3,6 @@ import { MskClusterPolicy } from '@cdktf/provider-aws/lib/msk-cluster-policy';
 import { TerraformOutput, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
-import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 import { MskClusterReference, bootstrapServersCommand } from './msk-cluster-reference';
@@ -50,19 +49,18 @@ export class MskReplicationSource extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskReplicationSourceProps) {
     super(scope, id);
-    const path = this.node.path;
     const cluster = props.cluster;
     this.cluster = cluster;
     if (!cluster.authentication.some((a) => a.mechanism === AuthenticationMechanism.IAM)) {
       throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'cluster.authentication', found: cluster.authentication.map((a) => a.mechanism),
+        code: 'DR-001', path: this.path, prop: 'cluster.authentication', found: cluster.authentication.map((a) => a.mechanism),
         expected: 'IAM access control on the source cluster: MSK Replicator authenticates with IAM only (port 9098)',
         fix: 'Add ClientAuthentication.iam() to the authentication of the source MskCluster.',
       });
     }
     if (!cluster.multiVpcConnectivity.iam) {
       throw KafkaIacError.invalidProp({
-        code: 'DR-001', path, prop: 'cluster.multiVpcConnectivity.iam', found: false,
+        code: 'DR-001', path: this.path, prop: 'cluster.multiVpcConnectivity.iam', found: false,
         expected: 'multi-VPC private connectivity for IAM on the source: a replicator in another region reaches the source only through it',
         fix: 'Set multiVpcConnectivity: { iam: true } on the source MskCluster (on a new cluster, in a second apply: MSK refuses it at creation).',
       });
@@ -118,18 +116,18 @@ export class MskReplicationSource extends KafkaIacConstruct {
     const names = this.outputNames;
     const arn = new TerraformVariable(scope, names.clusterArn, {
       type: 'string',
-      description: `ARN of the source MSK cluster ${this.cluster.clusterName} (output ${names.clusterArn} of the ${Environment.of(this).name} stack)`,
+      description: `ARN of the source MSK cluster ${this.cluster.clusterName} (output ${names.clusterArn} of the ${this.environment.name} stack)`,
     });
     arn.overrideLogicalId(names.clusterArn);
     const subnets = new TerraformVariable(scope, names.subnetIds, {
       type: 'list(string)',
-      description: `Client subnets of ${this.cluster.clusterName} (output ${names.subnetIds} of the ${Environment.of(this).name} stack)`,
+      description: `Client subnets of ${this.cluster.clusterName} (output ${names.subnetIds} of the ${this.environment.name} stack)`,
     });
     subnets.overrideLogicalId(names.subnetIds);
     const reference = MskClusterReference.fromAttributes({
       clusterArn: arn.stringValue,
       clusterName: this.cluster.clusterName,
-      region: Environment.of(this).region,
+      region: this.environment.region,
       subnetIds: subnets.listValue,
       iamAuthentication: true,
       multiVpcIam: true,

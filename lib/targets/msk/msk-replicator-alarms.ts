@@ -103,25 +103,23 @@ export class MskReplicatorAlarms extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskReplicatorAlarmsProps) {
     super(scope, id);
-    const env = Environment.of(this);
-    const path = this.node.path;
     if (!Number.isInteger(props.rpoSeconds) || props.rpoSeconds < 1) {
       throw KafkaIacError.invalidProp({
-        code: 'DR-003', path, prop: 'rpoSeconds', found: props.rpoSeconds,
+        code: 'DR-003', path: this.path, prop: 'rpoSeconds', found: props.rpoSeconds,
         expected: 'the declared RPO, a whole number of seconds of at least 1', fix: 'Pass the RPO of the DR pairing (pairing.rpo.seconds).',
       });
     }
     const rate = props.messagesPerSecond;
     if (rate !== undefined && (!(rate > 0) || !Number.isFinite(rate))) {
       throw KafkaIacError.invalidProp({
-        code: 'MON-010', path, prop: 'messagesPerSecond', found: rate,
+        code: 'MON-010', path: this.path, prop: 'messagesPerSecond', found: rate,
         expected: 'a positive produce rate of the replicated topics', fix: 'Give the planned rate, for example messagesPerSecond: 2000.',
       });
     }
     const maxLag = props.maxMessageLag ?? (rate !== undefined ? Math.ceil(rate * props.rpoSeconds) : undefined);
     if (maxLag === undefined || !Number.isInteger(maxLag) || maxLag < 1) {
       throw KafkaIacError.invalidProp({
-        code: 'MON-010', path, prop: 'maxMessageLag', found: props.maxMessageLag,
+        code: 'MON-010', path: this.path, prop: 'maxMessageLag', found: props.maxMessageLag,
         expected: 'a MessageLag threshold: messagesPerSecond (threshold = messages produced in one RPO) or maxMessageLag, a whole number of at least 1',
         fix: 'Set messagesPerSecond: <planned produce rate>, or maxMessageLag.',
       });
@@ -130,7 +128,7 @@ export class MskReplicatorAlarms extends KafkaIacConstruct {
     this.replicatorName = props.replicatorName;
     this.rpoSeconds = props.rpoSeconds;
 
-    if (props.alarmTopicArn !== undefined) checkSnsTopicArn(props.alarmTopicArn, { code: 'MON-010', path: this.node.path, prop: 'alarmTopicArn' });
+    if (props.alarmTopicArn !== undefined) checkSnsTopicArn(props.alarmTopicArn, { code: 'MON-010', path: this.path, prop: 'alarmTopicArn' });
     let topicArn = props.alarmTopicArn;
     if (!topicArn) {
       this.topicKey = alarmTopicKey(this, `SNS topic of the CloudWatch alarms of MSK Replicator ${props.replicatorName}`);
@@ -138,11 +136,11 @@ export class MskReplicatorAlarms extends KafkaIacConstruct {
       topicArn = this.topic.arn;
     }
 
-    const runbook = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? RUNBOOK_DIR, { code: 'KIAC-PROP', path: this.node.path, prop: 'runbookBaseUrl' }))(MSK_REPLICATOR_RUNBOOK.slug);
+    const runbook = runbookUrlFrom(checkRunbookBaseUrl(props.runbookBaseUrl ?? RUNBOOK_DIR, { code: 'KIAC-PROP', path: this.path, prop: 'runbookBaseUrl' }))(MSK_REPLICATOR_RUNBOOK.slug);
     const rpoMs = props.rpoSeconds * 1000;
     const alarm = (cid: string, name: string, metric: string, threshold: number, description: string, statistic = 'Maximum') => {
       const alarmName = `${props.replicatorName}-MON-010-${name}`;
-      alarmNames(env).push(alarmName);
+      alarmNames(this.environment).push(alarmName);
       return new CloudwatchMetricAlarm(this, cid, {
         alarmName,
         alarmDescription: `MON-010: ${description} Runbook: ${runbook}`,
@@ -168,9 +166,9 @@ export class MskReplicatorAlarms extends KafkaIacConstruct {
     this.failureAlarm = alarm('ReplicatorFailure', 'replicator-failure', MSK_REPLICATOR_FAILURE_METRIC, 0,
       `MSK Replicator ${props.replicatorName} reports failures (ReplicatorFailure above 0): it may have stopped replicating, and its latency and lag metrics then stop too.`, 'Sum');
 
-    if (!written.has(env)) {
-      written.add(env);
-      env.addOutputFile(`${RUNBOOK_DIR}/${MSK_REPLICATOR_RUNBOOK.slug}.md`, () => renderRunbook(MSK_REPLICATOR_RUNBOOK, alarmNamesOf(env)));
+    if (!written.has(this.environment)) {
+      written.add(this.environment);
+      this.environment.addOutputFile(`${RUNBOOK_DIR}/${MSK_REPLICATOR_RUNBOOK.slug}.md`, () => renderRunbook(MSK_REPLICATOR_RUNBOOK, alarmNamesOf(this.environment)));
     }
   }
 }

@@ -198,32 +198,30 @@ export class MskReplicator extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskReplicatorProps) {
     super(scope, id);
-    const path = this.node.path;
-    const environment = Environment.of(this);
     const { source, target } = props;
 
-    validateClusters(path, environment, source, target);
+    validateClusters(this.path, this.environment, source, target);
 
     const pairing = props.pairing;
-    if (pairing) checkPairing(path, pairing, props, source.region, environment.region);
-    this.topics = checkTopics(path, props.topics ?? pairing?.topics);
+    if (pairing) checkPairing(this.path, pairing, props, source.region, this.environment.region);
+    this.topics = checkTopics(this.path, props.topics ?? pairing?.topics);
     this.topicNaming = props.topicNaming ?? (pairing ? MSK_REPLICATOR_TOPIC_NAME_TYPE[pairing.replicationPolicy] as MskReplicatorTopicNaming : MskReplicatorTopicNaming.IDENTICAL);
     if (!Object.values(MskReplicatorTopicNaming).includes(this.topicNaming)) {
-      throw KafkaIacError.invalidProp({ code: 'DR-002', path, prop: 'topicNaming', found: this.topicNaming, expected: 'IDENTICAL or PREFIXED_WITH_SOURCE_CLUSTER_ALIAS', fix: 'Use MskReplicatorTopicNaming.IDENTICAL.' });
+      throw KafkaIacError.invalidProp({ code: 'DR-002', path: this.path, prop: 'topicNaming', found: this.topicNaming, expected: 'IDENTICAL or PREFIXED_WITH_SOURCE_CLUSTER_ALIAS', fix: 'Use MskReplicatorTopicNaming.IDENTICAL.' });
     }
     const syncOffsets = props.syncConsumerGroupOffsets ?? pairing?.syncConsumerGroupOffsets ?? true;
     if (!syncOffsets && this.topicNaming === MskReplicatorTopicNaming.IDENTICAL) {
       throw KafkaIacError.invalidProp({
-        code: 'DR-002', path, prop: 'syncConsumerGroupOffsets', found: false,
+        code: 'DR-002', path: this.path, prop: 'syncConsumerGroupOffsets', found: false,
         expected: 'true with identical topic names (failover): without translated offsets, consumers in the DR region restart from auto.offset.reset, re-reading or skipping records',
         fix: 'Remove syncConsumerGroupOffsets: false, or name topics PREFIXED_WITH_SOURCE_CLUSTER_ALIAS for active-active.',
       });
     }
-    this.consumerGroups = checkGroups(path, props.consumerGroups ?? pairing?.consumerGroups ?? [], syncOffsets);
+    this.consumerGroups = checkGroups(this.path, props.consumerGroups ?? pairing?.consumerGroups ?? [], syncOffsets);
     this.rpoSeconds = props.rpoSeconds ?? pairing?.rpo.seconds ?? Number.NaN;
     if (!Number.isInteger(this.rpoSeconds) || this.rpoSeconds < 1) {
       throw KafkaIacError.invalidProp({
-        code: 'DR-003', path, prop: 'rpoSeconds', found: props.rpoSeconds,
+        code: 'DR-003', path: this.path, prop: 'rpoSeconds', found: props.rpoSeconds,
         expected: 'the declared RPO, a whole number of seconds of at least 1 (MON-010 alarms when ReplicationLatency passes it)',
         fix: 'Set rpoSeconds from the DR pairing, for example rpoSeconds: 300.',
       });
@@ -231,7 +229,7 @@ export class MskReplicator extends KafkaIacConstruct {
     this.replicatorName = props.replicatorName ?? `${source.clusterName}-to-${target.clusterName}`.slice(0, 128);
     if (!REPLICATOR_NAME.test(this.replicatorName)) {
       throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path, prop: 'replicatorName', found: this.replicatorName,
+        code: 'KIAC-PROP', path: this.path, prop: 'replicatorName', found: this.replicatorName,
         grammar: 'letters, digits and dashes, starting with a letter or digit, at most 128 characters',
         fix: "Use a name such as 'production-to-dr'.",
       });

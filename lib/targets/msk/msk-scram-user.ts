@@ -79,18 +79,17 @@ export class MskScramUser extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskScramUserProps) {
     super(scope, id);
-    const path = this.node.path;
     const { cluster } = props;
     if (!cluster.authentication.some((a) => a.mechanism === AuthenticationMechanism.SCRAM_SHA_512)) {
       throw KafkaIacError.invalidProp({
-        code: 'SEC-003', path, prop: 'cluster', found: cluster.authentication.map((a) => a.mechanism),
+        code: 'SEC-003', path: this.path, prop: 'cluster', found: cluster.authentication.map((a) => a.mechanism),
         expected: 'a cluster with ClientAuthentication.scramSha512() among its authentication modes',
         fix: 'Add ClientAuthentication.scramSha512() to the cluster, or use IAM principals instead.',
       });
     }
     if (typeof props.userName !== 'string' || !USER_NAME.test(props.userName)) {
       throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path, prop: 'userName', found: props.userName,
+        code: 'KIAC-PROP', path: this.path, prop: 'userName', found: props.userName,
         grammar: 'letters, digits, _ . -, starting with a letter or digit, at most 64 characters',
         fix: "Use a name such as 'orders-producer'.",
       });
@@ -98,7 +97,7 @@ export class MskScramUser extends KafkaIacConstruct {
     const version = props.passwordVersion ?? 1;
     if (!Number.isInteger(version) || version < 1) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path, prop: 'passwordVersion', found: version,
+        code: 'KIAC-PROP', path: this.path, prop: 'passwordVersion', found: version,
         expected: 'a positive integer, raised by one for each new password', fix: 'Set passwordVersion: 1.',
       });
     }
@@ -106,7 +105,7 @@ export class MskScramUser extends KafkaIacConstruct {
     const variableName = props.passwordVariableName ?? `scram_password_${props.userName.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}`;
     const stack = TerraformStack.of(this);
     const used = usedVariables.get(stack) ?? new Set<string>();
-    if (used.has(variableName)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'password variable', variableName);
+    if (used.has(variableName)) throw KafkaIacError.duplicate('KIAC-PROP', this.path, 'password variable', variableName);
     used.add(variableName);
     usedVariables.set(stack, used);
 
@@ -123,7 +122,7 @@ export class MskScramUser extends KafkaIacConstruct {
     // cdktf 0.21 has no ephemeral API (terraform-cdk#3886); this is the documented override.
     this.passwordVariable.addOverride('ephemeral', true);
 
-    if (props.encryptionKeyArn !== undefined) checkKmsKeyArn(props.encryptionKeyArn, { code: 'SEC-009', path: this.node.path, prop: 'encryptionKeyArn' });
+    if (props.encryptionKeyArn !== undefined) checkKmsKeyArn(props.encryptionKeyArn, { code: 'SEC-009', path: this.path, prop: 'encryptionKeyArn' });
     this.resource = new SecretsmanagerSecret(this, 'Resource', {
       name: `AmazonMSK_${cluster.clusterName}_${props.userName}`,
       description: `SCRAM credentials of ${props.userName} on MSK cluster ${cluster.clusterName}`,

@@ -51,21 +51,20 @@ export class MskStorageAutoScaling extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: MskStorageAutoScalingProps) {
     super(scope, id);
-    const path = this.node.path;
     const max = props.maxVolumeSizeGiB ?? Math.min(MSK_MAX_VOLUME_SIZE_GIB, props.volumeSizeGiB * 4);
     const target = props.targetUtilizationPercent ?? 60;
     // A volume already at the MSK maximum (16384 GiB) is valid: autoscaling then keeps it there.
     const atMaximum = props.volumeSizeGiB === MSK_MAX_VOLUME_SIZE_GIB && max === MSK_MAX_VOLUME_SIZE_GIB;
     if (!Number.isInteger(max) || (max <= props.volumeSizeGiB && !atMaximum) || max > MSK_MAX_VOLUME_SIZE_GIB) {
       throw KafkaIacError.invalidProp({
-        code: 'CAP-004', path, prop: 'storageAutoScaling.maxVolumeSizeGiB', found: max,
+        code: 'CAP-004', path: this.path, prop: 'storageAutoScaling.maxVolumeSizeGiB', found: max,
         expected: `an integer above the initial volume size (${props.volumeSizeGiB}) and at most ${MSK_MAX_VOLUME_SIZE_GIB} GiB, so autoscaling has room to grow`,
         fix: `Set maxVolumeSizeGiB above ${props.volumeSizeGiB} and at most ${MSK_MAX_VOLUME_SIZE_GIB} (or a smaller volumeSizeGiB).`,
       });
     }
     if (!Number.isFinite(target) || target < 10 || target >= MON_004_DISK_WARNING_PERCENT) {
       throw KafkaIacError.invalidProp({
-        code: 'CAP-004', path, prop: 'storageAutoScaling.targetUtilizationPercent', found: target,
+        code: 'CAP-004', path: this.path, prop: 'storageAutoScaling.targetUtilizationPercent', found: target,
         expected: `10 to ${MON_004_DISK_WARNING_PERCENT - 1}: below the MON-004 disk warning (${MON_004_DISK_WARNING_PERCENT}%), within MSK's 10-80`,
         fix: 'Set targetUtilizationPercent: 60.',
       });

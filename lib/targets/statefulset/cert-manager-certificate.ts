@@ -69,7 +69,7 @@ export class CertManagerCertificate extends KafkaIacConstruct {
     super(scope, id);
     if (props.commonName.length > 64) {
       throw KafkaIacError.grammar({
-        code: 'SEC-010', path: this.node.path, prop: 'commonName', found: props.commonName,
+        code: 'SEC-010', path: this.path, prop: 'commonName', found: props.commonName,
         grammar: 'at most 64 characters (X.509)', fix: 'Use a shorter cluster name.',
       });
     }

@@ -73,11 +73,10 @@ export class KafkaNetworkPolicies extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: KafkaNetworkPoliciesProps) {
     super(scope, id);
-    const path = this.node.path;
     const name = props.clusterName;
     if (props.prometheusNetworks.length === 0) {
       throw KafkaIacError.invalidProp({
-        code: 'SEC-007', path, prop: 'prometheusNetworks', found: [],
+        code: 'SEC-007', path: this.path, prop: 'prometheusNetworks', found: [],
         expected: 'at least one declared Prometheus workload',
         fix: "Set prometheusNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' } })].",
       });
@@ -85,7 +84,7 @@ export class KafkaNetworkPolicies extends KafkaIacConstruct {
     for (const l of props.listeners) {
       if (l.clientNetworks.length === 0) {
         throw KafkaIacError.invalidProp({
-          code: 'SEC-007', path: `${path} listener ${l.name}`, prop: 'clientNetworks', found: [],
+          code: 'SEC-007', path: `${this.path} listener ${l.name}`, prop: 'clientNetworks', found: [],
           expected: 'at least one declared client workload; a rule without peers admits every pod',
           fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
         });
@@ -101,7 +100,7 @@ export class KafkaNetworkPolicies extends KafkaIacConstruct {
 
     this.denyIngress = policy('DenyIngress', 'deny-ingress', props.clusterPodSelector);
     this.allowClients = policy('AllowClients', 'allow-clients', props.brokerPodSelector, props.listeners.map((l) => ({
-      from: [...l.clientNetworks.map((n) => networkPolicyPeerOf(n, `${path}/AllowClients`)), ...internal],
+      from: [...l.clientNetworks.map((n) => networkPolicyPeerOf(n, `${this.path}/AllowClients`)), ...internal],
       ports: tcp(l.port),
     })));
     this.allowReplication = policy('AllowReplication', 'allow-replication', props.brokerPodSelector, [{
@@ -115,7 +114,7 @@ export class KafkaNetworkPolicies extends KafkaIacConstruct {
       ],
       ports: tcp(props.controllerPort),
     }]);
-    const prometheus = props.prometheusNetworks.map((n) => networkPolicyPeerOf(n, `${path}/AllowPrometheus`));
+    const prometheus = props.prometheusNetworks.map((n) => networkPolicyPeerOf(n, `${this.path}/AllowPrometheus`));
     this.allowPrometheus = policy('AllowPrometheus', 'allow-prometheus', props.clusterPodSelector, props.metricsEndpoints.map((m) => ({
       from: prometheus,
       ports: tcp(m.port),

@@ -8,7 +8,7 @@ import {
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';
-import { Environment, EnvironmentProfile } from '../../model/environment';
+import { EnvironmentProfile } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { checkKafkaImage, checkListenerProtocolAuthenticates, isApacheKafkaRepository, refuse, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { parseMemoryQuantity } from '../../model/jvm-heap';
@@ -181,14 +181,12 @@ export class KafkaStatefulSetCluster extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: KafkaStatefulSetClusterProps) {
     super(scope, id);
-    const path = this.node.path;
-    const environment = Environment.of(this);
-    const namespace = environment.namespace;
+    const namespace = this.environment.namespace;
 
-    this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
+    this.clusterName = props.clusterName ?? `${this.environment.name}-kafka`;
     if (!DNS_LABEL.test(this.clusterName) || this.clusterName.length > 30) {
       throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
+        code: 'KIAC-PROP', path: this.path, prop: 'clusterName', found: this.clusterName,
         grammar: 'a DNS label of at most 30 characters (Service, pod and certificate names are built from it)',
         fix: "Use a name such as 'orders-kafka'.",
       });
@@ -201,35 +199,35 @@ export class KafkaStatefulSetCluster extends KafkaIacConstruct {
     const repository = props.imageRepository ?? 'apache/kafka';
     this.image = `${repository}:${this.kafkaVersion.version}`;
     // The same check HA-005 runs on the synthesized StatefulSet.
-    refuse(path, isApacheKafkaRepository(repository) ? 'kafkaVersion' : 'imageRepository',
+    refuse(this.path, isApacheKafkaRepository(repository) ? 'kafkaVersion' : 'imageRepository',
       isApacheKafkaRepository(repository) ? this.kafkaVersion.version : repository, checkKafkaImage(this.image));
-    this.zones = zonesOf(path, environment.region, props.zones);
+    this.zones = zonesOf(this.path, this.environment.region, props.zones);
 
-    const { combined, controllerOptions, brokerOptions } = nodeOptionsOf(path, props);
+    const { combined, controllerOptions, brokerOptions } = nodeOptionsOf(this.path, props);
 
     // Storage (SEC-006, HA-011).
-    const storage = storageClassOf(this, path, props, `${namespace}-${name}-encrypted`, this.labels);
+    const storage = storageClassOf(this, this.path, props, `${namespace}-${name}-encrypted`, this.labels);
     this.storageClass = storage.storageClass;
     this.encryptedStorageClass = storage.created;
 
     // Listeners (SEC-001, SEC-003, SEC-007).
-    requireClientNetworks(path, props.clientNetworks);
+    requireClientNetworks(this.path, props.clientNetworks);
     const listenerProps = props.listeners ?? [{ name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }];
-    const clientListeners = renderListeners(path, listenerProps);
+    const clientListeners = renderListeners(this.path, listenerProps);
     const scramListener = clientListeners.find((l) => l.mechanism === AuthenticationMechanism.SCRAM_SHA_512);
     if (!scramListener) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path, prop: 'listeners', found: listenerProps.map((l) => `${l.name}:${l.authentication.mechanism}`),
+        code: 'KIAC-PROP', path: this.path, prop: 'listeners', found: listenerProps.map((l) => `${l.name}:${l.authentication.mechanism}`),
         expected: 'at least one SCRAM-SHA-512 listener, which Kafka Exporter and the admin Job connect to',
         fix: "Add { name: 'scram', port: 9093, authentication: ClientAuthentication.scramSha512() }.",
       });
     }
-    const domain = checkClusterDomain(props.clusterDomain ?? 'cluster.local', { code: 'KIAC-PROP', path, prop: 'clusterDomain' });
+    const domain = checkClusterDomain(props.clusterDomain ?? 'cluster.local', { code: 'KIAC-PROP', path: this.path, prop: 'clusterDomain' });
     this.bootstrapServers = `${name}-bootstrap.${namespace}.svc:${scramListener.port}`;
 
     // Principals (SEC-004) and the Secrets they come from (SEC-009).
     const admins = props.admins ?? [];
-    validateAdmins(path, admins);
+    validateAdmins(this.path, admins);
     const brokerUser = `${name}-broker`;
     const controllerPrincipal = `${name}-controller`;
     this.kafkaExporterUser = `${name}-kafka-exporter`;
@@ -244,7 +242,7 @@ export class KafkaStatefulSetCluster extends KafkaIacConstruct {
       ...admins.map((a) => ({ user: { user: a }, secret: `${a}-credentials` })),
     ];
     const issuer = props.certificateIssuer ?? { name: `${name}-ca` };
-    const brokerProperties = renderBrokerProperties(path, brokerOptions.replicas, props.brokerConfig);
+    const brokerProperties = renderBrokerProperties(this.path, brokerOptions.replicas, props.brokerConfig);
     const agent = props.jmxExporterAgent ?? JmxExporterAgent.download();
     const log4j = renderLog4j2Properties(props.authorizerLogLevel ?? AuthorizerLogLevel.INFO);
 
@@ -256,7 +254,7 @@ export class KafkaStatefulSetCluster extends KafkaIacConstruct {
       `${i}@${voterSet}-${i}.${voterSet}-headless.${namespace}.svc.${domain}:${StatefulSetPorts.CONTROLLER}`).join(',');
 
     const shared: KafkaNodeSetCluster = {
-      path, environmentName: environment.name, name, namespace, domain, labels: this.labels, nodePodLabels: this.nodePodLabels,
+      path: this.path, environmentName: this.environment.name, name, namespace, domain, labels: this.labels, nodePodLabels: this.nodePodLabels,
       image: this.image, zones: this.zones, storageClass: this.storageClass, serviceAccountName: serviceAccount.name, quorumVoters,
       clientListeners, brokerProperties, superUsers, brokerUser, controllerPrincipal, issuer, keystorePasswordSecret, brokerScramSecret,
       admins, log4j, scramUsers, agent,
@@ -295,7 +293,7 @@ export class KafkaStatefulSetCluster extends KafkaIacConstruct {
     this.podDisruptionBudget = new KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
       metadata: { name: `${name}-kafka`, labels: { ...this.labels } },
       spec: {
-        maxUnavailable: IntOrString.fromNumber(disruptionBudgetOf(path, environment.profile === EnvironmentProfile.DEVELOPMENT, combined, brokerProperties, voterCount)),
+        maxUnavailable: IntOrString.fromNumber(disruptionBudgetOf(this.path, this.environment.profile === EnvironmentProfile.DEVELOPMENT, combined, brokerProperties, voterCount)),
         selector: { matchLabels: { ...kafkaPodSelector } },
       },
     });

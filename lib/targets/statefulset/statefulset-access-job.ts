@@ -3,7 +3,6 @@ import { checkAbsolutePath } from '../../model/grammar/names';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
-import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 
 import type { AccessModel } from '../../model/access/access-model';
@@ -66,11 +65,10 @@ export class StatefulSetAccessJob extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: StatefulSetAccessJobProps) {
     super(scope, id);
-    const environment = Environment.of(this);
     const admin = props.model.principals.find((p) => p.kind === PrincipalKind.ADMIN);
     if (!admin || admin.authentication.mechanism !== AuthenticationMechanism.SCRAM_SHA_512) {
       throw KafkaIacError.invalidProp({
-        code: 'SEC-005', path: this.node.path, prop: 'admin principal', found: admin ? admin.authentication.mechanism : undefined,
+        code: 'SEC-005', path: this.path, prop: 'admin principal', found: admin ? admin.authentication.mechanism : undefined,
         expected: 'an admin principal with SCRAM-SHA-512 that the Job authenticates as',
         fix: "Declare access.addAdmin('kafka-admin', { authentication: ClientAuthentication.scramSha512() }).",
       });
@@ -78,7 +76,7 @@ export class StatefulSetAccessJob extends KafkaIacConstruct {
     const labels = { [TARGET_LABEL]: 'statefulset', 'app.kubernetes.io/name': `${props.clusterName}-access` };
     const acls = renderAclLines(props.model);
     const topics = renderTopicLines(props.model);
-    const bin = checkAbsolutePath(props.kafkaBinPath ?? '/opt/kafka/bin', { code: 'KIAC-PROP', path: this.node.path, prop: 'kafkaBinPath' });
+    const bin = checkAbsolutePath(props.kafkaBinPath ?? '/opt/kafka/bin', { code: 'KIAC-PROP', path: this.path, prop: 'kafkaBinPath' });
     const hash = createHash('sha256').update(acls).update(topics).digest('hex').slice(0, 10);
     const configMapName = `${props.clusterName}-access`;
     this.configMap = new ApiObject(this, 'Artefacts', {
@@ -139,7 +137,7 @@ export class StatefulSetAccessJob extends KafkaIacConstruct {
         data: { [CLIENT_PROPERTIES_KEY]: client.toPropertiesText() },
       });
       clients.set(principal.name, cm);
-      environment.addOutputFile(`clients/${principal.name}.properties`, () =>
+      this.environment.addOutputFile(`clients/${principal.name}.properties`, () =>
         String((cm.toJson() as { data?: Record<string, string> }).data?.[CLIENT_PROPERTIES_KEY] ?? ''));
     }
     this.clientProperties = clients;

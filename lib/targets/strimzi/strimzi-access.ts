@@ -1,7 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
-import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { KafkaTopic, KafkaUser, type KafkaTopicSpec, type KafkaUserSpec } from '../../imports/kafka.strimzi.io';
 
@@ -50,17 +49,17 @@ export class StrimziAccess extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: StrimziAccessProps) {
     super(scope, id);
-    const environment = Environment.of(this);
     const users = new Map<string, KafkaUser>();
     const topics = new Map<string, KafkaTopic>();
     const clients = new Map<string, ApiObject>();
-    const bootstrap = props.bootstrapServers ?? `${props.clusterName}-kafka-bootstrap.${environment.namespace}.svc:9093`;
+    const { namespace } = this.environment;
+    const bootstrap = props.bootstrapServers ?? `${props.clusterName}-kafka-bootstrap.${namespace}.svc:9093`;
     for (const topic of props.model.topics) {
       const rendered = renderKafkaTopic(topic, props.clusterName);
       topics.set(topic.name, new KafkaTopic(this, `Topic-${topic.name}`, { metadata: rendered.metadata, spec: rendered.spec as KafkaTopicSpec }));
     }
     for (const principal of props.model.principals) {
-      const rendered = renderKafkaUser(principal, props.clusterName, this.node.path);
+      const rendered = renderKafkaUser(principal, props.clusterName, this.path);
       users.set(principal.name, new KafkaUser(this, `User-${principal.name}`, { metadata: rendered.metadata, spec: rendered.spec as KafkaUserSpec }));
       const client = ClientProperties.forKubernetes(principal, {
         bootstrapServers: bootstrap, groupProtocol: props.groupProtocol,
@@ -79,7 +78,7 @@ export class StrimziAccess extends KafkaIacConstruct {
         data: { [CLIENT_PROPERTIES_KEY]: client.toPropertiesText() },
       });
       clients.set(principal.name, configMap);
-      environment.addOutputFile(`clients/${principal.name}.properties`, () => publishedProperties(configMap));
+      this.environment.addOutputFile(`clients/${principal.name}.properties`, () => publishedProperties(configMap));
     }
     this.users = users;
     this.topics = topics;

@@ -6,7 +6,6 @@ import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';
 import { ClientNetwork } from '../../model/client-network';
-import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import { checkListenerAuthentication, checkNoSaslPlain, refuse, refusalError, refuseBrokerCount, refuseControllerCount } from '../../model/rule-checks';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
@@ -162,13 +161,11 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: StrimziKafkaClusterProps) {
     super(scope, id);
-    const path = this.node.path;
-    const environment = Environment.of(this);
 
-    this.clusterName = props.clusterName ?? `${environment.name}-kafka`;
+    this.clusterName = props.clusterName ?? `${this.environment.name}-kafka`;
     if (!DNS_LABEL.test(this.clusterName) || this.clusterName.length > 40) {
       throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path, prop: 'clusterName', found: this.clusterName,
+        code: 'KIAC-PROP', path: this.path, prop: 'clusterName', found: this.clusterName,
         grammar: 'a DNS label of at most 40 characters (pod and Service names are built from it)',
         fix: "Use a name such as 'orders-kafka'.",
       });
@@ -179,16 +176,16 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
     this.kafkaVersion = props.kafkaVersion ?? KafkaVersion.V4_3_1;
     if (!this.kafkaVersion.isStrimziSupported) {
       throw KafkaIacError.invalidProp({
-        code: 'HA-005', path, prop: 'kafkaVersion', found: this.kafkaVersion.version,
+        code: 'HA-005', path: this.path, prop: 'kafkaVersion', found: this.kafkaVersion.version,
         expected: `a version Strimzi 1.2 runs in KRaft mode (${KafkaVersion.STRIMZI_SUPPORTED.join(', ')})`,
         fix: 'Use KafkaVersion.V4_3_1.',
       });
     }
 
-    this.zones = zonesOf(path, environment.region, props.zones);
+    this.zones = zonesOf(this.path, this.environment.region, props.zones);
 
     // Storage class (SEC-006).
-    const storage = storageClassOf(this, path, props, `${name}-encrypted`, this.labels);
+    const storage = storageClassOf(this, this.path, props, `${name}-encrypted`, this.labels);
     this.storageClass = storage.storageClass;
     this.encryptedStorageClass = storage.created;
 
@@ -196,10 +193,10 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
     const combined = props.combinedNode ?? false;
     const controllerOptions = { ...DEFAULT_CONTROLLER_NODES, name: 'controller', ...(props.controllers ?? {}) };
     const brokerOptions = (props.brokerPools ?? [{}]).map((p, i) => ({ ...DEFAULT_BROKER_NODES, name: i === 0 ? 'broker' : `broker-${i}`, ...p }));
-    if (!combined) refuseControllerCount(path, 'controllers.replicas', controllerOptions.replicas);
+    if (!combined) refuseControllerCount(this.path, 'controllers.replicas', controllerOptions.replicas);
     if (combined && props.brokerPools !== undefined && props.brokerPools.length > 1) {
       throw KafkaIacError.invalidProp({
-        code: 'HA-005', path, prop: 'brokerPools', found: props.brokerPools.length,
+        code: 'HA-005', path: this.path, prop: 'brokerPools', found: props.brokerPools.length,
         expected: 'one pool with combinedNode (a single node with both roles)',
         fix: 'Remove combinedNode and declare a controller pool and broker pools, or keep one pool.',
       });
@@ -209,33 +206,33 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
       : brokerOptions.map((p) => ({ ...p, roles: [KafkaNodePoolSpecRoles.BROKER] }));
     const seen = new Set<string>(combined ? [] : [controllerOptions.name]);
     for (const p of pools) {
-      refuseBrokerCount(`${path} pool ${p.name}`, 'replicas', p.replicas, 'StrimziKafkaCluster');
-      validatePool(path, p);
-      if (seen.has(p.name)) throw KafkaIacError.duplicate('KIAC-PROP', path, 'node pool', p.name);
+      refuseBrokerCount(`${this.path} pool ${p.name}`, 'replicas', p.replicas, 'StrimziKafkaCluster');
+      validatePool(this.path, p);
+      if (seen.has(p.name)) throw KafkaIacError.duplicate('KIAC-PROP', this.path, 'node pool', p.name);
       seen.add(p.name);
     }
-    if (!combined) validatePool(path, controllerOptions);
+    if (!combined) validatePool(this.path, controllerOptions);
     this.brokers = pools.reduce((sum, p) => sum + p.replicas, 0);
 
     // Listeners (SEC-001, SEC-003, SEC-007).
     const listenerProps = props.listeners ?? [{ name: 'tls', port: 9093, authentication: ClientAuthentication.scramSha512() }];
-    requireClientNetworks(path, props.clientNetworks);
-    const listeners = renderListeners(path, listenerProps, props.clientNetworks, { cluster: name, namespace: environment.namespace });
+    requireClientNetworks(this.path, props.clientNetworks);
+    const listeners = renderListeners(this.path, listenerProps, props.clientNetworks, { cluster: name, namespace: this.environment.namespace });
     this.listeners = listenerProps;
-    this.namespace = environment.namespace;
+    this.namespace = this.environment.namespace;
 
     // Broker config (HA-002/003/008/010, PERF-001, SEC-002, SEC-004) without keys Strimzi drops.
     this.brokerProperties = {
-      ...renderBrokerProperties(path, this.brokers, props.brokerConfig),
+      ...renderBrokerProperties(this.path, this.brokers, props.brokerConfig),
       'allow.everyone.if.no.acl.found': 'false',
       'ssl.enabled.protocols': 'TLSv1.3,TLSv1.2',
       'ssl.protocol': 'TLSv1.3',
     };
-    refuseForbiddenConfig(path, this.brokerProperties);
+    refuseForbiddenConfig(this.path, this.brokerProperties);
 
     // Super users (SEC-004).
     const admins = props.admins ?? [];
-    const superUsers = superUsersOf(path, admins, listenerProps);
+    const superUsers = superUsersOf(this.path, admins, listenerProps);
 
     // Metrics (JMX exporter).
     this.metricsConfigMap = new KubeConfigMap(this, 'MetricsConfig', {
@@ -244,7 +241,7 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
     });
 
     // Cruise Control (rebalancing after scaling), on by default in staging and production.
-    const cruiseControl = (props.cruiseControl?.enabled ?? environment.isProductionLike)
+    const cruiseControl = (props.cruiseControl?.enabled ?? this.environment.isProductionLike)
       ? renderCruiseControl(this, name, this.labels, props.cruiseControl ?? {})
       : undefined;
     this.cruiseControl = cruiseControl;
@@ -292,7 +289,7 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
       },
     });
 
-    const makePool = (id: string, p: PoolOptions) => this.createPool(id, p, heapOf(p.memory, `${path}/${id}`), deleteClaim);
+    const makePool = (id: string, p: PoolOptions) => this.createPool(id, p, heapOf(p.memory, `${this.path}/${id}`), deleteClaim);
     if (!combined) {
       this.controllerPool = makePool('ControllerPool', { ...controllerOptions, roles: [KafkaNodePoolSpecRoles.CONTROLLER] });
     }
@@ -316,7 +313,7 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
     const listener = this.listeners.find((l) => l.name === listenerName);
     if (listener === undefined) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path: this.node.path, prop: 'listener', found: listenerName,
+        code: 'KIAC-PROP', path: this.path, prop: 'listener', found: listenerName,
         expected: `one of the cluster's listeners (${this.listeners.map((l) => l.name).join(', ')})`,
         fix: 'Name a listener declared in listeners.',
       });
@@ -324,7 +321,7 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
     if (reach === ListenerReach.KUBERNETES_CLUSTER) return `${this.clusterName}-kafka-bootstrap.${this.namespace}.svc:${listener.port}`;
     if (listener.clusterSet === undefined) {
       throw KafkaIacError.invalidProp({
-        code: 'KIAC-PROP', path: `${this.node.path} listener ${listenerName}`, prop: 'clusterSet', found: 'none',
+        code: 'KIAC-PROP', path: `${this.path} listener ${listenerName}`, prop: 'clusterSet', found: 'none',
         expected: `a listener exposed to the cluster set: without it the brokers advertise in-cluster names and their certificates carry no ${CLUSTER_SET_ZONE} name, so a client in another Kubernetes cluster cannot connect with hostname verification`,
         fix: "Declare a listener with clusterSet: { clusterId: '<this cluster's ID>' } for the cross-cluster clients.",
       });

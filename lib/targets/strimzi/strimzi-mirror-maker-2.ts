@@ -157,26 +157,24 @@ export class StrimziMirrorMaker2 extends KafkaIacConstruct {
 
   public constructor(scope: Construct, id: string, props: StrimziMirrorMaker2Props) {
     super(scope, id);
-    const path = this.node.path;
-    const env = Environment.of(this);
     const pairing = props.pairing;
     this.name = props.name ?? `mm2-${pairing.name}`;
     if (!DNS_LABEL.test(this.name) || this.name.length > 40) {
       throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path, prop: 'name', found: this.name,
+        code: 'KIAC-PROP', path: this.path, prop: 'name', found: this.name,
         grammar: 'a DNS label of at most 40 characters', fix: "Set name to a short name such as 'mm2-dr'.",
       });
     }
-    const { rf, replicas } = deploymentOf(path, env, props);
+    const { rf, replicas } = deploymentOf(this.path, this.environment, props);
     const location = props.offsetSyncsTopicLocation ?? OffsetSyncsTopicLocation.TARGET;
     this.topics = MirrorMaker2Topics.of(pairing, this.name);
-    checkPrincipal(path, 'source', props.source.principal);
-    checkPrincipal(path, 'target', props.target.principal);
-    checkPrincipalModel(path, 'source', props.source.principal, pairing.access.principals);
+    checkPrincipal(this.path, 'source', props.source.principal);
+    checkPrincipal(this.path, 'target', props.target.principal);
+    checkPrincipalModel(this.path, 'source', props.source.principal, pairing.access.principals);
     const offsetSyncsOwner = location === OffsetSyncsTopicLocation.SOURCE ? props.source.principal : props.target.principal;
     if (!canWrite(offsetSyncsOwner, this.topics.offsetSyncsTopic(location))) {
       throw KafkaIacError.invalidProp({
-        code: 'DR-005', path, prop: 'offsetSyncsTopicLocation', found: location,
+        code: 'DR-005', path: this.path, prop: 'offsetSyncsTopicLocation', found: location,
         expected: `the ${location} principal '${offsetSyncsOwner.name}' allowed to write ${this.topics.offsetSyncsTopic(location)}`,
         fix: `Declare the principals with MirrorMaker2Access.add${location === OffsetSyncsTopicLocation.SOURCE ? 'Source' : 'Target'}Principal(pairing, ..., { offsetSyncsTopicLocation: OffsetSyncsTopicLocation.${location.toUpperCase()}, topics: MirrorMaker2Topics.of(pairing, '${this.name}') }).`,
       });
@@ -184,13 +182,13 @@ export class StrimziMirrorMaker2 extends KafkaIacConstruct {
     for (const t of this.topics.targetInternalTopics(location)) {
       if (!canWrite(props.target.principal, t)) {
         throw KafkaIacError.invalidProp({
-          code: 'DR-005', path, prop: 'target.principal', found: props.target.principal.name,
+          code: 'DR-005', path: this.path, prop: 'target.principal', found: props.target.principal.name,
           expected: `a principal allowed to write MirrorMaker 2's internal topic ${t}`,
           fix: `Declare it with MirrorMaker2Access.addTargetPrincipal(pairing, peerAccess, { ..., topics: MirrorMaker2Topics.of(pairing, '${this.name}') }).`,
         });
       }
     }
-    const { monitored, memory, heap, cpu, version, sourceTasksMax, interval } = runtimeOf(path, props, replicas);
+    const { monitored, memory, heap, cpu, version, sourceTasksMax, interval } = runtimeOf(this.path, props, replicas);
     const labels = { [TARGET_LABEL]: RuleTarget.STRIMZI, [KAFKA_CLUSTER_LABEL]: monitored };
     this.podSelector = { 'strimzi.io/kind': 'KafkaMirrorMaker2', [KAFKA_CLUSTER_LABEL]: monitored };
     const spreadSelector = { 'strimzi.io/cluster': this.name, 'strimzi.io/kind': 'KafkaMirrorMaker2' };
@@ -199,7 +197,7 @@ export class StrimziMirrorMaker2 extends KafkaIacConstruct {
 
     const policyClass = MIRROR_MAKER_2_POLICY_CLASS[pairing.replicationPolicy];
     const tlsConfig = { 'ssl.enabled.protocols': 'TLSv1.3,TLSv1.2', 'ssl.endpoint.identification.algorithm': 'HTTPS' };
-    const { source, target } = renderedClustersOf(path, env, props);
+    const { source, target } = renderedClustersOf(this.path, this.environment, props);
     this.resource = new KafkaMirrorMaker2(this, 'Resource', {
       metadata: {
         name: this.name,
@@ -299,8 +297,8 @@ export class StrimziMirrorMaker2 extends KafkaIacConstruct {
     });
     if (props.drill ?? true) {
       this.drillFile = DrDrill.addTo({
-        pairing, technology: DrReplicationTechnology.MIRROR_MAKER_2, replicationName: this.name, namespace: env.namespace,
-        primaryBootstrapServers: source.bootstrapServers, peerBootstrapServers: target.bootstrapServers, latencyQuery: latencyQueryOf(monitored, env),
+        pairing, technology: DrReplicationTechnology.MIRROR_MAKER_2, replicationName: this.name, namespace: this.environment.namespace,
+        primaryBootstrapServers: source.bootstrapServers, peerBootstrapServers: target.bootstrapServers, latencyQuery: latencyQueryOf(monitored, this.environment),
       });
     }
   }
