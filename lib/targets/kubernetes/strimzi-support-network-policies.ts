@@ -40,13 +40,7 @@ export class StrimziSupportNetworkPolicies extends KafkaIacConstruct {
   public constructor(scope: Construct, id: string, props: StrimziSupportNetworkPoliciesProps) {
     super(scope, id);
     const name = props.clusterName;
-    if (props.prometheusNetworks.length === 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-007', path: this.path, prop: 'prometheusNetworks', found: [],
-        expected: 'at least one declared Prometheus workload (a Kubernetes peer)',
-        fix: "Set prometheusNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' } })].",
-      });
-    }
+    requirePrometheusNetworks(this.path, props.prometheusNetworks);
     const labels = { [TARGET_LABEL]: RuleTarget.STRIMZI, [KAFKA_CLUSTER_LABEL]: name };
     this.denyIngress = new KubeNetworkPolicy(this, 'DenyIngress', {
       metadata: { name: `${name}-deny-ingress`, labels },
@@ -68,6 +62,22 @@ export class StrimziSupportNetworkPolicies extends KafkaIacConstruct {
           ports: [{ protocol: 'TCP', port: IntOrString.fromNumber(STRIMZI_METRICS_PORT) }],
         }],
       },
+    });
+  }
+}
+
+/**
+ * SEC-007 on Kubernetes: the metrics ports open only to declared Prometheus workloads, so at
+ * least one must be declared (an ingress rule without peers would admit every pod). Both
+ * Kubernetes targets check it (`StrimziSupportNetworkPolicies`, the StatefulSet target's
+ * `KafkaNetworkPolicies`).
+ */
+export function requirePrometheusNetworks(path: string, prometheusNetworks: readonly ClientNetwork[]): void {
+  if (prometheusNetworks.length === 0) {
+    throw KafkaIacError.invalidProp({
+      code: 'SEC-007', path, prop: 'prometheusNetworks', found: [],
+      expected: 'at least one declared Prometheus workload',
+      fix: "Set prometheusNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' } })].",
     });
   }
 }

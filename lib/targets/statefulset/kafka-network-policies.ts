@@ -2,7 +2,7 @@ import { IntOrString, KubeNetworkPolicy, type NetworkPolicyIngressRule, type Net
 import { Construct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
-import { networkPolicyPeerOf } from '../kubernetes/strimzi-support-network-policies';
+import { networkPolicyPeerOf, requirePrometheusNetworks } from '../kubernetes/strimzi-support-network-policies';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** A listener port and the workloads allowed to reach it. */
@@ -74,13 +74,7 @@ export class KafkaNetworkPolicies extends KafkaIacConstruct {
   public constructor(scope: Construct, id: string, props: KafkaNetworkPoliciesProps) {
     super(scope, id);
     const name = props.clusterName;
-    if (props.prometheusNetworks.length === 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'SEC-007', path: this.path, prop: 'prometheusNetworks', found: [],
-        expected: 'at least one declared Prometheus workload',
-        fix: "Set prometheusNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' } })].",
-      });
-    }
+    requirePrometheusNetworks(this.path, props.prometheusNetworks);
     for (const l of props.listeners) {
       if (l.clientNetworks.length === 0) {
         throw KafkaIacError.invalidProp({

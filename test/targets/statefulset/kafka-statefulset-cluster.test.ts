@@ -271,6 +271,10 @@ describe('KafkaStatefulSetCluster', () => {
     it('refuses a cluster without declared client networks with SEC-007', () => {
       expect(() => statefulSetChart({ cluster: { clientNetworks: [] } })).toThrow(/^SEC-007 \[kafka\/Kafka\] clientNetworks is \[\]/);
     });
+    it('refuses a cluster whose metrics ports no declared Prometheus workload may scrape with SEC-007', () => {
+      expect(() => statefulSetChart({ cluster: { prometheusNetworks: [] } }))
+        .toThrow(/^SEC-007 \[kafka\/Kafka\/NetworkPolicies\] prometheusNetworks is \[\]; expected at least one declared Prometheus workload/);
+    });
     it('refuses a cluster without a KMS key or StorageClass with SEC-006', () => {
       expect(() => statefulSetChart({ cluster: { kmsKeyId: undefined } })).toThrow(/^SEC-006 \[kafka\/Kafka\] kmsKeyId is not set/);
     });

@@ -156,6 +156,11 @@ describe('StrimziKafkaCluster', () => {
       expect(() => strimziChart({ cluster: { clientNetworks: [ClientNetwork.securityGroup('sg-0123')] } })).toThrow(/SEC-007 .*security groups are AWS-only/);
     });
 
+    it('refuses SEC-007 a cluster whose metrics ports no declared Prometheus workload may scrape', () => {
+      expect(() => strimziChart({ cluster: { prometheusNetworks: [] } }))
+        .toThrow(/^SEC-007 \[kafka\/Kafka\/NetworkPolicies\] prometheusNetworks is \[\]; expected at least one declared Prometheus workload/);
+    });
+
     it('refuses HA-005 a Kafka version Strimzi 1.2 does not run', () => {
       expect(() => strimziChart({ cluster: { kafkaVersion: KafkaVersion.MSK_3_9_X_KRAFT } })).toThrow(/HA-005 \[kafka\/Kafka\] kafkaVersion is '3.9.x.kraft'/);
     });
