@@ -71,13 +71,11 @@ export class ClientAuthentication {
 
 /** Checks a list of authentication modes: at least one, no duplicates. */
 export function validateAuthentications(path: string, list: readonly ClientAuthentication[]): void {
-  if (list.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'SEC-003', path, prop: 'authentication', found: [],
-      expected: 'at least one authentication mode; unauthenticated access is refused',
-      fix: 'Set authentication: [ClientAuthentication.scramSha512()].',
-    });
-  }
+  KafkaIacError.nonEmpty(list, {
+    code: 'SEC-003', path, prop: 'authentication',
+    expected: 'at least one authentication mode; unauthenticated access is refused',
+    fix: 'Set authentication: [ClientAuthentication.scramSha512()].',
+  });
   list.forEach((a, i) => {
     if (!(a instanceof ClientAuthentication)) {
       throw KafkaIacError.invalidProp({

@@ -31,6 +31,17 @@ export class KafkaIacError extends Error {
   }
 
   /**
+   * A list that must hold at least one entry (client networks, listeners, topics): returns it,
+   * or throws the same error as `invalidProp` with the list found (`[]` when it is missing).
+   */
+  public static nonEmpty<L extends readonly unknown[]>(list: L | null | undefined, p: {
+    readonly code: string; readonly path: string; readonly prop: string; readonly expected: string; readonly fix: string;
+  }): L {
+    if (!Array.isArray(list) || list.length === 0) throw KafkaIacError.invalidProp({ ...p, found: list ?? [] });
+    return list;
+  }
+
+  /**
    * An authentication mechanism that a target or a component does not offer (SEC-003). The
    * expected value reads `<offered> <where> (<why>)`: `iam, scram-sha-512 or tls on MSK`.
    */

@@ -20,4 +20,14 @@ describe('KafkaIacError factories', () => {
     expect(KafkaIacError.unsupportedAuthentication({ ...base, offered: ['scram-sha-512', 'iam'] }).message).toContain('expected scram-sha-512 or iam. Use');
     expect(KafkaIacError.unsupportedAuthentication({ ...base, offered: ['tls'] }).message).toContain('expected tls. Use');
   });
+
+  it('nonEmpty returns a list with an entry and refuses an empty or missing one, showing [] for missing', () => {
+    const p = { code: 'SEC-007', path: 'prod/Network', prop: 'clientNetworks', expected: 'at least one declared client network', fix: 'Set clientNetworks.' };
+    const list = ['10.20.0.0/16'];
+    expect(KafkaIacError.nonEmpty(list, p)).toBe(list);
+    for (const missing of [[], undefined, null]) {
+      expect(() => KafkaIacError.nonEmpty(missing, p)).toThrow('SEC-007 [prod/Network] clientNetworks is []; expected at least one declared client network. Set clientNetworks.');
+    }
+    expect(() => KafkaIacError.nonEmpty('10.20.0.0/16' as unknown as string[], p)).toThrow("SEC-007 [prod/Network] clientNetworks is '10.20.0.0/16'; expected at least one declared client network.");
+  });
 });

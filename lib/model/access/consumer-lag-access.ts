@@ -48,15 +48,11 @@ export function topicsConsumedByGroup(model: AccessModel, group: string, path: s
       fix: `Declare the group first, for example access.topic('orders').grantConsume(consumer, { group: '${group}' }), or scale a group that is declared (${declaredGroups(model).map((g) => `'${g}'`).join(', ') || 'none yet'}).`,
     });
   }
-  const topics = model.topics.filter((t) => names.has(t.name));
-  if (topics.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'KIAC-SCALING', path, prop: 'group topics', found: [],
-      expected: `at least one declared topic consumed by group '${group}', so the scaler knows whose lag to read`,
-      fix: `Declare the topics group '${group}' reads with access.addTopic(...) before scaling it.`,
-    });
-  }
-  return topics;
+  return KafkaIacError.nonEmpty(model.topics.filter((t) => names.has(t.name)), {
+    code: 'KIAC-SCALING', path, prop: 'group topics',
+    expected: `at least one declared topic consumed by group '${group}', so the scaler knows whose lag to read`,
+    fix: `Declare the topics group '${group}' reads with access.addTopic(...) before scaling it.`,
+  });
 }
 
 /** The consumer groups the access model declares (literal names), sorted. */

@@ -323,21 +323,15 @@ function checkPolicy(path: string, goal: ReplicationGoal, policy: ReplicationPol
 
 function selectTopics(path: string, access: AccessModel, names: readonly string[] | undefined): readonly string[] {
   if (names === undefined) {
-    const all = access.topics.map((t) => t.name);
-    if (all.length === 0) {
-      throw KafkaIacError.invalidProp({
-        code: 'DR-002', path, prop: 'topics', found: [], expected: `at least one topic declared in ${access.name}`,
-        fix: "Declare the topics in the access model (access.addTopic('orders')) before pairing.",
-      });
-    }
-    return all;
-  }
-  if (names.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'DR-002', path, prop: 'topics', found: [], expected: 'at least one topic to replicate',
-      fix: 'Leave topics unset to replicate every declared topic, or name them.',
+    return KafkaIacError.nonEmpty(access.topics.map((t) => t.name), {
+      code: 'DR-002', path, prop: 'topics', expected: `at least one topic declared in ${access.name}`,
+      fix: "Declare the topics in the access model (access.addTopic('orders')) before pairing.",
     });
   }
+  KafkaIacError.nonEmpty(names, {
+    code: 'DR-002', path, prop: 'topics', expected: 'at least one topic to replicate',
+    fix: 'Leave topics unset to replicate every declared topic, or name them.',
+  });
   const seen = new Set<string>();
   for (const name of names) {
     if (!access.topic(name)) {

@@ -78,17 +78,21 @@ export const KafkaJmxMetricNames = {
   LAST_APPLIED_RECORD_LAG_MS: 'kafka_controller_kafkacontroller_lastappliedrecordlagms',
 } as const;
 
+/** The MBeans of the percent gauges and meters (`RequestHandlerAvgIdlePercent`, `NetworkProcessorAvgIdlePercent`). */
+const PERCENT_MBEAN = 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*';
+
 /** The requests whose latency percentiles are exported (every other request type would add thousands of series). */
 const LATENCY_REQUESTS = 'Produce|FetchConsumer|FetchFollower';
 
 /**
  * The rules of one MBean family with two, one and no key properties after `name=`, in that
- * order (the exporter takes the first rule that matches, so the longer patterns come first).
+ * order (the exporter takes the first rule that matches, so the longer patterns come first),
+ * or with the numbers of extra keys `extraKeys` lists, in its order.
  * The MBean pattern captures `$1` to `$3`; each extra key becomes a label: `(.+)=(.+)` gives
  * `{ $4: '$5' }`, the second `{ $6: '$7' }`.
  */
-function withExtraKeys(mbean: string, attribute: string, name: string, type: JmxMetricType): JmxExporterRule[] {
-  return [2, 1, 0].map((keys) => {
+function withExtraKeys(mbean: string, attribute: string, name: string, type: JmxMetricType, extraKeys: readonly number[] = [2, 1, 0]): JmxExporterRule[] {
+  return extraKeys.map((keys) => {
     const groups = Array.from({ length: keys }, (_, i) => 4 + 2 * i);
     return {
       pattern: `${mbean}${', (.+)=(.+)'.repeat(keys)}><>${attribute}`,
@@ -139,20 +143,10 @@ export const KAFKA_JMX_EXPORTER_RULES: readonly JmxExporterRule[] = [
     name: 'kafka_network_requestmetrics_requests_total', type: JmxMetricType.COUNTER,
     labels: { request: '$1', version: '$2' },
   },
-  // Percent gauges (idle ratios of the request handler and network processor pools).
-  {
-    pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*><>MeanRate',
-    name: 'kafka_$1_$2_$3_percent', type: JmxMetricType.GAUGE,
-  },
-  {
-    pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*><>Value',
-    name: 'kafka_$1_$2_$3_percent', type: JmxMetricType.GAUGE,
-  },
-  {
-    pattern: 'kafka.(\\w+)<type=(.+), name=(.+)Percent\\w*, (.+)=(.+)><>Value',
-    name: 'kafka_$1_$2_$3_percent', type: JmxMetricType.GAUGE,
-    labels: { $4: '$5' },
-  },
+  // Percent gauges (idle ratios of the request handler and network processor pools): the
+  // meter's MeanRate, then the gauge's Value with no and with one extra key.
+  ...withExtraKeys(PERCENT_MBEAN, 'MeanRate', 'kafka_$1_$2_$3_percent', JmxMetricType.GAUGE, [0]),
+  ...withExtraKeys(PERCENT_MBEAN, 'Value', 'kafka_$1_$2_$3_percent', JmxMetricType.GAUGE, [0, 1]),
   // Rates become counters of their `Count` (BytesInPerSec -> ..._bytesin_total). RequestMetrics
   // is left out: its per-request-type series are numerous and only the ones above are read.
   ...withExtraKeys('kafka.(\\w+)<type=(?!RequestMetrics)(.+), name=(.+)PerSec\\w*', 'Count', 'kafka_$1_$2_$3_total', JmxMetricType.COUNTER),

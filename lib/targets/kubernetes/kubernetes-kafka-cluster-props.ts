@@ -146,11 +146,9 @@ export function storageClassOf(scope: Construct, path: string, props: Kubernetes
 
 /** The declared client workloads of a Kubernetes Kafka cluster: at least one (SEC-007). */
 export function requireClientNetworks(path: string, clientNetworks: readonly ClientNetwork[] | undefined): void {
-  if (clientNetworks === undefined || clientNetworks.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'SEC-007', path, prop: 'clientNetworks', found: clientNetworks ?? [],
-      expected: 'at least one declared client workload; an empty networkPolicyPeers list lets every pod connect',
-      fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
-    });
-  }
+  KafkaIacError.nonEmpty(clientNetworks, {
+    code: 'SEC-007', path, prop: 'clientNetworks',
+    expected: 'at least one declared client workload; an empty networkPolicyPeers list lets every pod connect',
+    fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
+  });
 }

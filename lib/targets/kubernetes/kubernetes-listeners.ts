@@ -28,12 +28,10 @@ export interface ListenerNameAndPortRules {
 export function checkedListeners<L extends KubernetesClientListener, R>(
   path: string, listeners: readonly L[], rules: ListenerNameAndPortRules, render: (listener: L, where: string) => R,
 ): R[] {
-  if (listeners.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'SEC-003', path, prop: 'listeners', found: [],
-      expected: 'at least one TLS listener with authentication', fix: 'Remove listeners: [] to get the default SCRAM-SHA-512 listener.',
-    });
-  }
+  KafkaIacError.nonEmpty(listeners, {
+    code: 'SEC-003', path, prop: 'listeners',
+    expected: 'at least one TLS listener with authentication', fix: 'Remove listeners: [] to get the default SCRAM-SHA-512 listener.',
+  });
   const names = new Set<string>();
   const ports = new Set<number>();
   return listeners.map((entry, i) => {

@@ -73,13 +73,11 @@ export class StrimziSupportNetworkPolicies extends KafkaIacConstruct {
  * `KafkaNetworkPolicies`).
  */
 export function requirePrometheusNetworks(path: string, prometheusNetworks: readonly ClientNetwork[]): void {
-  if (prometheusNetworks.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'SEC-007', path, prop: 'prometheusNetworks', found: [],
-      expected: 'at least one declared Prometheus workload',
-      fix: "Set prometheusNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' } })].",
-    });
-  }
+  KafkaIacError.nonEmpty(prometheusNetworks, {
+    code: 'SEC-007', path, prop: 'prometheusNetworks',
+    expected: 'at least one declared Prometheus workload',
+    fix: "Set prometheusNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' } })].",
+  });
 }
 
 /**

@@ -293,13 +293,11 @@ class ImportedKafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
 }
 
 function requireClients(path: string, clients: readonly ClientNetwork[] | undefined): void {
-  if (!Array.isArray(clients) || clients.length === 0) {
-    throw KafkaIacError.invalidProp({
-      code: 'SEC-007', path, prop: 'clientNetworks', found: clients ?? [],
-      expected: 'at least one declared client network (CIDR block or security group)',
-      fix: "Set clientNetworks: [ClientNetwork.cidr('10.20.0.0/16')].",
-    });
-  }
+  KafkaIacError.nonEmpty(clients, {
+    code: 'SEC-007', path, prop: 'clientNetworks',
+    expected: 'at least one declared client network (CIDR block or security group)',
+    fix: "Set clientNetworks: [ClientNetwork.cidr('10.20.0.0/16')].",
+  });
 }
 
 function checkZones(path: string, list: readonly string[], prop = 'availabilityZones'): void {

@@ -76,13 +76,11 @@ export class KafkaNetworkPolicies extends KafkaIacConstruct {
     const name = props.clusterName;
     requirePrometheusNetworks(this.path, props.prometheusNetworks);
     for (const l of props.listeners) {
-      if (l.clientNetworks.length === 0) {
-        throw KafkaIacError.invalidProp({
-          code: 'SEC-007', path: `${this.path} listener ${l.name}`, prop: 'clientNetworks', found: [],
-          expected: 'at least one declared client workload; a rule without peers admits every pod',
-          fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
-        });
-      }
+      KafkaIacError.nonEmpty(l.clientNetworks, {
+        code: 'SEC-007', path: `${this.path} listener ${l.name}`, prop: 'clientNetworks',
+        expected: 'at least one declared client workload; a rule without peers admits every pod',
+        fix: "Set clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })].",
+      });
     }
     const internal: NetworkPolicyPeer[] = (props.internalClients ?? []).map((labels) => ({ podSelector: { matchLabels: { ...labels } } }));
     const policy = (cid: string, suffix: string, podSelector: Readonly<Record<string, string>>, ingress?: NetworkPolicyIngressRule[]) =>
