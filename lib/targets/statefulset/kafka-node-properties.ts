@@ -62,9 +62,8 @@ export interface RenderedClientListener {
   readonly mechanism: AuthenticationMechanism;
 }
 
-/** What the properties of one role are rendered from. */
-export interface KafkaNodePropertiesInput {
-  readonly role: KafkaNodeRole;
+/** What the properties files of every role of one cluster share, decided by the cluster. */
+export interface KafkaClusterPropertiesInput {
   /** `controller.quorum.voters`: `id@host:port,...`. */
   readonly quorumVoters: string;
   readonly clientListeners: readonly RenderedClientListener[];
@@ -72,6 +71,11 @@ export interface KafkaNodePropertiesInput {
   readonly brokerProperties: Readonly<Record<string, string>>;
   /** `super.users`, already with `User:` prefixes. */
   readonly superUsers: readonly string[];
+}
+
+/** What the properties of one role are rendered from. */
+export interface KafkaNodePropertiesInput extends KafkaClusterPropertiesInput {
+  readonly role: KafkaNodeRole;
   /** The SCRAM user brokers use on the replication listener. */
   readonly interBrokerUser: string;
 }

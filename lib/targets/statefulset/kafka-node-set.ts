@@ -12,7 +12,7 @@ import { CertManagerCertificate, type CertificateIssuerRef } from './cert-manage
 import { CURL_IMAGE, type JmxExporterAgent } from './jmx-exporter-agent';
 import {
   KafkaNodeRole, KafkaPodPaths, StatefulSetPorts, kraftClusterId, propertiesKeyOf, renderKafkaNodeProperties, renderRackScript,
-  renderStartScript, scramUserPasswordFile, type FormatTimeScramUser, type RenderedClientListener,
+  renderStartScript, scramUserPasswordFile, type FormatTimeScramUser, type KafkaClusterPropertiesInput,
 } from './kafka-node-properties';
 import { checkedConstructId } from '../../contract/construct-id';
 import { READINESS_RESPONSE_WAIT_SECONDS, READINESS_SCRIPT_KEY, renderReadinessScript } from './kafka-readiness';
@@ -34,7 +34,7 @@ export interface KafkaNodeSet {
 }
 
 /** What every node set of one KafkaStatefulSetCluster shares, decided by the cluster. */
-export interface KafkaNodeSetCluster {
+export interface KafkaNodeSetCluster extends KafkaClusterPropertiesInput {
   /** The cluster's construct path, for error messages. */
   readonly path: string;
   readonly environmentName: string;
@@ -48,10 +48,6 @@ export interface KafkaNodeSetCluster {
   readonly zones: readonly string[];
   readonly storageClass: IEncryptedStorageClass;
   readonly serviceAccountName: string;
-  readonly quorumVoters: string;
-  readonly clientListeners: readonly RenderedClientListener[];
-  readonly brokerProperties: Readonly<Record<string, string>>;
-  readonly superUsers: readonly string[];
   readonly brokerUser: string;
   readonly controllerPrincipal: string;
   readonly issuer: CertificateIssuerRef;
