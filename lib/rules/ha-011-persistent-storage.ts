@@ -2,7 +2,7 @@ import type { SynthesizedDocument, TerraformDocument } from '../contract/documen
 import { shown, Findings, compliantWithNotes, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { kafkaNodeCheck, mskClusterCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
-import { block, literalBoolean } from './readers/msk-cluster-document';
+import { atRestKeyArnOf, block, literalBoolean } from './readers/msk-cluster-document';
 import { asStrimziKafka, asStrimziNodePool, storageVolumesOf, forbiddenConfigFindings } from './readers/strimzi-documents';
 import { podSpecOf, kafkaContainerOf, volumeOfPath } from './readers/statefulset-documents';
 
@@ -30,7 +30,7 @@ function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
     expected: 'true in production',
     fix: 'Create the cluster with MskCluster in a production environment, or set lifecycle { prevent_destroy = true }.',
   });
-  const keyArn = block(cluster.body.encryption_info).encryption_at_rest_kms_key_arn;
+  const keyArn = atRestKeyArnOf(cluster);
   const key = ctx.index.resolve(keyArn);
   if (key?.type === 'aws_kms_key') {
     f.expect(literalBoolean(block(key.body.lifecycle).prevent_destroy) === true, {

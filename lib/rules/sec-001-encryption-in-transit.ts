@@ -3,7 +3,7 @@ import type { KubernetesDocument, TerraformDocument } from '../contract/document
 import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { mskClusterCheck, nodeListenersCheck, strimziKafkaCheck } from './checks/target-checks';
-import { block } from './readers/msk-cluster-document';
+import { encryptionInTransitOf } from './readers/msk-cluster-document';
 import { forbiddenConfigFindings } from './readers/strimzi-documents';
 import { hasBrokerRole, type ListenerOfProperties, type NodeProperties } from './readers/statefulset-documents';
 
@@ -19,7 +19,7 @@ export const SEC_001_ENCRYPTION_IN_TRANSIT: Rule = defineRule({
 
 /** MSK: `encryption_in_transit` with `client_broker = "TLS"` and `in_cluster = true`, both written out. */
 function checkMsk(cluster: TerraformDocument): RuleOutcome {
-  const transit = block(block(cluster.body.encryption_info).encryption_in_transit);
+  const transit = encryptionInTransitOf(cluster);
   const f = new Findings();
   f.expect(transit.client_broker === 'TLS', {
     found: `encryption_info.encryption_in_transit.client_broker is ${shown(transit.client_broker)}`,

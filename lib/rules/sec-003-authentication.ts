@@ -3,7 +3,7 @@ import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { checkListenerProtocolAuthenticates, checkListenerAuthentication, checkMskAuthenticationModes, checkNoSaslPlain, saslMechanismsOf } from '../model/rule-checks';
 import { mskClusterCheck, nodeListenersCheck, strimziKafkaCheck } from './checks/target-checks';
-import { authenticationOf, block, hasBlock } from './readers/msk-cluster-document';
+import { authenticationOf, block, encryptionInTransitOf, hasBlock } from './readers/msk-cluster-document';
 import { forbiddenConfigFindings } from './readers/strimzi-documents';
 import { listenersOf, listenerSetting, type ListenerOfProperties, type NodeProperties } from './readers/statefulset-documents';
 
@@ -29,7 +29,7 @@ export const SEC_003_AUTHENTICATION: Rule = defineRule({
 function checkMsk(cluster: TerraformDocument): RuleOutcome {
   const auth = block(cluster.body.client_authentication);
   const modes = authenticationOf(cluster);
-  const clientBroker = block(block(cluster.body.encryption_info).encryption_in_transit).client_broker;
+  const clientBroker = encryptionInTransitOf(cluster).client_broker;
   const f = new Findings();
   // Absent or null (Terraform's unset) leaves MSK's default, TLS: SEC-001 asks for it written out.
   f.expect(clientBroker === undefined || clientBroker === null || clientBroker === 'TLS', {

@@ -2,7 +2,7 @@ import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from 
 import { Findings, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { kafkaNodeCheck, mskClusterCheck, strimziNodePoolCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
-import { block, literalBoolean } from './readers/msk-cluster-document';
+import { atRestKeyArnOf, literalBoolean } from './readers/msk-cluster-document';
 import { storageVolumesOf } from './readers/strimzi-documents';
 import { STORAGE_KMS_KEY_ANNOTATION } from '../contract/vocabulary';
 
@@ -21,7 +21,7 @@ export const SEC_006_ENCRYPTION_AT_REST: Rule = defineRule({
  * `aws_kms_key` of this stack, its `enable_key_rotation` is true.
  */
 function checkMsk(cluster: TerraformDocument, ctx: RuleContext): RuleOutcome {
-  const arn = block(cluster.body.encryption_info).encryption_at_rest_kms_key_arn;
+  const arn = atRestKeyArnOf(cluster);
   const f = new Findings();
   if (typeof arn !== 'string' || arn === '') {
     f.add({

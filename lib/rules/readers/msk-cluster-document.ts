@@ -62,6 +62,16 @@ export function brokerCountOf(cluster: TerraformDocument): number | undefined {
   return literalNumber(cluster.body.number_of_broker_nodes);
 }
 
+/** A cluster's `encryption_info.encryption_in_transit` block (`client_broker`, `in_cluster`); empty when not written. */
+export function encryptionInTransitOf(cluster: TerraformDocument): Readonly<Record<string, any>> {
+  return block(block(cluster.body.encryption_info).encryption_in_transit);
+}
+
+/** A cluster's `encryption_info.encryption_at_rest_kms_key_arn`, as written (unset: MSK's AWS-managed key). */
+export function atRestKeyArnOf(cluster: TerraformDocument): unknown {
+  return block(cluster.body.encryption_info).encryption_at_rest_kms_key_arn;
+}
+
 /** The client authentication modes a cluster enables. */
 export function authenticationOf(cluster: TerraformDocument): { readonly scram: boolean; readonly iam: boolean; readonly mutualTls: boolean } {
   const auth = block(cluster.body.client_authentication);
