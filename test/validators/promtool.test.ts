@@ -78,6 +78,31 @@ describe('promtool over the generated rules', () => {
       fs.rmSync(test);
     }
   });
+
+  it('fails the steady-burn scenario when the Ticket3d alert loses its short window (the scenario sees a bad slice in its 3d window)', async () => {
+    const dir = path.join(dist, 'staging', 'prometheus');
+    const rules = path.join(dir, 'kafka-slo-consumer-lag-orders.rules.yml');
+    const original = path.join(dir, 'tests', 'orders', 'KafkaSLOConsumerLagBurnRateTicket3d.test.yml');
+    const text = fs.readFileSync(rules, 'utf8');
+    // 95% over 7d: Ticket3d burns at 0.2333x × 0.05; the steady scenario holds one bad 1h12m
+    // slice in its 3d window (1/61 above the threshold) and none in the 6h window.
+    const ticket = /(kafka_slo:sli_error:ratio_rate3d\{[^}]*\} > \([^)]*\)) and kafka_slo:sli_error:ratio_rate6h\{[^}]*\} > \([^)]*\)/;
+    expect(text).toMatch(ticket);
+    const steady = fs.readFileSync(original, 'utf8').split('\n  - name: ').find((t) => t.includes('burns steadily'));
+    expect(steady).toContain('1 bad in the 62 slices the check sees');
+    const weakened = path.join(dir, 'long-window-only.rules.yml');
+    fs.writeFileSync(weakened, text.replace(ticket, '$1'));
+    const test = path.join(dir, 'tests', 'orders', 'long-window-only.test.yml');
+    fs.writeFileSync(test, fs.readFileSync(original, 'utf8').replace('../../kafka-slo-consumer-lag-orders.rules.yml', '../../long-window-only.rules.yml'));
+    try {
+      const r = await testRules([test]);
+      expect(r.ok).toBe(false);
+      expect(r.output).toMatch(/burns steadily[\s\S]*alertname: KafkaSLOConsumerLagBurnRateTicket3d/);
+    } finally {
+      fs.rmSync(weakened);
+      fs.rmSync(test);
+    }
+  });
 });
 
 describe('promtool over MSK open-monitoring rules changed by an escape hatch', () => {

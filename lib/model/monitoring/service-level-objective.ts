@@ -234,7 +234,7 @@ export class ServiceLevelObjective {
     }));
     // One steady burn below the lowest ticket rate, checked against all four burn-rate alerts.
     const last = alerts[alerts.length - 1];
-    alerts[alerts.length - 1] = { ...last, scenarios: [...last.scenarios, steadyBurnScenario(ind, BURN_RATE_WINDOWS[BURN_RATE_WINDOWS.length - 1], minThreshold, alerts.slice(0, -1).map((a) => a.alert))] };
+    alerts[alerts.length - 1] = { ...last, scenarios: [...last.scenarios, steadyBurnScenario(ind, BURN_RATE_WINDOWS[BURN_RATE_WINDOWS.length - 1], minThreshold, this.burnRateFor, alerts.slice(0, -1).map((a) => a.alert))] };
     const budgetAlerts: AlertRule[] = [];
     for (const [name, severity, remaining] of [['ErrorBudgetLow', AlertSeverity.WARNING, 0.5], ['ErrorBudgetCritical', AlertSeverity.CRITICAL, 0.2]] as const) {
       budgetAlerts.push({
@@ -317,22 +317,39 @@ function burnScenarios(ind: { readonly testSeries: string; readonly threshold: n
 /**
  * A steady burn at 80% of the lowest alert threshold: one bad slice every `spacing` slices,
  * checked half a spacing after the last bad slice. No burn-rate alert may fire.
+ *
+ * The series holds only the slices the check can see: the longest window (`w.long`, `nL`
+ * slices) behind the check and behind every evaluation within the alerts' `for` before it, plus
+ * one slice for a range that includes its left edge (Prometheus 2), and one more. promtool
+ * evaluates every rule of the group at every `evaluation_interval` from time 0 and compares an
+ * alert with the evaluation at its `eval_time` (cmd/promtool/unittest.go, `ruleUnitTest` and
+ * `testGroup.test`); with `for` at most the short window, the state at the check depends only on
+ * the samples in these slices, so older slices of the burn (a test of thousands of evaluations
+ * for a 99.9% objective) would change nothing that is checked. The bad slices keep their
+ * distances from the check: the last one `tail` slices before it, the others `spacing` apart.
  */
-function steadyBurnScenario(ind: { readonly testSeries: string; readonly threshold: number }, w: BurnRateWindow, minTheta: number, others: readonly string[]): AlertScenario {
+function steadyBurnScenario(ind: { readonly testSeries: string; readonly threshold: number }, w: BurnRateWindow, minTheta: number, forDuration: PrometheusDuration, others: readonly string[]): AlertScenario {
   const slice = PrometheusDuration.seconds(Math.max(60, Math.floor(w.short.totalSeconds / 5 / 60) * 60));
   const nL = w.long.totalSeconds / slice.totalSeconds;
   const spacing = Math.ceil(1.25 / minTheta);
-  const cycles = Math.max(1, Math.ceil((nL + 2) / spacing));
-  const parts: [number, number][] = [];
-  for (let i = 0; i < cycles; i++) parts.push([ind.threshold + 1, 1], [ind.threshold, spacing - 1]);
   const tail = Math.floor(spacing / 2);
-  parts.push([ind.threshold + 1, 1], [ind.threshold, tail]);
-  const total = cycles * spacing + 1 + tail;
+  const hold = Math.ceil(forDuration.totalSeconds / slice.totalSeconds);
+  const history = nL + hold + 2;
+  // Slice i of the series is `history - 1 - i` slices before the check.
+  const bad = (before: number) => before >= tail && (before - tail) % spacing === 0;
+  const parts: [number, number][] = [];
+  for (let before = history - 1; before >= 0; before--) {
+    const v = bad(before) ? ind.threshold + 1 : ind.threshold;
+    const last = parts[parts.length - 1];
+    if (last && last[0] === v) last[1]++;
+    else parts.push([v, 1]);
+  }
+  const seen = parts.filter(([v]) => v > ind.threshold).reduce((n, [, k]) => n + k, 0);
   return {
-    name: `quiet while the budget burns steadily below the lowest ticket rate (one bad ${slice} slice in ${spacing})`,
+    name: `quiet while the budget burns steadily below the lowest ticket rate (one bad ${slice} slice in ${spacing}, the last ${tail} slices before the check; ${seen} bad in the ${history} slices the check sees)`,
     interval: slice,
     series: [{ series: ind.testSeries, values: runs(parts) }],
-    evalTime: PrometheusDuration.seconds((total - 1) * slice.totalSeconds),
+    evalTime: PrometheusDuration.seconds((history - 1) * slice.totalSeconds),
     firing: [],
     alsoQuiet: others,
   };
