@@ -367,9 +367,15 @@ function steadyBurnScenario(ind: { readonly testSeries: string; readonly thresho
  * the quiet side gets its own scenario of `total` slices instead.
  */
 function budgetScenarios(ind: { readonly testSeries: string; readonly threshold: number }, budget: number, remaining: number, period: PrometheusDuration, forDuration: PrometheusDuration): AlertScenario[] {
-  const total = Math.max(100, Math.ceil(2.5 / budget));
-  const slice = PrometheusDuration.minutes(Math.max(1, Math.floor(period.totalSeconds / 60 / (total + 1))));
   const maxBadRatio = (1 - remaining) * budget;
+  // Each slice is one evaluation of every rule of the group, so the test costs `total`
+  // evaluations. The fewest slices that still bracket the threshold: one bad slice of the quiet
+  // history is under it (by 5%, far above floating-point noise), two of `total` are over it.
+  // (The threshold of the warning alert for a 99.9% objective: 2101 slices; of the critical one: 1314.)
+  const sliceOf = (n: number) => PrometheusDuration.minutes(Math.max(1, Math.floor(period.totalSeconds / 60 / (n + 1))));
+  const fewest = Math.max(100, Math.ceil(1.05 / maxBadRatio) + 1);
+  const total = fewest + Math.ceil(forDuration.totalSeconds / sliceOf(fewest).totalSeconds);
+  const slice = sliceOf(total);
   const hold = Math.ceil(forDuration.totalSeconds / slice.totalSeconds);
   const kQuiet = Math.ceil(maxBadRatio * total) - 1;
   const kFire = Math.floor(maxBadRatio * total) + 1 + hold;
