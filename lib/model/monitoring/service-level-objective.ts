@@ -283,10 +283,13 @@ export function readSliErrorExpression(expr: string): { readonly indicator: stri
 }
 
 /**
- * Two scenarios per burn-rate alert, in slices of a fifth of the short window (the test's
- * evaluation interval, so each slice is one recorded sample):
- * - an outage just long enough to cross the threshold in both windows (and to hold for `for`) fires;
- * - an outage one slice short of the threshold in the long window is quiet.
+ * The burn-rate alert's outage scenario, in slices of a fifth of the short window (the test's
+ * evaluation interval, so each slice is one recorded sample), checked twice in one run:
+ * - while the outage is `kQuiet` slices old, the most the long window holds under the threshold: quiet;
+ * - once it is just long enough to cross the threshold in both windows (and to hold for `for`): firing.
+ * promtool feeds the input series to the rules only up to each evaluation time
+ * (cmd/promtool/unittest.go, `suite.WithSamplesTill`), so the quiet check sees exactly what an
+ * outage of `kQuiet` slices would show (one run of evaluations instead of two).
  * The counts hold whether a range includes its left edge (Prometheus 2) or not (Prometheus 3).
  */
 function burnScenarios(ind: { readonly testSeries: string; readonly threshold: number }, w: BurnRateWindow, theta: number, forDuration: PrometheusDuration): AlertScenario[] {
@@ -302,16 +305,14 @@ function burnScenarios(ind: { readonly testSeries: string; readonly threshold: n
   const kQuiet = Math.ceil(theta * nL) - 1;
   const history = nL + 2;
   const at = (slices: number) => PrometheusDuration.seconds(slices * slice.totalSeconds);
-  const outage = (k: number): AlertScenario => ({
-    name: k === kFire
-      ? `fires after ${k} bad ${slice} slices in a row (error ratio above ${tidy(theta)} over ${w.long} and ${w.short})`
-      : `quiet after ${k} bad ${slice} slices in a row (error ratio under ${tidy(theta)} over ${w.long})`,
+  return [{
+    name: `quiet after ${kQuiet} bad ${slice} slices in a row (error ratio under ${tidy(theta)} over ${w.long}), fires after ${kFire} (error ratio above ${tidy(theta)} over ${w.long} and ${w.short})`,
     interval: slice,
-    series: [{ series: ind.testSeries, values: runs([[good, history], [bad, k]]) }],
-    evalTime: at(history + k - 1),
-    firing: k === kFire ? [{}] : [],
-  });
-  return [outage(kFire), outage(kQuiet)];
+    series: [{ series: ind.testSeries, values: runs([[good, history], [bad, kFire]]) }],
+    evalTime: at(history + kFire - 1),
+    firing: [{}],
+    quietBefore: [at(history + kQuiet - 1)],
+  }];
 }
 
 /**
