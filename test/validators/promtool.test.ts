@@ -7,7 +7,7 @@ import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/targ
 import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-monitoring';
 import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
 import { TEST_OUT } from '../support/paths';
-import { checkRules, filesEndingWith, testRules } from '../support/promtool';
+import { checkRules, filesEndingWith, testRules, type PromtoolResult } from '../support/promtool';
 
 const OUT = path.join(TEST_OUT, 'promtool');
 
@@ -62,21 +62,59 @@ describe('promtool over the generated rules', () => {
     }
   });
 
-  it('fails promtool test rules when a threshold is weakened in the rule file', async () => {
+  /**
+   * Runs the unit test of `alert` (staging, cluster orders) against a changed copy of its rule
+   * file; both copies are removed afterwards.
+   */
+  async function testAgainstChangedRules(ruleFile: string, alert: string, change: (rules: string) => string): Promise<PromtoolResult> {
     const dir = path.join(dist, 'staging', 'prometheus');
-    const rules = path.join(dir, 'kafka-orders-jmx-exporter.rules.yml');
-    const text = fs.readFileSync(rules, 'utf8');
+    const text = fs.readFileSync(path.join(dir, ruleFile), 'utf8');
+    const changed = change(text);
+    expect(changed).not.toBe(text);
     const weakened = path.join(dir, 'weakened.rules.yml');
-    fs.writeFileSync(weakened, text.replace(') > 10000', ') > 20000'));
+    fs.writeFileSync(weakened, changed);
     const test = path.join(dir, 'tests', 'orders', 'weakened.test.yml');
-    fs.writeFileSync(test, fs.readFileSync(path.join(dir, 'tests', 'orders', 'KafkaConsumerLagWarning.test.yml'), 'utf8').replace('../../kafka-orders-jmx-exporter.rules.yml', '../../weakened.rules.yml'));
+    fs.writeFileSync(test, fs.readFileSync(path.join(dir, 'tests', 'orders', `${alert}.test.yml`), 'utf8').replace(`../../${ruleFile}`, '../../weakened.rules.yml'));
     try {
-      const r = await testRules([test]);
-      expect(r.ok).toBe(false);
+      return await testRules([test]);
     } finally {
       fs.rmSync(weakened);
       fs.rmSync(test);
     }
+  }
+
+  it('fails promtool test rules when a threshold is weakened in the rule file', async () => {
+    const r = await testAgainstChangedRules('kafka-orders-jmx-exporter.rules.yml', 'KafkaConsumerLagWarning', (t) => t.replace(') > 10000', ') > 20000'));
+    expect(r.ok).toBe(false);
+  });
+
+  it('fails the steady-burn scenario when the Ticket3d alert loses its short window (the scenario sees a bad slice in its 3d window)', async () => {
+    // 95% over 7d: Ticket3d burns at 0.2333x × 0.05; the steady scenario holds one bad 1h12m
+    // slice in its 3d window (1/61 above the threshold) and none in the 6h window.
+    const steady = fs.readFileSync(path.join(dist, 'staging', 'prometheus', 'tests', 'orders', 'KafkaSLOConsumerLagBurnRateTicket3d.test.yml'), 'utf8').split('\n  - name: ').find((t) => t.includes('burns steadily'));
+    expect(steady).toContain('1 bad in the 62 slices the check sees');
+    const ticket = /(kafka_slo:sli_error:ratio_rate3d\{[^}]*\} > \([^)]*\)) and kafka_slo:sli_error:ratio_rate6h\{[^}]*\} > \([^)]*\)/;
+    const r = await testAgainstChangedRules('kafka-slo-consumer-lag-orders.rules.yml', 'KafkaSLOConsumerLagBurnRateTicket3d', (t) => t.replace(ticket, '$1'));
+    expect(r.ok).toBe(false);
+    expect(r.output).toMatch(/burns steadily[\s\S]*alertname: KafkaSLOConsumerLagBurnRateTicket3d/);
+  });
+
+  it('fails the check before the for when the alert loses its for (the pending check runs in the firing scenario)', async () => {
+    const r = await testAgainstChangedRules('kafka-orders-jmx-exporter.rules.yml', 'KafkaUnderReplicatedPartitions',
+      (t) => t.replace(/(- alert: KafkaUnderReplicatedPartitions\n\s+expr: [^\n]*\n)\s+for: 5m\n/, '$1'));
+    expect(r.ok).toBe(false);
+    // Only the check at 4m (pending before the 5m for) fails: the alert still fires at 6m.
+    expect(r.output).toMatch(/alertname: KafkaUnderReplicatedPartitions, time: 4m,\s+exp:\[\],/);
+    expect(r.output).not.toMatch(/time: 6m/);
+  });
+
+  it('fails the quiet check of a burn-rate outage when the threshold is lowered (the quiet check runs in the firing outage)', async () => {
+    // 95% over 7d: Page1h burns at 3.36x × 0.05 = 0.168; the outage is checked quiet after 10
+    // bad 1m slices (10/61 = 0.164 over 1h) and firing after 11. At 2.8x (0.14) it fires at 10.
+    const r = await testAgainstChangedRules('kafka-slo-consumer-lag-orders.rules.yml', 'KafkaSLOConsumerLagBurnRatePage1h', (t) => t.replaceAll('(3.36 * 0.05)', '(2.8 * 0.05)'));
+    expect(r.ok).toBe(false);
+    expect(r.output).toMatch(/alertname: KafkaSLOConsumerLagBurnRatePage1h, time: 1h11m,\s+exp:\[\],/);
+    expect(r.output).not.toMatch(/time: 1h12m/);
   });
 });
 

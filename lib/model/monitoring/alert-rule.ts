@@ -29,7 +29,10 @@ export interface AlertScenario {
   /**
    * Earlier times in the same series when this alert must be quiet: a series that crosses the
    * threshold only near its end proves quiet below it and firing above it in one run (the
-   * error-budget scenarios, thousands of evaluations each, are run once instead of twice).
+   * error-budget scenarios, thousands of evaluations each, are run once instead of twice; a
+   * burn-rate outage; an alert still pending before its `for`). promtool feeds the series to the
+   * rules only up to each evaluation time (cmd/promtool/unittest.go), so a check at an earlier
+   * time sees what a scenario cut off there would.
    */
   readonly quietBefore?: readonly PrometheusDuration[];
 }

@@ -246,14 +246,21 @@ interface GaugeSpec {
 function gauge(g: GaugeSpec): AlertScenario[] {
   const minutes = minutesFor(g.forDuration) + 3;
   const fill = (v: number): TestSeries[] => g.series(v).map((s) => ({ series: s.series, values: constant(s.v ?? v, minutes) }));
-  const out = [
-    scenario(`fires at ${g.fire} (${g.thresholdText}) after ${g.forDuration}`, fill(g.fire), after(g.forDuration), g.firing),
+  const fires = scenario(`fires at ${g.fire} (${g.thresholdText}) after ${g.forDuration}`, fill(g.fire), after(g.forDuration), g.firing);
+  return [
+    g.forDuration.totalSeconds >= 120 ? pendingFirst(fires, `pending, not firing, at ${g.fire} before ${g.forDuration} has passed`, g.forDuration) : fires,
     scenario(`quiet just below the threshold, at ${g.quiet}`, fill(g.quiet), after(g.forDuration), []),
   ];
-  if (g.forDuration.totalSeconds >= 120) {
-    out.push(scenario(`pending, not firing, at ${g.fire} before ${g.forDuration} has passed`, fill(g.fire), PrometheusDuration.seconds(g.forDuration.totalSeconds - 60), []));
-  }
-  return out;
+}
+
+/**
+ * The firing scenario, also checked quiet one minute before its `for` has passed, in the same
+ * run: promtool feeds the input series to the rules only up to each evaluation time
+ * (cmd/promtool/unittest.go, `suite.WithSamplesTill`), so the check before `for` sees exactly
+ * what a scenario of its own with the same series would (one run of evaluations instead of two).
+ */
+function pendingFirst(fires: AlertScenario, pending: string, forDuration: PrometheusDuration): AlertScenario {
+  return { ...fires, name: `${pending}; ${fires.name}`, quietBefore: [PrometheusDuration.seconds(forDuration.totalSeconds - 60)] };
 }
 
 interface CounterSpec {
@@ -346,14 +353,12 @@ function controllerReplicationAndCertificateAlerts(input: KafkaAlertCatalogInput
     const forDuration = rpo.totalSeconds < 300 ? rpo : PrometheusDuration.minutes(5);
     const running = (values: string): TestSeries => ({ series: tasks.series({ task: '0' }), values });
     const failed: TestSeries = { series: tasks.series({ task: '0', status: 'failed' }), values: constant(1, minutesFor(forDuration) + 3) };
+    const failedFires = scenario(`fires when the only ${what} task has failed for ${forDuration}`, [failed], after(forDuration), [{}]);
     const scenarios: AlertScenario[] = [
       scenario(`fires when the only ${what} task stops reporting (pods gone or not scraped) for ${forDuration}`, [running('1x2 stale')], PrometheusDuration.minutes(3 + minutesFor(forDuration) + 1), [{}]),
-      scenario(`fires when the only ${what} task has failed for ${forDuration}`, [failed], after(forDuration), [{}]),
+      forDuration.totalSeconds >= 120 ? pendingFirst(failedFires, `pending, not firing, with no running ${what} task before ${forDuration} has passed`, forDuration) : failedFires,
       scenario(`quiet while a ${what} task is running`, [running(constant(1, minutesFor(forDuration) + 3))], after(forDuration), []),
     ];
-    if (forDuration.totalSeconds >= 120) {
-      scenarios.push(scenario(`pending, not firing, with no running ${what} task before ${forDuration} has passed`, [failed], PrometheusDuration.seconds(forDuration.totalSeconds - 60), []));
-    }
     return {
       alert, ruleId: 'MON-010', severity: AlertSeverity.CRITICAL, for: forDuration, labels,
       expr: `(count(${tasks}) or vector(0)) < 1`,

@@ -234,7 +234,7 @@ export class ServiceLevelObjective {
     }));
     // One steady burn below the lowest ticket rate, checked against all four burn-rate alerts.
     const last = alerts[alerts.length - 1];
-    alerts[alerts.length - 1] = { ...last, scenarios: [...last.scenarios, steadyBurnScenario(ind, BURN_RATE_WINDOWS[BURN_RATE_WINDOWS.length - 1], minThreshold, alerts.slice(0, -1).map((a) => a.alert))] };
+    alerts[alerts.length - 1] = { ...last, scenarios: [...last.scenarios, steadyBurnScenario(ind, BURN_RATE_WINDOWS[BURN_RATE_WINDOWS.length - 1], minThreshold, this.burnRateFor, alerts.slice(0, -1).map((a) => a.alert))] };
     const budgetAlerts: AlertRule[] = [];
     for (const [name, severity, remaining] of [['ErrorBudgetLow', AlertSeverity.WARNING, 0.5], ['ErrorBudgetCritical', AlertSeverity.CRITICAL, 0.2]] as const) {
       budgetAlerts.push({
@@ -283,10 +283,13 @@ export function readSliErrorExpression(expr: string): { readonly indicator: stri
 }
 
 /**
- * Two scenarios per burn-rate alert, in slices of a fifth of the short window (the test's
- * evaluation interval, so each slice is one recorded sample):
- * - an outage just long enough to cross the threshold in both windows (and to hold for `for`) fires;
- * - an outage one slice short of the threshold in the long window is quiet.
+ * The burn-rate alert's outage scenario, in slices of a fifth of the short window (the test's
+ * evaluation interval, so each slice is one recorded sample), checked twice in one run:
+ * - while the outage is `kQuiet` slices old, the most the long window holds under the threshold: quiet;
+ * - once it is just long enough to cross the threshold in both windows (and to hold for `for`): firing.
+ * promtool feeds the input series to the rules only up to each evaluation time
+ * (cmd/promtool/unittest.go, `suite.WithSamplesTill`), so the quiet check sees exactly what an
+ * outage of `kQuiet` slices would show (one run of evaluations instead of two).
  * The counts hold whether a range includes its left edge (Prometheus 2) or not (Prometheus 3).
  */
 function burnScenarios(ind: { readonly testSeries: string; readonly threshold: number }, w: BurnRateWindow, theta: number, forDuration: PrometheusDuration): AlertScenario[] {
@@ -302,37 +305,52 @@ function burnScenarios(ind: { readonly testSeries: string; readonly threshold: n
   const kQuiet = Math.ceil(theta * nL) - 1;
   const history = nL + 2;
   const at = (slices: number) => PrometheusDuration.seconds(slices * slice.totalSeconds);
-  const outage = (k: number): AlertScenario => ({
-    name: k === kFire
-      ? `fires after ${k} bad ${slice} slices in a row (error ratio above ${tidy(theta)} over ${w.long} and ${w.short})`
-      : `quiet after ${k} bad ${slice} slices in a row (error ratio under ${tidy(theta)} over ${w.long})`,
+  return [{
+    name: `quiet after ${kQuiet} bad ${slice} slices in a row (error ratio under ${tidy(theta)} over ${w.long}), fires after ${kFire} (error ratio above ${tidy(theta)} over ${w.long} and ${w.short})`,
     interval: slice,
-    series: [{ series: ind.testSeries, values: runs([[good, history], [bad, k]]) }],
-    evalTime: at(history + k - 1),
-    firing: k === kFire ? [{}] : [],
-  });
-  return [outage(kFire), outage(kQuiet)];
+    series: [{ series: ind.testSeries, values: runs([[good, history], [bad, kFire]]) }],
+    evalTime: at(history + kFire - 1),
+    firing: [{}],
+    quietBefore: [at(history + kQuiet - 1)],
+  }];
 }
 
 /**
  * A steady burn at 80% of the lowest alert threshold: one bad slice every `spacing` slices,
  * checked half a spacing after the last bad slice. No burn-rate alert may fire.
+ *
+ * The series holds only the slices the check can see: the longest window (`w.long`, `nL`
+ * slices) behind the check and behind every evaluation within the alerts' `for` before it, plus
+ * one slice for a range that includes its left edge (Prometheus 2), and one more. promtool
+ * evaluates every rule of the group at every `evaluation_interval` from time 0 and compares an
+ * alert with the evaluation at its `eval_time` (cmd/promtool/unittest.go, `ruleUnitTest` and
+ * `testGroup.test`); with `for` at most the short window, the state at the check depends only on
+ * the samples in these slices, so older slices of the burn (a test of thousands of evaluations
+ * for a 99.9% objective) would change nothing that is checked. The bad slices keep their
+ * distances from the check: the last one `tail` slices before it, the others `spacing` apart.
  */
-function steadyBurnScenario(ind: { readonly testSeries: string; readonly threshold: number }, w: BurnRateWindow, minTheta: number, others: readonly string[]): AlertScenario {
+function steadyBurnScenario(ind: { readonly testSeries: string; readonly threshold: number }, w: BurnRateWindow, minTheta: number, forDuration: PrometheusDuration, others: readonly string[]): AlertScenario {
   const slice = PrometheusDuration.seconds(Math.max(60, Math.floor(w.short.totalSeconds / 5 / 60) * 60));
   const nL = w.long.totalSeconds / slice.totalSeconds;
   const spacing = Math.ceil(1.25 / minTheta);
-  const cycles = Math.max(1, Math.ceil((nL + 2) / spacing));
-  const parts: [number, number][] = [];
-  for (let i = 0; i < cycles; i++) parts.push([ind.threshold + 1, 1], [ind.threshold, spacing - 1]);
   const tail = Math.floor(spacing / 2);
-  parts.push([ind.threshold + 1, 1], [ind.threshold, tail]);
-  const total = cycles * spacing + 1 + tail;
+  const hold = Math.ceil(forDuration.totalSeconds / slice.totalSeconds);
+  const history = nL + hold + 2;
+  // Slice i of the series is `history - 1 - i` slices before the check.
+  const bad = (before: number) => before >= tail && (before - tail) % spacing === 0;
+  const parts: [number, number][] = [];
+  for (let before = history - 1; before >= 0; before--) {
+    const v = bad(before) ? ind.threshold + 1 : ind.threshold;
+    const last = parts[parts.length - 1];
+    if (last && last[0] === v) last[1]++;
+    else parts.push([v, 1]);
+  }
+  const seen = parts.filter(([v]) => v > ind.threshold).reduce((n, [, k]) => n + k, 0);
   return {
-    name: `quiet while the budget burns steadily below the lowest ticket rate (one bad ${slice} slice in ${spacing})`,
+    name: `quiet while the budget burns steadily below the lowest ticket rate (one bad ${slice} slice in ${spacing}, the last ${tail} slices before the check; ${seen} bad in the ${history} slices the check sees)`,
     interval: slice,
     series: [{ series: ind.testSeries, values: runs(parts) }],
-    evalTime: PrometheusDuration.seconds((total - 1) * slice.totalSeconds),
+    evalTime: PrometheusDuration.seconds((history - 1) * slice.totalSeconds),
     firing: [],
     alsoQuiet: others,
   };
@@ -350,9 +368,15 @@ function steadyBurnScenario(ind: { readonly testSeries: string; readonly thresho
  * the quiet side gets its own scenario of `total` slices instead.
  */
 function budgetScenarios(ind: { readonly testSeries: string; readonly threshold: number }, budget: number, remaining: number, period: PrometheusDuration, forDuration: PrometheusDuration): AlertScenario[] {
-  const total = Math.max(100, Math.ceil(2.5 / budget));
-  const slice = PrometheusDuration.minutes(Math.max(1, Math.floor(period.totalSeconds / 60 / (total + 1))));
   const maxBadRatio = (1 - remaining) * budget;
+  // Each slice is one evaluation of every rule of the group, so the test costs `total`
+  // evaluations. The fewest slices that still bracket the threshold: one bad slice of the quiet
+  // history is under it (by 5%, far above floating-point noise), two of `total` are over it.
+  // (The threshold of the warning alert for a 99.9% objective: 2101 slices; of the critical one: 1314.)
+  const sliceOf = (n: number) => PrometheusDuration.minutes(Math.max(1, Math.floor(period.totalSeconds / 60 / (n + 1))));
+  const fewest = Math.max(100, Math.ceil(1.05 / maxBadRatio) + 1);
+  const total = fewest + Math.ceil(forDuration.totalSeconds / sliceOf(fewest).totalSeconds);
+  const slice = sliceOf(total);
   const hold = Math.ceil(forDuration.totalSeconds / slice.totalSeconds);
   const kQuiet = Math.ceil(maxBadRatio * total) - 1;
   const kFire = Math.floor(maxBadRatio * total) + 1 + hold;
