@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLE_ENVIRONMENTS, ROOT, exampleTerraform } from './paths';
@@ -136,4 +136,27 @@ export function terraform(args: readonly string[], dir = WRAPPER_DIR): string {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`terraform ${args.join(' ')} failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`, { cause: e });
   }
+}
+
+/** A `terraform test -json` run: its exit status and its machine-readable messages, one per line. */
+export interface TerraformTestResult {
+  readonly status: number | null;
+  readonly messages: readonly Record<string, any>[];
+  /** The messages of the run as one text, for failure messages. */
+  readonly text: string;
+}
+
+/** Runs `terraform test -json` in the wrapper; does not throw when a test fails (the caller reads the messages). */
+export function terraformTestJson(dir = WRAPPER_DIR): TerraformTestResult {
+  const r = spawnSync('terraform', ['test', '-json', '-no-color'], { cwd: dir, env: terraformEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
+  const messages = lines.map((l) => {
+    try {
+      return JSON.parse(l) as Record<string, any>;
+    } catch {
+      throw new Error(`terraform test -json printed a line that is not JSON: ${l}\n${r.stderr}`);
+    }
+  });
+  return { status: r.status, messages, text: `${messages.map((m) => `${m['@message']}${m.diagnostic?.detail ? `: ${m.diagnostic.detail}` : ''}`).join('\n')}\n${r.stderr}` };
 }

@@ -1,11 +1,15 @@
 // Runs the consumer's snapshot test of docs/testing.md with vitest, as written, against this
 // checkout ('kafka-iac' and 'kafka-iac/testing' resolved to lib/): the first run writes the
-// snapshot, a second run passes, and a change to the environment fails it.
+// snapshot; then one more vitest process runs two copies beside each other, each with that
+// snapshot: the unchanged test passes, and a change to the environment fails it.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, TEST_OUT } from '../support/paths';
+
+/** vitest's transform cache for these runs (experimental.fsModuleCache, keyed by file content, path and configuration): the library is transformed once, not once per run. */
+const MODULE_CACHE = path.join(TEST_OUT, 'cache', 'testing-guide-vitest');
 
 function guideExample(): string {
   const guide = fs.readFileSync(path.join(ROOT, 'docs', 'testing.md'), 'utf8');
@@ -26,29 +30,52 @@ function vitest(dir: string, ...args: string[]): { status: number | null; output
 
 describe('docs/testing.md: the consumer snapshot test', () => {
   it('writes a snapshot on the first run, passes on the second, and fails when the environment changes', () => {
-    fs.mkdirSync(TEST_OUT, { recursive: true });
-    const dir = fs.mkdtempSync(path.join(TEST_OUT, 'testing-guide-'));
+    // One folder (the same root, hence the same transform cache keys, every time): first/ for the
+    // first run, then unchanged/ and changed/, each with a copy of the snapshot the first run wrote.
+    const dir = path.join(TEST_OUT, 'testing-guide');
+    fs.rmSync(dir, { recursive: true, force: true });
+    // Stale entries (the transforms of files since changed) are dropped once they pile up.
+    if (fs.existsSync(MODULE_CACHE) && fs.readdirSync(MODULE_CACHE).length > 2000) fs.rmSync(MODULE_CACHE, { recursive: true, force: true });
     const code = guideExample()
       .replace(/from 'kafka-iac\/testing'/g, `from '${path.join(ROOT, 'lib', 'testing', 'index.ts')}'`)
       .replace(/from 'kafka-iac'/g, `from '${path.join(ROOT, 'lib', 'index.ts')}'`);
-    fs.writeFileSync(path.join(dir, 'production.test.ts'), code);
-    fs.writeFileSync(path.join(dir, 'vitest.config.mjs'), "export default { test: { include: ['*.test.ts'], testTimeout: 120000 } };\n");
+    const write = (name: string, test: string) => {
+      fs.mkdirSync(path.join(dir, name), { recursive: true });
+      fs.writeFileSync(path.join(dir, name, 'production.test.ts'), test);
+    };
+    write('first', code);
+    // The harness's configuration, not the guide's: a long timeout; one worker runs every file
+    // given (the library loads once); vitest keeps its transforms of the library in .test-out/cache.
+    const test = {
+      include: ['*/production.test.ts'], testTimeout: 120_000, isolate: false, maxWorkers: 1,
+      experimental: { fsModuleCache: true, fsModuleCachePath: MODULE_CACHE },
+    };
+    fs.writeFileSync(path.join(dir, 'vitest.config.mjs'), `export default ${JSON.stringify({ test })};\n`);
 
-    const first = vitest(dir, '--update');
+    const first = vitest(dir, '--update', 'first/');
     expect(first.status, first.output).toBe(0);
-    const snap = fs.readFileSync(path.join(dir, '__snapshots__', 'production.test.ts.snap'), 'utf8');
+    const snapshot = path.join(dir, 'first', '__snapshots__', 'production.test.ts.snap');
+    const snap = fs.readFileSync(snapshot, 'utf8');
     expect(snap).toContain('"aws_msk_cluster"');
     expect(snap).toContain('"report"');
     expect(snap).not.toContain(ROOT);
 
-    const second = vitest(dir);
-    expect(second.status, second.output).toBe(0);
-
-    fs.writeFileSync(path.join(dir, 'production.test.ts'), code.replace("'10.30.8.0/24'", "'10.30.9.0/24'"));
-    const changed = vitest(dir);
-    expect(changed.status).not.toBe(0);
-    expect(changed.output).toMatch(/Snapshot .* mismatched/);
-    expect(changed.output).toContain('10.30.9.0/24');
+    // The second run and the changed run in one process.
+    write('unchanged', code);
+    write('changed', code.replace("'10.30.8.0/24'", "'10.30.9.0/24'"));
+    for (const name of ['unchanged', 'changed']) {
+      fs.mkdirSync(path.join(dir, name, '__snapshots__'));
+      fs.copyFileSync(snapshot, path.join(dir, name, '__snapshots__', 'production.test.ts.snap'));
+    }
+    const both = vitest(dir, 'unchanged/', 'changed/', '--reporter=default', '--reporter=json', '--outputFile.json=results.json');
+    const results = JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8')).testResults as { name: string; status: string }[];
+    const status = (name: string) => results.filter((f) => f.name === path.join(dir, name, 'production.test.ts')).map((f) => f.status);
+    expect(status('unchanged'), both.output).toEqual(['passed']);
+    expect(status('changed'), both.output).toEqual(['failed']);
+    expect(results).toHaveLength(2);
+    expect(both.status).not.toBe(0);
+    expect(both.output).toMatch(/Snapshot .* mismatched/);
+    expect(both.output).toContain('10.30.9.0/24');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
