@@ -22,6 +22,8 @@ const CACHE = path.join(TEST_OUT, 'cache', 'packed');
 
 /** One packed tarball and the files it holds. */
 export interface PackedPackage {
+  /** The SHA-256 of the inputs it was packed from (packInputsKey). */
+  readonly key: string;
   /** The .tgz, in the cache (copy it where a consumer project wants it). */
   readonly tarball: string;
   /** Every path in the tarball (without its `package/` prefix), as `npm pack --json` listed them. */
@@ -46,13 +48,13 @@ export function packInputsKey(): string {
   return hash.digest('hex');
 }
 
-function readCached(dir: string): PackedPackage | undefined {
+function readCached(dir: string, key: string): PackedPackage | undefined {
   const description = path.join(dir, 'pack.json');
   if (!fs.existsSync(description)) return undefined;
   const [packed] = JSON.parse(fs.readFileSync(description, 'utf8'));
   const tarball = path.join(dir, packed.filename);
   if (!fs.existsSync(tarball)) return undefined;
-  return { tarball, files: packed.files.map((f: { path: string }) => f.path) };
+  return { key, tarball, files: packed.files.map((f: { path: string }) => f.path) };
 }
 
 /**
@@ -62,7 +64,7 @@ function readCached(dir: string): PackedPackage | undefined {
 export function packedPackage(env: NodeJS.ProcessEnv = process.env): PackedPackage {
   const key = packInputsKey();
   const dir = path.join(CACHE, key);
-  const cached = readCached(dir);
+  const cached = readCached(dir, key);
   if (cached) return cached;
   fs.mkdirSync(CACHE, { recursive: true });
   const staging = fs.mkdtempSync(path.join(CACHE, 'packing-'));
@@ -74,12 +76,12 @@ export function packedPackage(env: NodeJS.ProcessEnv = process.env): PackedPacka
   });
   if (r.error || r.status !== 0) throw new Error(`npm pack exited ${r.status}: ${r.error?.message ?? ''}\n${r.stdout}\n${r.stderr}`);
   fs.writeFileSync(path.join(staging, 'pack.json'), r.stdout);
-  // A source edited while npm packed: this tarball is not of `key`'s inputs; use it, cache nothing.
-  if (packInputsKey() !== key) return readCached(staging)!;
+  // A source edited while npm packed: this tarball is not of `key`'s inputs; use it (under a key of its own), cache nothing.
+  if (packInputsKey() !== key) return readCached(staging, path.basename(staging))!;
   // Older tarballs are of sources that have changed since: keep only this one.
   for (const old of fs.readdirSync(CACHE)) {
     if (path.join(CACHE, old) !== staging) fs.rmSync(path.join(CACHE, old), { recursive: true, force: true });
   }
   fs.renameSync(staging, dir);
-  return readCached(dir)!;
+  return readCached(dir, key)!;
 }
