@@ -8,11 +8,10 @@
 // the registry the first time. https://docs.npmjs.com/cli/v11/using-npm/config#prefer-offline:
 // "staleness checks for cached data will be bypassed, but missing data will be requested from the server".
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consumerProject, whileInstalling, type ConsumerProject } from '../support/consumer-project';
 import { packedPackage } from '../support/packed-package';
 import { ROOT } from '../support/paths';
 
@@ -127,36 +126,9 @@ function writeJson(file: string, value: unknown): void {
   fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
 }
 
-/** Written when an `npm install` in the consumers' project finished; absent while one runs. */
-const INSTALLED = '.installed';
-
-/**
- * The consumers' project folder, outside this repository (so nothing resolves from its
- * node_modules), kept from one run to the next like a user's project: its node_modules and
- * package-lock.json stay, npm's own tree, which `npm install` brings to the new package.json
- * (kafka-iac from the new tarball, constructs back at the tested version). Against a fresh
- * install of the 500 MB tree (the AWS provider is 360 MB) that saves 9 to 20 s of CPU per run.
- * What goes before each run: the projects, the old tarball, kafka-iac itself (npm extracts it
- * from the tarball every run), npm's record of the tree (node_modules/.package-lock.json: npm
- * reads the tree from disk instead), and everything when the last `npm install` did not finish.
- */
-function consumersProject(): string {
-  const dir = path.join(os.tmpdir(), `kafka-iac-consumers-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
-  if (!fs.existsSync(path.join(dir, INSTALLED))) fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  for (const entry of fs.readdirSync(dir)) {
-    if (!['node_modules', 'package-lock.json', INSTALLED].includes(entry)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
-  }
-  for (const entry of ['kafka-iac', '.package-lock.json']) fs.rmSync(path.join(dir, 'node_modules', entry), { recursive: true, force: true });
-  return dir;
-}
-
 /** `npm install` in the consumers' project, offline first (see the top of this file). */
 function npmInstall(dir: string, args: readonly string[]): { stdout: string; stderr: string } {
-  fs.rmSync(path.join(dir, INSTALLED), { force: true });
-  const result = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...args], dir, 10 * MINUTE);
-  fs.writeFileSync(path.join(dir, INSTALLED), '');
-  return result;
+  return whileInstalling(dir, () => run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...args], dir, 10 * MINUTE));
 }
 
 /** Every copy of a package under a node_modules tree (`.../node_modules/<name>/package.json`). */
@@ -175,6 +147,7 @@ function copiesOf(name: string, nodeModules: string): string[] {
 }
 
 describe('consumers install the packed package and synthesize the quick start', { timeout: 10 * MINUTE }, () => {
+  let project: ConsumerProject | undefined;
   let shared: string;
   let packedFiles: readonly string[];
   const bin = {
@@ -186,7 +159,9 @@ describe('consumers install the packed package and synthesize the quick start', 
   beforeAll(() => {
     // One install shared by the projects below (each has its own package.json and tsconfig),
     // as in a repo with several apps: kafka-iac, its peers at the versions this repo tests, the tools.
-    shared = consumersProject();
+    // Kept between runs (test/support/consumer-project.ts).
+    project = consumerProject();
+    shared = project.dir;
     // `npm pack` runs `prepack` (npm run build): the tarball holds what a publish would. It is
     // packed once per content of its inputs (test/support/packed-package.ts); its file name
     // carries that content's hash, so the dependency npm installs changes whenever the package does.
@@ -203,9 +178,11 @@ describe('consumers install the packed package and synthesize the quick start', 
       devDependencies: { 'ts-node': '10.9.2', 'typescript': installedVersion('typescript'), 'tsx': installedVersion('tsx') },
     });
     npmInstall(shared, []);
-    // npm extracted the whole tarball (consumersProject removed the last run's kafka-iac).
+    // npm extracted the whole tarball (consumerProject removed the last run's kafka-iac).
     expect(packedFiles.filter((f) => !fs.existsSync(path.join(shared, 'node_modules', 'kafka-iac', f)))).toEqual([]);
   }, 30 * MINUTE);
+
+  afterAll(() => project?.release());
 
   it('ships the compiled library, docs, README and LICENSE, and no tests, snapshots, bench, stacks or CI files', () => {
     // What npm listed in the tarball the consumers below install.
