@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
  * timings for by size).
  */
 const SLOW_FIRST = [
-  // npm pack (the build), one npm install and eight consumer projects: the longest file.
+  // npm pack (the build, once per content of lib/ and the package files), one npm install and
+  // eight consumer projects: the longest file when lib/ changed since the last run.
   /test\/consumers\/consumers\.test\.ts$/,
   /test\/validators\/promtool-examples\.test\.ts$/,
   /test\/validators\/terraform\.test\.ts$/,

@@ -109,6 +109,18 @@ function importMetaUrlTransformer(context: ts.TransformationContext): ts.Transfo
 /** TS1343: 'import.meta' is only allowed with ES module output; the CommonJS build replaces it (above). */
 const IMPORT_META_IN_COMMONJS = 1343;
 
+/** Copies every .d.ts under `from` to the same place under `to` (the CommonJS build's declarations are the ESM build's). */
+function copyDeclarations(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) copyDeclarations(source, path.join(to, entry.name));
+    else if (entry.name.endsWith('.d.ts')) {
+      fs.mkdirSync(to, { recursive: true });
+      fs.copyFileSync(source, path.join(to, entry.name));
+    }
+  }
+}
+
 function compile(format: 'esm' | 'cjs'): void {
   const outDir = path.join(OUT, format);
   const options: ts.CompilerOptions = {
@@ -118,7 +130,10 @@ function compile(format: 'esm' | 'cjs'): void {
     strict: true,
     esModuleInterop: true,
     skipLibCheck: true,
-    declaration: true,
+    // The ESM pass writes the declarations; the CommonJS pass copies them (copyDeclarations):
+    // declaration emit does not depend on the module format, and the files were byte-identical
+    // when both passes emitted them (the second emit cost 0.4 to 0.7 s of CPU in paired runs).
+    declaration: format === 'esm',
     rootDir: path.join(ROOT, 'lib'),
     // The ESM pass type-checks lib/; the CommonJS pass only emits (same sources, same types).
     // KAFKA_IAC_BUILD_NO_CHECK=1 (the consumer tests' `npm pack`, inside `npm test`, which
@@ -137,6 +152,7 @@ function compile(format: 'esm' | 'cjs'): void {
     after: format === 'esm' ? [specifierTransformer] : [],
     afterDeclarations: [specifierTransformer as ts.TransformerFactory<ts.SourceFile | ts.Bundle>], // no outFile: always a SourceFile
   });
+  if (format === 'cjs') copyDeclarations(path.join(OUT, 'esm'), outDir);
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics]
     .filter((d) => !(format === 'cjs' && d.code === IMPORT_META_IN_COMMONJS));
   if (diagnostics.length > 0) {

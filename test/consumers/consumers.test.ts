@@ -9,9 +9,10 @@
 // "staleness checks for cached data will be bypassed, but missing data will be requested from the server".
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consumerProject, whileInstalling, type ConsumerProject } from '../support/consumer-project';
+import { packedPackage } from '../support/packed-package';
 import { ROOT } from '../support/paths';
 
 const MINUTE = 60_000;
@@ -125,6 +126,11 @@ function writeJson(file: string, value: unknown): void {
   fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
 }
 
+/** `npm install` in the consumers' project, offline first (see the top of this file). */
+function npmInstall(dir: string, args: readonly string[]): { stdout: string; stderr: string } {
+  return whileInstalling(dir, () => run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...args], dir, 10 * MINUTE));
+}
+
 /** Every copy of a package under a node_modules tree (`.../node_modules/<name>/package.json`). */
 function copiesOf(name: string, nodeModules: string): string[] {
   const found: string[] = [];
@@ -141,9 +147,9 @@ function copiesOf(name: string, nodeModules: string): string[] {
 }
 
 describe('consumers install the packed package and synthesize the quick start', { timeout: 10 * MINUTE }, () => {
-  let work: string;
-  let tarball: string;
+  let project: ConsumerProject | undefined;
   let shared: string;
+  let packedFiles: readonly string[];
   const bin = {
     tsx: () => path.join(shared, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
     tsNode: () => path.join(shared, 'node_modules', 'ts-node', 'dist', 'bin.js'),
@@ -151,33 +157,36 @@ describe('consumers install the packed package and synthesize the quick start', 
   };
 
   beforeAll(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-iac-consumers-'));
-    // `npm pack` runs `prepack` (npm run build): the tarball holds what a publish would. The
-    // build skips its own type check here (KAFKA_IAC_BUILD_NO_CHECK): `npm test` type-checks lib/
-    // under the repo's stricter tsconfig beside the tests.
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT, 15 * MINUTE, false, { KAFKA_IAC_BUILD_NO_CHECK: '1' }).stdout);
-    tarball = path.join(work, packed[0].filename);
     // One install shared by the projects below (each has its own package.json and tsconfig),
     // as in a repo with several apps: kafka-iac, its peers at the versions this repo tests, the tools.
-    shared = path.join(work, 'shared');
+    // Kept between runs (test/support/consumer-project.ts).
+    project = consumerProject();
+    shared = project.dir;
+    // `npm pack` runs `prepack` (npm run build): the tarball holds what a publish would. It is
+    // packed once per content of its inputs (test/support/packed-package.ts); its file name
+    // carries that content's hash, so the dependency npm installs changes whenever the package does.
+    const packed = packedPackage();
+    const tarball = path.join(shared, `${packed.key.slice(0, 16)}-${path.basename(packed.tarball)}`);
+    fs.copyFileSync(packed.tarball, tarball);
+    packedFiles = packed.files;
     writeJson(path.join(shared, 'package.json'), {
       name: 'consumers', private: true,
       dependencies: {
-        'kafka-iac': `file:${tarball}`,
+        'kafka-iac': `file:${path.basename(tarball)}`,
         ...Object.fromEntries(PEERS.map((p) => [p, installedVersion(p)])),
       },
       devDependencies: { 'ts-node': '10.9.2', 'typescript': installedVersion('typescript'), 'tsx': installedVersion('tsx') },
     });
-    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], shared, 10 * MINUTE);
+    npmInstall(shared, []);
+    // npm extracted the whole tarball (consumerProject removed the last run's kafka-iac).
+    expect(packedFiles.filter((f) => !fs.existsSync(path.join(shared, 'node_modules', 'kafka-iac', f)))).toEqual([]);
   }, 30 * MINUTE);
 
-  afterAll(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => project?.release());
 
   it('ships the compiled library, docs, README and LICENSE, and no tests, snapshots, bench, stacks or CI files', () => {
-    const [dry] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT).stdout);
-    const files: string[] = dry.files.map((f: { path: string }) => f.path);
+    // What npm listed in the tarball the consumers below install.
+    const files = packedFiles;
     expect(files).toEqual(expect.arrayContaining([
       'LICENSE', 'README.md', 'package.json', 'docs/testing.md',
       'build/esm/index.js', 'build/esm/index.d.ts', 'build/esm/package.json', 'build/esm/testing/index.js',
@@ -271,7 +280,7 @@ describe('consumers install the packed package and synthesize the quick start', 
   // tree costs npm a fraction of a second install of the 360 MB AWS provider.
   it('a consumer on constructs 10.4.2 (the oldest cdktf 0.21 accepts) gets one copy of constructs, and it works; 10.3.0 gets a peer warning at install and KIAC-PEER at run time', () => {
     const dir = path.join(shared, 'old-constructs');
-    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--save-exact', 'constructs@10.4.2'], shared, 10 * MINUTE);
+    npmInstall(shared, ['--save-exact', 'constructs@10.4.2']);
     const copies = copiesOf('constructs', path.join(shared, 'node_modules'));
     expect(copies).toEqual([path.join(shared, 'node_modules', 'constructs')]);
     expect(JSON.parse(fs.readFileSync(path.join(copies[0]!, 'package.json'), 'utf8')).version).toBe('10.4.2');
@@ -280,7 +289,7 @@ describe('consumers install the packed package and synthesize the quick start', 
     expectQuickStartOutput(dir, run(process.execPath, ['main.cjs'], dir).stdout);
 
     // Below the range: npm refuses without --force, and warns naming kafka-iac's peer range with it.
-    const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--force', 'constructs@10.3.0'], shared, 10 * MINUTE);
+    const install = npmInstall(shared, ['--force', 'constructs@10.3.0']);
     expect(install.stderr).toMatch(/peer constructs@"\^10\.4\.2"/);
     expect(install.stderr).toContain('kafka-iac@');
     const result = run(process.execPath, ['main.cjs'], dir, 5 * MINUTE, true);
