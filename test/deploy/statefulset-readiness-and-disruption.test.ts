@@ -10,6 +10,7 @@ import { EnvironmentProfile } from '../../lib/model/environment';
 import { KafkaJmxMetricNames } from '../../lib/targets/kubernetes/jmx-exporter-rules';
 import { KafkaNodeRole } from '../../lib/targets/statefulset/kafka-node-properties';
 import { READINESS_RESPONSE_WAIT_SECONDS, READINESS_SCRIPT_KEY, readinessMetricNames } from '../../lib/targets/statefulset/kafka-readiness';
+import { compiledJava } from '../support/java';
 import { exported } from '../support/jmx-exporter-simulation';
 import { UnknownFieldChecker, validateWithModel } from '../support/kubernetes-validation';
 import { find, statefulSetChart, synth } from '../support/statefulset-fixture';
@@ -113,7 +114,7 @@ describe('the readiness probe script, run with bash against a JDK HTTP server on
       scripts.set(role, find(objects, 'ConfigMap', `orders-${role}-config`).data[READINESS_SCRIPT_KEY]);
     }
     fs.writeFileSync(bodyFile, brokerMetrics());
-    server = spawn('java', [SERVER_SOURCE, bodyFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    server = spawn('java', ['-cp', compiledJava('MetricsServer', fs.readFileSync(SERVER_SOURCE, 'utf8')), 'MetricsServer', bodyFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     port = await new Promise<number>((resolve, reject) => {
       let out = '';
       server!.stdout!.on('data', (chunk: Buffer) => {

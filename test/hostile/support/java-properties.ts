@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
-import { TEST_OUT } from '../../support/paths';
+import { compiledJava } from '../../support/java';
 
 /**
  * java.util.Properties itself, as the oracle of the properties tests: a ten-line program
@@ -31,28 +30,9 @@ public class LoadProperties {
 
 let compiled: string | undefined;
 
-/**
- * The compiled program: javac runs once per source, JDK and machine, and its class file is kept
- * in .test-out/cache under a hash of the source and of the javac binary it came from (javac
- * alone costs about 3 s of CPU, more than every Properties.load of the tests together).
- */
 function compile(): string {
-  if (compiled) return compiled;
-  const onPath = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'javac')).find((f) => fs.existsSync(f));
-  if (!onPath) throw new Error('javac is not on PATH (the properties tests need a JDK 17)');
-  const javac = fs.realpathSync(onPath);
-  const key = createHash('sha256').update(SOURCE).update(`\0${javac}\0${fs.statSync(javac).mtimeMs}`).digest('hex').slice(0, 16);
-  const dir = path.join(TEST_OUT, 'cache', 'java-properties', key);
-  if (!fs.existsSync(path.join(dir, 'LoadProperties.class'))) {
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
-    const tmp = fs.mkdtempSync(path.join(path.dirname(dir), 'tmp-'));
-    fs.writeFileSync(path.join(tmp, 'LoadProperties.java'), SOURCE);
-    execFileSync(javac, ['-d', tmp, path.join(tmp, 'LoadProperties.java')]);
-    // Another worker may have compiled it meanwhile: either copy is the same program.
-    try { fs.renameSync(tmp, dir); } catch { fs.rmSync(tmp, { recursive: true, force: true }); }
-  }
-  compiled = dir;
-  return dir;
+  compiled ??= compiledJava('LoadProperties', SOURCE);
+  return compiled;
 }
 
 /** Java's reading of each text (as a sorted key → value record), or 'ERROR'. */
