@@ -14,8 +14,8 @@ const SLOW_FIRST = [
   /test\/validators\/terraform\.test\.ts$/,
   /test\/project\/standalone\.test\.ts$/,
   /test\/validators\/promtool\.test\.ts$/,
-  // A real Prometheus scraping fixture exporters until every panel of two examples has data.
-  /test\/e2e\/dashboard-panels-e2e\.test\.ts$/,
+  // Real Prometheus and Alertmanager servers on 127.0.0.1 (alert routing, dashboard panels).
+  /test\/e2e\/prometheus-e2e\.test\.ts$/,
   /test\/testing\/testing-guide\.test\.ts$/,
   /test\/project\/doc-blocks\.test\.ts$/,
   /test\/cli\/kafka-iac-cli\.test\.ts$/,

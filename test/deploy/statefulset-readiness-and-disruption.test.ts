@@ -10,6 +10,7 @@ import { EnvironmentProfile } from '../../lib/model/environment';
 import { KafkaJmxMetricNames } from '../../lib/targets/kubernetes/jmx-exporter-rules';
 import { KafkaNodeRole } from '../../lib/targets/statefulset/kafka-node-properties';
 import { READINESS_RESPONSE_WAIT_SECONDS, READINESS_SCRIPT_KEY, readinessMetricNames } from '../../lib/targets/statefulset/kafka-readiness';
+import { compiledJava } from '../support/java';
 import { exported } from '../support/jmx-exporter-simulation';
 import { UnknownFieldChecker, validateWithModel } from '../support/kubernetes-validation';
 import { find, statefulSetChart, synth } from '../support/statefulset-fixture';
@@ -45,6 +46,18 @@ import { find, statefulSetChart, synth } from '../support/statefulset-fixture';
  *   (ready for minReadySeconds); it does not wait on the other pods. So the restarted broker's
  *   own readiness has to mean "caught up".
  */
+
+/**
+ * The two charts most tests read, synthesized once for the file: the production chart (brokers
+ * and controllers) and a development chart with a combined node. Each call returns a deep copy,
+ * so no test sees what another one changed.
+ */
+function once(build: () => Record<string, any>[]): () => Record<string, any>[] {
+  let objects: Record<string, any>[] | undefined;
+  return () => structuredClone((objects ??= build()));
+}
+const productionObjects = once(() => synth(statefulSetChart().chart));
+const combinedObjects = once(() => synth(statefulSetChart({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { combinedNode: true } }).chart));
 
 const SERVER_SOURCE = path.join(__dirname, 'fixtures', 'MetricsServer.java');
 const N = KafkaJmxMetricNames;
@@ -107,13 +120,13 @@ describe('the readiness probe script, run with bash against a JDK HTTP server on
 
   beforeAll(async () => {
     // The scripts exactly as synthesized, with only the port line pointed at the fixture server.
-    const production = synth(statefulSetChart().chart);
-    const development = synth(statefulSetChart({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { combinedNode: true } }).chart);
+    const production = productionObjects();
+    const development = combinedObjects();
     for (const [role, objects] of [['broker', production], ['controller', production], ['combined', development]] as const) {
       scripts.set(role, find(objects, 'ConfigMap', `orders-${role}-config`).data[READINESS_SCRIPT_KEY]);
     }
     fs.writeFileSync(bodyFile, brokerMetrics());
-    server = spawn('java', [SERVER_SOURCE, bodyFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    server = spawn('java', ['-cp', compiledJava('MetricsServer', fs.readFileSync(SERVER_SOURCE, 'utf8')), 'MetricsServer', bodyFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     port = await new Promise<number>((resolve, reject) => {
       let out = '';
       server!.stdout!.on('data', (chunk: Buffer) => {
@@ -170,7 +183,7 @@ describe('the readiness probe script, run with bash against a JDK HTTP server on
   });
 
   it('waits for a slow exporter within the probe timeout', () => {
-    const sts = find(synth(statefulSetChart().chart), 'StatefulSet', 'orders-broker');
+    const sts = find(productionObjects(), 'StatefulSet', 'orders-broker');
     const probeSpec = sts.spec.template.spec.containers[0].readinessProbe;
     expect(scripts.get('broker')).toContain(`read -r -t ${READINESS_RESPONSE_WAIT_SECONDS} status <&3`);
     expect(probeSpec.timeoutSeconds).toBeGreaterThan(READINESS_RESPONSE_WAIT_SECONDS);
@@ -252,14 +265,14 @@ describe('one PodDisruptionBudget over every Kafka pod, tied to min ISR and to t
   });
 
   it('writes one budget in production, over the brokers and the controllers alike (HA-009: one Kafka node at a time)', () => {
-    const objects = synth(statefulSetChart().chart);
+    const objects = productionObjects();
     expect(budgets(objects)).toEqual([['orders-kafka', 1]]);
     expect(find(objects, 'PodDisruptionBudget', 'orders-kafka').spec.selector).toEqual({ matchLabels: { 'kafka-iac.dev/cluster': 'orders', 'app.kubernetes.io/name': 'kafka' } });
     expect(budgetsByRole(objects)).toEqual({ broker: ['orders-kafka'], controller: ['orders-kafka'] });
   });
 
   it('writes the same one budget over a combined node', () => {
-    const objects = synth(statefulSetChart({ profile: EnvironmentProfile.DEVELOPMENT, cluster: { combinedNode: true } }).chart);
+    const objects = combinedObjects();
     expect(budgetsByRole(objects)).toEqual({ combined: ['orders-kafka'] });
   });
 
@@ -284,7 +297,7 @@ describe('one PodDisruptionBudget over every Kafka pod, tied to min ISR and to t
   });
 
   it('passes kubernetes-models, the schema field names and kustomize', async () => {
-    const objects = synth(statefulSetChart().chart);
+    const objects = productionObjects();
     const checked = objects.filter((o) => ['PodDisruptionBudget', 'StatefulSet', 'Service', 'ConfigMap'].includes(o.kind));
     const checker = UnknownFieldChecker.forKinds(checked as { apiVersion: string; kind: string }[]);
     for (const o of checked) {

@@ -17,18 +17,31 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-hostile-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /**
- * A stub admin tool: appends its argv to `$STUB_LOG` as one JSON array per call (node is the
- * only interpreter we rely on), so the test sees exactly the arguments the script passed.
+ * A stub admin tool: appends its name and argv to `$STUB_LOG` as one record per call, so the test
+ * sees exactly the arguments the script passed. A bash script (the admin scripts are bash
+ * already; a node stub cost one node start-up, ~0.1 s of CPU, per call): the record is the
+ * argument count, the tool's name and each argument, every one ended by a NUL byte, the one byte
+ * an argument cannot hold.
  */
 function stubTool(dir: string, name: string): void {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
-  fs.writeFileSync(file, `#!/usr/bin/env node\nrequire('fs').appendFileSync(process.env.STUB_LOG, JSON.stringify([${JSON.stringify(name)}, ...process.argv.slice(2)]) + '\\n');\n`);
+  fs.writeFileSync(file, `#!/usr/bin/env bash\nprintf '%s\\0' "$#" ${shellQuote(name)} "$@" >> "$STUB_LOG"\n`);
   fs.chmodSync(file, 0o755);
 }
 
 function calls(log: string): string[][] {
-  return fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l)) : [];
+  if (!fs.existsSync(log)) return [];
+  const words = fs.readFileSync(log, 'utf8').split('\0');
+  expect(words.pop()).toBe(''); // every word ends in NUL
+  const out: string[][] = [];
+  for (let i = 0; i < words.length;) {
+    const argc = Number(words[i]);
+    expect(Number.isInteger(argc) && i + 2 + argc <= words.length, `a whole stub record at word ${i}`).toBe(true);
+    out.push(words.slice(i + 1, i + 2 + argc));
+    i += 2 + argc;
+  }
+  return out;
 }
 
 /** A model whose names hold every payload (where the model accepts them: transactional ids and hand-made resources). */

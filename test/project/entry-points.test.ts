@@ -1,22 +1,44 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TEST_OUT } from '../support/paths';
 
+type Entry = 'msk' | 'msk-dashboards' | 'kubernetes';
+interface ProbeReport { loaded: string[]; written: string[]; stderr: string }
+
 /** Runs test/support/module-probe.ts in its own node process: what one entry point loads. */
-function probe(entry: 'msk' | 'msk-dashboards' | 'kubernetes'): { loaded: string[]; written: string[]; stderr: string } {
+async function runProbe(entry: Entry): Promise<ProbeReport> {
   fs.mkdirSync(TEST_OUT, { recursive: true });
   const out = fs.mkdtempSync(path.join(TEST_OUT, `probe-${entry}-`));
   try {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/module-probe.ts'), entry, out], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`module-probe ${entry} failed:\n${r.stderr}`);
-    const report = JSON.parse(r.stdout.trim().split('\n').pop()!);
-    return { ...report, loaded: report.loaded.map((f: string) => path.relative(ROOT, f)), stderr: r.stderr };
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/module-probe.ts'), entry, out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const status = await new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); });
+    if (status !== 0) throw new Error(`module-probe ${entry} failed:\n${stderr}`);
+    const report = JSON.parse(stdout.trim().split('\n').pop()!);
+    return { ...report, loaded: report.loaded.map((f: string) => path.relative(ROOT, f)), stderr };
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
 }
+
+/**
+ * The three probe processes start together, before the first test (each is a node process that
+ * synthesizes a small app; none depends on another); each test awaits its own.
+ */
+const PROBES = new Map<Entry, Promise<ProbeReport>>();
+beforeAll(() => {
+  for (const e of ['msk', 'kubernetes', 'msk-dashboards'] as const) {
+    const p = runProbe(e);
+    p.catch(() => undefined); // reported by the test that awaits it
+    PROBES.set(e, p);
+  }
+});
+const probe = (entry: Entry): Promise<ProbeReport> => PROBES.get(entry)!;
 
 const any = (files: readonly string[], re: RegExp) => files.filter((f) => re.test(f));
 const CDK8S = /^node_modules\/(cdk8s|cdk8s-plus-27)\//;
@@ -26,8 +48,8 @@ const AWS_PROVIDER = /^node_modules\/@cdktf\/provider-aws\//;
 const GRAFANA_SDK = /^node_modules\/@grafana\/grafana-foundation-sdk\//;
 
 describe('entry points load only the target an app uses', () => {
-  it('kafka-iac/msk: the quick start synthesizes with every rule and loads no cdk8s, Strimzi classes or Kubernetes targets', () => {
-    const { loaded, written, stderr } = probe('msk');
+  it('kafka-iac/msk: the quick start synthesizes with every rule and loads no cdk8s, Strimzi classes or Kubernetes targets', async () => {
+    const { loaded, written, stderr } = await probe('msk');
     // The probe sees loads at all: the MSK side is there.
     expect(any(loaded, /^lib\/targets\/msk\/msk-cluster\.ts$/)).toHaveLength(1);
     expect(any(loaded, AWS_PROVIDER).length).toBeGreaterThan(5);
@@ -48,8 +70,8 @@ describe('entry points load only the target an app uses', () => {
     expect(stderr).toContain("'kafka-iac/kubernetes'");
   });
 
-  it('kafka-iac/kubernetes: a Strimzi cluster synthesizes with every rule and loads neither cdktf nor the AWS provider', () => {
-    const { loaded, written, stderr } = probe('kubernetes');
+  it('kafka-iac/kubernetes: a Strimzi cluster synthesizes with every rule and loads neither cdktf nor the AWS provider', async () => {
+    const { loaded, written, stderr } = await probe('kubernetes');
     expect(any(loaded, /^lib\/targets\/strimzi\/strimzi-kafka-cluster\.ts$/)).toHaveLength(1);
     expect(any(loaded, CDK8S).length).toBeGreaterThan(5);
     expect(any(loaded, /^lib\/rules\/registry\.ts$/)).toHaveLength(1);
@@ -63,8 +85,8 @@ describe('entry points load only the target an app uses', () => {
 });
 
 describe('the Grafana SDK', () => {
-  it('is loaded by an MSK app that asks for dashboards, and then writes them', () => {
-    const { loaded, written } = probe('msk-dashboards');
+  it('is loaded by an MSK app that asks for dashboards, and then writes them', async () => {
+    const { loaded, written } = await probe('msk-dashboards');
     expect(any(loaded, GRAFANA_SDK).length).toBeGreaterThan(5);
     expect(written).toContain('dist/production/grafana/kafka-production-production-kafka-ops.json');
   });

@@ -31,15 +31,15 @@ export async function getJson(url: string): Promise<any> {
   return r.json();
 }
 
-/** Polls `probe` every 250 ms until it returns a value; throws with `log()` after `deadlineMs`. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, log: () => string, deadlineMs: number): Promise<T> {
+/** Polls `probe` every `pollMs` until it returns a value; throws with `log()` after `deadlineMs`. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, log: () => string, deadlineMs: number, pollMs = 250): Promise<T> {
   const end = Date.now() + deadlineMs;
   while (Date.now() < end) {
     try {
       const v = await probe();
       if (v !== undefined) return v;
     } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}\n${log()}`);
 }

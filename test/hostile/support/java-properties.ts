@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { compiledJava } from '../../support/java';
 
 /**
  * java.util.Properties itself, as the oracle of the properties tests: a ten-line program
  * compiled at test time (a JDK 17 is on the test machine). `load(texts)` returns, for each
  * text, what `Properties.load` of its ISO-8859-1 bytes holds (a malformed \u escape: the
- * string 'ERROR').
+ * string 'ERROR'), from one JVM for all the texts of a call.
  */
 const SOURCE = `
 import java.io.*; import java.nio.file.*; import java.util.*;
@@ -30,12 +31,8 @@ public class LoadProperties {
 let compiled: string | undefined;
 
 function compile(): string {
-  if (compiled) return compiled;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-java-'));
-  fs.writeFileSync(path.join(dir, 'LoadProperties.java'), SOURCE);
-  execFileSync('javac', ['-d', dir, path.join(dir, 'LoadProperties.java')]);
-  compiled = dir;
-  return dir;
+  compiled ??= compiledJava('LoadProperties', SOURCE);
+  return compiled;
 }
 
 /** Java's reading of each text (as a sorted key → value record), or 'ERROR'. */

@@ -6,10 +6,13 @@ function synthesized(stack: Parameters<typeof Testing.synth>[0]): Record<string,
   return JSON.parse(Testing.synth(stack, true));
 }
 
+/** The synthesis of the default alarms, shared by the tests that only read it (a deep copy each). */
+let defaults: Record<string, any> | undefined;
+const defaultJson = (): Record<string, any> => structuredClone((defaults ??= synthesized(build().stack)));
+
 describe('MskCloudWatchAlarms', () => {
   it('alarms on the MSK metrics with the RULES.md thresholds and notifies a KMS-encrypted SNS topic', () => {
-    const { stack } = build();
-    const json = synthesized(stack);
+    const json = defaultJson();
     const alarms = Object.values<any>(json.resource.aws_cloudwatch_metric_alarm);
     const byRule = (id: string) => alarms.filter((a) => a.tags['kafka-iac:rule'] === id);
     const metricsOf = (a: any): string[] => a.metric_name ? [a.metric_name] : a.metric_query.map((q: any) => q.metric?.metric_name ?? q.expression);
@@ -32,7 +35,7 @@ describe('MskCloudWatchAlarms', () => {
   });
 
   it('uses the mean for MON-008 and says so, since CloudWatch has no P99', () => {
-    const json = synthesized(build().stack);
+    const json = defaultJson();
     const latency = Object.values<any>(json.resource.aws_cloudwatch_metric_alarm).filter((a) => a.tags['kafka-iac:rule'] === 'MON-008');
     expect(latency.map((a) => a.metric_name).sort()).toEqual([...Array(3).fill('FetchConsumerTotalTimeMsMean'), ...Array(3).fill('ProduceTotalTimeMsMean')]);
     expect(latency.every((a) => /CloudWatch has no P99, so this alarm uses the mean/.test(a.alarm_description))).toBe(true);
