@@ -94,7 +94,8 @@ typecheck_log=.test-results/typecheck.log
 mkdir -p .test-out/cache
 # While it runs, .test-out/cache/tsc.running holds the pid of the shell that runs it (removed when
 # tsc has written its state): test/project/standalone.test.ts waits for that state to type-check
-# its clone incrementally (about 4 s of CPU) instead of from nothing (about 12 s on a fresh clone).
+# its clone incrementally (about 4 s of CPU) instead of from nothing (about 12 s) when it would
+# otherwise start before this typecheck has finished.
 typecheck_marker=.test-out/cache/tsc.running
 ( npx tsc --noEmit --incremental --tsBuildInfoFile .test-out/cache/tsc.tsbuildinfo >"$typecheck_log" 2>&1
   status=$?; rm -f "$typecheck_marker"; exit $status ) &
