@@ -121,6 +121,31 @@ function copyDeclarations(from: string, to: string): void {
   }
 }
 
+/**
+ * The declaration files (node_modules, the TypeScript libs) parsed and bound by the first pass, for
+ * the second: both read the same .d.ts files, each parsed once. As `tsc --build` shares them between
+ * the projects it builds (TypeScript's changeCompilerHostLikeToUseCache: declaration and JSON files
+ * only, by path and impliedNodeFormat); the sources of lib/ are parsed again by each pass, as
+ * module and moduleResolution, which differ, affect a source file (their `affectsSourceFile`).
+ */
+const declarationFiles = new Map<string, ts.SourceFile>();
+
+function compilerHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile;
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
+    if (!fileName.endsWith('.d.ts')) return getSourceFile.call(host, fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
+    const impliedNodeFormat = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions.impliedNodeFormat : undefined;
+    const key = `${impliedNodeFormat ?? ''}\0${path.resolve(fileName)}`;
+    const cached = declarationFiles.get(key);
+    if (cached) return cached;
+    const file = getSourceFile.call(host, fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
+    if (file) declarationFiles.set(key, file);
+    return file;
+  };
+  return host;
+}
+
 function compile(format: 'esm' | 'cjs'): void {
   const outDir = path.join(OUT, format);
   const options: ts.CompilerOptions = {
@@ -145,7 +170,7 @@ function compile(format: 'esm' | 'cjs'): void {
       : { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 }),
   };
   const files = ts.sys.readDirectory(path.join(ROOT, 'lib'), ['.ts'], ['**/*.d.ts']);
-  const program = ts.createProgram(files, options);
+  const program = ts.createProgram({ rootNames: files, options, host: compilerHost(options) });
   const result = program.emit(undefined, undefined, undefined, false, {
     // ESM only: CommonJS `require` resolves extension-less files and directory index files itself.
     before: format === 'cjs' ? [importMetaUrlTransformer] : [],
