@@ -6,6 +6,7 @@ import { ClientAuthentication } from '../../lib/model/client-authentication';
 import { ClientNetwork } from '../../lib/model/client-network';
 import { Environment, EnvironmentProfile } from '../../lib/model/environment';
 import { suppressMonitoringRules } from './monitoring-rules';
+import { SCRATCH_APP } from './scratch';
 
 /** What `mskStack` builds on. */
 export interface MskStackOptions {
@@ -27,7 +28,7 @@ export interface MskStackOptions {
 export function mskStack(options: MskStackOptions = {}) {
   const profile = options.profile ?? EnvironmentProfile.PRODUCTION;
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const stack = new KafkaStack(app, environment.name, { environment });
   if (!options.enforceMonitoringRules) suppressMonitoringRules(stack);
   const network = new KafkaNetwork(stack, 'Network', {
