@@ -33,11 +33,15 @@ export function strimziChart(options: { profile?: EnvironmentProfile; enforceMon
 /**
  * The synthesized objects, with the rules run. cdk8s `Testing.synth` does NOT run validations,
  * so the app's `synthYaml()` (which validates every construct, as `app.synth()` does, without
- * writing files) runs first.
+ * writing files) runs first. Both run inside `KafkaChart.synthesizeOnce`, as KafkaApp's
+ * synthesis does: each object is rendered once, and the objects returned are the manifests the
+ * rules read.
  */
 export function synth(chart: KafkaChart): Record<string, any>[] {
-  (chart.node.root as App).synthYaml();
-  return Testing.synth(chart);
+  return chart.synthesizeOnce(() => {
+    (chart.node.root as App).synthYaml();
+    return Testing.synth(chart);
+  });
 }
 
 /** The error message synthesis throws; fails the test if synthesis passes. */
