@@ -1,12 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiObject } from 'cdk8s';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { TerraformStack, Testing } from 'cdktf';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { Environment, KafkaApp, type KafkaChart } from '../../lib';
+import { Environment, KafkaApp, KafkaStack, type KafkaChart } from '../../lib';
 import { defineRule, Severity } from '../../lib/rules/define-rule';
 import { NOT_APPLICABLE } from '../../lib/rules/rule';
 import { TEST_OUT } from '../support/paths';
+import { SCRATCH_APP } from '../support/scratch';
 
 /**
  * One synthesis runs the rules once over each document and renders each object once: cdk8s
@@ -77,5 +80,53 @@ describe('KafkaApp.synth on Kubernetes: the rules run once per document, each ob
     expect(fs.readFileSync(path.join(dist, 'kafka.k8s.yaml'), 'utf8')).toContain('late: "yes"');
     expect(checked.get('kafka/Late')).toBe(1);
     expect(checked.get('kafka/Config1')).toBe(2);
+  });
+});
+
+describe('KafkaStack.synthesizeOnce: the rules and the output read one rendering of the stack', () => {
+  function countingStack() {
+    const checked: string[] = [];
+    const counting = defineRule({
+      id: 'ACME-901', title: 'Counts the documents it reads.', explanation: 'e', remediation: 'r', severity: Severity.ERROR,
+      targets: { any: (doc) => { checked.push(doc.path); return NOT_APPLICABLE; } },
+    });
+    const env = Environment.development({ name: 'development', region: 'us-east-1' });
+    const stack = new KafkaStack(Testing.app(SCRATCH_APP), 'development', { environment: env, rules: [counting] });
+    new S3Bucket(stack, 'Bucket', { bucket: 'acme-kafka-archive' });
+    return { stack, checked };
+  }
+
+  function rendersOf(synthesize: () => string): { renders: number; json: string } {
+    let renders = 0;
+    const original = TerraformStack.prototype.toTerraform;
+    TerraformStack.prototype.toTerraform = function (this: TerraformStack) {
+      renders++;
+      return original.call(this);
+    };
+    try {
+      return { json: synthesize(), renders };
+    } finally {
+      TerraformStack.prototype.toTerraform = original;
+    }
+  }
+
+  it('renders once for the rules and the JSON inside it, twice outside it, and the JSON is the same', () => {
+    const once = countingStack();
+    const inside = rendersOf(() => once.stack.synthesizeOnce(() => Testing.synth(once.stack, true)));
+    const twice = countingStack();
+    const outside = rendersOf(() => Testing.synth(twice.stack, true));
+    expect(inside.renders).toBe(1);
+    expect(outside.renders).toBe(2);
+    expect(inside.json).toBe(outside.json);
+    expect(JSON.parse(inside.json).resource.aws_s3_bucket).toBeDefined();
+    expect(once.checked).toEqual(twice.checked);
+    expect(once.checked).toContain('development/Bucket');
+  });
+
+  it('renders afresh after it: a change made after the synthesis is in the next JSON', () => {
+    const { stack } = countingStack();
+    stack.synthesizeOnce(() => Testing.synth(stack, true));
+    new S3Bucket(stack, 'Late', { bucket: 'acme-kafka-late' });
+    expect(Object.keys(stack.toTerraform().resource.aws_s3_bucket)).toHaveLength(2);
   });
 });

@@ -46,9 +46,12 @@ export function mskStack(options: MskStackOptions = {}) {
   return { app, stack, environment, network, cluster };
 }
 
-/** Synthesizes with the rules on (the `true` is what makes cdktf run validations). */
+/**
+ * Synthesizes with the rules on (the `true` is what makes cdktf run validations), the stack
+ * rendered once for the rules and the JSON returned (`KafkaStack.synthesizeOnce`, as KafkaApp).
+ */
 export function synthJson(stack: KafkaStack): Record<string, any> {
-  return JSON.parse(Testing.synth(stack, true));
+  return JSON.parse(stack.synthesizeOnce(() => Testing.synth(stack, true)));
 }
 
 /** The message of the error that synthesis (with validations) throws; fails if it does not throw. */
