@@ -38,6 +38,22 @@ function countingApp(name: string) {
   return { app, charts, checked, dist: path.join(dir, 'dist', 'development') };
 }
 
+/** What `run` returned, and how many times it called the method `key` of `proto` (a prototype). */
+function callsOf<P extends object, K extends keyof P, T>(proto: P, key: K, run: () => T): { calls: number; result: T } {
+  let calls = 0;
+  const original = proto[key] as (...args: unknown[]) => unknown;
+  proto[key] = function (this: unknown, ...args: unknown[]) {
+    calls++;
+    return original.apply(this, args);
+  } as P[K];
+  try {
+    const result = run();
+    return { calls, result };
+  } finally {
+    proto[key] = original as P[K];
+  }
+}
+
 const objectsOf = (charts: readonly KafkaChart[]) => charts.flatMap((c) => c.node.findAll().filter(ApiObject.isApiObject));
 
 describe('KafkaApp.synth on Kubernetes: the rules run once per document, each object is rendered once', () => {
@@ -51,17 +67,7 @@ describe('KafkaApp.synth on Kubernetes: the rules run once per document, each ob
   it('renders each object once, and writes the manifests the rules read', () => {
     const { app, charts, dist } = countingApp('render');
     const objects = objectsOf(charts);
-    let renders = 0;
-    const original = ApiObject.prototype.toJson;
-    ApiObject.prototype.toJson = function (this: ApiObject) {
-      renders++;
-      return original.call(this);
-    };
-    try {
-      app.synth();
-    } finally {
-      ApiObject.prototype.toJson = original;
-    }
+    const { calls: renders } = callsOf(ApiObject.prototype, 'toJson', () => app.synth());
     expect(renders).toBe(objects.length);
     for (const chart of charts) {
       const written = parseAllDocuments(fs.readFileSync(path.join(dist, `${chart.node.id}.k8s.yaml`), 'utf8')).map((d) => d.toJS());
@@ -97,17 +103,8 @@ describe('KafkaStack.synthesizeOnce: the rules and the output read one rendering
   }
 
   function rendersOf(synthesize: () => string): { renders: number; json: string } {
-    let renders = 0;
-    const original = TerraformStack.prototype.toTerraform;
-    TerraformStack.prototype.toTerraform = function (this: TerraformStack) {
-      renders++;
-      return original.call(this);
-    };
-    try {
-      return { json: synthesize(), renders };
-    } finally {
-      TerraformStack.prototype.toTerraform = original;
-    }
+    const { calls, result } = callsOf(TerraformStack.prototype, 'toTerraform', synthesize);
+    return { renders: calls, json: result };
   }
 
   it('renders once for the rules and the JSON inside it, twice outside it, and the JSON is the same', () => {
