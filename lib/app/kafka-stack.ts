@@ -87,15 +87,28 @@ export class KafkaStack extends TerraformStack {
     const synthesizer = this.synthesizer;
     this.synthesizer = {
       synthesize: (session) => {
-        this.synthesis = {};
-        try {
+        this.synthesized = this.synthesizeOnce(() => {
           synthesizer.synthesize(session);
-          this.synthesized = this.synthesis.json;
-        } finally {
-          this.synthesis = undefined;
-        }
+          return this.synthesis!.json;
+        });
       },
     };
+  }
+
+  /**
+   * Runs `synthesize` (a synthesis of this stack: the rules, then its Terraform JSON) with the
+   * stack rendered once: every `toTerraform()` inside it returns the JSON the rules checked.
+   * cdktf's own synthesis of the stack runs inside it; so can `Testing.synth(stack, true)`.
+   * Nothing may change the stack inside `synthesize`.
+   */
+  public synthesizeOnce<T>(synthesize: () => T): T {
+    this.synthesis = {};
+    try {
+      return synthesize();
+    } finally {
+      // Outside a synthesis every toTerraform() renders afresh again.
+      this.synthesis = undefined;
+    }
   }
 
   /** The Terraform JSON of the stack. During a synthesis, the JSON the rules checked, rendered once. */

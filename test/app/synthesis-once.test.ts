@@ -1,12 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiObject } from 'cdk8s';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { TerraformStack, Testing } from 'cdktf';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { Environment, KafkaApp, type KafkaChart } from '../../lib';
+import { Environment, KafkaApp, KafkaStack, type KafkaChart } from '../../lib';
 import { defineRule, Severity } from '../../lib/rules/define-rule';
 import { NOT_APPLICABLE } from '../../lib/rules/rule';
 import { TEST_OUT } from '../support/paths';
+import { SCRATCH_APP } from '../support/scratch';
 
 /**
  * One synthesis runs the rules once over each document and renders each object once: cdk8s
@@ -35,6 +38,22 @@ function countingApp(name: string) {
   return { app, charts, checked, dist: path.join(dir, 'dist', 'development') };
 }
 
+/** What `run` returned, and how many times it called the method `key` of `proto` (a prototype). */
+function callsOf<P extends object, K extends keyof P, T>(proto: P, key: K, run: () => T): { calls: number; result: T } {
+  let calls = 0;
+  const original = proto[key] as (...args: unknown[]) => unknown;
+  proto[key] = function (this: unknown, ...args: unknown[]) {
+    calls++;
+    return original.apply(this, args);
+  } as P[K];
+  try {
+    const result = run();
+    return { calls, result };
+  } finally {
+    proto[key] = original as P[K];
+  }
+}
+
 const objectsOf = (charts: readonly KafkaChart[]) => charts.flatMap((c) => c.node.findAll().filter(ApiObject.isApiObject));
 
 describe('KafkaApp.synth on Kubernetes: the rules run once per document, each object is rendered once', () => {
@@ -48,17 +67,7 @@ describe('KafkaApp.synth on Kubernetes: the rules run once per document, each ob
   it('renders each object once, and writes the manifests the rules read', () => {
     const { app, charts, dist } = countingApp('render');
     const objects = objectsOf(charts);
-    let renders = 0;
-    const original = ApiObject.prototype.toJson;
-    ApiObject.prototype.toJson = function (this: ApiObject) {
-      renders++;
-      return original.call(this);
-    };
-    try {
-      app.synth();
-    } finally {
-      ApiObject.prototype.toJson = original;
-    }
+    const { calls: renders } = callsOf(ApiObject.prototype, 'toJson', () => app.synth());
     expect(renders).toBe(objects.length);
     for (const chart of charts) {
       const written = parseAllDocuments(fs.readFileSync(path.join(dist, `${chart.node.id}.k8s.yaml`), 'utf8')).map((d) => d.toJS());
@@ -77,5 +86,44 @@ describe('KafkaApp.synth on Kubernetes: the rules run once per document, each ob
     expect(fs.readFileSync(path.join(dist, 'kafka.k8s.yaml'), 'utf8')).toContain('late: "yes"');
     expect(checked.get('kafka/Late')).toBe(1);
     expect(checked.get('kafka/Config1')).toBe(2);
+  });
+});
+
+describe('KafkaStack.synthesizeOnce: the rules and the output read one rendering of the stack', () => {
+  function countingStack() {
+    const checked: string[] = [];
+    const counting = defineRule({
+      id: 'ACME-901', title: 'Counts the documents it reads.', explanation: 'e', remediation: 'r', severity: Severity.ERROR,
+      targets: { any: (doc) => { checked.push(doc.path); return NOT_APPLICABLE; } },
+    });
+    const env = Environment.development({ name: 'development', region: 'us-east-1' });
+    const stack = new KafkaStack(Testing.app(SCRATCH_APP), 'development', { environment: env, rules: [counting] });
+    new S3Bucket(stack, 'Bucket', { bucket: 'acme-kafka-archive' });
+    return { stack, checked };
+  }
+
+  function rendersOf(synthesize: () => string): { renders: number; json: string } {
+    const { calls, result } = callsOf(TerraformStack.prototype, 'toTerraform', synthesize);
+    return { renders: calls, json: result };
+  }
+
+  it('renders once for the rules and the JSON inside it, twice outside it, and the JSON is the same', () => {
+    const once = countingStack();
+    const inside = rendersOf(() => once.stack.synthesizeOnce(() => Testing.synth(once.stack, true)));
+    const twice = countingStack();
+    const outside = rendersOf(() => Testing.synth(twice.stack, true));
+    expect(inside.renders).toBe(1);
+    expect(outside.renders).toBe(2);
+    expect(inside.json).toBe(outside.json);
+    expect(JSON.parse(inside.json).resource.aws_s3_bucket).toBeDefined();
+    expect(once.checked).toEqual(twice.checked);
+    expect(once.checked).toContain('development/Bucket');
+  });
+
+  it('renders afresh after it: a change made after the synthesis is in the next JSON', () => {
+    const { stack } = countingStack();
+    stack.synthesizeOnce(() => Testing.synth(stack, true));
+    new S3Bucket(stack, 'Late', { bucket: 'acme-kafka-late' });
+    expect(Object.keys(stack.toTerraform().resource.aws_s3_bucket)).toHaveLength(2);
   });
 });

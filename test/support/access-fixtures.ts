@@ -3,6 +3,7 @@ import { ClientAuthentication } from '../../lib/model/client-authentication';
 import { Environment } from '../../lib/model/environment';
 import { KafkaChart } from '../../lib/app/kafka-chart';
 import { AccessModel } from '../../lib/model/access/access-model';
+import { SCRATCH_APP } from './scratch';
 
 export const scram = (): ClientAuthentication => ClientAuthentication.scramSha512();
 export const iam = (): ClientAuthentication => ClientAuthentication.iam();
@@ -33,5 +34,5 @@ export function sampleModel(environment: Environment, auth: () => ClientAuthenti
 
 /** A chart in an environment, inside a cdk8s test app. */
 export function chart(environment: Environment): KafkaChart {
-  return new KafkaChart(Cdk8sTesting.app(), 'kafka', { environment });
+  return new KafkaChart(Cdk8sTesting.app(SCRATCH_APP), 'kafka', { environment });
 }

@@ -13,6 +13,7 @@ import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/targ
 import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
 import { AccessModel } from '../../lib/model/access/access-model';
 import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
+import { SCRATCH_APP } from './scratch';
 
 export const KMS_KEY = 'arn:aws:kms:us-west-2:111122223333:key/6f1c2e4a-0b7d-4c1e-9a55-3f0e8d2b7c11';
 export const MM2_PATH = 'kafka/MirrorMaker2/Resource';
@@ -54,7 +55,7 @@ export function drFixture(options: DrFixtureOptions = {}) {
   const sourcePrincipal = MirrorMaker2Access.addSourcePrincipal(pairing, { authentication: ClientAuthentication.scramSha512() });
   const peerAccess = shopModel(peer);
   const targetPrincipal = MirrorMaker2Access.addTargetPrincipal(pairing, peerAccess, { authentication: ClientAuthentication.scramSha512() });
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const chart = new KafkaChart(app, 'kafka', { environment: peer });
   const cluster = new StrimziKafkaCluster(chart, 'Kafka', {
     clusterName: 'staging-dr-kafka',

@@ -6,6 +6,7 @@ import { ClientAuthentication } from '../../lib/model/client-authentication';
 import { ClientNetwork } from '../../lib/model/client-network';
 import { Environment, EnvironmentProfile } from '../../lib/model/environment';
 import { suppressMonitoringRules } from './monitoring-rules';
+import { SCRATCH_APP } from './scratch';
 
 /** What `mskStack` builds on. */
 export interface MskStackOptions {
@@ -27,7 +28,7 @@ export interface MskStackOptions {
 export function mskStack(options: MskStackOptions = {}) {
   const profile = options.profile ?? EnvironmentProfile.PRODUCTION;
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const stack = new KafkaStack(app, environment.name, { environment });
   if (!options.enforceMonitoringRules) suppressMonitoringRules(stack);
   const network = new KafkaNetwork(stack, 'Network', {
@@ -45,9 +46,12 @@ export function mskStack(options: MskStackOptions = {}) {
   return { app, stack, environment, network, cluster };
 }
 
-/** Synthesizes with the rules on (the `true` is what makes cdktf run validations). */
+/**
+ * Synthesizes with the rules on (the `true` is what makes cdktf run validations), the stack
+ * rendered once for the rules and the JSON returned (`KafkaStack.synthesizeOnce`, as KafkaApp).
+ */
 export function synthJson(stack: KafkaStack): Record<string, any> {
-  return JSON.parse(Testing.synth(stack, true));
+  return JSON.parse(stack.synthesizeOnce(() => Testing.synth(stack, true)));
 }
 
 /** The message of the error that synthesis (with validations) throws; fails if it does not throw. */

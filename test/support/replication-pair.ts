@@ -14,6 +14,7 @@ import { Environment } from '../../lib/model/environment';
 import { DrDuration } from '../../lib/model/dr/dr-duration';
 import { DrPairing, type DrPairingProps } from '../../lib/model/dr/dr-pairing';
 import { declareShopAccess } from '../../stacks/access/shop-access';
+import { SCRATCH_APP } from './scratch';
 
 /** What `replicationPair` builds on. */
 export interface ReplicationPairOptions {
@@ -54,7 +55,7 @@ function clusterStack(app: ReturnType<typeof Testing.app>, environment: Environm
  * whose source comes in through `referenceFrom` (variables named like production's outputs).
  */
 export function replicationPair(options: ReplicationPairOptions = {}) {
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const production = Environment.production({ name: 'production', region: 'us-east-1' });
   const dr = production.drPeer({ name: 'dr', region: 'us-west-2' });
   const primary = clusterStack(app, production, '10.40.0.0/16', { multiVpcConnectivity: { iam: true }, ...options.source });

@@ -5,6 +5,7 @@ import { Environment, EnvironmentProfile } from '../../lib/model/environment';
 import { KafkaChart } from '../../lib/app/kafka-chart';
 import { suppressMonitoringRules } from './monitoring-rules';
 import { KafkaStatefulSetCluster, type KafkaStatefulSetClusterProps } from '../../lib/targets/statefulset/kafka-statefulset-cluster';
+import { SCRATCH_APP } from './scratch';
 
 export { expectCompliant, expectViolation, find, synth, synthError } from './strimzi-fixture';
 
@@ -19,7 +20,7 @@ export const COMBINED_PATH = 'kafka/Kafka/Combined';
 export function statefulSetChart(options: { profile?: EnvironmentProfile; enforceMonitoringRules?: boolean; cluster?: Partial<KafkaStatefulSetClusterProps> } = {}) {
   const profile = options.profile ?? EnvironmentProfile.PRODUCTION;
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const chart = new KafkaChart(app, 'kafka', { environment });
   // The MON rules are suppressed with a reason unless a test enforces them (the fixture has no monitoring).
   if (!options.enforceMonitoringRules) suppressMonitoringRules(chart);

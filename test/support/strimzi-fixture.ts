@@ -5,6 +5,7 @@ import { Environment, EnvironmentProfile } from '../../lib/model/environment';
 import { KafkaChart } from '../../lib/app/kafka-chart';
 import { suppressMonitoringRules } from './monitoring-rules';
 import { StrimziKafkaCluster, type StrimziKafkaClusterProps } from '../../lib/targets/strimzi/strimzi-kafka-cluster';
+import { SCRATCH_APP } from './scratch';
 
 export const KMS_KEY = 'arn:aws:kms:us-east-1:111122223333:key/6f1c2e4a-0b7d-4c1e-9a55-3f0e8d2b7c11';
 export const KAFKA_PATH = 'kafka/Kafka/Resource';
@@ -15,7 +16,7 @@ export const CONTROLLER_POOL_PATH = 'kafka/Kafka/ControllerPool';
 export function strimziChart(options: { profile?: EnvironmentProfile; enforceMonitoringRules?: boolean; cluster?: Partial<StrimziKafkaClusterProps> } = {}) {
   const profile = options.profile ?? EnvironmentProfile.PRODUCTION;
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const chart = new KafkaChart(app, 'kafka', { environment });
   // The MON rules are suppressed with a reason unless a test enforces them (the fixture has no monitoring).
   if (!options.enforceMonitoringRules) suppressMonitoringRules(chart);
@@ -32,11 +33,15 @@ export function strimziChart(options: { profile?: EnvironmentProfile; enforceMon
 /**
  * The synthesized objects, with the rules run. cdk8s `Testing.synth` does NOT run validations,
  * so the app's `synthYaml()` (which validates every construct, as `app.synth()` does, without
- * writing files) runs first.
+ * writing files) runs first. Both run inside `KafkaChart.synthesizeOnce`, as KafkaApp's
+ * synthesis does: each object is rendered once, and the objects returned are the manifests the
+ * rules read.
  */
 export function synth(chart: KafkaChart): Record<string, any>[] {
-  (chart.node.root as App).synthYaml();
-  return Testing.synth(chart);
+  return chart.synthesizeOnce(() => {
+    (chart.node.root as App).synthYaml();
+    return Testing.synth(chart);
+  });
 }
 
 /** The error message synthesis throws; fails the test if synthesis passes. */
