@@ -11,6 +11,7 @@ import {
 import type { ReportEntry } from '../../lib/rules/report';
 import { ComplianceReport } from '../../lib/rules/report';
 import { TEST_OUT } from '../support/paths';
+import { SCRATCH_APP } from '../support/scratch';
 
 function development(app: KafkaApp): Environment {
   const env = Environment.development({ name: 'development', region: 'us-east-1' });
@@ -82,13 +83,13 @@ describe('no API skips the rules', () => {
   });
 
   it("refuses kafka-iac constructs in a user's own cdktf stack, pointing at KafkaStack (which runs the rules)", () => {
-    const stack = new TerraformStack(Testing.app(), 'mine');
+    const stack = new TerraformStack(Testing.app(SCRATCH_APP), 'mine');
     expect(() => new MskCloudWatchAlarms(stack, 'Alarms', { clusterName: 'orders', brokers: 3 }))
       .toThrow(/KIAC-ENV \[mine\/Alarms\] environment is missing; expected the construct inside a KafkaStack or KafkaChart, which run the rules at synthesis\..*new KafkaStack\(yourCdktfApp/);
   });
 
   it("refuses them in a user's own cdk8s Chart, and a KafkaChart in the user's cdk8s App runs the rules", () => {
-    const app: Cdk8sApp = Cdk8sTesting.app();
+    const app: Cdk8sApp = Cdk8sTesting.app(SCRATCH_APP);
     const props = {
       clusterName: 'orders', zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'], controllers: { replicas: 3 },
       brokerPools: [{ replicas: 3, memory: '8Gi', storageSize: '200Gi' }],

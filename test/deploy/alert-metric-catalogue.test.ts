@@ -10,6 +10,7 @@ import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-durati
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/targets/kubernetes/kafka-prometheus-monitoring';
 import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-monitoring';
 import { mskStack } from '../support/msk-stack';
+import { SCRATCH_APP } from '../support/scratch';
 
 /** Every vector selector of a PromQL expression: its metric name (or `__name__` alternatives) and its `name` label values. */
 function selectors(expr: string): { name: string; nameLabels: string[] }[] {
@@ -58,7 +59,7 @@ function expectEveryMetricEmitted(groups: readonly RuleGroup[], kind: MetricsBac
 
 function kubernetesGroups(target: KubernetesKafkaTarget, replicationRpo?: PrometheusDuration): readonly RuleGroup[] {
   const environment = Environment.production({ name: 'production', region: 'us-east-1' });
-  const chart = new KafkaChart(Cdk8sTesting.app(), 'kafka', { environment });
+  const chart = new KafkaChart(Cdk8sTesting.app(SCRATCH_APP), 'kafka', { environment });
   return new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'orders', target, expectedNodes: 6, replicationRpo }).groups;
 }
 

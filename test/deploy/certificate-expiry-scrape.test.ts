@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KafkaChart } from '../../lib/app/kafka-chart';
 import { Environment } from '../../lib/model/environment';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/targets/kubernetes/kafka-prometheus-monitoring';
+import { SCRATCH_APP } from '../support/scratch';
 
 /*
  * Strimzi: strimzi_certificate_expiration_timestamp_ms is a metric of the Cluster Operator
@@ -17,7 +18,7 @@ import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/targ
  */
 function monitoring(target: KubernetesKafkaTarget, props: { certificateExporterNamespace?: string } = {}) {
   const environment = Environment.production({ name: 'production', region: 'us-east-1' });
-  const chart = new KafkaChart(Testing.app(), 'kafka', { environment });
+  const chart = new KafkaChart(Testing.app(SCRATCH_APP), 'kafka', { environment });
   const m = new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'orders', target, expectedNodes: 6, ...props });
   const alerts = m.groups.flatMap((g) => g.alerts);
   return { chart, m, alerts, objects: Testing.synth(chart) };

@@ -9,6 +9,7 @@ import { OffsetSyncsTopicLocation } from '../../lib/model/dr/offset-syncs-topic-
 import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/targets/kubernetes/kafka-prometheus-monitoring';
 import { exampleDist } from '../support/paths';
+import { SCRATCH_APP } from '../support/scratch';
 
 /*
  * apache/kafka connect/mirror MirrorSourceConfig.java and MirrorCheckpointConfig.java:
@@ -44,7 +45,7 @@ describe('MirrorMaker 2 offset-syncs topic with offset-syncs.topic.location: tar
 describe('MirrorMaker 2 connectors are alerted on (MON-010)', () => {
   it('KafkaMirrorMaker2CheckpointsDown watches the checkpoint connector, as KafkaMirrorMaker2Down watches the source connector', () => {
     const environment = Environment.production({ name: 'staging-dr', region: 'us-west-2' });
-    const chart = new KafkaChart(Cdk8sTesting.app(), 'kafka', { environment });
+    const chart = new KafkaChart(Cdk8sTesting.app(SCRATCH_APP), 'kafka', { environment });
     const m = new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'orders', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6, replicationRpo: PrometheusDuration.minutes(5) });
     const alerts = m.groups.flatMap((g) => g.alerts);
     const checkpoints = alerts.find((a) => a.alert === 'KafkaMirrorMaker2CheckpointsDown')!;

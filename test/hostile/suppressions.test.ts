@@ -9,6 +9,7 @@ import { KafkaIacError } from '../../lib/model/errors';
 import { RuleSuppressions } from '../../lib/rules/suppressions';
 import { KMS_KEY, statefulSetChart, synthError } from '../support/statefulset-fixture';
 import { MONITORING_RULE_IDS, suppressMonitoringRules } from '../support/monitoring-rules';
+import { SCRATCH_APP } from '../support/scratch';
 
 const CLIENTS_PATH = 'kafka/Kafka/NetworkPolicies/AllowClients';
 const REASON = 'Partner network reaches the brokers through a private link that filters by source.';
@@ -33,7 +34,7 @@ describe('suppressions cannot silence production from a root (issue #13)', () =>
 
   it('fails SEC-007 in production when the suppression is attached to a construct that groups the chart (the root loophole)', () => {
     const environment = new Environment({ name: 'production', profile: EnvironmentProfile.PRODUCTION, region: 'us-east-1' });
-    const group = new Construct(Testing.app(), 'Platform');
+    const group = new Construct(Testing.app(SCRATCH_APP), 'Platform');
     const chart = new KafkaChart(group, 'kafka', { environment });
     suppressMonitoringRules(chart);
     const cluster = new KafkaStatefulSetCluster(chart, 'Kafka', {

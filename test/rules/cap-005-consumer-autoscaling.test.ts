@@ -21,6 +21,7 @@ import { ACL_ARTEFACT_LABEL, GROUP_TOPIC_PARTITIONS_ANNOTATION, SLO_COVERED_ANNO
 import { kubernetes, terraform } from './fixtures/cap-documents';
 import { findingsOf, outcomeOf } from './fixtures/outcome';
 import { itDescribesItself } from './fixtures/metadata';
+import { SCRATCH_APP } from '../support/scratch';
 
 const CAP_005 = RuleRegistry.all().filter((r) => r.id === 'CAP-005');
 type Target = 'strimzi' | 'statefulset' | 'msk';
@@ -28,7 +29,7 @@ type Target = 'strimzi' | 'statefulset' | 'msk';
 /** A chart with CAP-005 only; group `payments` reads `orders` (12 partitions) and `refunds` (6): 18 in all. */
 function scaled(target: Target, props: Partial<ConsumerAutoscalingProps> = {}, profile = EnvironmentProfile.PRODUCTION) {
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const chart = new KafkaChart(app, 'kafka', { environment, rules: CAP_005 });
   const access = new AccessModel({ environment });
   const orders = access.addTopic('orders', { partitions: 12 });

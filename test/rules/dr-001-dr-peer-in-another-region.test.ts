@@ -13,6 +13,7 @@ import * as strimziFixture from '../support/strimzi-fixture';
 
 import { DR_001_DR_PEER_IN_ANOTHER_REGION } from '../../lib/rules/dr-001-dr-peer-in-another-region';
 import { itDescribesItself } from './fixtures/metadata';
+import { SCRATCH_APP } from '../support/scratch';
 describe('MSK', () => {
   describe('DR rules on aws_msk_replicator (MskReplicator from a DrPairing)', () => {
     it('passes DR-001..DR-005 on the replicator of the pairing', () => {
@@ -196,7 +197,7 @@ describe('Strimzi', () => {
     });
     it('fails DR-001 for a hand-written KafkaMirrorMaker2 of the pairing placed in the primary environment', () => {
       const f = drFixture();
-      const app = Testing.app();
+      const app = Testing.app(SCRATCH_APP);
       const chart = new KafkaChart(app, 'kafka', { environment: f.primary });
       new ApiObject(chart, 'HandWritten', { ...f.mm2.resource.toJson(), metadata: { name: 'hand-written', annotations: { [DR_PAIRING_ANNOTATION]: JSON.stringify(f.pairing.declaration) } } });
       expectViolation(chart, 'DR-001', 'kafka/HandWritten', /the replication runs in environment staging; expected the DR peer staging-dr/);

@@ -11,6 +11,7 @@ import { DR_PAIRING_ANNOTATION } from '../../lib/contract/dr-markers';
 
 import { DR_004_DR_CLUSTER_FOLLOWS_HA_AND_SEC } from '../../lib/rules/dr-004-dr-cluster-follows-ha-and-sec';
 import { itDescribesItself } from './fixtures/metadata';
+import { SCRATCH_APP } from '../support/scratch';
 /** DR-004's whole finding on a replication synthesized in environment dr of `profile`. */
 const outsideProduction = (profile: string) => ({
   status: 'non-compliant',
@@ -54,7 +55,7 @@ describe('Strimzi', () => {
     it('fails DR-004 for a MirrorMaker 2 synthesized in a development environment', () => {
       const f = drFixture();
       const dev = Environment.development({ name: 'staging-dr', region: 'us-west-2' });
-      const chart = new KafkaChart(Testing.app(), 'kafka', { environment: dev });
+      const chart = new KafkaChart(Testing.app(SCRATCH_APP), 'kafka', { environment: dev });
       new ApiObject(chart, 'HandWritten', { ...f.mm2.resource.toJson(), metadata: { name: 'hand-written', annotations: { [DR_PAIRING_ANNOTATION]: JSON.stringify(f.pairing.declaration) } } });
       expectViolation(chart, 'DR-004', 'kafka/HandWritten', /environment staging-dr has profile 'development'; expected production/);
     });

@@ -12,6 +12,7 @@ import { RuleSuppressions } from '../../lib/rules/suppressions';
 import { KafkaStack } from '../../lib/app/kafka-stack';
 import { TerraformResource } from 'cdktf';
 import { ApiObject, Chart, Testing as Cdk8sTesting } from 'cdk8s';
+import { SCRATCH_APP } from '../support/scratch';
 
 const production = Environment.production({ name: 'production', region: 'us-east-1' });
 const development = Environment.development({ name: 'development', region: 'us-east-1' });
@@ -234,7 +235,7 @@ describe('rule engine: what stops synthesis, and what the report and the message
 
 describe('suppressions', () => {
   function tree() {
-    const app = Testing.app();
+    const app = Testing.app(SCRATCH_APP);
     const stack = new KafkaStack(app, 'production', { environment: production });
     const parent = new Construct(stack, 'Kafka');
     const child = new Construct(parent, 'Brokers');
@@ -285,7 +286,7 @@ describe('suppressions', () => {
   });
 
   it('count a construct that groups stacks as a root: it covers the whole environment like the stack', () => {
-    const app = Testing.app();
+    const app = Testing.app(SCRATCH_APP);
     const group = new Construct(app, 'Platform');
     const stack = new KafkaStack(group, 'production', { environment: production });
     const child = new Construct(stack, 'Kafka');
@@ -297,7 +298,7 @@ describe('suppressions', () => {
   });
 
   it('count only the app as a root in a tree where no scope carries an Environment', () => {
-    const app = Testing.app();
+    const app = Testing.app(SCRATCH_APP);
     const stack = new Construct(app, 'production');
     RuleSuppressions.add(app, [{ id: 'HA-002', reason: 'Replication is handled by the platform team.' }]);
     RuleSuppressions.add(stack, [{ id: 'HA-001', reason: 'Three brokers are provisioned by another team.' }]);
@@ -347,7 +348,7 @@ describe('suppressions', () => {
   });
 
   it('are written as an annotation on the Kubernetes object they are attached to', () => {
-    const chart = new Chart(Cdk8sTesting.app(), 'kafka');
+    const chart = new Chart(Cdk8sTesting.app(SCRATCH_APP), 'kafka');
     const obj = new ApiObject(chart, 'Settings', { apiVersion: 'v1', kind: 'ConfigMap' });
     RuleSuppressions.add(obj, [{ id: 'HA-001', reason: 'Demo resource that holds no data.' }, { id: 'SEC-007', reason: 'Partner link filters by source address.' }]);
     // The annotation key is SUPPRESSIONS_ANNOTATION of lib/contract/vocabulary.ts.
@@ -355,7 +356,7 @@ describe('suppressions', () => {
   });
 
   it('are written into the Terraform resource they are attached to', () => {
-    const app = Testing.app();
+    const app = Testing.app(SCRATCH_APP);
     const stack = new KafkaStack(app, 'production', { environment: production });
     const r = new TerraformResource(stack, 'Widget', { terraformResourceType: 'null_resource' });
     RuleSuppressions.add(r, [{ id: 'HA-001', reason: 'Demo resource that holds no data.' }]);

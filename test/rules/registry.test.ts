@@ -5,6 +5,7 @@ import { mskStack, synthJson } from '../support/msk-stack';
 import { Testing as Cdk8sTesting, ApiObject } from 'cdk8s';
 import { KafkaChart } from '../../lib/app/kafka-chart';
 import { Environment } from '../../lib/model/environment';
+import { SCRATCH_APP } from '../support/scratch';
 
 describe('every target', () => {
   describe.each([STRIMZI, STATEFULSET, MSK_OPEN_MONITORING])('MON rules per ID on $name', (target) => {
@@ -46,7 +47,7 @@ describe('Strimzi', () => {
   describe('MON rules on Strimzi', () => {
 
     it('holds in development too: only the HA rules are relaxed there', () => {
-      const app = Cdk8sTesting.app();
+      const app = Cdk8sTesting.app(SCRATCH_APP);
       new ApiObject(new KafkaChart(app, 'kafka', { environment: Environment.development({ name: 'development', region: 'us-east-1' }), rules: MON_RULES }), 'Kafka', {
         apiVersion: 'kafka.strimzi.io/v1', kind: 'Kafka', metadata: { name: 'orders' }, spec: {},
       });

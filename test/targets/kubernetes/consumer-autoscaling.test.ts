@@ -17,10 +17,11 @@ import { AutoscaledCluster, ConsumerAutoscaling, ScaleTarget, type ConsumerAutos
 import { StrimziAccess } from '../../../lib/targets/strimzi/strimzi-access';
 import { validateKedaObject } from '../../support/keda-schemas';
 import { validateWithModel } from '../../support/kubernetes-validation';
+import { SCRATCH_APP } from '../../support/scratch';
 
 function fixture(profile: EnvironmentProfile = EnvironmentProfile.STAGING, options: { scaler?: 'scram' | 'iam' | 'none'; grant?: boolean } = {}) {
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const chart = new KafkaChart(app, 'kafka', { environment, rules: ['SEC-005', 'SEC-009', 'CAP-005'].flatMap((id) => RuleRegistry.all().filter((r) => r.id === id)) });
   const access = new AccessModel({ environment });
   const orders = access.addTopic('orders', { partitions: 12 });

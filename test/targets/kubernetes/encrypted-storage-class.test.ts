@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { Environment } from '../../../lib/model/environment';
 import { KafkaChart } from '../../../lib/app/kafka-chart';
 import { EncryptedStorageClass } from '../../../lib/targets/kubernetes/encrypted-storage-class';
+import { SCRATCH_APP } from '../../support/scratch';
 
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/0b7e0c1c-1111-2222-3333-444455556666';
 
 function chart() {
   const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
-  return new KafkaChart(Testing.app(), 'kafka', { environment, rules: [] });
+  return new KafkaChart(Testing.app(SCRATCH_APP), 'kafka', { environment, rules: [] });
 }
 
 describe('EncryptedStorageClass', () => {

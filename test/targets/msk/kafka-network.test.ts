@@ -6,10 +6,11 @@ import { ClientNetwork } from '../../../lib/model/client-network';
 import { Environment } from '../../../lib/model/environment';
 import { KafkaIacError } from '../../../lib/model/errors';
 import { all, mskStack, only, synthJson } from '../../support/msk-stack';
+import { SCRATCH_APP } from '../../support/scratch';
 
 function bareStack() {
   const environment = Environment.production({ name: 'production', region: 'us-east-1' });
-  return new KafkaStack(Testing.app(), 'production', { environment });
+  return new KafkaStack(Testing.app(SCRATCH_APP), 'production', { environment });
 }
 
 describe('KafkaNetwork', () => {

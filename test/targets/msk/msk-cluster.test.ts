@@ -7,6 +7,7 @@ import { KafkaVersion } from '../../../lib/model/kafka-version';
 import { parsePropertiesText } from '../../../lib/model/broker-config';
 import { RuleSuppressions } from '../../../lib/rules/suppressions';
 import { all, mskStack, only, synthJson } from '../../support/msk-stack';
+import { SCRATCH_APP } from '../../support/scratch';
 
 const PCA = 'arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/11111111-2222-3333-4444-555555555555';
 
@@ -164,7 +165,7 @@ describe('MskCluster', () => {
     it('refuses to be created outside a KafkaStack', async () => {
       const { Testing, TerraformStack } = await import('cdktf');
       const { network } = mskStack();
-      const plain = new TerraformStack(Testing.app(), 'plain');
+      const plain = new TerraformStack(Testing.app(SCRATCH_APP), 'plain');
       expect(() => new MskCluster(plain, 'Kafka', { network })).toThrow(/KIAC-ENV \[plain\/Kafka\]/);
     });
   });

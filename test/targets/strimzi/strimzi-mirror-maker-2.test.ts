@@ -16,6 +16,7 @@ import { parse } from 'yaml';
 import { validateStrimziObject } from '../../support/strimzi-schemas';
 import { find, synth, synthError } from '../../support/strimzi-fixture';
 import { drFixture, shopModel } from '../../support/mirror-maker-2-fixture';
+import { SCRATCH_APP } from '../../support/scratch';
 
 const MSK_SCRAM = 'b-1.prod.abc123.c2.kafka.us-east-1.amazonaws.com:9096,b-2.prod.abc123.c2.kafka.us-east-1.amazonaws.com:9096';
 const MSK_IAM = 'b-1.dr.def456.c3.kafka.us-west-2.amazonaws.com:9098,b-2.dr.def456.c3.kafka.us-west-2.amazonaws.com:9098';
@@ -183,7 +184,7 @@ describe('StrimziMirrorMaker2: other shapes', () => {
 /** The fixture with mutual-TLS principals on both sides. */
 function drMtls() {
   const base = drFixture();
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const chart = new KafkaChart(app, 'kafka', { environment: base.peer });
   const primaryAccess = shopModel(base.primary);
   const pairing = new DrPairing({ primary: base.primary, peer: base.peer, access: primaryAccess, rpo: DrDuration.minutes(5), rto: DrDuration.minutes(30) });
@@ -207,7 +208,7 @@ function mskFixture(options: { sourceMech: 'scram' | 'iam'; targetMech: 'scram' 
   const source = MirrorMaker2Access.addSourcePrincipal(pairing, { authentication: auth(options.sourceMech) });
   const peerAccess = shopModel(base.peer);
   const target = MirrorMaker2Access.addTargetPrincipal(pairing, peerAccess, { authentication: auth(options.targetMech) });
-  const app = Testing.app();
+  const app = Testing.app(SCRATCH_APP);
   const chart = new KafkaChart(app, 'kafka', { environment: base.peer });
   const build = () => new StrimziMirrorMaker2(chart, 'MirrorMaker2', {
     pairing, drill: false, image: options.image, serviceAccountRoleArn: options.role, monitoredClusterName: options.monitored,
@@ -287,7 +288,7 @@ describe('StrimziMirrorMaker2: bad input is refused with rule ID, path and fix',
   it('fails DR-005 when the MirrorMaker 2 principal is an admin (cluster-wide rights, a superuser)', () => {
     const f = drFixture();
     const admin = f.peerAccess.principal('kafka-admin')!;
-    const chart = new KafkaChart(Testing.app(), 'kafka', { environment: f.peer });
+    const chart = new KafkaChart(Testing.app(SCRATCH_APP), 'kafka', { environment: f.peer });
     expect(() => new StrimziMirrorMaker2(chart, 'MirrorMaker2', {
       pairing: f.pairing, drill: false,
       source: MirrorMaker2Cluster.strimzi({ clusterName: 'staging-kafka', principal: f.sourcePrincipal, credentialsSecret: 'staging-mm2' }),
@@ -298,7 +299,7 @@ describe('StrimziMirrorMaker2: bad input is refused with rule ID, path and fix',
   it('fails DR-005 when an application principal stands in for MirrorMaker 2', () => {
     const f = drFixture();
     const app = f.primaryAccess.principal('payments-service')!;
-    const chart = new KafkaChart(Testing.app(), 'kafka', { environment: f.peer });
+    const chart = new KafkaChart(Testing.app(SCRATCH_APP), 'kafka', { environment: f.peer });
     expect(() => new StrimziMirrorMaker2(chart, 'MirrorMaker2', {
       pairing: f.pairing, drill: false,
       source: MirrorMaker2Cluster.strimzi({ clusterName: 'staging-kafka', principal: app, credentialsSecret: 'staging-mm2' }),
@@ -314,7 +315,7 @@ describe('StrimziMirrorMaker2: bad input is refused with rule ID, path and fix',
 
   it('fails DR-001 when MirrorMaker 2 is built in the primary environment', () => {
     const f = drFixture();
-    const chart = new KafkaChart(Testing.app(), 'kafka', { environment: f.primary });
+    const chart = new KafkaChart(Testing.app(SCRATCH_APP), 'kafka', { environment: f.primary });
     expect(() => new StrimziMirrorMaker2(chart, 'MirrorMaker2', {
       pairing: f.pairing, drill: false,
       source: MirrorMaker2Cluster.strimzi({ clusterName: 'staging-kafka', principal: f.sourcePrincipal, credentialsSecret: 'staging-mm2' }),
@@ -342,7 +343,7 @@ describe('StrimziMirrorMaker2: bad input is refused with rule ID, path and fix',
 
   it('fails KIAC-PROP when the source and target credentials share a Secret', () => {
     const f = drFixture();
-    const chart = new KafkaChart(Testing.app(), 'kafka', { environment: f.peer });
+    const chart = new KafkaChart(Testing.app(SCRATCH_APP), 'kafka', { environment: f.peer });
     expect(() => new StrimziMirrorMaker2(chart, 'MirrorMaker2', {
       pairing: f.pairing, drill: false,
       source: MirrorMaker2Cluster.strimzi({ clusterName: 'staging-kafka', principal: f.sourcePrincipal }),
