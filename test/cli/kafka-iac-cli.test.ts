@@ -1,6 +1,5 @@
 // The `kafka-iac` command, run as a user runs it (through tsx, in a project folder of its own).
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
@@ -11,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CapacityPlan } from '../../lib/model/capacity/capacity-planner';
 import { HOURS_PER_MONTH, PRICE_TABLE } from '../../lib/model/capacity/price-table';
 import { ROOT } from '../support/paths';
+import { temporaryFolder } from '../support/temporary-folders';
 import { runCli } from '../../lib/cli/kafka-iac-cli';
 
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -41,7 +41,7 @@ function kafkaIac(cwd: string, ...args: string[]): Promise<Run> {
 }
 
 function project(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-iac-cli-'));
+  return temporaryFolder('kafka-iac-cli-');
 }
 
 /** Starts a command now; the test that needs its result awaits it (a failure is reported there). */

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/paths';
+import { temporaryFolder } from '../support/temporary-folders';
 
 /*
  * docs/statefulset.md "Rotating a SCRAM password": the bash block changes a user's SCRAM password
@@ -108,7 +108,7 @@ function rotate(work: string, adminPassword: string, newPassword: string): Run {
 const tools = spawnSync('strace', ['-V']).status === 0 && spawnSync('java', ['-version']).status === 0;
 
 describe('docs/statefulset.md: rotating a SCRAM password puts no password on a command line or in an environment', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-iac-rotation-'));
+  const work = temporaryFolder('kafka-iac-rotation-');
   // Characters that break naive quoting, properties files or shell words: = : # ! space ' $ ` ( ) ; & | * ?
   const admin = "adm1n:pa=ss #!x'y";
   const fresh = "n3w pa$$w0rd=`ls`;(x)&|*?'#!:";
