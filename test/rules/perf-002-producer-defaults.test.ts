@@ -1,14 +1,12 @@
 // PERF-002: every test that proves this rule, one describe per target it applies to.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as os from 'node:os';
 import { it, expect, describe } from 'vitest';
 import { run } from './fixtures/cap-documents';
 import { PERF_002_PRODUCER_DEFAULTS as PERF_002 } from '../../lib/rules/perf-002-producer-defaults';
 import { configMap, edit, k8s, checkout, billing, mskArtefact, onMsk } from './fixtures/perf-client-properties';
 import { mskStack, synthJson } from '../support/msk-stack';
 import { MskAccess } from '../../lib/targets/msk/msk-access';
-import { model, dirs } from './fixtures/perf-client-synthesis';
+import { model } from './fixtures/perf-client-synthesis';
+import { temporaryFolder } from '../support/temporary-folders';
 import { ClientAuthentication } from '../../lib/model/client-authentication';
 import { formatViolation } from '../../lib/rules/engine';
 import { JsonPatch, App } from 'cdk8s';
@@ -83,8 +81,7 @@ describe('Strimzi', () => {
 
   describe('PERF-002/003 on StrimziAccess client-properties ConfigMaps', () => {
     function strimzi() {
-      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-perf2-'));
-      dirs.push(outdir);
+      const outdir = temporaryFolder('kiac-perf2-');
       const app = new App({ outdir });
       const environment = Environment.staging({ name: 'staging', region: 'us-east-1' });
       const chart = new KafkaChart(app, 'kafka', { environment });

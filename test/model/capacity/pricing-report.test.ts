@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { describe, expect, it } from 'vitest';
@@ -7,10 +6,11 @@ import { KafkaApp } from '../../../lib/app/kafka-app';
 import { Environment } from '../../../lib/model/environment';
 import { PRICE_TABLE_DATE } from '../../../lib/model/capacity/price-table';
 import { EXAMPLE_ENVIRONMENTS, exampleDist } from '../../support/paths';
+import { temporaryFolder } from '../../support/temporary-folders';
 
 describe('cost estimate in the environment report', () => {
   it('prices the synthesized cluster, after an escape hatch, in report.md and report.json', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiac-cost-'));
+    const dir = temporaryFolder('kiac-cost-');
     const app = new KafkaApp({ terraformOutdir: path.join(dir, 'cdktf.out'), distDir: path.join(dir, 'dist') });
     const environment = Environment.development({ name: 'sandbox', region: 'us-west-2' });
     const stack = app.stack(environment);
@@ -25,7 +25,6 @@ describe('cost estimate in the environment report', () => {
     expect(section?.data).toMatchObject({ estimate: true, priceDate: PRICE_TABLE_DATE, region: 'us-west-2', monthlyTotalUsd: 3 * 730 * 0.42 + 300 * 0.1 });
     expect(report.toMarkdown()).toContain('## Cost estimate');
     expect(report.toMarkdown()).toContain('3 × kafka.m5.xlarge broker');
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it.each(EXAMPLE_ENVIRONMENTS)('shows a dated cost estimate in the %s example report', (env) => {
