@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ROOT, TEST_OUT } from '../support/paths';
+import { processExists } from '../support/processes';
 
 /**
  * The repository stands alone: nothing at build, test or run time reads outside it (the
@@ -57,15 +58,6 @@ const MAIN_TYPECHECK_RUNNING = path.join(TEST_OUT, 'cache', 'tsc.running');
  */
 const MAIN_TYPECHECK_WAIT_MS = 60_000;
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0: only whether the process exists
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by another user
-  }
-}
-
 /**
  * Waits, at most MAIN_TYPECHECK_WAIT_MS, while scripts/test.sh's typecheck is running, so that its
  * state seeds the clone's typecheck. On a fresh clone without it, a clone checked before that
@@ -83,7 +75,7 @@ async function mainTypecheckSettled(): Promise<void> {
     } catch {
       return; // no marker: no typecheck running
     }
-    if (!Number.isSafeInteger(pid) || pid <= 0 || !isRunning(pid)) return; // left behind by a killed run
+    if (!Number.isSafeInteger(pid) || pid <= 0 || !processExists(pid)) return; // left behind by a killed run
     await sleep(250);
   }
 }

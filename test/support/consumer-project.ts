@@ -14,23 +14,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from './paths';
+import { processExists } from './processes';
 
 /** Written when an `npm install` in the folder finished; absent while one runs. */
 const INSTALLED = '.installed';
 
 /** What the folder keeps between runs. */
 const KEPT = ['node_modules', 'package-lock.json', INSTALLED];
-
-/** True when a process with this id runs (or may: an id that cannot be read counts as running). */
-function running(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
 
 /** Claims `dir` for this process (`<dir>.lock` holds its id); false while another live process holds it. */
 function claim(dir: string): boolean {
@@ -42,7 +32,9 @@ function claim(dir: string): boolean {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    if (running(Number(fs.readFileSync(lock, 'utf8')))) return false;
+    // A lock whose content is not a pid counts as held: it is never taken over.
+    const holder = Number(fs.readFileSync(lock, 'utf8'));
+    if (!Number.isInteger(holder) || holder <= 0 || processExists(holder)) return false;
     fs.rmSync(lock, { force: true });
   }
 }
