@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import type * as GrafanaCommon from '@grafana/grafana-foundation-sdk/common';
 import type * as GrafanaDashboard from '@grafana/grafana-foundation-sdk/dashboard';
-import type * as GrafanaPrometheus from '@grafana/grafana-foundation-sdk/prometheus';
-import type * as GrafanaStat from '@grafana/grafana-foundation-sdk/stat';
-import type * as GrafanaTimeseries from '@grafana/grafana-foundation-sdk/timeseries';
 import { KafkaIacError } from '../model/errors';
 import type { CapacityPlan } from '../model/capacity/capacity-planner';
 import type { BackendMetrics, MonitoredClusterIdentity } from '../model/monitoring/metrics-backend';
@@ -12,6 +10,7 @@ import type { PrometheusDuration } from '../model/monitoring/prometheus-duration
 import { BURN_RATE_WINDOWS, SLO_RECORDS, sloErrorRatioRecord, tidy, type ServiceLevelObjective } from '../model/monitoring/service-level-objective';
 import { promqlMatchers } from './writers/promql';
 import { writeJson } from './writers/json';
+import { grafanaPanel, type GrafanaPanelSdk } from './grafana-panels';
 
 /**
  * Grafana dashboards of Kafka clusters, built with the Grafana Foundation SDK
@@ -20,7 +19,10 @@ import { writeJson } from './writers/json';
  * also rely on, and the SLO panels read exactly the series the burn-rate alerts read.
  *
  * The SDK is loaded on first use, not when this module is imported, so an app that asks for no
- * dashboards does not pay for it (docs/dashboards.md).
+ * dashboards does not pay for it (docs/dashboards.md). Only its `dashboard` and `common` modules
+ * load: the stat and time series panels and their Prometheus queries are built from their
+ * defaults in `grafana-panels.ts`, since the SDK's `prometheus`, `stat` and `timeseries` modules
+ * also load its v2 dashboard schemas.
  */
 
 /** Where the dashboard JSON files of an environment go, under `dist/<env>/`. */
@@ -72,23 +74,14 @@ export interface BuiltDashboard {
   readonly model: Record<string, unknown>;
 }
 
-interface Sdk {
-  readonly dashboard: typeof GrafanaDashboard;
-  readonly prometheus: typeof GrafanaPrometheus;
-  readonly stat: typeof GrafanaStat;
-  readonly timeseries: typeof GrafanaTimeseries;
-}
-
-let loaded: Sdk | undefined;
+let loaded: GrafanaPanelSdk | undefined;
 /** The SDK modules, loaded on first use (`import.meta.url` is this file; the CommonJS build replaces it). */
-function sdk(): Sdk {
+function sdk(): GrafanaPanelSdk {
   if (!loaded) {
     const load = createRequire(import.meta.url);
     loaded = {
-      dashboard: load('@grafana/grafana-foundation-sdk/dashboard'),
-      prometheus: load('@grafana/grafana-foundation-sdk/prometheus'),
-      stat: load('@grafana/grafana-foundation-sdk/stat'),
-      timeseries: load('@grafana/grafana-foundation-sdk/timeseries'),
+      dashboard: load('@grafana/grafana-foundation-sdk/dashboard') as typeof GrafanaDashboard,
+      common: load('@grafana/grafana-foundation-sdk/common') as typeof GrafanaCommon,
     };
   }
   return loaded;
@@ -187,7 +180,8 @@ interface Step { readonly value: number | null; readonly color: string }
 type Section = { readonly id: number; readonly row: string; readonly panels: readonly PanelSpec[] };
 
 function build(kind: DashboardKind, uid: string, title: string, tags: readonly string[], sections: readonly Section[]): BuiltDashboard {
-  const { dashboard, prometheus, stat, timeseries } = sdk();
+  const grafana = sdk();
+  const { dashboard } = grafana;
   const datasource = { type: 'prometheus', uid: `\${${DATASOURCE_VARIABLE}}` };
   const b = new dashboard.DashboardBuilder(title)
     .uid(uid)
@@ -208,17 +202,11 @@ function build(kind: DashboardKind, uid: string, title: string, tags: readonly s
         else x = 0;
       }
       x = (x + width) % 24;
-      const targets = p.queries.map((q, i) => new prometheus.DataqueryBuilder().expr(q.expr).legendFormat(q.legend).refId(String.fromCharCode(65 + i)));
-      if (p.type === 'stat') {
-        const panel = new stat.PanelBuilder().id(p.id).title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(width).height(5);
-        if (p.thresholds) panel.thresholds(new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps([...p.thresholds]));
-        for (const t of targets) panel.withTarget(t);
-        b.withPanel(panel);
-      } else {
-        const panel = new timeseries.PanelBuilder().id(p.id).title(p.title).description(p.description).unit(p.unit).datasource(datasource).span(width).height(8);
-        for (const t of targets) panel.withTarget(t);
-        b.withPanel(panel);
-      }
+      b.withPanel(grafanaPanel(grafana, {
+        type: p.type, id: p.id, title: p.title, description: p.description, unit: p.unit, datasource, span: width, height: p.type === 'stat' ? 5 : 8,
+        thresholds: p.type === 'stat' && p.thresholds ? new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps([...p.thresholds]).build() : undefined,
+        targets: p.queries.map((q, i) => ({ expr: q.expr, legendFormat: q.legend, refId: String.fromCharCode(65 + i) })),
+      }));
     }
   }
   // The SDK's model is plain data; a JSON round trip drops the `undefined` fields it leaves.
