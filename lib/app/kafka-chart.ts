@@ -1,4 +1,5 @@
-import { ApiObject, App as Cdk8sApp, Chart, YamlOutputType } from 'cdk8s';
+import * as fs from 'node:fs';
+import { ApiObject, App as Cdk8sApp, Chart, Yaml, YamlOutputType } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Environment } from '../model/environment';
 import { attachEnvironment } from '../model/environment-attachment';
@@ -8,7 +9,7 @@ import { RuleValidation } from '../rules/rule-validation';
 import { kubernetesDocuments } from './kubernetes-documents';
 import { ENVIRONMENT_METADATA_LABEL } from '../contract/vocabulary';
 import { registerKubernetesTarget } from './app-targets';
-import { writeYaml } from '../contract/yaml-writer';
+import { writeManifestYaml, writeYaml } from '../contract/yaml-writer';
 import { checkedConstructId } from '../contract/construct-id';
 
 /** Props of a `KafkaChart`: the cdk8s chart of one environment of a Kubernetes target. */
@@ -93,13 +94,35 @@ export class KafkaChart extends Chart {
 
 /**
  * The cdk8s app KafkaApp writes an environment's charts with: its `synth()` runs the rules of
- * each KafkaChart once and renders each of their objects once (`KafkaChart.synthesizeOnce`).
+ * each KafkaChart once and renders each of their objects once (`KafkaChart.synthesizeOnce`), and
+ * writes the manifests through `writeManifestYaml` (`withManifestWriter`).
  */
 class KafkaKubernetesApp extends Cdk8sApp {
   public override synth(): void {
     const charts = this.node.findAll().filter((c): c is KafkaChart => c instanceof KafkaChart);
     const run = charts.reduce<() => void>((inner, chart) => () => chart.synthesizeOnce(inner), () => super.synth());
-    run();
+    withManifestWriter(run);
+  }
+}
+
+/**
+ * Runs a cdk8s synthesis with cdk8s' `Yaml.save` (what `App.synth` writes each manifest file
+ * with) writing the same bytes through `writeManifestYaml`, which writes the plain data of a
+ * manifest itself, and each other document through cdk8s' own `Yaml.stringify`. cdk8s builds
+ * `yaml`'s node tree of every object to write it, most of a Kubernetes environment's synthesis
+ * after the rules (the examples' 107 manifests: about 100 ms of CPU, against about 10 ms).
+ * `Yaml.save` is cdk8s' own again when the synthesis ends or throws.
+ */
+function withManifestWriter(synth: () => void): void {
+  const save = Yaml.save;
+  Yaml.save = (filePath: string, docs: unknown[]) => {
+    const text = docs.map((d) => (d === undefined ? '\n' : writeManifestYaml(d) ?? Yaml.stringify(d))).join('---\n');
+    fs.writeFileSync(filePath, text, { encoding: 'utf8' });
+  };
+  try {
+    synth();
+  } finally {
+    Yaml.save = save;
   }
 }
 
