@@ -39,10 +39,11 @@ export function addPrometheusFiles(environment: Environment, path: string, baseN
   assertUniqueAlertNames(path, groups);
   const ruleFiles: string[] = [];
   const testFiles: string[] = [];
+  const synthesizedGroups = synthesized && oncePerSynthesis(synthesized);
   for (const group of groups) {
     const ruleFile = `${PROMETHEUS_DIR}/${group.name}.rules.yml`;
-    environment.addOutputFile(ruleFile, synthesized
-      ? (context) => renderRuleFileOf(synthesized(context).filter((g) => g.name === group.name))
+    environment.addOutputFile(ruleFile, synthesizedGroups
+      ? (context) => renderRuleFileOf(synthesizedGroups(context).filter((g) => g.name === group.name))
       : () => renderRuleFile([group], runbookUrl));
     ruleFiles.push(ruleFile);
     for (const alert of group.alerts) {
@@ -53,6 +54,24 @@ export function addPrometheusFiles(environment: Environment, path: string, baseN
   }
   addRunbooks(environment, groups);
   return { ruleFiles, testFiles };
+}
+
+/**
+ * `synthesized`, read once per synthesis (per render context) instead of once per rule file:
+ * a Kubernetes PrometheusRule is rendered again (`toJson()`) by every read. Called without a
+ * context (directly, outside a synthesis), it reads afresh.
+ */
+function oncePerSynthesis(synthesized: SynthesizedRuleGroups): SynthesizedRuleGroups {
+  const read = new WeakMap<OutputRenderContext, readonly Record<string, any>[]>();
+  return (context) => {
+    if (!context) return synthesized();
+    let groups = read.get(context);
+    if (!groups) {
+      groups = synthesized(context);
+      read.set(context, groups);
+    }
+    return groups;
+  };
 }
 
 /** Writes each runbook once per environment, listing every alert that links to it. */

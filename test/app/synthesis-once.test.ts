@@ -5,7 +5,7 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { TerraformStack, Testing } from 'cdktf';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { Environment, KafkaApp, KafkaStack, type KafkaChart } from '../../lib';
+import { Environment, KafkaApp, KafkaPrometheusMonitoring, KafkaStack, KubernetesKafkaTarget, type KafkaChart } from '../../lib';
 import { defineRule, Severity } from '../../lib/rules/define-rule';
 import { NOT_APPLICABLE } from '../../lib/rules/rule';
 import { TEST_OUT } from '../support/paths';
@@ -86,6 +86,35 @@ describe('KafkaApp.synth on Kubernetes: the rules run once per document, each ob
     expect(fs.readFileSync(path.join(dist, 'kafka.k8s.yaml'), 'utf8')).toContain('late: "yes"');
     expect(checked.get('kafka/Late')).toBe(1);
     expect(checked.get('kafka/Config1')).toBe(2);
+  });
+});
+
+describe('KafkaApp.synth on Kubernetes: the rule files read the PrometheusRule once', () => {
+  it('renders the PrometheusRule once for all its rule files, and once for the rules and the manifest', () => {
+    const dir = path.join(TEST_OUT, 'synthesis-once', 'prometheus-rule');
+    fs.rmSync(dir, { recursive: true, force: true });
+    const app = new KafkaApp({ terraformOutdir: path.join(dir, 'cdktf.out'), distDir: path.join(dir, 'dist'), rules: [], quiet: true });
+    const chart = app.chart(Environment.staging({ name: 'staging', region: 'us-east-1' }), 'kafka');
+    const monitoring = new KafkaPrometheusMonitoring(chart, 'Monitoring', { clusterName: 'staging-kafka', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6 });
+    const ruleFiles = monitoring.files.ruleFiles;
+    let renders = 0;
+    const toJson = monitoring.resource.toJson.bind(monitoring.resource);
+    monitoring.resource.toJson = () => {
+      renders++;
+      return toJson();
+    };
+    app.synth();
+    // Each rule file is the group of the PrometheusRule as synthesized.
+    expect(ruleFiles.length).toBeGreaterThan(2);
+    const written = parseAllDocuments(fs.readFileSync(path.join(dir, 'dist', 'staging', 'kafka.k8s.yaml'), 'utf8')).map((d) => d.toJS());
+    const groups = written.find((m) => m.kind === 'PrometheusRule').spec.groups as { name: string }[];
+    for (const file of ruleFiles) {
+      const rules = parseAllDocuments(fs.readFileSync(path.join(dir, 'dist', 'staging', file), 'utf8'))[0]!.toJS();
+      expect(rules.groups.map((g: { name: string }) => g.name)).toEqual([path.basename(file, '.rules.yml')]);
+      expect(groups.map((g) => g.name)).toContain(rules.groups[0].name);
+    }
+    // Once for the rule files (not once per file), once for the chart's rules and manifest.
+    expect(renders).toBe(2);
   });
 });
 
