@@ -19,6 +19,9 @@ import type * as Yaml from 'yaml';
  * the text parses to the same value. Text the library did not write here is parsed as before.
  * The values must not be changed after they are written. At most `REMEMBERED` texts are kept,
  * oldest forgotten first.
+ *
+ * The same hand-written path writes the Kubernetes manifests with cdk8s' options instead
+ * (`writeManifestYaml`: YAML 1.1, no line width, literal blocks for multi-line strings).
  */
 export function writeYaml(value: unknown, options: { readonly lineWidth?: number } = {}): string {
   const lineWidth = options.lineWidth ?? DEFAULT_LINE_WIDTH;
@@ -47,7 +50,7 @@ export function writtenYamlValue(text: string): { readonly value: unknown } | un
  * booleans, with no object in it twice (`yaml` writes those as an anchor and an alias). Undefined
  * for anything else: then cdk8s writes it. The strings that the YAML 1.1 schema would read as
  * something else (`yes`, `on`, `0777`, `1_000`, `2024-01-01`, `1:30`) are quoted, as `yaml` quotes
- * them for version 1.1. `test/contract/yaml-writer.test.ts` checks the text is cdk8s' own.
+ * them for version 1.1. `test/contract/manifest-yaml.test.ts` checks the text is cdk8s' own.
  */
 export function writeManifestYaml(doc: unknown): string | undefined {
   return blockYaml(doc, { lineWidth: 0, otherTypes: YAML_1_1, keepUndefined: true, distinct: new Set(), blockStrings: true });
