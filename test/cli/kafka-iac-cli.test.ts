@@ -51,6 +51,15 @@ function started(cwd: string, ...args: string[]): Promise<Run> {
   return p;
 }
 
+/** `kafka-iac <args>` in `cwd` through runCli in this process, with what it writes collected as a process's would be. */
+function inProcess(cwd: string, ...args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const p = runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd }).then((code) => ({ code, stdout, stderr }));
+  p.catch(() => undefined);
+  return p;
+}
+
 const appCommand = (fixture: string) => `"${TSX}" "${path.join(ROOT, 'test', 'cli', 'fixtures', fixture)}"`;
 
 /** The commands that depend on no other start together, before the first test. */
@@ -70,7 +79,13 @@ beforeAll(() => {
 describe('kafka-iac check', () => {
   let dir: string;
   let run: Run;
-  /** The commands that read the synthesis of `check`, started together once it is done. */
+  /**
+   * The commands that read the synthesis of `check`, started together once it is done. The SARIF
+   * report (the largest output, to a pipe) goes through the real command; the others run
+   * in-process, through the same runCli that bin.ts calls, in the project folder (4 node processes
+   * less, about 1.5 s of CPU). The real command's stdout, stderr, exit codes 0, 1 and 2 and its
+   * working folder are proven by the processes of this file.
+   */
   let after: Record<'sarif' | 'junit' | 'md' | 'diagram' | 'unknown', Promise<Run>>;
   beforeAll(async () => {
     dir = project();
@@ -79,10 +94,10 @@ describe('kafka-iac check', () => {
     run = await kafkaIac(dir, 'check');
     after = {
       sarif: started(dir, 'report', '--format', 'sarif'),
-      junit: started(dir, 'report', '--format', 'junit', '--out', 'out/rules.xml'),
-      md: started(dir, 'report', '--format', 'md', '--env', 'development'),
-      diagram: started(dir, 'diagram', '--env', 'development'),
-      unknown: started(dir, 'diagram', '--env', 'nope'),
+      junit: inProcess(dir, 'report', '--format', 'junit', '--out', 'out/rules.xml'),
+      md: inProcess(dir, 'report', '--format', 'md', '--env', 'development'),
+      diagram: inProcess(dir, 'diagram', '--env', 'development'),
+      unknown: inProcess(dir, 'diagram', '--env', 'nope'),
     };
   });
 

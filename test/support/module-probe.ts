@@ -1,17 +1,19 @@
 // Run as a child process by test/project/entry-points.test.ts (never imported by a test):
-//   node --import tsx test/support/module-probe.ts <msk|msk-dashboards|kubernetes> <out dir>
-// Builds and synthesizes a small app through one entry point only (lib/msk.ts or
-// lib/kubernetes.ts), with every rule running, then prints one JSON line: every module file
-// the process loaded and what synthesis wrote. Loaded files are what the ES module resolver
-// resolved (a resolve hook registered before the library is imported: the library's own .ts
-// files and the entry of each package) plus require.cache (the CommonJS files of cdktf, cdk8s
-// and the AWS provider, which they require from each other).
+//   node --import tsx test/support/module-probe.ts <scenario>[,<scenario>...] <out dir>
+// with scenarios msk, msk-dashboards and kubernetes. Each builds and synthesizes a small app
+// through one entry point only (lib/msk.ts or lib/kubernetes.ts), with every rule running, into
+// <out dir>/<scenario>, then prints one JSON line: the module files first loaded while it ran
+// (for the first scenario, everything the process loaded) and what its synthesis wrote. Loaded
+// files are what the ES module resolver resolved (a resolve hook registered before the library
+// is imported: the library's own .ts files and the entry of each package) plus require.cache (the
+// CommonJS files of cdktf, cdk8s and the AWS provider, which they require from each other).
+// Scenarios run in the order given; one that throws prints its error in its line and the next runs.
 import { createRequire, register } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const [entry, out] = process.argv.slice(2);
-const resolvedLog = path.join(out, 'resolved.txt');
+const [scenarios, outRoot] = process.argv.slice(2);
+const resolvedLog = path.join(outRoot, 'resolved.txt');
 const RESOLVE_HOOK = `
 import * as fs from 'node:fs';
 let log;
@@ -23,7 +25,10 @@ export async function resolve(specifier, context, next) {
 }`;
 register(`data:text/javascript,${encodeURIComponent(RESOLVE_HOOK)}`, { data: { log: resolvedLog } });
 
-async function mskApp(dashboards: boolean): Promise<void> {
+/** What an app built in a scenario tells the probe: the message of the target it could not use. */
+type Scenario = (out: string) => Promise<string>;
+
+async function mskApp(out: string, dashboards: boolean): Promise<string> {
   const k = await import('../../lib/msk');
   const app = new k.KafkaApp({ terraformOutdir: path.join(out, 'cdktf.out'), distDir: path.join(out, 'dist') });
   const stack = app.stack(k.Environment.production({ name: 'production', region: 'us-east-1' }));
@@ -42,10 +47,10 @@ async function mskApp(dashboards: boolean): Promise<void> {
   let chartError = '';
   try { app.chart(k.Environment.development({ name: 'sandbox', region: 'us-east-1' }), 'kafka'); } catch (e) { chartError = (e as Error).message; }
   app.synth();
-  console.error(chartError);
+  return chartError;
 }
 
-async function kubernetesApp(): Promise<void> {
+async function kubernetesApp(out: string): Promise<string> {
   const k = await import('../../lib/kubernetes');
   const app = new k.KafkaApp({ terraformOutdir: path.join(out, 'cdktf.out'), distDir: path.join(out, 'dist') });
   const staging = k.Environment.staging({ name: 'staging', region: 'us-east-1' });
@@ -63,21 +68,46 @@ async function kubernetesApp(): Promise<void> {
   let stackError = '';
   try { app.stack(staging); } catch (e) { stackError = (e as Error).message; }
   app.synth();
-  console.error(stackError);
+  return stackError;
 }
 
-function written(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+const SCENARIOS: Record<string, Scenario> = {
+  'msk': (out) => mskApp(out, false),
+  'msk-dashboards': (out) => mskApp(out, true),
+  'kubernetes': kubernetesApp,
+};
+
+function written(out: string): string[] {
+  if (!fs.existsSync(out)) return [];
+  return fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
     .map((e) => path.relative(out, path.join(e.parentPath, e.name))).sort();
 }
 
-(entry === 'kubernetes' ? kubernetesApp() : mskApp(entry === 'msk-dashboards')).then(() => {
-  const resolved = fs.readFileSync(resolvedLog, 'utf8').split('\n').filter((l) => l).map((u) => new URL(u).pathname);
-  fs.rmSync(resolvedLog);
-  const loaded = [...new Set([...resolved, ...Object.keys(createRequire(import.meta.url).cache)])].sort();
-  console.log(JSON.stringify({ loaded, written: written(out) }));
-}, (e) => {
+/** Every module file loaded so far. */
+function loadedSoFar(): Set<string> {
+  const resolved = fs.existsSync(resolvedLog) ? fs.readFileSync(resolvedLog, 'utf8').split('\n').filter((l) => l).map((u) => new URL(u).pathname) : [];
+  return new Set([...resolved, ...Object.keys(createRequire(import.meta.url).cache)]);
+}
+
+async function main(): Promise<void> {
+  let before = new Set<string>();
+  for (const name of scenarios!.split(',')) {
+    const scenario = SCENARIOS[name];
+    if (!scenario) throw new Error(`module-probe: unknown scenario '${name}'`);
+    const out = path.join(outRoot!, name);
+    try {
+      const targetError = await scenario(out);
+      const now = loadedSoFar();
+      console.log(JSON.stringify({ scenario: name, loaded: [...now].filter((f) => !before.has(f)).sort(), written: written(out), targetError }));
+      before = now;
+    } catch (e) {
+      console.log(JSON.stringify({ scenario: name, error: e instanceof Error ? e.stack : String(e) }));
+      before = loadedSoFar();
+    }
+  }
+}
+
+main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.stack : String(e));
   process.exit(1);
 });
