@@ -136,9 +136,21 @@ function compile(): void {
     });
     const target = path.join(JS, file.replace(/\.ts$/, '.js'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, out.outputText);
+    fs.writeFileSync(target, toEntryPoints(out.outputText));
   }
   console.log(`apps: stacks/ and bench/ apps transpiled to CommonJS into .bench-out/js in ${s(performance.now() - started)}\n`);
+}
+
+/**
+ * The build holds the package's entry points, not one file per module (scripts/build.ts bundles
+ * them): the examples' and the seed platform's imports of a module under lib/
+ * (`require("../lib/app/kafka-app")`) load the root entry point instead, as a consumer's
+ * `require('kafka-iac')` does; every class they import is exported there. The generated Strimzi
+ * and KEDA classes (`lib/imports/`) stay files of the build.
+ */
+function toEntryPoints(code: string): string {
+  return code.replace(/require\("((?:\.\.\/)+lib)\/([^"]+)"\)/g, (whole, lib: string, module: string) =>
+    (/^(index|msk|kubernetes|testing(\/index)?|imports\/[^/]+)$/.test(module) ? whole : `require("${lib}/index")`));
 }
 
 interface Contender { readonly label: string; readonly script: string }
