@@ -229,12 +229,12 @@ async function bundle(): Promise<void> {
     // CommonJS has no `import.meta` (https://nodejs.org/api/esm.html#importmeta: "only available in
     // ES modules"); the file's own URL is `pathToFileURL(__filename)` there.
     const usesImportMeta = code.includes('import.meta.url');
+    // Only the module syntax changes: the names the bundle step kept (`__name`) are in `code` already.
     const cjs = esbuild.transformSync(code, {
       format: 'cjs',
       platform: 'node',
       target: 'es2022',
       loader: 'js',
-      keepNames: true,
       ...(usesImportMeta ? {
         define: { 'import.meta.url': '__kafkaIacModuleUrl' },
         banner: 'const __kafkaIacModuleUrl = require("node:url").pathToFileURL(__filename).href;',
