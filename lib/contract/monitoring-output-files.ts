@@ -39,10 +39,11 @@ export function addPrometheusFiles(environment: Environment, path: string, baseN
   assertUniqueAlertNames(path, groups);
   const ruleFiles: string[] = [];
   const testFiles: string[] = [];
+  const synthesizedGroups = synthesized && oncePerSynthesis(synthesized);
   for (const group of groups) {
     const ruleFile = `${PROMETHEUS_DIR}/${group.name}.rules.yml`;
-    environment.addOutputFile(ruleFile, synthesized
-      ? (context) => renderRuleFileOf(synthesized(context).filter((g) => g.name === group.name))
+    environment.addOutputFile(ruleFile, synthesizedGroups
+      ? (context) => renderRuleFileOf(synthesizedGroups(context).filter((g) => g.name === group.name))
       : () => renderRuleFile([group], runbookUrl));
     ruleFiles.push(ruleFile);
     for (const alert of group.alerts) {
@@ -53,6 +54,24 @@ export function addPrometheusFiles(environment: Environment, path: string, baseN
   }
   addRunbooks(environment, groups);
   return { ruleFiles, testFiles };
+}
+
+/**
+ * The synthesized groups read once per synthesis (one render context) for all the rule files of a
+ * cluster, instead of once per rule file: reading them unescapes every group's strings. Without a
+ * context (a direct call) they are read afresh each time.
+ */
+function oncePerSynthesis(synthesized: SynthesizedRuleGroups): SynthesizedRuleGroups {
+  const read = new WeakMap<OutputRenderContext, readonly Record<string, any>[]>();
+  return (context) => {
+    if (!context) return synthesized();
+    let groups = read.get(context);
+    if (!groups) {
+      groups = synthesized(context);
+      read.set(context, groups);
+    }
+    return groups;
+  };
 }
 
 /** Writes each runbook once per environment, listing every alert that links to it. */
