@@ -176,15 +176,53 @@ function relativeSpecifiers(code: string): string[] {
   return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s*)"(\.\.?\/[^"]+)"/gm)].map((m) => m[1]!);
 }
 
+/** The module that holds the targets' registry (`deferKubernetesTarget`), bundled as one more entry point. */
+const TARGETS_MODULE = 'app/app-targets.js';
+
+/**
+ * The root entry point in CommonJS: the MSK side and what the targets share load with it, the
+ * Kubernetes side (cdk8s, cdk8s-plus-27, the Strimzi classes: about 45 ms of CPU on Node 20) when
+ * one of its exports is first read, or when `KafkaApp.chart()` first needs it (`deferKubernetesTarget`).
+ * The README quick start `require('kafka-iac')` then loads what `require('kafka-iac/msk')` does.
+ * Each export is a getter of the same value as in `kafka-iac/msk` or `kafka-iac/kubernetes`, in
+ * esbuild's order (sorted), as esbuild's own conversion defines them. ES modules cannot load a
+ * module synchronously on first use, so the ES root entry point loads both sides.
+ */
+export function lazyRootEntryPoint(root: readonly string[], msk: readonly string[], kubernetes: readonly string[]): string {
+  const fromMsk = new Set(msk);
+  const fromKubernetes = new Set(kubernetes);
+  const missing = [...root].filter((name) => !fromMsk.has(name) && !fromKubernetes.has(name));
+  const extra = [...fromMsk, ...fromKubernetes].filter((name) => !root.includes(name));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(`build: the root entry point must export what kafka-iac/msk and kafka-iac/kubernetes export; only in the root: ${missing.join(', ')}; only in msk or kubernetes: ${[...new Set(extra)].join(', ')}`);
+  }
+  const names = [...root].sort();
+  return `"use strict";
+// kafka-iac (CommonJS), written by scripts/build.ts: the MSK side loads with this entry point, the
+// Kubernetes side on first use of one of its exports or of KafkaApp.chart().
+const msk = require("./msk.js");
+let kubernetes;
+const loadKubernetes = () => (kubernetes ??= require("./kubernetes.js"));
+require("./${TARGETS_MODULE}").deferKubernetesTarget(loadKubernetes);
+const MSK = new Set(${JSON.stringify(names.filter((n) => fromMsk.has(n)))});
+Object.defineProperty(exports, "__esModule", { value: true });
+for (const name of ${JSON.stringify(names)}) {
+  Object.defineProperty(exports, name, { enumerable: true, get: MSK.has(name) ? () => msk[name] : () => loadKubernetes()[name] });
+}
+`;
+}
+
 /**
  * Step 2: esbuild bundles tsc's modules into the entry points and their shared chunks
  * (build/esm), then converts each output file to CommonJS (build/cjs).
  */
 async function bundle(): Promise<void> {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const entries = entryPoints(pkg);
+  // app/app-targets.js: not a package entry point; the CommonJS root entry point calls it (lazyRootEntryPoint).
+  const entries = [...entryPoints(pkg), TARGETS_MODULE];
   const result = await esbuild.build({
     entryPoints: entries.map((e) => path.join(MODULES, e)),
+    metafile: true,
     outbase: MODULES,
     outdir: path.join(OUT, 'esm'),
     bundle: true,
@@ -210,6 +248,12 @@ async function bundle(): Promise<void> {
   });
   const esmOut = path.join(OUT, 'esm');
   const cjsOut = path.join(OUT, 'cjs');
+  const exportsOf = (entry: string): string[] => {
+    const output = Object.entries(result.metafile!.outputs).find(([file]) => path.resolve(file) === path.join(esmOut, entry));
+    if (!output) throw new Error(`build: no output for ${entry}`);
+    return output[1].exports;
+  };
+  const lazyRoot = lazyRootEntryPoint(exportsOf('index.js'), exportsOf('msk.js'), exportsOf('kubernetes.js'));
   const written: { relative: string; code: string }[] = [];
   for (const file of result.outputFiles) {
     const relative = path.relative(esmOut, file.path);
@@ -241,6 +285,10 @@ async function bundle(): Promise<void> {
       } : {}),
     });
     fs.mkdirSync(path.dirname(path.join(cjsOut, relative)), { recursive: true });
+    if (relative === 'index.js') {
+      fs.writeFileSync(path.join(cjsOut, relative), lazyRoot);
+      continue;
+    }
     fs.writeFileSync(path.join(cjsOut, relative), code.startsWith('#!') && !cjs.code.startsWith('#!') ? `${code.split('\n')[0]}\n${cjs.code}` : cjs.code);
   }
   // Every relative import of every emitted file names an emitted file (a generated module's path above, a chunk).

@@ -277,7 +277,7 @@ describe('consumers install the packed package and synthesize the quick start', 
 
   // The build bundles each entry point with code splitting (scripts/build.ts): the code they share
   // is in shared chunks, so an app may import from several entry points and gets one copy of each class.
-  it('the entry points share one copy of each class, and kafka-iac/msk and kafka-iac/kubernetes load only their target (require and import)', () => {
+  it('the entry points share one copy of each class, kafka-iac/msk and kafka-iac/kubernetes load only their target (require and import), and require(\'kafka-iac\') loads the Kubernetes side on first use', () => {
     const dir = path.join(shared, 'entry-points');
     writeJson(path.join(dir, 'package.json'), { name: 'entry-points', private: true });
     // For each entry point: the names it exports whose value differs from the root's (expected: none).
@@ -332,6 +332,17 @@ console.log(JSON.stringify(loaded.filter((f) => f.startsWith(installed)).map((f)
     expect(ownMsk.length).toBeLessThan(15);
     expect(matching(ownMsk, /\/imports\//)).toEqual([]);
     expect(matching(loadedBy('kubernetes', 'require'), /^kafka-iac\/build\/cjs\/imports\/kafka\.strimzi\.io\.js$/)).toHaveLength(1);
+    // The CommonJS root entry point loads the Kubernetes side on first use (scripts/build.ts, lazyRootEntryPoint):
+    // not for an MSK app, and KafkaApp.chart() loads it before any Kubernetes export was read.
+    fs.writeFileSync(path.join(dir, 'root-lazy.cjs'), `const { createRequire } = require('node:module');
+const cdk8sLoaded = () => Object.keys(createRequire(__filename).cache).some((f) => f.includes('/node_modules/cdk8s/'));
+const k = require('kafka-iac');
+const before = cdk8sLoaded();
+const app = new k.KafkaApp({ quiet: true });
+const chart = app.chart(k.Environment.staging({ name: 'staging', region: 'us-east-1' }), 'kafka');
+console.log(JSON.stringify({ before, after: cdk8sLoaded(), chart: chart instanceof require('kafka-iac/kubernetes').KafkaChart }));
+`);
+    expect(JSON.parse(run(process.execPath, ['root-lazy.cjs'], dir).stdout)).toEqual({ before: false, after: true, chart: true });
   });
 
   // Last in this file (the tests of a file run in order): it changes the shared install's
