@@ -6,7 +6,7 @@
 // to CommonJS into .bench-out/js (ignored) beside it.
 //
 // 1. Quick start against a bare cdktf app with one aws_msk_cluster (bench/apps/bare.ts): the
-//    README quick start importing `kafka-iac` (every target) and importing `kafka-iac/msk`
+//    README quick start importing `kafka-iac` (with require, the Kubernetes side on first use) and importing `kafka-iac/msk`
 //    (only the MSK target). Paired runs, medians of the per-pair ratios. Goal: <= 1.5.
 // 2. Every example environment (stacks/main.ts) against the bare app, paired. Goal: <= 2.5.
 // 3. A CPU profile of the quick start: where the time goes, and the next hot spot.
