@@ -1,5 +1,6 @@
-// The README quick start as written, importing the root entry point (`kafka-iac`): every target
-// loads. Run by bench/run.ts (compiled to JavaScript, plain node) in an empty folder.
+// The README quick start as written, importing the root entry point (`kafka-iac`). Compiled to
+// CommonJS, it loads the Kubernetes side only on first use (scripts/build.ts, lazyRootEntryPoint),
+// so never here. Run by bench/run.ts (compiled to JavaScript, plain node) in an empty folder.
 import {
   ClientAuthentication, ClientNetwork, Environment, KafkaApp, KafkaNetwork, KafkaVersion, MskCloudWatchAlarms,
   MskCluster, MskPrometheusMonitoring,

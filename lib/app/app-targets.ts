@@ -65,7 +65,25 @@ export function terraformTarget(): TerraformTarget | undefined {
   return registered.terraform;
 }
 
-/** The Kubernetes target, if its module is loaded. */
+/** Loads the Kubernetes target's module on first use, when an entry point defers it. */
+let kubernetesLoader: (() => void) | undefined;
+
+/**
+ * Called by the CommonJS build of the root entry point (`kafka-iac`), which loads the Kubernetes
+ * side (cdk8s, the Strimzi classes) on first use instead of with the entry point
+ * (scripts/build.ts): `kubernetesTarget()` then loads it, so `KafkaApp.chart()` works before any
+ * Kubernetes export was read.
+ */
+export function deferKubernetesTarget(load: () => void): void {
+  kubernetesLoader = load;
+}
+
+/** The Kubernetes target, if its module is loaded (or deferred by the entry point: then loaded now). */
 export function kubernetesTarget(): KubernetesTarget | undefined {
+  if (!registered.kubernetes && kubernetesLoader) {
+    const load = kubernetesLoader;
+    kubernetesLoader = undefined;
+    load();
+  }
   return registered.kubernetes;
 }

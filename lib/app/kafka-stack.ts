@@ -111,6 +111,24 @@ export class KafkaStack extends TerraformStack {
     }
   }
 
+  /**
+   * cdktf resolves every element of every stack once more before synthesizing (`prepareStack`), and
+   * throws the result away: that pass only finds references to another stack's resources, for
+   * which it adds outputs and remote state (`Reference.resolve` in cdktf/lib/tfExpression.js acts
+   * when `context.preparing` and the reference's stack is not the stack resolving it). An app whose
+   * only stack is this one has no such reference, so the pass is skipped there (about a fifth of
+   * the MSK quick start's synthesis); with two stacks or more (a DR stack reads its source
+   * stack's cluster) it runs. The backend is ensured either way, as cdktf does.
+   */
+  public override prepareStack(): void {
+    const stacks = TerraformApp.of(this).node.findAll().filter((c) => TerraformStack.isStack(c));
+    if (stacks.length === 1 && stacks[0] === this) {
+      this.ensureBackendExists();
+      return;
+    }
+    super.prepareStack();
+  }
+
   /** The Terraform JSON of the stack. During a synthesis, the JSON the rules checked, rendered once. */
   public override toTerraform(): any {
     if (!this.synthesis) return super.toTerraform();

@@ -57,9 +57,10 @@ export function addPrometheusFiles(environment: Environment, path: string, baseN
 }
 
 /**
- * `synthesized`, read once per synthesis (per render context) instead of once per rule file:
- * a Kubernetes PrometheusRule is rendered again (`toJson()`) by every read. Called without a
- * context (directly, outside a synthesis), it reads afresh.
+ * `synthesized`, read once per synthesis (per render context) for all the rule files of a cluster
+ * instead of once per rule file: every read renders a Kubernetes PrometheusRule again (`toJson()`)
+ * and unescapes every group's strings. Called without a context (directly, outside a
+ * synthesis), it reads afresh.
  */
 function oncePerSynthesis(synthesized: SynthesizedRuleGroups): SynthesizedRuleGroups {
   const read = new WeakMap<OutputRenderContext, readonly Record<string, any>[]>();

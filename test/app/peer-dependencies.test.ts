@@ -61,6 +61,24 @@ describe('peer dependencies', () => {
     expect(peerDependencyProblems(path.join(ROOT, 'lib', 'app'), nodePackageLocator)).toEqual([]);
   });
 
+  it('locates a package as Node loads it: the nearest node_modules/<name> walking up, a nested copy first, not a package of another name', () => {
+    const { dir } = fakeInstall(SUPPORTED, 'cdktf');
+    const lib = path.join(dir, 'node_modules', 'kafka-iac', 'build', 'cjs');
+    const top = (name: string) => path.join(dir, 'node_modules', name);
+    expect(nodePackageLocator('constructs', lib)).toBe(top('constructs'));
+    const scoped = Object.keys(SUPPORTED).find((name) => name.startsWith('@'))!; // the AWS provider
+    expect(nodePackageLocator(scoped, lib)).toBe(top(scoped));
+    expect(nodePackageLocator('constructs', top('cdktf'))).toBe(path.join(top('cdktf'), 'node_modules', 'constructs'));
+    expect(nodePackageLocator('constructs', top('cdk8s'))).toBe(top('constructs'));
+    expect(nodePackageLocator('not-installed-anywhere-kiac', lib)).toBeUndefined();
+    // An alias (npm install cdk8s@npm:other-package) is installed under the name, but it is not the peer.
+    fs.writeFileSync(path.join(top('cdk8s'), 'package.json'), JSON.stringify({ name: 'other-package', version: '2.70.106' }));
+    expect(nodePackageLocator('cdk8s', lib)).toBeUndefined();
+    // The real tree: from lib/ the peers this repo installed.
+    expect(nodePackageLocator('cdktf', path.join(ROOT, 'lib', 'app'))).toBe(path.join(ROOT, 'node_modules', 'cdktf'));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('names the supported range of a peer that is too old or missing, in one KIAC-PEER error', () => {
     const { dir, locate } = fakeInstall({ ...SUPPORTED, constructs: '10.3.0', cdktf: '0.20.11' });
     fs.rmSync(path.join(dir, 'node_modules', 'cdk8s'), { recursive: true });

@@ -325,6 +325,76 @@ describe('consumers install the packed package and synthesize the quick start', 
     expect(withBadPatch.stderr).toMatch(/HA-003 \[kafka\/Kafka/);
   });
 
+  // The build bundles each entry point with code splitting (scripts/build.ts): the code they share
+  // is in shared chunks, so an app may import from several entry points and gets one copy of each class.
+  it('the entry points share one copy of each class, kafka-iac/msk and kafka-iac/kubernetes load only their target (require and import), and require(\'kafka-iac\') loads the Kubernetes side on first use', () => {
+    const dir = path.join(shared, 'entry-points');
+    writeJson(path.join(dir, 'package.json'), { name: 'entry-points', private: true });
+    // For each entry point: the names it exports whose value differs from the root's (expected: none).
+    const identity = (load: (what: string) => string) => `const root = ${load('kafka-iac')};
+const differ = {};
+for (const entry of ['kafka-iac/msk', 'kafka-iac/kubernetes', 'kafka-iac/testing']) {
+  const m = ${load('entry')};
+  differ[entry] = Object.keys(m).filter((name) => name in root && m[name] !== root[name]);
+  differ[entry + ' shared'] = Object.keys(m).filter((name) => name in root).length;
+}
+console.log(JSON.stringify(differ));
+`;
+    fs.writeFileSync(path.join(dir, 'identity.cjs'), identity((x) => (x === 'entry' ? 'require(entry)' : `require('${x}')`)));
+    fs.writeFileSync(path.join(dir, 'identity.mjs'), identity((x) => (x === 'entry' ? 'await import(entry)' : `await import('${x}')`)));
+    for (const file of ['identity.cjs', 'identity.mjs']) {
+      const differ = JSON.parse(run(process.execPath, [file], dir).stdout);
+      expect(differ['kafka-iac/msk'], file).toEqual([]);
+      expect(differ['kafka-iac/kubernetes'], file).toEqual([]);
+      expect(differ['kafka-iac/testing'], file).toEqual([]);
+      expect(differ['kafka-iac/msk shared'], file).toBeGreaterThan(100);
+      expect(differ['kafka-iac/kubernetes shared'], file).toBeGreaterThan(100);
+    }
+    // What one entry point loads: the packages (CommonJS packages land in require.cache under import too) and,
+    // with require, the package's own files.
+    const probe = (load: string) => `const { createRequire } = require('node:module');
+${load};
+const loaded = Object.keys(createRequire(__filename).cache);
+const installed = ${JSON.stringify(path.join(shared, 'node_modules') + path.sep)};
+console.log(JSON.stringify(loaded.filter((f) => f.startsWith(installed)).map((f) => f.slice(installed.length))));
+`;
+    const loadedBy = (entry: string, how: 'require' | 'import') => {
+      const file = `probe-${entry}-${how}.cjs`;
+      fs.writeFileSync(path.join(dir, file), how === 'require'
+        ? probe(`require('kafka-iac/${entry}')`)
+        : `(async () => { await import('kafka-iac/${entry}');\n${probe('')}})();\n`);
+      return JSON.parse(run(process.execPath, [file], dir).stdout) as string[];
+    };
+    const matching = (files: readonly string[], re: RegExp) => files.filter((f) => re.test(f));
+    for (const how of ['require', 'import'] as const) {
+      const msk = loadedBy('msk', how);
+      expect(matching(msk, /^cdktf\//).length, how).toBeGreaterThan(5);
+      expect(matching(msk, /^@cdktf\/provider-aws\/lib\/msk-cluster\//), how).toHaveLength(1);
+      expect(matching(msk, /^(cdk8s|cdk8s-plus-27|yaml|@grafana\/grafana-foundation-sdk)\//), how).toEqual([]);
+      const kubernetes = loadedBy('kubernetes', how);
+      expect(matching(kubernetes, /^cdk8s\//).length, how).toBeGreaterThan(0);
+      expect(matching(kubernetes, /^(cdktf|@cdktf\/provider-aws)\//), how).toEqual([]);
+    }
+    // The package's own files, as require loads them: the MSK entry point loads a few bundled files, none of the
+    // generated Strimzi classes; the Kubernetes entry point loads those.
+    const ownMsk = matching(loadedBy('msk', 'require'), /^kafka-iac\//);
+    expect(ownMsk).toContain('kafka-iac/build/cjs/msk.js');
+    expect(ownMsk.length).toBeLessThan(15);
+    expect(matching(ownMsk, /\/imports\//)).toEqual([]);
+    expect(matching(loadedBy('kubernetes', 'require'), /^kafka-iac\/build\/cjs\/imports\/kafka\.strimzi\.io\.js$/)).toHaveLength(1);
+    // The CommonJS root entry point loads the Kubernetes side on first use (scripts/build.ts, lazyRootEntryPoint):
+    // not for an MSK app, and KafkaApp.chart() loads it before any Kubernetes export was read.
+    fs.writeFileSync(path.join(dir, 'root-lazy.cjs'), `const { createRequire } = require('node:module');
+const cdk8sLoaded = () => Object.keys(createRequire(__filename).cache).some((f) => f.includes('/node_modules/cdk8s/'));
+const k = require('kafka-iac');
+const before = cdk8sLoaded();
+const app = new k.KafkaApp({ quiet: true });
+const chart = app.chart(k.Environment.staging({ name: 'staging', region: 'us-east-1' }), 'kafka');
+console.log(JSON.stringify({ before, after: cdk8sLoaded(), chart: chart instanceof require('kafka-iac/kubernetes').KafkaChart }));
+`);
+    expect(JSON.parse(run(process.execPath, ['root-lazy.cjs'], dir).stdout)).toEqual({ before: false, after: true, chart: true });
+  });
+
   // Last in this file (the tests of a file run in order): it changes the shared install's
   // constructs, which the projects above were checked with. Moving constructs in the existing
   // tree costs npm a fraction of a second install of the 360 MB AWS provider.
