@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import { fileURLToPath } from 'node:url';
+import Ajv, { _, type ValidateFunction } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
-import { STRIMZI_SCHEMAS } from './paths';
+import { ROOT, STRIMZI_SCHEMAS, TEST_OUT } from './paths';
 
 /**
  * The Strimzi 1.2 CRD schemas (`openAPIV3Schema`), committed in schemas/strimzi/ (generated from
@@ -22,23 +26,67 @@ export interface StrimziSchemaError {
 
 let compiled: Map<string, ValidateFunction> | undefined;
 
-/** `kind@version` → validator, compiled on first use. */
+/**
+ * `kind@version` → validator, compiled on first use in a test process.
+ *
+ * The validators' code, as ajv generates it (`code.source`, ajv's standalone export), is kept in
+ * .test-out/cache/strimzi-validators-<key>.cjs, where <key> is a SHA-256 of every schema file,
+ * this file (the ajv options and `closeObjects`) and the versions of ajv and ajv-formats: a
+ * worker that finds it loads the compiled validators (the Kafka CRD alone took about half a
+ * second of CPU to compile, in each of the two workers), and any change to one of those inputs
+ * compiles them again. Loaded or just compiled, each validator is the code ajv generated from
+ * these schemas with these options.
+ */
 export function strimziValidators(): ReadonlyMap<string, ValidateFunction> {
   if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false });
+  const entries = strimziSchemaIndex();
+  const keys = entries.map((entry) => `${entry.kind}@${entry.group}/${entry.version}`);
+  const file = path.join(TEST_OUT, 'cache', `strimzi-validators-${cacheKey(entries)}.cjs`);
+  if (!fs.existsSync(file)) writeValidatorsModule(file, entries, keys);
+  const module: Record<string, ValidateFunction> = createRequire(import.meta.url)(file);
+  // Cached only when every schema compiled: a failed load throws again on the next call, with
+  // its own error, instead of leaving a partial map whose misses read as unknown kinds.
+  const validators = new Map<string, ValidateFunction>();
+  for (const key of keys) {
+    if (typeof module[key] !== 'function') throw new Error(`${file} has no validator for ${key}`);
+    validators.set(key, module[key]);
+  }
+  compiled = validators;
+  return compiled;
+}
+
+/** Compiles every schema and writes the validators' code as one CommonJS module (written whole, then renamed into place). */
+function writeValidatorsModule(file: string, entries: readonly StrimziSchemaEntry[], keys: readonly string[]): void {
+  const ajv = new Ajv({
+    allErrors: true, strict: true, strictTypes: false, strictTuples: false,
+    code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+  });
   addFormats(ajv);
   for (const keyword of ['x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string', 'x-kubernetes-validations',
     'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-embedded-resource', 'example']) {
     ajv.addKeyword({ keyword, schemaType: ['boolean', 'string', 'array', 'object', 'number'] });
   }
-  // Cached only when every schema compiled: a failed load throws again on the next call, with
-  // its own error, instead of leaving a partial map whose misses read as unknown kinds.
-  const validators = new Map<string, ValidateFunction>();
-  for (const entry of strimziSchemaIndex()) {
-    validators.set(`${entry.kind}@${entry.group}/${entry.version}`, ajv.compile(closeObjects(strimziSchema(entry.kind, entry.version))));
+  entries.forEach((entry, i) => ajv.addSchema(closeObjects(strimziSchema(entry.kind, entry.version)), keys[i]));
+  const code = standaloneCode(ajv, Object.fromEntries(keys.map((key) => [key, key])));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The validators of earlier schemas or options (not this key, which another worker may be loading).
+  for (const old of fs.readdirSync(path.dirname(file)).filter((f) => /^strimzi-validators-[0-9a-f]+\.cjs$/.test(f) && f !== path.basename(file))) {
+    fs.rmSync(path.join(path.dirname(file), old), { force: true });
   }
-  compiled = validators;
-  return compiled;
+  const partial = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(partial, code);
+  fs.renameSync(partial, file);
+}
+
+/** A SHA-256 of everything the compiled validators depend on. */
+function cacheKey(entries: readonly StrimziSchemaEntry[]): string {
+  const hash = createHash('sha256');
+  const version = (pkg: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  hash.update(`ajv ${version('ajv')} ajv-formats ${version('ajv-formats')}\n`);
+  hash.update(fs.readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(fs.readFileSync(path.join(STRIMZI_SCHEMAS, 'index.json')));
+  for (const entry of entries) hash.update(fs.readFileSync(path.join(STRIMZI_SCHEMAS, entry.file)));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** One served version of one Strimzi CRD, as listed in schemas/strimzi/index.json. */
