@@ -155,8 +155,11 @@ export class CapacityPlanAnnotations {
     for (const c of scope.node.findAll()) {
       const any = c as any;
       if (isApiObject(any) && any.kind === 'KafkaTopic') {
-        const json = any.toJson();
-        if (take([String(json.spec?.topicName ?? json.metadata?.name)]).length === 0) continue;
+        // Without named topics every KafkaTopic is marked: its name (which takes rendering it) is not needed.
+        if (wanted !== undefined) {
+          const json = any.toJson();
+          if (take([String(json.spec?.topicName ?? json.metadata?.name)]).length === 0) continue;
+        }
         annotate(any, { name: values.name, partitionsPerTopic: values.partitionsPerTopic });
         marked++;
       } else if (isApiObject(any) && any.kind === 'ConfigMap' && any.metadata.getLabel?.(ACL_ARTEFACT_LABEL) === 'true') {

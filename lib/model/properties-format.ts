@@ -16,8 +16,15 @@
  * so `allow\u002eeveryone.if.no.acl.found` is the key Kafka sees.
  */
 
+/** A character that `escapeProperty` escapes in a key: outside printable ASCII, a space, `\`, `=`, `:`, `#` or `!`. */
+const KEY_NEEDS_ESCAPE = /[^\x21-\x7e]|[\\=:#!]/;
+/** A character that `escapeProperty` escapes in a value: outside printable ASCII, `\`, or a leading space. */
+const VALUE_NEEDS_ESCAPE = /[^\x20-\x7e]|\\|^ /;
+
 /** `value` escaped as java.util.Properties.store escapes a key (`isKey`) or a value. */
 export function escapeProperty(value: string, isKey: boolean): string {
+  // Most keys and values need no escape: returned as they are instead of rebuilt character by character.
+  if (!(isKey ? KEY_NEEDS_ESCAPE : VALUE_NEEDS_ESCAPE).test(value)) return value;
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
@@ -95,6 +102,8 @@ function logicalLines(text: string): string[] {
 
 /** `Properties.loadConvert`: decodes escapes (a malformed `\u` is kept as written). */
 function unescape(s: string): string {
+  // Without a backslash there is nothing to decode.
+  if (!s.includes('\\')) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     if (s[i] !== '\\' || i === s.length - 1) {

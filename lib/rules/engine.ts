@@ -41,14 +41,18 @@ export function evaluateRules(input: EvaluationInput): ComplianceReport {
       const outcome = rule.check(doc, ctx);
       if (outcome.status === 'not-applicable') continue;
       applied = true;
+      if (outcome.status === 'compliant') {
+        // Most entries: written out in full (the keys in the order of `base` below) rather than spread from it.
+        entries.push({
+          ruleId: rule.id, title: rule.title, level, path: doc.path, resource: documentLabel(doc),
+          remediation: rule.remediation, status: 'compliant', findings: [], notes: outcome.notes ?? [],
+        });
+        continue;
+      }
       const base = {
         ruleId: rule.id, title: rule.title, level, path: doc.path, resource: documentLabel(doc),
         remediation: rule.remediation,
       };
-      if (outcome.status === 'compliant') {
-        entries.push({ ...base, status: 'compliant', findings: [], notes: outcome.notes ?? [] });
-        continue;
-      }
       const found = input.suppressionFor?.(doc.path, rule.id);
       if (found) used.add(suppressionKey(found));
       const rootRefused = found !== undefined ? rootRefusal(found, rule, level, input.environment) : undefined;

@@ -43,10 +43,14 @@ export interface SarifOptions {
  */
 export function sarifLog(report: ComplianceReport, options: SarifOptions = {}): Record<string, unknown> {
   const rules = [...(options.rules ?? RuleRegistry.all())];
+  const described = new Set(rules.map((r) => r.id));
   for (const e of report.entries) {
-    if (!rules.some((r) => r.id === e.ruleId)) {
+    if (!described.has(e.ruleId)) {
       const known = RuleRegistry.get(e.ruleId);
-      if (known) rules.push(known);
+      if (known) {
+        rules.push(known);
+        described.add(known.id);
+      }
     }
   }
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));

@@ -154,6 +154,17 @@ describe("Kafka topic names: the '.'/'_' collision and internal topics (issue #1
       .toContain("KIAC-TOPIC [production/access/topics/orders_created] name is 'orders_created'; expected a name that does not collide with topic 'orders.created'");
   });
 
+  it('finds the colliding earlier topic among many, whichever separator each uses (the model keeps each topic under its collision key)', () => {
+    const access = new AccessModel({ environment: productionEnv() });
+    for (let i = 0; i < 50; i++) access.addTopic(i % 2 === 0 ? `t${i}.events` : `t${i}_events`);
+    expect(libraryError(() => access.addTopic('t10_events')).message).toContain("does not collide with topic 't10.events'");
+    expect(libraryError(() => access.addTopic('t11.events')).message).toContain("does not collide with topic 't11_events'");
+    // A refused name is not kept: the earlier topic stays the one named, and a distinct name is still accepted.
+    expect(libraryError(() => access.addTopic('t10_events')).message).toContain("topic 't10.events'");
+    expect(access.addTopic('t10-events').name).toBe('t10-events');
+    expect(access.topics).toHaveLength(51);
+  });
+
   it("accepts names that differ in more than '.' versus '_'", () => {
     const access = new AccessModel({ environment: productionEnv() });
     access.addTopic('orders.created');

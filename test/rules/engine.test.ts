@@ -123,6 +123,13 @@ describe('rule engine: what stops synthesis, and what the report and the message
     expect(plain.notes).toEqual([]);
   });
 
+  it('writes every entry with its keys in one order, whatever its status (report.json keeps that order)', () => {
+    const report = evaluateRules({ environment: production, rules: [SIZE_RULE], documents: [widget('a', 5), widget('b', 1)] });
+    const [compliant, nonCompliant] = report.entries;
+    expect(Object.keys(compliant)).toEqual(['ruleId', 'title', 'level', 'path', 'resource', 'remediation', 'status', 'findings', 'notes']);
+    expect(Object.keys(nonCompliant)).toEqual(Object.keys(compliant));
+  });
+
   it("uses a finding's own fix in the message instead of the rule's remediation, one line per finding", () => {
     const twoFindings: Rule = {
       ...SIZE_RULE,

@@ -77,4 +77,17 @@ describe('junitXml', () => {
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true }).parse(text);
     expect(parsed.testsuites.testsuite.testcase.failure.message).toBe('a<b>&"c\'\td\r\ne');
   });
+
+  it('escapes or drops each such character when it is the only one in the text, and leaves plain text as it is', () => {
+    const cases: [string, string][] = [
+      ['<', '&lt;'], ['>', '&gt;'], ['&', '&amp;'], ['"', '&quot;'], ["'", '&apos;'], ['\t', '&#9;'], ['\n', '&#10;'], ['\r', '&#13;'],
+      ['\u0000', ''], ['\u0008', ''], ['\u000b', ''], ['\u001f', ''], ['\ufffe', ''], ['\uffff', ''],
+    ];
+    for (const [c, written] of cases) {
+      const text = junitXml(new ComplianceReport(staging, [entry('HA-001', 'compliant', { path: `x${c}y` })]));
+      expect(text).toContain(`name="HA-001 HA-001 title [x${written}y]"`);
+    }
+    const plain = junitXml(new ComplianceReport(staging, [entry('HA-001', 'compliant', { path: 'app/stack/`orders`-topic.v1 (é)' })]));
+    expect(plain).toContain('name="HA-001 HA-001 title [app/stack/`orders`-topic.v1 (é)]"');
+  });
 });

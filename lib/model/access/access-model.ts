@@ -1,4 +1,4 @@
-import { collidingTopic } from '../grammar/names';
+import { topicCollisionKey } from '../grammar/names';
 import { checkInteger, checkNumber } from '../grammar/numbers';
 import { KAFKA_MAX_PARTITIONS_PER_TOPIC, KAFKA_MAX_REPLICATION_FACTOR, MAX_RETENTION_HOURS } from '../grammar/limits';
 import type { ClientAuthentication } from '../client-authentication';
@@ -90,6 +90,8 @@ export class AccessModel {
   public readonly defaultMinInsyncReplicas: number;
   public readonly defaultPartitions: number;
   private readonly topicMap = new Map<string, Topic>();
+  /** Each topic under its collision key (`.` as `_`), to find a colliding earlier topic in O(1). */
+  private readonly topicByCollisionKey = new Map<string, string>();
   private readonly principalMap = new Map<string, Principal>();
   private readonly patternList: TopicPattern[] = [];
 
@@ -149,7 +151,9 @@ export class AccessModel {
       });
     }
     if (this.topicMap.has(name)) throw KafkaIacError.duplicate('KIAC-TOPIC', path, 'topic', name);
-    const collision = collidingTopic(name, this.topicMap.keys());
+    // Two declared topics never share a key (the second would have collided), so the one found is the earlier name.
+    const collisionKey = topicCollisionKey(name);
+    const collision = this.topicByCollisionKey.get(collisionKey);
     if (collision !== undefined) {
       throw KafkaIacError.invalidProp({
         code: 'KIAC-TOPIC', path, prop: 'name', found: name,
@@ -162,6 +166,7 @@ export class AccessModel {
     }
     const topic = new Topic(name, this.resolveTopic(path, props), this.name);
     this.topicMap.set(name, topic);
+    this.topicByCollisionKey.set(collisionKey, name);
     return topic;
   }
 

@@ -74,9 +74,18 @@ export function checkTopicName(value: unknown, site: GrammarSite): string {
  * (`Topic.hasCollision`). Returns the colliding earlier name, if any.
  */
 export function collidingTopic(name: string, existing: Iterable<string>): string | undefined {
-  const key = name.replace(/\./g, '_');
-  for (const e of existing) if (e !== name && e.replace(/\./g, '_') === key) return e;
+  const key = topicCollisionKey(name);
+  for (const e of existing) if (e !== name && topicCollisionKey(e) === key) return e;
   return undefined;
+}
+
+/**
+ * The metric name Kafka derives from a topic name (`.` becomes `_`): two topics collide when
+ * their keys are equal (`Topic.hasCollision`). Keep a map from key to topic to find a collision
+ * in O(1) per added topic instead of comparing with every earlier name.
+ */
+export function topicCollisionKey(name: string): string {
+  return name.replace(/\./g, '_');
 }
 
 /**

@@ -24,11 +24,19 @@ export function asMskAdminArtefact(doc: SynthesizedDocument): TerraformDocument 
  * The topic lines of an MSK admin artefact, as `topics.txt` will hold them: Terraform's
  * template escapes (`$${`, `%%{`) undone. Undefined when `input.topics` is not text.
  */
-export function mskAdminTopicLinesOf(artefact: TerraformDocument): TopicLine[] | undefined {
+export function mskAdminTopicLinesOf(artefact: TerraformDocument): readonly TopicLine[] | undefined {
   const text = artefact.body.input?.topics;
   if (typeof text !== 'string') return undefined;
-  return parseTopicLines(text.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{'));
+  // HA-002, HA-003, HA-008 and CAP-003 read the same lines of the same artefact: parsed once,
+  // and again only when the artefact's text is no longer the text they were parsed from.
+  const parsed = TOPIC_LINES.get(artefact);
+  if (parsed?.text === text) return parsed.lines;
+  const lines: readonly TopicLine[] = parseTopicLines(text.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{'));
+  TOPIC_LINES.set(artefact, { text, lines });
+  return lines;
 }
+
+const TOPIC_LINES = new WeakMap<TerraformDocument, { readonly text: string; readonly lines: readonly TopicLine[] }>();
 
 /** The `aws_msk_cluster` an artefact is for: the one whose `cluster_name` is the artefact's `input.cluster`. */
 export function mskClusterOfArtefact(artefact: TerraformDocument, index: DocumentIndex): TerraformDocument | undefined {

@@ -62,7 +62,7 @@ export class SecretScanner {
   /** Scans a structured value (a synthesized document, parsed JSON or YAML). */
   public static scanValue(value: unknown, location = '$'): SecretFinding[] {
     const out: SecretFinding[] = [];
-    walk(value, location, undefined, out);
+    walk(value, new ValuePath(location), undefined, out);
     return out;
   }
 
@@ -71,7 +71,7 @@ export class SecretScanner {
     const out: SecretFinding[] = [];
     const lines = text.split(/\r?\n/);
     // A PEM header is within one line, so the line that holds it is reported.
-    lines.forEach((line, i) => scanLine(line, `${location}:${i + 1}`, out));
+    lines.forEach((line, i) => scanLine(line, location, i + 1, out));
     return out;
   }
 
@@ -130,13 +130,43 @@ export class SecretScanner {
   }
 }
 
-function walk(value: unknown, location: string, parentKey: string | undefined, out: SecretFinding[]): void {
+/**
+ * Where the walk is inside a structured value: the root location and the keys and indexes below
+ * it. The text (`root.key[0].child`) is built only for a finding; a document of thousands of
+ * values and no secret builds none (SEC-009 walks every synthesized document).
+ */
+class ValuePath {
+  private readonly segments: (string | number)[] = [];
+
+  public constructor(private readonly root: string) {}
+
+  public push(segment: string | number): void {
+    this.segments.push(segment);
+  }
+
+  public pop(): void {
+    this.segments.pop();
+  }
+
+  /** `root.key[0].child`, with `suffix` appended (`.value`, `:3`). */
+  public text(suffix = ''): string {
+    let s = this.root;
+    for (const segment of this.segments) s += typeof segment === 'number' ? `[${segment}]` : `.${segment}`;
+    return s + suffix;
+  }
+}
+
+function walk(value: unknown, at: ValuePath, parentKey: string | undefined, out: SecretFinding[]): void {
   if (typeof value === 'string') {
-    scanString(value, location, out);
+    scanString(value, at, out);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => walk(v, `${location}[${i}]`, parentKey, out));
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      walk(value[i], at, parentKey, out);
+      at.pop();
+    }
     return;
   }
   // Stryker disable next-line ConditionalExpression: equivalent, a number or boolean has no key to walk, so it would give no finding either
@@ -146,52 +176,68 @@ function walk(value: unknown, location: string, parentKey: string | undefined, o
     for (const field of ['data', 'stringData']) {
       const data = obj[field];
       if (data && typeof data === 'object' && Object.keys(data).length > 0) {
-        out.push({ location: `${location}.${field}`, what: `a Kubernetes Secret with ${field} (${Object.keys(data).join(', ')}); let the operator or an external secret store create it` });
+        out.push({ location: at.text(`.${field}`), what: `a Kubernetes Secret with ${field} (${Object.keys(data).join(', ')}); let the operator or an external secret store create it` });
       }
     }
   }
   if (typeof obj.name === 'string' && typeof obj.value === 'string' && isSecretKeyName(obj.name) && !isSecretReference(obj.value)) {
-    out.push({ location: `${location}.value`, what: `a literal value for environment variable '${obj.name}'` });
+    out.push({ location: at.text('.value'), what: `a literal value for environment variable '${obj.name}'` });
   }
-  for (const [key, child] of Object.entries(obj)) {
-    const here = `${location}.${key}`;
+  for (const key of Object.keys(obj)) {
+    const child = obj[key];
+    at.push(key);
     // Strimzi `passwordSecret: { secretName, password }`: `password` names a key of the Secret, not a password.
     const secretKeyName = key === 'password' && typeof obj.secretName === 'string';
     if (typeof child === 'string' && isSecretKeyName(key) && !isSecretReference(child) && !secretKeyName) {
-      out.push({ location: here, what: `a secret value in key '${key}'` });
-      continue;
+      out.push({ location: at.text(), what: `a secret value in key '${key}'` });
+    } else if (key === 'default' && typeof child === 'string' && parentKey !== undefined && isSecretKeyName(parentKey) && !isSecretReference(child)) {
+      out.push({ location: at.text(), what: `a default value for secret variable '${parentKey}'` });
+    } else {
+      walk(child, at, key, out);
     }
-    if (key === 'default' && typeof child === 'string' && parentKey !== undefined && isSecretKeyName(parentKey) && !isSecretReference(child)) {
-      out.push({ location: here, what: `a default value for secret variable '${parentKey}'` });
-      continue;
-    }
-    walk(child, here, key, out);
+    at.pop();
   }
 }
 
-function scanString(value: string, location: string, out: SecretFinding[]): void {
-  if (PEM_PRIVATE_KEY.test(value)) out.push({ location, what: 'a PEM private key' });
-  // A value of one line keeps its location; the lines of a longer one are numbered.
-  const lines = value.split(/\r?\n/);
-  lines.forEach((line, i) => scanLine(line, lines.length > 1 ? `${location}:${i + 1}` : location, out, false));
+/** Whether a text holds a PEM private key header (the literal test first: most values hold none). */
+function hasPemPrivateKey(text: string): boolean {
+  return text.includes('PRIVATE KEY-----') && PEM_PRIVATE_KEY.test(text);
 }
 
-function scanLine(line: string, location: string, out: SecretFinding[], pem = true): void {
-  if (pem && PEM_PRIVATE_KEY.test(line)) out.push({ location, what: 'a PEM private key' });
+function scanString(value: string, at: ValuePath, out: SecretFinding[]): void {
+  if (hasPemPrivateKey(value)) out.push({ location: at.text(), what: 'a PEM private key' });
+  // A value of one line keeps its location; the lines of a longer one are numbered.
+  if (!value.includes('\n')) {
+    scanLine(value, at, undefined, out, false);
+    return;
+  }
+  const lines = value.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) scanLine(lines[i], at, i + 1, out, false);
+}
+
+/**
+ * One line of text: `location` (or, for a line of a structured value, the value's path) and the
+ * line number, when there is one, name the line in a finding.
+ */
+function scanLine(line: string, location: string | ValuePath, lineNumber: number | undefined, out: SecretFinding[], pem = true): void {
+  if (pem && hasPemPrivateKey(line)) out.push({ location: lineLocation(location, lineNumber), what: 'a PEM private key' });
   // A JAAS password and a key-value line both need an '=' or a ':' (JAAS_PASSWORD, KEY_VALUE_LINE).
   // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the shortcut only saves the two regular expressions, which need an '=' or a ':'
   if (!line.includes('=') && !line.includes(':')) return;
-  scanJaas(line, location, out);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the shortcut only saves JAAS_PASSWORD, which needs the word
+  if (line.includes('password')) {
+    for (const m of line.matchAll(JAAS_PASSWORD)) {
+      if (!isSecretReference(m[1])) out.push({ location: lineLocation(location, lineNumber), what: 'a literal JAAS password' });
+    }
+  }
   const m = KEY_VALUE_LINE.exec(line);
   if (m && isSecretKeyName(m[1]) && !isSecretReference(m[2])) {
-    out.push({ location, what: `a secret value in key '${m[1]}'` });
+    out.push({ location: lineLocation(location, lineNumber), what: `a secret value in key '${m[1]}'` });
   }
 }
 
-function scanJaas(text: string, location: string, out: SecretFinding[]): void {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the shortcut only saves JAAS_PASSWORD, which needs the word
-  if (!text.includes('password')) return;
-  for (const m of text.matchAll(JAAS_PASSWORD)) {
-    if (!isSecretReference(m[1])) out.push({ location, what: 'a literal JAAS password' });
-  }
+/** `location:line`, or the location alone for a value of one line. */
+function lineLocation(location: string | ValuePath, lineNumber: number | undefined): string {
+  const suffix = lineNumber === undefined ? '' : `:${lineNumber}`;
+  return typeof location === 'string' ? location + suffix : location.text(suffix);
 }

@@ -160,11 +160,19 @@ export class MskAccess extends KafkaIacConstruct {
       published[principal.name] = { producer: client.isProducer, properties: terraformLiteral(client.toPropertiesText()) };
     }
     this.clientPropertiesArtefact = new TerraformDataResource(this, 'ClientProperties', { kind: CLIENT_PROPERTIES_ARTEFACT_KIND, principals: published });
+    // Every principal's file reads the same artefact: looked up once per synthesis (its JSON
+    // does not change within one), afresh when a file is rendered without a synthesis.
+    const publishedBySynthesis = new WeakMap<OutputRenderContext, Record<string, any>>();
+    const publishedIn = (context?: OutputRenderContext): Record<string, any> => {
+      const cached = context && publishedBySynthesis.get(context);
+      if (cached) return cached;
+      const principals = synthesizedInput(stack, this.clientPropertiesArtefact, context).principals ?? {};
+      if (context) publishedBySynthesis.set(context, principals);
+      return principals;
+    };
     for (const principal of model.principals) {
-      this.environment.addOutputFile(`clients/${principal.name}.properties`, (context) => {
-        const principals = synthesizedInput(stack, this.clientPropertiesArtefact, context).principals ?? {};
-        return terraformText(String(principals[principal.name]?.properties ?? ''));
-      });
+      this.environment.addOutputFile(`clients/${principal.name}.properties`, (context) =>
+        terraformText(String(publishedIn(context)[principal.name]?.properties ?? '')));
     }
   }
 

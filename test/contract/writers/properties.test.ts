@@ -21,6 +21,28 @@ describe('escapeProperty', () => {
     expect(escapeProperty('~\x7f\xe9\u20ac😀', false)).toBe('~\\u007F\\u00E9\\u20AC\\uD83D\\uDE00');
     expect(escapeProperty(' !"$%&()*+,-./09;<>?@AZ[]^_`az{|}', false)).toBe('\\ !"$%&()*+,-./09;<>?@AZ[]^_`az{|}');
   });
+  it('escapes each character by the table above when it is the only one to escape, first or inside a key or value, and returns the rest as given', () => {
+    // The java.util.Properties.store table, one code unit at a time: what c becomes at position `at` of a key or a value.
+    const expected = (c: string, isKey: boolean, first: boolean): string => {
+      const named: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\f': '\\f' };
+      if (named[c]) return named[c];
+      if (c === ' ') return isKey || first ? '\\ ' : ' ';
+      if (isKey && '=:#!'.includes(c)) return `\\${c}`;
+      const code = c.charCodeAt(0);
+      return code < 0x20 || code > 0x7e ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}` : c;
+    };
+    for (let code = 0; code <= 0x17f; code++) {
+      const c = String.fromCharCode(code);
+      for (const isKey of [true, false]) {
+        expect(escapeProperty(c, isKey)).toBe(expected(c, isKey, true));
+        expect(escapeProperty(`ab${c}cd`, isKey)).toBe(`ab${expected(c, isKey, false)}cd`);
+      }
+    }
+    for (const c of ['\u2028', '\ud83d', '\uffff']) expect(escapeProperty(`x${c}`, false)).toBe(`x${expected(c, false, false)}`);
+    const plain = 'security.protocol-SASL_SSL/orders.v1';
+    expect(escapeProperty(plain, true)).toBe(plain);
+    expect(escapeProperty(`${plain} = x`, false)).toBe(`${plain} = x`);
+  });
 });
 
 describe('propertiesComment', () => {

@@ -43,6 +43,21 @@ describe('mskAdminTopicLinesOf: the lines topics.txt will hold', () => {
     expect(mskAdminTopicLinesOf(mskAdminArtefact(['orders']))).toBeUndefined();
     expect(mskAdminTopicLinesOf(terraform('terraform_data', 'bare', {}))).toBeUndefined();
   });
+
+  it('reads the lines of an artefact once for every rule, and again after its text changes (the lines are remembered per artefact and text)', () => {
+    const artefact = mskAdminArtefact(ORDERS);
+    const first = mskAdminTopicLinesOf(artefact);
+    expect(mskAdminTopicLinesOf(artefact)).toBe(first);
+    expect(first?.map((l) => [l.topic, l.replicationFactor])).toEqual([['orders', '3']]);
+    // A later change of the document (an escape hatch applied to the same object) is seen.
+    artefact.body.input.topics = `${ORDERS}\n--create --topic payments --replication-factor 1`;
+    expect(mskAdminTopicLinesOf(artefact)?.map((l) => [l.topic, l.replicationFactor])).toEqual([['orders', '3'], ['payments', '1']]);
+    expect(findingsOf(HA_002_REPLICATION_FACTOR, artefact).map((f) => f.found)).toEqual([
+      "input.topics (kafka-admin/topics.txt) line 2 creates topic 'payments' with --replication-factor 1",
+    ]);
+    artefact.body.input.topics = 42;
+    expect(mskAdminTopicLinesOf(artefact)).toBeUndefined();
+  });
 });
 
 describe('mskClusterOfArtefact: the aws_msk_cluster an artefact is for', () => {

@@ -118,6 +118,24 @@ describe('SecretScanner.scanValue: a structured value (a synthesized document, p
       .toEqual([{ location: '$.jaas', what: 'a literal JAAS password' }]);
     expect(SecretScanner.scanValue({ jaas: 'org.apache.kafka.common.security.scram.ScramLoginModule required username="u" password="${file:/p:k}";' })).toEqual([]);
   });
+
+  it('names each finding by its own path after walking its siblings, nested arrays and multi-line values (the path is built for findings only)', () => {
+    const value = {
+      a: [{ x: 1, y: ['ok', { z: null }] }, { b: { token: 't', c: [[{ d: 'jaas password="p"' }]] } }],
+      c: { password: 'p', e: { name: 'DB_PASSWORD', value: 'v' } },
+      list: ['no secret here', 'a=1\nsecret=s\nb=2', '-----BEGIN PRIVATE KEY-----'],
+      variable: { db_password: { default: 'd' } },
+    };
+    expect(SecretScanner.scanValue(value, 'doc')).toEqual([
+      { location: 'doc.a[1].b.token', what: inKey('token') },
+      { location: 'doc.a[1].b.c[0][0].d', what: 'a literal JAAS password' },
+      { location: 'doc.c.password', what: inKey('password') },
+      { location: 'doc.c.e.value', what: "a literal value for environment variable 'DB_PASSWORD'" },
+      { location: 'doc.list[1]:2', what: inKey('secret') },
+      { location: 'doc.list[2]', what: 'a PEM private key' },
+      { location: 'doc.variable.db_password.default', what: "a default value for secret variable 'db_password'" },
+    ]);
+  });
 });
 
 describe('SecretScanner.scanText: free text line by line', () => {

@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { ClientAuthentication } from '../../../lib/model/client-authentication';
-import { EnvironmentProfile } from '../../../lib/model/environment';
+import { EnvironmentProfile, outputRenderContext, type OutputRenderContext } from '../../../lib/model/environment';
 import { AccessModel } from '../../../lib/model/access/access-model';
 import { MskAccess } from '../../../lib/targets/msk/msk-access';
 import { mskStack } from '../../support/msk-stack';
@@ -77,6 +77,21 @@ describe('MskAccess', () => {
     expect(text).toContain('sasl.client.callback.handler.class=software.amazon.msk.auth.iam.IAMClientCallbackHandler');
     expect(text).toContain('acks=all');
     expect(text).toContain('enable.idempotence=true');
+  });
+
+  it('renders the client files of one synthesis from one reading of the artefact, and a later synthesis or a direct call sees a change', () => {
+    const { stack, environment, cluster } = mskStack();
+    const access = new MskAccess(stack, 'Access', { model: sampleModel(environment), cluster });
+    const file = (name: string, context?: OutputRenderContext) => environment.outputFiles.get(`clients/${name}.properties`)!(context);
+    const synthesis = outputRenderContext();
+    expect(file('checkout', synthesis)).toContain('username="checkout"');
+    expect(file('billing', synthesis)).toContain('username="billing"');
+    access.clientPropertiesArtefact.addOverride('input.principals.billing.properties', 'acks=1\n');
+    // Within one synthesis the stack does not change: the files of that synthesis come from the JSON it rendered.
+    expect(file('billing', synthesis)).toContain('username="billing"');
+    expect(file('billing', outputRenderContext())).toBe('acks=1\n');
+    expect(file('billing')).toBe('acks=1\n');
+    expect(file('checkout')).toContain('username="checkout"');
   });
 
   it('refuses an OAuth principal on MSK with SEC-003', () => {
