@@ -75,23 +75,19 @@ export function outputRenderContext(synthesized: ReadonlyMap<TerraformJsonSource
   const rendered = new Map<TerraformJsonSource, Record<string, any>>(synthesized);
   const manifests = new Map<ManifestSource, Record<string, any>>();
   return {
-    terraformJson(stack) {
-      let json = rendered.get(stack);
-      if (!json) {
-        json = stack.toTerraform() as Record<string, any>;
-        rendered.set(stack, json);
-      }
-      return json;
-    },
-    manifest(object) {
-      let json = manifests.get(object);
-      if (!json) {
-        json = object.toJson() as Record<string, any>;
-        manifests.set(object, json);
-      }
-      return json;
-    },
+    terraformJson: (stack) => renderedOnce(rendered, stack, () => stack.toTerraform()),
+    manifest: (object) => renderedOnce(manifests, object, () => object.toJson()),
   };
+}
+
+/** `render()` the first time `key` is asked for, the same object each time after. */
+function renderedOnce<K>(rendered: Map<K, Record<string, any>>, key: K, render: () => unknown): Record<string, any> {
+  let json = rendered.get(key);
+  if (!json) {
+    json = render() as Record<string, any>;
+    rendered.set(key, json);
+  }
+  return json;
 }
 
 /** A deployment environment: its name, its rule profile and its region. */
