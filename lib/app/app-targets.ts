@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import type { Environment } from '../model/environment';
+import type { Environment, OutputRenderContext } from '../model/environment';
 import type { ComplianceReport } from '../rules/report';
 
 /**
@@ -25,7 +25,8 @@ export interface TerraformAppLike extends Construct {
 
 /** A cdk8s app as KafkaApp sees it. */
 export interface KubernetesAppLike extends Construct {
-  synth(): void;
+  /** Writes the manifests; with `context`, each object's manifest is the one the context rendered (`context.manifest`). */
+  synth(context?: OutputRenderContext): void;
 }
 
 /** A chart as KafkaApp sees it. */

@@ -188,7 +188,7 @@ export class KafkaApp {
       fs.mkdirSync(dir, { recursive: true });
       const generated: { rel: string; text: string; source?: string }[] = [];
       if (out.k8sApp) {
-        out.k8sApp.synth();
+        out.k8sApp.synth(context);
         const resources = fs.readdirSync(dir).filter((f) => f.endsWith('.k8s.yaml')).sort();
         generated.push({ rel: 'kustomization.yaml', text: kubernetesTarget()!.renderKustomization(resources) });
       }

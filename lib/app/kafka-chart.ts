@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { ApiObject, App as Cdk8sApp, Chart, Yaml, YamlOutputType } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { Environment } from '../model/environment';
+import type { Environment, OutputRenderContext } from '../model/environment';
 import { attachEnvironment } from '../model/environment-attachment';
 import type { ComplianceReport } from '../rules/report';
 import { rulesOf, type RuleSelection } from '../rules/rule-pack';
@@ -41,7 +41,7 @@ export class KafkaChart extends Chart {
    * and renders every object again to write it; without this the rules would run once plus
    * once per chart of the app, and every object would be rendered three times.
    */
-  private synthesis?: { errors?: string[]; readonly rendered: ApiObject[] };
+  private synthesis?: { errors?: string[]; readonly rendered: ApiObject[]; readonly context?: OutputRenderContext };
 
   public constructor(scope: Construct, id: string, props: KafkaChartProps) {
     super(scope, checkedConstructId(scope, id), {
@@ -56,7 +56,7 @@ export class KafkaChart extends Chart {
     attachEnvironment(this, props.environment);
     this.validation = new RuleValidation(this, {
       environment: props.environment,
-      collect: () => kubernetesDocuments(this, this.synthesis && ((o, json) => this.keepRendered(o, json))),
+      collect: () => kubernetesDocuments(this, this.synthesis && ((o, json) => this.keepRendered(o, json)), this.synthesis?.context),
       rules: rulesOf(props.rules),
     });
     this.node.addValidation({
@@ -67,10 +67,11 @@ export class KafkaChart extends Chart {
   /**
    * Runs `synthesize` (a cdk8s synthesis of this chart's app) with the rules run and each object
    * rendered once: nothing of the chart changes between cdk8s' validation and its writing, so the
-   * manifests the rules checked are the manifests written.
+   * manifests the rules checked are the manifests written. With `context` (KafkaApp's synthesis),
+   * an object whose manifest an output file already read (`context.manifest`) is not rendered again.
    */
-  public synthesizeOnce<T>(synthesize: () => T): T {
-    this.synthesis = { rendered: [] };
+  public synthesizeOnce<T>(synthesize: () => T, context?: OutputRenderContext): T {
+    this.synthesis = { rendered: [], context };
     try {
       return synthesize();
     } finally {
@@ -98,9 +99,9 @@ export class KafkaChart extends Chart {
  * writes the manifests through `writeManifestYaml` (`withManifestWriter`).
  */
 class KafkaKubernetesApp extends Cdk8sApp {
-  public override synth(): void {
+  public override synth(context?: OutputRenderContext): void {
     const charts = this.node.findAll().filter((c): c is KafkaChart => c instanceof KafkaChart);
-    const run = charts.reduce<() => void>((inner, chart) => () => chart.synthesizeOnce(inner), () => super.synth());
+    const run = charts.reduce<() => void>((inner, chart) => () => chart.synthesizeOnce(inner, context), () => super.synth());
     withManifestWriter(run);
   }
 }

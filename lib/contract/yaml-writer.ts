@@ -212,16 +212,13 @@ const YAML_1_1 = [
  * multi-line one as a literal block (`literalBlock`). `indent` is the indent of its own lines.
  */
 function scalarString(value: string, indent: string, style: Style, key: boolean): string {
-  if (CONTROL.test(value)) throw UNSUPPORTED;
   if (value.includes('\n')) {
+    if (CONTROL.test(value)) throw UNSUPPORTED;
     if (key) throw UNSUPPORTED; // `yaml` double-quotes it
     return literalBlock(value, indent, style);
   }
-  if (DOCUMENT_MARKER.test(value)) throw UNSUPPORTED;
-  let text = value;
-  if (NOT_PLAIN.test(value) || style.otherTypes.some((re) => re.test(value))) {
-    text = value.includes('"') && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
-  }
+  const text = oneLineScalar(value, style.otherTypes);
+  if (text === undefined) throw UNSUPPORTED;
   if (key) {
     if (text.length > 1024) throw UNSUPPORTED; // `yaml` writes keys over 1,024 characters as `? key` (stringifyPair.js)
   } else if (style.lineWidth > 0) {
@@ -230,6 +227,39 @@ function scalarString(value: string, indent: string, style: Style, key: boolean)
     if (text.length > Math.max(1 + minContentWidth, 1 + style.lineWidth - indent.length)) throw UNSUPPORTED;
   }
   return text;
+}
+
+/**
+ * A one-line string as written (plain, or quoted), or undefined when it is left to `yaml`
+ * (control characters, a document marker at the start); remembered per schema, since the answer
+ * depends on the string and the schema alone and a manifest repeats most of its strings (labels,
+ * cluster names, ACL operations, topic names in several objects).
+ */
+function oneLineScalar(value: string, otherTypes: readonly RegExp[]): string | undefined {
+  let written = ONE_LINE_SCALARS.get(otherTypes);
+  if (!written) {
+    written = new Map();
+    ONE_LINE_SCALARS.set(otherTypes, written);
+  }
+  let text = written.get(value);
+  // Stryker disable next-line ConditionalExpression: equivalent, writing the string again gives the same text (the cache only saves work)
+  if (text === undefined && !written.has(value)) {
+    text = writeOneLineScalar(value, otherTypes);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, clearing the remembered texts earlier, later or never changes no text (it bounds memory only)
+    if (written.size >= 10_000) written.clear();
+    written.set(value, text);
+  }
+  return text;
+}
+
+const ONE_LINE_SCALARS = new WeakMap<readonly RegExp[], Map<string, string | undefined>>();
+
+function writeOneLineScalar(value: string, otherTypes: readonly RegExp[]): string | undefined {
+  if (CONTROL.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
+  if (NOT_PLAIN.test(value) || otherTypes.some((re) => re.test(value))) {
+    return value.includes('"') && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
+  }
+  return value;
 }
 
 /** `yaml`'s blockEndNewlines (stringifyString.js). */

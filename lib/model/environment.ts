@@ -47,31 +47,47 @@ export interface TerraformJsonSource {
   toTerraform(): unknown;
 }
 
+/** An object that renders its manifest (structural, so the core stays free of cdk8s types). */
+export interface ManifestSource {
+  /** The object's manifest. */
+  toJson(): unknown;
+}
+
 /** What an output file's render function may read. One context serves every file of one synthesis. */
 export interface OutputRenderContext {
   /** `stack.toTerraform()`, computed once per stack for the whole synthesis (after every escape hatch). */
   terraformJson(stack: TerraformJsonSource): Record<string, any>;
+  /**
+   * `object.toJson()` of a Kubernetes API object, computed once per object for the whole
+   * synthesis: KafkaApp's chart synthesis checks and writes the same manifest.
+   */
+  manifest(object: ManifestSource): Record<string, any>;
 }
 
 /** Renders one output file; `context` is absent when the function is called directly. */
 export type OutputFileRenderer = (context?: OutputRenderContext) => string;
 
 /**
- * A context for one synthesis: each stack's Terraform JSON is rendered at most once.
+ * A context for one synthesis: each stack's Terraform JSON and each API object's manifest is rendered at most once.
  * @param synthesized stacks' JSON already rendered by this synthesis (as written to cdk.tf.json)
  */
 export function outputRenderContext(synthesized: ReadonlyMap<TerraformJsonSource, Record<string, any>> = new Map()): OutputRenderContext {
   const rendered = new Map<TerraformJsonSource, Record<string, any>>(synthesized);
+  const manifests = new Map<ManifestSource, Record<string, any>>();
   return {
-    terraformJson(stack) {
-      let json = rendered.get(stack);
-      if (!json) {
-        json = stack.toTerraform() as Record<string, any>;
-        rendered.set(stack, json);
-      }
-      return json;
-    },
+    terraformJson: (stack) => renderedOnce(rendered, stack, () => stack.toTerraform()),
+    manifest: (object) => renderedOnce(manifests, object, () => object.toJson()),
   };
+}
+
+/** `render()` the first time `key` is asked for, the same object each time after. */
+function renderedOnce<K>(rendered: Map<K, Record<string, any>>, key: K, render: () => unknown): Record<string, any> {
+  let json = rendered.get(key);
+  if (!json) {
+    json = render() as Record<string, any>;
+    rendered.set(key, json);
+  }
+  return json;
 }
 
 /** A deployment environment: its name, its rule profile and its region. */

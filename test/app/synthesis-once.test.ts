@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ApiObject } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { TerraformStack, Testing } from 'cdktf';
 import { parseAllDocuments } from 'yaml';
@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Environment, KafkaApp, KafkaPrometheusMonitoring, KafkaStack, KubernetesKafkaTarget, type KafkaChart } from '../../lib';
 import { defineRule, Severity } from '../../lib/rules/define-rule';
 import { NOT_APPLICABLE } from '../../lib/rules/rule';
+import { StrimziAccess } from '../../lib/targets/strimzi/strimzi-access';
+import { sampleModel } from '../support/access-fixtures';
 import { TEST_OUT } from '../support/paths';
 import { SCRATCH_APP } from '../support/scratch';
 
@@ -115,6 +117,46 @@ describe('KafkaApp.synth on Kubernetes: the rule files read the PrometheusRule o
     }
     // Once for the rule files (not once per file), once for the chart's rules and manifest.
     expect(renders).toBe(2);
+  });
+});
+
+describe('KafkaApp.synth on Strimzi: a client-properties ConfigMap is rendered once for its file and its manifest', () => {
+  function accessApp(name: string) {
+    const dir = path.join(TEST_OUT, 'synthesis-once', name);
+    fs.rmSync(dir, { recursive: true, force: true });
+    const app = new KafkaApp({ terraformOutdir: path.join(dir, 'cdktf.out'), distDir: path.join(dir, 'dist'), rules: [], quiet: true });
+    const env = Environment.production({ name: 'production', region: 'us-east-1', namespace: 'kafka' });
+    const access = new StrimziAccess(app.chart(env, 'kafka'), 'Access', { model: sampleModel(env), clusterName: 'main' });
+    return { app, access, dist: path.join(dir, 'dist', 'production') };
+  }
+
+  const writtenConfigMaps = (dist: string) => new Map(parseAllDocuments(fs.readFileSync(path.join(dist, 'kafka.k8s.yaml'), 'utf8'))
+    .map((d) => d.toJS()).filter((m) => m.kind === 'ConfigMap').map((m) => [m.metadata.name as string, m.data['client.properties'] as string]));
+
+  it('renders each ConfigMap once, and the properties file is its data as written, after a JSON patch', () => {
+    const { app, access, dist } = accessApp('client-properties');
+    const configMaps = [...access.clientProperties.values()];
+    access.clientProperties.get('checkout')!.addJsonPatch(JsonPatch.replace('/data/client.properties', 'acks=all\n'));
+    const { calls: renders } = callsOf(ApiObject.prototype, 'toJson', () => app.synth());
+    // Every object of the chart once: the KafkaUser and KafkaTopic objects and the ConfigMaps (not twice each).
+    expect(renders).toBe(access.node.findAll().filter(ApiObject.isApiObject).length);
+    expect(configMaps.length).toBe(3);
+    const written = writtenConfigMaps(dist);
+    for (const principal of access.clientProperties.keys()) {
+      expect(fs.readFileSync(path.join(dist, 'clients', `${principal}.properties`), 'utf8')).toBe(written.get(`${principal}-client-properties`));
+    }
+    expect(fs.readFileSync(path.join(dist, 'clients', 'checkout.properties'), 'utf8')).toBe('acks=all\n');
+    expect(configMaps.filter((o) => Object.hasOwn(o, 'toJson'))).toEqual([]);
+  });
+
+  it('renders afresh at the next synthesis: a patch added after the first one is in the file and the manifest', () => {
+    const { app, access, dist } = accessApp('client-properties-again');
+    app.synth();
+    expect(fs.readFileSync(path.join(dist, 'clients', 'billing.properties'), 'utf8')).toContain('group.id=billing');
+    access.clientProperties.get('billing')!.addJsonPatch(JsonPatch.replace('/data/client.properties', 'late=yes\n'));
+    app.synth();
+    expect(fs.readFileSync(path.join(dist, 'clients', 'billing.properties'), 'utf8')).toBe('late=yes\n');
+    expect(writtenConfigMaps(dist).get('billing-client-properties')).toBe('late=yes\n');
   });
 });
 

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { Yaml } from 'cdk8s';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-import { writeManifestYaml } from '../../lib/contract/yaml-writer';
+import { parseAllDocuments, stringify } from 'yaml';
+import { writeManifestYaml, writeYaml } from '../../lib/contract/yaml-writer';
 import { EXAMPLE_ENVIRONMENTS, exampleDist } from '../support/paths';
 
 // The oracle is cdk8s itself: `Yaml.stringify` (cdk8s/lib/yaml.js) writes each manifest with its
@@ -33,6 +33,24 @@ describe('writeManifestYaml writes a manifest as cdk8s does', () => {
       expect(text).not.toContain(`value: ${s}\n`);
     }
     for (const s of YAML_1_1_PLAIN) expect(byHand({ value: s, nested: { [s]: [s] } })).toBe(`value: ${s}\nnested:\n  ${s}:\n    - ${s}\n`);
+  });
+
+  it('writes a string the same each time it meets it, by the schema of each writer (strings are remembered per schema)', () => {
+    // 'yes' and 'on' are booleans in YAML 1.1 (manifests, as cdk8s writes them) and strings in
+    // the 1.2 core schema (writeYaml, as the yaml package writes it); '---x' is left to yaml by
+    // both, a control character too. Written alternately, each writer keeps its own answer.
+    for (let round = 0; round < 2; round++) {
+      for (const s of ['yes', 'on', 'plain', 'a: b']) {
+        expect(byHand({ value: s, list: [s, s] })).toBe(cdk8s({ value: s, list: [s, s] }));
+        expect(writeYaml({ value: s, list: [s, s] })).toBe(stringify({ value: s, list: [s, s] }));
+      }
+      expect(byHand({ value: 'yes' })).toBe('value: "yes"\n');
+      expect(writeYaml({ value: 'yes' })).toBe('value: yes\n');
+      for (const s of ['---x', 'bell\u0007']) {
+        expect(writeManifestYaml({ value: s })).toBeUndefined();
+        expect(writeYaml({ value: s })).toBe(stringify({ value: s }));
+      }
+    }
   });
 
   it('writes multi-line strings as literal blocks, with the chomping and indentation indicators yaml gives them', () => {

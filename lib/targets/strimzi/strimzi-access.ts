@@ -9,6 +9,7 @@ import type { AccessModel } from '../../model/access/access-model';
 import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/client-properties';
 import type { Principal } from '../../model/access/principal';
 import type { Topic } from '../../model/access/topic';
+import type { OutputRenderContext } from '../../model/environment';
 import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, CLUSTER_CA_SECRET_ANNOTATION, CREDENTIALS_SECRET_ANNOTATION, PRINCIPAL_KIND_LABEL, STRIMZI_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
@@ -78,7 +79,7 @@ export class StrimziAccess extends KafkaIacConstruct {
         data: { [CLIENT_PROPERTIES_KEY]: client.toPropertiesText() },
       });
       clients.set(principal.name, configMap);
-      this.environment.addOutputFile(`clients/${principal.name}.properties`, () => publishedProperties(configMap));
+      this.environment.addOutputFile(`clients/${principal.name}.properties`, (context) => publishedProperties(configMap, context));
     }
     this.users = users;
     this.topics = topics;
@@ -86,9 +87,13 @@ export class StrimziAccess extends KafkaIacConstruct {
   }
 }
 
-/** The properties file as published: read from the ConfigMap as synthesized (after any JSON patch). */
-function publishedProperties(configMap: ApiObject): string {
-  return String((configMap.toJson() as { data?: Record<string, string> }).data?.[CLIENT_PROPERTIES_KEY] ?? '');
+/**
+ * The properties file as published: read from the ConfigMap as synthesized (after any JSON
+ * patch); in KafkaApp's synthesis, the manifest it writes (rendered once for both).
+ */
+function publishedProperties(configMap: ApiObject, context?: OutputRenderContext): string {
+  const json = (context ? context.manifest(configMap) : configMap.toJson()) as { data?: Record<string, string> };
+  return String(json.data?.[CLIENT_PROPERTIES_KEY] ?? '');
 }
 
 /** A Kubernetes object name for a Kafka name (lower case, `_` and `.` allowed only as `-`/`.`). */
