@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import type { KubernetesDocument } from '../contract/document';
-import type { OutputRenderContext } from '../model/environment';
+import { manifestOf, type OutputRenderContext } from '../model/environment';
 
 /**
  * Every API object under `scope`, as it will be written (after JSON patches). `rendered`, when
@@ -10,7 +10,7 @@ import type { OutputRenderContext } from '../model/environment';
  */
 export function kubernetesDocuments(scope: IConstruct, rendered?: (o: ApiObject, json: Record<string, any>) => void, context?: OutputRenderContext): KubernetesDocument[] {
   return scope.node.findAll().filter(ApiObject.isApiObject).map((o) => {
-    const body = (context ? context.manifest(o) : o.toJson()) as Record<string, any>;
+    const body = manifestOf(o, context);
     rendered?.(o, body);
     return {
       source: 'kubernetes', apiVersion: body.apiVersion, kind: body.kind,

@@ -1,4 +1,4 @@
-import type { Environment, OutputRenderContext } from '../model/environment';
+import { oncePerSynthesis, type Environment, type OutputRenderContext } from '../model/environment';
 import type { RuleGroup } from '../model/monitoring/alert-rule';
 import { assertUniqueAlertNames } from '../model/monitoring/alert-rule';
 import { KAFKA_RUNBOOKS } from '../model/monitoring/kafka-runbooks';
@@ -39,6 +39,8 @@ export function addPrometheusFiles(environment: Environment, path: string, baseN
   assertUniqueAlertNames(path, groups);
   const ruleFiles: string[] = [];
   const testFiles: string[] = [];
+  // Read once per synthesis for all the rule files of the cluster: every read renders a Kubernetes
+  // PrometheusRule again (`toJson()`) and unescapes every group's strings.
   const synthesizedGroups = synthesized && oncePerSynthesis(synthesized);
   for (const group of groups) {
     const ruleFile = `${PROMETHEUS_DIR}/${group.name}.rules.yml`;
@@ -54,25 +56,6 @@ export function addPrometheusFiles(environment: Environment, path: string, baseN
   }
   addRunbooks(environment, groups);
   return { ruleFiles, testFiles };
-}
-
-/**
- * `synthesized`, read once per synthesis (per render context) for all the rule files of a cluster
- * instead of once per rule file: every read renders a Kubernetes PrometheusRule again (`toJson()`)
- * and unescapes every group's strings. Called without a context (directly, outside a
- * synthesis), it reads afresh.
- */
-function oncePerSynthesis(synthesized: SynthesizedRuleGroups): SynthesizedRuleGroups {
-  const read = new WeakMap<OutputRenderContext, readonly Record<string, any>[]>();
-  return (context) => {
-    if (!context) return synthesized();
-    let groups = read.get(context);
-    if (!groups) {
-      groups = synthesized(context);
-      read.set(context, groups);
-    }
-    return groups;
-  };
 }
 
 /** Writes each runbook once per environment, listing every alert that links to it. */

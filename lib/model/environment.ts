@@ -64,6 +64,15 @@ export interface OutputRenderContext {
   manifest(object: ManifestSource): Record<string, any>;
 }
 
+/**
+ * An API object's manifest as synthesized (after any JSON patch): in a synthesis, the one its
+ * context renders once for the output files, the rules and the written file; without a context
+ * (a direct call), rendered afresh.
+ */
+export function manifestOf(object: ManifestSource, context?: OutputRenderContext): Record<string, any> {
+  return context ? context.manifest(object) : (object.toJson() as Record<string, any>);
+}
+
 /** Renders one output file; `context` is absent when the function is called directly. */
 export type OutputFileRenderer = (context?: OutputRenderContext) => string;
 
@@ -77,6 +86,25 @@ export function outputRenderContext(synthesized: ReadonlyMap<TerraformJsonSource
   return {
     terraformJson: (stack) => renderedOnce(rendered, stack, () => stack.toTerraform()),
     manifest: (object) => renderedOnce(manifests, object, () => object.toJson()),
+  };
+}
+
+/**
+ * `read` done once per synthesis: the first call with a render context reads, later calls with the
+ * same context get that result; a call without a context (a direct render) reads afresh. For
+ * output files that read the same synthesized value (every principal's properties file, every
+ * rule file of a cluster).
+ */
+export function oncePerSynthesis<T>(read: (context?: OutputRenderContext) => T): (context?: OutputRenderContext) => T {
+  const results = new WeakMap<OutputRenderContext, { readonly value: T }>();
+  return (context) => {
+    if (!context) return read();
+    let result = results.get(context);
+    if (!result) {
+      result = { value: read(context) };
+      results.set(context, result);
+    }
+    return result.value;
   };
 }
 

@@ -154,6 +154,12 @@ describe("Kafka topic names: the '.'/'_' collision and internal topics (issue #1
       .toContain("KIAC-TOPIC [production/access/topics/orders_created] name is 'orders_created'; expected a name that does not collide with topic 'orders.created'");
   });
 
+  it('refuses the same name twice as a duplicate, not as a collision with itself', () => {
+    const access = new AccessModel({ environment: productionEnv() });
+    access.addTopic('orders.created');
+    expect(libraryError(() => access.addTopic('orders.created')).message).toMatch(/^KIAC-TOPIC \[.*\] topic 'orders\.created' is declared twice/);
+  });
+
   it('finds the colliding earlier topic among many, whichever separator each uses (the model keeps each topic under its collision key)', () => {
     const access = new AccessModel({ environment: productionEnv() });
     for (let i = 0; i < 50; i++) access.addTopic(i % 2 === 0 ? `t${i}.events` : `t${i}_events`);

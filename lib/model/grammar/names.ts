@@ -71,18 +71,8 @@ export function checkTopicName(value: unknown, site: GrammarSite): string {
 
 /**
  * Kafka's collision rule: `.` and `_` map to the same metric name, so `a.b` and `a_b` collide
- * (`Topic.hasCollision`). Returns the colliding earlier name, if any.
- */
-export function collidingTopic(name: string, existing: Iterable<string>): string | undefined {
-  const key = topicCollisionKey(name);
-  for (const e of existing) if (e !== name && topicCollisionKey(e) === key) return e;
-  return undefined;
-}
-
-/**
- * The metric name Kafka derives from a topic name (`.` becomes `_`): two topics collide when
- * their keys are equal (`Topic.hasCollision`). Keep a map from key to topic to find a collision
- * in O(1) per added topic instead of comparing with every earlier name.
+ * (`Topic.hasCollision`): two different topic names collide when their keys are equal. Keep a map
+ * from key to topic to find a collision in O(1) per added topic (`AccessModel.addTopic`).
  */
 export function topicCollisionKey(name: string): string {
   return name.replace(/\./g, '_');

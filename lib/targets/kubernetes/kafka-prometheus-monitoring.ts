@@ -1,3 +1,4 @@
+import { manifestOf } from '../../model/environment';
 import type { PrometheusAlertOptions } from '../../model/monitoring/prometheus-alert-options';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -202,8 +203,8 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
     // The rule files are rendered from the PrometheusRule as synthesized (after any JSON patch),
     // so promtool tests what the cluster runs and what the rules checked.
     const resource = this.resource;
-    this.files = addPrometheusFiles(this.environment, this.path, c, groups, runbookUrl, () => {
-      const synthesized: unknown = (resource.toJson() as { spec?: { groups?: unknown } }).spec?.groups;
+    this.files = addPrometheusFiles(this.environment, this.path, c, groups, runbookUrl, (context) => {
+      const synthesized: unknown = manifestOf(resource, context).spec?.groups;
       return Array.isArray(synthesized) ? synthesized : [];
     });
   }

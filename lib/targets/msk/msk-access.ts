@@ -9,7 +9,7 @@ import { TerraformDataResource, synthesizedInput } from './terraform-data';
 import type { MskCluster } from './msk-cluster';
 import { AuthenticationMechanism } from '../../model/client-authentication';
 import { AclEnforcement } from './acl-enforcement';
-import { type OutputRenderContext } from '../../model/environment';
+import { oncePerSynthesis, type OutputRenderContext } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { AccessModel } from '../../model/access/access-model';
 import { renderAclLines, renderTopicLines } from '../../contract/admin-command-lines';
@@ -162,14 +162,8 @@ export class MskAccess extends KafkaIacConstruct {
     this.clientPropertiesArtefact = new TerraformDataResource(this, 'ClientProperties', { kind: CLIENT_PROPERTIES_ARTEFACT_KIND, principals: published });
     // Every principal's file reads the same artefact: looked up once per synthesis (its JSON
     // does not change within one), afresh when a file is rendered without a synthesis.
-    const publishedBySynthesis = new WeakMap<OutputRenderContext, Record<string, any>>();
-    const publishedIn = (context?: OutputRenderContext): Record<string, any> => {
-      const cached = context && publishedBySynthesis.get(context);
-      if (cached) return cached;
-      const principals = synthesizedInput(stack, this.clientPropertiesArtefact, context).principals ?? {};
-      if (context) publishedBySynthesis.set(context, principals);
-      return principals;
-    };
+    const publishedIn = oncePerSynthesis((context): Record<string, any> =>
+      synthesizedInput(stack, this.clientPropertiesArtefact, context).principals ?? {});
     for (const principal of model.principals) {
       this.environment.addOutputFile(`clients/${principal.name}.properties`, (context) =>
         terraformText(String(publishedIn(context)[principal.name]?.properties ?? '')));

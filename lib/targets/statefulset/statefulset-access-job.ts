@@ -1,3 +1,4 @@
+import { manifestOf } from '../../model/environment';
 import { createHash } from 'node:crypto';
 import { checkAbsolutePath } from '../../model/grammar/names';
 import { ApiObject } from 'cdk8s';
@@ -137,8 +138,8 @@ export class StatefulSetAccessJob extends KafkaIacConstruct {
         data: { [CLIENT_PROPERTIES_KEY]: client.toPropertiesText() },
       });
       clients.set(principal.name, cm);
-      this.environment.addOutputFile(`clients/${principal.name}.properties`, () =>
-        String((cm.toJson() as { data?: Record<string, string> }).data?.[CLIENT_PROPERTIES_KEY] ?? ''));
+      this.environment.addOutputFile(`clients/${principal.name}.properties`, (context) =>
+        String(manifestOf(cm, context).data?.[CLIENT_PROPERTIES_KEY] ?? ''));
     }
     this.clientProperties = clients;
   }

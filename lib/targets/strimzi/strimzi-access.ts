@@ -9,7 +9,7 @@ import type { AccessModel } from '../../model/access/access-model';
 import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/client-properties';
 import type { Principal } from '../../model/access/principal';
 import type { Topic } from '../../model/access/topic';
-import type { OutputRenderContext } from '../../model/environment';
+import { manifestOf, type OutputRenderContext } from '../../model/environment';
 import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, CLUSTER_CA_SECRET_ANNOTATION, CREDENTIALS_SECRET_ANNOTATION, PRINCIPAL_KIND_LABEL, STRIMZI_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
@@ -92,8 +92,7 @@ export class StrimziAccess extends KafkaIacConstruct {
  * patch); in KafkaApp's synthesis, the manifest it writes (rendered once for both).
  */
 function publishedProperties(configMap: ApiObject, context?: OutputRenderContext): string {
-  const json = (context ? context.manifest(configMap) : configMap.toJson()) as { data?: Record<string, string> };
-  return String(json.data?.[CLIENT_PROPERTIES_KEY] ?? '');
+  return String(manifestOf(configMap, context).data?.[CLIENT_PROPERTIES_KEY] ?? '');
 }
 
 /** A Kubernetes object name for a Kafka name (lower case, `_` and `.` allowed only as `-`/`.`). */

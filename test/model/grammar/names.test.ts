@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { KafkaIacError } from '../../../lib/model/errors';
 import {
   checkAbsolutePath, checkBootstrapServers, checkClientId, checkClusterDomain, checkConfigName, checkDnsLabel, checkIamRoleName, checkLabelValue,
-  checkNamespace, checkTopicName, collidingTopic, isDns1123Subdomain,
+  checkNamespace, checkTopicName, topicCollisionKey, isDns1123Subdomain,
 } from '../../../lib/model/grammar/names';
 
 const site = { code: 'KIAC-PROP', path: 'app/Kafka', prop: 'name' };
@@ -109,12 +109,12 @@ describe('isDns1123Subdomain', () => {
   });
 });
 
-describe('collidingTopic', () => {
-  it("finds the earlier name that Kafka's '.'/'_' collision maps to the same metric name", () => {
-    expect(collidingTopic('a_b.c', ['x', 'a.b_c'])).toBe('a.b_c');
-    expect(collidingTopic('a.b', ['a.b'])).toBeUndefined();
-    expect(collidingTopic('a-b', ['a.b', 'a_b'])).toBeUndefined();
-    expect(collidingTopic('a.b.c', ['a_b_c'])).toBe('a_b_c');
-    expect(collidingTopic('a', [])).toBeUndefined();
+describe('topicCollisionKey', () => {
+  it("gives the same key to the names Kafka's '.'/'_' collision maps to the same metric name, and only to those", () => {
+    expect(topicCollisionKey('a_b.c')).toBe(topicCollisionKey('a.b_c'));
+    expect(topicCollisionKey('a.b.c')).toBe(topicCollisionKey('a_b_c'));
+    expect(topicCollisionKey('a-b')).not.toBe(topicCollisionKey('a.b'));
+    expect(topicCollisionKey('a-b')).not.toBe(topicCollisionKey('a_b'));
+    expect(topicCollisionKey('x')).not.toBe(topicCollisionKey('a.b_c'));
   });
 });
