@@ -270,6 +270,12 @@ async function bundle(): Promise<void> {
   for (const { relative, code } of written) {
     fs.mkdirSync(path.dirname(path.join(esmOut, relative)), { recursive: true });
     fs.writeFileSync(path.join(esmOut, relative), code);
+    fs.mkdirSync(path.dirname(path.join(cjsOut, relative)), { recursive: true });
+    // The CommonJS root is the lazy one (above), not a conversion of the ES root.
+    if (relative === 'index.js') {
+      fs.writeFileSync(path.join(cjsOut, relative), lazyRoot);
+      continue;
+    }
     // CommonJS has no `import.meta` (https://nodejs.org/api/esm.html#importmeta: "only available in
     // ES modules"); the file's own URL is `pathToFileURL(__filename)` there.
     const usesImportMeta = code.includes('import.meta.url');
@@ -284,11 +290,6 @@ async function bundle(): Promise<void> {
         banner: 'const __kafkaIacModuleUrl = require("node:url").pathToFileURL(__filename).href;',
       } : {}),
     });
-    fs.mkdirSync(path.dirname(path.join(cjsOut, relative)), { recursive: true });
-    if (relative === 'index.js') {
-      fs.writeFileSync(path.join(cjsOut, relative), lazyRoot);
-      continue;
-    }
     fs.writeFileSync(path.join(cjsOut, relative), code.startsWith('#!') && !cjs.code.startsWith('#!') ? `${code.split('\n')[0]}\n${cjs.code}` : cjs.code);
   }
   // Every relative import of every emitted file names an emitted file (a generated module's path above, a chunk).

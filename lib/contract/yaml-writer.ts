@@ -236,11 +236,7 @@ function scalarString(value: string, indent: string, style: Style, key: boolean)
  * cluster names, ACL operations, topic names in several objects).
  */
 function oneLineScalar(value: string, otherTypes: readonly RegExp[]): string | undefined {
-  let written = ONE_LINE_SCALARS.get(otherTypes);
-  if (!written) {
-    written = new Map();
-    ONE_LINE_SCALARS.set(otherTypes, written);
-  }
+  const written = ONE_LINE_SCALARS.get(otherTypes)!;
   let text = written.get(value);
   // Stryker disable next-line ConditionalExpression: equivalent, writing the string again gives the same text (the cache only saves work)
   if (text === undefined && !written.has(value)) {
@@ -252,7 +248,8 @@ function oneLineScalar(value: string, otherTypes: readonly RegExp[]): string | u
   return text;
 }
 
-const ONE_LINE_SCALARS = new WeakMap<readonly RegExp[], Map<string, string | undefined>>();
+/** The strings written so far, per schema (the two schemas are the two constants above). */
+const ONE_LINE_SCALARS = new Map<readonly RegExp[], Map<string, string | undefined>>([[CORE_1_2, new Map()], [YAML_1_1, new Map()]]);
 
 function writeOneLineScalar(value: string, otherTypes: readonly RegExp[]): string | undefined {
   if (CONTROL.test(value) || DOCUMENT_MARKER.test(value)) return undefined;

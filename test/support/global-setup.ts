@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import type { EnvironmentSynthesis } from '../../lib/app/kafka-app';
 import { EXAMPLES_DIR, TEST_OUT } from './paths';
 import { buildExamples } from '../../stacks/examples';
+import { processExists } from './processes';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,16 +35,6 @@ function removeScratchOfEndedWorkers(): void {
   if (!fs.existsSync(scratch)) return;
   for (const name of fs.readdirSync(scratch)) {
     const pid = Number(/^worker-(\d+)$/.exec(name)?.[1]);
-    if (pid && !isRunning(pid)) fs.rmSync(path.join(scratch, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to another user.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if (pid && !processExists(pid)) fs.rmSync(path.join(scratch, name), { recursive: true, force: true });
   }
 }
