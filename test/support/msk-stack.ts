@@ -48,10 +48,15 @@ export function mskStack(options: MskStackOptions = {}) {
 
 /**
  * Synthesizes with the rules on (the `true` is what makes cdktf run validations), the stack
- * rendered once for the rules and the JSON returned (`KafkaStack.synthesizeOnce`, as KafkaApp).
+ * rendered once for the rules and the text returned (`KafkaStack.synthesizeOnce`, as KafkaApp).
  */
+export function synthText(stack: KafkaStack): string {
+  return stack.synthesizeOnce(() => Testing.synth(stack, true));
+}
+
+/** `synthText`, parsed. */
 export function synthJson(stack: KafkaStack): Record<string, any> {
-  return JSON.parse(stack.synthesizeOnce(() => Testing.synth(stack, true)));
+  return JSON.parse(synthText(stack));
 }
 
 /** The message of the error that synthesis (with validations) throws; fails if it does not throw. */

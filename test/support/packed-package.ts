@@ -10,7 +10,7 @@
 // inputs hash the same installs that tarball, any change to them packs again (a fresh clone
 // always packs), as tsc's and eslint's caches in .test-out/cache already work for `npm test`.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { contentDigest } from './content-digest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, TEST_OUT } from './paths';
@@ -30,22 +30,9 @@ export interface PackedPackage {
   readonly files: readonly string[];
 }
 
-/** Every file under `entry` (or `entry` itself), relative to the root, sorted. */
-function filesOf(entry: string): string[] {
-  const full = path.join(ROOT, entry);
-  if (!fs.statSync(full).isDirectory()) return [entry];
-  return fs.readdirSync(full, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() || e.isFile() ? filesOf(path.join(entry, e.name)) : []))
-    .sort();
-}
-
 /** SHA-256 of the Node version and of every input file's path and content. */
-export function packInputsKey(): string {
-  const hash = createHash('sha256').update(`node ${process.version}\0`);
-  for (const file of PACK_INPUTS.flatMap(filesOf)) {
-    hash.update(`${file}\0`).update(fs.readFileSync(path.join(ROOT, file))).update('\0');
-  }
-  return hash.digest('hex');
+function packInputsKey(): string {
+  return contentDigest(ROOT, PACK_INPUTS, `node ${process.version}`);
 }
 
 function readCached(dir: string, key: string): PackedPackage | undefined {

@@ -1,21 +1,17 @@
-import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { ClientAuthentication } from '../../../lib/model/client-authentication';
 import { EnvironmentProfile, outputRenderContext, type OutputRenderContext } from '../../../lib/model/environment';
 import { AccessModel } from '../../../lib/model/access/access-model';
 import { MskAccess } from '../../../lib/targets/msk/msk-access';
-import { mskStack } from '../../support/msk-stack';
+import { mskStack, synthJson } from '../../support/msk-stack';
 import { iam, sampleModel } from '../../support/access-fixtures';
 
-function synth(stack: Parameters<typeof Testing.synth>[0]): any {
-  return JSON.parse(Testing.synth(stack, true));
-}
 
 describe('MskAccess', () => {
   it('writes one aws_iam_policy per IAM principal with ARNs derived from the cluster ARN', () => {
     const { stack, environment, cluster } = mskStack();
     new MskAccess(stack, 'Access', { model: sampleModel(environment, iam), cluster, roleNames: { checkout: 'checkout-task' } });
-    const out = synth(stack);
+    const out = synthJson(stack);
     const policies = out.resource.aws_iam_policy;
     expect(Object.keys(policies)).toHaveLength(3);
     const billing = Object.values<any>(policies).find((p) => p.tags['kafka-iac:principal'] === 'billing');
@@ -37,7 +33,7 @@ describe('MskAccess', () => {
   it('creates an MskScramUser per SCRAM principal and the ACL lines in a terraform_data, files rendered from it', () => {
     const { stack, environment, cluster } = mskStack();
     new MskAccess(stack, 'Access', { model: sampleModel(environment), cluster });
-    const out = synth(stack);
+    const out = synthJson(stack);
     expect(Object.values<any>(out.resource.aws_secretsmanager_secret).map((s) => s.name).sort())
       .toEqual(['AmazonMSK_production-kafka_billing', 'AmazonMSK_production-kafka_checkout', 'AmazonMSK_production-kafka_kafka-admin']);
     // The cluster enforces ACLs: only the admin gets an IAM policy, for the admin script's IAM login (test/deploy/msk-admin-bootstrap.test.ts).
@@ -65,13 +61,13 @@ describe('MskAccess', () => {
     const existing = new MskScramUser(stack, 'Checkout', { cluster, userName: 'checkout' });
     const access = new MskAccess(stack, 'Access', { model: sampleModel(environment), cluster, scramUsers: [existing] });
     expect(access.scramUsers.get('checkout')).toBe(existing);
-    expect(Object.keys(synth(stack).resource.aws_secretsmanager_secret)).toHaveLength(3);
+    expect(Object.keys(synthJson(stack).resource.aws_secretsmanager_secret)).toHaveLength(3);
   });
 
   it('publishes IAM client properties with the MSK IAM callback handler', () => {
     const { stack, environment, cluster } = mskStack();
     new MskAccess(stack, 'Access', { model: sampleModel(environment, iam), cluster });
-    synth(stack);
+    synthJson(stack);
     const text = environment.outputFiles.get('clients/checkout.properties')!();
     expect(text).toContain('sasl.mechanism=AWS_MSK_IAM');
     expect(text).toContain('sasl.client.callback.handler.class=software.amazon.msk.auth.iam.IAMClientCallbackHandler');

@@ -1,14 +1,11 @@
-import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { cloudWatchAlarmsStack as build } from '../../support/msk-cloudwatch-fixture';
+import { synthJson } from '../../support/msk-stack';
 
-function synthesized(stack: Parameters<typeof Testing.synth>[0]): Record<string, any> {
-  return JSON.parse(Testing.synth(stack, true));
-}
 
 /** The synthesis of the default alarms, shared by the tests that only read it (a deep copy each). */
 let defaults: Record<string, any> | undefined;
-const defaultJson = (): Record<string, any> => structuredClone((defaults ??= synthesized(build().stack)));
+const defaultJson = (): Record<string, any> => structuredClone((defaults ??= synthJson(build().stack)));
 
 describe('MskCloudWatchAlarms', () => {
   it('alarms on the MSK metrics with the RULES.md thresholds and notifies a KMS-encrypted SNS topic', () => {
@@ -43,7 +40,7 @@ describe('MskCloudWatchAlarms', () => {
   });
 
   it('adds lag alarms per declared consumer group and topic, and takes overridden thresholds', () => {
-    const json = synthesized(build({ consumerGroups: [{ group: 'billing', topic: 'payments' }], thresholds: { consumerLagWarning: 5000, diskUsageWarningPercent: 60 } }).stack);
+    const json = synthJson(build({ consumerGroups: [{ group: 'billing', topic: 'payments' }], thresholds: { consumerLagWarning: 5000, diskUsageWarningPercent: 60 } }).stack);
     const alarms = Object.values<any>(json.resource.aws_cloudwatch_metric_alarm);
     const perGroup = alarms.filter((a) => a.metric_query?.[0]?.metric?.metric_name === 'SumOffsetLag');
     expect(perGroup.map((a) => [a.threshold, a.metric_query[0].metric.dimensions]).sort((x, y) => x[0] - y[0])).toEqual([
