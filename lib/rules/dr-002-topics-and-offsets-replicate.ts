@@ -4,8 +4,9 @@ import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from 
 import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import {
-  blockOf, booleanOf, connectorConfig, groupProbe, isMirrorMaker2, mirrorsOf, patternCovers, replicationTargets,
+  blockOf, connectorConfig, groupProbe, isMirrorMaker2, mirrorsOf, patternCovers, replicationTargets,
 } from './readers/replication-documents';
+import { literalBoolean } from './readers/msk-cluster-document';
 
 /**
  * DR-002: Replication covers the declared topics and consumer-group offsets (checkpoints,
@@ -71,12 +72,12 @@ function checkMirrorMaker2(doc: KubernetesDocument, d: DrPairingDeclaration): Ru
         expected: `'${policyClass}' (the declared ${d.replicationPolicy} policy${d.goal === 'failover' ? ': failover keeps topic names' : ''}), the same on both connectors`,
       });
     }
-    f.expect(booleanOf(checkpoint['emit.checkpoints.enabled']) !== false, {
+    f.expect(literalBoolean(checkpoint['emit.checkpoints.enabled']) !== false, {
       found: `${at}.checkpointConnector.config.emit.checkpoints.enabled is ${shown(checkpoint['emit.checkpoints.enabled'])}`,
       expected: 'true: checkpoints carry the translated offsets',
     });
     if (d.syncConsumerGroupOffsets || d.goal === 'failover') {
-      f.expect(booleanOf(checkpoint['sync.group.offsets.enabled']) === true, {
+      f.expect(literalBoolean(checkpoint['sync.group.offsets.enabled']) === true, {
         found: `${at}.checkpointConnector.config.sync.group.offsets.enabled is ${shown(checkpoint['sync.group.offsets.enabled'])}`,
         expected: `'true'${d.goal === 'failover' ? ' while failover is the goal' : ' as declared'}: consumers resume in the DR region where they stopped`,
       });
@@ -116,7 +117,7 @@ function checkReplicator(doc: TerraformDocument, d: DrPairingDeclaration): RuleO
     });
   }
   if (d.syncConsumerGroupOffsets || d.goal === 'failover') {
-    f.expect(booleanOf(groups?.synchronise_consumer_group_offsets) === true, {
+    f.expect(literalBoolean(groups?.synchronise_consumer_group_offsets) === true, {
       found: `consumer_group_replication.synchronise_consumer_group_offsets is ${shown(groups?.synchronise_consumer_group_offsets)}`,
       expected: `true${d.goal === 'failover' ? ' while failover is the goal' : ' as declared'}: consumers resume in the DR region where they stopped`,
     });
@@ -136,7 +137,7 @@ function checkUndeclared(doc: SynthesizedDocument): RuleOutcome {
       f.expect(m.checkpointConnector !== undefined, { found: `spec.mirrors[${i}].checkpointConnector is not set`, expected: 'a checkpoint connector (it translates consumer offsets for failover)' });
       if (identity) {
         const v = connectorConfig(m, 'checkpointConnector')['sync.group.offsets.enabled'];
-        f.expect(booleanOf(v) === true, { found: `spec.mirrors[${i}].checkpointConnector.config.sync.group.offsets.enabled is ${shown(v)}`, expected: "'true' with identity names (failover)" });
+        f.expect(literalBoolean(v) === true, { found: `spec.mirrors[${i}].checkpointConnector.config.sync.group.offsets.enabled is ${shown(v)}`, expected: "'true' with identity names (failover)" });
       }
     });
     return f.outcome([NOTE]);
@@ -146,7 +147,7 @@ function checkUndeclared(doc: SynthesizedDocument): RuleOutcome {
   const groups = blockOf(info?.consumer_group_replication);
   f.expect(groups !== undefined, { found: 'replication_info_list.consumer_group_replication is not set', expected: 'consumer-group offset replication' });
   if (blockOf(topics?.topic_name_configuration)?.type === 'IDENTICAL') {
-    f.expect(booleanOf(groups?.synchronise_consumer_group_offsets) === true, {
+    f.expect(literalBoolean(groups?.synchronise_consumer_group_offsets) === true, {
       found: `consumer_group_replication.synchronise_consumer_group_offsets is ${shown(groups?.synchronise_consumer_group_offsets)}`,
       expected: 'true with IDENTICAL names (failover)',
     });

@@ -4,7 +4,8 @@ import type { KubernetesDocument, TerraformDocument } from '../contract/document
 import type { DocumentIndex } from '../contract/document-index';
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleOutcome, type RuleContext } from './rule';
 import { defineRule, Severity } from './define-rule';
-import { asMskReplicator, blockOf, booleanOf, connectorConfig, isMirrorMaker2, mirrorsOf } from './readers/replication-documents';
+import { asMskReplicator, blockOf, connectorConfig, isMirrorMaker2, mirrorsOf } from './readers/replication-documents';
+import { literalBoolean } from './readers/msk-cluster-document';
 import { documentCheck } from './checks/target-checks';
 
 const MIRROR_MAKER_2_KIND = 'mirror-maker-2';
@@ -83,7 +84,7 @@ function checkMirrorMaker2(doc: KubernetesDocument, index: DocumentIndex): RuleO
     checkConnection(f, `${at}.source`, m.source);
     const source = connectorConfig(m, 'sourceConnector');
     const checkpoint = connectorConfig(m, 'checkpointConnector');
-    f.expect(booleanOf(source['sync.topic.acls.enabled']) === false, {
+    f.expect(literalBoolean(source['sync.topic.acls.enabled']) === false, {
       found: `${at}.sourceConnector.config.sync.topic.acls.enabled is ${shown(source['sync.topic.acls.enabled'])}`,
       expected: "'false': copying ACLs needs cluster rights on the target, and the User Operator owns the ACLs",
       fix: "Set sync.topic.acls.enabled: 'false' (StrimziMirrorMaker2 does).",
@@ -230,7 +231,7 @@ function checkReplicator(doc: TerraformDocument, { index }: RuleContext): RuleOu
       continue;
     }
     const sasl = blockOf(blockOf(cluster.body.client_authentication)?.sasl);
-    f.expect(booleanOf(sasl?.iam) === true, {
+    f.expect(literalBoolean(sasl?.iam) === true, {
       found: `${cluster.address} client_authentication.sasl.iam is ${shown(sasl?.iam)}`,
       expected: 'true: MSK Replicator authenticates with IAM on both clusters',
       fix: `Add ClientAuthentication.iam() to the authentication of ${cluster.address}.`,

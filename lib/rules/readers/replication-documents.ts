@@ -98,13 +98,6 @@ export function groupProbe(group: { readonly name: string; readonly isPrefix: bo
   return group.isPrefix ? `${group.name}x` : group.name;
 }
 
-/** `true`/`"true"` → true, `false`/`"false"` → false, anything else → undefined. */
-export function booleanOf(v: unknown): boolean | undefined {
-  if (v === true || v === 'true') return true;
-  if (v === false || v === 'false') return false;
-  return undefined;
-}
-
 /** The single block of a Terraform nested block (written as an object or a one-element list). */
 export function blockOf(v: unknown): Readonly<Record<string, any>> | undefined {
   if (Array.isArray(v)) return v[0];

@@ -1,13 +1,13 @@
 // What the DR rules read (lib/rules/readers/replication-documents.ts): the replication documents
 // (a Strimzi KafkaMirrorMaker2, an aws_msk_replicator), the pairing declaration each carries, and
 // the small readers of their fields (patterns as MirrorMaker 2 and the MSK Replicator match them,
-// booleans, nested blocks, ARN regions).
+// nested blocks, ARN regions; booleans are `literalBoolean`, tested with the MSK cluster reader).
 import { describe, expect, it } from 'vitest';
 import { DR_PAIRING_ANNOTATION, DR_PAIRING_ARTEFACT_KIND, DR_PAIRING_TAG } from '../../../lib/contract/dr-markers';
 import type { SynthesizedDocument } from '../../../lib/contract/document';
 import { DocumentIndex } from '../../../lib/contract/document-index';
 import {
-  blockOf, booleanOf, connectorConfig, declarationOf, groupProbe, isMirrorMaker2, isMskReplicator, missingDeclaration,
+  blockOf, connectorConfig, declarationOf, groupProbe, isMirrorMaker2, isMskReplicator, missingDeclaration,
   mirrorsOf, patternCovers, regionOfArn, replicationTargets,
 } from '../../../lib/rules/readers/replication-documents';
 import type { RuleContext } from '../../../lib/rules/rule';
@@ -138,16 +138,12 @@ describe('patternCovers: a name selected by a topic or group pattern, as Java ma
   });
 });
 
-describe('groupProbe, booleanOf, blockOf, regionOfArn', () => {
+describe('groupProbe, blockOf, regionOfArn', () => {
   it('probes a prefix group with a name that extends it, and an exact group with its name', () => {
     expect(groupProbe({ name: 'billing-', isPrefix: true })).toBe('billing-x');
     expect(groupProbe({ name: 'billing', isPrefix: false })).toBe('billing');
     expect(patternCovers('billing-.*', groupProbe({ name: 'billing-', isPrefix: true }))).toBe(true);
     expect(patternCovers('billing-', groupProbe({ name: 'billing-', isPrefix: true }))).toBe(false);
-  });
-
-  it('reads true and false, literal or as text, and nothing else', () => {
-    expect([true, 'true', false, 'false', 'yes', 1, 0, undefined].map(booleanOf)).toEqual([true, true, false, false, undefined, undefined, undefined, undefined]);
   });
 
   it('reads a nested block written as an object or a one-element list', () => {
