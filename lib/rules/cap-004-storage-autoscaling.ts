@@ -1,5 +1,5 @@
 import type { SynthesizedDocument, TerraformDocument } from '../contract/document';
-import type { DocumentIndex } from '../contract/document-index';
+import { oncePer, type DocumentIndex } from '../contract/document-index';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 
@@ -106,13 +106,8 @@ interface ClusterScaling {
 /** A cluster without storage autoscaling. */
 const NO_SCALING: ClusterScaling = { targets: [], policiesByTarget: new Map() };
 
-const scalingByIndex = new WeakMap<DocumentIndex, Map<string, ClusterScaling>>();
-
 /** Storage-autoscaling targets and policies by cluster address, built once per synthesis. */
-function storageScalingOf(index: DocumentIndex): Map<string, ClusterScaling> {
-  const cached = scalingByIndex.get(index);
-  // Stryker disable next-line ConditionalExpression: the cache only spares a rescan of the same documents
-  if (cached) return cached;
+const storageScalingOf = oncePer((index: DocumentIndex): ReadonlyMap<string, ClusterScaling> => {
   const byCluster = new Map<string, ClusterScaling>();
   const clusterOfTarget = new Map<string, ClusterScaling>();
   for (const t of index.terraform('aws_appautoscaling_target')) {
@@ -141,9 +136,8 @@ function storageScalingOf(index: DocumentIndex): Map<string, ClusterScaling> {
     list.push(p);
     entry.policiesByTarget.set(targetAddress, list);
   }
-  scalingByIndex.set(index, byCluster);
   return byCluster;
-}
+});
 
 interface DiskWarnings {
   /** Lowest KafkaDataLogsDiskUsed threshold by the alarm's `Cluster Name` dimension. */
@@ -152,29 +146,27 @@ interface DiskWarnings {
   readonly anyCluster?: number;
 }
 
-const warningsByIndex = new WeakMap<DocumentIndex, DiskWarnings>();
+/** The KafkaDataLogsDiskUsed alarms of a synthesis, grouped once. */
+const diskWarnings = oncePer((index: DocumentIndex): DiskWarnings => {
+  const byCluster = new Map<string, number>();
+  let anyCluster: number | undefined;
+  for (const alarm of index.terraform('aws_cloudwatch_metric_alarm')) {
+    if (alarm.body.metric_name !== 'KafkaDataLogsDiskUsed') continue;
+    const t = Number(alarm.body.threshold);
+    if (!Number.isFinite(t)) continue;
+    const name = alarm.body.dimensions?.['Cluster Name'];
+    if (typeof name === 'string') byCluster.set(name, Math.min(t, byCluster.get(name) ?? Infinity));
+    else anyCluster = Math.min(t, anyCluster ?? Infinity);
+  }
+  return { byCluster, anyCluster };
+});
 
 /**
  * The MON-004 disk warning of a cluster: the lowest threshold of the KafkaDataLogsDiskUsed alarms
  * on it (its `Cluster Name` dimension), or 70%. The alarms are grouped once per synthesis.
  */
 function diskWarningPercent(index: DocumentIndex, clusterName: unknown): { percent: number; source: string } {
-  let warnings = warningsByIndex.get(index);
-  // Stryker disable next-line ConditionalExpression: the cache only spares a rescan of the same documents
-  if (!warnings) {
-    const byCluster = new Map<string, number>();
-    let anyCluster: number | undefined;
-    for (const alarm of index.terraform('aws_cloudwatch_metric_alarm')) {
-      if (alarm.body.metric_name !== 'KafkaDataLogsDiskUsed') continue;
-      const t = Number(alarm.body.threshold);
-      if (!Number.isFinite(t)) continue;
-      const name = alarm.body.dimensions?.['Cluster Name'];
-      if (typeof name === 'string') byCluster.set(name, Math.min(t, byCluster.get(name) ?? Infinity));
-      else anyCluster = Math.min(t, anyCluster ?? Infinity);
-    }
-    warnings = { byCluster, anyCluster };
-    warningsByIndex.set(index, warnings);
-  }
+  const warnings = diskWarnings(index);
   // Stryker disable next-line ConditionalExpression: alarms are recorded under string names only, so another cluster_name finds none either way
   const own = typeof clusterName === 'string' ? warnings.byCluster.get(clusterName) : undefined;
   const lowest = Math.min(own ?? Infinity, warnings.anyCluster ?? Infinity);

@@ -1,5 +1,5 @@
 import { apiGroupOf, type KubernetesDocument, type SynthesizedDocument } from '../contract/document';
-import type { DocumentIndex } from '../contract/document-index';
+import { oncePer, type DocumentIndex } from '../contract/document-index';
 import { ACL_ARTEFACT_LABEL, GROUP_TOPIC_PARTITIONS_ANNOTATION, SLO_COVERED_ANNOTATION, TARGET_LABEL } from '../contract/vocabulary';
 import { topicLinesOf } from './readers/statefulset-documents';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
@@ -144,7 +144,26 @@ function recordedPartitions(doc: KubernetesDocument): Record<string, number> {
   }
 }
 
-const partitionsByIndex = new WeakMap<DocumentIndex, Map<string, Map<string, number>>>();
+/** Topic name → partitions by target (`outputPartitions`), built once per synthesis. */
+const partitionsByTarget = oncePer((index: DocumentIndex): ReadonlyMap<string, ReadonlyMap<string, number>> => {
+  const strimzi = new Map<string, number>();
+  for (const topic of index.kubernetes('KafkaTopic')) {
+    const name = topic.body.spec?.topicName ?? topic.name;
+    const p = Number(topic.body.spec?.partitions);
+    // Stryker disable next-line ConditionalExpression: a topicName that is not a string never equals the topic name a trigger reads
+    if (typeof name !== 'string') continue;
+    if (Number.isFinite(p)) strimzi.set(name, p);
+  }
+  const statefulSet = new Map<string, number>();
+  for (const configMap of index.kubernetes('ConfigMap')) {
+    if (configMap.body.metadata?.labels?.[ACL_ARTEFACT_LABEL] !== 'true') continue;
+    for (const line of topicLinesOf(configMap)) {
+      const p = Number(line.partitions);
+      if (Number.isFinite(p)) statefulSet.set(line.topic, p);
+    }
+  }
+  return new Map([[RuleTarget.STRIMZI, strimzi], [RuleTarget.STATEFULSET, statefulSet]]);
+});
 
 /**
  * Topic name → partitions as written in this output, per target: Strimzi KafkaTopics
@@ -152,29 +171,5 @@ const partitionsByIndex = new WeakMap<DocumentIndex, Map<string, Map<string, num
  * ConfigMaps' topic lines. Built once per synthesis.
  */
 function outputPartitions(index: DocumentIndex, target: unknown): ReadonlyMap<string, number> {
-  let byTarget = partitionsByIndex.get(index);
-  // Stryker disable next-line ConditionalExpression: the cache only spares a rescan of the same documents
-  if (!byTarget) {
-    byTarget = new Map();
-    const strimzi = new Map<string, number>();
-    for (const topic of index.kubernetes('KafkaTopic')) {
-      const name = topic.body.spec?.topicName ?? topic.name;
-      const p = Number(topic.body.spec?.partitions);
-      // Stryker disable next-line ConditionalExpression: a topicName that is not a string never equals the topic name a trigger reads
-      if (typeof name !== 'string') continue;
-      if (Number.isFinite(p)) strimzi.set(name, p);
-    }
-    const statefulSet = new Map<string, number>();
-    for (const configMap of index.kubernetes('ConfigMap')) {
-      if (configMap.body.metadata?.labels?.[ACL_ARTEFACT_LABEL] !== 'true') continue;
-      for (const line of topicLinesOf(configMap)) {
-        const p = Number(line.partitions);
-        if (Number.isFinite(p)) statefulSet.set(line.topic, p);
-      }
-    }
-    byTarget.set(RuleTarget.STRIMZI, strimzi);
-    byTarget.set(RuleTarget.STATEFULSET, statefulSet);
-    partitionsByIndex.set(index, byTarget);
-  }
-  return byTarget.get(String(target)) ?? new Map();
+  return partitionsByTarget(index).get(String(target)) ?? new Map();
 }

@@ -2,7 +2,7 @@ import { readDurationMs } from '../../model/grammar/duration';
 import { isPrometheusRulesArtefactInput, ruleGroupsOfArtefactInput } from '../../contract/prometheus-rules-artefact';
 import type { SynthesizedDocument, TerraformDocument } from '../../contract/document';
 import { apiGroupOf } from '../../contract/document';
-import type { DocumentIndex } from '../../contract/document-index';
+import { oncePer, type DocumentIndex } from '../../contract/document-index';
 import { Findings, NOT_APPLICABLE, RuleTarget, type Rule, type RuleContext, type RuleOutcome } from '../rule';
 import { defineRule, Severity } from '../define-rule';
 import { targetOf } from '../../contract/rule-target';
@@ -85,37 +85,23 @@ export function allPrometheusAlerts(index: DocumentIndex): FoundAlert[] {
  * run.
  */
 export function alertsOf(d: SynthesizedDocument): FoundAlert[] {
-  let alerts = ALERTS.get(d);
-  // Stryker disable next-line ConditionalExpression: a cache; reading the document again gives the same alerts
-  if (!alerts) {
-    alerts = rulesOf(d)
-      .filter((r) => typeof r?.alert === 'string')
-      .map((r) => ({ alert: r.alert, expr: String(r.expr ?? ''), for: r.for, labels: r.labels ?? {}, annotations: r.annotations ?? {}, document: d }));
-    ALERTS.set(d, alerts);
-  }
-  return [...alerts];
+  return [...alertsOnce(d)];
 }
 
-const ALERTS = new WeakMap<SynthesizedDocument, readonly FoundAlert[]>();
+const alertsOnce = oncePer((d: SynthesizedDocument): readonly FoundAlert[] => rulesOf(d)
+  .filter((r) => typeof r?.alert === 'string')
+  .map((r) => ({ alert: r.alert, expr: String(r.expr ?? ''), for: r.for, labels: r.labels ?? {}, annotations: r.annotations ?? {}, document: d })));
 
 /**
  * The rules of every group of a rule document (alerts and recording rules), or an empty list.
  * Read once per document, like `alertsOf`: the SLO rules ask for the recording rules of every
  * rule document, and an MSK artefact's groups are unescaped (every string of them) to be read.
  */
-function rulesOf(d: SynthesizedDocument): readonly any[] {
-  let rules = RULES.get(d);
-  // Stryker disable next-line ConditionalExpression: a cache; reading the document again gives the same rules
-  if (!rules) {
-    const groups: unknown = d.source === 'kubernetes' ? d.body.spec?.groups : ruleGroupsOfArtefactInput(d.body.input);
-    // Stryker disable next-line ArrayDeclaration: equivalent, a group or rule that is not an object is dropped by every reader of the rules
-    rules = Array.isArray(groups) ? groups.flatMap((g: any) => (Array.isArray(g?.rules) ? g.rules as any[] : [])) : [];
-    RULES.set(d, rules);
-  }
-  return rules;
-}
-
-const RULES = new WeakMap<SynthesizedDocument, readonly any[]>();
+const rulesOf = oncePer((d: SynthesizedDocument): readonly any[] => {
+  const groups: unknown = d.source === 'kubernetes' ? d.body.spec?.groups : ruleGroupsOfArtefactInput(d.body.input);
+  // Stryker disable next-line ArrayDeclaration: equivalent, a group or rule that is not an object is dropped by every reader of the rules
+  return Array.isArray(groups) ? groups.flatMap((g: any) => (Array.isArray(g?.rules) ? g.rules as any[] : [])) : [];
+});
 
 /** A Prometheus recording rule as found in a synthesized document of rule groups. */
 export interface FoundRecord {

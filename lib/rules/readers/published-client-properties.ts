@@ -1,5 +1,6 @@
 import { readProperties } from '../../contract/writers/properties';
 import type { SynthesizedDocument } from '../../contract/document';
+import { oncePer } from '../../contract/document-index';
 import { RuleTarget } from '../rule';
 
 import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_ARTEFACT_KIND, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
@@ -21,18 +22,10 @@ export interface PublishedClientProperties {
  * read the same properties, and a synthesized document does not change while the rules run.
  */
 export function publishedClientProperties(doc: SynthesizedDocument): PublishedClientProperties[] {
-  let found = PUBLISHED.get(doc);
-  // Stryker disable next-line ConditionalExpression: equivalent, reading the document again gives the same properties (the cache only saves work)
-  if (!found) {
-    found = readPublished(doc);
-    PUBLISHED.set(doc, found);
-  }
-  return [...found];
+  return [...readPublished(doc)];
 }
 
-const PUBLISHED = new WeakMap<SynthesizedDocument, readonly PublishedClientProperties[]>();
-
-function readPublished(doc: SynthesizedDocument): PublishedClientProperties[] {
+const readPublished = oncePer((doc: SynthesizedDocument): readonly PublishedClientProperties[] => {
   if (doc.source === 'terraform') {
     if (doc.type !== 'terraform_data' || doc.body.input?.kind !== CLIENT_PROPERTIES_ARTEFACT_KIND) return [];
     const principals: Record<string, { producer?: unknown; properties?: unknown }> = doc.body.input.principals ?? {};
@@ -45,7 +38,7 @@ function readPublished(doc: SynthesizedDocument): PublishedClientProperties[] {
   if (principal === undefined || typeof text !== 'string') return [];
   const target = labels[TARGET_LABEL] === RuleTarget.STATEFULSET ? RuleTarget.STATEFULSET : RuleTarget.STRIMZI;
   return [read(String(principal), target, labels[CLIENT_PRODUCER_LABEL] === 'true', text)];
-}
+});
 
 function read(principal: string, target: RuleTarget, producerFlag: boolean, text: string): PublishedClientProperties {
   const properties = readProperties(text);

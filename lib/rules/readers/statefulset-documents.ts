@@ -1,6 +1,6 @@
 import { readProperties } from '../../contract/writers/properties';
 import type { KubernetesDocument, SynthesizedDocument } from '../../contract/document';
-import type { DocumentIndex } from '../../contract/document-index';
+import { oncePer, type DocumentIndex } from '../../contract/document-index';
 import { parseTopicLines, type TopicLine } from '../../contract/admin-command-lines';
 import { KAFKA_CLUSTER_LABEL } from '../../contract/vocabulary';
 import { Findings, NOT_APPLICABLE, type RuleOutcome } from '../rule';
@@ -163,41 +163,37 @@ export function configMapFileOf(index: DocumentIndex, workload: KubernetesDocume
   return { configMap: name, key, text: typeof text === 'string' ? text : undefined };
 }
 
-const certificatesByIndex = new WeakMap<DocumentIndex, Map<string, KubernetesDocument>>();
+/** The cert-manager Certificates of a synthesis by namespace and `spec.secretName`, grouped once. */
+const certificatesBySecret = oncePer((index: DocumentIndex): ReadonlyMap<string, KubernetesDocument> => {
+  const bySecret = new Map<string, KubernetesDocument>();
+  for (const c of index.kubernetes('Certificate')) {
+    if (!c.apiVersion.startsWith('cert-manager.io/')) continue;
+    bySecret.set(`${c.namespace ?? ''}|${c.body.spec?.secretName}`, c);
+  }
+  return bySecret;
+});
 
 /** The cert-manager Certificate that writes a Secret (by namespace and `spec.secretName`), grouped once per synthesis. */
 export function certificateForSecret(index: DocumentIndex, secretName: string, namespace: string | undefined): KubernetesDocument | undefined {
-  let bySecret = certificatesByIndex.get(index);
-  // Stryker disable next-line ConditionalExpression: equivalent, indexing the Certificates again gives the same map (the cache only saves work)
-  if (!bySecret) {
-    bySecret = new Map();
-    for (const c of index.kubernetes('Certificate')) {
-      if (!c.apiVersion.startsWith('cert-manager.io/')) continue;
-      bySecret.set(`${c.namespace ?? ''}|${c.body.spec?.secretName}`, c);
-    }
-    certificatesByIndex.set(index, bySecret);
-  }
-  return bySecret.get(`${namespace ?? ''}|${secretName}`);
+  return certificatesBySecret(index).get(`${namespace ?? ''}|${secretName}`);
 }
 
-const brokersByIndex = new WeakMap<DocumentIndex, Map<string, number>>();
+/** The brokers of each StatefulSet cluster of a synthesis by namespace and cluster label, counted once. */
+const brokersByCluster = oncePer((index: DocumentIndex): ReadonlyMap<string, number> => {
+  const byCluster = new Map<string, number>();
+  for (const sts of index.kubernetes('StatefulSet')) {
+    const c = sts.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL];
+    const node = nodeConfigOf(index, sts)?.node;
+    if (typeof c !== 'string' || !node || !hasBrokerRole(node.properties)) continue;
+    const key = `${sts.namespace ?? ''}|${c}`;
+    byCluster.set(key, (byCluster.get(key) ?? 0) + replicasOfWorkload(sts));
+  }
+  return byCluster;
+});
 
 /** The brokers of a StatefulSet cluster (by its `kafka-iac.dev/cluster` label): replicas of every StatefulSet with the broker role. */
 export function brokerCountOfCluster(index: DocumentIndex, cluster: string, namespace: string | undefined): number {
-  let byCluster = brokersByIndex.get(index);
-  // Stryker disable next-line ConditionalExpression: equivalent, counting the brokers again gives the same counts (the cache only saves work)
-  if (!byCluster) {
-    byCluster = new Map();
-    for (const sts of index.kubernetes('StatefulSet')) {
-      const c = sts.body.metadata?.labels?.[KAFKA_CLUSTER_LABEL];
-      const node = nodeConfigOf(index, sts)?.node;
-      if (typeof c !== 'string' || !node || !hasBrokerRole(node.properties)) continue;
-      const key = `${sts.namespace ?? ''}|${c}`;
-      byCluster.set(key, (byCluster.get(key) ?? 0) + replicasOfWorkload(sts));
-    }
-    brokersByIndex.set(index, byCluster);
-  }
-  return byCluster.get(`${namespace ?? ''}|${cluster}`) ?? 0;
+  return brokersByCluster(index).get(`${namespace ?? ''}|${cluster}`) ?? 0;
 }
 
 /** `spec.replicas`, 1 when absent (the Kubernetes default), NaN when not a number. */

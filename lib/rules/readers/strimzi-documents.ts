@@ -1,6 +1,6 @@
 import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-config';
 import { apiGroupOf, type KubernetesDocument, type SynthesizedDocument } from '../../contract/document';
-import type { DocumentIndex } from '../../contract/document-index';
+import { oncePer, type DocumentIndex } from '../../contract/document-index';
 import { shown, type Findings } from '../rule';
 
 /**
@@ -59,23 +59,21 @@ export function strimziKafkaOf(index: DocumentIndex, doc: KubernetesDocument): K
   return typeof cluster === 'string' ? index.kubernetesByName('Kafka', cluster, doc.namespace) : undefined;
 }
 
-const poolsByIndex = new WeakMap<DocumentIndex, Map<string, KubernetesDocument[]>>();
+/** The node pools of a synthesis by namespace and `strimzi.io/cluster` label, grouped once. */
+const poolsByCluster = oncePer((index: DocumentIndex): ReadonlyMap<string, readonly KubernetesDocument[]> => {
+  const byCluster = new Map<string, KubernetesDocument[]>();
+  for (const pool of index.kubernetes('KafkaNodePool')) {
+    const key = `${pool.namespace ?? ''}|${pool.body.metadata?.labels?.[STRIMZI_CLUSTER_LABEL]}`;
+    const list = byCluster.get(key);
+    if (list) list.push(pool);
+    else byCluster.set(key, [pool]);
+  }
+  return byCluster;
+});
 
 /** The node pools of a `Kafka` (or of the cluster of that name and namespace), grouped once per synthesis (not rescanned per rule). */
 export function strimziNodePoolsOf(index: DocumentIndex, kafka: { readonly name: string; readonly namespace?: string }): readonly KubernetesDocument[] {
-  let byCluster = poolsByIndex.get(index);
-  // Stryker disable next-line ConditionalExpression: equivalent, grouping the pools again gives the same groups (the cache only saves work)
-  if (!byCluster) {
-    byCluster = new Map();
-    for (const pool of index.kubernetes('KafkaNodePool')) {
-      const key = `${pool.namespace ?? ''}|${pool.body.metadata?.labels?.[STRIMZI_CLUSTER_LABEL]}`;
-      const list = byCluster.get(key);
-      if (list) list.push(pool);
-      else byCluster.set(key, [pool]);
-    }
-    poolsByIndex.set(index, byCluster);
-  }
-  return byCluster.get(`${kafka.namespace ?? ''}|${kafka.name}`) ?? [];
+  return poolsByCluster(index).get(`${kafka.namespace ?? ''}|${kafka.name}`) ?? [];
 }
 
 /** The roles of a node pool. */
