@@ -25,18 +25,33 @@ export function isDns1123Subdomain(value: string): boolean {
 
 /** A Kubernetes namespace: a DNS-1123 label. @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/ */
 export function checkNamespace(value: unknown, site: GrammarSite): string {
-  const grammar = "a DNS-1123 label: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit";
-  const fix = "Use a namespace such as 'kafka'.";
-  if (expectString(value, site, grammar, fix) && (isUnresolved(value) || DNS_1123_LABEL.test(value))) return value;
-  throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+  return dns1123Label(value, site, "Use a namespace such as 'kafka'.");
 }
 
 /** A DNS-1123 label (a Kubernetes object name that must be a label). */
 export function checkDnsLabel(value: unknown, site: GrammarSite): string {
+  return dns1123Label(value, site, "Use a name such as 'orders-kafka'.");
+}
+
+function dns1123Label(value: unknown, site: GrammarSite, fix: string): string {
   const grammar = "a DNS-1123 label: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit";
-  const fix = "Use a name such as 'orders-kafka'.";
   if (expectString(value, site, grammar, fix) && (isUnresolved(value) || DNS_1123_LABEL.test(value))) return value;
   throw KafkaIacError.grammar({ ...site, found: value, grammar, fix });
+}
+
+/** The characters of a DNS-1123 label, at any length. */
+const DNS_LABEL_CHARACTERS = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A name that the names of Kubernetes objects are built from (a cluster's pods and Services, a
+ * node pool's pods): the characters of a DNS-1123 label and, with `maxLength`, short enough that
+ * the names built from it stay labels. A literal, since those names are written at synthesis.
+ */
+export function checkNameOfObjects(value: string, site: GrammarSite, rule: { readonly maxLength?: number; readonly grammar: string; readonly fix: string }): string {
+  if (!DNS_LABEL_CHARACTERS.test(value) || value.length > (rule.maxLength ?? Infinity)) {
+    throw KafkaIacError.grammar({ ...site, found: value, grammar: rule.grammar, fix: rule.fix });
+  }
+  return value;
 }
 
 /** The Kubernetes cluster DNS domain (`cluster.local`): a DNS-1123 subdomain. */

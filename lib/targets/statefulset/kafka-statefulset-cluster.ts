@@ -1,7 +1,7 @@
 import { checkInteger } from '../../model/grammar/numbers';
 import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 import { JsonPatch } from 'cdk8s';
-import { checkClusterDomain } from '../../model/grammar/names';
+import { checkClusterDomain, checkNameOfObjects } from '../../model/grammar/names';
 import {
   IntOrString, KubeClusterRole, KubeClusterRoleBinding, KubePodDisruptionBudget, KubeService, KubeServiceAccount, KubeStatefulSet,
 } from 'cdk8s-plus-27/lib/imports/k8s';
@@ -116,7 +116,6 @@ export interface KafkaStatefulSetClusterProps extends KubernetesKafkaClusterProp
   readonly clusterDomain?: string;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LISTENER_NAME = /^[a-z][a-z0-9]{0,10}$/;
 const RESERVED_PORTS: readonly number[] = [StatefulSetPorts.CONTROLLER, StatefulSetPorts.REPLICATION, StatefulSetPorts.METRICS, StatefulSetPorts.KAFKA_EXPORTER];
 
@@ -183,14 +182,9 @@ export class KafkaStatefulSetCluster extends KafkaIacConstruct {
     super(scope, id);
     const namespace = this.environment.namespace;
 
-    this.clusterName = props.clusterName ?? `${this.environment.name}-kafka`;
-    if (!DNS_LABEL.test(this.clusterName) || this.clusterName.length > 30) {
-      throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path: this.path, prop: 'clusterName', found: this.clusterName,
-        grammar: 'a DNS label of at most 30 characters (Service, pod and certificate names are built from it)',
-        fix: "Use a name such as 'orders-kafka'.",
-      });
-    }
+    this.clusterName = checkNameOfObjects(props.clusterName ?? `${this.environment.name}-kafka`, { code: 'KIAC-PROP', path: this.path, prop: 'clusterName' }, {
+      maxLength: 30, grammar: 'a DNS label of at most 30 characters (Service, pod and certificate names are built from it)', fix: "Use a name such as 'orders-kafka'.",
+    });
     const name = this.clusterName;
     this.labels = { [TARGET_LABEL]: RuleTarget.STATEFULSET, [KAFKA_CLUSTER_LABEL]: name };
     this.nodePodLabels = { ...this.labels, 'app.kubernetes.io/name': 'kafka', 'app.kubernetes.io/instance': name };

@@ -26,7 +26,7 @@ import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../kubernetes/
 import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, STORAGE_KMS_KEY_ANNOTATION, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
 import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-config';
 import { CLUSTER_SET_ZONE, ListenerReach, StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
-import { checkDnsLabel } from '../../model/grammar/names';
+import { checkDnsLabel, checkNameOfObjects } from '../../model/grammar/names';
 import { networkPolicyPeerOf, StrimziSupportNetworkPolicies } from '../kubernetes/strimzi-support-network-policies';
 import { checkedListeners, type ListenerNameAndPortRules } from '../kubernetes/kubernetes-listeners';
 import {
@@ -106,7 +106,6 @@ export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
   readonly cruiseControl?: StrimziCruiseControlOptions;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
 const RESERVED_PORTS = [9090, 9091, 9404, 9999];
 
@@ -162,14 +161,9 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
   public constructor(scope: Construct, id: string, props: StrimziKafkaClusterProps) {
     super(scope, id);
 
-    this.clusterName = props.clusterName ?? `${this.environment.name}-kafka`;
-    if (!DNS_LABEL.test(this.clusterName) || this.clusterName.length > 40) {
-      throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path: this.path, prop: 'clusterName', found: this.clusterName,
-        grammar: 'a DNS label of at most 40 characters (pod and Service names are built from it)',
-        fix: "Use a name such as 'orders-kafka'.",
-      });
-    }
+    this.clusterName = checkNameOfObjects(props.clusterName ?? `${this.environment.name}-kafka`, { code: 'KIAC-PROP', path: this.path, prop: 'clusterName' }, {
+      maxLength: 40, grammar: 'a DNS label of at most 40 characters (pod and Service names are built from it)', fix: "Use a name such as 'orders-kafka'.",
+    });
     const name = this.clusterName;
     this.labels = { [TARGET_LABEL]: RuleTarget.STRIMZI, [KAFKA_CLUSTER_LABEL]: name };
 
@@ -552,9 +546,7 @@ type PoolOptions = Required<StrimziNodePoolOptions> & { readonly roles: KafkaNod
 
 function validatePool(path: string, p: Required<StrimziNodePoolOptions>): void {
   const where = `${path} pool ${p.name}`;
-  if (!DNS_LABEL.test(p.name)) {
-    throw KafkaIacError.grammar({ code: 'KIAC-PROP', path: where, prop: 'name', found: p.name, grammar: 'a DNS label', fix: "Use a name such as 'broker'." });
-  }
+  checkNameOfObjects(p.name, { code: 'KIAC-PROP', path: where, prop: 'name' }, { grammar: 'a DNS label', fix: "Use a name such as 'broker'." });
   checkInteger(p.replicas, { code: 'HA-001', path: where, prop: 'replicas' }, { min: 1, max: KUBERNETES_MAX_NODES, limitOf: 'Kubernetes nodes-per-cluster', fix: `Set replicas: 3 (at most ${KUBERNETES_MAX_NODES}, one Kafka node per Kubernetes node).` });
   for (const [prop, value] of [['memory', p.memory], ['storageSize', p.storageSize]] as const) {
     if (!Number.isFinite(parseMemoryQuantity(value))) {

@@ -1,4 +1,5 @@
 import { checkIamRoleArn } from '../../model/grammar/arn';
+import { checkNameOfObjects } from '../../model/grammar/names';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { promqlMatchers } from '../../contract/writers/promql';
 import { Construct } from 'constructs';
@@ -113,7 +114,6 @@ export interface StrimziMirrorMaker2Props {
   readonly cpu?: string;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * MirrorMaker 2 on Strimzi 1.2 (`KafkaMirrorMaker2`, kafka.strimzi.io/v1: `spec.target` plus
@@ -158,13 +158,9 @@ export class StrimziMirrorMaker2 extends KafkaIacConstruct {
   public constructor(scope: Construct, id: string, props: StrimziMirrorMaker2Props) {
     super(scope, id);
     const pairing = props.pairing;
-    this.name = props.name ?? `mm2-${pairing.name}`;
-    if (!DNS_LABEL.test(this.name) || this.name.length > 40) {
-      throw KafkaIacError.grammar({
-        code: 'KIAC-PROP', path: this.path, prop: 'name', found: this.name,
-        grammar: 'a DNS label of at most 40 characters', fix: "Set name to a short name such as 'mm2-dr'.",
-      });
-    }
+    this.name = checkNameOfObjects(props.name ?? `mm2-${pairing.name}`, { code: 'KIAC-PROP', path: this.path, prop: 'name' }, {
+      maxLength: 40, grammar: 'a DNS label of at most 40 characters', fix: "Set name to a short name such as 'mm2-dr'.",
+    });
     const { rf, replicas } = deploymentOf(this.path, this.environment, props);
     const location = props.offsetSyncsTopicLocation ?? OffsetSyncsTopicLocation.TARGET;
     this.topics = MirrorMaker2Topics.of(pairing, this.name);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { KafkaIacError } from '../../../lib/model/errors';
 import {
   checkAbsolutePath, checkBootstrapServers, checkClientId, checkClusterDomain, checkConfigName, checkDnsLabel, checkIamRoleName, checkLabelValue,
-  checkNamespace, checkTopicName, topicCollisionKey, isDns1123Subdomain,
+  checkNameOfObjects, checkNamespace, checkTopicName, topicCollisionKey, isDns1123Subdomain,
 } from '../../../lib/model/grammar/names';
 
 const site = { code: 'KIAC-PROP', path: 'app/Kafka', prop: 'name' };
@@ -78,6 +78,18 @@ const cases: { name: string; check: Check; grammar: string; fix: string; accepts
     name: 'checkIamRoleName', check: checkIamRoleName, token: true,
     grammar: 'an IAM role name: 1 to 64 letters, digits and + = , . @ _ -', fix: "Use the role's name (not its ARN), for example 'orders-task-role'.",
     accepts: ['orders-task-role', 'a+=,.@_-9', 'a'.repeat(64)], refuses: ['', 'a'.repeat(65), 'arn:aws:iam::1:role/x', 'a b', 'a/b', 5],
+  },
+  {
+    // The cluster names of Strimzi and the StatefulSet target, and MirrorMaker 2's: object names are built from them at synthesis, so a token is refused.
+    name: 'checkNameOfObjects with maxLength', check: (v, s) => checkNameOfObjects(v as string, s, { maxLength: 40, grammar: 'a DNS label of at most 40 characters', fix: "Use a name such as 'orders-kafka'." }),
+    grammar: 'a DNS label of at most 40 characters', fix: "Use a name such as 'orders-kafka'.",
+    accepts: ['orders-kafka', 'a', '0-a', 'a'.repeat(40)], refuses: ['Orders', '-a', 'a-', 'a.b', 'a_b', '', 'a'.repeat(41), TOKEN],
+  },
+  {
+    // A Strimzi node pool's name: the characters only.
+    name: 'checkNameOfObjects without maxLength', check: (v, s) => checkNameOfObjects(v as string, s, { grammar: 'a DNS label', fix: "Use a name such as 'broker'." }),
+    grammar: 'a DNS label', fix: "Use a name such as 'broker'.",
+    accepts: ['broker', 'a'.repeat(100)], refuses: ['Broker', 'broker-', '', TOKEN],
   },
 ];
 

@@ -230,6 +230,11 @@ describe('KafkaStatefulSetCluster', () => {
   });
 
   describe('bad input', () => {
+    it('refuses a cluster name that the Service, pod and certificate names cannot be built from', () => {
+      expect(() => statefulSetChart({ cluster: { clusterName: 'a'.repeat(31) } }))
+        .toThrow(/^KIAC-PROP \[kafka\/Kafka\] clusterName is 'a{31}'; expected a DNS label of at most 30 characters \(Service, pod and certificate names are built from it\)\. Use a name such as 'orders-kafka'\./);
+      expect(() => statefulSetChart({ cluster: { clusterName: 'Orders' } })).toThrow(/^KIAC-PROP \[kafka\/Kafka\] clusterName is 'Orders'/);
+    });
     it.each([2, 4])('refuses %i controllers with HA-005', (replicas) => {
       expect(() => statefulSetChart({ cluster: { controllers: { replicas } } })).toThrow(
         new RegExp(`^HA-005 \\[kafka/Kafka\\] controllers.replicas is ${replicas}; expected an odd KRaft quorum of 3 or 5 controllers.*Set controllers: \\{ replicas: ${replicas === 4 ? 5 : 3} \\}`));

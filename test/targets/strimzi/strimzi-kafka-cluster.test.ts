@@ -161,6 +161,13 @@ describe('StrimziKafkaCluster', () => {
         .toThrow(/^SEC-007 \[kafka\/Kafka\/NetworkPolicies\] prometheusNetworks is \[\]; expected at least one declared Prometheus workload/);
     });
 
+    it('refuses a cluster name or a pool name that the pod and Service names cannot be built from', () => {
+      expect(() => strimziChart({ cluster: { clusterName: 'a'.repeat(41) } }))
+        .toThrow(/^KIAC-PROP \[kafka\/Kafka\] clusterName is 'a{41}'; expected a DNS label of at most 40 characters \(pod and Service names are built from it\)\. Use a name such as 'orders-kafka'\./);
+      expect(() => strimziChart({ cluster: { brokerPools: [{ name: 'Brokers' }] } }))
+        .toThrow(/^KIAC-PROP \[kafka\/Kafka pool Brokers\] name is 'Brokers'; expected a DNS label\. Use a name such as 'broker'\./);
+    });
+
     it('refuses HA-005 a Kafka version Strimzi 1.2 does not run', () => {
       expect(() => strimziChart({ cluster: { kafkaVersion: KafkaVersion.MSK_3_9_X_KRAFT } })).toThrow(/HA-005 \[kafka\/Kafka\] kafkaVersion is '3.9.x.kraft'/);
     });

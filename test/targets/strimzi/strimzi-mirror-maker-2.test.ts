@@ -200,7 +200,7 @@ function drMtls() {
 }
 
 /** A pairing with principals for MSK on either side; `build()` adds the StrimziMirrorMaker2 (render it with `.resource.toJson()`: the chart has no monitoring, so the DR rules would stop a full synthesis). */
-function mskFixture(options: { sourceMech: 'scram' | 'iam'; targetMech: 'scram' | 'iam'; image?: string; role?: string; monitored?: string }) {
+function mskFixture(options: { sourceMech: 'scram' | 'iam'; targetMech: 'scram' | 'iam'; image?: string; role?: string; monitored?: string; name?: string }) {
   const base = drFixture();
   const primaryAccess = shopModel(base.primary);
   const pairing = new DrPairing({ primary: base.primary, peer: base.peer, access: primaryAccess, rpo: DrDuration.minutes(5), rto: DrDuration.minutes(30) });
@@ -211,7 +211,7 @@ function mskFixture(options: { sourceMech: 'scram' | 'iam'; targetMech: 'scram' 
   const app = Testing.app(SCRATCH_APP);
   const chart = new KafkaChart(app, 'kafka', { environment: base.peer });
   const build = () => new StrimziMirrorMaker2(chart, 'MirrorMaker2', {
-    pairing, drill: false, image: options.image, serviceAccountRoleArn: options.role, monitoredClusterName: options.monitored,
+    pairing, drill: false, image: options.image, serviceAccountRoleArn: options.role, monitoredClusterName: options.monitored, name: options.name,
     source: options.sourceMech === 'scram'
       ? MirrorMaker2Cluster.msk({ bootstrapServers: MSK_SCRAM, principal: source })
       : MirrorMaker2Cluster.msk({ bootstrapServers: MSK_IAM, principal: source }),
@@ -260,6 +260,11 @@ describe('StrimziMirrorMaker2 against MSK (MirrorMaker 2 on Kubernetes with MSK 
   it('fails DR-001 when IAM is used without an image that carries aws-msk-iam-auth', () => {
     const f = mskFixture({ sourceMech: 'iam', targetMech: 'scram', role: 'arn:aws:iam::111122223333:role/mm2' });
     expect(() => f.build()).toThrow(/DR-001 \[kafka\/MirrorMaker2\] image is not set; expected an image with the aws-msk-iam-auth library.*Build an image FROM the Strimzi Kafka image/);
+  });
+
+  it('refuses a name that the MirrorMaker 2 pod and Service names cannot be built from', () => {
+    const f = mskFixture({ sourceMech: 'scram', targetMech: 'scram', name: 'mm2-' + 'x'.repeat(37) });
+    expect(() => f.build()).toThrow(/^KIAC-PROP \[kafka\/MirrorMaker2\] name is 'mm2-x{37}'; expected a DNS label of at most 40 characters\. Set name to a short name such as 'mm2-dr'\./);
   });
 
   it('fails DR-001 when IAM is used without a service account role', () => {
