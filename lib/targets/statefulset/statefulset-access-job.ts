@@ -1,4 +1,3 @@
-import { manifestOf } from '../../model/environment';
 import { createHash } from 'node:crypto';
 import { checkAbsolutePath } from '../../model/grammar/names';
 import { ApiObject } from 'cdk8s';
@@ -11,7 +10,9 @@ import { renderAclLines, renderTopicLines } from '../../contract/admin-command-l
 import { RUN_ARGUMENT_LINES, readSecretFile, refuseUnsafeCredential, shellQuote } from '../../contract/writers/shell';
 import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/client-properties';
 import { PrincipalKind } from '../../model/access/principal';
-import { ACL_ARTEFACT_LABEL, CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+import { ACL_ARTEFACT_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+import { RuleTarget } from '../../contract/rule-target';
+import { clientPropertiesConfigMap } from '../kubernetes/client-properties-config-map';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of a `StatefulSetAccessJob`: the cluster and the access model whose topics and ACLs it applies. */
@@ -129,17 +130,7 @@ export class StatefulSetAccessJob extends KafkaIacConstruct {
     const clients = new Map<string, ApiObject>();
     for (const principal of props.model.principals) {
       const client = ClientProperties.forKubernetes(principal, { bootstrapServers: props.bootstrapServers, groupProtocol: props.groupProtocol });
-      const cm = new ApiObject(this, `Client-${principal.name}`, {
-        apiVersion: 'v1', kind: 'ConfigMap',
-        metadata: {
-          name: `${principal.name}-client-properties`,
-          labels: { [TARGET_LABEL]: 'statefulset', [CLIENT_PROPERTIES_LABEL]: principal.name, [CLIENT_PRODUCER_LABEL]: String(client.isProducer) },
-        },
-        data: { [CLIENT_PROPERTIES_KEY]: client.toPropertiesText() },
-      });
-      clients.set(principal.name, cm);
-      this.environment.addOutputFile(`clients/${principal.name}.properties`, (context) =>
-        String(manifestOf(cm, context).data?.[CLIENT_PROPERTIES_KEY] ?? ''));
+      clients.set(principal.name, clientPropertiesConfigMap(this, this.environment, principal, client, RuleTarget.STATEFULSET));
     }
     this.clientProperties = clients;
   }

@@ -9,8 +9,9 @@ import type { AccessModel } from '../../model/access/access-model';
 import { ClientProperties, type ConsumerGroupProtocol } from '../../contract/client-properties';
 import type { Principal } from '../../model/access/principal';
 import type { Topic } from '../../model/access/topic';
-import { manifestOf, type OutputRenderContext } from '../../model/environment';
-import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, CLUSTER_CA_SECRET_ANNOTATION, CREDENTIALS_SECRET_ANNOTATION, PRINCIPAL_KIND_LABEL, STRIMZI_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+import { CLUSTER_CA_SECRET_ANNOTATION, CREDENTIALS_SECRET_ANNOTATION, PRINCIPAL_KIND_LABEL, STRIMZI_CLUSTER_LABEL } from '../../contract/vocabulary';
+import { RuleTarget } from '../../contract/rule-target';
+import { clientPropertiesConfigMap } from '../kubernetes/client-properties-config-map';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** Props of a `StrimziAccess`: the cluster and the access model it renders as KafkaUsers and KafkaTopics. */
@@ -66,20 +67,9 @@ export class StrimziAccess extends KafkaIacConstruct {
         bootstrapServers: bootstrap, groupProtocol: props.groupProtocol,
         clusterCaPath: '/etc/kafka/cluster-ca/ca.crt',
       });
-      const configMap = new ApiObject(this, `Client-${principal.name}`, {
-        apiVersion: 'v1', kind: 'ConfigMap',
-        metadata: {
-          name: `${principal.name}-client-properties`,
-          labels: {
-            [TARGET_LABEL]: 'strimzi', [CLIENT_PROPERTIES_LABEL]: principal.name,
-            [CLIENT_PRODUCER_LABEL]: String(client.isProducer),
-          },
-          annotations: { [CLUSTER_CA_SECRET_ANNOTATION]: `${props.clusterName}-cluster-ca-cert`, [CREDENTIALS_SECRET_ANNOTATION]: principal.name },
-        },
-        data: { [CLIENT_PROPERTIES_KEY]: client.toPropertiesText() },
-      });
-      clients.set(principal.name, configMap);
-      this.environment.addOutputFile(`clients/${principal.name}.properties`, (context) => publishedProperties(configMap, context));
+      clients.set(principal.name, clientPropertiesConfigMap(this, this.environment, principal, client, RuleTarget.STRIMZI, {
+        [CLUSTER_CA_SECRET_ANNOTATION]: `${props.clusterName}-cluster-ca-cert`, [CREDENTIALS_SECRET_ANNOTATION]: principal.name,
+      }));
     }
     this.users = users;
     this.topics = topics;
@@ -87,13 +77,6 @@ export class StrimziAccess extends KafkaIacConstruct {
   }
 }
 
-/**
- * The properties file as published: read from the ConfigMap as synthesized (after any JSON
- * patch); in KafkaApp's synthesis, the manifest it writes (rendered once for both).
- */
-function publishedProperties(configMap: ApiObject, context?: OutputRenderContext): string {
-  return String(manifestOf(configMap, context).data?.[CLIENT_PROPERTIES_KEY] ?? '');
-}
 
 /** A Kubernetes object name for a Kafka name (lower case, `_` and `.` allowed only as `-`/`.`). */
 export function kubernetesNameOf(name: string): string {
