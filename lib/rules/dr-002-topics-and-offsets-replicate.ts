@@ -4,7 +4,7 @@ import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from 
 import { Findings, shown, type Rule, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import {
-  blockOf, connectorConfig, groupProbe, isMirrorMaker2, mirrorsOf, patternCovers, replicationTargets,
+  blockOf, connectorConfig, groupProbe, isMirrorMaker2, mirrorsOf, patternCovers, replicatedBlocksOf, replicationTargets,
 } from './readers/replication-documents';
 import { literalBoolean } from './readers/msk-cluster-document';
 
@@ -88,9 +88,7 @@ function checkMirrorMaker2(doc: KubernetesDocument, d: DrPairingDeclaration): Ru
 
 function checkReplicator(doc: TerraformDocument, d: DrPairingDeclaration): RuleOutcome {
   const f = new Findings();
-  const info = blockOf(doc.body.replication_info_list);
-  const topics = blockOf(info?.topic_replication);
-  const groups = blockOf(info?.consumer_group_replication);
+  const { topics, groups } = replicatedBlocksOf(doc);
   f.expect(topics !== undefined, { found: 'replication_info_list.topic_replication is not set', expected: 'topic replication of the declared topics' });
   for (const t of d.topics) {
     f.expect(patternCovers(topics?.topics_to_replicate, t), {
@@ -142,9 +140,7 @@ function checkUndeclared(doc: SynthesizedDocument): RuleOutcome {
     });
     return f.outcome([NOTE]);
   }
-  const info = blockOf(doc.body.replication_info_list);
-  const topics = blockOf(info?.topic_replication);
-  const groups = blockOf(info?.consumer_group_replication);
+  const { topics, groups } = replicatedBlocksOf(doc);
   f.expect(groups !== undefined, { found: 'replication_info_list.consumer_group_replication is not set', expected: 'consumer-group offset replication' });
   if (blockOf(topics?.topic_name_configuration)?.type === 'IDENTICAL') {
     f.expect(literalBoolean(groups?.synchronise_consumer_group_offsets) === true, {

@@ -104,6 +104,12 @@ export function blockOf(v: unknown): Readonly<Record<string, any>> | undefined {
   return v && typeof v === 'object' ? v as Record<string, any> : undefined;
 }
 
+/** The topic and consumer-group blocks of an aws_msk_replicator's `replication_info_list`, each undefined when absent. */
+export function replicatedBlocksOf(replicator: SynthesizedDocument): { readonly topics?: Readonly<Record<string, any>>; readonly groups?: Readonly<Record<string, any>> } {
+  const info = blockOf(replicator.body.replication_info_list);
+  return { topics: blockOf(info?.topic_replication), groups: blockOf(info?.consumer_group_replication) };
+}
+
 /** The region of an ARN literal (`arn:aws:kafka:us-east-1:...`), or undefined for a reference. */
 export function regionOfArn(arn: unknown): string | undefined {
   return typeof arn === 'string' ? /^arn:[^:]+:[^:]+:([a-z0-9-]+):/.exec(arn)?.[1] : undefined;

@@ -8,7 +8,7 @@ import type { SynthesizedDocument } from '../../../lib/contract/document';
 import { DocumentIndex } from '../../../lib/contract/document-index';
 import {
   blockOf, connectorConfig, declarationOf, groupProbe, isMirrorMaker2, isMskReplicator, missingDeclaration,
-  mirrorsOf, patternCovers, regionOfArn, replicationTargets,
+  mirrorsOf, patternCovers, regionOfArn, replicatedBlocksOf, replicationTargets,
 } from '../../../lib/rules/readers/replication-documents';
 import type { RuleContext } from '../../../lib/rules/rule';
 import { kubernetes, production, terraform } from '../fixtures/cap-documents';
@@ -144,6 +144,15 @@ describe('groupProbe, blockOf, regionOfArn', () => {
     expect(groupProbe({ name: 'billing', isPrefix: false })).toBe('billing');
     expect(patternCovers('billing-.*', groupProbe({ name: 'billing-', isPrefix: true }))).toBe(true);
     expect(patternCovers('billing-', groupProbe({ name: 'billing-', isPrefix: true }))).toBe(false);
+  });
+
+  it("reads a replicator's topic and consumer-group blocks, each undefined when absent", () => {
+    const topics = { topics_to_replicate: ['orders'] };
+    const groups = { consumer_groups_to_replicate: ['billing'] };
+    expect(replicatedBlocksOf(terraform('aws_msk_replicator', 'r', { replication_info_list: { topic_replication: [topics], consumer_group_replication: groups } })))
+      .toEqual({ topics, groups });
+    expect(replicatedBlocksOf(terraform('aws_msk_replicator', 'r', { replication_info_list: [{ topic_replication: topics }] }))).toEqual({ topics, groups: undefined });
+    expect(replicatedBlocksOf(replicator())).toEqual({ topics: undefined, groups: undefined });
   });
 
   it('reads a nested block written as an object or a one-element list', () => {
