@@ -19,17 +19,19 @@ export const HA_003_MIN_INSYNC_REPLICAS: Rule = defineRule({
   targets: { msk: mskTopicsAndBrokerPropertiesCheck(checkMskTopics, checkMsk), strimzi: strimziTopicsAndKafkaCheck(checkStrimziTopic, checkStrimzi), statefulset: checkStatefulSet },
 });
 
+/** Each min-ISR broker setting, with the replication factor it must stay below. */
+const MIN_ISR_SETTINGS: readonly (readonly [string, string])[] = [
+  ['min.insync.replicas', 'default.replication.factor'],
+  ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor'],
+];
+
 /**
  * MSK: the `aws_msk_configuration` sets `min.insync.replicas` and
  * `transaction.state.log.min.isr` to 2, each below its replication factor; a cluster must use
  * a configuration of this stack.
  */
 function checkMsk(props: Readonly<Record<string, string>>, f: Findings): void {
-  const pairs: readonly (readonly [string, string])[] = [
-    ['min.insync.replicas', 'default.replication.factor'],
-    ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor'],
-  ];
-  for (const [key, rfKey] of pairs) {
+  for (const [key, rfKey] of MIN_ISR_SETTINGS) {
     f.expect(props[key] === '2', {
       found: `${key} is ${shown(props[key])}`,
       expected: "'2'",
@@ -99,7 +101,7 @@ function checkStrimziTopic(topic: KubernetesDocument, ctx: RuleContext): RuleOut
  * to 2, each below its replication factor.
  */
 function checkStrimzi(config: Readonly<Record<string, string>>, f: Findings): void {
-  for (const [key, rfKey] of [['min.insync.replicas', 'default.replication.factor'], ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor']]) {
+  for (const [key, rfKey] of MIN_ISR_SETTINGS) {
     expectStrimziConfig(f, config, key, '2', {
       expected: "'2'",
       fix: `Set ${key}: 2 in spec.kafka.config (StrimziKafkaCluster brokerConfig.minInsyncReplicas: 2).`,
@@ -121,7 +123,7 @@ const COMPLIANT_STRIMZI_TOPIC: RuleOutcome = { status: 'compliant', notes: ['The
  */
 function checkStatefulSet(doc: SynthesizedDocument, _ctx: RuleContext): RuleOutcome {
   return checkStatefulSetBrokerProperties(doc, topicLineFindings, ({ properties, where }, f) => {
-    for (const [key, rfKey] of [['min.insync.replicas', 'default.replication.factor'], ['transaction.state.log.min.isr', 'transaction.state.log.replication.factor']]) {
+    for (const [key, rfKey] of MIN_ISR_SETTINGS) {
       f.expect(properties[key] === '2', {
         found: `${where} ${key} is ${shown(properties[key])}`,
         expected: "'2'",
