@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv, { _, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
+import { addKubernetesKeywords, closeObjects, validateCrdObject, type CrdSchemaError } from './crd-schemas';
 import { ROOT, STRIMZI_SCHEMAS, TEST_OUT } from './paths';
 
 /**
@@ -19,10 +20,7 @@ import { ROOT, STRIMZI_SCHEMAS, TEST_OUT } from './paths';
  *   structural pruning would silently drop it.
  * CEL rules (`x-kubernetes-validations`) are not evaluated by ajv.
  */
-export interface StrimziSchemaError {
-  readonly path: string;
-  readonly message: string;
-}
+export type StrimziSchemaError = CrdSchemaError;
 
 let compiled: Map<string, ValidateFunction> | undefined;
 
@@ -31,7 +29,7 @@ let compiled: Map<string, ValidateFunction> | undefined;
  *
  * The validators' code, as ajv generates it (`code.source`, ajv's standalone export), is kept in
  * .test-out/cache/strimzi-validators-<key>.cjs, where <key> is a SHA-256 of every schema file,
- * this file (the ajv options and `closeObjects`) and the versions of ajv and ajv-formats: a
+ * this file and crd-schemas.ts (the ajv options, keywords and `closeObjects`) and the versions of ajv and ajv-formats: a
  * worker that finds it loads the compiled validators (the Kafka CRD alone took about half a
  * second of CPU to compile, in each of the two workers), and any change to one of those inputs
  * compiles them again. Loaded or just compiled, each validator is the code ajv generated from
@@ -62,10 +60,7 @@ function writeValidatorsModule(file: string, entries: readonly StrimziSchemaEntr
     code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
   });
   addFormats(ajv);
-  for (const keyword of ['x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string', 'x-kubernetes-validations',
-    'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-embedded-resource', 'example']) {
-    ajv.addKeyword({ keyword, schemaType: ['boolean', 'string', 'array', 'object', 'number'] });
-  }
+  addKubernetesKeywords(ajv);
   entries.forEach((entry, i) => ajv.addSchema(closeObjects(strimziSchema(entry.kind, entry.version)), keys[i]));
   const code = standaloneCode(ajv, Object.fromEntries(keys.map((key) => [key, key])));
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -84,6 +79,7 @@ function cacheKey(entries: readonly StrimziSchemaEntry[]): string {
   const version = (pkg: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
   hash.update(`ajv ${version('ajv')} ajv-formats ${version('ajv-formats')}\n`);
   hash.update(fs.readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(fs.readFileSync(fileURLToPath(new URL('./crd-schemas.ts', import.meta.url))));
   hash.update(fs.readFileSync(path.join(STRIMZI_SCHEMAS, 'index.json')));
   for (const entry of entries) hash.update(fs.readFileSync(path.join(STRIMZI_SCHEMAS, entry.file)));
   return hash.digest('hex').slice(0, 16);
@@ -116,26 +112,5 @@ export function strimziSchema(kind: string, version: string): any {
  * errors (empty when valid); an unknown kind or version is an error too.
  */
 export function validateStrimziObject(obj: Readonly<Record<string, any>>): StrimziSchemaError[] {
-  const validate = strimziValidators().get(`${obj.kind}@${obj.apiVersion}`);
-  if (!validate) return [{ path: '', message: `no Strimzi 1.2 CRD serves ${obj.kind} ${obj.apiVersion}` }];
-  if (validate(obj)) return [];
-  return (validate.errors ?? []).map((e) => ({
-    path: e.instancePath || '/',
-    message: e.keyword === 'additionalProperties' ? `unknown field '${(e.params as any).additionalProperty}'` : e.message ?? e.keyword,
-  }));
-}
-
-/** Adds `additionalProperties: false` to every object schema with properties that does not preserve unknown fields. */
-function closeObjects(schema: any): any {
-  if (Array.isArray(schema)) {
-    schema.forEach(closeObjects);
-    return schema;
-  }
-  if (schema === null || typeof schema !== 'object') return schema;
-  for (const value of Object.values(schema)) closeObjects(value);
-  const preserves = schema['x-kubernetes-preserve-unknown-fields'] === true;
-  if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined && !preserves) {
-    schema.additionalProperties = false;
-  }
-  return schema;
+  return validateCrdObject(strimziValidators(), 'Strimzi 1.2', obj);
 }
