@@ -9,29 +9,21 @@ import { MetricsBackendKind } from '../../lib/model/monitoring/metrics-backend';
 import { PrometheusDuration } from '../../lib/model/monitoring/prometheus-duration';
 import { KafkaPrometheusMonitoring, KubernetesKafkaTarget } from '../../lib/targets/kubernetes/kafka-prometheus-monitoring';
 import { MskPrometheusMonitoring } from '../../lib/targets/msk/msk-prometheus-monitoring';
+import { promqlSelectors } from '../support/dashboard-queries';
 import { mskStack } from '../support/msk-stack';
 import { SCRATCH_APP } from '../support/scratch';
 
-/** Every vector selector of a PromQL expression: its metric name (or `__name__` alternatives) and its `name` label values. */
+/**
+ * Every vector selector of a PromQL expression: its metric name (or the catalogued names its
+ * `__name__` regex admits, which must be at least one) and its `name` label values.
+ */
 function selectors(expr: string): { name: string; nameLabels: string[] }[] {
-  const out: { name: string; nameLabels: string[] }[] = [];
-  for (const m of expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)?\{([^}]*)\}/g)) {
-    const labels = m[2];
-    const exact = /(?:^|,)\s*name="([^"]*)"/.exec(labels)?.[1];
-    const regex = /(?:^|,)\s*name=~"([^"]*)"/.exec(labels)?.[1];
-    const nameLabels = exact !== undefined ? [exact] : regex !== undefined ? regex.split('|') : [];
-    const byName = /__name__=~"([^"]*)"/.exec(labels)?.[1];
-    if (m[1]) out.push({ name: m[1], nameLabels });
-    else if (byName) {
-      // Each alternative the regex admits must be a real name: expand (a)?b(c|d) by trying the catalogue.
-      const re = new RegExp(`^(?:${byName})$`);
-      const matching = EXPORTER_METRICS.filter((c) => re.test(c.name)).map((c) => c.name);
-      expect(matching.length, `__name__=~"${byName}" matches no catalogued metric`).toBeGreaterThan(0);
-      for (const name of matching) out.push({ name, nameLabels });
-    }
+  for (const [, byName] of expr.matchAll(/__name__=~"([^"]*)"/g)) {
+    const re = new RegExp(`^(?:${byName})$`);
+    expect(EXPORTER_METRICS.some((c) => re.test(c.name)), `__name__=~"${byName}" matches no catalogued metric`).toBe(true);
   }
   // Recording rules of our own (kafka_slo:...) are not exporter metrics.
-  return out.filter((s) => !s.name.includes(':'));
+  return promqlSelectors(expr).filter((s) => !s.name.includes(':'));
 }
 
 function expressions(groups: readonly RuleGroup[]): { rule: string; expr: string }[] {

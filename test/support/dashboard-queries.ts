@@ -47,7 +47,7 @@ export function checkPanelQueries(dashboards: readonly FoundDashboard[], file: s
   return { ...checkRules([file]), queries: groups.reduce((n, g) => n + g.rules.length, 0) };
 }
 
-/** Every vector selector of a PromQL expression: its metric name and its `name` label values (MSK). */
+/** Every vector selector of a PromQL expression: its metric name (or the catalogued names its `__name__` regex admits) and its `name` label values (MSK). */
 export function promqlSelectors(expr: string): { name: string; nameLabels: string[] }[] {
   const out: { name: string; nameLabels: string[] }[] = [];
   for (const m of expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)?\{([^}]*)\}/g)) {
