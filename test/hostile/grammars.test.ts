@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { KafkaIacError } from '../../lib/model/errors';
 import { AccessModel } from '../../lib/model/access/access-model';
 import { ClientAuthentication } from '../../lib/model/client-authentication';
 import { Environment } from '../../lib/model/environment';
@@ -14,18 +13,10 @@ import { EncryptedStorageClass } from '../../lib/targets/kubernetes/encrypted-st
 import { MskCloudWatchAlarms } from '../../lib/targets/msk/msk-cloudwatch-alarms';
 import { mskStack } from '../support/msk-stack';
 import { statefulSetChart } from '../support/statefulset-fixture';
+import { libraryError } from '../support/library-error';
 
 const site = { code: 'KIAC-PROP', path: 'p', prop: 'v' };
 
-function libraryError(f: () => unknown): KafkaIacError {
-  try {
-    f();
-  } catch (e) {
-    expect(e, String((e as Error)?.stack ?? e)).toBeInstanceOf(KafkaIacError);
-    return e as KafkaIacError;
-  }
-  throw new Error('expected a KafkaIacError, but nothing was thrown');
-}
 
 describe('one duration grammar, Prometheus\' own (issue #13)', () => {
   // prometheus/common model/time.go: durationRE =

@@ -21,20 +21,11 @@ import { renderBrokerProperties } from '../../lib/model/broker-config';
 import { strimziChart } from '../support/strimzi-fixture';
 import { mskStack } from '../support/msk-stack';
 import { statefulSetChart } from '../support/statefulset-fixture';
+import { libraryError } from '../support/library-error';
 import { productionEnv, scram } from '../support/access-fixtures';
 
 const ABSURD = 999_999_999;
 
-/** Runs `f` and returns the KafkaIacError it throws; fails when it throws anything else or nothing. */
-function libraryError(f: () => unknown): KafkaIacError {
-  try {
-    f();
-  } catch (e) {
-    expect(e, String((e as Error)?.stack ?? e)).toBeInstanceOf(KafkaIacError);
-    return e as KafkaIacError;
-  }
-  throw new Error('expected a KafkaIacError, but nothing was thrown');
-}
 
 describe('one number-limit check (issue #13: NaN, Infinity, negative, fractions, absurd sizes)', () => {
   const site = { code: 'KIAC-PROP', path: 'p', prop: 'n' };

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KafkaIacError } from '../../../lib/model/errors';
 import { AlertInhibition, AlertReceiver, AlertReceiverKind, AlertRouting, SecretReference } from '../../../lib/model/monitoring/alert-routing';
 import { AlertSeverity } from '../../../lib/model/monitoring/alert-severity';
 import { KafkaAlertName } from '../../../lib/model/monitoring/kafka-alerts';
 import { PrometheusDuration } from '../../../lib/model/monitoring/prometheus-duration';
+import { libraryError } from '../../support/library-error';
 
 const pagerDuty = AlertReceiver.pagerDuty('oncall', { routingKey: SecretReference.of('alertmanager-pagerduty', 'routing-key') });
 const slack = AlertReceiver.slack('team', { apiUrl: SecretReference.of('alertmanager-slack', 'api-url'), channel: '#kafka' });
-
-function thrown(f: () => unknown): KafkaIacError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(KafkaIacError);
-    return e as KafkaIacError;
-  }
-  throw new Error('expected a KafkaIacError');
-}
 
 describe('AlertRouting.bySeverity', () => {
   it('routes critical to the paging receiver and warning to the notifying one, with safe defaults', () => {
@@ -38,25 +28,25 @@ describe('AlertRouting.bySeverity', () => {
   });
 
   it('refuses a critical route to an undeclared receiver, naming the receivers it knows', () => {
-    const e = thrown(() => AlertRouting.bySeverity({ receivers: [pagerDuty, slack], criticalReceiver: 'pagerduty', warningReceiver: 'team' }));
+    const e = libraryError(() => AlertRouting.bySeverity({ receivers: [pagerDuty, slack], criticalReceiver: 'pagerduty', warningReceiver: 'team' }));
     expect(e.code).toBe('KIAC-ROUTING');
     expect(e.message).toMatch(/critical route sends to receiver 'pagerduty', which is not declared; expected one of 'oncall', 'team'/);
   });
 
   it('refuses a warning route and a default route to an undeclared receiver', () => {
-    expect(thrown(() => AlertRouting.bySeverity({ receivers: [pagerDuty], criticalReceiver: 'oncall', warningReceiver: 'slack' })).message).toMatch(/warning route sends to receiver 'slack'/);
-    expect(thrown(() => AlertRouting.bySeverity({ receivers: [pagerDuty, slack], criticalReceiver: 'oncall', warningReceiver: 'team', defaultReceiver: 'nobody' })).message).toMatch(/default route sends to receiver 'nobody'/);
+    expect(libraryError(() => AlertRouting.bySeverity({ receivers: [pagerDuty], criticalReceiver: 'oncall', warningReceiver: 'slack' })).message).toMatch(/warning route sends to receiver 'slack'/);
+    expect(libraryError(() => AlertRouting.bySeverity({ receivers: [pagerDuty, slack], criticalReceiver: 'oncall', warningReceiver: 'team', defaultReceiver: 'nobody' })).message).toMatch(/default route sends to receiver 'nobody'/);
   });
 
   it('refuses two receivers with the same name', () => {
     const other = AlertReceiver.slack('team', { apiUrl: SecretReference.of('other', 'url'), channel: '#other' });
-    expect(thrown(() => AlertRouting.bySeverity({ receivers: [slack, other], criticalReceiver: 'team', warningReceiver: 'team' })).message).toMatch(/receiver 'team' is declared twice/);
+    expect(libraryError(() => AlertRouting.bySeverity({ receivers: [slack, other], criticalReceiver: 'team', warningReceiver: 'team' })).message).toMatch(/receiver 'team' is declared twice/);
   });
 
   it('refuses an empty receiver list, a zero group wait and a duplicate group-by label', () => {
-    expect(thrown(() => AlertRouting.bySeverity({ receivers: [], criticalReceiver: 'a', warningReceiver: 'a' })).message).toMatch(/receivers is \[\]/);
-    expect(thrown(() => AlertRouting.bySeverity({ receivers: [slack], criticalReceiver: 'team', warningReceiver: 'team', groupWait: PrometheusDuration.seconds(0) })).message).toMatch(/groupWait is '0s'/);
-    expect(thrown(() => AlertRouting.bySeverity({ receivers: [slack], criticalReceiver: 'team', warningReceiver: 'team', groupBy: ['alertname', 'alertname'] })).message).toMatch(/without duplicates/);
+    expect(libraryError(() => AlertRouting.bySeverity({ receivers: [], criticalReceiver: 'a', warningReceiver: 'a' })).message).toMatch(/receivers is \[\]/);
+    expect(libraryError(() => AlertRouting.bySeverity({ receivers: [slack], criticalReceiver: 'team', warningReceiver: 'team', groupWait: PrometheusDuration.seconds(0) })).message).toMatch(/groupWait is '0s'/);
+    expect(libraryError(() => AlertRouting.bySeverity({ receivers: [slack], criticalReceiver: 'team', warningReceiver: 'team', groupBy: ['alertname', 'alertname'] })).message).toMatch(/without duplicates/);
   });
 });
 
@@ -73,33 +63,33 @@ describe('AlertReceiver', () => {
   });
 
   it('refuses a PagerDuty receiver without a routing key reference (a key written inline)', () => {
-    const e = thrown(() => AlertReceiver.pagerDuty('oncall', { routingKey: 'b1946ac92492d2347c6235b4d2611184' as any }));
+    const e = libraryError(() => AlertReceiver.pagerDuty('oncall', { routingKey: 'b1946ac92492d2347c6235b4d2611184' as any }));
     expect(e.message).toMatch(/receiver 'oncall' has routingKey 'b1946ac92492d2347c6235b4d2611184'; expected a Kubernetes Secret reference/);
   });
 
   it('refuses a Slack receiver, a webhook and an e-mail receiver without their credential reference', () => {
-    expect(thrown(() => AlertReceiver.slack('team', { channel: '#kafka' } as any)).message).toMatch(/receiver 'team' has apiUrl not set/);
-    expect(thrown(() => AlertReceiver.webhook('hook', { url: 'https://a.example.com' } as any)).message).toMatch(/receiver 'hook' has bearerToken not set/);
-    expect(thrown(() => AlertReceiver.email('mail', { to: 'a@example.com', from: 'b@example.com', smarthost: 'smtp.example.com:25', authUsername: 'u', authPassword: { name: 'smtp', key: 'password' } } as any)).message).toMatch(/receiver 'mail' has authPassword/);
+    expect(libraryError(() => AlertReceiver.slack('team', { channel: '#kafka' } as any)).message).toMatch(/receiver 'team' has apiUrl not set/);
+    expect(libraryError(() => AlertReceiver.webhook('hook', { url: 'https://a.example.com' } as any)).message).toMatch(/receiver 'hook' has bearerToken not set/);
+    expect(libraryError(() => AlertReceiver.email('mail', { to: 'a@example.com', from: 'b@example.com', smarthost: 'smtp.example.com:25', authUsername: 'u', authPassword: { name: 'smtp', key: 'password' } } as any)).message).toMatch(/receiver 'mail' has authPassword/);
   });
 
   it('refuses a webhook URL that carries a credential or is not http(s)', () => {
     const token = SecretReference.of('hook', 'token');
-    expect(thrown(() => AlertReceiver.webhook('hook', { url: 'https://user:secret@a.example.com/x', bearerToken: token })).message).toMatch(/a credential inside the url/);
-    expect(thrown(() => AlertReceiver.webhook('hook', { url: 'ftp://a.example.com/x', bearerToken: token })).message).toMatch(/an http or https URL/);
+    expect(libraryError(() => AlertReceiver.webhook('hook', { url: 'https://user:secret@a.example.com/x', bearerToken: token })).message).toMatch(/a credential inside the url/);
+    expect(libraryError(() => AlertReceiver.webhook('hook', { url: 'ftp://a.example.com/x', bearerToken: token })).message).toMatch(/an http or https URL/);
   });
 
   it('refuses a receiver name, a Secret name or a Secret key outside their grammar', () => {
-    expect(thrown(() => AlertReceiver.slack('Team Slack', { apiUrl: SecretReference.of('s', 'k'), channel: '#c' })).message).toMatch(/receiver name is 'Team Slack'/);
-    expect(thrown(() => SecretReference.of('Alertmanager_Secret', 'k')).message).toMatch(/SecretReference name/);
-    expect(thrown(() => SecretReference.of('s', 'a/b')).message).toMatch(/SecretReference key/);
+    expect(libraryError(() => AlertReceiver.slack('Team Slack', { apiUrl: SecretReference.of('s', 'k'), channel: '#c' })).message).toMatch(/receiver name is 'Team Slack'/);
+    expect(libraryError(() => SecretReference.of('Alertmanager_Secret', 'k')).message).toMatch(/SecretReference name/);
+    expect(libraryError(() => SecretReference.of('s', 'a/b')).message).toMatch(/SecretReference key/);
   });
 });
 
 describe('AlertInhibition.whileFiring', () => {
   it('refuses an alert that is both cause and symptom, and names outside the alert-name grammar', () => {
-    expect(thrown(() => AlertInhibition.whileFiring({ causes: ['A'], symptoms: ['A'] })).message).toMatch(/not both/);
-    expect(thrown(() => AlertInhibition.whileFiring({ causes: ['Kafka Node Down'], symptoms: ['B'] })).message).toMatch(/inhibition causes/);
-    expect(thrown(() => AlertInhibition.whileFiring({ causes: ['A'], symptoms: ['B'], equal: ['kafka-cluster'] })).message).toMatch(/inhibition equal/);
+    expect(libraryError(() => AlertInhibition.whileFiring({ causes: ['A'], symptoms: ['A'] })).message).toMatch(/not both/);
+    expect(libraryError(() => AlertInhibition.whileFiring({ causes: ['Kafka Node Down'], symptoms: ['B'] })).message).toMatch(/inhibition causes/);
+    expect(libraryError(() => AlertInhibition.whileFiring({ causes: ['A'], symptoms: ['B'], equal: ['kafka-cluster'] })).message).toMatch(/inhibition equal/);
   });
 });
