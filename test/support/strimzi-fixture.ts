@@ -12,21 +12,38 @@ export const KAFKA_PATH = 'kafka/Kafka/Resource';
 export const BROKER_POOL_PATH = 'kafka/Kafka/BrokerPool';
 export const CONTROLLER_POOL_PATH = 'kafka/Kafka/ControllerPool';
 
-/** A chart `kafka` with a StrimziKafkaCluster `Kafka` (3 controllers, 3 brokers, 3 zones), for construct and rule tests. */
-export function strimziChart(options: { profile?: EnvironmentProfile; enforceMonitoringRules?: boolean; cluster?: Partial<StrimziKafkaClusterProps> } = {}) {
+/** The options of the Kubernetes fixtures (`strimziChart`, and `statefulSetChart` of statefulset-fixture.ts). */
+export interface KubernetesFixtureOptions {
+  /** @default EnvironmentProfile.PRODUCTION (the environment is named after its profile, in us-east-1) */
+  readonly profile?: EnvironmentProfile;
+  /** Keep the MON rules in force; by default they are suppressed with a reason (the fixture has no monitoring). */
+  readonly enforceMonitoringRules?: boolean;
+}
+
+/** The app, the chart `kafka` and its environment that both Kubernetes fixtures build their cluster `Kafka` in. */
+export function kubernetesFixtureChart(options: KubernetesFixtureOptions) {
   const profile = options.profile ?? EnvironmentProfile.PRODUCTION;
   const environment = new Environment({ name: profile, profile, region: 'us-east-1' });
   const app = Testing.app(SCRATCH_APP);
   const chart = new KafkaChart(app, 'kafka', { environment });
-  // The MON rules are suppressed with a reason unless a test enforces them (the fixture has no monitoring).
   if (!options.enforceMonitoringRules) suppressMonitoringRules(chart);
-  const cluster = new StrimziKafkaCluster(chart, 'Kafka', {
+  return { app, chart, environment };
+}
+
+/** The props both Kubernetes fixture clusters start from: `orders`, a KMS key, one client workload namespace, one admin. */
+export function fixtureClusterProps() {
+  return {
     clusterName: 'orders',
     kmsKeyId: KMS_KEY,
     clientNetworks: [ClientNetwork.kubernetesPeer({ namespaceLabels: { 'kubernetes.io/metadata.name': 'orders' } })],
     admins: ['platform-admin'],
-    ...options.cluster,
-  });
+  };
+}
+
+/** A chart `kafka` with a StrimziKafkaCluster `Kafka` (3 controllers, 3 brokers, 3 zones), for construct and rule tests. */
+export function strimziChart(options: KubernetesFixtureOptions & { cluster?: Partial<StrimziKafkaClusterProps> } = {}) {
+  const { app, chart, environment } = kubernetesFixtureChart(options);
+  const cluster = new StrimziKafkaCluster(chart, 'Kafka', { ...fixtureClusterProps(), ...options.cluster });
   return { app, chart, cluster, environment };
 }
 
