@@ -119,20 +119,10 @@ export function resolveThresholds(path: string, t: KafkaAlertThresholds = {}): R
   const r: ResolvedThresholds = { ...DEFAULT_THRESHOLDS, ...stripUndefined(t) };
   positive(path, 'MON-002', 'consumerLagWarning', r.consumerLagWarning, 'a lag of at least 1 message', 'Set consumerLagWarning to a positive number of messages, such as 10000.');
   positive(path, 'MON-003', 'consumerLagCritical', r.consumerLagCritical, 'a lag of at least 1 message', 'Set consumerLagCritical to a positive number of messages, such as 100000.');
-  if (r.consumerLagCritical <= r.consumerLagWarning) {
-    throw KafkaIacError.invalidProp({
-      code: 'MON-003', path, prop: 'consumerLagCritical', found: r.consumerLagCritical,
-      expected: `more than consumerLagWarning (${r.consumerLagWarning})`, fix: 'Make the critical lag larger than the warning lag.',
-    });
-  }
+  aboveWarning(path, 'MON-003', r, 'consumerLagCritical', 'consumerLagWarning', 'Make the critical lag larger than the warning lag.');
   percent(path, 'MON-004', 'diskUsageWarningPercent', r.diskUsageWarningPercent);
   percent(path, 'MON-005', 'diskUsageCriticalPercent', r.diskUsageCriticalPercent);
-  if (r.diskUsageCriticalPercent <= r.diskUsageWarningPercent) {
-    throw KafkaIacError.invalidProp({
-      code: 'MON-005', path, prop: 'diskUsageCriticalPercent', found: r.diskUsageCriticalPercent,
-      expected: `more than diskUsageWarningPercent (${r.diskUsageWarningPercent})`, fix: 'Make the critical disk usage larger than the warning usage.',
-    });
-  }
+  aboveWarning(path, 'MON-005', r, 'diskUsageCriticalPercent', 'diskUsageWarningPercent', 'Make the critical disk usage larger than the warning usage.');
   if (!(r.networkUtilisationWarning > 0 && r.networkUtilisationWarning < 1)) {
     throw KafkaIacError.invalidProp({
       code: 'MON-007', path, prop: 'networkUtilisationWarning', found: r.networkUtilisationWarning,
@@ -151,6 +141,16 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 function positive(path: string, code: string, prop: string, v: number, expected: string, fix: string): void {
   if (!(Number.isFinite(v) && v > 0)) throw KafkaIacError.invalidProp({ code, path, prop, found: v, expected, fix });
+}
+
+/** The thresholds that are numbers. */
+type NumericThreshold = { [K in keyof ResolvedThresholds]: ResolvedThresholds[K] extends number ? K : never }[keyof ResolvedThresholds];
+
+/** The critical threshold of a warning/critical pair of alerts is above the warning one. */
+function aboveWarning(path: string, code: string, r: ResolvedThresholds, critical: NumericThreshold, warning: NumericThreshold, fix: string): void {
+  if (r[critical] <= r[warning]) {
+    throw KafkaIacError.invalidProp({ code, path, prop: critical, found: r[critical], expected: `more than ${warning} (${r[warning]})`, fix });
+  }
 }
 
 function percent(path: string, code: string, prop: string, v: number): void {
