@@ -7,6 +7,7 @@ import type { ComplianceReport } from '../rules/report';
 import { rulesOf, type RuleSelection } from '../rules/rule-pack';
 import { RuleValidation } from '../rules/rule-validation';
 import { terraformDocuments } from './terraform-documents';
+import { stackTerraform } from './stack-terraform';
 import { ENVIRONMENT_TAG, PROFILE_TAG } from '../contract/vocabulary';
 import { registerTerraformTarget } from './app-targets';
 import { checkedConstructId } from '../contract/construct-id';
@@ -129,10 +130,14 @@ export class KafkaStack extends TerraformStack {
     super.prepareStack();
   }
 
-  /** The Terraform JSON of the stack. During a synthesis, the JSON the rules checked, rendered once. */
+  /**
+   * The Terraform JSON of the stack: what cdktf's `toTerraform()` gives, without its last pass
+   * over the whole resolved document (`stackTerraform`). During a synthesis, the JSON the rules
+   * checked, rendered once.
+   */
   public override toTerraform(): any {
-    if (!this.synthesis) return super.toTerraform();
-    return (this.synthesis.json ??= super.toTerraform());
+    if (!this.synthesis) return stackTerraform(this);
+    return (this.synthesis.json ??= stackTerraform(this));
   }
 
   /**
