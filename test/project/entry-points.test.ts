@@ -65,6 +65,13 @@ const KUBERNETES_TARGETS = /^lib\/(imports|targets\/(strimzi|statefulset|kuberne
 const CDKTF = /^node_modules\/cdktf\//;
 const AWS_PROVIDER = /^node_modules\/@cdktf\/provider-aws\//;
 const GRAFANA_SDK = /^node_modules\/@grafana\/grafana-foundation-sdk\//;
+/** AWS provider submodules whose constructs the quick start does not make. */
+const UNUSED_BY_QUICK_START = [
+  'msk-replicator', 'iam-role', 'iam-policy', 'iam-role-policy-attachment', 'vpc-security-group-egress-rule', 'msk-cluster-policy',
+  'secretsmanager-secret', 'secretsmanager-secret-policy', 'secretsmanager-secret-version', 'msk-single-scram-secret-association',
+  'cloudwatch-dashboard', 'lambda-permission', 'sns-topic-subscription', 'data-aws-availability-zones',
+  'ec2-transit-gateway-vpc-attachment', 'route',
+];
 
 describe('entry points load only the target an app uses', () => {
   it('kafka-iac/msk: the quick start synthesizes with every rule and loads no cdk8s, Strimzi classes or Kubernetes targets', async () => {
@@ -72,6 +79,11 @@ describe('entry points load only the target an app uses', () => {
     // The probe sees loads at all: the MSK side is there.
     expect(any(loaded, /^lib\/targets\/msk\/msk-cluster\.ts$/)).toHaveLength(1);
     expect(any(loaded, AWS_PROVIDER).length).toBeGreaterThan(5);
+    // The provider classes of the constructs it does not make load when one is first made
+    // (lib/targets/msk/aws-provider-classes.ts): the replicator, SCRAM users, dashboards, alarm
+    // subscriptions, IAM access policies, transit gateway routes.
+    expect(any(loaded, /^node_modules\/@cdktf\/provider-aws\/lib\/msk-cluster\//)).toHaveLength(1);
+    expect(any(loaded, AWS_PROVIDER).map((f) => f.split('/')[4]).filter((m) => UNUSED_BY_QUICK_START.includes(m!))).toEqual([]);
     expect(any(loaded, /^lib\/rules\/registry\.ts$/)).toHaveLength(1);
     expect(any(loaded, CDK8S)).toEqual([]);
     expect(any(loaded, KUBERNETES_TARGETS)).toEqual([]);
@@ -109,6 +121,8 @@ describe('the Grafana SDK', () => {
     const { loaded, written } = await probe('msk-dashboards');
     expect(any(loaded, GRAFANA_SDK).length).toBeGreaterThan(5);
     expect(written).toContain('dist/production/grafana/kafka-production-production-kafka-ops.json');
+    // Its CloudWatch dashboard's provider class loads when MskDashboards makes one.
+    expect(any(loaded, /^node_modules\/@cdktf\/provider-aws\/lib\/cloudwatch-dashboard\//)).toHaveLength(1);
     // Only its dashboard and common modules (and tslib): the panels are built from their defaults
     // (lib/contract/grafana-panels.ts), so the prometheus, stat and timeseries modules, which load
     // the v2 dashboard schemas, never load.

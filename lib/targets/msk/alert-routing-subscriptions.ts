@@ -1,8 +1,12 @@
-import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import type { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import type { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import type { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
 import { isUnresolved } from '../../model/grammar/tokens';
+import { awsProviderClass } from './aws-provider-classes';
+
+const LambdaPermissionClass = awsProviderClass('lambda-permission', (m: { LambdaPermission: typeof LambdaPermission }) => m.LambdaPermission);
+const SnsTopicSubscriptionClass = awsProviderClass('sns-topic-subscription', (m: { SnsTopicSubscription: typeof SnsTopicSubscription }) => m.SnsTopicSubscription);
 
 /** The SNS protocols an alarm subscription uses. */
 export enum AlarmSubscriptionProtocol {
@@ -59,10 +63,10 @@ export function addAlarmSubscriptions(scope: Construct, prefix: string, topicArn
   }
   return subscriptions.map((s, i) => {
     if (s.protocol === AlarmSubscriptionProtocol.LAMBDA) {
-      new LambdaPermission(scope, `${prefix}InvokePermission${i}`, {
+      new (LambdaPermissionClass())(scope, `${prefix}InvokePermission${i}`, {
         action: 'lambda:InvokeFunction', functionName: s.endpoint, principal: 'sns.amazonaws.com', sourceArn: topicArn,
       });
     }
-    return new SnsTopicSubscription(scope, `${prefix}Subscription${i}`, { topicArn, protocol: s.protocol, endpoint: s.endpoint });
+    return new (SnsTopicSubscriptionClass())(scope, `${prefix}Subscription${i}`, { topicArn, protocol: s.protocol, endpoint: s.endpoint });
   });
 }

@@ -1,8 +1,8 @@
 import { checkZoneOfRegion } from '../../model/grammar/names';
-import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import type { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
-import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
-import { Route } from '@cdktf/provider-aws/lib/route';
+import type { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import type { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
@@ -16,6 +16,11 @@ import { parseCidr } from '../../model/grammar/cidr';
 import { isUnresolved } from '../../model/grammar/tokens';
 import { BrokerIngress } from './broker-ingress';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
+import { awsProviderClass } from './aws-provider-classes';
+
+const DataAwsAvailabilityZonesClass = awsProviderClass('data-aws-availability-zones', (m: { DataAwsAvailabilityZones: typeof DataAwsAvailabilityZones }) => m.DataAwsAvailabilityZones);
+const Ec2TransitGatewayVpcAttachmentClass = awsProviderClass('ec2-transit-gateway-vpc-attachment', (m: { Ec2TransitGatewayVpcAttachment: typeof Ec2TransitGatewayVpcAttachment }) => m.Ec2TransitGatewayVpcAttachment);
+const RouteClass = awsProviderClass('route', (m: { Route: typeof Route }) => m.Route);
 
 /** The network an MSK cluster runs in: private subnets, one per zone, and a broker security group. */
 export interface IKafkaNetwork extends IConstruct {
@@ -174,7 +179,7 @@ export class KafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
     // that an aws_route (addRoute) adds; omitted, the table's routes are left to aws_route.
     this.routeTable = new RouteTable(this, 'PrivateRouteTable', { vpcId: this.resource.id });
     const available = zones === undefined
-      ? new DataAwsAvailabilityZones(this, 'AvailabilityZones', { state: 'available' })
+      ? new (DataAwsAvailabilityZonesClass())(this, 'AvailabilityZones', { state: 'available' })
       : undefined;
     this.subnets = subnetCidrs.map((subnetCidr, i) => {
       const subnet = new Subnet(this, `PrivateSubnet${i + 1}`, {
@@ -220,7 +225,7 @@ export class KafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
         expected: 'at least one client network CIDR block', fix: 'List the CIDR blocks of the client networks behind the transit gateway.',
       });
     }
-    const attachment = new Ec2TransitGatewayVpcAttachment(this, id, {
+    const attachment = new (Ec2TransitGatewayVpcAttachmentClass())(this, id, {
       transitGatewayId: props.transitGatewayId, vpcId: this.resource.id, subnetIds: this.subnetIds,
       tags: { Name: `${this.path.replace(/\//g, '-')}-${id}` },
     });
@@ -252,7 +257,7 @@ export class KafkaNetwork extends KafkaIacConstruct implements IKafkaNetwork {
         expected: 'exactly one route target', fix: 'Set transitGatewayId or vpcPeeringConnectionId, not both.',
       });
     }
-    return new Route(this, id, {
+    return new (RouteClass())(this, id, {
       routeTableId: this.routeTable.id,
       destinationCidrBlock: cidr,
       ...(dependsOn.length > 0 ? { dependsOn } : {}),

@@ -1,7 +1,7 @@
 import { terraformLiteral, terraformText } from '../../contract/writers/terraform';
 import { checkIamRoleName } from '../../model/grammar/names';
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import type { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Fn, TerraformLocal, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MskScramUser } from './msk-scram-user';
@@ -19,6 +19,10 @@ import { mskArnPrefixesOf, renderMskIamPolicy, type MskArnPrefixes } from './msk
 import { PrincipalKind } from '../../model/access/principal';
 import { CLIENT_PROPERTIES_ARTEFACT_KIND, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../contract/vocabulary';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
+import { awsProviderClass } from './aws-provider-classes';
+
+const IamPolicyClass = awsProviderClass('iam-policy', (m: { IamPolicy: typeof IamPolicy }) => m.IamPolicy);
+const IamRolePolicyAttachmentClass = awsProviderClass('iam-role-policy-attachment', (m: { IamRolePolicyAttachment: typeof IamRolePolicyAttachment }) => m.IamRolePolicyAttachment);
 
 /** Props of an `MskAccess`: the cluster and the access model it renders. */
 export interface MskAccessProps {
@@ -105,7 +109,7 @@ export class MskAccess extends KafkaIacConstruct {
       const bootstrapAdmin = principal.kind === PrincipalKind.ADMIN && iamBootstrap;
       if (mechanism === AuthenticationMechanism.IAM || bootstrapAdmin) {
         const scope = new Construct(this, principal.name);
-        const policy = new IamPolicy(scope, 'Resource', {
+        const policy = new (IamPolicyClass())(scope, 'Resource', {
           name: `${cluster.clusterName}-${principal.name}`,
           description: `Kafka access of ${principal.name} (${principal.kind}) on MSK cluster ${cluster.clusterName}, rendered by kafka-iac`,
           policy: JSON.stringify(renderMskIamPolicy(principal, this.arns)),
@@ -113,7 +117,7 @@ export class MskAccess extends KafkaIacConstruct {
         });
         const role = props.roleNames?.[principal.name] === undefined ? undefined
           : checkIamRoleName(props.roleNames[principal.name], { code: 'KIAC-PROP', path: this.path, prop: `roleNames['${principal.name}']` });
-        if (role !== undefined) new IamRolePolicyAttachment(scope, 'Attachment', { role, policyArn: policy.arn });
+        if (role !== undefined) new (IamRolePolicyAttachmentClass())(scope, 'Attachment', { role, policyArn: policy.arn });
         policies.set(principal.name, policy);
       }
       if (mechanism === AuthenticationMechanism.SCRAM_SHA_512) {

@@ -1,4 +1,4 @@
-import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
+import type { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import type { CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
@@ -20,6 +20,9 @@ import { terraformLiteral, terraformText } from '../../contract/writers/terrafor
 import { MskCloudWatchAlarms } from './msk-cloudwatch-alarms';
 import { MskPrometheusMonitoring } from './msk-prometheus-monitoring';
 import { MskReplicatorAlarms } from './msk-replicator-alarms';
+import { awsProviderClass } from './aws-provider-classes';
+
+const CloudwatchDashboardClass = awsProviderClass('cloudwatch-dashboard', (m: { CloudwatchDashboard: typeof CloudwatchDashboard }) => m.CloudwatchDashboard);
 
 /** Props of `MskDashboards`: the MSK cluster whose Grafana files and CloudWatch dashboard are written. */
 export interface MskDashboardsProps {
@@ -102,7 +105,7 @@ export class MskDashboards extends KafkaIacConstruct {
         type: 'text', width: 24, height: 2,
         properties: { markdown: `# Kafka ${props.clusterName} (${this.environment.name}, ${this.environment.region})\nEach widget draws the metric of one alarm against its threshold (MON and CAP rules). Prometheus dashboards: \`${DASHBOARD_DIR}/\`.` },
       };
-      this.cloudWatchDashboard = new CloudwatchDashboard(this, 'CloudWatchDashboard', {
+      this.cloudWatchDashboard = new (CloudwatchDashboardClass())(this, 'CloudWatchDashboard', {
         dashboardName: `kafka-iac-${props.clusterName}`,
         // One JSON writer, then the Terraform string writer: `${` in any value stays literal.
         dashboardBody: terraformLiteral(writeCompactJson({ widgets: layout([header, ...widgets]) })),

@@ -1,5 +1,5 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { MskClusterPolicy } from '@cdktf/provider-aws/lib/msk-cluster-policy';
+import type { MskClusterPolicy } from '@cdktf/provider-aws/lib/msk-cluster-policy';
 import { TerraformOutput, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
@@ -7,6 +7,9 @@ import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 import { MskClusterReference, bootstrapServersCommand } from './msk-cluster-reference';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
+import { awsProviderClass } from './aws-provider-classes';
+
+const MskClusterPolicyClass = awsProviderClass('msk-cluster-policy', (m: { MskClusterPolicy: typeof MskClusterPolicy }) => m.MskClusterPolicy);
 
 /** Props of an `MskReplicationSource`: the source cluster of an MSK replicator. */
 export interface MskReplicationSourceProps {
@@ -66,7 +69,7 @@ export class MskReplicationSource extends KafkaIacConstruct {
       });
     }
     const account = new DataAwsCallerIdentity(this, 'Account');
-    this.policy = new MskClusterPolicy(this, 'Resource', {
+    this.policy = new (MskClusterPolicyClass())(this, 'Resource', {
       clusterArn: cluster.clusterArn,
       policy: JSON.stringify({
         Version: '2012-10-17',

@@ -1,10 +1,10 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { MskReplicator as MskReplicatorResource } from '@cdktf/provider-aws/lib/msk-replicator';
+import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import type { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import type { MskReplicator as MskReplicatorResource } from '@cdktf/provider-aws/lib/msk-replicator';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import type { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Fn, TerraformLocal, Token } from 'cdktf';
 import { TerraformDataResource } from './terraform-data';
@@ -24,6 +24,13 @@ import { MSK_REPLICATOR_RPO_TAG } from '../../contract/msk-replicator-markers';
 import { MskReplicatorTopicNaming, renderMskReplicatorPolicy, type MskReplicatorClusterArns, type MskReplicatorConsumerGroup } from './msk-replicator-policy';
 import { consumerGroupRegex, exactNameRegex } from '../../model/dr/dr-pairing';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
+import { awsProviderClass } from './aws-provider-classes';
+
+const IamPolicyClass = awsProviderClass('iam-policy', (m: { IamPolicy: typeof IamPolicy }) => m.IamPolicy);
+const IamRoleClass = awsProviderClass('iam-role', (m: { IamRole: typeof IamRole }) => m.IamRole);
+const IamRolePolicyAttachmentClass = awsProviderClass('iam-role-policy-attachment', (m: { IamRolePolicyAttachment: typeof IamRolePolicyAttachment }) => m.IamRolePolicyAttachment);
+const MskReplicatorResourceClass = awsProviderClass('msk-replicator', (m: { MskReplicator: typeof MskReplicatorResource }) => m.MskReplicator);
+const VpcSecurityGroupEgressRuleClass = awsProviderClass('vpc-security-group-egress-rule', (m: { VpcSecurityGroupEgressRule: typeof VpcSecurityGroupEgressRule }) => m.VpcSecurityGroupEgressRule);
 
 /** Where MSK Replicator starts reading the source topics when it is created (it cannot change later). */
 export enum MskReplicatorStartingPosition {
@@ -238,7 +245,7 @@ export class MskReplicator extends KafkaIacConstruct {
     const copyConfigs = props.copyTopicConfigurations ?? true;
 
     const account = new DataAwsCallerIdentity(this, 'Account');
-    this.role = new IamRole(this, 'Role', {
+    this.role = new (IamRoleClass())(this, 'Role', {
       name: `${this.replicatorName}-msk-replicator`.slice(0, 64),
       description: `Service execution role of MSK Replicator ${this.replicatorName} (kafka-iac)`,
       assumeRolePolicy: JSON.stringify({
@@ -262,13 +269,13 @@ export class MskReplicator extends KafkaIacConstruct {
       copyAccessControlListsForTopics: copyAcls,
       syncConsumerGroupOffsets: syncOffsets,
     });
-    this.policy = new IamPolicy(this, 'Policy', {
+    this.policy = new (IamPolicyClass())(this, 'Policy', {
       name: `${this.replicatorName}-msk-replicator`.slice(0, 128),
       description: `Least-privilege Kafka access of MSK Replicator ${this.replicatorName}: ${source.clusterName} to ${target.clusterName}, rendered by kafka-iac`,
       policy: JSON.stringify(this.policyDocument),
       tags: { [PRINCIPAL_TAG]: this.replicatorName, [PRINCIPAL_KIND_TAG]: PrincipalKind.MIRROR_MAKER_2 },
     });
-    const attachment = new IamRolePolicyAttachment(this, 'PolicyAttachment', { role: this.role.name, policyArn: this.policy.arn });
+    const attachment = new (IamRolePolicyAttachmentClass())(this, 'PolicyAttachment', { role: this.role.name, policyArn: this.policy.arn });
 
     const iamPort = MSK_LISTENER_PORTS.iam;
     this.securityGroup = new SecurityGroup(this, 'SecurityGroup', {
@@ -277,7 +284,7 @@ export class MskReplicator extends KafkaIacConstruct {
       revokeRulesOnDelete: true,
     });
     target.securityGroupIds.forEach((brokers, i) => {
-      new VpcSecurityGroupEgressRule(this, `ToBrokers${i}`, {
+      new (VpcSecurityGroupEgressRuleClass())(this, `ToBrokers${i}`, {
         securityGroupId: this.securityGroup.id, referencedSecurityGroupId: brokers,
         ipProtocol: 'tcp', fromPort: iamPort, toPort: iamPort,
         description: `MSK Replicator ${this.replicatorName} to the brokers (IAM)`,
@@ -289,7 +296,7 @@ export class MskReplicator extends KafkaIacConstruct {
       });
     });
 
-    this.resource = new MskReplicatorResource(this, 'Resource', {
+    this.resource = new (MskReplicatorResourceClass())(this, 'Resource', {
       replicatorName: this.replicatorName,
       description: `DR replication of ${source.clusterName} (${source.region}) to ${target.clusterName} (${target.region}), kafka-iac`,
       serviceExecutionRoleArn: this.role.arn,

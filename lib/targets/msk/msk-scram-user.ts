@@ -1,8 +1,8 @@
 import { checkKmsKeyArn } from '../../model/grammar/arn';
-import { MskSingleScramSecretAssociation } from '@cdktf/provider-aws/lib/msk-single-scram-secret-association';
-import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
-import { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
-import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
+import type { MskSingleScramSecretAssociation } from '@cdktf/provider-aws/lib/msk-single-scram-secret-association';
+import type { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import type { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
+import type { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuthenticationMechanism } from '../../model/client-authentication';
@@ -10,6 +10,12 @@ import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
+import { awsProviderClass } from './aws-provider-classes';
+
+const MskSingleScramSecretAssociationClass = awsProviderClass('msk-single-scram-secret-association', (m: { MskSingleScramSecretAssociation: typeof MskSingleScramSecretAssociation }) => m.MskSingleScramSecretAssociation);
+const SecretsmanagerSecretClass = awsProviderClass('secretsmanager-secret', (m: { SecretsmanagerSecret: typeof SecretsmanagerSecret }) => m.SecretsmanagerSecret);
+const SecretsmanagerSecretPolicyClass = awsProviderClass('secretsmanager-secret-policy', (m: { SecretsmanagerSecretPolicy: typeof SecretsmanagerSecretPolicy }) => m.SecretsmanagerSecretPolicy);
+const SecretsmanagerSecretVersionClass = awsProviderClass('secretsmanager-secret-version', (m: { SecretsmanagerSecretVersion: typeof SecretsmanagerSecretVersion }) => m.SecretsmanagerSecretVersion);
 
 /** Props of an `MskScramUser`: the cluster and the user's name. */
 export interface MskScramUserProps {
@@ -123,13 +129,13 @@ export class MskScramUser extends KafkaIacConstruct {
     this.passwordVariable.addOverride('ephemeral', true);
 
     if (props.encryptionKeyArn !== undefined) checkKmsKeyArn(props.encryptionKeyArn, { code: 'SEC-009', path: this.path, prop: 'encryptionKeyArn' });
-    this.resource = new SecretsmanagerSecret(this, 'Resource', {
+    this.resource = new (SecretsmanagerSecretClass())(this, 'Resource', {
       name: `AmazonMSK_${cluster.clusterName}_${props.userName}`,
       description: `SCRAM credentials of ${props.userName} on MSK cluster ${cluster.clusterName}`,
       kmsKeyId: props.encryptionKeyArn ?? cluster.encryptionKeyArn,
       recoveryWindowInDays,
     });
-    this.secretPolicy = new SecretsmanagerSecretPolicy(this, 'Policy', {
+    this.secretPolicy = new (SecretsmanagerSecretPolicyClass())(this, 'Policy', {
       secretArn: this.resource.arn,
       policy: JSON.stringify({
         Version: '2012-10-17',
@@ -142,12 +148,12 @@ export class MskScramUser extends KafkaIacConstruct {
         }],
       }),
     });
-    this.secretVersion = new SecretsmanagerSecretVersion(this, 'Value', {
+    this.secretVersion = new (SecretsmanagerSecretVersionClass())(this, 'Value', {
       secretId: this.resource.id,
       secretStringWo: Fn.jsonencode({ username: props.userName, password: this.passwordVariable.stringValue }),
       secretStringWoVersion: version,
     });
-    this.association = new MskSingleScramSecretAssociation(this, 'Association', {
+    this.association = new (MskSingleScramSecretAssociationClass())(this, 'Association', {
       clusterArn: cluster.clusterArn,
       secretArn: this.resource.arn,
       dependsOn: [this.secretVersion, this.secretPolicy],
