@@ -86,11 +86,14 @@ export function panelUrl(grafanaUrl: string | undefined, uid: string, panelId: n
 export function dashboardPanelLinks(cluster: string, groups: readonly RuleGroup[], dashboards: readonly BuiltDashboard[], grafanaUrl: string | undefined): RunbookDashboardLink[] {
   const entries: Readonly<Record<string, AlertDashboardPanel>> = ALERT_DASHBOARD_PANELS;
   const links: RunbookDashboardLink[] = [];
+  // Each dashboard's panels are read once, not once per alert.
+  const panelsOf = new Map<BuiltDashboard, DashboardPanelRef[]>();
+  const panels = (d: BuiltDashboard) => panelsOf.get(d) ?? panelsOf.set(d, dashboardPanels(d.model)).get(d)!;
   for (const alert of groups.flatMap((g) => g.alerts)) {
-    const entry = entries[alert.alert] ?? sloAlertPanel(alert, dashboards);
+    const entry = entries[alert.alert] ?? sloAlertPanel(alert, dashboards, panels);
     if (entry?.dashboard === undefined) continue;
     const d = dashboards.find((x) => x.kind === entry.dashboard);
-    const panel = d && dashboardPanels(d.model).find((p) => p.id === entry.panel);
+    const panel = d && panels(d).find((p) => p.id === entry.panel);
     if (!d || !panel) continue;
     links.push({
       runbook: alert.runbook, alert: alert.alert, cluster, dashboard: d.title,
@@ -112,11 +115,11 @@ const SLO_RUNBOOK_PANELS: Readonly<Record<SloRunbook, SloPanelOffset>> = {
  * found by the row's title (`<rule id> <SLO name>:`, the SLO name is the alert's `slo` label), so
  * the link follows the SLO wherever its row stands. Undefined for any other alert.
  */
-function sloAlertPanel(alert: RuleGroup['alerts'][number], dashboards: readonly BuiltDashboard[]): AlertDashboardPanel | undefined {
+function sloAlertPanel(alert: RuleGroup['alerts'][number], dashboards: readonly BuiltDashboard[], panels: (d: BuiltDashboard) => DashboardPanelRef[]): AlertDashboardPanel | undefined {
   const offset: SloPanelOffset | undefined = (SLO_RUNBOOK_PANELS as Readonly<Record<string, SloPanelOffset>>)[alert.runbook];
   const slo = alert.labels.slo;
   const d = dashboards.find((x) => x.kind === DashboardKind.SLO);
   if (offset === undefined || slo === undefined || !d) return undefined;
-  const row = dashboardPanels(d.model).find((p) => p.title.startsWith(sloRowTitlePrefix(alert.ruleId, slo)));
+  const row = panels(d).find((p) => p.title.startsWith(sloRowTitlePrefix(alert.ruleId, slo)));
   return row && { dashboard: DashboardKind.SLO, panel: row.id + offset };
 }

@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import type * as GrafanaCommon from '@grafana/grafana-foundation-sdk/common';
-import type * as GrafanaDashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { KafkaIacError } from '../model/errors';
 import type { CapacityPlan } from '../model/capacity/capacity-planner';
 import type { BackendMetrics, MonitoredClusterIdentity } from '../model/monitoring/metrics-backend';
@@ -10,19 +7,16 @@ import type { PrometheusDuration } from '../model/monitoring/prometheus-duration
 import { BURN_RATE_WINDOWS, SLO_RECORDS, sloErrorRatioRecord, tidy, type ServiceLevelObjective } from '../model/monitoring/service-level-objective';
 import { promqlMatchers } from './writers/promql';
 import { writeJson } from './writers/json';
-import { grafanaPanel, type GrafanaPanelSdk } from './grafana-panels';
+import { absoluteThresholds, GrafanaDashboardBuilder, grafanaPanel } from './grafana-panels';
 
 /**
- * Grafana dashboards of Kafka clusters, built with the Grafana Foundation SDK
- * (`@grafana/grafana-foundation-sdk`) from the same metric selectors and SLO recording rules as
- * the alerts (`BackendMetrics`, `SLO_RECORDS`): a panel cannot query a metric the alerts do not
- * also rely on, and the SLO panels read exactly the series the burn-rate alerts read.
+ * Grafana dashboards of Kafka clusters, in the model the Grafana Foundation SDK
+ * (`@grafana/grafana-foundation-sdk`) builds, from the same metric selectors and SLO recording
+ * rules as the alerts (`BackendMetrics`, `SLO_RECORDS`): a panel cannot query a metric the alerts
+ * do not also rely on, and the SLO panels read exactly the series the burn-rate alerts read.
  *
- * The SDK is loaded on first use, not when this module is imported, so an app that asks for no
- * dashboards does not pay for it (docs/dashboards.md). Only its `dashboard` and `common` modules
- * load: the stat and time series panels and their Prometheus queries are built from their
- * defaults in `grafana-panels.ts`, since the SDK's `prometheus`, `stat` and `timeseries` modules
- * also load its v2 dashboard schemas.
+ * The models are built as plain data with the SDK's defaults and layout (`grafana-panels.ts`,
+ * checked against the SDK's own builders by its tests): nothing of the SDK loads at run time.
  */
 
 /** Where the dashboard JSON files of an environment go, under `dist/<env>/`. */
@@ -72,19 +66,6 @@ export interface BuiltDashboard {
   readonly title: string;
   /** The dashboard model as the SDK builds it (what Grafana imports). */
   readonly model: Record<string, unknown>;
-}
-
-let loaded: GrafanaPanelSdk | undefined;
-/** The SDK modules, loaded on first use (`import.meta.url` is this file; the CommonJS build replaces it). */
-function sdk(): GrafanaPanelSdk {
-  if (!loaded) {
-    const load = createRequire(import.meta.url);
-    loaded = {
-      dashboard: load('@grafana/grafana-foundation-sdk/dashboard') as typeof GrafanaDashboard,
-      common: load('@grafana/grafana-foundation-sdk/common') as typeof GrafanaCommon,
-    };
-  }
-  return loaded;
 }
 
 /** A Grafana uid from readable parts: the parts themselves when they fit in 40 characters, else a prefix and a hash. */
@@ -180,18 +161,16 @@ interface Step { readonly value: number | null; readonly color: string }
 type Section = { readonly id: number; readonly row: string; readonly panels: readonly PanelSpec[] };
 
 function build(kind: DashboardKind, uid: string, title: string, tags: readonly string[], sections: readonly Section[]): BuiltDashboard {
-  const grafana = sdk();
-  const { dashboard } = grafana;
   const datasource = { type: 'prometheus', uid: `\${${DATASOURCE_VARIABLE}}` };
-  const b = new dashboard.DashboardBuilder(title)
+  const b = new GrafanaDashboardBuilder(title)
     .uid(uid)
     .tags(['kafka', 'kafka-iac', ...tags])
     .time({ from: 'now-6h', to: 'now' })
     .refresh('1m')
     .readonly()
-    .withVariable(new dashboard.DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Prometheus').type('prometheus'));
+    .withDatasourceVariable(DATASOURCE_VARIABLE, 'Prometheus', 'prometheus');
   for (const section of sections) {
-    b.withRow(new dashboard.RowBuilder(section.row).id(section.id));
+    b.withRow(section.row, section.id);
     let x = 0;
     for (const p of section.panels) {
       // The SDK starts a new line only once a line is full: a panel that would cross column 24
@@ -202,14 +181,14 @@ function build(kind: DashboardKind, uid: string, title: string, tags: readonly s
         else x = 0;
       }
       x = (x + width) % 24;
-      b.withPanel(grafanaPanel(grafana, {
+      b.withPanel(grafanaPanel({
         type: p.type, id: p.id, title: p.title, description: p.description, unit: p.unit, datasource, span: width, height: p.type === 'stat' ? 5 : 8,
-        thresholds: p.type === 'stat' && p.thresholds ? new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps([...p.thresholds]).build() : undefined,
+        thresholds: p.type === 'stat' && p.thresholds ? absoluteThresholds([...p.thresholds]) : undefined,
         targets: p.queries.map((q, i) => ({ expr: q.expr, legendFormat: q.legend, refId: String.fromCharCode(65 + i) })),
       }));
     }
   }
-  // The SDK's model is plain data; a JSON round trip drops the `undefined` fields it leaves.
+  // The model is plain data; a JSON round trip drops the `undefined` fields and the query marker functions, as Grafana's import would.
   return { kind, uid, title, model: JSON.parse(JSON.stringify(b.build())) };
 }
 

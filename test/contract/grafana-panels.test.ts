@@ -1,11 +1,10 @@
-import * as common from '@grafana/grafana-foundation-sdk/common';
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as stat from '@grafana/grafana-foundation-sdk/stat';
 import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grafanaPanel, type GrafanaPanelFields } from '../../lib/contract/grafana-panels';
+import { absoluteThresholds, GrafanaDashboardBuilder, grafanaPanel, type GrafanaPanelFields } from '../../lib/contract/grafana-panels';
 
 // The oracle: the Grafana Foundation SDK's own panel and query builders (0.0.21), called the way
 // lib/contract/dashboards.ts called them before it built the panels in grafana-panels.ts
@@ -23,7 +22,6 @@ function sdkPanel(f: GrafanaPanelFields): dashboard.Panel {
   return panel.build();
 }
 
-const SDK = { dashboard, common };
 const thresholds = fc.array(fc.record({ value: fc.oneof(fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true })), color: fc.string() }), { maxLength: 4 })
   .map((steps) => new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps(steps).build());
 const fields = fc.record({
@@ -40,22 +38,28 @@ const fields = fc.record({
 }).map((f): GrafanaPanelFields => (f.type === 'stat' ? f : { ...f, thresholds: undefined }));
 
 describe('grafanaPanel builds what the SDK\'s panel builders build', () => {
+  it('absoluteThresholds: what the SDK\'s ThresholdsConfigBuilder builds', () => {
+    fc.assert(fc.property(thresholds, (t) => {
+      expect(JSON.stringify(absoluteThresholds(t.steps))).toBe(JSON.stringify(t));
+    }), { numRuns: 100 });
+  });
+
   it('for any stat or time series panel: the same JSON, key order included', () => {
     fc.assert(fc.property(fields, (f) => {
-      expect(JSON.stringify(grafanaPanel(SDK, f).build())).toBe(JSON.stringify(sdkPanel(f)));
+      expect(JSON.stringify(grafanaPanel(f).build())).toBe(JSON.stringify(sdkPanel(f)));
     }), { numRuns: 300 });
   });
 
-  it('for the panels of a dashboard: the dashboard\'s JSON, laid out by the SDK\'s DashboardBuilder', () => {
+  it('for the panels of a dashboard: the dashboard\'s JSON, laid out as the SDK\'s DashboardBuilder lays it out', () => {
     const panels: GrafanaPanelFields[] = [
       { type: 'stat', id: 1, title: 'Up', description: 'd', unit: 'none', datasource: { type: 'prometheus', uid: '${datasource}' }, span: 6, height: 5, thresholds: { mode: dashboard.ThresholdsMode.Absolute, steps: [{ value: null, color: 'red' }, { value: 3, color: 'green' }] }, targets: [{ expr: 'up', legendFormat: 'up', refId: 'A' }] },
       { type: 'timeseries', id: 2, title: 'Lag', description: 'e', unit: 'ms', datasource: { type: 'prometheus', uid: '${datasource}' }, span: 18, height: 8, targets: [{ expr: 'a', legendFormat: 'x', refId: 'A' }, { expr: 'b', legendFormat: 'y', refId: 'B' }] },
       { type: 'timeseries', id: 3, title: 'Disk', description: 'f', unit: 'bytes', datasource: { type: 'prometheus', uid: '${datasource}' }, span: 24, height: 8, targets: [] },
     ];
-    const ours = new dashboard.DashboardBuilder('t').withRow(new dashboard.RowBuilder('r').id(100));
+    const ours = new GrafanaDashboardBuilder('t').withRow('r', 100);
     const theirs = new dashboard.DashboardBuilder('t').withRow(new dashboard.RowBuilder('r').id(100));
     for (const p of panels) {
-      ours.withPanel(grafanaPanel(SDK, p));
+      ours.withPanel(grafanaPanel(p));
       theirs.withPanel({ build: () => sdkPanel(p) });
     }
     const json = JSON.stringify(ours.build());
@@ -70,7 +74,39 @@ describe('grafanaPanel builds what the SDK\'s panel builders build', () => {
     for (const bad of [{ span: 0 }, { span: 25 }, { height: 0 }]) {
       const f = { ...base, ...bad };
       expect(() => sdkPanel(f)).toThrow();
-      expect(() => grafanaPanel(SDK, f).build()).toThrow(RangeError);
+      expect(() => grafanaPanel(f).build()).toThrow(RangeError);
     }
   });
 });
+
+// One step of a dashboard: a row, or a panel (with or without a width of its own).
+const step = fc.oneof(
+  fc.record({ row: fc.string(), id: fc.integer({ min: 1, max: 10_000 }) }),
+  fields.map((panel) => ({ panel })),
+);
+
+describe('GrafanaDashboardBuilder builds what the SDK\'s DashboardBuilder builds', () => {
+  it('for any title, uid, tags, datasource variable and sequence of rows and panels: the same JSON, key order and layout included', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), fc.array(fc.string(), { maxLength: 4 }), fc.string(), fc.string(), fc.array(step, { maxLength: 12 }), (title, uid, tags, variable, label, steps) => {
+      const ours = new GrafanaDashboardBuilder(title).uid(uid).tags(tags).time({ from: 'now-6h', to: 'now' }).refresh('1m').readonly()
+        .withDatasourceVariable(variable, label, 'prometheus');
+      const theirs = new dashboard.DashboardBuilder(title).uid(uid).tags(tags).time({ from: 'now-6h', to: 'now' }).refresh('1m').readonly()
+        .withVariable(new dashboard.DatasourceVariableBuilder(variable).label(label).type('prometheus'));
+      for (const s of steps) {
+        if ('row' in s) {
+          ours.withRow(s.row, s.id);
+          theirs.withRow(new dashboard.RowBuilder(s.row).id(s.id));
+        } else {
+          ours.withPanel(grafanaPanel(s.panel));
+          theirs.withPanel({ build: () => sdkPanel(s.panel) });
+        }
+      }
+      expect(JSON.stringify(ours.build())).toBe(JSON.stringify(theirs.build()));
+    }), { numRuns: 300 });
+  });
+
+  it('a dashboard without rows or panels, as the SDK builds it', () => {
+    expect(JSON.parse(JSON.stringify(new GrafanaDashboardBuilder('empty').build()))).toEqual(JSON.parse(JSON.stringify(new dashboard.DashboardBuilder('empty').build())));
+  });
+});
+

@@ -1,6 +1,6 @@
 import { checkKmsKeyReference } from '../../model/grammar/arn';
 import { JsonPatch } from 'cdk8s';
-import { KubeStorageClass } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeStorageClass } from '../../imports/k8s';
 import { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';

@@ -1,4 +1,4 @@
-import { IntOrString, KubeDeployment, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { IntOrString, KubeDeployment, Quantity } from '../../imports/k8s';
 import { Construct } from 'constructs';
 import { StatefulSetPorts } from './kafka-node-properties';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';

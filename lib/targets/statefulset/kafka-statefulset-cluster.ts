@@ -2,9 +2,7 @@ import { checkInteger } from '../../model/grammar/numbers';
 import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 import { JsonPatch } from 'cdk8s';
 import { checkClusterDomain, checkNameOfObjects } from '../../model/grammar/names';
-import {
-  IntOrString, KubeClusterRole, KubeClusterRoleBinding, KubePodDisruptionBudget, KubeService, KubeServiceAccount, KubeStatefulSet,
-} from 'cdk8s-plus-27/lib/imports/k8s';
+import { IntOrString, KubeClusterRole, KubeClusterRoleBinding, KubePodDisruptionBudget, KubeService, KubeServiceAccount, KubeStatefulSet } from '../../imports/k8s';
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';

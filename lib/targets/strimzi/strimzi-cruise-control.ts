@@ -1,4 +1,4 @@
-import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap } from '../../imports/k8s';
 import { Construct } from 'constructs';
 import {
   KafkaRebalance, KafkaSpecCruiseControlAutoRebalanceMode, KafkaSpecCruiseControlMetricsConfigType,

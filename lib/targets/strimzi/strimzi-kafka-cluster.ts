@@ -1,7 +1,7 @@
 import { checkInteger } from '../../model/grammar/numbers';
 import { KUBERNETES_MAX_NODES } from '../../model/grammar/limits';
 import { ApiObject } from 'cdk8s';
-import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap } from '../../imports/k8s';
 import { Construct } from 'constructs';
 import { renderBrokerProperties } from '../../model/broker-config';
 import { AuthenticationMechanism, ClientAuthentication } from '../../model/client-authentication';

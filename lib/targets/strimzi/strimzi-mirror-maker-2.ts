@@ -1,6 +1,6 @@
 import { checkIamRoleArn } from '../../model/grammar/arn';
 import { checkNameOfObjects } from '../../model/grammar/names';
-import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap } from '../../imports/k8s';
 import { promqlMatchers } from '../../contract/writers/promql';
 import { Construct } from 'constructs';
 import { ClientNetwork } from '../../model/client-network';
