@@ -12,6 +12,7 @@ import { operatorFiles } from './report-writers';
 import { evaluatedDocuments } from '../rules/engine';
 import { secretValueViolationsInOutputFile } from '../rules/sec-009-no-secret-values';
 import type { RuleSelection } from '../rules/rule-pack';
+import { writeJson } from '../contract/writers/json';
 
 /** Options of a `KafkaApp`: where its outputs go and which rules run. */
 export interface KafkaAppProps {
@@ -194,7 +195,7 @@ export class KafkaApp {
       }
       const report = this.report(out.environment);
       generated.push(
-        { rel: 'report.json', text: JSON.stringify(report.toJson(), null, 2) + '\n', source: REPORT_SOURCE },
+        { rel: 'report.json', text: writeJson(report.toJson()), source: REPORT_SOURCE },
         { rel: 'report.md', text: report.toMarkdown(), source: REPORT_SOURCE },
         ...operatorFiles(report, out, { terraformOutdir: this.terraformOutdir, distDir: dir }),
       );

@@ -6,6 +6,7 @@ import { sarifLog } from '../rules/report-sarif';
 import { junitXml } from '../rules/report-junit';
 import type { SynthesizedDocument } from '../contract/document';
 import { environmentDiagram } from './environment-diagram';
+import { writeJson } from '../contract/writers/json';
 
 /** What an environment synthesized from: its Terraform stacks and cdk8s charts (their ids name the output files). */
 export interface EnvironmentSources {
@@ -61,7 +62,7 @@ export function operatorFiles(report: ComplianceReport, sources: EnvironmentSour
   for (const { file, documents } of located) for (const d of documents) fileOfPath.set(d.path, file);
   const sarif = sarifLog(report, { artifactOf: (p) => { const f = fileOfPath.get(p); return f === undefined ? undefined : artifactUri(f); } });
   return [
-    { rel: 'report.sarif', text: JSON.stringify(sarif, null, 2) + '\n', source: REPORT_SOURCE },
+    { rel: 'report.sarif', text: writeJson(sarif), source: REPORT_SOURCE },
     { rel: 'report.junit.xml', text: junitXml(report), source: REPORT_SOURCE },
     { rel: 'diagram.md', text: environmentDiagram(report.environment, located.flatMap((l) => l.documents)), source: DIAGRAM_SOURCE },
   ];

@@ -1,4 +1,4 @@
-import { apiGroupOf, type SynthesizedDocument } from './document';
+import type { SynthesizedDocument } from './document';
 import { TARGET_LABEL } from './vocabulary';
 
 /** The target a document belongs to, and where a rule lands (RULES.md, "How a rule lands on each target"). */
@@ -18,7 +18,8 @@ export function targetOf(doc: SynthesizedDocument): RuleTarget | undefined {
   if (doc.source === 'terraform') {
     return doc.type.startsWith('aws_msk_') ? RuleTarget.MSK : undefined;
   }
-  if (apiGroupOf(doc) === 'kafka.strimzi.io') return RuleTarget.STRIMZI;
+  // The API group is `kafka.strimzi.io` (`apiGroupOf`), read without cutting the string: every rule asks for every document.
+  if (doc.apiVersion.startsWith('kafka.strimzi.io/')) return RuleTarget.STRIMZI;
   const label = doc.body.metadata?.labels?.[TARGET_LABEL];
   if (label === RuleTarget.STATEFULSET) return RuleTarget.STATEFULSET;
   if (label === RuleTarget.STRIMZI) return RuleTarget.STRIMZI;

@@ -34,6 +34,13 @@ export function markdownCell(text: string): string {
  */
 export function markdownCode(text: string): string {
   const s = String(text);
+  // Most text (resource names, construct paths) holds no backtick, `|` or control character:
+  // fenced by one backtick as it is (the general case below gives the same).
+  // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
+  if (s !== '' && !/[\x00-\x1f\x7f`|]/.test(s)) {
+    const pad = s.startsWith(' ') && s.endsWith(' ') ? ' ' : '';
+    return `\`${pad}${s}${pad}\``;
+  }
   // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to refuse or escape them
   if (s === '' || /[\x00-\x1f\x7f]/.test(s)) return markdownCell(s);
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));

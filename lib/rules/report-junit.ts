@@ -10,7 +10,16 @@ import type { ComplianceReport, ReportEntry } from './report';
  */
 export function junitXml(report: ComplianceReport): string {
   const env = report.environment.name;
-  const cases = report.entries.map((e) => testCase(env, e));
+  // Escaped once per rule: a large platform's report has thousands of entries of a few dozen rules.
+  const perRule = new Map<string, RuleText>();
+  const cases = report.entries.map((e) => {
+    let text = perRule.get(e.ruleId);
+    if (!text || text.title !== e.title) {
+      text = { title: e.title, classname: xml(`${env}.${e.ruleId}`), name: xml(`${e.ruleId} ${e.title} [`) };
+      perRule.set(e.ruleId, text);
+    }
+    return testCase(text, e);
+  });
   const failures = report.errors().length;
   const skipped = report.entries.filter((e) => e.status === 'suppressed' || e.status === 'not-applicable').length;
   return [
@@ -24,10 +33,18 @@ export function junitXml(report: ComplianceReport): string {
   ].join('\n');
 }
 
-function testCase(env: string, e: ReportEntry): string {
-  const open = `    <testcase classname="${xml(`${env}.${e.ruleId}`)}" name="${xml(`${e.ruleId} ${e.title} [${e.path}]`)}"`;
-  const detail = e.findings.map((f) => `${f.found}; expected ${f.expected}. ${f.fix ?? e.remediation}`).join('\n');
+/** The escaped text of a rule's test cases: `classname`, and `name` up to the path. */
+interface RuleText {
+  readonly title: string;
+  readonly classname: string;
+  readonly name: string;
+}
+
+function testCase(rule: RuleText, e: ReportEntry): string {
+  // `xml` escapes character by character, so the escaped parts make the escaped whole.
+  const open = `    <testcase classname="${rule.classname}" name="${rule.name}${xml(`${e.path}]`)}"`;
   if (e.status === 'compliant') return `${open}/>`;
+  const detail = e.findings.map((f) => `${f.found}; expected ${f.expected}. ${f.fix ?? e.remediation}`).join('\n');
   if (e.status === 'not-applicable') return `${open}>\n      <skipped message="not applicable: no document this rule reads"/>\n    </testcase>`;
   if (e.status === 'suppressed') {
     const s = e.suppression;

@@ -180,7 +180,9 @@ export class ComplianceReport {
     for (const e of this.entriesByProblem()) {
       const detail = e.status === 'suppressed'
         ? `suppressed at ${markdownCode(e.suppression?.attachedTo ?? '')}: ${markdownCell(e.suppression?.reason ?? '')}`
-        : [...e.findings.map((f) => `${f.found}; expected ${f.expected}`), ...e.notes].map(markdownCell).join('<br>');
+        // Most entries (compliant, no notes) have no detail.
+        : e.findings.length === 0 && e.notes.length === 0 ? ''
+          : [...e.findings.map((f) => `${f.found}; expected ${f.expected}`), ...e.notes].map(markdownCell).join('<br>');
       lines.push(`| ${e.ruleId} | ${e.level} | ${e.status} | ${markdownCode(e.resource)} | ${markdownCode(e.path)} | ${detail} |`);
     }
     const unused = this.unusedSuppressions();

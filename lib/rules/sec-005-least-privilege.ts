@@ -7,6 +7,7 @@ import {
 import { MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS } from '../model/access/msk-iam-actions';
 import { PrincipalKind } from '../model/access/principal';
 import type { SynthesizedDocument } from '../contract/document';
+import type { DocumentIndex } from '../contract/document-index';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 
@@ -39,7 +40,12 @@ interface Grant {
 function checkGrants(grants: readonly Grant[], kindOf: (principal: string) => string, ctx: RuleContext): RuleOutcome {
   const f = new Findings();
   const notes: string[] = [];
-  const writers = new Set(grants.filter((g) => g.allow && g.resourceType === 'topic' && g.operations.some((o) => /^(write|all)$/i.test(o))).map((g) => g.principal));
+  // A KafkaUser of a large platform holds dozens of grants, each compliant: the messages below are
+  // written only for a finding.
+  const writers = new Set<string>();
+  for (const g of grants) {
+    if (g.allow && g.resourceType === 'topic' && g.operations.some(isWriteOrAll)) writers.add(g.principal);
+  }
   for (const g of grants) {
     if (!g.allow) continue;
     const kind = kindOf(g.principal);
@@ -51,16 +57,17 @@ function checkGrants(grants: readonly Grant[], kindOf: (principal: string) => st
       continue;
     }
     const wildcard = g.prefix ? g.name === '' : g.name === '*';
-    if (ctx.environment.isProductionLike) {
-      f.expect(!wildcard, {
+    if (ctx.environment.isProductionLike && wildcard) {
+      f.add({
         found: `non-admin ${g.principal} is allowed ${g.operations.join(',')} on ${label}`,
         expected: `named ${g.resourceType}s or a prefix in ${ctx.environment.profile}`,
         fix: `Grant ${g.principal} named ${g.resourceType}s (topic.grantProduce / grantConsume with a group) or a prefix, or declare it with access.addAdmin.`,
       });
     }
-    const allowed = nonAdminAclOperations(kind, g.resourceType);
     for (const op of g.operations) {
-      f.expect(isNonAdminAclOperation(kind, g.resourceType, op), {
+      if (isNonAdminAclOperation(kind, g.resourceType, op)) continue;
+      const allowed = nonAdminAclOperations(kind, g.resourceType);
+      f.add({
         found: `non-admin ${g.principal} (${kind}) is allowed ${op} on ${label}`,
         expected: allowed.length > 0
           ? `only ${allowed.join(', ')} on a ${g.resourceType} for a non-admin ${kind}`
@@ -72,12 +79,18 @@ function checkGrants(grants: readonly Grant[], kindOf: (principal: string) => st
   return f.outcome([...new Set(notes)]);
 }
 
+/** Write or All, in any case: the topic operations that make a principal a producer. */
+function isWriteOrAll(operation: string): boolean {
+  return /^(write|all)$/i.test(operation);
+}
+
 /** Cluster operations of a non-admin: IdempotentWrite for a producer, Describe for MirrorMaker 2, nothing else. */
 function checkClusterOperations(f: Findings, g: Grant, kind: string, writer: boolean): void {
   for (const op of g.operations) {
     const idempotentWrite = /^idempotentwrite$/i.test(op) && writer;
     const other = !/^idempotentwrite$/i.test(op) && isNonAdminAclOperation(kind, 'cluster', op);
-    f.expect(idempotentWrite || other, {
+    if (idempotentWrite || other) continue;
+    f.add({
       found: `non-admin ${g.principal} (${kind}) is allowed cluster operation ${op}`,
       expected: 'no cluster right for a non-admin except IdempotentWrite for an idempotent producer and Describe for MirrorMaker 2',
       fix: `Remove the cluster ${op} grant from ${g.principal}, or declare it with access.addAdmin.`,
@@ -226,17 +239,22 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 
 /** The admins the MSK clusters of a synthesis declare (their `kafka-iac:declared-admins` tag); undefined when none carries it. */
 function mskDeclaredAdmins(ctx: RuleContext): ReadonlySet<string> | undefined {
+  // Asked for every IAM policy: read once per document index (one synthesis).
+  if (MSK_DECLARED_ADMINS.has(ctx.index)) return MSK_DECLARED_ADMINS.get(ctx.index);
   const declared = ctx.index.terraform('aws_msk_cluster')
     .map((c) => c.body.tags?.[DECLARED_ADMINS_TAG])
     .filter((v): v is string => typeof v === 'string');
-  if (declared.length === 0) return undefined;
-  return new Set(declared.flatMap((v) => v.split(/\s+/).filter((a) => a !== '')));
+  const admins = declared.length === 0 ? undefined : new Set(declared.flatMap((v) => v.split(/\s+/).filter((a) => a !== '')));
+  MSK_DECLARED_ADMINS.set(ctx.index, admins);
+  return admins;
 }
+
+const MSK_DECLARED_ADMINS = new WeakMap<DocumentIndex, ReadonlySet<string> | undefined>();
 
 /** The statements of a non-admin's policy: only named kafka-cluster actions of its kind, on named resources. */
 function checkIamStatements(ctx: RuleContext, checked: readonly IamStatement[], kind: string, who: string, tagged: boolean): RuleOutcome {
   const f = new Findings();
-  const allowed = new Set(nonAdminIamActions(kind).map((a) => a.toLowerCase()));
+  const allowed = lowerCaseNonAdminIamActions(kind);
   const notes: string[] = [];
   for (const s of checked) {
     if (s.effect === 'Deny') continue;
@@ -272,6 +290,19 @@ function checkIamStatements(ctx: RuleContext, checked: readonly IamStatement[], 
   }
   return f.outcome(notes);
 }
+
+/** `nonAdminIamActions(kind)` in lower case, made once per table (the actions are the same for every policy of a kind). */
+function lowerCaseNonAdminIamActions(kind: string): ReadonlySet<string> {
+  const actions = nonAdminIamActions(kind);
+  let lower = LOWER_CASE_ACTIONS.get(actions);
+  if (!lower) {
+    lower = new Set(actions.map((a) => a.toLowerCase()));
+    LOWER_CASE_ACTIONS.set(actions, lower);
+  }
+  return lower;
+}
+
+const LOWER_CASE_ACTIONS = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /**
  * One action of an Allow statement: no pattern (`*`, `kafka-cluster:*`, `kafka:*`), only

@@ -90,4 +90,20 @@ describe('junitXml', () => {
     const plain = junitXml(new ComplianceReport(staging, [entry('HA-001', 'compliant', { path: 'app/stack/`orders`-topic.v1 (é)' })]));
     expect(plain).toContain('name="HA-001 HA-001 title [app/stack/`orders`-topic.v1 (é)]"');
   });
+
+  it('names every case of a rule by its own title and path, escaped, however many cases the rule has', () => {
+    const report = new ComplianceReport(staging, [
+      entry('SEC-005', 'compliant', { title: "Least privilege: `*` for 'admins' & <nobody>", path: 'kafka/access/User-a' }),
+      entry('SEC-005', 'compliant', { title: "Least privilege: `*` for 'admins' & <nobody>", path: 'kafka/access/User-<b>' }),
+      entry('SEC-005', 'non-compliant', { title: 'Another "title"', path: 'kafka/access/User-c', findings: [{ found: 'x', expected: 'y' }] }),
+      entry('HA-002', 'compliant', { path: 'kafka/access/Topic-"t"' }),
+    ]);
+    const names = [...junitXml(report).matchAll(/<testcase classname="([^"]*)" name="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+    expect(names).toEqual([
+      ['staging.SEC-005', 'SEC-005 Least privilege: `*` for &apos;admins&apos; &amp; &lt;nobody&gt; [kafka/access/User-a]'],
+      ['staging.SEC-005', 'SEC-005 Least privilege: `*` for &apos;admins&apos; &amp; &lt;nobody&gt; [kafka/access/User-&lt;b&gt;]'],
+      ['staging.SEC-005', 'SEC-005 Another &quot;title&quot; [kafka/access/User-c]'],
+      ['staging.HA-002', 'HA-002 HA-002 title [kafka/access/Topic-&quot;t&quot;]'],
+    ]);
+  });
 });

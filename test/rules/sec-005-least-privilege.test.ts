@@ -18,7 +18,8 @@ import { statefulSetChart } from '../support/statefulset-fixture';
 import { SEC_005_LEAST_PRIVILEGE } from '../../lib/rules/sec-005-least-privilege';
 import { itDescribesItself } from './fixtures/metadata';
 import { outcomeOf, findingsOf } from './fixtures/outcome';
-import { kubernetes, terraform } from './fixtures/cap-documents';
+import { kubernetes, production, terraform } from './fixtures/cap-documents';
+import { evaluateRules } from '../../lib/rules/engine';
 import { Environment } from '../../lib/model/environment';
 describe('every target', () => {
   describe('SEC-005 least privilege', () => {
@@ -438,6 +439,15 @@ describe('SEC-005 on hand-built documents', () => {
         'non-admin ops is allowed wildcard action kafka-cluster:* (tagged admin, but not a declared admin of the cluster, so checked as an application)',
         "non-admin ops is allowed kafka-cluster:* on resource '*' (tagged admin, but not a declared admin of the cluster, so checked as an application)",
       ]);
+    });
+    it('reads the declared admins of each synthesis for every policy in it: a later synthesis with other clusters is read afresh', () => {
+      const ops = { ...policy([allow('kafka-cluster:*', '*')], { 'kafka-iac:principal': 'ops', 'kafka-iac:principal-kind': 'admin' }), path: 'production/ops/Resource', address: 'aws_iam_policy.ops' };
+      const rogue = { ...policy([allow('kafka-cluster:*', '*')], { 'kafka-iac:principal': 'rogue', 'kafka-iac:principal-kind': 'admin' }), path: 'production/rogue/Resource', address: 'aws_iam_policy.rogue' };
+      const statusesOf = (admins: string) => evaluateRules({ environment: production, rules: [SEC_005_LEAST_PRIVILEGE], documents: [ops, rogue, cluster(admins)] })
+        .entries.map((e) => [e.path, e.status]);
+      expect(statusesOf('ops')).toEqual([['production/ops/Resource', 'compliant'], ['production/rogue/Resource', 'non-compliant']]);
+      expect(statusesOf('rogue ops')).toEqual([['production/ops/Resource', 'compliant'], ['production/rogue/Resource', 'compliant']]);
+      expect(statusesOf('kafka-admin')).toEqual([['production/ops/Resource', 'non-compliant'], ['production/rogue/Resource', 'non-compliant']]);
     });
     it('passes an undeclared admin tag whose policy an application may hold', () => {
       const doc = policy([allow('kafka-cluster:ReadData')], { 'kafka-iac:principal': 'ops', 'kafka-iac:principal-kind': 'admin' });

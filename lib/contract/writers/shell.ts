@@ -20,6 +20,8 @@ export function shellQuote(value: string): string {
 /** `value` as one word of the argument-line format. */
 export function encodeArgument(value: string): string {
   if (value === '') return '\\c'; // printf '%b' '\c' prints nothing: the empty argument
+  // Most arguments (options, topic names, numbers) hold nothing to encode: written as they are.
+  if (!NEEDS_ENCODING.test(value)) return value;
   let out = '';
   for (const ch of value) {
     const code = ch.codePointAt(0)!;
@@ -30,6 +32,10 @@ export function encodeArgument(value: string): string {
   }
   return out;
 }
+
+/** A character `encodeArgument` writes as an escape: a backslash, a space, `#`, a control character or DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to escape them
+const NEEDS_ENCODING = /[\\ #\x00-\x1f\x7f]/;
 
 /** One line of the argument-line format. */
 export function encodeArgumentLine(args: readonly string[]): string {
@@ -54,6 +60,8 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 
 /** bash's `printf '%b'` of one word. */
 function printfB(word: string): string {
+  // Without a backslash there is no escape: the word is printed as it is.
+  if (!word.includes('\\')) return word;
   let out = '';
   for (let i = 0; i < word.length; i++) {
     const c = word[i];

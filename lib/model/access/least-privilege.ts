@@ -61,14 +61,24 @@ export function isNonAdminAclOperation(kind: string, resourceType: string, opera
  * AlterTopic, AlterTopicDynamicConfiguration, DescribeTopicDynamicConfiguration). Sorted.
  */
 export function nonAdminIamActions(kind: string): readonly string[] {
+  // Two tables only (MirrorMaker 2's and an application's, for any other kind): each made once,
+  // since SEC-005 asks for every IAM policy of a synthesis.
+  const mirrorMaker = kind === PrincipalKind.MIRROR_MAKER_2;
+  const made = mirrorMaker ? NON_ADMIN_IAM_ACTIONS.mirrorMaker : NON_ADMIN_IAM_ACTIONS.application;
+  if (made !== undefined) return made;
   const out = new Set<string>(MSK_IAM_CONNECT_ACTIONS);
   for (const type of Object.values(AclResourceType)) {
     const resource = type === AclResourceType.CLUSTER ? AclResource.cluster() : AclResource.any(type);
     const operations = [...nonAdminAclOperations(kind, type)];
     for (const a of mskIamActionsOf({ principal: kind, permission: AclPermission.ALLOW, resource, operations })) out.add(a);
   }
-  return [...out].sort();
+  const actions: readonly string[] = Object.freeze([...out].sort());
+  if (mirrorMaker) NON_ADMIN_IAM_ACTIONS.mirrorMaker = actions;
+  else NON_ADMIN_IAM_ACTIONS.application = actions;
+  return actions;
 }
+
+const NON_ADMIN_IAM_ACTIONS: { mirrorMaker?: readonly string[]; application?: readonly string[] } = {};
 
 /**
  * Every `kafka-cluster:` action MSK IAM access control knows, so that an IAM action pattern

@@ -54,13 +54,26 @@ export const MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS: readonly string[] = [
 
 /** The IAM actions of one ACL entry, deduplicated and sorted. */
 export function mskIamActionsOf(entry: AclEntry): string[] {
-  const byOp = ACTIONS[entry.resource.type];
-  const out = new Set<string>();
-  for (const op of entry.operations) {
-    for (const a of byOp[op] ?? []) out.add(a);
+  // Every grant of a platform asks with one of a few operation lists (Write,Describe on a topic,
+  // Read on a group...): each answer is worked out once, and a copy handed out.
+  const key = JSON.stringify([entry.resource.type, ...entry.operations]);
+  let actions = ACTIONS_OF_OPERATIONS.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent, working the actions out again gives the same list (the cache only saves work)
+  if (actions === undefined) {
+    const byOp = ACTIONS[entry.resource.type];
+    const out = new Set<string>();
+    for (const op of entry.operations) {
+      for (const a of byOp[op] ?? []) out.add(a);
+    }
+    actions = [...out].sort();
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, forgetting earlier, later or never changes no answer (it bounds memory only)
+    if (ACTIONS_OF_OPERATIONS.size >= 1_000) ACTIONS_OF_OPERATIONS.clear();
+    ACTIONS_OF_OPERATIONS.set(key, actions);
   }
-  return [...out].sort();
+  return [...actions];
 }
+
+const ACTIONS_OF_OPERATIONS = new Map<string, readonly string[]>();
 
 /** Whether an operation has an IAM equivalent on the resource type. */
 export function hasMskIamEquivalent(type: AclResourceType, operation: AclOperation): boolean {

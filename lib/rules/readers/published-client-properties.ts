@@ -22,6 +22,9 @@ export interface PublishedClientProperties {
  * read the same properties, and a synthesized document does not change while the rules run.
  */
 export function publishedClientProperties(doc: SynthesizedDocument): PublishedClientProperties[] {
+  // Only a terraform_data or a ConfigMap can publish any (readPublished): every other document is
+  // answered at once, without the cache, as three rules ask for every document.
+  if (doc.source === 'terraform' ? doc.type !== 'terraform_data' : doc.kind !== 'ConfigMap') return [];
   return [...readPublished(doc)];
 }
 

@@ -5,6 +5,7 @@
 // string longer than any inside it, and one space is stripped from each side when both sides
 // have one (code spans). https://github.github.com/gfm/
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { markdownCell, markdownCode } from '../../../lib/contract/writers/markdown';
 
 describe('markdownCell', () => {
@@ -59,5 +60,19 @@ describe('markdownCode', () => {
     expect(markdownCode('a\tb*')).toBe('a b\\*');
     expect(markdownCode('a\u007fb')).toBe('a b');
     expect(markdownCode('\u0000')).toBe(' ');
+  });
+
+  it('fences any text as the general rule does: the longest backtick run plus one, padded, every | escaped', () => {
+    // The rule written out in full; markdownCode writes text without a backtick, | or control character on a shorter path.
+    const general = (s: string): string => {
+      const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
+      const fence = '`'.repeat(longest + 1);
+      const pad = s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ')) ? ' ' : '';
+      return `${fence}${pad}${s.replace(/\|/g, '\\|')}${pad}${fence}`;
+    };
+    // eslint-disable-next-line no-control-regex -- control characters are left to markdownCell, as markdownCode does
+    const noControl = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '`', '|', '*', '_', '<', '&', '\\', '.', '/', 'é', '✓') }).filter((s) => s !== '' && !/[\x00-\x1f\x7f]/.test(s));
+    fc.assert(fc.property(noControl, (s) => markdownCode(s) === general(s)), { numRuns: 2000 });
+    for (const s of ['orders', ' orders ', ' orders', 'kafka/events-access/Topic-t1.events', 'KafkaTopic/t1.events']) expect(markdownCode(s)).toBe(general(s));
   });
 });

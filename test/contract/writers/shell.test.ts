@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   decodeArgumentLine, encodeArgument, encodeArgumentLine, inDoubleQuotes, refuseUnsafeCredential, RUN_ARGUMENT_LINES, shellComment, shellQuote, shellWord,
 } from '../../../lib/contract/writers/shell';
@@ -72,6 +73,20 @@ describe('decodeArgumentLine', () => {
   it('decodes what encodeArgument wrote back to the same arguments', () => {
     const args = ['a b', '', '#x', 'c\\d', 'tab\there', 'nl\nx', 'é😀', '\x7f'];
     expect(decodeArgumentLine(encodeArgumentLine(args))).toEqual(args);
+  });
+
+  it('encodes any argument as the character-by-character rule does, and decodes it back, whatever it holds', () => {
+    // The rule written out for every character; encodeArgument and printf %b return a word with nothing to escape as it is.
+    const byCharacter = (value: string): string => value === '' ? '\\c' : [...value].map((ch) => {
+      const code = ch.codePointAt(0)!;
+      if (ch === '\\') return '\\\\';
+      return ch === ' ' || ch === '#' || code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : ch;
+    }).join('');
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', '1', '.', '_', '-', '*', '=', 'é', '😀', '\\', ' ', '#', '\t', '\n', '\x00', '\x7f', 'x'), fc.string({ unit: 'binary', maxLength: 1 })) });
+    fc.assert(fc.property(fc.array(text, { maxLength: 6 }), (args) => {
+      for (const a of args) expect(encodeArgument(a)).toBe(byCharacter(a));
+      if (args.length > 0) expect(decodeArgumentLine(encodeArgumentLine(args))).toEqual(args);
+    }), { numRuns: 1000 });
   });
 });
 

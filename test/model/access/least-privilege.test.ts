@@ -38,6 +38,15 @@ describe('the non-admin table of SEC-005', () => {
     expect(mm2).not.toContain('kafka-cluster:AlterCluster');
   });
 
+  it('gives every kind other than MirrorMaker 2 the application actions, the same on every call, and a caller cannot change them', () => {
+    const application = [...nonAdminIamActions('application')];
+    for (const kind of ['operator', 'admin', '']) expect(nonAdminIamActions(kind), kind).toEqual(application);
+    expect(nonAdminIamActions('application')).toBe(nonAdminIamActions('application'));
+    expect(() => (nonAdminIamActions('mirror-maker-2') as string[]).push('kafka-cluster:*')).toThrow(TypeError);
+    expect(nonAdminIamActions('mirror-maker-2')).not.toContain('kafka-cluster:*');
+    expect(nonAdminIamActions('application')).toEqual(application);
+  });
+
   it('expands IAM action patterns to the kafka-cluster actions they grant', () => {
     expect(kafkaClusterActionsMatching('*')).toHaveLength(19);
     expect(kafkaClusterActionsMatching('kafka-cluster:*Topic*')).toEqual([

@@ -80,4 +80,15 @@ describe('publishedClientProperties on a Kubernetes ConfigMap', () => {
     first.pop();
     expect(publishedClientProperties(doc)).toHaveLength(1);
   });
+
+  it('reads nothing, a new empty array each time, from a document that is neither a terraform_data nor a ConfigMap, whatever it carries', () => {
+    const labelled = { ...configMap('checkout', true, 'acks=all'), kind: 'KafkaUser' };
+    const artefactLike = { ...mskArtefact({ checkout: { producer: true, properties: 'acks=all' } }), type: 'aws_iam_policy' };
+    for (const doc of [labelled, artefactLike]) {
+      const first = publishedClientProperties(doc);
+      expect(first).toEqual([]);
+      first.push(publishedClientProperties(configMap('x', true, 'acks=all'))[0]);
+      expect(publishedClientProperties(doc)).toEqual([]);
+    }
+  });
 });
