@@ -1,3 +1,4 @@
+import { oncePer } from './once-per';
 import { KafkaIacError } from './errors';
 import { attachedEnvironment } from './environment-attachment';
 import { checkNamespace } from './grammar/names';
@@ -96,16 +97,8 @@ export function outputRenderContext(synthesized: ReadonlyMap<TerraformJsonSource
  * rule file of a cluster).
  */
 export function oncePerSynthesis<T>(read: (context?: OutputRenderContext) => T): (context?: OutputRenderContext) => T {
-  const results = new WeakMap<OutputRenderContext, { readonly value: T }>();
-  return (context) => {
-    if (!context) return read();
-    let result = results.get(context);
-    if (!result) {
-      result = { value: read(context) };
-      results.set(context, result);
-    }
-    return result.value;
-  };
+  const once = oncePer((context: OutputRenderContext) => read(context));
+  return (context) => (context ? once(context) : read());
 }
 
 /** `render()` the first time `key` is asked for, the same object each time after. */

@@ -1,5 +1,6 @@
 import type { SynthesizedDocument, TerraformDocument } from '../contract/document';
-import { oncePer, type DocumentIndex } from '../contract/document-index';
+import type { DocumentIndex } from '../contract/document-index';
+import { oncePer } from '../model/once-per';
 import { Findings, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 

@@ -1,5 +1,6 @@
 import { apiGroupOf, type KubernetesDocument, type SynthesizedDocument } from '../contract/document';
-import { oncePer, type DocumentIndex } from '../contract/document-index';
+import type { DocumentIndex } from '../contract/document-index';
+import { oncePer } from '../model/once-per';
 import { ACL_ARTEFACT_LABEL, GROUP_TOPIC_PARTITIONS_ANNOTATION, SLO_COVERED_ANNOTATION, TARGET_LABEL } from '../contract/vocabulary';
 import { topicLinesOf } from './readers/statefulset-documents';
 import { Findings, NOT_APPLICABLE, RuleLevel, RuleTarget, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';

@@ -1,7 +1,8 @@
 // oncePer (lib/contract/document-index.ts): the views the rules share are read once per document
 // index or document, and again for another one.
 import { describe, expect, it } from 'vitest';
-import { DocumentIndex, oncePer } from '../../lib/contract/document-index';
+import { DocumentIndex } from '../../lib/contract/document-index';
+import { oncePer } from '../../lib/model/once-per';
 
 describe('oncePer', () => {
   it('reads once per key and gives later calls with the same key that result', () => {

@@ -1,6 +1,6 @@
 import { readProperties } from '../../contract/writers/properties';
 import type { SynthesizedDocument } from '../../contract/document';
-import { oncePer } from '../../contract/document-index';
+import { oncePer } from '../../model/once-per';
 import { RuleTarget } from '../rule';
 
 import { CLIENT_PRODUCER_LABEL, CLIENT_PROPERTIES_ARTEFACT_KIND, CLIENT_PROPERTIES_KEY, CLIENT_PROPERTIES_LABEL, TARGET_LABEL } from '../../contract/vocabulary';

@@ -1,6 +1,7 @@
 import { readProperties } from '../../contract/writers/properties';
 import type { KubernetesDocument, SynthesizedDocument } from '../../contract/document';
-import { oncePer, type DocumentIndex } from '../../contract/document-index';
+import type { DocumentIndex } from '../../contract/document-index';
+import { oncePer } from '../../model/once-per';
 import { parseTopicLines, type TopicLine } from '../../contract/admin-command-lines';
 import { KAFKA_CLUSTER_LABEL } from '../../contract/vocabulary';
 import { Findings, NOT_APPLICABLE, type RuleOutcome } from '../rule';

@@ -1,6 +1,7 @@
 import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-config';
 import { apiGroupOf, type KubernetesDocument, type SynthesizedDocument } from '../../contract/document';
-import { oncePer, type DocumentIndex } from '../../contract/document-index';
+import type { DocumentIndex } from '../../contract/document-index';
+import { oncePer } from '../../model/once-per';
 import { shown, type Findings } from '../rule';
 
 /**
