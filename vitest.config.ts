@@ -38,7 +38,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    setupFiles: ['test/support/creation-stacks.ts', 'test/support/remove-temporary-folders.ts'],
+    setupFiles: ['test/support/cpu-per-file.ts', 'test/support/creation-stacks.ts', 'test/support/remove-temporary-folders.ts'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
     // Two workers for the 2-core machine. Terraform and promtool run as child processes beside them.
