@@ -70,3 +70,13 @@ export function passedAndUnchanged(state: TscState, roots: readonly string[]): b
   }
   return true;
 }
+
+/** The root files of a tsconfig, as tsc lists them from its `files`, `include` and `exclude` (no program is built). */
+export function configRootFiles(tsconfig: string): string[] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); },
+  });
+  if (!parsed) throw new Error(`cannot read ${tsconfig}`);
+  return parsed.fileNames;
+}

@@ -13,25 +13,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import ts from 'typescript';
 import { ROOT } from './paths';
-import { forgetPass, passedAndUnchanged, recordPass, tscStateKey } from './tsc-state';
+import { configRootFiles, forgetPass, passedAndUnchanged, recordPass, tscStateKey } from './tsc-state';
 
 const BUILD_INFO = path.join(ROOT, '.test-out', 'cache', 'tsc.tsbuildinfo');
 const TSCONFIG = path.join(ROOT, 'tsconfig.json');
 
-/** The root files of tsconfig.json, as tsc lists them (its `include` and `exclude`, no program built). */
-function rootFiles(): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(TSCONFIG, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); },
-  });
-  if (!parsed) throw new Error(`cannot read ${TSCONFIG}`);
-  return parsed.fileNames;
-}
-
 const state = { buildInfo: BUILD_INFO, key: tscStateKey(ROOT, [TSCONFIG]) };
-if (passedAndUnchanged(state, rootFiles())) {
+if (passedAndUnchanged(state, configRootFiles(TSCONFIG))) {
   console.log('typecheck: no file tsc read has changed since its last passing run (tsc content hashes); tsc not run');
   process.exit(0);
 }
