@@ -56,5 +56,12 @@ export default defineConfig({
     // CDKTF_OUTDIR restores it.
     isolate: false,
     sequence: { sequencer: SlowFirstSequencer },
+    experimental: {
+      // The modules vite transformed (lib/, test/, the 38k lines of generated Strimzi classes)
+      // are kept on disk, keyed by each file's content, and the next run loads them instead of
+      // transforming again (a fresh clone transforms all). In .test-out with the other caches.
+      fsModuleCache: true,
+      fsModuleCachePath: '.test-out/cache/vitest-modules',
+    },
   },
 });

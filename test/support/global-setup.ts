@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { EnvironmentSynthesis } from '../../lib/app/kafka-app';
+import './creation-stacks';
 import { contentDigest } from './content-digest';
 import { EXAMPLES_DIR, ROOT, TEST_OUT } from './paths';
 import { processExists } from './processes';
