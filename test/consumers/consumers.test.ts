@@ -358,12 +358,16 @@ const loaded = Object.keys(createRequire(__filename).cache);
 const installed = ${JSON.stringify(path.join(shared, 'node_modules') + path.sep)};
 console.log(JSON.stringify(loaded.filter((f) => f.startsWith(installed)).map((f) => f.slice(installed.length))));
 `;
+    // One process per entry point and way of loading it; the checks of the package's own files below read the same lists.
+    const loaded = new Map<string, string[]>();
     const loadedBy = (entry: string, how: 'require' | 'import') => {
       const file = `probe-${entry}-${how}.cjs`;
+      if (loaded.has(file)) return loaded.get(file)!;
       fs.writeFileSync(path.join(dir, file), how === 'require'
         ? probe(`require('kafka-iac/${entry}')`)
         : `(async () => { await import('kafka-iac/${entry}');\n${probe('')}})();\n`);
-      return JSON.parse(run(process.execPath, [file], dir).stdout) as string[];
+      loaded.set(file, JSON.parse(run(process.execPath, [file], dir).stdout) as string[]);
+      return loaded.get(file)!;
     };
     const matching = (files: readonly string[], re: RegExp) => files.filter((f) => re.test(f));
     for (const how of ['require', 'import'] as const) {
