@@ -38,7 +38,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    setupFiles: ['test/support/creation-stacks.ts', 'test/support/remove-temporary-folders.ts'],
+    setupFiles: ['test/support/cpu-per-file.ts', 'test/support/creation-stacks.ts', 'test/support/remove-temporary-folders.ts'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
     // Two workers for the 2-core machine. Terraform and promtool run as child processes beside them.
@@ -56,5 +56,12 @@ export default defineConfig({
     // CDKTF_OUTDIR restores it.
     isolate: false,
     sequence: { sequencer: SlowFirstSequencer },
+    experimental: {
+      // The modules vite transformed (lib/, test/, the 38k lines of generated Strimzi classes)
+      // are kept on disk, keyed by each file's content, and the next run loads them instead of
+      // transforming again (a fresh clone transforms all). In .test-out with the other caches.
+      fsModuleCache: true,
+      fsModuleCachePath: '.test-out/cache/vitest-modules',
+    },
   },
 });

@@ -91,13 +91,15 @@ echo "== typecheck (beside vitest) and vitest =="
 typecheck_log=.test-results/typecheck.log
 # Incremental: tsc keeps what it checked in .test-out/cache (a hash of every file it read), and
 # the next run checks again only what changed and what depends on it; a fresh clone checks all.
+# When its last run passed and no file it read has changed (the same roots, tsconfig.json,
+# TypeScript and packages), tsc is not started at all (test/support/typecheck.ts).
 mkdir -p .test-out/cache
 # While it runs, .test-out/cache/tsc.running holds the pid of the shell that runs it (removed when
 # tsc has written its state): test/project/standalone.test.ts waits for that state to type-check
 # its clone incrementally (about 4 s of CPU) instead of from nothing (about 12 s) when it would
 # otherwise start before this typecheck has finished.
 typecheck_marker=.test-out/cache/tsc.running
-( npx tsc --noEmit --incremental --tsBuildInfoFile .test-out/cache/tsc.tsbuildinfo >"$typecheck_log" 2>&1
+( node --import tsx test/support/typecheck.ts >"$typecheck_log" 2>&1
   status=$?; rm -f "$typecheck_marker"; exit $status ) &
 typecheck_pid=$!
 # Written by this shell before vitest starts. A marker left behind by a killed run names a pid that

@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerProject, recordInstalledPackage, whileInstalling, type ConsumerProject } from '../support/consumer-project';
 import { packedPackage } from '../support/packed-package';
-import { ROOT } from '../support/paths';
+import { ROOT, TEST_OUT } from '../support/paths';
+import { configRootFiles, forgetPass, passedAndUnchanged, recordPass, tscStateKey, type TscState } from '../support/tsc-state';
 
 const MINUTE = 60_000;
 
@@ -95,11 +96,14 @@ const CDKTF_INIT_TSCONFIG = {
   exclude: ['node_modules', 'cdktf.out'],
 };
 
-/** A strict ESM consumer: NodeNext, exactOptionalPropertyTypes, and every .d.ts checked (skipLibCheck: false). */
+/**
+ * A strict ESM consumer: NodeNext, exactOptionalPropertyTypes, and every .d.ts checked (skipLibCheck: false).
+ * Incremental, as the cdktf template is: tsc records a hash of every file it read (typeCheckOutputs).
+ */
 const STRICT_ESM_TSCONFIG = {
   compilerOptions: {
     module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, exactOptionalPropertyTypes: true,
-    skipLibCheck: false, noEmit: true, types: [],
+    skipLibCheck: false, noEmit: true, types: [], incremental: true,
   },
   include: ['*.ts'],
 };
@@ -149,6 +153,60 @@ function copiesOf(name: string, nodeModules: string): string[] {
 /** The projects whose type check is tsc's, with each project's own tsconfig (typeErrors). */
 const TYPE_CHECKED = ['esm-app', 'cdk8s-app'] as const;
 
+/** Where the type-checked projects' tsc states are kept between runs (the projects are written anew in each). */
+const TSC_STATES = path.join(TEST_OUT, 'cache', 'consumers-tsc');
+
+/** A type-checked project: the tsconfig tsc -b builds, the state tsc -b writes beside it, and where that state is kept. */
+interface TscProject {
+  readonly tsconfig: string;
+  readonly state: TscState;
+  readonly kept: string;
+}
+
+function tscProject(shared: string, project: typeof TYPE_CHECKED[number]): TscProject {
+  const dir = path.join(shared, project);
+  const tsconfig = path.join(dir, project === 'cdk8s-app' ? 'tsconfig.check.json' : 'tsconfig.json');
+  const configs = project === 'cdk8s-app' ? [tsconfig, path.join(dir, 'tsconfig.json')] : [tsconfig];
+  return { tsconfig, state: { buildInfo: tsconfig.replace(/\.json$/, '.tsbuildinfo'), key: tscStateKey(shared, configs) }, kept: path.join(TSC_STATES, `${project}.tsbuildinfo`) };
+}
+
+/**
+ * Whether the last `tsc -b` over the projects passed and covers this run (test/support/tsc-state.ts,
+ * as `npm test`'s typecheck): for each project the same tsconfig files, roots and installed
+ * packages (the lock npm wrote), and every file tsc read (the project's sources, kafka-iac's
+ * declarations as installed, every other package's) with the content tsc recorded. tsc would
+ * then check the very same files and report no error again (about 5 s of CPU); anything
+ * changed, a new tarball above all, and tsc -b runs. When it does not cover the run, no state
+ * is left where tsc -b would find it.
+ */
+function lastPassCovers(projects: readonly TscProject[]): boolean {
+  const restored = projects.every(({ state, kept }) => {
+    try {
+      fs.copyFileSync(kept, state.buildInfo);
+      fs.copyFileSync(`${kept}.passed`, `${state.buildInfo}.passed`);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (restored && projects.every(({ tsconfig, state }) => passedAndUnchanged(state, configRootFiles(tsconfig)))) return true;
+  for (const { state } of projects) {
+    fs.rmSync(state.buildInfo, { force: true });
+    forgetPass(state);
+  }
+  return false;
+}
+
+/** After a tsc -b that exited 0: each project's state is kept for the next run. */
+function keepPass(projects: readonly TscProject[]): void {
+  fs.mkdirSync(TSC_STATES, { recursive: true });
+  for (const { state, kept } of projects) {
+    recordPass(state);
+    fs.copyFileSync(state.buildInfo, kept);
+    fs.copyFileSync(`${state.buildInfo}.passed`, `${kept}.passed`);
+  }
+}
+
 /** Writes the type-checked projects into `shared`: an ESM + tsx repo, and a `cdk8s init` style project. */
 function writeTypeCheckedProjects(shared: string): void {
   const esm = path.join(shared, 'esm-app');
@@ -174,8 +232,11 @@ function writeTypeCheckedProjects(shared: string): void {
  * first project (a configuration tsc cannot read) counts for every project.
  */
 function typeCheckOutputs(shared: string, tsc: string): Map<string, string> {
+  const states = TYPE_CHECKED.map((p) => tscProject(shared, p));
+  if (lastPassCovers(states)) return new Map(TYPE_CHECKED.map((p) => [p, '']));
   const projects = TYPE_CHECKED.map((p) => (p === 'cdk8s-app' ? `${p}/tsconfig.check.json` : p));
   const r = run(process.execPath, [tsc, '-b', ...projects, '--verbose', '--pretty', 'false'], shared, 5 * MINUTE, true);
+  if (r.status === 0) keepPass(states);
   const sections = `${r.stdout}\n${r.stderr}`.split(/^.*Building project '([^']+)'\.\.\.$/m);
   const outputs = new Map<string, string>(TYPE_CHECKED.map((p) => [p, sections[0]!]));
   const built = new Set<string>();
@@ -358,12 +419,16 @@ const loaded = Object.keys(createRequire(__filename).cache);
 const installed = ${JSON.stringify(path.join(shared, 'node_modules') + path.sep)};
 console.log(JSON.stringify(loaded.filter((f) => f.startsWith(installed)).map((f) => f.slice(installed.length))));
 `;
+    // One process per entry point and way of loading it; the checks of the package's own files below read the same lists.
+    const loaded = new Map<string, string[]>();
     const loadedBy = (entry: string, how: 'require' | 'import') => {
       const file = `probe-${entry}-${how}.cjs`;
+      if (loaded.has(file)) return loaded.get(file)!;
       fs.writeFileSync(path.join(dir, file), how === 'require'
         ? probe(`require('kafka-iac/${entry}')`)
         : `(async () => { await import('kafka-iac/${entry}');\n${probe('')}})();\n`);
-      return JSON.parse(run(process.execPath, [file], dir).stdout) as string[];
+      loaded.set(file, JSON.parse(run(process.execPath, [file], dir).stdout) as string[]);
+      return loaded.get(file)!;
     };
     const matching = (files: readonly string[], re: RegExp) => files.filter((f) => re.test(f));
     for (const how of ['require', 'import'] as const) {

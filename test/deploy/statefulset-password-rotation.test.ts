@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compiledJava } from '../support/java';
 import { ROOT } from '../support/paths';
 import { temporaryFolder } from '../support/temporary-folders';
 
@@ -77,7 +78,9 @@ function rotate(work: string, adminPassword: string, newPassword: string): Run {
   const tmp = path.join(work, 'tmp');
   fs.mkdirSync(out);
   fs.mkdirSync(tmp);
-  fs.writeFileSync(path.join(work, 'ReadAsKafka.java'), READ_AS_KAFKA);
+  // Compiled once per source (test/support/java.ts): `java ReadAsKafka.java` compiled it in
+  // memory on every launch, about a second of CPU under strace.
+  const classPath = compiledJava('ReadAsKafka', READ_AS_KAFKA);
   // The stand-in for kafka-configs.sh: records its arguments, checks the two files' mode, and
   // reads them as ConfigCommand does.
   const stub = path.join(work, 'kafka-configs.sh');
@@ -86,7 +89,7 @@ function rotate(work: string, adminPassword: string, newPassword: string): Run {
     `printf '%s\\n' "$@" > ${JSON.stringify(path.join(out, 'args'))}`,
     'while [ $# -gt 0 ]; do case "$1" in --add-config-file) add="$2"; shift ;; --command-config) cfg="$2"; shift ;; esac; shift; done',
     `stat -c %a "$add" "$cfg" > ${JSON.stringify(path.join(out, 'modes'))}`,
-    `java ${JSON.stringify(path.join(work, 'ReadAsKafka.java'))} "$add" "$cfg" ${JSON.stringify(path.join(out, 'read'))}`,
+    `java -cp ${JSON.stringify(classPath)} ReadAsKafka "$add" "$cfg" ${JSON.stringify(path.join(out, 'read'))}`,
     '',
   ].join('\n'), { mode: 0o755 });
   const script = rotationBlock().replaceAll('/etc/kafka-iac/', `${etc}/`).replace('/opt/kafka/bin/kafka-configs.sh', stub);

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ROOT, TEST_OUT } from '../support/paths';
 import { processExists } from '../support/processes';
+import { configRootFiles, passedAndUnchanged, tscStateKey } from '../support/tsc-state';
 
 /**
  * The repository stands alone: nothing at build, test or run time reads outside it (the
@@ -102,6 +103,33 @@ function seedBuildInfo(): string | undefined {
   return usable.sort((a, b) => b.mtime - a.mtime)[0]?.text;
 }
 
+/**
+ * Whether the main typecheck's last run (scripts/test.sh, test/support/typecheck.ts) passed and
+ * covers the clone: the clone's tsconfig.json is the checkout's, tsc would take the same root
+ * files in the clone (only committed files are there: an untracked or deleted file changes the
+ * roots), and every file that run read, the sources and the packages' and TypeScript's
+ * declarations alike, is in the clone with the content tsc recorded (its own content hash,
+ * passedAndUnchanged). tsc over the clone would then read the very same files and report what
+ * that run reported: no error. A file the run read that the clone lacks (one never committed)
+ * fails the check, and tsc runs in the clone. The paths of the state are relative to
+ * `.test-out/cache/`, so they are read in the clone (node_modules through its link). About 5 s of
+ * CPU (the clone's tsc parses all 2,000 files even when nothing changed).
+ */
+function mainPassCoversClone(clone: string): boolean {
+  const tsconfig = path.join(ROOT, 'tsconfig.json');
+  const cloneTsconfig = path.join(clone, 'tsconfig.json');
+  if (fs.readFileSync(cloneTsconfig, 'utf8') !== fs.readFileSync(tsconfig, 'utf8')) return false;
+  const buildInfo = path.join(clone, BUILD_INFO_IN_TREE);
+  try {
+    fs.mkdirSync(path.dirname(buildInfo), { recursive: true });
+    fs.copyFileSync(MAIN_BUILD_INFO, buildInfo);
+    fs.copyFileSync(`${MAIN_BUILD_INFO}.passed`, `${buildInfo}.passed`);
+  } catch {
+    return false; // no passing main typecheck recorded
+  }
+  return passedAndUnchanged({ buildInfo, key: tscStateKey(ROOT, [tsconfig]) }, configRootFiles(cloneTsconfig));
+}
+
 describe('the repository stands alone', () => {
   it('no code, test, script, configuration or document reads or links the shared folder beside the repo (except the import scripts)', () => {
     const roots = ['lib', 'test', 'stacks', 'scripts', 'bench', '.ci', 'terraform', 'docs', 'README.md', 'package.json', 'vitest.config.ts', 'tsconfig.json', 'cdktf.json'];
@@ -143,6 +171,9 @@ describe('the repository stands alone', () => {
       // (--preserve-symlinks for tsc's own path, hence its libs; preserveSymlinks for the
       // program), so the recorded paths are the same in the clone as in this checkout.
       await mainTypecheckSettled();
+      // The main typecheck passed and every file it read is in the clone with the same content:
+      // tsc over the clone would read the same files and report the same (see mainPassCoversClone).
+      if (mainPassCoversClone(clone)) return;
       const seed = seedBuildInfo();
       if (seed) {
         fs.mkdirSync(path.join(clone, path.dirname(BUILD_INFO_IN_TREE)), { recursive: true });

@@ -22,7 +22,7 @@ const current = Error.prepareStackTrace as (Prepare & { [WRAPPED]?: true }) | un
 if (current && !current[WRAPPED]) {
   const mapped = current;
   const prepare: Prepare & { [WRAPPED]?: true } = (error, frames) =>
-    error instanceof Error ? mapped(error, frames) : creationStack(frames);
+    error instanceof Error ? mappedOrPlain(mapped, error, frames) : creationStack(frames);
   prepare[WRAPPED] = true;
   Error.prepareStackTrace = prepare as typeof Error.prepareStackTrace;
 }
@@ -38,4 +38,18 @@ function creationStack(frames: readonly NodeJS.CallSite[]): string {
     if (!(frame.getFileName() ?? '/node_modules/').includes('/node_modules/')) break;
   }
   return text;
+}
+
+/**
+ * The source-mapped stack of a real error, or its plain frames when the mapping itself throws
+ * (vite's module runner in vitest's main process, where the global setup runs, cannot map modules
+ * that came from vitest's file module cache: `code.charCodeAt is not a function`), so that the
+ * error is still reported as itself.
+ */
+function mappedOrPlain(mapped: Prepare, error: Error, frames: readonly NodeJS.CallSite[]): unknown {
+  try {
+    return mapped(error, frames as NodeJS.CallSite[]);
+  } catch {
+    return `${error.name}: ${error.message}${frames.map((f) => `\n    at ${String(f)}`).join('')}`;
+  }
 }

@@ -60,6 +60,8 @@ export function passedAndUnchanged(state: TscState, roots: readonly string[]): b
   // TypeScript's own reading of the state (internal, as tsc -b uses it): each file's recorded content hash, and the roots.
   const { fileInfos, roots: recordedRoots } = (ts as any).getBuildInfoFileVersionMap(info, state.buildInfo, host) as { fileInfos: Map<string, string>; roots: Map<string, string> };
   const canonical = (f: string) => (ts.sys.useCaseSensitiveFileNames ? path.resolve(f) : path.resolve(f).toLowerCase());
+  // A state without file versions (tsc -b's record of a project that is not incremental) proves nothing.
+  if (fileInfos.size === 0) return false;
   const wanted = new Set(roots.map(canonical));
   const recorded = new Set([...recordedRoots.keys()].map((p) => canonical(p)));
   if (wanted.size !== recorded.size || [...wanted].some((r) => !recorded.has(r))) return false;
@@ -69,4 +71,14 @@ export function passedAndUnchanged(state: TscState, roots: readonly string[]): b
     if (text === undefined || (ts as any).getSourceFileVersionAsHashFromText(ts.sys, text) !== version) return false;
   }
   return true;
+}
+
+/** The root files of a tsconfig, as tsc lists them from its `files`, `include` and `exclude` (no program is built). */
+export function configRootFiles(tsconfig: string): string[] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); },
+  });
+  if (!parsed) throw new Error(`cannot read ${tsconfig}`);
+  return parsed.fileNames;
 }
