@@ -47,6 +47,38 @@ export function amtoolRoutesTest(file: string, labels: Readonly<Record<string, s
   });
 }
 
+/** The keys of a route node: its matchers, and the options that do not choose a receiver. */
+const MATCHER_KEYS = new Set(['matchers', 'match', 'match_re']);
+const OTHER_ROUTE_KEYS = new Set(['receiver', 'group_by', 'group_wait', 'group_interval', 'repeat_interval', 'continue', 'routes', 'mute_time_intervals', 'active_time_intervals']);
+
+/**
+ * Every label name a matcher of the route tree of an Alertmanager configuration file reads
+ * (`matchers`, `match`, `match_re` at any depth), sorted. Alertmanager chooses an alert's routes
+ * by those matchers alone: `Route.Match` descends where `r.Matchers.Matches(lset)` holds, and
+ * the matchers are built from those three keys (prometheus/alertmanager, dispatch/route.go,
+ * `NewRoute` and `Match`). So two alerts with the same value, or the same absence, of each of these
+ * labels reach the same receivers. A route key this does not know fails, rather than be ignored.
+ */
+export function routeMatcherLabels(file: string): string[] {
+  const names = new Set<string>();
+  const visit = (route: Record<string, unknown>, where: string) => {
+    for (const key of Object.keys(route)) {
+      if (!MATCHER_KEYS.has(key) && !OTHER_ROUTE_KEYS.has(key)) throw new Error(`${file}: ${where} has the key '${key}', which routeMatcherLabels does not know`);
+    }
+    for (const name of Object.keys((route.match ?? {}) as object)) names.add(name);
+    for (const name of Object.keys((route.match_re ?? {}) as object)) names.add(name);
+    for (const m of (route.matchers ?? []) as string[]) {
+      // `name op "value"`, alone or in braces, several separated by commas; a name may be quoted.
+      const found = [...m.matchAll(/(?:^|[{,])\s*("(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*)\s*(?:=~|!~|!=|=)/g)].map((x) => (x[1].startsWith('"') ? JSON.parse(x[1]) as string : x[1]));
+      if (found.length === 0) throw new Error(`${file}: ${where} has a matcher with no label name: ${m}`);
+      for (const name of found) names.add(name);
+    }
+    ((route.routes ?? []) as Record<string, unknown>[]).forEach((child, i) => visit(child, `${where}.routes[${i}]`));
+  };
+  visit((parse(fs.readFileSync(file, 'utf8')) as { route: Record<string, unknown> }).route, 'route');
+  return [...names].sort();
+}
+
 /** Runs `tasks` with at most `limit` running at once, keeping their order in the result. */
 export async function inBatches<T>(tasks: readonly (() => Promise<T>)[], limit = 4): Promise<T[]> {
   const out: T[] = new Array(tasks.length);

@@ -366,6 +366,18 @@ function steadyBurnScenario(ind: { readonly testSeries: string; readonly thresho
  * at the end (above it, held for `for`) it fires. A budget test is thousands of evaluations, so
  * this halves its cost. When the shorter history would put the quiet check over the threshold,
  * the quiet side gets its own scenario of `total` slices instead.
+ *
+ * Why no coarser interval or fewer evaluations: promtool evaluates every group of the test's rule
+ * files once per `evaluation_interval`, from 0 to the last `eval_time` (cmd/promtool/unittest.go
+ * in prometheus/prometheus, the loop over `ts` in `testGroup.test`), so the test costs `total`
+ * evaluations of the budget group's five rules. Each evaluation records one 0/1 slice, and the
+ * period's ratio is their mean (`avg_over_time`); a quiet check with one bad slice under a
+ * ratio threshold θ needs more than 1/θ of them (2000 for the warning alert of a 99.9%
+ * objective), and `fewest` is 5% above that. An `evaluation_interval` shorter than the input
+ * series' `interval` (more slices than samples) evaluates where no sample is within the 5m
+ * lookback (promql/engine.go, `defaultLookbackDelta`), which the SLI counts as bad; a longer one
+ * records fewer slices. Fewer slices leave only a quiet check with no bad slice, or a looser
+ * bracket (a 1% margin instead of 5%: quiet at 99% of θ, but firing at 198% instead of 190%).
  */
 function budgetScenarios(ind: { readonly testSeries: string; readonly threshold: number }, budget: number, remaining: number, period: PrometheusDuration, forDuration: PrometheusDuration): AlertScenario[] {
   const maxBadRatio = (1 - remaining) * budget;
