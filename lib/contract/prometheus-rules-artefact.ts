@@ -48,10 +48,35 @@ export function unescapeTerraformTemplates<T>(value: T): T {
   return mapStrings(value, (s) => (s.includes('{') ? s.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{') : s)) as T;
 }
 
-/** A copy of `value` with `f` applied to every string in it (keys stay as they are). */
+/**
+ * `value` with `f` applied to every string in it (keys stay as they are). A list or object in
+ * which `f` changes no string is returned as it is, not copied: most rule groups hold no `${` or
+ * `%{`, and the groups are escaped once when the construct is made and read back for the rule
+ * files and for the MON and SLO rules (each copy was every object of every group again). The
+ * values are plain data that nothing changes afterwards.
+ */
 function mapStrings(value: unknown, f: (s: string) => string): unknown {
   if (typeof value === 'string') return f(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const mapped = mapStrings(value[i], f);
+      if (copy === undefined && mapped !== value[i]) copy = value.slice(0, i);
+      copy?.push(mapped);
+    }
+    return copy ?? value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    let changed = false;
+    for (const entry of entries) {
+      const mapped = mapStrings(entry[1], f);
+      if (mapped !== entry[1]) {
+        entry[1] = mapped;
+        changed = true;
+      }
+    }
+    return changed ? Object.fromEntries(entries) : value;
+  }
   return value;
 }

@@ -5,7 +5,7 @@ import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from 
 import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { documentCheck } from './checks/target-checks';
-import { asMskConfiguration } from './readers/msk-cluster-document';
+import { asMskConfiguration, serverPropertiesOf } from './readers/msk-cluster-document';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -40,7 +40,7 @@ function checkMsk(doc: TerraformDocument): RuleOutcome {
   const text = doc.body.server_properties;
   if (typeof text !== 'string') return NOT_APPLICABLE;
   const f = new Findings();
-  brokerSettingFindings(readProperties(text), f, 'server_properties');
+  brokerSettingFindings(serverPropertiesOf(doc), f, 'server_properties');
   return f.outcome();
 }
 

@@ -49,6 +49,7 @@ import * as dr003 from './dr-003-rto-rpo-declared';
 import * as dr004 from './dr-004-dr-cluster-follows-ha-and-sec';
 import * as dr005 from './dr-005-mirror-maker-2-least-privilege';
 import type { Rule } from './rule';
+import { compareEnglish } from './report-order';
 
 /** The rule modules: one file per rule ID. Adding a rule is adding its module here. */
 const RULE_MODULES: readonly object[] = [
@@ -64,11 +65,6 @@ function isRule(x: unknown): x is Rule {
 }
 
 let cached: readonly Rule[] | undefined;
-/**
- * Rule IDs in order. They have three digits (defineRule), so plain order is ID order; one collator
- * for the whole sort (`localeCompare` with a locale builds one per comparison).
- */
-const RULE_ID_ORDER = new Intl.Collator('en');
 
 /** The registry of document rules, in ID order. */
 export class RuleRegistry {
@@ -77,7 +73,8 @@ export class RuleRegistry {
     // Stryker disable next-line AssignmentOperator: a cache; collecting the modules again gives the same rules
     cached ??= RULE_MODULES
       .flatMap((m) => Object.values(m as Record<string, unknown>).filter(isRule))
-      .sort((a, b) => RULE_ID_ORDER.compare(a.id, b.id));
+      // Rule IDs have three digits (defineRule), so the English order is ID order.
+      .sort((a, b) => compareEnglish(a.id, b.id));
     return cached;
   }
 

@@ -1,10 +1,7 @@
 import { markdownCell, markdownCode } from '../contract/writers/markdown';
 import type { Environment } from '../model/environment';
 import type { RuleFinding } from './rule';
-
-/** Rule IDs in numeric order (HA-002 before HA-010). One collator: `localeCompare` with options builds one per call. */
-const RULE_ID_ORDER = new Intl.Collator('en', { numeric: true });
-const PATH_ORDER = new Intl.Collator('en');
+import { compareEnglish, compareRuleIds } from './report-order';
 
 /** The status of a rule on one resource. */
 export type EntryStatus = 'compliant' | 'non-compliant' | 'suppressed' | 'not-applicable';
@@ -113,7 +110,8 @@ export class ComplianceReport {
         entries.push(e);
       }
     }
-    entries.sort((a, b) => RULE_ID_ORDER.compare(a.ruleId, b.ruleId) || PATH_ORDER.compare(a.path, b.path));
+    // Rule IDs in numeric order (HA-002 before HA-010), then construct paths: Intl.Collator's orders (report-order.ts).
+    entries.sort((a, b) => compareRuleIds(a.ruleId, b.ruleId) || compareEnglish(a.path, b.path));
     // A suppression above several stacks and charts is unused only if none of them used it.
     const used = new Set(reports.flatMap((r) => r.suppressionUse.used));
     const unused = new Map<string, ReportedSuppression>();

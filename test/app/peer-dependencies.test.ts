@@ -79,6 +79,17 @@ describe('peer dependencies', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('reads the peers afresh in each check (the package.json files a check reads are kept for that check only)', () => {
+    const { dir } = fakeInstall(SUPPORTED);
+    const lib = path.join(dir, 'node_modules', 'kafka-iac', 'build', 'cjs');
+    expect(peerDependencyProblems(lib, nodePackageLocator)).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'node_modules', 'cdktf', 'package.json'), JSON.stringify({ name: 'cdktf', version: '0.20.11' }));
+    expect(peerDependencyProblems(lib, nodePackageLocator)).toEqual(["cdktf is 0.20.11; expected ^0.21.0. Run npm install cdktf@'^0.21.0'."]);
+    fs.writeFileSync(path.join(dir, 'node_modules', 'cdktf', 'package.json'), JSON.stringify({ name: 'cdktf' }));
+    expect(peerDependencyProblems(lib, nodePackageLocator)).toEqual(["cdktf is undefined; expected ^0.21.0. Run npm install cdktf@'^0.21.0'."]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('names the supported range of a peer that is too old or missing, in one KIAC-PEER error', () => {
     const { dir, locate } = fakeInstall({ ...SUPPORTED, constructs: '10.3.0', cdktf: '0.20.11' });
     fs.rmSync(path.join(dir, 'node_modules', 'cdk8s'), { recursive: true });

@@ -51,10 +51,19 @@ export function literalBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/**
+ * The last `server_properties` text read and what it holds: the broker-property rules (HA-002,
+ * HA-003, HA-008, HA-010, PERF-001, SEC-004) read the same configuration one after the other,
+ * and parse it once (frozen: each of them only reads it).
+ */
+let lastServerProperties: { readonly text: string; readonly props: Readonly<Record<string, string>> } | undefined;
+
 /** The broker properties of an `aws_msk_configuration`. */
-export function serverPropertiesOf(configuration: TerraformDocument): Record<string, string> {
+export function serverPropertiesOf(configuration: TerraformDocument): Readonly<Record<string, string>> {
   const text = configuration.body.server_properties;
-  return typeof text === 'string' ? readProperties(text) : {};
+  if (typeof text !== 'string') return {};
+  if (lastServerProperties?.text !== text) lastServerProperties = { text, props: Object.freeze(readProperties(text)) };
+  return lastServerProperties.props;
 }
 
 /** The brokers of a cluster, when written literally. */
