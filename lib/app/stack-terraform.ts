@@ -18,7 +18,9 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
  */
 export function stackTerraform(stack: TerraformStack): Record<string, any> {
   // cdktf keeps these private; they are what its toTerraform() reads.
-  const { rawOverrides, cdktfVersion } = stack as unknown as { rawOverrides: Record<string, any>; cdktfVersion?: string };
+  const { rawOverrides, cdktfVersion } = stack as unknown as { rawOverrides?: Record<string, any>; cdktfVersion?: string };
+  // A cdktf whose stack no longer keeps its overrides there renders with its own toTerraform().
+  if (typeof rawOverrides !== 'object' || rawOverrides === null) return TerraformStack.prototype.toTerraform.call(stack);
   const tf: Record<string, any> = {};
   const metadata: Record<string, any> = {
     version: cdktfVersion,

@@ -66,4 +66,3 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function kindKey(kind: string, name: string, namespace?: string): string {
   return `${kind}|${namespace ?? ''}|${name}`;
 }
-

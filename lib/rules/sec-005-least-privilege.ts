@@ -8,6 +8,7 @@ import { MSK_IAM_NON_ADMIN_CLUSTER_ACTIONS } from '../model/access/msk-iam-actio
 import { PrincipalKind } from '../model/access/principal';
 import type { SynthesizedDocument } from '../contract/document';
 import type { DocumentIndex } from '../contract/document-index';
+import { oncePer } from '../model/once-per';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 
@@ -239,17 +240,16 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
 
 /** The admins the MSK clusters of a synthesis declare (their `kafka-iac:declared-admins` tag); undefined when none carries it. */
 function mskDeclaredAdmins(ctx: RuleContext): ReadonlySet<string> | undefined {
-  // Asked for every IAM policy: read once per document index (one synthesis).
-  if (MSK_DECLARED_ADMINS.has(ctx.index)) return MSK_DECLARED_ADMINS.get(ctx.index);
-  const declared = ctx.index.terraform('aws_msk_cluster')
-    .map((c) => c.body.tags?.[DECLARED_ADMINS_TAG])
-    .filter((v): v is string => typeof v === 'string');
-  const admins = declared.length === 0 ? undefined : new Set(declared.flatMap((v) => v.split(/\s+/).filter((a) => a !== '')));
-  MSK_DECLARED_ADMINS.set(ctx.index, admins);
-  return admins;
+  return declaredAdminsOf(ctx.index);
 }
 
-const MSK_DECLARED_ADMINS = new WeakMap<DocumentIndex, ReadonlySet<string> | undefined>();
+/** Asked for every IAM policy: read once per document index (one synthesis). */
+const declaredAdminsOf = oncePer((index: DocumentIndex): ReadonlySet<string> | undefined => {
+  const declared = index.terraform('aws_msk_cluster')
+    .map((c) => c.body.tags?.[DECLARED_ADMINS_TAG])
+    .filter((v): v is string => typeof v === 'string');
+  return declared.length === 0 ? undefined : new Set(declared.flatMap((v) => v.split(/\s+/).filter((a) => a !== '')));
+});
 
 /** The statements of a non-admin's policy: only named kafka-cluster actions of its kind, on named resources. */
 function checkIamStatements(ctx: RuleContext, checked: readonly IamStatement[], kind: string, who: string, tagged: boolean): RuleOutcome {
@@ -293,16 +293,10 @@ function checkIamStatements(ctx: RuleContext, checked: readonly IamStatement[], 
 
 /** `nonAdminIamActions(kind)` in lower case, made once per table (the actions are the same for every policy of a kind). */
 function lowerCaseNonAdminIamActions(kind: string): ReadonlySet<string> {
-  const actions = nonAdminIamActions(kind);
-  let lower = LOWER_CASE_ACTIONS.get(actions);
-  if (!lower) {
-    lower = new Set(actions.map((a) => a.toLowerCase()));
-    LOWER_CASE_ACTIONS.set(actions, lower);
-  }
-  return lower;
+  return lowerCaseActions(nonAdminIamActions(kind));
 }
 
-const LOWER_CASE_ACTIONS = new WeakMap<readonly string[], ReadonlySet<string>>();
+const lowerCaseActions = oncePer((actions: readonly string[]): ReadonlySet<string> => new Set(actions.map((a) => a.toLowerCase())));
 
 /**
  * One action of an Allow statement: no pattern (`*`, `kafka-cluster:*`, `kafka:*`), only

@@ -1,3 +1,4 @@
+import { oncePer } from '../once-per';
 import { AclOperation, AclPermission, AclResource, AclResourceType } from './acl';
 import { MSK_IAM_CONNECT_ACTIONS, mskIamActionsOf } from './msk-iam-actions';
 import { PrincipalKind } from './principal';
@@ -16,14 +17,17 @@ import { PrincipalKind } from './principal';
  * - Never Delete, ClusterAction or All, and no other cluster operation: those belong to admins.
  * @see https://strimzi.io/docs/operators/latest/deploying#con-mirrormaker-acls-str
  */
-const APPLICATION: Readonly<Record<AclResourceType, readonly AclOperation[]>> = {
+/** The ACL operations a non-admin of one kind may hold, per resource type. */
+type NonAdminTable = Readonly<Record<AclResourceType, readonly AclOperation[]>>;
+
+const APPLICATION: NonAdminTable = {
   [AclResourceType.TOPIC]: [AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE],
   [AclResourceType.GROUP]: [AclOperation.READ, AclOperation.DESCRIBE],
   [AclResourceType.TRANSACTIONAL_ID]: [AclOperation.WRITE, AclOperation.DESCRIBE],
   [AclResourceType.CLUSTER]: [AclOperation.IDEMPOTENT_WRITE],
 };
 
-const MIRROR_MAKER_2: Readonly<Record<AclResourceType, readonly AclOperation[]>> = {
+const MIRROR_MAKER_2: NonAdminTable = {
   [AclResourceType.TOPIC]: [
     AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
     AclOperation.CREATE, AclOperation.ALTER, AclOperation.ALTER_CONFIGS,
@@ -43,7 +47,15 @@ export function isAdminKind(kind: string): boolean {
  * get an application's rights; an unknown resource type gets none.
  */
 export function nonAdminAclOperations(kind: string, resourceType: string): readonly AclOperation[] {
-  const table = kind === PrincipalKind.MIRROR_MAKER_2 ? MIRROR_MAKER_2 : APPLICATION;
+  return operationsOf(nonAdminTable(kind), resourceType);
+}
+
+/** The table of a kind: MirrorMaker 2's, or an application's for any other kind. */
+function nonAdminTable(kind: string): NonAdminTable {
+  return kind === PrincipalKind.MIRROR_MAKER_2 ? MIRROR_MAKER_2 : APPLICATION;
+}
+
+function operationsOf(table: NonAdminTable, resourceType: string): readonly AclOperation[] {
   return (table as Readonly<Record<string, readonly AclOperation[]>>)[resourceType] ?? [];
 }
 
@@ -61,24 +73,20 @@ export function isNonAdminAclOperation(kind: string, resourceType: string, opera
  * AlterTopic, AlterTopicDynamicConfiguration, DescribeTopicDynamicConfiguration). Sorted.
  */
 export function nonAdminIamActions(kind: string): readonly string[] {
-  // Two tables only (MirrorMaker 2's and an application's, for any other kind): each made once,
-  // since SEC-005 asks for every IAM policy of a synthesis.
-  const mirrorMaker = kind === PrincipalKind.MIRROR_MAKER_2;
-  const made = mirrorMaker ? NON_ADMIN_IAM_ACTIONS.mirrorMaker : NON_ADMIN_IAM_ACTIONS.application;
-  if (made !== undefined) return made;
+  return iamActionsOfTable(nonAdminTable(kind));
+}
+
+/** Made once per table (frozen, shared), since SEC-005 asks for every IAM policy of a synthesis. */
+const iamActionsOfTable = oncePer((table: NonAdminTable): readonly string[] => {
   const out = new Set<string>(MSK_IAM_CONNECT_ACTIONS);
   for (const type of Object.values(AclResourceType)) {
     const resource = type === AclResourceType.CLUSTER ? AclResource.cluster() : AclResource.any(type);
-    const operations = [...nonAdminAclOperations(kind, type)];
-    for (const a of mskIamActionsOf({ principal: kind, permission: AclPermission.ALLOW, resource, operations })) out.add(a);
+    const operations = [...operationsOf(table, type)];
+    // The principal names no action: only the resource type and the operations do.
+    for (const a of mskIamActionsOf({ principal: '', permission: AclPermission.ALLOW, resource, operations })) out.add(a);
   }
-  const actions: readonly string[] = Object.freeze([...out].sort());
-  if (mirrorMaker) NON_ADMIN_IAM_ACTIONS.mirrorMaker = actions;
-  else NON_ADMIN_IAM_ACTIONS.application = actions;
-  return actions;
-}
-
-const NON_ADMIN_IAM_ACTIONS: { mirrorMaker?: readonly string[]; application?: readonly string[] } = {};
+  return Object.freeze([...out].sort());
+});
 
 /**
  * Every `kafka-cluster:` action MSK IAM access control knows, so that an IAM action pattern

@@ -22,19 +22,18 @@ export interface PublishedClientProperties {
  * read the same properties, and a synthesized document does not change while the rules run.
  */
 export function publishedClientProperties(doc: SynthesizedDocument): PublishedClientProperties[] {
-  // Only a terraform_data or a ConfigMap can publish any (readPublished): every other document is
-  // answered at once, without the cache, as three rules ask for every document.
+  // Only a terraform_data or a ConfigMap can publish any: every other document is answered at
+  // once, without the cache, as three rules ask for every document.
   if (doc.source === 'terraform' ? doc.type !== 'terraform_data' : doc.kind !== 'ConfigMap') return [];
   return [...readPublished(doc)];
 }
 
 const readPublished = oncePer((doc: SynthesizedDocument): readonly PublishedClientProperties[] => {
   if (doc.source === 'terraform') {
-    if (doc.type !== 'terraform_data' || doc.body.input?.kind !== CLIENT_PROPERTIES_ARTEFACT_KIND) return [];
+    if (doc.body.input?.kind !== CLIENT_PROPERTIES_ARTEFACT_KIND) return [];
     const principals: Record<string, { producer?: unknown; properties?: unknown }> = doc.body.input.principals ?? {};
     return Object.entries(principals).map(([principal, p]) => read(principal, RuleTarget.MSK, p?.producer === true || p?.producer === 'true', String(p?.properties ?? '')));
   }
-  if (doc.kind !== 'ConfigMap') return [];
   const labels = doc.body.metadata?.labels ?? {};
   const principal = labels[CLIENT_PROPERTIES_LABEL];
   const text = doc.body.data?.[CLIENT_PROPERTIES_KEY];

@@ -114,7 +114,6 @@ export interface StrimziMirrorMaker2Props {
   readonly cpu?: string;
 }
 
-
 /**
  * MirrorMaker 2 on Strimzi 1.2 (`KafkaMirrorMaker2`, kafka.strimzi.io/v1: `spec.target` plus
  * `mirrors[].source`) for a DR pairing, built to DR-001..DR-005 and MON-010:
