@@ -1,3 +1,6 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
@@ -34,6 +37,35 @@ class SlowFirstSequencer extends BaseSequencer {
   }
 }
 
+/**
+ * The folder of vitest's module cache for this tree. vitest keys each cached module by the file's
+ * path and content, the vite and vitest configuration and the lock file, but not by
+ * tsconfig.json (whose `target`, `useDefineForClassFields` or `verbatimModuleSyntax` change what
+ * vite's TypeScript transform emits), and a cached module keeps the files its imports resolved
+ * to, so a new file that an import would now resolve to (`./mod.ts` beside `./mod/index.ts`) is not
+ * seen. Both go into the folder's name: tsconfig.json's text and the list of every file under the
+ * source folders (an added, removed or renamed file starts a new cache). The folders of other
+ * keys are removed, so the cache holds one tree's modules.
+ */
+function moduleCacheFolder(): string {
+  const hash = crypto.createHash('sha256').update(fs.readFileSync('tsconfig.json'));
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else hash.update('\0').update(p);
+    }
+  };
+  for (const dir of ['lib', 'test', 'stacks', 'scripts', 'bench/apps']) walk(dir);
+  const parent = '.test-out/cache/vitest-modules';
+  const name = hash.digest('hex').slice(0, 16);
+  if (fs.existsSync(parent)) {
+    for (const e of fs.readdirSync(parent)) if (e !== name) fs.rmSync(path.join(parent, e), { recursive: true, force: true });
+  }
+  return path.join(parent, name);
+}
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -59,9 +91,10 @@ export default defineConfig({
     experimental: {
       // The modules vite transformed (lib/, test/, the 38k lines of generated Strimzi classes)
       // are kept on disk, keyed by each file's content, and the next run loads them instead of
-      // transforming again (a fresh clone transforms all). In .test-out with the other caches.
+      // transforming again (a fresh clone transforms all). In .test-out with the other caches,
+      // in a folder keyed by what vitest's own key leaves out (moduleCacheFolder).
       fsModuleCache: true,
-      fsModuleCachePath: '.test-out/cache/vitest-modules',
+      fsModuleCachePath: moduleCacheFolder(),
     },
   },
 });

@@ -62,4 +62,24 @@ describe('passedAndUnchanged (tsc incremental state)', () => {
     fs.writeFileSync(tsconfig, '{"compilerOptions":{"strict":false}}');
     expect(tscStateKey(ROOT, [tsconfig])).not.toBe(before);
   });
+
+  it('keys the package.json beside each tsconfig (its type decides how tsc reads the files)', () => {
+    const dir = temporaryFolder('kiac-tsc-manifest-');
+    const tsconfig = path.join(dir, 'tsconfig.json');
+    fs.writeFileSync(tsconfig, '{"compilerOptions":{"strict":true}}');
+    const without = tscStateKey(ROOT, [tsconfig]);
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+    const esm = tscStateKey(ROOT, [tsconfig]);
+    expect(esm).not.toBe(without);
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+    expect(tscStateKey(ROOT, [tsconfig])).not.toBe(esm);
+  });
+
+  it('does not hold for a state without file versions (tsc -b of a project that is not incremental), and does not throw', () => {
+    const dir = temporaryFolder('kiac-tsc-noinc-');
+    const state = { buildInfo: path.join(dir, 'state.tsbuildinfo'), key: 'k' };
+    fs.writeFileSync(state.buildInfo, JSON.stringify({ root: ['./main.ts'], version: ts.version }));
+    recordPass(state);
+    expect(passedAndUnchanged(state, [path.join(dir, 'main.ts')])).toBe(false);
+  });
 });

@@ -28,7 +28,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<void> {
   removeScratchOfEndedWorkers();
-  const key = contentDigest(ROOT, SYNTHESIS_INPUTS, `node ${process.version}`);
+  const key = contentDigest(ROOT, SYNTHESIS_INPUTS.filter((f) => fs.existsSync(path.join(ROOT, f))), synthesisSeed());
   const kept = keptSynthesis(key);
   if (kept) {
     project.provide('exampleSynthesis', kept);
@@ -44,8 +44,23 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide('exampleSynthesis', written);
 }
 
-/** What the examples' synthesis reads: the sources, the packages it loads, the configuration that resolves them. */
-const SYNTHESIS_INPUTS = ['lib', 'stacks', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json'];
+/**
+ * What the examples' synthesis reads: the sources, the packages it loads, the configuration that
+ * resolves them, and this file (the options it passes). One that is missing (a tree without
+ * node_modules/.package-lock.json) counts as missing.
+ */
+const SYNTHESIS_INPUTS = ['lib', 'stacks', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'test/support/global-setup.ts'];
+
+/**
+ * What else the synthesis depends on: the Node version, where it writes (the record holds
+ * absolute paths), and the environment variables cdktf and cdk8s read at synthesis
+ * (`CDKTF_CONTEXT_JSON`, `CDKTF_TARGET_STACK_ID`, `SYNTH_HCL_OUTPUT`, `CDK8S_DISABLE_SORT`...:
+ * cdktf/lib/app.js, cdk8s/lib/api-object.js), and the library's own (`KAFKA_IAC_*`, not the suite's `KAFKA_IAC_TEST_*`).
+ */
+function synthesisSeed(): string {
+  const env = Object.keys(process.env).filter((k) => /^(CDKTF_|CDK8S_|SYNTH_|KAFKA_IAC_(?!TEST_))/.test(k)).sort().map((k) => `${k}=${process.env[k]}`);
+  return JSON.stringify([`node ${process.version}`, path.resolve(EXAMPLES_DIR), ...env]);
+}
 
 /** The key of the last synthesis, the digest of what it wrote, and what `synth()` returned. */
 const SYNTHESIS_RECORD = path.join(TEST_OUT, 'cache', 'examples-synthesis.json');

@@ -21,11 +21,16 @@ export interface TscState {
   readonly key: string;
 }
 
-/** `key` for a project: its tsconfig files' text, TypeScript's version, the installed packages' lock. */
+/**
+ * `key` for a project: its tsconfig files' text, TypeScript's version, the installed packages'
+ * lock, and the package.json beside `root` and beside each tsconfig (its `type` decides whether
+ * tsc reads a file as an ES module or CommonJS, which the files' content hashes do not show).
+ */
 export function tscStateKey(root: string, tsconfigs: readonly string[]): string {
   const hash = crypto.createHash('sha256').update(ts.version);
   const lock = path.join(root, 'node_modules', '.package-lock.json');
-  for (const file of [...tsconfigs, lock]) hash.update('\0').update(file).update('\0').update(fs.existsSync(file) ? fs.readFileSync(file) : '');
+  const manifests = [...new Set([root, ...tsconfigs.map((t) => path.dirname(t))].map((dir) => path.join(dir, 'package.json')))];
+  for (const file of [...tsconfigs, lock, ...manifests]) hash.update('\0').update(file).update('\0').update(fs.existsSync(file) ? fs.readFileSync(file) : '');
   return hash.digest('hex');
 }
 
@@ -58,9 +63,17 @@ export function passedAndUnchanged(state: TscState, roots: readonly string[]): b
   const dir = path.dirname(state.buildInfo);
   const host = { useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames, getCurrentDirectory: () => dir };
   // TypeScript's own reading of the state (internal, as tsc -b uses it): each file's recorded content hash, and the roots.
-  const { fileInfos, roots: recordedRoots } = (ts as any).getBuildInfoFileVersionMap(info, state.buildInfo, host) as { fileInfos: Map<string, string>; roots: Map<string, string> };
+  // A state without file versions (tsc -b's record of a project that is not incremental: no
+  // fileNames, which TypeScript's reader would fail on) proves nothing.
+  if (!Array.isArray(info.fileNames) || info.fileNames.length === 0) return false;
+  let fileInfos: Map<string, string>;
+  let recordedRoots: Map<string, string>;
+  try {
+    ({ fileInfos, roots: recordedRoots } = (ts as any).getBuildInfoFileVersionMap(info, state.buildInfo, host) as { fileInfos: Map<string, string>; roots: Map<string, string> });
+  } catch {
+    return false;
+  }
   const canonical = (f: string) => (ts.sys.useCaseSensitiveFileNames ? path.resolve(f) : path.resolve(f).toLowerCase());
-  // A state without file versions (tsc -b's record of a project that is not incremental) proves nothing.
   if (fileInfos.size === 0) return false;
   const wanted = new Set(roots.map(canonical));
   const recorded = new Set([...recordedRoots.keys()].map((p) => canonical(p)));
