@@ -1,12 +1,9 @@
-import type { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import type { Construct } from 'constructs';
 import { KafkaIacError } from '../../model/errors';
 import { isUnresolved } from '../../model/grammar/tokens';
-import { awsProviderClass } from './aws-provider-classes';
+import { LambdaPermissionClass, SnsTopicSubscriptionClass } from './aws-provider-classes';
 
-const LambdaPermissionClass = awsProviderClass('lambda-permission', (m: { LambdaPermission: typeof LambdaPermission }) => m.LambdaPermission);
-const SnsTopicSubscriptionClass = awsProviderClass('sns-topic-subscription', (m: { SnsTopicSubscription: typeof SnsTopicSubscription }) => m.SnsTopicSubscription);
 
 /** The SNS protocols an alarm subscription uses. */
 export enum AlarmSubscriptionProtocol {

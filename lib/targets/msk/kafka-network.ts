@@ -1,5 +1,4 @@
 import { checkZoneOfRegion } from '../../model/grammar/names';
-import type { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import type { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import type { Route } from '@cdktf/provider-aws/lib/route';
@@ -16,11 +15,8 @@ import { parseCidr } from '../../model/grammar/cidr';
 import { isUnresolved } from '../../model/grammar/tokens';
 import { BrokerIngress } from './broker-ingress';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-import { awsProviderClass } from './aws-provider-classes';
+import { DataAwsAvailabilityZonesClass, Ec2TransitGatewayVpcAttachmentClass, RouteClass } from './aws-provider-classes';
 
-const DataAwsAvailabilityZonesClass = awsProviderClass('data-aws-availability-zones', (m: { DataAwsAvailabilityZones: typeof DataAwsAvailabilityZones }) => m.DataAwsAvailabilityZones);
-const Ec2TransitGatewayVpcAttachmentClass = awsProviderClass('ec2-transit-gateway-vpc-attachment', (m: { Ec2TransitGatewayVpcAttachment: typeof Ec2TransitGatewayVpcAttachment }) => m.Ec2TransitGatewayVpcAttachment);
-const RouteClass = awsProviderClass('route', (m: { Route: typeof Route }) => m.Route);
 
 /** The network an MSK cluster runs in: private subnets, one per zone, and a broker security group. */
 export interface IKafkaNetwork extends IConstruct {

@@ -1,7 +1,6 @@
 import { terraformLiteral, terraformText } from '../../contract/writers/terraform';
 import { checkIamRoleName } from '../../model/grammar/names';
 import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import type { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Fn, TerraformLocal, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MskScramUser } from './msk-scram-user';
@@ -19,10 +18,8 @@ import { mskArnPrefixesOf, renderMskIamPolicy, type MskArnPrefixes } from './msk
 import { PrincipalKind } from '../../model/access/principal';
 import { CLIENT_PROPERTIES_ARTEFACT_KIND, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../../contract/vocabulary';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-import { awsProviderClass } from './aws-provider-classes';
+import { IamPolicyClass, IamRolePolicyAttachmentClass } from './aws-provider-classes';
 
-const IamPolicyClass = awsProviderClass('iam-policy', (m: { IamPolicy: typeof IamPolicy }) => m.IamPolicy);
-const IamRolePolicyAttachmentClass = awsProviderClass('iam-role-policy-attachment', (m: { IamRolePolicyAttachment: typeof IamRolePolicyAttachment }) => m.IamRolePolicyAttachment);
 
 /** Props of an `MskAccess`: the cluster and the access model it renders. */
 export interface MskAccessProps {

@@ -20,9 +20,8 @@ import { terraformLiteral, terraformText } from '../../contract/writers/terrafor
 import { MskCloudWatchAlarms } from './msk-cloudwatch-alarms';
 import { MskPrometheusMonitoring } from './msk-prometheus-monitoring';
 import { MskReplicatorAlarms } from './msk-replicator-alarms';
-import { awsProviderClass } from './aws-provider-classes';
+import { CloudwatchDashboardClass } from './aws-provider-classes';
 
-const CloudwatchDashboardClass = awsProviderClass('cloudwatch-dashboard', (m: { CloudwatchDashboard: typeof CloudwatchDashboard }) => m.CloudwatchDashboard);
 
 /** Props of `MskDashboards`: the MSK cluster whose Grafana files and CloudWatch dashboard are written. */
 export interface MskDashboardsProps {

@@ -7,9 +7,8 @@ import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 import { MskClusterReference, bootstrapServersCommand } from './msk-cluster-reference';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-import { awsProviderClass } from './aws-provider-classes';
+import { MskClusterPolicyClass } from './aws-provider-classes';
 
-const MskClusterPolicyClass = awsProviderClass('msk-cluster-policy', (m: { MskClusterPolicy: typeof MskClusterPolicy }) => m.MskClusterPolicy);
 
 /** Props of an `MskReplicationSource`: the source cluster of an MSK replicator. */
 export interface MskReplicationSourceProps {

@@ -1,10 +1,8 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import type { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import type { MskReplicator as MskReplicatorResource } from '@cdktf/provider-aws/lib/msk-replicator';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import type { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Fn, TerraformLocal, Token } from 'cdktf';
 import { TerraformDataResource } from './terraform-data';
@@ -24,13 +22,8 @@ import { MSK_REPLICATOR_RPO_TAG } from '../../contract/msk-replicator-markers';
 import { MskReplicatorTopicNaming, renderMskReplicatorPolicy, type MskReplicatorClusterArns, type MskReplicatorConsumerGroup } from './msk-replicator-policy';
 import { consumerGroupRegex, exactNameRegex } from '../../model/dr/dr-pairing';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-import { awsProviderClass } from './aws-provider-classes';
+import { IamPolicyClass, IamRoleClass, IamRolePolicyAttachmentClass, MskReplicatorResourceClass, VpcSecurityGroupEgressRuleClass } from './aws-provider-classes';
 
-const IamPolicyClass = awsProviderClass('iam-policy', (m: { IamPolicy: typeof IamPolicy }) => m.IamPolicy);
-const IamRoleClass = awsProviderClass('iam-role', (m: { IamRole: typeof IamRole }) => m.IamRole);
-const IamRolePolicyAttachmentClass = awsProviderClass('iam-role-policy-attachment', (m: { IamRolePolicyAttachment: typeof IamRolePolicyAttachment }) => m.IamRolePolicyAttachment);
-const MskReplicatorResourceClass = awsProviderClass('msk-replicator', (m: { MskReplicator: typeof MskReplicatorResource }) => m.MskReplicator);
-const VpcSecurityGroupEgressRuleClass = awsProviderClass('vpc-security-group-egress-rule', (m: { VpcSecurityGroupEgressRule: typeof VpcSecurityGroupEgressRule }) => m.VpcSecurityGroupEgressRule);
 
 /** Where MSK Replicator starts reading the source topics when it is created (it cannot change later). */
 export enum MskReplicatorStartingPosition {

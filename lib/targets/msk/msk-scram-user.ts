@@ -10,12 +10,8 @@ import { Environment } from '../../model/environment';
 import { KafkaIacError } from '../../model/errors';
 import type { MskCluster } from './msk-cluster';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-import { awsProviderClass } from './aws-provider-classes';
+import { MskSingleScramSecretAssociationClass, SecretsmanagerSecretClass, SecretsmanagerSecretPolicyClass, SecretsmanagerSecretVersionClass } from './aws-provider-classes';
 
-const MskSingleScramSecretAssociationClass = awsProviderClass('msk-single-scram-secret-association', (m: { MskSingleScramSecretAssociation: typeof MskSingleScramSecretAssociation }) => m.MskSingleScramSecretAssociation);
-const SecretsmanagerSecretClass = awsProviderClass('secretsmanager-secret', (m: { SecretsmanagerSecret: typeof SecretsmanagerSecret }) => m.SecretsmanagerSecret);
-const SecretsmanagerSecretPolicyClass = awsProviderClass('secretsmanager-secret-policy', (m: { SecretsmanagerSecretPolicy: typeof SecretsmanagerSecretPolicy }) => m.SecretsmanagerSecretPolicy);
-const SecretsmanagerSecretVersionClass = awsProviderClass('secretsmanager-secret-version', (m: { SecretsmanagerSecretVersion: typeof SecretsmanagerSecretVersion }) => m.SecretsmanagerSecretVersion);
 
 /** Props of an `MskScramUser`: the cluster and the user's name. */
 export interface MskScramUserProps {
