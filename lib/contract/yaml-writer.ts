@@ -1,3 +1,4 @@
+import { WrittenValues } from './writers/written-values';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 
@@ -29,9 +30,7 @@ export function writeYaml(value: unknown, options: { readonly lineWidth?: number
   // https://eemeli.org/yaml/#createnode-options): the files are read by promtool, kubectl and
   // people, and tracking every object to find duplicates took most of the writer's time.
   const text = blockYaml(value, { lineWidth, otherTypes: CORE_1_2 }) ?? yamlPackage().stringify(value, { aliasDuplicateObjects: false, lineWidth });
-  written.delete(text);
-  written.set(text, value);
-  if (written.size > REMEMBERED) written.delete(written.keys().next().value!);
+  written.remember(text, value);
   return text;
 }
 
@@ -40,7 +39,7 @@ export function writeYaml(value: unknown, options: { readonly lineWidth?: number
  * text did not come from it (or was forgotten): then parse it.
  */
 export function writtenYamlValue(text: string): { readonly value: unknown } | undefined {
-  return written.has(text) ? { value: written.get(text) } : undefined;
+  return written.valueOf(text);
 }
 
 /**
@@ -62,7 +61,7 @@ export function parseYamlDocuments(text: string): Yaml.Document.Parsed[] {
 }
 
 const REMEMBERED = 2048;
-const written = new Map<string, unknown>();
+const written = new WrittenValues(REMEMBERED, false);
 
 /** `yaml`'s default `lineWidth` and `minContentWidth` (https://eemeli.org/yaml/#tostring-options). */
 const DEFAULT_LINE_WIDTH = 80;

@@ -1,3 +1,5 @@
+import { WrittenValues } from './written-values';
+
 /**
  * The JSON writer of generated documents (Grafana dashboards, CloudWatch dashboard bodies, the
  * rules report and its SARIF view): two spaces, keys in the order they were built, a final
@@ -15,11 +17,7 @@
  */
 export function writeJson(value: unknown): string {
   const text = `${JSON.stringify(value, null, 2)}\n`;
-  if (isPlainJson(value)) {
-    written.delete(text);
-    written.set(text, value);
-    if (written.size > REMEMBERED) written.delete(written.keys().next().value!);
-  }
+  if (isPlainJson(value)) written.remember(text, value);
   return text;
 }
 
@@ -28,10 +26,7 @@ export function writeJson(value: unknown): string {
  * did not remember it): then parse the text. Each text is handed out once.
  */
 export function writtenJsonValue(text: string): { readonly value: unknown } | undefined {
-  if (!written.has(text)) return undefined;
-  const value = written.get(text);
-  written.delete(text);
-  return { value };
+  return written.valueOf(text);
 }
 
 /** The same value on one line (a CloudWatch dashboard body, whose size AWS limits). */
@@ -40,7 +35,7 @@ export function writeCompactJson(value: unknown): string {
 }
 
 const REMEMBERED = 64;
-const written = new Map<string, unknown>();
+const written = new WrittenValues(REMEMBERED, true);
 
 /**
  * Whether `value` is plain JSON data: what `JSON.parse(JSON.stringify(value))` gives back with the
