@@ -205,7 +205,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
     if (doc.body.input?.kind !== KAFKA_ADMIN_ARTEFACT_KIND) return NOT_APPLICABLE;
     const acls = doc.body.input?.acls;
     // The artefact as apply.sh gets it: Terraform reads $${ as ${.
-    return checkAclText(typeof acls === 'string' ? terraformText(acls) : acls, ctx, mskDeclaredAdmins(ctx));
+    return checkAclText(typeof acls === 'string' ? terraformText(acls) : acls, ctx, mskDeclaredAdmins(ctx.index));
   }
   if (doc.type !== 'aws_iam_policy') return NOT_APPLICABLE;
   const tags = doc.body.tags ?? {};
@@ -226,7 +226,7 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   const who = String(tags[PRINCIPAL_TAG] ?? doc.name);
   const taggedKind = String(tags[PRINCIPAL_KIND_TAG] ?? 'application');
   // An admin tag counts only for an admin the cluster's access model declares (its tag).
-  const declared = mskDeclaredAdmins(ctx);
+  const declared = mskDeclaredAdmins(ctx.index);
   const relabelled = isAdminKind(taggedKind) && declared !== undefined && !declared.has(who);
   const kind = relabelled ? 'application' : taggedKind;
   if (isAdminKind(kind)) return { status: 'compliant', notes: [`${who} is a declared admin with cluster-wide rights`] };
@@ -238,13 +238,11 @@ function checkMsk(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   return checkIamStatements(ctx, checked, kind, who, tagged);
 }
 
-/** The admins the MSK clusters of a synthesis declare (their `kafka-iac:declared-admins` tag); undefined when none carries it. */
-function mskDeclaredAdmins(ctx: RuleContext): ReadonlySet<string> | undefined {
-  return declaredAdminsOf(ctx.index);
-}
-
-/** Asked for every IAM policy: read once per document index (one synthesis). */
-const declaredAdminsOf = oncePer((index: DocumentIndex): ReadonlySet<string> | undefined => {
+/**
+ * The admins the MSK clusters of a synthesis declare (their `kafka-iac:declared-admins` tag);
+ * undefined when none carries it. Asked for every IAM policy: read once per document index.
+ */
+const mskDeclaredAdmins = oncePer((index: DocumentIndex): ReadonlySet<string> | undefined => {
   const declared = index.terraform('aws_msk_cluster')
     .map((c) => c.body.tags?.[DECLARED_ADMINS_TAG])
     .filter((v): v is string => typeof v === 'string');
