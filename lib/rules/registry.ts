@@ -49,7 +49,7 @@ import * as dr003 from './dr-003-rto-rpo-declared';
 import * as dr004 from './dr-004-dr-cluster-follows-ha-and-sec';
 import * as dr005 from './dr-005-mirror-maker-2-least-privilege';
 import type { Rule } from './rule';
-import { compareEnglish } from './report-order';
+import { compareEnglish } from '../model/english-order';
 
 /** The rule modules: one file per rule ID. Adding a rule is adding its module here. */
 const RULE_MODULES: readonly object[] = [

@@ -1,7 +1,7 @@
 import { markdownCell, markdownCode } from '../contract/writers/markdown';
 import type { Environment } from '../model/environment';
 import type { RuleFinding } from './rule';
-import { compareEnglish, compareRuleIds } from './report-order';
+import { compareEnglish, compareRuleIds } from '../model/english-order';
 
 /** The status of a rule on one resource. */
 export type EntryStatus = 'compliant' | 'non-compliant' | 'suppressed' | 'not-applicable';
@@ -110,7 +110,7 @@ export class ComplianceReport {
         entries.push(e);
       }
     }
-    // Rule IDs in numeric order (HA-002 before HA-010), then construct paths: Intl.Collator's orders (report-order.ts).
+    // Rule IDs in numeric order (HA-002 before HA-010), then construct paths: Intl.Collator's orders (model/english-order.ts).
     entries.sort((a, b) => compareRuleIds(a.ruleId, b.ruleId) || compareEnglish(a.path, b.path));
     // A suppression above several stacks and charts is unused only if none of them used it.
     const used = new Set(reports.flatMap((r) => r.suppressionUse.used));

@@ -1,3 +1,5 @@
+import { compareEnglish } from '../english-order';
+
 /** Typed runbook content: what the alert means, the first checks, and the remediation. */
 export interface Runbook {
   /** File name without `.md`: `broker-down`. */
@@ -34,7 +36,7 @@ function linkText(s: string): string {
 
 /** The runbook as Markdown, with a Dashboards section when any of its alerts has a panel. */
 export function renderRunbook(r: Runbook, alerts: readonly string[], dashboards: readonly RunbookDashboardLink[] = []): string {
-  const links = [...dashboards].sort((a, b) => `${a.cluster} ${a.alert}`.localeCompare(`${b.cluster} ${b.alert}`));
+  const links = [...dashboards].sort((a, b) => compareEnglish(`${a.cluster} ${a.alert}`, `${b.cluster} ${b.alert}`));
   const relative = links.some((l) => l.url.startsWith('/'));
   return [
     `# ${r.title}`, '',

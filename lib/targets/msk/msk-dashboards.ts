@@ -9,6 +9,7 @@ import { dashboardPanelLinks } from '../../contract/alert-dashboard-panels';
 import { linkDashboardPanels } from '../../contract/monitoring-output-files';
 import { KafkaIacError } from '../../model/errors';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
+import { compareEnglish } from '../../model/english-order';
 import {
   DASHBOARD_DIR, clusterDashboards, dashboardFileName, checkedOverviewDashboard, renderDashboard,
   type BuiltDashboard, type DashboardCluster,
@@ -142,7 +143,7 @@ function addDashboardFile(env: Environment, d: BuiltDashboard): string {
 
 function byRuleThenName(a: CloudwatchMetricAlarm, b: CloudwatchMetricAlarm): number {
   const key = (x: CloudwatchMetricAlarm) => `${(x.tagsInput ?? {})[RULE_TAG] ?? ''} ${x.alarmNameInput ?? ''}`;
-  return key(a).localeCompare(key(b));
+  return compareEnglish(key(a), key(b));
 }
 
 type Widget = { type: string; width: number; height: number; properties: Record<string, unknown> };

@@ -1,6 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { compareEnglish, compareRuleIds } from '../../lib/rules/report-order';
+import { compareEnglish, compareRuleIds } from '../../lib/model/english-order';
+import { renderRunbook, type RunbookDashboardLink } from '../../lib/model/monitoring/runbook';
+import { ROOT } from '../support/paths';
 
 // The oracle is ECMA-402 itself: the collators the registry and the report sorted with before.
 const english = new Intl.Collator('en');
@@ -66,7 +70,7 @@ describe('collators are made only for what the fast paths do not cover', () => {
       return new Real(locales, options);
     } as typeof Intl.Collator);
     try {
-      const fresh = await import('../../lib/rules/report-order');
+      const fresh = await import('../../lib/model/english-order');
       expect(fresh.compareEnglish('Kafka/Cluster', 'kafka/cluster')).toBe(1);
       expect(fresh.compareRuleIds('HA-010', 'HA-002')).toBe(1);
       expect(made).not.toHaveBeenCalled();
@@ -79,5 +83,45 @@ describe('collators are made only for what the fast paths do not cover', () => {
     } finally {
       made.mockRestore();
     }
+  });
+});
+
+/**
+ * `localeCompare`, a collator without a locale and `toLocale*String()` without one follow the
+ * process locale (ICU reads LANG / LC_ALL): `['aa', 'z']` sorts the other way under da_DK, `y`
+ * before `j` under lt_LT. The files a synthesis writes must not depend on the machine.
+ */
+const PROCESS_LOCALE = /\.localeCompare\(|\bIntl\.Collator\(\s*\)|\bIntl\.Collator\(\s*undefined|\.toLocale(?:Date|Time|)String\(\s*\)|\bIntl\.(?:NumberFormat|DateTimeFormat)\(\s*\)/;
+
+function processLocaleUses(files: readonly string[]): string[] {
+  return files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').flatMap((line, i) =>
+    (PROCESS_LOCALE.test(line) && !/^\s*(\*|\/\/)/.test(line) ? [`${path.relative(ROOT, f)}:${i + 1}`] : [])));
+}
+
+describe('orders and formats in lib/ name their locale', () => {
+  it('no library module sorts or formats with the process locale', () => {
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const files = walk(path.join(ROOT, 'lib'));
+    expect(files.length).toBeGreaterThan(100);
+    expect(processLocaleUses(files)).toEqual([]);
+    // The check can fail: each form is found.
+    const probe = path.join(ROOT, '.test-out', 'locale-probe.ts');
+    fs.mkdirSync(path.dirname(probe), { recursive: true });
+    fs.writeFileSync(probe, ["a.localeCompare(b);", 'new Intl.Collator();', 'n.toLocaleString();', '// a.localeCompare(b) in a comment', "new Intl.Collator('en');"].join('\n'));
+    try {
+      expect(processLocaleUses([probe])).toEqual([1, 2, 3].map((n) => `${path.relative(ROOT, probe)}:${n}`));
+    } finally {
+      fs.rmSync(probe);
+    }
+  });
+
+  it("a runbook lists its dashboard links in the 'en' order of cluster, then alert", () => {
+    const link = (cluster: string, alert: string): RunbookDashboardLink => ({ runbook: 'broker-down', alert, cluster, dashboard: `Kafka ${cluster}`, panel: alert, url: `/d/${cluster}?viewPanel=1` });
+    const runbook = { slug: 'broker-down', title: 'Broker down', ruleIds: ['MON-001'], meaning: 'm', firstChecks: ['c'], remediation: ['r'] };
+    // Under da_DK `aa` would follow `z`; under lt_LT `y` would precede `j`.
+    const text = renderRunbook(runbook, ['KafkaNodeDown'], [link('z-kafka', 'KafkaNodeDown'), link('y-kafka', 'KafkaNodeDown'), link('aa-kafka', 'KafkaNodeDown'), link('j-kafka', 'KafkaNodeDown'), link('Aa-kafka', 'KafkaNodeDown')]);
+    const order = [...text.matchAll(/\/d\/([\w-]+)\?/g)].map((m) => m[1]);
+    expect(order).toEqual(['aa-kafka', 'Aa-kafka', 'j-kafka', 'y-kafka', 'z-kafka']);
   });
 });

@@ -1,9 +1,14 @@
 /**
- * The orders the rule registry and the rules report sort by: `Intl.Collator('en')` (construct
- * paths, rule IDs in the registry) and `Intl.Collator('en', { numeric: true })` (rule IDs in the
- * report), with the same result for every pair of strings, without making a collator for the
- * strings the library sorts. The first collator of a process loads ICU's collation data: about
- * 5 to 8 ms of CPU on Node 20, more than the MSK quick start's whole report.
+ * The orders the library sorts by: `Intl.Collator('en')` (construct paths, rule IDs in the
+ * registry, the CloudWatch dashboard's alarm widgets, a runbook's dashboard links) and
+ * `Intl.Collator('en', { numeric: true })` (rule IDs in the report), with the same result for
+ * every pair of strings, without making a collator for the strings the library sorts.
+ *
+ * The locale is named, never the process default that `localeCompare` uses: under
+ * `LANG=da_DK.UTF-8` `aa` sorts after `z`, under `lt_LT` `y` before `j`, so the synthesized
+ * files would depend on the machine that synthesized them. The first collator of a process
+ * loads ICU's collation data: about 5 to 8 ms of CPU on Node 20, more than the MSK quick
+ * start's whole report.
  *
  * For strings of printable ASCII (U+0020 to U+007E) the collator's order is the CLDR root
  * collation's, which `en` uses unchanged: each character has its own primary weight, in the order
@@ -14,7 +19,7 @@
  * case first (the tertiary level; `caseFirst` is off for `en`). No character of that range is
  * ignorable or part of a contraction in the root collation, and its strings have no secondary
  * (accent) differences. Any other character, a tab or a newline included, goes to a real
- * collator, made on first use. `test/rules/report-order.test.ts` compares both orders with
+ * collator, made on first use. `test/model/english-order.test.ts` compares both orders with
  * `Intl.Collator` for any strings.
  */
 const ROOT_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ';
