@@ -23,7 +23,8 @@ import * as vm from 'node:vm';
  *
  * It is off, and files load with the plain `require`, when `NODE_DISABLE_COMPILE_CACHE` is set
  * (Node's own switch), when `KAFKA_IAC_COMPILE_CACHE=off`, when coverage is being collected
- * (`NODE_V8_COVERAGE`: cached code counts less precisely), when Node's own compile cache is on
+ * (`NODE_V8_COVERAGE`: cached code counts less precisely), when the inspector is open (a
+ * debugger binds breakpoints to the file URLs of Node's own loader), when Node's own compile cache is on
  * (it covers these files already), when the module system is not Node's (Jest and other
  * test runners bring their own `module` and `require`: the package then loads through them),
  * and when no cache folder can be made.
@@ -54,11 +55,22 @@ interface State {
 }
 let state: State | null | undefined;
 
+/** The inspector's URL when it is open; undefined when it is not, or when this Node has no inspector (built without it). */
+function inspectorUrl(): string | undefined {
+  try {
+    return (Module.createRequire(path.join(process.cwd(), 'noop.js'))('node:inspector') as typeof import('node:inspector')).url();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Why the cache is off, or undefined when it may be used. */
 export function compileCacheOffReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return 'NODE_DISABLE_COMPILE_CACHE is set';
   if (env.KAFKA_IAC_COMPILE_CACHE === 'off') return 'KAFKA_IAC_COMPILE_CACHE=off';
   if (env.NODE_V8_COVERAGE) return 'coverage is collected (NODE_V8_COVERAGE)';
+  // A debugger sets breakpoints by the file URLs Node's own loader gives its scripts.
+  if (inspectorUrl() !== undefined) return 'the inspector is open (a debugger)';
   if (NodeModule.getCompileCacheDir?.()) return "Node's own compile cache is on";
   if (typeof vm.Script.prototype.createCachedData !== 'function') return 'this runtime has no V8 code cache';
   return undefined;

@@ -105,6 +105,11 @@ describe('the compile cache of the CommonJS build', () => {
     expect(compileCacheOffReason({ NODE_DISABLE_COMPILE_CACHE: '1' })).toBe('NODE_DISABLE_COMPILE_CACHE is set');
     expect(compileCacheOffReason({ KAFKA_IAC_COMPILE_CACHE: 'off' })).toBe('KAFKA_IAC_COMPILE_CACHE=off');
     expect(compileCacheOffReason({})).toBeUndefined();
+    // With the inspector open (a debugger), files load with Node's own loader.
+    fs.rmSync(cacheDir(), { recursive: true, force: true });
+    const inspected = spawnSync(process.execPath, ['--inspect=127.0.0.1:0', '-e', 'console.log(JSON.stringify(require("./node_modules/kafka-iac/build/cjs/entry.js")))'], { cwd: project, encoding: 'utf8' });
+    expect(inspected.stdout.trim()).toBe(expected);
+    expect(cacheFiles()).toEqual([]);
   });
 
   it('loads with the caller\'s own require when the module system is not Node\'s (a test runner\'s module objects)', () => {
