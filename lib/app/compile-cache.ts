@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 /**
  * A compile cache for the package's own CommonJS files (build/cjs: the shared chunks and the
@@ -115,7 +116,8 @@ function cacheFileOf(dir: string, filename: string, source: string): string {
 /** Writes the code cache of each script compiled without one (with the functions run since), then prunes. */
 function writePending(s: State): void {
   for (const { script, file } of s.pending.splice(0)) {
-    const temporary = `${file}.${process.pid}.tmp`;
+    // One name per process and thread: workers of one process share its pid.
+    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
     try {
       fs.writeFileSync(temporary, script.createCachedData());
       fs.renameSync(temporary, file);
