@@ -18,7 +18,14 @@ const SECRET_KEYS = new Set([
 ]);
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/;
 const JAAS_PASSWORD = /(?:^|[\s;])password\s*=\s*"([^"]*)"/g;
-const KEY_VALUE_LINE = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
+/**
+ * The key of a key-value line (`key=value`, `key: value`, `export KEY=value`): the start of
+ * `/^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/`, whose value is the rest of the
+ * line without the white space around it, when that holds no line break (`.` matches none).
+ * The value is cut only for a key that names a secret (`scanLine`).
+ */
+const KEY_VALUE_KEY = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** Whether a key names a secret value (`password`, `ssl.keystore.password`, `client_secret`). */
 export function isSecretKeyName(key: string): boolean {
@@ -70,9 +77,8 @@ export class SecretScanner {
   /** Scans free text (properties, scripts, Markdown) line by line. */
   public static scanText(text: string, location: string): SecretFinding[] {
     const out: SecretFinding[] = [];
-    const lines = text.split(/\r?\n/);
     // A PEM header is within one line, so the line that holds it is reported.
-    lines.forEach((line, i) => scanLine(line, location, i + 1, out));
+    forEachLine(text, (line, n) => scanLine(line, location, n, out));
     return out;
   }
 
@@ -216,8 +222,21 @@ function scanString(value: string, at: ValuePath, out: SecretFinding[]): void {
     scanLine(value, at, undefined, out, false);
     return;
   }
-  const lines = value.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) scanLine(lines[i], at, i + 1, out, false);
+  forEachLine(value, (line, n) => scanLine(line, at, n, out, false));
+}
+
+/**
+ * Each line of a text and its number from 1, as `text.split(/\r?\n/)` cuts it (a line break is
+ * `\n` or `\r\n`; a lone `\r` stays in its line), without making the list of lines.
+ */
+function forEachLine(text: string, line: (text: string, lineNumber: number) => void): void {
+  let start = 0;
+  let n = 1;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+    line(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl), n++);
+    start = nl + 1;
+  }
+  line(start === 0 ? text : text.slice(start), n);
 }
 
 /**
@@ -226,7 +245,7 @@ function scanString(value: string, at: ValuePath, out: SecretFinding[]): void {
  */
 function scanLine(line: string, location: string | ValuePath, lineNumber: number | undefined, out: SecretFinding[], pem = true): void {
   if (pem && hasPemPrivateKey(line)) out.push({ location: lineLocation(location, lineNumber), what: 'a PEM private key' });
-  // A JAAS password and a key-value line both need an '=' or a ':' (JAAS_PASSWORD, KEY_VALUE_LINE).
+  // A JAAS password and a key-value line both need an '=' or a ':' (JAAS_PASSWORD, KEY_VALUE_KEY).
   // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the shortcut only saves the two regular expressions, which need an '=' or a ':'
   if (!line.includes('=') && !line.includes(':')) return;
   // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the shortcut only saves JAAS_PASSWORD, which needs the word
@@ -235,8 +254,10 @@ function scanLine(line: string, location: string | ValuePath, lineNumber: number
       if (!isSecretReference(m[1])) out.push({ location: lineLocation(location, lineNumber), what: 'a literal JAAS password' });
     }
   }
-  const m = KEY_VALUE_LINE.exec(line);
-  if (m && isSecretKeyName(m[1]) && !isSecretReference(m[2])) {
+  const m = KEY_VALUE_KEY.exec(line);
+  if (!m || !isSecretKeyName(m[1])) return;
+  const value = line.slice(m[0].length).trim();
+  if (!LINE_BREAK.test(value) && !isSecretReference(value)) {
     out.push({ location: lineLocation(location, lineNumber), what: `a secret value in key '${m[1]}'` });
   }
 }
