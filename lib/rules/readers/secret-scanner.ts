@@ -77,8 +77,9 @@ export class SecretScanner {
   /** Scans free text (properties, scripts, Markdown) line by line. */
   public static scanText(text: string, location: string): SecretFinding[] {
     const out: SecretFinding[] = [];
+    const lines = text.split(/\r?\n/);
     // A PEM header is within one line, so the line that holds it is reported.
-    forEachLine(text, (line, n) => scanLine(line, location, n, out));
+    lines.forEach((line, i) => scanLine(line, location, i + 1, out));
     return out;
   }
 
@@ -222,21 +223,8 @@ function scanString(value: string, at: ValuePath, out: SecretFinding[]): void {
     scanLine(value, at, undefined, out, false);
     return;
   }
-  forEachLine(value, (line, n) => scanLine(line, at, n, out, false));
-}
-
-/**
- * Each line of a text and its number from 1, as `text.split(/\r?\n/)` cuts it (a line break is
- * `\n` or `\r\n`; a lone `\r` stays in its line), without making the list of lines.
- */
-function forEachLine(text: string, line: (text: string, lineNumber: number) => void): void {
-  let start = 0;
-  let n = 1;
-  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-    line(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl), n++);
-    start = nl + 1;
-  }
-  line(start === 0 ? text : text.slice(start), n);
+  const lines = value.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) scanLine(lines[i], at, i + 1, out, false);
 }
 
 /**
