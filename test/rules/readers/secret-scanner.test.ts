@@ -221,10 +221,10 @@ describe('SecretScanner.scanContent and the files: JSON and YAML structurally, t
 });
 
 describe('the lines of a text and a key-value line, as the regular expressions read them', () => {
-  // The scanner cuts lines and key-value lines without a list of lines or the whole-line pattern
-  // (most lines do not name a secret key, so their value is never cut): the findings are those of
-  // `text.split(/\r?\n/)` and `/^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/`, which this
-  // reference reads the text with, for any text made of the characters that decide them.
+  // The scanner reads a key-value line's key first and cuts its value only when the key names a
+  // secret (most lines do not), instead of matching the whole line: the findings are those of
+  // `/^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/` over the lines of `text.split(/\r?\n/)`,
+  // which this reference reads the text with, for any text made of the characters that decide them.
   const KEY_VALUE_LINE = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
   const reference = (text: string, location: string) => text.split(/\r?\n/).flatMap((line, i) => {
     const found: { location: string; what: string }[] = [];
@@ -242,7 +242,7 @@ describe('the lines of a text and a key-value line, as the regular expressions r
   );
   const text = fc.array(piece, { maxLength: 14 }).map((p) => p.join(''));
 
-  it('finds in any text what the whole-line pattern over the split lines finds', () => {
+  it('finds in any text what the whole-line pattern over its lines finds', () => {
     fc.assert(fc.property(text, (t) => {
       expect(SecretScanner.scanText(t, 'f')).toEqual(reference(t, 'f'));
     }), { numRuns: 3000 });
