@@ -97,12 +97,14 @@ interface Style {
  */
 function blockYaml(value: unknown, style: Style): string | undefined {
   if (!isNonEmptyCollection(value, style)) return undefined;
+  const out = { text: '' };
   try {
-    return `${collection(value, '', style)}\n`;
+    collection(value, '', style, out);
   } catch (e) {
     if (e === UNSUPPORTED) return undefined;
     throw e;
   }
+  return `${out.text}\n`;
 }
 
 /** Under `aliasDuplicateObjects`, the second sight of an object is left to `yaml` (which writes an alias). */
@@ -121,33 +123,51 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function isNonEmptyCollection(value: unknown, style: Style): value is readonly unknown[] | Record<string, unknown> {
   if (Array.isArray(value)) return value.length > 0;
+  if (!isPlainObject(value)) return false;
   // With keepUndefined an undefined value is a pair too (left to `yaml` by `collection`).
-  return isPlainObject(value) && Object.keys(value).some((k) => style.keepUndefined || value[k] !== undefined);
+  for (const k of Object.keys(value)) {
+    if (style.keepUndefined || value[k] !== undefined) return true;
+  }
+  return false;
 }
 
-/** A non-empty map or list whose lines start at `indent`; the first line without it. */
-function collection(value: readonly unknown[] | Record<string, unknown>, indent: string, style: Style): string {
+/**
+ * Appends a non-empty map or list whose lines start at `indent` to `out.text`; the first line
+ * without the indent. The whole document is one text, appended to from the first line to the
+ * last (not a text per map and list, joined into the one around it).
+ */
+function collection(value: readonly unknown[] | Record<string, unknown>, indent: string, style: Style, out: { text: string }): void {
   once(value, style);
   const inner = `${indent}  `;
-  const lines: string[] = [];
+  const newline = `\n${indent}`;
+  let first = true;
   if (Array.isArray(value)) {
     // An undefined item (`yaml` writes it as null) is refused by `inline`, like every value it does not write.
     for (const item of value) {
-      lines.push(`- ${isNonEmptyCollection(item, style) ? collection(item, inner, style) : inline(item, inner, style)}`);
+      out.text += first ? '- ' : `${newline}- `;
+      first = false;
+      if (isNonEmptyCollection(item, style)) collection(item, inner, style, out);
+      else out.text += inline(item, inner, style);
     }
-  } else {
-    const map = value as Record<string, unknown>;
-    for (const key of Object.keys(map)) {
-      const v = map[key];
-      if (v === undefined) {
-        if (style.keepUndefined) throw UNSUPPORTED; // `yaml` writes `key: null`
-        continue; // `yaml` leaves out undefined values (keepUndefined: false)
-      }
-      const k = scalarString(key, '', style, true);
-      lines.push(isNonEmptyCollection(v, style) ? `${k}:\n${inner}${collection(v, inner, style)}` : `${k}: ${inline(v, inner, style)}`);
+    return;
+  }
+  const map = value as Record<string, unknown>;
+  for (const key of Object.keys(map)) {
+    const v = map[key];
+    if (v === undefined) {
+      if (style.keepUndefined) throw UNSUPPORTED; // `yaml` writes `key: null`
+      continue; // `yaml` leaves out undefined values (keepUndefined: false)
+    }
+    const k = scalarString(key, '', style, true);
+    out.text += first ? k : newline + k;
+    first = false;
+    if (isNonEmptyCollection(v, style)) {
+      out.text += `:\n${inner}`;
+      collection(v, inner, style, out);
+    } else {
+      out.text += `: ${inline(v, inner, style)}`;
     }
   }
-  return lines.join(`\n${indent}`);
 }
 
 /** A scalar or an empty collection, on the line of its key or `- ` (`indent`: the indent of its own lines). */

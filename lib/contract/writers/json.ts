@@ -6,27 +6,31 @@ import { WrittenValues } from './written-values';
  * newline. `JSON.stringify` escapes every string for JSON; a writer for Terraform puts its
  * result through `terraformLiteral` as well.
  *
- * It remembers the value behind a text it wrote when the value is plain JSON data (objects,
- * arrays, strings, numbers, booleans, null: what the text parses back to, key for key), so that
- * SEC-009, scanning a file before it is written, reads the value instead of parsing the text the
- * library just wrote (`writtenJsonValue`). A value with anything else in it (a `toJSON` method,
- * a Date, a Map, a class instance, undefined) is not remembered: its text is parsed as before.
- * The values must not be changed after they are written. A text is remembered until it is read
- * once, and at most `REMEMBERED` texts are kept, oldest forgotten first.
+ * It remembers the value behind each text it wrote, so that SEC-009, scanning a file before it
+ * is written, reads the value instead of parsing the text the library just wrote
+ * (`writtenJsonValue`), when the value is plain JSON data (objects, arrays, strings, numbers,
+ * booleans, null: what the text parses back to, key for key). Whether it is is found when the
+ * text is read back, not when it is written: SEC-009 reads the report and the dashboards back,
+ * never the SARIF log (a `.sarif` file is scanned as text). A value with anything else in it (a
+ * `toJSON` method, a Date, a Map, a class instance, undefined) is not given back: its text is
+ * parsed as before. The values must not be changed after they are written. A text is remembered
+ * until it is read once, and at most `REMEMBERED` texts are kept, oldest forgotten first.
  * @see https://www.rfc-editor.org/rfc/rfc8259#section-7
  */
 export function writeJson(value: unknown): string {
   const text = `${JSON.stringify(value, null, 2)}\n`;
-  if (isPlainJson(value)) written.remember(text, value);
+  written.remember(text, value);
   return text;
 }
 
 /**
- * The value `writeJson` wrote as exactly this text, or `undefined` when it did not write it (or
- * did not remember it): then parse the text. Each text is handed out once.
+ * The value `writeJson` wrote as exactly this text, when it is plain JSON data, or `undefined`
+ * when it is not, or `writeJson` did not write the text (or forgot it): then parse the text. Each
+ * text is handed out once.
  */
 export function writtenJsonValue(text: string): { readonly value: unknown } | undefined {
-  return written.valueOf(text);
+  const own = written.valueOf(text);
+  return own && isPlainJson(own.value) ? own : undefined;
 }
 
 /** The same value on one line (a CloudWatch dashboard body, whose size AWS limits). */

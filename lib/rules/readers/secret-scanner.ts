@@ -18,7 +18,14 @@ const SECRET_KEYS = new Set([
 ]);
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/;
 const JAAS_PASSWORD = /(?:^|[\s;])password\s*=\s*"([^"]*)"/g;
-const KEY_VALUE_LINE = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
+/**
+ * The key of a key-value line (`key=value`, `key: value`, `export KEY=value`): the start of
+ * `/^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/`, whose value is the rest of the
+ * line without the white space around it, when that holds no line break (`.` matches none).
+ * The value is cut only for a key that names a secret (`scanLine`).
+ */
+const KEY_VALUE_KEY = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** Whether a key names a secret value (`password`, `ssl.keystore.password`, `client_secret`). */
 export function isSecretKeyName(key: string): boolean {
@@ -226,7 +233,7 @@ function scanString(value: string, at: ValuePath, out: SecretFinding[]): void {
  */
 function scanLine(line: string, location: string | ValuePath, lineNumber: number | undefined, out: SecretFinding[], pem = true): void {
   if (pem && hasPemPrivateKey(line)) out.push({ location: lineLocation(location, lineNumber), what: 'a PEM private key' });
-  // A JAAS password and a key-value line both need an '=' or a ':' (JAAS_PASSWORD, KEY_VALUE_LINE).
+  // A JAAS password and a key-value line both need an '=' or a ':' (JAAS_PASSWORD, KEY_VALUE_KEY).
   // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the shortcut only saves the two regular expressions, which need an '=' or a ':'
   if (!line.includes('=') && !line.includes(':')) return;
   // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the shortcut only saves JAAS_PASSWORD, which needs the word
@@ -235,8 +242,10 @@ function scanLine(line: string, location: string | ValuePath, lineNumber: number
       if (!isSecretReference(m[1])) out.push({ location: lineLocation(location, lineNumber), what: 'a literal JAAS password' });
     }
   }
-  const m = KEY_VALUE_LINE.exec(line);
-  if (m && isSecretKeyName(m[1]) && !isSecretReference(m[2])) {
+  const m = KEY_VALUE_KEY.exec(line);
+  if (!m || !isSecretKeyName(m[1])) return;
+  const value = line.slice(m[0].length).trim();
+  if (!LINE_BREAK.test(value) && !isSecretReference(value)) {
     out.push({ location: lineLocation(location, lineNumber), what: `a secret value in key '${m[1]}'` });
   }
 }

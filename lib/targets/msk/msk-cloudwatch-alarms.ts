@@ -264,12 +264,17 @@ function ruleSeverities(env: Environment, props: MskCloudWatchAlarmsProps, path:
     ...kafkaAlerts({ identity, metrics: mskOpenMonitoringMetrics(identity), thresholds: resolveThresholds(path, props.thresholds), expectedNodes: props.brokers }),
     ...scalingAlerts({ identity, metrics: mskOpenMonitoringScalingMetrics(identity), target: ScalingTarget.MSK, thresholds: resolveScalingThresholds(path, props.scaling?.thresholds), plannedBytesInPerSecond: undefined }),
   ];
+  // Each rule's severity, worked out once for every alarm of the rule (two reads per alarm).
+  const severities = new Map<string, AlertSeverity>();
+  for (const a of definitions) {
+    if (severities.get(a.ruleId) !== AlertSeverity.CRITICAL) severities.set(a.ruleId, a.severity === AlertSeverity.CRITICAL ? AlertSeverity.CRITICAL : AlertSeverity.WARNING);
+  }
   return (ruleId) => {
-    const of = definitions.filter((a) => a.ruleId === ruleId);
-    if (of.length === 0) {
+    const severity = severities.get(ruleId);
+    if (severity === undefined) {
       throw KafkaIacError.invalidProp({ code: ruleId, path, prop: 'alarm rule', found: ruleId, expected: 'a rule with a Prometheus alert definition (kafkaAlerts, scalingAlerts), whose severity routes the alarm', fix: 'Define the alert of this rule in lib/model/monitoring before adding its CloudWatch alarm.' });
     }
-    return of.some((a) => a.severity === AlertSeverity.CRITICAL) ? AlertSeverity.CRITICAL : AlertSeverity.WARNING;
+    return severity;
   };
 }
 

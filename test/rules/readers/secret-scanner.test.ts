@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeYaml } from '../../../lib/contract/yaml-writer';
 import { isSecretKeyName, isSecretReference, SecretScanner } from '../../../lib/rules/readers/secret-scanner';
@@ -216,5 +217,44 @@ describe('SecretScanner.scanContent and the files: JSON and YAML structurally, t
       { location: path.join('b', 'client.properties:1'), what: inKey('ssl.key.password') },
     ]);
     expect(SecretScanner.scanFile(path.join(dir, 'b', 'client.properties')).map((f) => f.what)).toEqual([inKey('ssl.key.password')]);
+  });
+});
+
+describe('the lines of a text and a key-value line, as the regular expressions read them', () => {
+  // The scanner reads a key-value line's key first and cuts its value only when the key names a
+  // secret (most lines do not), instead of matching the whole line: the findings are those of
+  // `/^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/` over the lines of `text.split(/\r?\n/)`,
+  // which this reference reads the text with, for any text made of the characters that decide them.
+  const KEY_VALUE_LINE = /^\s*(?:export\s+)?([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
+  const reference = (text: string, location: string) => text.split(/\r?\n/).flatMap((line, i) => {
+    const found: { location: string; what: string }[] = [];
+    if (/-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/.test(line)) found.push({ location: `${location}:${i + 1}`, what: 'a PEM private key' });
+    for (const m of line.matchAll(/(?:^|[\s;])password\s*=\s*"([^"]*)"/g)) {
+      if (!isSecretReference(m[1])) found.push({ location: `${location}:${i + 1}`, what: 'a literal JAAS password' });
+    }
+    const m = KEY_VALUE_LINE.exec(line);
+    if (m && isSecretKeyName(m[1]) && !isSecretReference(m[2])) found.push({ location: `${location}:${i + 1}`, what: inKey(m[1]) });
+    return found;
+  });
+  const piece = fc.constantFrom(
+    '\n', '\r', '\r\n', '\u2028', '\u2029', ' ', '\t', '\u00a0', '\ufeff', '\u3000', '=', ':', '"', ';', 'export', 'export ', 'password', 'secret',
+    'token', 'db.password', 'api_key', 'name', 'x', '${ref}', '$(cat f)', 'arn:aws:secretsmanager:r:1:secret:s', '-----BEGIN RSA PRIVATE KEY-----', "'", '',
+  );
+  const text = fc.array(piece, { maxLength: 14 }).map((p) => p.join(''));
+
+  it('finds in any text what the whole-line pattern over its lines finds', () => {
+    fc.assert(fc.property(text, (t) => {
+      expect(SecretScanner.scanText(t, 'f')).toEqual(reference(t, 'f'));
+    }), { numRuns: 3000 });
+  });
+
+  it('finds in any string value what the same reading finds in its lines, named by the value (and its line when it has several)', () => {
+    fc.assert(fc.property(text, (t) => {
+      // A PEM key in a string value is reported once, for the value, before what its lines hold.
+      const pem = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/.test(t) ? [{ location: '$.v', what: 'a PEM private key' }] : [];
+      const lines = reference(t, '$.v').filter((f) => f.what !== 'a PEM private key')
+        .map((f) => (t.includes('\n') ? f : { ...f, location: '$.v' }));
+      expect(SecretScanner.scanValue({ v: t })).toEqual([...pem, ...lines]);
+    }), { numRuns: 3000 });
   });
 });

@@ -39,6 +39,21 @@ describe('kubernetesKind, nodePropertiesOf, processRolesOf, hasBrokerRole', () =
     expect(nodePropertiesOf(kubernetes('v1', 'ConfigMap', 'c', {}))).toEqual([]);
   });
 
+  it('reads a ConfigMap once for every rule that asks, and again when one of its texts changed', () => {
+    const cm = kubernetes('v1', 'ConfigMap', 'c', { data: { 'server.properties': 'process.roles=broker\nnode.id=1' } });
+    const first = nodePropertiesOf(cm);
+    // The same answer for the next rule, which cannot change it for the others.
+    expect(nodePropertiesOf(cm)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0]) && Object.isFrozen(first[0].properties)).toBe(true);
+    // An escape hatch, or a test, that changes the text of the same document is read anew.
+    cm.body.data['server.properties'] = 'process.roles=controller';
+    expect(nodePropertiesOf(cm)).toEqual([{ key: 'server.properties', properties: { 'process.roles': 'controller' }, where: "data['server.properties']" }]);
+    cm.body.data['controller.properties'] = 'process.roles=controller\nnode.id=3';
+    expect(nodePropertiesOf(cm).map((n) => n.properties['node.id'])).toEqual([undefined, '3']);
+    delete cm.body.data['server.properties'];
+    expect(nodePropertiesOf(cm).map((n) => n.key)).toEqual(['controller.properties']);
+  });
+
   it('reads process.roles as a list, and tells a broker (or combined node) from a controller', () => {
     expect(processRolesOf({ 'process.roles': ' broker , controller,' })).toEqual(['broker', 'controller']);
     expect(processRolesOf({})).toEqual([]);
