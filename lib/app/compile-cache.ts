@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
 
@@ -19,8 +20,9 @@ import { threadId } from 'node:worker_threads';
  * `node_modules/.cache/kafka-iac/` of the project that holds the package, the folder build tools
  * share (find-cache-dir's convention), written only by whoever can write the package itself.
  * A cache V8 refuses (another Node or V8 version, other flags) or cannot read is ignored and
- * written again; the file name holds the SHA-1 of the source, so a changed file is never run from
- * another file's cache.
+ * written again; the file name holds the SHA-1 of the compiled text and V8's version-and-flags
+ * tag, so a changed file is never run from another text's cache. The first run after an install
+ * or an upgrade pays for writing the caches (about 40 ms of CPU for the quick start).
  *
  * It is off, and files load with the plain `require`, when `NODE_DISABLE_COMPILE_CACHE` is set
  * (Node's own switch), when `KAFKA_IAC_COMPILE_CACHE=off`, when coverage is being collected
@@ -65,14 +67,18 @@ function inspectorUrl(): string | undefined {
   }
 }
 
-/** Why the cache is off, or undefined when it may be used. */
-export function compileCacheOffReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * Why the cache is off, or undefined when it may be used. `nodeCacheDir` is where Node's own
+ * compile cache is kept when it is on (`module.getCompileCacheDir()`, Node 22.8 and later).
+ */
+export function compileCacheOffReason(env: NodeJS.ProcessEnv = process.env, nodeCacheDir: string | undefined = NodeModule.getCompileCacheDir?.()): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return 'NODE_DISABLE_COMPILE_CACHE is set';
   if (env.KAFKA_IAC_COMPILE_CACHE === 'off') return 'KAFKA_IAC_COMPILE_CACHE=off';
   if (env.NODE_V8_COVERAGE) return 'coverage is collected (NODE_V8_COVERAGE)';
   // A debugger sets breakpoints by the file URLs Node's own loader gives its scripts.
   if (inspectorUrl() !== undefined) return 'the inspector is open (a debugger)';
-  if (NodeModule.getCompileCacheDir?.()) return "Node's own compile cache is on";
+  // NODE_COMPILE_CACHE turns it on from Node 22.1, before getCompileCacheDir (22.8) could say so.
+  if (nodeCacheDir || env.NODE_COMPILE_CACHE) return "Node's own compile cache is on";
   if (typeof vm.Script.prototype.createCachedData !== 'function') return 'this runtime has no V8 code cache';
   return undefined;
 }
@@ -99,6 +105,8 @@ function setUp(packageDir: string): State | null {
   if (dir === undefined) return null;
   try {
     fs.mkdirSync(dir, { recursive: true });
+    // A folder made by another user: hashing and serializing for nothing would cost every run.
+    fs.accessSync(dir, fs.constants.W_OK);
   } catch {
     return null;
   }
@@ -107,10 +115,15 @@ function setUp(packageDir: string): State | null {
   return s;
 }
 
-/** The cache file of a source: its SHA-1, the Node version and the CPU architecture. */
-function cacheFileOf(dir: string, filename: string, source: string): string {
-  const hash = crypto.createHash('sha1').update(source).digest('hex');
-  return path.join(dir, `${path.basename(filename, '.js')}-${hash}-${process.version}-${process.arch}.cache`);
+/**
+ * The cache file of a compiled text: the SHA-1 of exactly what V8 compiles (the wrapper and the
+ * source: V8 itself checks only the length of the source a cache was made from) and V8's tag for
+ * its version and flags (`v8.cachedDataVersionTag()`: a process started with other V8 flags, as
+ * `--max-old-space-size` in NODE_OPTIONS, keeps its own files instead of rewriting the others').
+ */
+function cacheFileOf(dir: string, filename: string, compiled: string): string {
+  const hash = crypto.createHash('sha1').update(compiled).digest('hex');
+  return path.join(dir, `${path.basename(filename, '.js')}-${hash}-${v8.cachedDataVersionTag()}-${process.arch}.cache`);
 }
 
 /** Writes the code cache of each script compiled without one (with the functions run since), then prunes. */
@@ -147,45 +160,58 @@ function requireOf(m: Module, parentRequire: NodeJS.Require): NodeJS.Require {
 }
 
 /**
- * The `require` a file of the package uses for another of its files: from the code cache when
- * it may be used, else `parentRequire` itself. `parent` and `parentRequire` are the calling
- * file's own `module` and `require`.
+ * The `require` a file of the package uses for another of its files: from the code cache when it
+ * may be used, else `load`, the file's own literal `require("./x.js")` (which a bundler sees and
+ * follows: in a bundle, `module` is the bundler's and `load` finds the bundled file). `parent` and
+ * `parentRequire` are the calling file's own `module` and `require`.
  */
-export function cachedRequire(parent: Module, parentRequire: NodeJS.Require): (specifier: string) => unknown {
-  return (specifier) => {
-    if (!(parent instanceof Module) || typeof parent.filename !== 'string') return parentRequire(specifier);
+export function cachedRequire(parent: Module, parentRequire: NodeJS.Require): (specifier: string, load: () => unknown) => unknown {
+  return (specifier, load) => {
+    if (!(parent instanceof Module) || typeof parent.filename !== 'string') return load();
     if (state === undefined) state = setUp(path.dirname(parent.filename));
-    if (state === null) return parentRequire(specifier);
+    if (state === null) return load();
     const filename = path.resolve(path.dirname(parent.filename), specifier);
     const loaded = NodeModule._cache[filename];
-    if (loaded !== undefined) return loaded.exports;
+    if (loaded !== undefined) {
+      // As Node's loader does for a module already loaded: it becomes a child of this parent too.
+      if (!parent.children.includes(loaded)) parent.children.push(loaded);
+      return loaded.exports;
+    }
     let source: string;
     try {
       source = fs.readFileSync(filename, 'utf8');
     } catch {
-      return parentRequire(specifier);
+      return load();
     }
     // A script compiled here has no loader for `import()`; such a file loads as usual.
-    if (source.includes('import(')) return parentRequire(specifier);
-    const file = cacheFileOf(state.dir, filename, source);
+    if (source.includes('import(')) return load();
+    const compiled = `${WRAPPER_HEAD}${source}${WRAPPER_TAIL}`;
+    const file = cacheFileOf(state.dir, filename, compiled);
     let cachedData: Buffer | undefined;
     try {
       cachedData = fs.readFileSync(file);
     } catch {
       cachedData = undefined;
     }
-    const script = new vm.Script(`${WRAPPER_HEAD}${source}${WRAPPER_TAIL}`, { filename, cachedData });
+    // The wrapper shares the first line: columns there are counted from the source's own start.
+    const script = new vm.Script(compiled, { filename, cachedData, columnOffset: -WRAPPER_HEAD.length });
     if (cachedData === undefined || script.cachedDataRejected === true) state.pending.push({ script, file });
     const m = new NodeModule(filename, parent);
     m.filename = filename;
     m.paths = NodeModule._nodeModulePaths(path.dirname(filename));
     NodeModule._cache[filename] = m;
+    // As Node's loader does (Module._load): the error of a module's code passes through as it was
+    // thrown, and the module is forgotten (the next require runs it again).
+    let threw = true;
     try {
       (script.runInThisContext() as (...args: unknown[]) => void).call(m.exports, m.exports, requireOf(m, parentRequire), m, filename, path.dirname(filename));
-    } catch (e) {
-      // As Node does: a module whose code threw is not kept (the next require runs it again).
-      delete NodeModule._cache[filename];
-      throw e;
+      threw = false;
+    } finally {
+      if (threw) {
+        delete NodeModule._cache[filename];
+        const index = parent.children.indexOf(m);
+        if (index !== -1) parent.children.splice(index, 1);
+      }
     }
     m.loaded = true;
     return m.exports;

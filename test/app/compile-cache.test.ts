@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCacheDir, compileCacheOffReason } from '../../lib/app/compile-cache';
@@ -16,9 +17,9 @@ let pkg: string;
 const cacheDir = () => path.join(project, 'node_modules', '.cache', 'kafka-iac');
 const cacheFiles = () => (fs.existsSync(cacheDir()) ? fs.readdirSync(cacheDir()).filter((f) => f.endsWith('.cache')).sort() : []);
 
-function run(main: string, env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+function run(main: string, env: NodeJS.ProcessEnv = {}, nodeArgs: readonly string[] = []): { status: number | null; stdout: string; stderr: string } {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NODE_DISABLE_COMPILE_CACHE|KAFKA_IAC_COMPILE_CACHE|NODE_V8_COVERAGE|NODE_COMPILE_CACHE)$/.test(k)));
-  const r = spawnSync(process.execPath, ['-e', `console.log(JSON.stringify(require(${JSON.stringify(main)})))`], { cwd: project, env: { ...clean, ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...nodeArgs, '-e', `console.log(JSON.stringify(require(${JSON.stringify(main)})))`], { cwd: project, env: { ...clean, ...env }, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr };
 }
 
@@ -42,6 +43,7 @@ beforeAll(() => {
   ].join('\n'));
   writePackageFile('chunks/chunk-a.js', 'const b = require("./chunk-b.js");\nexports.add = (x, y) => b.twice(x) - x + y;\nexports.b = b;\n');
   writePackageFile('chunks/chunk-b.js', 'exports.twice = (x) => 2 * x;\nexports.file = require("node:path").basename(__filename);\nexports.dir = require("node:path").basename(__dirname);\n');
+  writePackageFile('bundled.js', 'const a = require("./chunks/chunk-a.js");\nmodule.exports = { sum: a.add(2, 3), sameB: a.b === require("./chunks/chunk-b.js") };\n');
   writePackageFile('throws.js', 'require("./chunks/chunk-throws.js");\n');
   writePackageFile('chunks/chunk-throws.js', 'throw new Error("top-level failure in chunk-throws");\n');
 });
@@ -57,20 +59,35 @@ describe('the compile cache of the CommonJS build', () => {
     expect(first.stdout).toBe(expected);
     // Written when the process exits: one cache per file loaded through it (the entry point itself loads with require).
     expect(cacheFiles().map((f) => f.replace(/-[0-9a-f]{40}-.*$/, ''))).toEqual(['chunk-a', 'chunk-b']);
-    expect(cacheFiles().every((f) => f.endsWith(`-${process.version}-${process.arch}.cache`))).toBe(true);
+    expect(cacheFiles().every((f) => f.endsWith(`-${v8.cachedDataVersionTag()}-${process.arch}.cache`))).toBe(true);
   });
 
   it('uses a cache V8 accepts without writing it again, and replaces one it refuses', () => {
+    // What V8 said of each cache handed to it (vm.Script's cachedDataRejected), printed to stderr at exit.
+    const probe = path.join(project, 'probe-accepted.cjs');
+    fs.writeFileSync(probe, [
+      'const vm = require("node:vm"); const Real = vm.Script; const seen = [];',
+      'vm.Script = class extends Real { constructor(code, o) { super(code, o); if (o && o.cachedData) seen.push([require("node:path").basename(o.filename), this.cachedDataRejected]); } };',
+      'process.on("exit", () => process.stderr.write(JSON.stringify(seen)));',
+    ].join('\n'));
     run('./node_modules/kafka-iac/build/cjs/entry.js');
     const [a, b] = cacheFiles().map((f) => path.join(cacheDir(), f));
+    const warm = run('./node_modules/kafka-iac/build/cjs/entry.js', {}, ['-r', probe]);
+    expect(warm.stdout).toBe(expected);
+    expect(JSON.parse(warm.stderr)).toEqual([['chunk-a.js', false], ['chunk-b.js', false]]);
     const before = { a: fs.statSync(a!).mtimeMs, b: fs.readFileSync(b!) };
     // A cache V8 refuses (its check fails: here, bytes that are no code cache at all).
     fs.writeFileSync(b!, Buffer.from('not a V8 code cache'));
-    const again = run('./node_modules/kafka-iac/build/cjs/entry.js');
+    const again = run('./node_modules/kafka-iac/build/cjs/entry.js', {}, ['-r', probe]);
     expect(again.stdout).toBe(expected);
+    expect(JSON.parse(again.stderr)).toEqual([['chunk-a.js', false], ['chunk-b.js', true]]);
     expect(fs.statSync(a!).mtimeMs).toBe(before.a);
     expect(fs.readFileSync(b!).toString()).not.toBe('not a V8 code cache');
     expect(fs.readFileSync(b!).length).toBe(before.b.length);
+    // Another set of V8 flags keeps its own files (V8 refuses a cache made under other flags).
+    run('./node_modules/kafka-iac/build/cjs/entry.js', {}, ['--max-old-space-size=1234']);
+    expect(cacheFiles()).toHaveLength(4);
+    expect(fs.statSync(a!).mtimeMs).toBe(before.a);
   });
 
   it('names the cache by the source: a changed file gets its own cache, never another source\'s', () => {
@@ -78,7 +95,7 @@ describe('the compile cache of the CommonJS build', () => {
     try {
       fs.writeFileSync(path.join(pkg, 'chunks', 'chunk-b.js'), original.replace('2 * x', '3 * x'));
       expect(JSON.parse(run('./node_modules/kafka-iac/build/cjs/entry.js').stdout).sum).toBe(7);
-      expect(cacheFiles().filter((f) => f.startsWith('chunk-b-'))).toHaveLength(2);
+      expect(cacheFiles().filter((f) => f.startsWith('chunk-b-') && f.endsWith(`-${v8.cachedDataVersionTag()}-${process.arch}.cache`))).toHaveLength(2);
     } finally {
       fs.writeFileSync(path.join(pkg, 'chunks', 'chunk-b.js'), original);
     }
@@ -94,6 +111,12 @@ describe('the compile cache of the CommonJS build', () => {
       'function e2() { return Object.keys(require.cache).some((k) => k.endsWith("chunk-throws.js")); }',
     ].join('\n')], { cwd: project, encoding: 'utf8' });
     expect(JSON.parse(r.stdout)).toEqual(['top-level failure in chunk-throws', 'top-level failure in chunk-throws', false]);
+    // Uncaught, Node names the place it was thrown, at the source's own line and column, as without the cache.
+    const uncaught = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['./node_modules/kafka-iac/build/cjs/throws.js'], { cwd: project, env: { ...process.env, ...env }, encoding: 'utf8' }).stderr;
+    const header = (stderr: string) => stderr.split('\n')[0]!.replace(project, '');
+    expect(header(uncaught({}))).toBe('/node_modules/kafka-iac/build/cjs/chunks/chunk-throws.js:1');
+    expect(uncaught({})).toContain('chunk-throws.js:1:7)');
+    expect(uncaught({ NODE_DISABLE_COMPILE_CACHE: '1' })).toContain('chunk-throws.js:1:7)');
   });
 
   it('stays off, loading with plain require and writing nothing, when switched off or under coverage', () => {
@@ -104,7 +127,9 @@ describe('the compile cache of the CommonJS build', () => {
     }
     expect(compileCacheOffReason({ NODE_DISABLE_COMPILE_CACHE: '1' })).toBe('NODE_DISABLE_COMPILE_CACHE is set');
     expect(compileCacheOffReason({ KAFKA_IAC_COMPILE_CACHE: 'off' })).toBe('KAFKA_IAC_COMPILE_CACHE=off');
-    expect(compileCacheOffReason({})).toBeUndefined();
+    expect(compileCacheOffReason({ NODE_COMPILE_CACHE: '/tmp/node-cache' }, undefined)).toBe("Node's own compile cache is on");
+    expect(compileCacheOffReason({}, '/tmp/node-cache')).toBe("Node's own compile cache is on");
+    expect(compileCacheOffReason({}, undefined)).toBeUndefined();
     // With the inspector open (a debugger), files load with Node's own loader.
     fs.rmSync(cacheDir(), { recursive: true, force: true });
     const inspected = spawnSync(process.execPath, ['--inspect=127.0.0.1:0', '-e', 'console.log(JSON.stringify(require("./node_modules/kafka-iac/build/cjs/entry.js")))'], { cwd: project, encoding: 'utf8' });
@@ -118,9 +143,19 @@ describe('the compile cache of the CommonJS build', () => {
       'const asked = [];',
       'const fakeRequire = (id) => { asked.push(id); return { fromRunner: true }; };',
       'const load = cachedRequire({ exports: {}, filename: __filename }, fakeRequire);',
-      'console.log(JSON.stringify([load("./chunks/chunk-a.js"), asked]));',
+      'console.log(JSON.stringify([load("./chunks/chunk-a.js", () => fakeRequire("./chunks/chunk-a.js")), asked]));',
     ].join('\n')], { cwd: project, encoding: 'utf8' });
     expect(JSON.parse(r.stdout)).toEqual([{ fromRunner: true }, ['./chunks/chunk-a.js']]);
+  });
+
+  it('leaves the literal require beside it, so that a bundler follows it and the bundle runs', () => {
+    fs.writeFileSync(path.join(project, 'app.cjs'), 'console.log(JSON.stringify(require("kafka-iac/build/cjs/bundled.js")));\n');
+    const bundle = path.join(project, 'bundle.cjs');
+    esbuild.buildSync({ entryPoints: [path.join(project, 'app.cjs')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+    expect(fs.readFileSync(bundle, 'utf8')).toContain('.twice = (x) => 2 * x');
+    const r = spawnSync(process.execPath, [bundle], { cwd: os.tmpdir(), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe(JSON.stringify({ sum: 5, sameB: true }));
   });
 
   it('keeps the cache in node_modules/.cache/kafka-iac of the project that holds the package', () => {

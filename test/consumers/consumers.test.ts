@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerProject, recordInstalledPackage, whileInstalling, type ConsumerProject } from '../support/consumer-project';
 import { packedPackage } from '../support/packed-package';
@@ -393,7 +394,7 @@ describe('consumers install the packed package and synthesize the quick start', 
     // run loaded, in the project's node_modules/.cache/kafka-iac; the next run uses it, writing nothing.
     const cacheDir = path.join(shared, 'node_modules', '.cache', 'kafka-iac');
     const packageFiles = new Set(['chunks', 'imports'].flatMap((d) => fs.readdirSync(path.join(shared, 'node_modules', 'kafka-iac', 'build', 'cjs', d)).map((f) => f.replace(/\.js$/, ''))));
-    const caches = () => new Map(fs.readdirSync(cacheDir).filter((f) => f.endsWith(`-${process.version}-${process.arch}.cache`))
+    const caches = () => new Map(fs.readdirSync(cacheDir).filter((f) => f.endsWith(`-${v8.cachedDataVersionTag()}-${process.arch}.cache`))
       .map((f) => [f, fs.statSync(path.join(cacheDir, f)).mtimeMs] as const));
     const before = caches();
     expect([...before.keys()].filter((f) => packageFiles.has(f.replace(/-[0-9a-f]{40}-.*$/, ''))).length).toBeGreaterThanOrEqual(4);
