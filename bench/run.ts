@@ -71,8 +71,8 @@ function measure(command: string[], cwd: string, env: NodeJS.ProcessEnv = proces
 }
 
 /** Runs compiled JavaScript (a path under .bench-out/js) with plain node in `cwd`. */
-function runJs(script: string, scriptArgs: string[], cwd: string, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Run {
-  return measure([process.execPath, ...nodeArgs, path.join(JS, script), ...scriptArgs], cwd, { ...process.env, ...env });
+function runJs(script: string, scriptArgs: string[], cwd: string, nodeArgs: string[] = []): Run {
+  return measure([process.execPath, ...nodeArgs, path.join(JS, script), ...scriptArgs], cwd);
 }
 
 /**
@@ -83,10 +83,10 @@ function runJs(script: string, scriptArgs: string[], cwd: string, nodeArgs: stri
  * 11 to 21 ms (four runs each, same minutes, load 7 to 10), while the bare app writes 2 files:
  * the ratio measured the neighbours' use of /tmp.
  */
-function inScratch(script: string, env: NodeJS.ProcessEnv = {}): Run {
+function inScratch(script: string): Run {
   fs.mkdirSync(path.join(OUT, 'scratch'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(OUT, 'scratch', 'app-'));
-  try { return runJs(script, [], dir, [], env); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+  try { return runJs(script, [], dir); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
 }
 
 function median(xs: number[]): number {
@@ -161,12 +161,7 @@ function toEntryPoints(code: string): string {
     (/^(index|msk|kubernetes|testing(\/index)?|imports\/[^/]+)$/.test(module) ? whole : `require("${lib}/index")`));
 }
 
-interface Contender {
-  readonly label: string;
-  readonly script: string;
-  /** Environment variables of its runs, beside the bench's own. */
-  readonly env?: NodeJS.ProcessEnv;
-}
+interface Contender { readonly label: string; readonly script: string }
 
 /**
  * Paired runs: each round runs the bare app and every contender once, in an order that rotates
@@ -180,7 +175,7 @@ function paired(title: string, contenders: readonly Contender[], limit: number):
   const runs = new Map<Contender, Run[]>(all.map((c) => [c, []]));
   for (let round = 0; round < pairs; round++) {
     const order = all.map((_, i) => all[(i + round) % all.length]);
-    for (const c of order) runs.get(c)!.push(inScratch(c.script, c.env));
+    for (const c of order) runs.get(c)!.push(inScratch(c.script));
   }
   console.log('| app | wall (median) | CPU user+sys (median) | peak RSS | wall / bare (median of pairs) | CPU / bare (median of pairs) |');
   console.log('|---|---|---|---|---|---|');
@@ -280,8 +275,6 @@ if (!only || only === 'quick') {
   paired('Quick start against a bare cdktf app with one aws_msk_cluster (compiled JavaScript, plain node)', [
     { label: 'README quick start importing kafka-iac (require: the Kubernetes side loads on first use, here never)', script: 'bench/apps/quick-start.js' },
     { label: 'README quick start importing kafka-iac/msk (only the MSK target loads)', script: 'bench/apps/quick-start-msk.js' },
-    // The first synthesis after an install or an upgrade, or with the cache switched off (lib/app/compile-cache.ts).
-    { label: 'the same, compile cache off (NODE_DISABLE_COMPILE_CACHE=1: every file parsed and compiled)', script: 'bench/apps/quick-start-msk.js', env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
   ], 1.5);
 }
 if (!only || only === 'examples') {

@@ -39,7 +39,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
-import { COMPILE_CACHE_MODULE, withCompileCache } from './compile-cache-requires';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'build');
@@ -174,7 +173,7 @@ const GENERATED_MARK = 'kafka-iac-generated:';
 
 /** Every relative specifier (`from "./x.js"`, `import("./x.js")`, `require("./x.js")`) in an emitted file. */
 function relativeSpecifiers(code: string): string[] {
-  return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\b(?:require|__kafkaIacRequire)\s*\(\s*|^import\s*)"(\.\.?\/[^"]+)"/gm)].map((m) => m[1]!);
+  return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s*)"(\.\.?\/[^"]+)"/gm)].map((m) => m[1]!);
 }
 
 /** The module that holds the targets' registry (`deferKubernetesTarget`), bundled as one more entry point. */
@@ -291,13 +290,8 @@ async function bundle(): Promise<void> {
         banner: 'const __kafkaIacModuleUrl = require("node:url").pathToFileURL(__filename).href;',
       } : {}),
     });
-    const cjsCode = GENERATED.test(relative) ? cjs.code : withCompileCache(cjs.code, relative);
-    fs.writeFileSync(path.join(cjsOut, relative), code.startsWith('#!') && !cjsCode.startsWith('#!') ? `${code.split('\n')[0]}\n${cjsCode}` : cjsCode);
+    fs.writeFileSync(path.join(cjsOut, relative), code.startsWith('#!') && !cjs.code.startsWith('#!') ? `${code.split('\n')[0]}\n${cjs.code}` : cjs.code);
   }
-  // The compile cache's own module (lib/app/compile-cache.ts), CommonJS only: files of the build load one another through it.
-  fs.writeFileSync(path.join(cjsOut, COMPILE_CACHE_MODULE), esbuild.transformSync(fs.readFileSync(path.join(MODULES, 'app/compile-cache.js'), 'utf8'), {
-    format: 'cjs', platform: 'node', target: 'es2022', loader: 'js',
-  }).code);
   // Every relative import of every emitted file names an emitted file (a generated module's path above, a chunk).
   for (const dir of [esmOut, cjsOut]) {
     for (const { relative } of written) {
