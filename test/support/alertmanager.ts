@@ -68,15 +68,41 @@ export function routeMatcherLabels(file: string): string[] {
     for (const name of Object.keys((route.match ?? {}) as object)) names.add(name);
     for (const name of Object.keys((route.match_re ?? {}) as object)) names.add(name);
     for (const m of (route.matchers ?? []) as string[]) {
-      // `name op "value"`, alone or in braces, several separated by commas; a name may be quoted.
-      const found = [...m.matchAll(/(?:^|[{,])\s*("(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*)\s*(?:=~|!~|!=|=)/g)].map((x) => (x[1].startsWith('"') ? JSON.parse(x[1]) as string : x[1]));
-      if (found.length === 0) throw new Error(`${file}: ${where} has a matcher with no label name: ${m}`);
-      for (const name of found) names.add(name);
+      for (const name of matcherLabelNames(m, `${file}: ${where}`)) names.add(name);
     }
     ((route.routes ?? []) as Record<string, unknown>[]).forEach((child, i) => visit(child, `${where}.routes[${i}]`));
   };
   visit((parse(fs.readFileSync(file, 'utf8')) as { route: Record<string, unknown> }).route, 'route');
   return [...names].sort();
+}
+
+/** One matcher `name op value` at the sticky position: a bare or quoted name, an operator, a quoted or bare value. */
+const ONE_MATCHER = /\s*("(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*)\s*(=~|!~|!=|=)\s*(?:"(?:[^"\\]|\\.)*"|[^\s,{}"]*)\s*/y;
+
+/**
+ * The label names of one `matchers` entry: `name op value`, alone or several in braces separated
+ * by commas, a name bare or quoted (https://prometheus.io/docs/alerting/latest/configuration/#matcher).
+ * The whole entry must read: a part this cannot read fails, rather than leave out a label that
+ * routes (a name the pattern misses beside one it finds would otherwise pass unnoticed).
+ */
+export function matcherLabelNames(entry: string, where = 'matchers'): string[] {
+  let body = entry.trim();
+  if (body.startsWith('{')) {
+    if (!body.endsWith('}')) throw new Error(`${where}: matcher ${JSON.stringify(entry)} opens a brace it does not close`);
+    body = body.slice(1, -1);
+  }
+  const names: string[] = [];
+  let at = 0;
+  while (at < body.length) {
+    ONE_MATCHER.lastIndex = at;
+    const m = ONE_MATCHER.exec(body);
+    if (m === null) throw new Error(`${where}: cannot read matcher ${JSON.stringify(entry)} at ${JSON.stringify(body.slice(at))}`);
+    names.push(m[1]!.startsWith('"') ? JSON.parse(m[1]!) as string : m[1]!);
+    at = ONE_MATCHER.lastIndex;
+    if (at < body.length && body[at++] !== ',') throw new Error(`${where}: cannot read matcher ${JSON.stringify(entry)} at ${JSON.stringify(body.slice(at - 1))}`);
+  }
+  if (names.length === 0) throw new Error(`${where}: matcher ${JSON.stringify(entry)} has no label name`);
+  return names;
 }
 
 /** Runs `tasks` with at most `limit` running at once, keeping their order in the result. */

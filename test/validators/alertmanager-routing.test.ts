@@ -7,7 +7,7 @@ import { AlertSeverity } from '../../lib/model/monitoring/alert-severity';
 import type { AlertRouting } from '../../lib/model/monitoring/alert-routing';
 import { KafkaAlertName } from '../../lib/model/monitoring/kafka-alerts';
 import { developmentAlertRouting, shopAlertRouting } from '../../stacks/shop-alert-routing';
-import { amtoolCheckConfig, amtoolRoutesTest, inBatches, routeMatcherLabels, ruleFileAlerts, type RuleFileAlert } from '../support/alertmanager';
+import { amtoolCheckConfig, amtoolRoutesTest, inBatches, matcherLabelNames, routeMatcherLabels, ruleFileAlerts, type RuleFileAlert } from '../support/alertmanager';
 import { exampleDist } from '../support/paths';
 import { temporaryFolder } from '../support/temporary-folders';
 
@@ -102,5 +102,17 @@ describe('amtool over the alert routing of the examples', () => {
     expect(routeMatcherLabels(path.join(exampleDist('staging'), ALERTMANAGER_CONFIG_FILE))).toEqual(['namespace', 'severity']);
     fs.writeFileSync(file, stringify({ route: { receiver: 'x', routes: [{ receiver: 'y', matcher_set: 1 }] } }));
     expect(() => routeMatcherLabels(file)).toThrow("route.routes[0] has the key 'matcher_set'");
+  });
+
+  it('reads a matchers entry whole: every name, bare or quoted, any operator, quoted or bare values; a part it cannot read fails', () => {
+    expect(matcherLabelNames('severity="critical"')).toEqual(['severity']);
+    expect(matcherLabelNames('{ team =~ "a|b" , "odd name" != "v,}" , env=prod }')).toEqual(['team', 'odd name', 'env']);
+    expect(matcherLabelNames('a!~"x\\"y", b=""')).toEqual(['a', 'b']);
+    // A name the reader cannot take (a hyphen is not a bare label name) next to one it can: refused, not dropped.
+    expect(() => matcherLabelNames('kafka-cluster="orders", severity="critical"')).toThrow('cannot read matcher');
+    expect(() => matcherLabelNames('severity="critical", kafka-cluster="orders"')).toThrow('cannot read matcher');
+    expect(() => matcherLabelNames('{severity="critical"')).toThrow('does not close');
+    expect(() => matcherLabelNames('severity')).toThrow('cannot read matcher');
+    expect(() => matcherLabelNames('{}')).toThrow('has no label name');
   });
 });
