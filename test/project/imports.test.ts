@@ -21,6 +21,23 @@ function importsOf(files: readonly string[], modules: RegExp): string[] {
     .map(({ i }) => `${path.relative(ROOT, f)}:${i + 1}`));
 }
 
+/** `file: line` for each reference to the package (or one of its files) as a module: import, export, `import()` or `require()`, on one line or several. */
+function moduleReferences(files: readonly string[], name: string): string[] {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  const reference = new RegExp(`(?:\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\brequire\\s*\\(\\s*|^\\s*import\\s+)['"]${escaped}(?:/[^'"]*)?['"]`, 'gm');
+  return files.flatMap((f) => {
+    const text = fs.readFileSync(f, 'utf8');
+    return [...text.matchAll(reference)].map((m) => `${path.relative(ROOT, f)}:${text.slice(0, m.index).split('\n').length}`);
+  });
+}
+
+/** Every .ts file under a folder, the generated ones (`imports/`) included. */
+function allSources(dir: string): string[] {
+  return (fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(ROOT, dir, f));
+}
+
 describe('project imports', () => {
   it('imports AWS resources from their submodules, never the @cdktf/provider-aws root (about 5 s per process)', () => {
     const files = sources('lib', 'stacks', 'bench', 'test');
@@ -32,6 +49,38 @@ describe('project imports', () => {
     const files = sources('lib/rules', 'lib/model', 'lib/contract');
     expect(files.length).toBeGreaterThan(50);
     expect(importsOf(files, /^['"](cdktf|cdk8s|cdk8s-plus-27|@cdktf\/.*)['"]/)).toEqual([]);
+  });
+
+  it('loads nothing of cdk8s-plus-27 from lib/, the generated lib/imports/k8s.ts included: it is a devDependency (the generator\'s source), not a peer', () => {
+    const files = allSources('lib');
+    expect(files.some((f) => f.endsWith(path.join('lib', 'imports', 'k8s.ts')))).toBe(true);
+    expect(files.length).toBeGreaterThan(100);
+    expect(moduleReferences(files, 'cdk8s-plus-27')).toEqual([]);
+  });
+
+  it('detects a reference to cdk8s-plus-27 in any form (the check can fail)', () => {
+    const probe = path.join(ROOT, '.test-out', 'plus-probe.ts');
+    fs.mkdirSync(path.dirname(probe), { recursive: true });
+    const plus = ['cdk8s', 'plus', '27'].join('-');
+    fs.writeFileSync(probe, [
+      `import type * as k8s from '${plus}/lib/imports/k8s';`,
+      'import {',
+      '  KubeService,',
+      `} from "${plus}";`,
+      `export { Duration } from '${plus}';`,
+      `const lazy = require('${plus}');`,
+      `const later = import('${plus}/lib/imports/k8s');`,
+      `import '${plus}';`,
+      `// cdk8s-plus-27's own words in a comment, and 'cdk8s-plus-270' or '${plus}-extra' are not references`,
+      `const other = require('${plus}0');`,
+      '',
+    ].join('\n'));
+    try {
+      const at = path.relative(ROOT, probe);
+      expect(moduleReferences([probe], plus)).toEqual([1, 4, 5, 6, 7, 8].map((line) => `${at}:${line}`));
+    } finally {
+      fs.rmSync(probe);
+    }
   });
 
   it('detects such an import (the check can fail)', () => {

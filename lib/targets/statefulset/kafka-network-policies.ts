@@ -1,5 +1,4 @@
-import { IntOrString, KubeNetworkPolicy } from '../../imports/k8s';
-import type { NetworkPolicyIngressRule, NetworkPolicyPeer } from 'cdk8s-plus-27/lib/imports/k8s';
+import { IntOrString, KubeNetworkPolicy, type NetworkPolicyIngressRule, type NetworkPolicyPeer } from '../../imports/k8s';
 import { Construct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';

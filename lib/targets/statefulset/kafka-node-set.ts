@@ -1,6 +1,5 @@
 import type { Construct } from 'constructs';
-import { IntOrString, KubeConfigMap, KubeService, KubeStatefulSet, Quantity } from '../../imports/k8s';
-import type { Container, EnvVar, KubeStatefulSetProps, Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
+import { IntOrString, KubeConfigMap, KubeService, KubeStatefulSet, Quantity, type Container, type EnvVar, type KubeStatefulSetProps, type Volume, type VolumeMount } from '../../imports/k8s';
 import { toPropertiesText } from '../../model/broker-config';
 import { brokerHeapMiB, jvmHeapOptions, parseMemoryQuantity } from '../../model/jvm-heap';
 import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, KAFKA_NODE_ROLE_LABEL, METRICS_PORT_NAME, STORAGE_KMS_KEY_ANNOTATION, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
