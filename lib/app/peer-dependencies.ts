@@ -14,13 +14,20 @@ import { KafkaIacError } from '../model/errors';
  * - constructs `^10.4.2`: the lowest version cdktf 0.21 and @cdktf/provider-aws 20 accept
  *   (their `peerDependencies`).
  * - cdktf `^0.21.0`: the line @cdktf/provider-aws 20 is built for (its `peerDependencies`).
- * - cdk8s `^2.68.11`: the lowest version cdk8s-plus-27 2.9 accepts (its `peerDependencies`).
- * - cdk8s-plus-27 `^2.9.5` and @cdktf/provider-aws `^20.1.0`: the versions tested here.
+ * - cdk8s `^2.68.11`: the range declared since cdk8s-plus-27 was a peer (its lowest cdk8s), kept so
+ *   that no project that installed it is turned away. What the library uses of cdk8s (`ApiObject`,
+ *   `ApiObjectMetadata`, `GroupVersionKind`, `App`, `Chart`, `Yaml`, `YamlOutputType`, `JsonPatch`,
+ *   for lib/imports' generated classes and the targets) is in 2.68: lib/ type-checks against cdk8s
+ *   2.68.12, the lowest version of the range the registry offered (`skipLibCheck: false`). Tested
+ *   here: 2.70.106.
+ * - @cdktf/provider-aws `^20.1.0`: the version tested here.
+ *
+ * cdk8s-plus-27 is not a peer: lib/imports/k8s.ts holds the Kubernetes classes the library creates
+ * and their types, generated from it (scripts/import-k8s.ts), so it is a devDependency only.
  */
 export const SUPPORTED_PEER_DEPENDENCIES: Readonly<Record<string, string>> = {
   '@cdktf/provider-aws': '^20.1.0',
   'cdk8s': '^2.68.11',
-  'cdk8s-plus-27': '^2.9.5',
   'cdktf': '^0.21.0',
   'constructs': '^10.4.2',
 };
@@ -35,7 +42,7 @@ export type PackageLocator = (name: string, fromDir: string) => string | undefin
  * and loads the first `<folder>/<name>` there; that folder's package.json must carry the name (an
  * aliased install of another package is not the peer). Reads one package.json per package instead
  * of resolving the package's main file and walking up from it (about 2 ms of CPU at load for the
- * nine look-ups instead of about 8).
+ * nine look-ups of the time, seven now, instead of about 8).
  */
 export const nodePackageLocator: PackageLocator = (name, fromDir) => {
   for (const folder of createRequire(path.join(fromDir, 'noop.js')).resolve.paths(name) ?? []) {
@@ -48,7 +55,7 @@ export const nodePackageLocator: PackageLocator = (name, fromDir) => {
 
 /**
  * The package.json of a package folder, read and parsed once per check: the locator reads it for
- * the name and the check for the version, and constructs is looked up from five folders that all
+ * the name and the check for the version, and constructs is looked up from four folders (five when measured) that all
  * find the same copy (14 reads and parses of 3 to 5 kB for the MSK quick start's check, 6 now).
  */
 let packageJsons: Map<string, { readonly name?: unknown; readonly version?: unknown }> | undefined;
@@ -114,7 +121,7 @@ function checkPeers(libraryDir: string, locate: PackageLocator, problems: string
     }
   }
   const ours = locate('constructs', libraryDir);
-  for (const user of ['cdktf', 'cdk8s', 'cdk8s-plus-27', '@cdktf/provider-aws']) {
+  for (const user of ['cdktf', 'cdk8s', '@cdktf/provider-aws']) {
     const userDir = locate(user, libraryDir);
     const theirs = userDir && locate('constructs', userDir);
     if (ours && theirs && fs.realpathSync(theirs) !== fs.realpathSync(ours)) {

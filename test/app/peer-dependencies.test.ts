@@ -30,12 +30,24 @@ function fakeInstall(versions: Record<string, string>, nestedConstructsUnder?: s
   return { dir, locate };
 }
 
-const SUPPORTED = { '@cdktf/provider-aws': '20.1.0', 'cdk8s': '2.70.106', 'cdk8s-plus-27': '2.9.5', 'cdktf': '0.21.0', 'constructs': '10.4.2' };
+const SUPPORTED = { '@cdktf/provider-aws': '20.1.0', 'cdk8s': '2.70.106', 'cdktf': '0.21.0', 'constructs': '10.4.2' };
 
 describe('peer dependencies', () => {
   it('declares the same ranges in package.json (npm warns at install) as it checks at run time', () => {
     expect(pkg.peerDependencies).toEqual(SUPPORTED_PEER_DEPENDENCIES);
     for (const name of Object.keys(SUPPORTED_PEER_DEPENDENCIES)) expect(pkg.dependencies?.[name], name).toBeUndefined();
+  });
+
+  it('keeps cdk8s-plus-27 a devDependency only (the source of lib/imports/k8s.ts), not a peer: an install without it has no problem', () => {
+    expect(pkg.devDependencies['cdk8s-plus-27']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.peerDependencies['cdk8s-plus-27']).toBeUndefined();
+    expect(pkg.peerDependenciesMeta?.['cdk8s-plus-27']).toBeUndefined();
+    expect(pkg.dependencies?.['cdk8s-plus-27']).toBeUndefined();
+    expect(Object.keys(SUPPORTED_PEER_DEPENDENCIES)).not.toContain('cdk8s-plus-27');
+    const { dir } = fakeInstall(SUPPORTED);
+    expect(fs.existsSync(path.join(dir, 'node_modules', 'cdk8s-plus-27'))).toBe(false);
+    expect(peerDependencyProblems(path.join(dir, 'node_modules', 'kafka-iac', 'build', 'cjs'), nodePackageLocator)).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('pins each peer exactly in devDependencies, inside its supported range', () => {
