@@ -27,3 +27,6 @@ export * from './targets/strimzi/strimzi-mirror-maker-2';
 export * from './targets/kubernetes/consumer-autoscaling';
 export * from './targets/strimzi/strimzi-cruise-control';
 export * from './targets/kubernetes/kafka-grafana-dashboards';
+// The number-or-string values of Kubernetes fields (a JSON patch of `maxUnavailable`, a quantity), so that
+// an app needs no cdk8s-plus-27 of its own for them.
+export { IntOrString, Quantity } from './imports/k8s';
