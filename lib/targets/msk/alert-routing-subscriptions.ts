@@ -4,7 +4,6 @@ import { KafkaIacError } from '../../model/errors';
 import { isUnresolved } from '../../model/grammar/tokens';
 import { LambdaPermissionClass, SnsTopicSubscriptionClass } from './aws-provider-classes';
 
-
 /** The SNS protocols an alarm subscription uses. */
 export enum AlarmSubscriptionProtocol {
   /** An HTTPS endpoint (PagerDuty's CloudWatch integration, an incident tool, a chat webhook). */

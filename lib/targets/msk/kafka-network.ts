@@ -17,7 +17,6 @@ import { BrokerIngress } from './broker-ingress';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { DataAwsAvailabilityZonesClass, Ec2TransitGatewayVpcAttachmentClass, RouteClass } from './aws-provider-classes';
 
-
 /** The network an MSK cluster runs in: private subnets, one per zone, and a broker security group. */
 export interface IKafkaNetwork extends IConstruct {
   /** The VPC ID. */

@@ -20,7 +20,6 @@ import { CLIENT_PROPERTIES_ARTEFACT_KIND, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEF
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { IamPolicyClass, IamRolePolicyAttachmentClass } from './aws-provider-classes';
 
-
 /** Props of an `MskAccess`: the cluster and the access model it renders. */
 export interface MskAccessProps {
   /** The access model to render. */

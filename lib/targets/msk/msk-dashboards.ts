@@ -23,7 +23,6 @@ import { MskPrometheusMonitoring } from './msk-prometheus-monitoring';
 import { MskReplicatorAlarms } from './msk-replicator-alarms';
 import { CloudwatchDashboardClass } from './aws-provider-classes';
 
-
 /** Props of `MskDashboards`: the MSK cluster whose Grafana files and CloudWatch dashboard are written. */
 export interface MskDashboardsProps {
   /** The MSK cluster whose `MskPrometheusMonitoring` (and `MskCloudWatchAlarms`) in the same stack the dashboards read. */

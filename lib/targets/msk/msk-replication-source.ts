@@ -9,7 +9,6 @@ import { MskClusterReference, bootstrapServersCommand } from './msk-cluster-refe
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { MskClusterPolicyClass } from './aws-provider-classes';
 
-
 /** Props of an `MskReplicationSource`: the source cluster of an MSK replicator. */
 export interface MskReplicationSourceProps {
   /**

@@ -24,7 +24,6 @@ import { consumerGroupRegex, exactNameRegex } from '../../model/dr/dr-pairing';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { IamPolicyClass, IamRoleClass, IamRolePolicyAttachmentClass, MskReplicatorResourceClass, VpcSecurityGroupEgressRuleClass } from './aws-provider-classes';
 
-
 /** Where MSK Replicator starts reading the source topics when it is created (it cannot change later). */
 export enum MskReplicatorStartingPosition {
   /** The oldest retained record: the DR copy holds everything the source still has. */

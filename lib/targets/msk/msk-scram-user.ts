@@ -12,7 +12,6 @@ import type { MskCluster } from './msk-cluster';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { MskSingleScramSecretAssociationClass, SecretsmanagerSecretClass, SecretsmanagerSecretPolicyClass, SecretsmanagerSecretVersionClass } from './aws-provider-classes';
 
-
 /** Props of an `MskScramUser`: the cluster and the user's name. */
 export interface MskScramUserProps {
   /** The cluster; SCRAM must be one of its authentication modes. */
