@@ -1,10 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { compareEnglish, compareRuleIds } from '../../lib/model/english-order';
 import { renderRunbook, type RunbookDashboardLink } from '../../lib/model/monitoring/runbook';
-import { ROOT } from '../support/paths';
 
 // The oracle is ECMA-402 itself: the collators the registry and the report sorted with before.
 const english = new Intl.Collator('en');
@@ -86,36 +83,7 @@ describe('collators are made only for what the fast paths do not cover', () => {
   });
 });
 
-/**
- * `localeCompare`, a collator without a locale and `toLocale*String()` without one follow the
- * process locale (ICU reads LANG / LC_ALL): `['aa', 'z']` sorts the other way under da_DK, `y`
- * before `j` under lt_LT. The files a synthesis writes must not depend on the machine.
- */
-const PROCESS_LOCALE = /\.localeCompare\(|\bIntl\.Collator\(\s*\)|\bIntl\.Collator\(\s*undefined|\.toLocale(?:Date|Time|)String\(\s*\)|\bIntl\.(?:NumberFormat|DateTimeFormat)\(\s*\)/;
-
-function processLocaleUses(files: readonly string[]): string[] {
-  return files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').flatMap((line, i) =>
-    (PROCESS_LOCALE.test(line) && !/^\s*(\*|\/\/)/.test(line) ? [`${path.relative(ROOT, f)}:${i + 1}`] : [])));
-}
-
-describe('orders and formats in lib/ name their locale', () => {
-  it('no library module sorts or formats with the process locale', () => {
-    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-    const files = walk(path.join(ROOT, 'lib'));
-    expect(files.length).toBeGreaterThan(100);
-    expect(processLocaleUses(files)).toEqual([]);
-    // The check can fail: each form is found.
-    const probe = path.join(ROOT, '.test-out', 'locale-probe.ts');
-    fs.mkdirSync(path.dirname(probe), { recursive: true });
-    fs.writeFileSync(probe, ["a.localeCompare(b);", 'new Intl.Collator();', 'n.toLocaleString();', '// a.localeCompare(b) in a comment', "new Intl.Collator('en');"].join('\n'));
-    try {
-      expect(processLocaleUses([probe])).toEqual([1, 2, 3].map((n) => `${path.relative(ROOT, probe)}:${n}`));
-    } finally {
-      fs.rmSync(probe);
-    }
-  });
-
+describe('a runbook orders its links with the named en order, not the process locale', () => {
   it("a runbook lists its dashboard links in the 'en' order of cluster, then alert", () => {
     const link = (cluster: string, alert: string): RunbookDashboardLink => ({ runbook: 'broker-down', alert, cluster, dashboard: `Kafka ${cluster}`, panel: alert, url: `/d/${cluster}?viewPanel=1` });
     const runbook = { slug: 'broker-down', title: 'Broker down', ruleIds: ['MON-001'], meaning: 'm', firstChecks: ['c'], remediation: ['r'] };

@@ -38,6 +38,18 @@ function allSources(dir: string): string[] {
     .map((f) => path.join(ROOT, dir, f));
 }
 
+/**
+ * `localeCompare`, a collator without a locale and `toLocale*String()` without one follow the
+ * process locale (ICU reads LANG / LC_ALL): `['aa', 'z']` sorts the other way under da_DK, `y`
+ * before `j` under lt_LT. The files a synthesis writes must not depend on the machine.
+ */
+const PROCESS_LOCALE = /\.localeCompare\(|\bIntl\.Collator\(\s*\)|\bIntl\.Collator\(\s*undefined|\.toLocale(?:Date|Time|)String\(\s*\)|\bIntl\.(?:NumberFormat|DateTimeFormat)\(\s*\)/;
+
+function processLocaleUses(files: readonly string[]): string[] {
+  return files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').flatMap((line, i) =>
+    (PROCESS_LOCALE.test(line) && !/^\s*(\*|\/\/)/.test(line) ? [`${path.relative(ROOT, f)}:${i + 1}`] : [])));
+}
+
 describe('project imports', () => {
   it('imports AWS resources from their submodules, never the @cdktf/provider-aws root (about 5 s per process)', () => {
     const files = sources('lib', 'stacks', 'bench', 'test');
@@ -89,6 +101,21 @@ describe('project imports', () => {
     fs.writeFileSync(probe, `import { MskCluster } from '@cdktf/${'provider-aws'}';\n`);
     try {
       expect(importsOf([probe], /^['"]@cdktf\/provider-aws['"]/)).toEqual([`${path.relative(ROOT, probe)}:1`]);
+    } finally {
+      fs.rmSync(probe);
+    }
+  });
+
+  it('no library module sorts or formats with the process locale', () => {
+    const files = allSources('lib');
+    expect(files.length).toBeGreaterThan(100);
+    expect(processLocaleUses(files)).toEqual([]);
+    // The check can fail: each form is found.
+    const probe = path.join(ROOT, '.test-out', 'locale-probe.ts');
+    fs.mkdirSync(path.dirname(probe), { recursive: true });
+    fs.writeFileSync(probe, ["a.localeCompare(b);", 'new Intl.Collator();', 'n.toLocaleString();', '// a.localeCompare(b) in a comment', "new Intl.Collator('en');"].join('\n'));
+    try {
+      expect(processLocaleUses([probe])).toEqual([1, 2, 3].map((n) => `${path.relative(ROOT, probe)}:${n}`));
     } finally {
       fs.rmSync(probe);
     }
