@@ -58,6 +58,27 @@ export interface DashboardCluster {
   readonly replicationRpo?: PrometheusDuration;
 }
 
+/**
+ * What the Grafana dashboards of a cluster are drawn against and where they are served, on
+ * every target (`KafkaGrafanaDashboardsProps`, `MskDashboardsProps`).
+ */
+export interface GrafanaDashboardOptions {
+  /**
+   * The capacity plans disk and bytes in are drawn against.
+   * @default - the plans attached to the environment (`plan.attachTo(environment)`)
+   */
+  readonly capacityPlans?: readonly CapacityPlan[];
+  /**
+   * Where Grafana serves these dashboards: the runbook of each alert links to its panel as
+   * `<grafanaUrl>/d/<uid>?viewPanel=<id>` (docs/dashboards.md). Include Grafana's sub-path if it
+   * has one (`root_url`).
+   * @default - root-relative links (`/d/<uid>?viewPanel=<id>`): the path on your Grafana, which
+   * the runbook says to open there; no host is guessed
+   * @see https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#root_url
+   */
+  readonly grafanaUrl?: string;
+}
+
 /** One dashboard, built. */
 export interface BuiltDashboard {
   readonly kind: DashboardKind;

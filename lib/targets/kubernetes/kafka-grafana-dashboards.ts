@@ -1,20 +1,18 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-import { checkGrafanaUrl } from '../../model/grammar/names';
-import { dashboardPanelLinks } from '../../contract/alert-dashboard-panels';
-import { linkDashboardPanels } from '../../contract/monitoring-output-files';
+import { linkedClusterDashboards } from '../../contract/alert-dashboard-panels';
 import { KafkaIacError } from '../../model/errors';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {
-  clusterDashboards, dashboardFileName, monitorsReplication, checkedOverviewDashboard, renderDashboard,
-  type BuiltDashboard, type DashboardCluster, type DashboardKind,
+  dashboardFileName, monitorsReplication, checkedOverviewDashboard, renderDashboard,
+  type BuiltDashboard, type DashboardCluster, type DashboardKind, type GrafanaDashboardOptions,
 } from '../../contract/dashboards';
 import { DASHBOARD_KIND_LABEL, GRAFANA_DASHBOARD_LABEL, GRAFANA_DASHBOARD_LABEL_VALUE, KAFKA_CLUSTER_LABEL } from '../../contract/vocabulary';
 import { KafkaPrometheusMonitoring } from './kafka-prometheus-monitoring';
 
 /** Props of `KafkaGrafanaDashboards`: the monitored cluster whose dashboards are written as sidecar ConfigMaps. */
-export interface KafkaGrafanaDashboardsProps {
+export interface KafkaGrafanaDashboardsProps extends GrafanaDashboardOptions {
   /** The cluster whose `KafkaPrometheusMonitoring` (in the same chart) the dashboards read. */
   readonly clusterName: string;
   /**
@@ -29,20 +27,6 @@ export interface KafkaGrafanaDashboardsProps {
    * @see https://github.com/grafana/helm-charts/tree/main/charts/grafana#sidecar-for-dashboards
    */
   readonly sidecarLabels?: Readonly<Record<string, string>>;
-  /**
-   * The capacity plans disk and bytes in are drawn against.
-   * @default - the plans attached to the environment (`plan.attachTo(environment)`)
-   */
-  readonly capacityPlans?: readonly CapacityPlan[];
-  /**
-   * Where Grafana serves these dashboards: the runbook of each alert links to its panel as
-   * `<grafanaUrl>/d/<uid>?viewPanel=<id>` (docs/dashboards.md). Include Grafana's sub-path if it
-   * has one (`root_url`).
-   * @default - root-relative links (`/d/<uid>?viewPanel=<id>`): the path on your Grafana, which
-   * the runbook says to open there; no host is guessed
-   * @see https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#root_url
-   */
-  readonly grafanaUrl?: string;
 }
 
 /**
@@ -73,9 +57,7 @@ export class KafkaGrafanaDashboards extends KafkaIacConstruct {
     if (dr && !monitorsReplication(this.cluster)) {
       throw KafkaIacError.drDashboardWithoutPairing(this.path, props.clusterName, 'replicationRpo on its KafkaPrometheusMonitoring (the DR pairing\'s RPO), so that MirrorMaker 2 is scraped');
     }
-    this.dashboards = clusterDashboards(this.cluster, dr);
-    const grafanaUrl = props.grafanaUrl === undefined ? undefined : checkGrafanaUrl(props.grafanaUrl, { code: 'KIAC-PROP', path: this.path, prop: 'grafanaUrl' });
-    linkDashboardPanels(this.environment, dashboardPanelLinks(props.clusterName, monitoring.groups, this.dashboards, grafanaUrl));
+    this.dashboards = linkedClusterDashboards(this.environment, this.path, this.cluster, dr, monitoring.groups, props.grafanaUrl);
     const labels = { ...(props.sidecarLabels ?? { [GRAFANA_DASHBOARD_LABEL]: GRAFANA_DASHBOARD_LABEL_VALUE }), [KAFKA_CLUSTER_LABEL]: props.clusterName };
     const maps = new Map<DashboardKind, ApiObject>();
     for (const d of this.dashboards) maps.set(d.kind, dashboardConfigMap(this, `${props.clusterName}-dashboard-${d.kind}`, d, labels));

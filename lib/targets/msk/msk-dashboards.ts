@@ -4,15 +4,13 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { Environment } from '../../model/environment';
-import { checkGrafanaUrl } from '../../model/grammar/names';
-import { dashboardPanelLinks } from '../../contract/alert-dashboard-panels';
-import { linkDashboardPanels } from '../../contract/monitoring-output-files';
+import { linkedClusterDashboards } from '../../contract/alert-dashboard-panels';
 import { KafkaIacError } from '../../model/errors';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import { compareEnglish } from '../../model/english-order';
 import {
-  DASHBOARD_DIR, clusterDashboards, dashboardFileName, checkedOverviewDashboard, renderDashboard,
-  type BuiltDashboard, type DashboardCluster,
+  DASHBOARD_DIR, dashboardFileName, checkedOverviewDashboard, renderDashboard,
+  type BuiltDashboard, type DashboardCluster, type GrafanaDashboardOptions,
 } from '../../contract/dashboards';
 import { MSK_REPLICATOR_DIMENSION, MSK_REPLICATOR_LAG_METRIC, MSK_REPLICATOR_LATENCY_METRIC } from '../../contract/msk-replicator-markers';
 import { RULE_TAG } from '../../contract/vocabulary';
@@ -24,7 +22,7 @@ import { MskReplicatorAlarms } from './msk-replicator-alarms';
 import { CloudwatchDashboardClass } from './aws-provider-classes';
 
 /** Props of `MskDashboards`: the MSK cluster whose Grafana files and CloudWatch dashboard are written. */
-export interface MskDashboardsProps {
+export interface MskDashboardsProps extends GrafanaDashboardOptions {
   /** The MSK cluster whose `MskPrometheusMonitoring` (and `MskCloudWatchAlarms`) in the same stack the dashboards read. */
   readonly clusterName: string;
   /**
@@ -33,20 +31,6 @@ export interface MskDashboardsProps {
    * @default - a DR section when the stack has MskReplicatorAlarms
    */
   readonly dr?: boolean;
-  /**
-   * The capacity plans disk and bytes in are drawn against.
-   * @default - the plans attached to the environment
-   */
-  readonly capacityPlans?: readonly CapacityPlan[];
-  /**
-   * Where Grafana serves these dashboards: the runbook of each alert links to its panel as
-   * `<grafanaUrl>/d/<uid>?viewPanel=<id>` (docs/dashboards.md). Include Grafana's sub-path if it
-   * has one (`root_url`).
-   * @default - root-relative links (`/d/<uid>?viewPanel=<id>`): the path on your Grafana, which
-   * the runbook says to open there; no host is guessed
-   * @see https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#root_url
-   */
-  readonly grafanaUrl?: string;
 }
 
 const NS = 'AWS/Kafka';
@@ -90,9 +74,7 @@ export class MskDashboards extends KafkaIacConstruct {
       identity: monitoring.identity, metrics: monitoring.metrics, expectedNodes: monitoring.brokers, slos: monitoring.slos,
       capacityPlans: props.capacityPlans ?? CapacityPlan.attachedTo(this.environment),
     };
-    this.dashboards = clusterDashboards(this.cluster, false);
-    const grafanaUrl = props.grafanaUrl === undefined ? undefined : checkGrafanaUrl(props.grafanaUrl, { code: 'KIAC-PROP', path: this.path, prop: 'grafanaUrl' });
-    linkDashboardPanels(this.environment, dashboardPanelLinks(props.clusterName, monitoring.groups, this.dashboards, grafanaUrl));
+    this.dashboards = linkedClusterDashboards(this.environment, this.path, this.cluster, false, monitoring.groups, props.grafanaUrl);
     this.files = this.dashboards.map((d) => addDashboardFile(this.environment, d));
 
     const widgets = [
