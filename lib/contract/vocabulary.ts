@@ -49,7 +49,11 @@ export const TARGET_LABEL = 'kafka-iac.dev/target';
 export const MONITORED_CLUSTER_LABEL = KAFKA_CLUSTER_LABEL;
 /** Label on a PrometheusRule naming the metrics backend its expressions read. */
 export const METRICS_BACKEND_LABEL = 'kafka-iac.dev/metrics-backend';
-/** The container port name of every metrics endpoint the StatefulSet target writes (JMX exporter agent, Kafka Exporter). */
+/**
+ * The container port name of every metrics endpoint: those the StatefulSet target writes (JMX
+ * exporter agent, Kafka Exporter) and Strimzi's (Kafka pods, Kafka Exporter, MirrorMaker 2), which
+ * the PodMonitors of `KafkaPrometheusMonitoring` scrape by default.
+ */
 export const METRICS_PORT_NAME = 'tcp-prometheus';
 /** Label on a StatefulSet naming the KRaft roles of its nodes (`broker`, `controller`, `combined`). */
 export const KAFKA_NODE_ROLE_LABEL = 'kafka-iac.dev/role';

@@ -1,5 +1,6 @@
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
 import { METRICS_PORT_NAME } from '../contract/vocabulary';
+import { STRIMZI_JMX_PORT, STRIMZI_METRICS_PORT } from '../contract/strimzi-ports';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
 import { mskClusterCheck } from './checks/target-checks';
@@ -199,14 +200,6 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   });
   return f.outcome();
 }
-
-/**
- * The metrics port of the Kafka pods and of Kafka Exporter on Strimzi (strimzi-kafka-operator
- * `MetricsModel.METRICS_PORT`; `ListenersValidator` forbids it, and 9999, as a listener port).
- */
-const STRIMZI_METRICS_PORT = 9404;
-/** The JMX port Strimzi opens with `jmxOptions` (strimzi-kafka-operator `JmxModel.JMX_PORT`). */
-const STRIMZI_JMX_PORT = 9999;
 
 /** The ports a NetworkPolicy may admit: listener and metrics ports, with the names a named port may use. */
 interface AdmittedPorts {

@@ -6,9 +6,9 @@ import { RuleTarget } from '../../contract/rule-target';
 
 import { KAFKA_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
+import { STRIMZI_METRICS_PORT } from '../../contract/strimzi-ports';
 
-/** The port of the JMX exporter in Kafka pods and of Kafka Exporter, both named `tcp-prometheus`. */
-export const STRIMZI_METRICS_PORT = 9404;
+export { STRIMZI_METRICS_PORT } from '../../contract/strimzi-ports';
 
 /** Props of `StrimziSupportNetworkPolicies`: the Strimzi cluster whose support pods they restrict. */
 export interface StrimziSupportNetworkPoliciesProps {

@@ -34,6 +34,7 @@ import {
 } from '../kubernetes/kubernetes-kafka-cluster-props';
 import { renderCruiseControl, type RenderedCruiseControl, type StrimziCruiseControlOptions } from './strimzi-cruise-control';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
+import { STRIMZI_RESERVED_PORTS } from '../../contract/strimzi-ports';
 
 /** A Strimzi node pool: its name, its size, its volume and its container resources (PERF-001). */
 export interface StrimziNodePoolOptions extends KubernetesNodeOptions {
@@ -107,7 +108,6 @@ export interface StrimziKafkaClusterProps extends KubernetesKafkaClusterProps {
 }
 
 const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
-const RESERVED_PORTS = [9090, 9091, 9404, 9999];
 
 /**
  * A Kafka cluster run by the Strimzi 1.2 operator: a `Kafka` (kafka.strimzi.io/v1, KRaft) and
@@ -456,8 +456,8 @@ const LISTENER_RULES: ListenerNameAndPortRules = {
     }
   },
   checkPort: (where, port) => {
-    if (!Number.isInteger(port) || port < 9092 || RESERVED_PORTS.includes(port)) {
-      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'port', found: port, expected: `an integer of at least 9092, not ${RESERVED_PORTS.join('/')} (used by Strimzi, metrics and JMX)`, fix: 'Use 9093, 9094, ...' });
+    if (!Number.isInteger(port) || port < 9092 || STRIMZI_RESERVED_PORTS.includes(port)) {
+      throw KafkaIacError.invalidProp({ code: 'KIAC-PROP', path: where, prop: 'port', found: port, expected: `an integer of at least 9092, not ${STRIMZI_RESERVED_PORTS.join('/')} (used by Strimzi, metrics and JMX)`, fix: 'Use 9093, 9094, ...' });
     }
   },
   refuseUnauthenticated: (name) => checkListenerAuthentication(undefined, name),
