@@ -1,4 +1,5 @@
-import { promqlMatchers } from '../monitoring/promql-string';
+import { ENVIRONMENT_LABEL, ROLE_LABEL, ScrapeRole } from '../monitoring/metrics-backend';
+import { replicationLatencyByTopic } from '../monitoring/mirror-maker-2-metric-names';
 import { KafkaIacError } from '../errors';
 import type { DrPairing } from './dr-pairing';
 import { ReplicationPolicy } from './replication-policy';
@@ -85,7 +86,7 @@ class DrillWriter {
     this.mm2 = props.technology === DrReplicationTechnology.MIRROR_MAKER_2;
     this.ns = props.namespace ?? props.pairing.peer.namespace;
     this.latency = props.latencyQuery ?? (this.mm2
-      ? `max by (topic) (kafka_connect_mirror_source_connector_replication_latency_ms_max${promqlMatchers({ environment: this.p.peer.name, kafka_role: "mirrormaker2" })})`
+      ? replicationLatencyByTopic({ [ENVIRONMENT_LABEL]: this.p.peer.name, [ROLE_LABEL]: ScrapeRole.MIRROR_MAKER_2 })
       : `AWS/Kafka ReplicationLatency (Maximum, 60 s) with dimension ReplicatorName=${props.replicationName}, region ${this.p.peer.region}`);
     this.alerts = props.alertNames ?? (this.mm2
       ? ['KafkaMirrorMaker2ReplicationBehindRpo']

@@ -2,7 +2,7 @@ import { AlertSeverity } from './alert-severity';
 import type { AlertRule, AlertScenario, TestSeries } from './alert-rule';
 import type { ResolvedThresholds } from './kafka-alert-thresholds';
 import type { MetricSelector } from './metric-selector';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
+import { alertedCluster, clusterAlertLabels, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
 import { PrometheusDuration } from './prometheus-duration';
 
 /**
@@ -68,8 +68,8 @@ const TOPIC = 'orders';
  */
 export function kafkaAlerts(input: KafkaAlertCatalogInput): AlertRule[] {
   const { identity: id, metrics: m, thresholds: t } = input;
-  const labels = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [REGION_LABEL]: id.region };
-  const where = `cluster ${id.cluster} (${id.environment}, ${id.region})`;
+  const labels = clusterAlertLabels(id);
+  const where = alertedCluster(id);
   const node = m.nodeLabel;
   const n0 = m.nodeExample(0);
   const alerts: AlertRule[] = [];

@@ -1,4 +1,5 @@
 import { MetricSelector } from './metric-selector';
+import { MirrorMaker2MetricNames } from './mirror-maker-2-metric-names';
 
 /** Where the alert metrics come from. */
 export enum MetricsBackendKind {
@@ -27,8 +28,20 @@ export const CLUSTER_LABEL = 'kafka_cluster';
 export const ENVIRONMENT_LABEL = 'environment';
 /** The label that names the region of a series. */
 export const REGION_LABEL = 'region';
-/** `kafka` (brokers and controllers), `kafka-exporter`, or `node-exporter`. */
+/** What a series was scraped from: a `ScrapeRole`. */
 export const ROLE_LABEL = 'kafka_role';
+
+/** The values of `ROLE_LABEL`: what a scrape reads. The scrapes write them and the alerts select by them. */
+export enum ScrapeRole {
+  /** The JMX exporter of the Kafka nodes (brokers and controllers). */
+  KAFKA = 'kafka',
+  /** Kafka Exporter (consumer lag). */
+  KAFKA_EXPORTER = 'kafka-exporter',
+  /** The node exporter of MSK open monitoring. */
+  NODE_EXPORTER = 'node-exporter',
+  /** The JMX exporter of the MirrorMaker 2 pods of a DR pairing. */
+  MIRROR_MAKER_2 = 'mirrormaker2',
+}
 
 /** The cluster whose metrics are selected. */
 export interface MonitoredClusterIdentity {
@@ -45,6 +58,29 @@ export interface MonitoredClusterIdentity {
 /** The identity of the cluster `cluster` in an environment (its name, region and namespace). */
 export function monitoredClusterIdentity(env: { readonly name: string; readonly region: string; readonly namespace: string }, cluster: string): MonitoredClusterIdentity {
   return { cluster, environment: env.name, region: env.region, namespace: env.namespace };
+}
+
+/** The labels that select the series of one role of a cluster: its cluster, environment and role. */
+export function roleSeriesLabels(id: Pick<MonitoredClusterIdentity, 'cluster' | 'environment'>, role: ScrapeRole): Record<string, string> {
+  return { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: role };
+}
+
+/** The labels every alert of a cluster carries: its cluster, environment and region. */
+export function clusterAlertLabels(id: MonitoredClusterIdentity): Record<string, string> {
+  return { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [REGION_LABEL]: id.region };
+}
+
+/**
+ * The labels a scrape gives every series of one role of a cluster, in the order they are
+ * written (the PodMonitors' relabelings, the MSK scrape config): the alert labels and the role.
+ */
+export function scrapedSeriesLabels(id: MonitoredClusterIdentity, role: ScrapeRole): Record<string, string> {
+  return { ...clusterAlertLabels(id), [ROLE_LABEL]: role };
+}
+
+/** How an alert's text names the cluster: `cluster <name> (<environment>, <region>)`. */
+export function alertedCluster(id: MonitoredClusterIdentity): string {
+  return `cluster ${id.cluster} (${id.environment}, ${id.region})`;
 }
 
 /** The metric names of one backend, selecting one cluster. Internal to the alert catalog. */
@@ -135,10 +171,10 @@ export interface JmxExporterBackendOptions {
 
 /** The JMX exporter names (Strimzi example `kafka-metrics.yaml` naming) and Kafka Exporter. */
 export function jmxExporterMetrics(id: MonitoredClusterIdentity, o: JmxExporterBackendOptions): BackendMetrics {
-  const node = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka' };
-  const exporter = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka-exporter' };
+  const node = roleSeriesLabels(id, ScrapeRole.KAFKA);
+  const exporter = roleSeriesLabels(id, ScrapeRole.KAFKA_EXPORTER);
   const ns = { namespace: id.namespace };
-  const mirrorMaker = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'mirrormaker2' };
+  const mirrorMaker = roleSeriesLabels(id, ScrapeRole.MIRROR_MAKER_2);
   return {
     kind: MetricsBackendKind.JMX_EXPORTER,
     nodeLabel: 'pod',
@@ -186,17 +222,17 @@ export function jmxExporterMetrics(id: MonitoredClusterIdentity, o: JmxExporterB
         unitDivisor: 1, certificateLabel: 'name',
       },
     mirrorMakerLatency: o.mirrorMaker2
-      ? new MetricSelector('kafka_connect_mirror_source_connector_replication_latency_ms_max', mirrorMaker)
+      ? new MetricSelector(MirrorMaker2MetricNames.SOURCE_REPLICATION_LATENCY_MS_MAX, mirrorMaker)
       : undefined,
     // Strimzi names the connector `<source alias>-><target alias>.MirrorSourceConnector`.
     mirrorMakerRunningSourceTasks: o.mirrorMaker2
-      ? new MetricSelector('kafka_connect_connector_task_status', { ...mirrorMaker, status: 'running' }, {
+      ? new MetricSelector(MirrorMaker2MetricNames.CONNECTOR_TASK_STATUS, { ...mirrorMaker, status: 'running' }, {
         connector: { pattern: '.*MirrorSourceConnector.*', example: 'primary->dr.MirrorSourceConnector' },
       })
       : undefined,
     // The checkpoint connector translates consumer offsets; when it stops, failover loses positions.
     mirrorMakerRunningCheckpointTasks: o.mirrorMaker2
-      ? new MetricSelector('kafka_connect_connector_task_status', { ...mirrorMaker, status: 'running' }, {
+      ? new MetricSelector(MirrorMaker2MetricNames.CONNECTOR_TASK_STATUS, { ...mirrorMaker, status: 'running' }, {
         connector: { pattern: '.*MirrorCheckpointConnector.*', example: 'primary->dr.MirrorCheckpointConnector' },
       })
       : undefined,
@@ -221,8 +257,8 @@ export interface MskOpenMonitoringOptions {
 
 /** MSK open monitoring names: MSK's JMX exporter (cased, with a `name` label) and the node exporter. */
 export function mskOpenMonitoringMetrics(id: MonitoredClusterIdentity, o: MskOpenMonitoringOptions = {}): BackendMetrics {
-  const jmx = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka' };
-  const nodeExporter = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'node-exporter' };
+  const jmx = roleSeriesLabels(id, ScrapeRole.KAFKA);
+  const nodeExporter = roleSeriesLabels(id, ScrapeRole.NODE_EXPORTER);
   const mount = { mountpoint: o.dataLogsMountpoint ?? '/kafka/datalogs' };
   return {
     kind: MetricsBackendKind.MSK_OPEN_MONITORING,

@@ -3,7 +3,7 @@ import { KafkaIacError } from '../errors';
 import { AlertSeverity } from './alert-severity';
 import type { AlertRule, AlertScenario, RuleGroup, TestSeries } from './alert-rule';
 import { MetricSelector } from './metric-selector';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, type MonitoredClusterIdentity } from './metrics-backend';
+import { alertedCluster, clusterAlertLabels, roleSeriesLabels, ScrapeRole, type MonitoredClusterIdentity } from './metrics-backend';
 import { PrometheusDuration } from './prometheus-duration';
 
 /**
@@ -159,7 +159,7 @@ export function kubernetesScalingMetrics(id: MonitoredClusterIdentity, options: 
   const podLabel = options.podClusterLabel ?? 'label_kafka_iac_dev_cluster';
   const podLabels = new MetricSelector('kube_pod_labels', { ...ns, [podLabel]: id.cluster });
   const join = `* on (namespace, pod) group_left () max by (namespace, pod) (${podLabels})`;
-  const node = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka' };
+  const node = roleSeriesLabels(id, ScrapeRole.KAFKA);
   const cpuUsage = new MetricSelector('container_cpu_usage_seconds_total', container);
   const memUsage = new MetricSelector('container_memory_working_set_bytes', container);
   const limit = (resource: string) => new MetricSelector('kube_pod_container_resource_limits', { ...container, resource });
@@ -194,8 +194,8 @@ export function kubernetesScalingMetrics(id: MonitoredClusterIdentity, options: 
 
 /** The node exporter and MSK's JMX exporter (open monitoring). */
 export function mskOpenMonitoringScalingMetrics(id: MonitoredClusterIdentity): ScalingMetrics {
-  const jmx = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'kafka' };
-  const nodeExporter = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [ROLE_LABEL]: 'node-exporter' };
+  const jmx = roleSeriesLabels(id, ScrapeRole.KAFKA);
+  const nodeExporter = roleSeriesLabels(id, ScrapeRole.NODE_EXPORTER);
   const idle = new MetricSelector('node_cpu_seconds_total', { ...nodeExporter, mode: 'idle' });
   const available = new MetricSelector('node_memory_MemAvailable_bytes', nodeExporter);
   const total = new MetricSelector('node_memory_MemTotal_bytes', nodeExporter);
@@ -246,8 +246,8 @@ export function scalingAlertGroup(input: ScalingAlertInput): RuleGroup {
 /** The scaling alerts, each with promtool scenarios: firing above the threshold, quiet at it. */
 export function scalingAlerts(input: ScalingAlertInput): AlertRule[] {
   const { identity: id, metrics: m, thresholds: t } = input;
-  const labels = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [REGION_LABEL]: id.region };
-  const where = `cluster ${id.cluster} (${id.environment}, ${id.region})`;
+  const labels = clusterAlertLabels(id);
+  const where = alertedCluster(id);
   const runbook = SCALING_RUNBOOK[input.target];
   const how = HOW_TO_SCALE[input.target];
   const node = m.nodeLabel;
@@ -315,7 +315,7 @@ export function scalingAlerts(input: ScalingAlertInput): AlertRule[] {
 export function rebalanceFailedAlert(id: MonitoredClusterIdentity, forDuration: PrometheusDuration = PrometheusDuration.minutes(15)): AlertRule {
   const info = new MetricSelector('strimzi_kafka_rebalance_resource_info', { exported_namespace: id.namespace });
   const expr = `max by (name) (${info.toString().replace(/\}$/, '')},template!="true",ready!="True",proposal_ready!="True",rebalancing!="True"}) > 0`;
-  const labels = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [REGION_LABEL]: id.region };
+  const labels = clusterAlertLabels(id);
   const minutes = minutesOf(forDuration) + 4;
   const evalAt = PrometheusDuration.minutes(minutesOf(forDuration) + 2);
   const series = (name: string, extra: Record<string, string>): TestSeries => ({ series: info.series({ name, ...extra }), values: `1x${minutes}` });

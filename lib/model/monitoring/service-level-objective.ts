@@ -3,7 +3,7 @@ import { promqlMatchers } from './promql-string';
 import { KafkaIacError } from '../errors';
 import { AlertSeverity } from './alert-severity';
 import type { AlertRule, AlertScenario, RecordingRule, RuleGroup } from './alert-rule';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
+import { alertedCluster, CLUSTER_LABEL, clusterAlertLabels, ENVIRONMENT_LABEL, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
 import { PrometheusDuration } from './prometheus-duration';
 import { ServiceLevelIndicator, type ResolvedIndicator } from './service-level-indicator';
 
@@ -218,9 +218,9 @@ export class ServiceLevelObjective {
       { record: sloErrorRatioRecord(this.period), expr: `avg_over_time(${SLO_RECORDS.PERIOD_SLICE}${selText}[${this.period}])`, labels: sel },
       { record: SLO_RECORDS.ERROR_BUDGET_REMAINING, expr: `1 - ${sloErrorRatioRecord(this.period)}${selText} / ${this.errorBudget}`, labels: sel },
     ];
-    const labels = { [CLUSTER_LABEL]: id.cluster, [ENVIRONMENT_LABEL]: id.environment, [REGION_LABEL]: id.region, slo: this.name };
+    const labels = { ...clusterAlertLabels(id), slo: this.name };
     const pascal = this.name.split('-').map((s) => s[0].toUpperCase() + s.slice(1)).join('');
-    const where = `cluster ${id.cluster} (${id.environment}, ${id.region})`;
+    const where = alertedCluster(id);
     const budget = this.errorBudget;
     const minThreshold = Math.min(...this.burnRates.map((b) => b.factor * budget));
     const alerts: AlertRule[] = this.burnRates.map(({ window: w, factor }) => ({

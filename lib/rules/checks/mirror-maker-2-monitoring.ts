@@ -1,4 +1,4 @@
-import { CLUSTER_LABEL as METRIC_CLUSTER_LABEL, ROLE_LABEL } from '../../model/monitoring/metrics-backend';
+import { CLUSTER_LABEL as METRIC_CLUSTER_LABEL, ROLE_LABEL, ScrapeRole } from '../../model/monitoring/metrics-backend';
 import type { KubernetesDocument } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
 import { selectorMatches } from '../readers/statefulset-documents';
@@ -6,7 +6,7 @@ import { allPrometheusAlerts, trailingComparison, type FoundAlert } from './clus
 import { KAFKA_CLUSTER_LABEL } from '../../contract/vocabulary';
 
 /** The `kafka_role` the MirrorMaker 2 PodMonitor gives its series. */
-export const MIRROR_MAKER_2_ROLE = 'mirrormaker2';
+export const MIRROR_MAKER_2_ROLE: string = ScrapeRole.MIRROR_MAKER_2;
 
 /**
  * The monitoring of one KafkaMirrorMaker2, as the synthesis shows it. The chain is: the

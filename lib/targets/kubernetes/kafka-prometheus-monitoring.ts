@@ -7,7 +7,7 @@ import { KafkaIacError } from '../../model/errors';
 import { RuleTarget } from '../../contract/rule-target';
 
 import type { RuleGroup } from '../../model/monitoring/alert-rule';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, jmxExporterMetrics, monitoredClusterIdentity, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { ScrapeRole, jmxExporterMetrics, monitoredClusterIdentity, scrapedSeriesLabels, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { addPrometheusFiles } from '../../contract/monitoring-output-files';
 import { clusterRuleGroups } from '../../contract/cluster-rule-groups';
 import { NAMESPACE_LABEL } from '../../contract/alertmanager-config';
@@ -163,7 +163,7 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
     const labels = { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: target, ...(props.prometheusSelectorLabels ?? {}) };
     const strimzi = props.target === KubernetesKafkaTarget.STRIMZI;
 
-    const podMonitor = (cid: string, name: string, selector: Readonly<Record<string, string>>, port: string, role: string): ApiObject => new ApiObject(this, cid, {
+    const podMonitor = (cid: string, name: string, selector: Readonly<Record<string, string>>, port: string, role: ScrapeRole): ApiObject => new ApiObject(this, cid, {
       apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor',
       metadata: { name, labels },
       spec: {
@@ -172,10 +172,7 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
         podMetricsEndpoints: [{
           port, path: '/metrics', interval: '30s',
           relabelings: [
-            { action: 'replace', targetLabel: CLUSTER_LABEL, replacement: c },
-            { action: 'replace', targetLabel: ENVIRONMENT_LABEL, replacement: this.environment.name },
-            { action: 'replace', targetLabel: REGION_LABEL, replacement: this.environment.region },
-            { action: 'replace', targetLabel: ROLE_LABEL, replacement: role },
+            ...Object.entries(scrapedSeriesLabels(identity, role)).map(([label, value]) => ({ action: 'replace', targetLabel: label, replacement: value })),
             { action: 'replace', sourceLabels: ['__meta_kubernetes_pod_node_name'], targetLabel: 'node_name' },
             ...(strimzi ? [{ action: 'labelmap', regex: '__meta_kubernetes_pod_label_strimzi_io_(pool_name|broker_role|controller_role)', replacement: 'strimzi_io_$1' }] : []),
           ],
@@ -184,12 +181,12 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
     });
     this.nodePodMonitor = podMonitor('NodePodMonitor', `${c}-kafka-nodes`, props.nodeSelector ?? (strimzi
       ? { 'strimzi.io/cluster': c, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c}-kafka` }
-      : { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: RuleTarget.STATEFULSET, 'app.kubernetes.io/name': 'kafka' }), props.metricsPort ?? METRICS_PORT_NAME, 'kafka');
+      : { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: RuleTarget.STATEFULSET, 'app.kubernetes.io/name': 'kafka' }), props.metricsPort ?? METRICS_PORT_NAME, ScrapeRole.KAFKA);
     this.exporterPodMonitor = podMonitor('ExporterPodMonitor', `${c}-kafka-exporter`, props.exporterSelector ?? (strimzi
       ? { 'strimzi.io/cluster': c, 'strimzi.io/name': `${c}-kafka-exporter` }
-      : { [KAFKA_CLUSTER_LABEL]: c, 'app.kubernetes.io/name': 'kafka-exporter' }), props.exporterPort ?? METRICS_PORT_NAME, 'kafka-exporter');
+      : { [KAFKA_CLUSTER_LABEL]: c, 'app.kubernetes.io/name': 'kafka-exporter' }), props.exporterPort ?? METRICS_PORT_NAME, ScrapeRole.KAFKA_EXPORTER);
     if (props.replicationRpo) {
-      this.mirrorMakerPodMonitor = podMonitor('MirrorMakerPodMonitor', `${c}-mirrormaker2`, props.mirrorMakerSelector ?? { 'strimzi.io/kind': 'KafkaMirrorMaker2', [KAFKA_CLUSTER_LABEL]: c }, METRICS_PORT_NAME, 'mirrormaker2');
+      this.mirrorMakerPodMonitor = podMonitor('MirrorMakerPodMonitor', `${c}-mirrormaker2`, props.mirrorMakerSelector ?? { 'strimzi.io/kind': 'KafkaMirrorMaker2', [KAFKA_CLUSTER_LABEL]: c }, METRICS_PORT_NAME, ScrapeRole.MIRROR_MAKER_2);
     }
 
     this.certificateExporterPodMonitor = certificateExporterPodMonitor(this, c, labels, strimzi, props.certificateExporterNamespace ?? (strimzi ? this.environment.namespace : 'cert-manager'));

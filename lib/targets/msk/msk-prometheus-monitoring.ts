@@ -6,7 +6,7 @@ import { MskCluster } from './msk-cluster';
 import { KafkaIacError } from '../../model/errors';
 import { KafkaVersion } from '../../model/kafka-version';
 import type { RuleGroup } from '../../model/monitoring/alert-rule';
-import { CLUSTER_LABEL, ENVIRONMENT_LABEL, REGION_LABEL, ROLE_LABEL, monitoredClusterIdentity, mskOpenMonitoringMetrics, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { ScrapeRole, monitoredClusterIdentity, mskOpenMonitoringMetrics, scrapedSeriesLabels, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
 import { PROMETHEUS_DIR, addPrometheusFiles } from '../../contract/monitoring-output-files';
 import { clusterRuleGroups } from '../../contract/cluster-rule-groups';
 import { renderGroups } from '../../contract/prometheus-rule-file';
@@ -108,20 +108,15 @@ export class MskPrometheusMonitoring extends KafkaIacConstruct {
     const stack = TerraformStack.of(this);
     this.files = addPrometheusFiles(this.environment, this.path, c, this.groups, runbookUrl, (context) => ruleGroupsOfArtefactInput(synthesizedInput(stack, this.rulesArtefact, context)));
     this.scrapeConfigFile = `${PROMETHEUS_DIR}/${c}-msk-scrape-config.yml`;
-    const job = (role: string, port: number) => ({
-      job_name: `${c}-msk-${role}`,
+    const job = (name: string, port: number, role: ScrapeRole) => ({
+      job_name: `${c}-msk-${name}`,
       scrape_interval: '30s',
       // The brokers' DNS names (`aws kafka list-nodes`), one per line with the port; refreshed when the file changes.
       file_sd_configs: [{ files: [`${c}-msk-brokers-${port}.json`] }],
-      relabel_configs: [
-        { target_label: CLUSTER_LABEL, replacement: c },
-        { target_label: ENVIRONMENT_LABEL, replacement: this.environment.name },
-        { target_label: REGION_LABEL, replacement: this.environment.region },
-        { target_label: ROLE_LABEL, replacement: role === 'jmx' ? 'kafka' : 'node-exporter' },
-      ],
+      relabel_configs: Object.entries(scrapedSeriesLabels(identity, role)).map(([label, value]) => ({ target_label: label, replacement: value })),
     });
     this.environment.addOutputFile(this.scrapeConfigFile, () => writeYaml({
-      scrape_configs: [job('jmx', MSK_JMX_EXPORTER_PORT), job('node', MSK_NODE_EXPORTER_PORT)],
+      scrape_configs: [job('jmx', MSK_JMX_EXPORTER_PORT, ScrapeRole.KAFKA), job('node', MSK_NODE_EXPORTER_PORT, ScrapeRole.NODE_EXPORTER)],
     }));
   }
 }

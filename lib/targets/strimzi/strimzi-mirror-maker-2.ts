@@ -1,7 +1,6 @@
 import { checkIamRoleArn } from '../../model/grammar/arn';
 import { checkNameOfObjects } from '../../model/grammar/names';
 import { KubeConfigMap } from '../../imports/k8s';
-import { promqlMatchers } from '../../contract/writers/promql';
 import { Construct } from 'constructs';
 import { ClientNetwork } from '../../model/client-network';
 import { Environment } from '../../model/environment';
@@ -27,6 +26,8 @@ import { renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
 import { HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
 import type { MirrorMaker2Cluster } from './mirror-maker-2-cluster';
 import { MIRROR_MAKER_2_JMX_EXPORTER_RULES } from './mirror-maker-2-metrics';
+import { replicationLatencyByTopic } from '../../model/monitoring/mirror-maker-2-metric-names';
+import { roleSeriesLabels, ScrapeRole } from '../../model/monitoring/metrics-backend';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** The data key of the JMX exporter configuration in the MirrorMaker 2 metrics ConfigMap. */
@@ -436,7 +437,7 @@ function renderedClustersOf(path: string, env: Environment, props: StrimziMirror
 
 /** The PromQL of the MirrorMaker 2 replication latency of a monitored cluster, for the DR drill. */
 function latencyQueryOf(monitored: string, env: Environment): string {
-  return `max by (topic) (kafka_connect_mirror_source_connector_replication_latency_ms_max${promqlMatchers({ kafka_cluster: monitored, environment: env.name, kafka_role: 'mirrormaker2' })})`;
+  return replicationLatencyByTopic(roleSeriesLabels({ cluster: monitored, environment: env.name }, ScrapeRole.MIRROR_MAKER_2));
 }
 
 /** The ConfigMap with the JMX exporter rules of MirrorMaker 2. */
