@@ -1,4 +1,4 @@
-import { IntOrString, KubeNetworkPolicy, type NetworkPolicyPeer } from '../../imports/k8s';
+import { IntOrString, KubeNetworkPolicy, type LabelSelector, type NetworkPolicyIngressRule, type NetworkPolicyPeer, type NetworkPolicyPort } from '../../imports/k8s';
 import { Construct } from 'constructs';
 import { ClientNetworkKind, type ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
@@ -42,28 +42,32 @@ export class StrimziSupportNetworkPolicies extends KafkaIacConstruct {
     const name = props.clusterName;
     requirePrometheusNetworks(this.path, props.prometheusNetworks);
     const labels = { [TARGET_LABEL]: RuleTarget.STRIMZI, [KAFKA_CLUSTER_LABEL]: name };
-    this.denyIngress = new KubeNetworkPolicy(this, 'DenyIngress', {
-      metadata: { name: `${name}-deny-ingress`, labels },
-      spec: {
-        podSelector: { matchLabels: { 'strimzi.io/cluster': name } },
-        policyTypes: ['Ingress'],
-      },
-    });
-    this.allowPrometheus = new KubeNetworkPolicy(this, 'AllowPrometheus', {
-      metadata: { name: `${name}-allow-prometheus`, labels },
-      spec: {
-        podSelector: {
-          matchLabels: { 'strimzi.io/cluster': name },
-          matchExpressions: [{ key: 'strimzi.io/name', operator: 'In', values: [`${name}-kafka`, `${name}-kafka-exporter`] }],
-        },
-        policyTypes: ['Ingress'],
-        ingress: [{
-          from: props.prometheusNetworks.map((n) => networkPolicyPeerOf(n, `${this.path}/AllowPrometheus`)),
-          ports: [{ protocol: 'TCP', port: IntOrString.fromNumber(STRIMZI_METRICS_PORT) }],
-        }],
-      },
-    });
+    this.denyIngress = ingressNetworkPolicy(this, 'DenyIngress', `${name}-deny-ingress`, labels, { matchLabels: { 'strimzi.io/cluster': name } });
+    this.allowPrometheus = ingressNetworkPolicy(this, 'AllowPrometheus', `${name}-allow-prometheus`, labels, {
+      matchLabels: { 'strimzi.io/cluster': name },
+      matchExpressions: [{ key: 'strimzi.io/name', operator: 'In', values: [`${name}-kafka`, `${name}-kafka-exporter`] }],
+    }, [{
+      from: props.prometheusNetworks.map((n) => networkPolicyPeerOf(n, `${this.path}/AllowPrometheus`)),
+      ports: tcpPorts(STRIMZI_METRICS_PORT),
+    }]);
   }
+}
+
+/**
+ * An ingress NetworkPolicy named `name`: the pods `podSelector` selects refuse the ingress that
+ * no rule of `ingress` allows (without rules, all of it: a deny-by-default policy). The
+ * NetworkPolicies of both Kubernetes targets are written with it.
+ */
+export function ingressNetworkPolicy(scope: Construct, id: string, name: string, labels: Readonly<Record<string, string>>, podSelector: LabelSelector, ingress?: NetworkPolicyIngressRule[]): KubeNetworkPolicy {
+  return new KubeNetworkPolicy(scope, id, {
+    metadata: { name, labels: { ...labels } },
+    spec: { podSelector, policyTypes: ['Ingress'], ...(ingress ? { ingress } : {}) },
+  });
+}
+
+/** The TCP `ports` of a NetworkPolicy rule. */
+export function tcpPorts(...ports: number[]): NetworkPolicyPort[] {
+  return ports.map((port) => ({ protocol: 'TCP', port: IntOrString.fromNumber(port) }));
 }
 
 /**

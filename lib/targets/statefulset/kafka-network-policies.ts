@@ -1,8 +1,8 @@
-import { IntOrString, KubeNetworkPolicy, type NetworkPolicyIngressRule, type NetworkPolicyPeer } from '../../imports/k8s';
+import type { KubeNetworkPolicy, NetworkPolicyIngressRule, NetworkPolicyPeer } from '../../imports/k8s';
 import { Construct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
-import { networkPolicyPeerOf, requirePrometheusNetworks } from '../kubernetes/strimzi-support-network-policies';
+import { ingressNetworkPolicy, networkPolicyPeerOf, requirePrometheusNetworks, tcpPorts } from '../kubernetes/strimzi-support-network-policies';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** A listener port and the workloads allowed to reach it. */
@@ -84,32 +84,28 @@ export class KafkaNetworkPolicies extends KafkaIacConstruct {
     }
     const internal: NetworkPolicyPeer[] = (props.internalClients ?? []).map((labels) => ({ podSelector: { matchLabels: { ...labels } } }));
     const policy = (cid: string, suffix: string, podSelector: Readonly<Record<string, string>>, ingress?: NetworkPolicyIngressRule[]) =>
-      new KubeNetworkPolicy(this, cid, {
-        metadata: { name: `${name}-${suffix}`, labels: { ...props.labels } },
-        spec: { podSelector: { matchLabels: { ...podSelector } }, policyTypes: ['Ingress'], ...(ingress ? { ingress } : {}) },
-      });
-    const tcp = (port: number) => [{ protocol: 'TCP', port: IntOrString.fromNumber(port) }];
+      ingressNetworkPolicy(this, cid, `${name}-${suffix}`, props.labels, { matchLabels: { ...podSelector } }, ingress);
 
     this.denyIngress = policy('DenyIngress', 'deny-ingress', props.clusterPodSelector);
     this.allowClients = policy('AllowClients', 'allow-clients', props.brokerPodSelector, props.listeners.map((l) => ({
       from: [...l.clientNetworks.map((n) => networkPolicyPeerOf(n, `${this.path}/AllowClients`)), ...internal],
-      ports: tcp(l.port),
+      ports: tcpPorts(l.port),
     })));
     this.allowReplication = policy('AllowReplication', 'allow-replication', props.brokerPodSelector, [{
       from: [{ podSelector: { matchLabels: { ...props.brokerPodSelector } } }],
-      ports: tcp(props.replicationPort),
+      ports: tcpPorts(props.replicationPort),
     }]);
     this.allowControllers = policy('AllowControllers', 'allow-controllers', props.controllerPodSelector, [{
       from: [
         { podSelector: { matchLabels: { ...props.brokerPodSelector } } },
         { podSelector: { matchLabels: { ...props.controllerPodSelector } } },
       ],
-      ports: tcp(props.controllerPort),
+      ports: tcpPorts(props.controllerPort),
     }]);
     const prometheus = props.prometheusNetworks.map((n) => networkPolicyPeerOf(n, `${this.path}/AllowPrometheus`));
     this.allowPrometheus = policy('AllowPrometheus', 'allow-prometheus', props.clusterPodSelector, props.metricsEndpoints.map((m) => ({
       from: prometheus,
-      ports: tcp(m.port),
+      ports: tcpPorts(m.port),
     })));
   }
 }
