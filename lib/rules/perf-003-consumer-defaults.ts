@@ -25,21 +25,17 @@ const REASONS: Readonly<Record<string, string>> = {
 
 /** One consumer's published properties; every target publishes the same (a terraform_data artefact on MSK, a ConfigMap on Kubernetes). */
 function checkConsumer(p: Readonly<Record<string, string>>, at: string, f: Findings): void {
-  for (const [key, documented] of Object.entries(CONSUMER_DEFAULTS)) {
-    f.expect(atLeast(p[key], documented), {
-      found: `${key} is ${p[key] === undefined ? 'not set' : `'${p[key]}'`} ${at}`,
-      expected: `at least ${documented} (PERF-003): ${REASONS[key]}`,
-      fix: `Set ${key}=${documented}.`,
-    });
-  }
+  /** `key` is at least its documented value; `context` says under which protocol it is asked for. */
+  const expectAtLeast = (key: string, documented: string, context: string) => f.expect(atLeast(p[key], documented), {
+    found: `${key} is ${p[key] === undefined ? 'not set' : `'${p[key]}'`}${context} ${at}`,
+    expected: `at least ${documented} (PERF-003): ${REASONS[key]}`,
+    fix: `Set ${key}=${documented}.`,
+  });
+  for (const [key, documented] of Object.entries(CONSUMER_DEFAULTS)) expectAtLeast(key, documented, '');
   const classic = (p['group.protocol'] ?? 'classic') === 'classic';
   for (const [key, documented] of Object.entries(CLASSIC_CONSUMER_TIMEOUTS)) {
     if (classic) {
-      f.expect(atLeast(p[key], documented), {
-        found: `${key} is ${p[key] === undefined ? 'not set' : `'${p[key]}'`} with group.protocol=classic ${at}`,
-        expected: `at least ${documented} (PERF-003): ${REASONS[key]}`,
-        fix: `Set ${key}=${documented}.`,
-      });
+      expectAtLeast(key, documented, ' with group.protocol=classic');
     } else {
       f.expect(p[key] === undefined, {
         found: `${key} is '${p[key]}' with group.protocol=${p['group.protocol']} ${at}`,
