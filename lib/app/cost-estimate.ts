@@ -5,7 +5,7 @@ import { formatGroupedNumber } from '../model/number-format';
 import {
   HOURS_PER_MONTH, INSTANCE_SIZES, PRICE_TABLE, PRICE_TABLE_DATE, PRICE_TABLE_SOURCE, type RegionPrices,
 } from '../model/capacity/price-table';
-import { TARGET_LABEL } from '../contract/vocabulary';
+import { STRIMZI_CLUSTER_LABEL, TARGET_LABEL } from '../contract/vocabulary';
 
 /** The title of the report section the estimate writes. */
 export const COST_ESTIMATE_SECTION_TITLE = 'Cost estimate';
@@ -105,7 +105,7 @@ export class CostEstimate {
         this.pods(`KafkaMirrorMaker2/${doc.name}`, doc.path, Number(spec.replicas ?? 0), spec.resources, [], prices, family, lines, unpriced,
           'one per pod (an upper bound: the pods only prefer separate hosts)');
       } else if (doc.kind === 'KafkaNodePool' && doc.apiVersion.startsWith('kafka.strimzi.io/')) {
-        const clusterName = doc.body.metadata?.labels?.['strimzi.io/cluster'];
+        const clusterName = doc.body.metadata?.labels?.[STRIMZI_CLUSTER_LABEL];
         const kafka = kafkaByCluster.get(`${doc.namespace ?? ''}|${clusterName}`);
         const spec = doc.body.spec ?? {};
         const resources = spec.resources ?? kafka?.body.spec?.kafka?.resources;

@@ -8,6 +8,7 @@ import { plannedCheck, type PlanWith } from './checks/capacity-plan-checks';
 import { asMskCluster } from './readers/msk-cluster-document';
 import { kubernetesKind } from './readers/statefulset-documents';
 import { asStrimziBrokerPool, strimziBrokerCountOf, strimziBrokerPoolsOf, strimziKafkaOf } from './readers/strimzi-documents';
+import { STRIMZI_CLUSTER_LABEL } from '../contract/vocabulary';
 
 /** CAP-001: provisioned storage per broker is not below the capacity plan. */
 export const CAP_001_STORAGE: Rule = defineRule({
@@ -42,7 +43,7 @@ function checkStrimzi(doc: KubernetesDocument, plan: PlanWith<'storagePerBrokerG
   const storage = doc.body.spec?.storage;
   const bytes = strimziPersistentBytes(storage);
   // Stryker disable next-line OptionalChaining: equivalent, every Kubernetes document has metadata (its name is read from it), and a broker pool found by asStrimziBrokerPool has its cluster label
-  const cluster = { name: String(doc.body.metadata?.labels?.['strimzi.io/cluster']), namespace: doc.namespace };
+  const cluster = { name: String(doc.body.metadata?.labels?.[STRIMZI_CLUSTER_LABEL]), namespace: doc.namespace };
   const need = required(plan, strimziBrokerCountOf(strimziBrokerPoolsOf(ctx.index, cluster)));
   const f = new Findings();
   f.expect(bytes >= need.gib * BYTES_PER_GIB, {

@@ -6,6 +6,7 @@ import { kafkaBrokerCheck, mskClusterCheck, strimziBrokerPoolCheck, type KafkaNo
 import { block, brokerCountOf, list } from './readers/msk-cluster-document';
 import { strimziKafkaOf, replicasOf, effectivePodTemplate } from './readers/strimzi-documents';
 import { podSpecOf, replicasOfWorkload } from './readers/statefulset-documents';
+import { ZONE_TOPOLOGY_KEY } from '../contract/vocabulary';
 
 /** HA-006: Brokers are spread over at least 3 availability zones; the broker count is a multiple of the zone count (MSK requires it; on Kubernetes the same rule keeps zones balanced). */
 export const HA_006_ZONE_SPREAD: Rule = defineRule({
@@ -47,8 +48,6 @@ function checkStrimzi(pool: KubernetesDocument, ctx: RuleContext): RuleOutcome {
   });
 }
 
-const ZONE_KEY = 'topology.kubernetes.io/zone';
-
 /**
  * StatefulSet: the broker StatefulSet pins its pods to at least 3 zones (required node affinity
  * on the zone label), spreads them over the zones, and has a multiple of the zone count.
@@ -72,21 +71,21 @@ function checkPodZones(
   target: { readonly construct: string; readonly replicasFix: (replicas: number) => string },
 ): RuleOutcome {
   const terms: any[] = pod.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
-  const zoneExpressions = terms.flatMap((t) => t?.matchExpressions ?? []).filter((e: any) => e?.key === ZONE_KEY && e?.operator === 'In');
+  const zoneExpressions = terms.flatMap((t) => t?.matchExpressions ?? []).filter((e: any) => e?.key === ZONE_TOPOLOGY_KEY && e?.operator === 'In');
   const zones: string[] = zoneExpressions.length > 0 ? [...new Set<string>(zoneExpressions[0].values ?? [])] : [];
-  const spread = (pod.topologySpreadConstraints ?? []).some((c: any) => c?.topologyKey === ZONE_KEY);
+  const spread = (pod.topologySpreadConstraints ?? []).some((c: any) => c?.topologyKey === ZONE_TOPOLOGY_KEY);
   const f = new Findings();
   f.expect(zones.length >= 3, {
     found: zones.length === 0
-      ? `${where} does not pin the pods to zones (no required node affinity on ${ZONE_KEY}), so the zones they use cannot be checked`
+      ? `${where} does not pin the pods to zones (no required node affinity on ${ZONE_TOPOLOGY_KEY}), so the zones they use cannot be checked`
       : `${where} pins the pods to ${zones.length} zone(s) (${zones.join(', ')})`,
     expected: 'at least 3 zones',
     fix: `Set zones: ['<region>a', '<region>b', '<region>c'] on the ${target.construct}.`,
   });
   f.expect(spread, {
-    found: `${where} has no topology spread constraint on ${ZONE_KEY}`,
+    found: `${where} has no topology spread constraint on ${ZONE_TOPOLOGY_KEY}`,
     expected: 'pods spread evenly over the zones',
-    fix: `Add a topologySpreadConstraint on ${ZONE_KEY} with maxSkew 1 and whenUnsatisfiable DoNotSchedule.`,
+    fix: `Add a topologySpreadConstraint on ${ZONE_TOPOLOGY_KEY} with maxSkew 1 and whenUnsatisfiable DoNotSchedule.`,
   });
   f.expect(zones.length === 0 || replicas % zones.length === 0, {
     found: `spec.replicas is ${replicas} over ${zones.length} zones`,

@@ -5,6 +5,7 @@ import { kafkaBrokerCheck, mskClusterCheck, strimziKafkaCheck, type KafkaNodeSta
 import { block, list } from './readers/msk-cluster-document';
 import { forbiddenConfigFindings } from './readers/strimzi-documents';
 import { podSpecOf, envValueOf } from './readers/statefulset-documents';
+import { ZONE_TOPOLOGY_KEY } from '../contract/vocabulary';
 
 /** HA-007: Replicas are rack-aware: `broker.rack` / Strimzi `rack.topologyKey` = the zone label, so the replicas of a partition land in different zones. */
 export const HA_007_RACK_AWARENESS: Rule = defineRule({
@@ -53,7 +54,7 @@ function checkStrimzi(kafka: KubernetesDocument): RuleOutcome {
     expected: "'topology-label' (the rack comes from the node's zone label)",
     fix: "Set rack: { type: 'topology-label', topologyKey: 'topology.kubernetes.io/zone' }.",
   });
-  f.expect(rack.topologyKey === 'topology.kubernetes.io/zone', {
+  f.expect(rack.topologyKey === ZONE_TOPOLOGY_KEY, {
     found: `spec.kafka.rack.topologyKey is ${rack.topologyKey === undefined ? 'not set' : `'${rack.topologyKey}'`}`,
     expected: "'topology.kubernetes.io/zone'",
     fix: "Set rack.topologyKey: 'topology.kubernetes.io/zone' (StrimziKafkaCluster sets it).",
@@ -73,7 +74,7 @@ function checkStatefulSet(config: KafkaNodeStatefulSet): RuleOutcome {
   const init: any[] = podSpecOf(sts).initContainers ?? [];
   const rack = init.find((c) => envValueOf(c, 'TOPOLOGY_KEY') !== undefined);
   const f = new Findings();
-  f.expect(rack !== undefined && envValueOf(rack, 'TOPOLOGY_KEY') === 'topology.kubernetes.io/zone', {
+  f.expect(rack !== undefined && envValueOf(rack, 'TOPOLOGY_KEY') === ZONE_TOPOLOGY_KEY, {
     found: rack === undefined
       ? 'spec.template.spec.initContainers has no rack init container (an init container with TOPOLOGY_KEY)'
       : `init container ${shown(rack.name)} TOPOLOGY_KEY is ${shown(envValueOf(rack, 'TOPOLOGY_KEY'))}`,

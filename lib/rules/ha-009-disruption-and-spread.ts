@@ -3,7 +3,7 @@ import { shown, Findings, NOT_APPLICABLE, type Rule, type RuleContext, type Rule
 import { defineRule, Severity } from './define-rule';
 import { kafkaNodeCheck, type KafkaNodeStatefulSet } from './checks/target-checks';
 import { asStrimziKafka, asStrimziNodePool, strimziKafkaOf, effectivePodTemplate } from './readers/strimzi-documents';
-import { KAFKA_CLUSTER_LABEL } from '../contract/vocabulary';
+import { HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, ZONE_TOPOLOGY_KEY } from '../contract/vocabulary';
 import { nodeConfigOf, podSpecOf, replicasOfWorkload, selectorMatches } from './readers/statefulset-documents';
 
 /** HA-009: On Kubernetes, at most one Kafka node is disrupted at a time: a PodDisruptionBudget that allows 1 (on Strimzi, `spec.kafka.template.podDisruptionBudget.maxUnavailable` ≤ 1, absent = 1: Strimzi writes one PDB over every node-pool pod), pods spread over zones (topology spread, `whenUnsatisfiable: DoNotSchedule`) and over hosts (required anti-affinity on `kubernetes.io/hostname`). */
@@ -103,7 +103,7 @@ function otherKafkaNodeSets(sts: KafkaNodeStatefulSet['sts'], ctx: RuleContext):
  */
 function podPlacementFindings(pod: Readonly<Record<string, any>>, where: string, to: string, f: Findings): void {
   // Stryker disable next-line ArrayDeclaration: a default list with an entry that is no constraint object matches no topology key either
-  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === 'topology.kubernetes.io/zone');
+  const spread: any[] = (pod.topologySpreadConstraints ?? []).filter((c: any) => c?.topologyKey === ZONE_TOPOLOGY_KEY);
   // Stryker disable next-line ArrayDeclaration: a default list with an entry that is no term object matches no topology key either
   const antiAffinity: any[] = pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   f.expect(spread.some((c) => c.whenUnsatisfiable === 'DoNotSchedule'), {
@@ -113,7 +113,7 @@ function podPlacementFindings(pod: Readonly<Record<string, any>>, where: string,
     expected: "a zone topology spread with whenUnsatisfiable 'DoNotSchedule'",
     fix: `Add topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: ... }]${to}.`,
   });
-  f.expect(antiAffinity.some((t) => t?.topologyKey === 'kubernetes.io/hostname'), {
+  f.expect(antiAffinity.some((t) => t?.topologyKey === HOSTNAME_TOPOLOGY_KEY), {
     found: `${where} has no required pod anti-affinity on kubernetes.io/hostname`,
     expected: 'at most one Kafka pod per host (requiredDuringSchedulingIgnoredDuringExecution)',
     fix: `Add affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey 'kubernetes.io/hostname'${to}.`,

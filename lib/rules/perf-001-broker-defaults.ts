@@ -6,6 +6,7 @@ import { Findings, NOT_APPLICABLE, shown, type Rule, type RuleContext, type Rule
 import { defineRule, Severity } from './define-rule';
 import { documentCheck } from './checks/target-checks';
 import { asMskConfiguration, serverPropertiesOf } from './readers/msk-cluster-document';
+import { STRIMZI_CLUSTER_LABEL } from '../contract/vocabulary';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -56,7 +57,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   }
   if (doc.kind === 'KafkaNodePool') {
     const spec = doc.body.spec ?? {};
-    const kafka = ctx.index.kubernetesByName('Kafka', doc.body.metadata?.labels?.['strimzi.io/cluster'], doc.namespace);
+    const kafka = ctx.index.kubernetesByName('Kafka', doc.body.metadata?.labels?.[STRIMZI_CLUSTER_LABEL], doc.namespace);
     const jvm = spec.jvmOptions ?? kafka?.body.spec?.kafka?.jvmOptions;
     const resources = spec.resources ?? kafka?.body.spec?.kafka?.resources;
     const f = new Findings();

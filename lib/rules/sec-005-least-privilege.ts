@@ -1,6 +1,6 @@
 import { terraformText } from '../contract/writers/terraform';
 import { parseAclLines, type ParsedAclLine } from '../contract/admin-command-lines';
-import { ACL_ARTEFACT_LABEL, DECLARED_ADMINS_ANNOTATION, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_LABEL, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG } from '../contract/vocabulary';
+import { ACL_ARTEFACT_LABEL, DECLARED_ADMINS_ANNOTATION, DECLARED_ADMINS_TAG, KAFKA_ADMIN_ARTEFACT_KIND, PRINCIPAL_KIND_LABEL, PRINCIPAL_KIND_TAG, PRINCIPAL_TAG, STRIMZI_CLUSTER_LABEL } from '../contract/vocabulary';
 import {
   isAdminKind, isIamActionPattern, isNonAdminAclOperation, kafkaClusterActionsMatching, nonAdminAclOperations, nonAdminIamActions,
 } from '../model/access/least-privilege';
@@ -348,7 +348,7 @@ function checkStrimzi(doc: SynthesizedDocument, ctx: RuleContext): RuleOutcome {
   // The label alone does not make an admin: the Kafka of the user must list it as a super user
   // (the declared admins). A user labelled admin that is not one is checked as an application,
   // so relabelling a KafkaUser cannot widen its ACLs unnoticed.
-  const clusterName = doc.body.metadata?.labels?.['strimzi.io/cluster'];
+  const clusterName = doc.body.metadata?.labels?.[STRIMZI_CLUSTER_LABEL];
   const kafka = typeof clusterName === 'string'
     ? ctx.index.kubernetesByName('Kafka', clusterName, doc.body.metadata?.namespace) ?? ctx.index.kubernetes('Kafka').find((k) => k.name === clusterName)
     : undefined;

@@ -1,5 +1,5 @@
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
-import { METRICS_PORT_NAME } from '../contract/vocabulary';
+import { METRICS_PORT_NAME, STRIMZI_CLUSTER_LABEL } from '../contract/vocabulary';
 import { STRIMZI_JMX_PORT, STRIMZI_METRICS_PORT } from '../contract/strimzi-ports';
 import { Findings, shown, NOT_APPLICABLE, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { defineRule, Severity } from './define-rule';
@@ -325,7 +325,7 @@ function deniesIngressTo(body: Readonly<Record<string, any>>, cluster: string): 
   const selector = spec.podSelector ?? {};
   const labels = selector.matchLabels ?? {};
   const selectsCluster = (Object.keys(labels).length === 0 && (selector.matchExpressions ?? []).length === 0)
-    || (labels['strimzi.io/cluster'] === cluster && Object.keys(labels).length === 1 && (selector.matchExpressions ?? []).length === 0);
+    || (labels[STRIMZI_CLUSTER_LABEL] === cluster && Object.keys(labels).length === 1 && (selector.matchExpressions ?? []).length === 0);
   return selectsCluster && types.includes('Ingress') && (spec.ingress ?? []).length === 0;
 }
 

@@ -3,7 +3,7 @@ import type { KubernetesDocument } from '../../contract/document';
 import type { DocumentIndex } from '../../contract/document-index';
 import { selectorMatches } from '../readers/statefulset-documents';
 import { allPrometheusAlerts, trailingComparison, type FoundAlert } from './cluster-monitoring';
-import { KAFKA_CLUSTER_LABEL } from '../../contract/vocabulary';
+import { KAFKA_CLUSTER_LABEL, STRIMZI_CLUSTER_LABEL } from '../../contract/vocabulary';
 
 /** The `kafka_role` the MirrorMaker 2 PodMonitor gives its series. */
 export const MIRROR_MAKER_2_ROLE: string = ScrapeRole.MIRROR_MAKER_2;
@@ -30,7 +30,7 @@ export function mirrorMaker2PodLabels(doc: KubernetesDocument): Record<string, s
   return {
     ...(doc.body.metadata?.labels ?? {}),
     ...(doc.body.spec?.template?.pod?.metadata?.labels ?? {}),
-    'strimzi.io/cluster': doc.name,
+    [STRIMZI_CLUSTER_LABEL]: doc.name,
     'strimzi.io/kind': 'KafkaMirrorMaker2',
     'strimzi.io/name': `${doc.name}-mirrormaker2`,
   };

@@ -3,14 +3,12 @@ import { apiGroupOf, type KubernetesDocument, type SynthesizedDocument } from '.
 import type { DocumentIndex } from '../../contract/document-index';
 import { oncePer } from '../../model/once-per';
 import { shown, type Findings } from '../rule';
+import { STRIMZI_CLUSTER_LABEL } from '../../contract/vocabulary';
 
 /**
  * Reading Strimzi documents (`Kafka`, `KafkaNodePool`, `KafkaTopic`) for the rules. Plain
  * functions over plain JSON, so the rules also work on Strimzi YAML this library did not write.
  */
-
-/** The label that ties a KafkaNodePool or KafkaTopic to its Kafka. */
-const STRIMZI_CLUSTER_LABEL = 'strimzi.io/cluster';
 
 function strimziKind(doc: SynthesizedDocument, kind: string): KubernetesDocument | undefined {
   return doc.source === 'kubernetes' && doc.kind === kind && apiGroupOf(doc) === 'kafka.strimzi.io' ? doc : undefined;

@@ -14,7 +14,7 @@ import { NAMESPACE_LABEL } from '../../contract/alertmanager-config';
 import { renderGroups } from '../../contract/prometheus-rule-file';
 import type { PrometheusDuration } from '../../model/monitoring/prometheus-duration';
 import { ServiceLevelObjective } from '../../model/monitoring/service-level-objective';
-import { KAFKA_CLUSTER_LABEL, METRICS_BACKEND_LABEL, METRICS_PORT_NAME, TARGET_LABEL } from '../../contract/vocabulary';
+import { KAFKA_CLUSTER_LABEL, METRICS_BACKEND_LABEL, METRICS_PORT_NAME, STRIMZI_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 import {
   kubernetesScalingMetrics, rebalanceFailedAlert, ScalingTarget, type ScalingAlertOptions,
 } from '../../model/monitoring/scaling-alerts';
@@ -180,10 +180,10 @@ export class KafkaPrometheusMonitoring extends KafkaIacConstruct {
       },
     });
     this.nodePodMonitor = podMonitor('NodePodMonitor', `${c}-kafka-nodes`, props.nodeSelector ?? (strimzi
-      ? { 'strimzi.io/cluster': c, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c}-kafka` }
+      ? { [STRIMZI_CLUSTER_LABEL]: c, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c}-kafka` }
       : { [KAFKA_CLUSTER_LABEL]: c, [TARGET_LABEL]: RuleTarget.STATEFULSET, 'app.kubernetes.io/name': 'kafka' }), props.metricsPort ?? METRICS_PORT_NAME, ScrapeRole.KAFKA);
     this.exporterPodMonitor = podMonitor('ExporterPodMonitor', `${c}-kafka-exporter`, props.exporterSelector ?? (strimzi
-      ? { 'strimzi.io/cluster': c, 'strimzi.io/name': `${c}-kafka-exporter` }
+      ? { [STRIMZI_CLUSTER_LABEL]: c, 'strimzi.io/name': `${c}-kafka-exporter` }
       : { [KAFKA_CLUSTER_LABEL]: c, 'app.kubernetes.io/name': 'kafka-exporter' }), props.exporterPort ?? METRICS_PORT_NAME, ScrapeRole.KAFKA_EXPORTER);
     if (props.replicationRpo) {
       this.mirrorMakerPodMonitor = podMonitor('MirrorMakerPodMonitor', `${c}-mirrormaker2`, props.mirrorMakerSelector ?? { 'strimzi.io/kind': 'KafkaMirrorMaker2', [KAFKA_CLUSTER_LABEL]: c }, METRICS_PORT_NAME, ScrapeRole.MIRROR_MAKER_2);

@@ -4,7 +4,7 @@ import { ClientNetworkKind, type ClientNetwork } from '../../model/client-networ
 import { KafkaIacError } from '../../model/errors';
 import { RuleTarget } from '../../contract/rule-target';
 
-import { KAFKA_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
+import { KAFKA_CLUSTER_LABEL, STRIMZI_CLUSTER_LABEL, TARGET_LABEL } from '../../contract/vocabulary';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { STRIMZI_METRICS_PORT } from '../../contract/strimzi-ports';
 
@@ -42,9 +42,9 @@ export class StrimziSupportNetworkPolicies extends KafkaIacConstruct {
     const name = props.clusterName;
     requirePrometheusNetworks(this.path, props.prometheusNetworks);
     const labels = { [TARGET_LABEL]: RuleTarget.STRIMZI, [KAFKA_CLUSTER_LABEL]: name };
-    this.denyIngress = ingressNetworkPolicy(this, 'DenyIngress', `${name}-deny-ingress`, labels, { matchLabels: { 'strimzi.io/cluster': name } });
+    this.denyIngress = ingressNetworkPolicy(this, 'DenyIngress', `${name}-deny-ingress`, labels, { matchLabels: { [STRIMZI_CLUSTER_LABEL]: name } });
     this.allowPrometheus = ingressNetworkPolicy(this, 'AllowPrometheus', `${name}-allow-prometheus`, labels, {
-      matchLabels: { 'strimzi.io/cluster': name },
+      matchLabels: { [STRIMZI_CLUSTER_LABEL]: name },
       matchExpressions: [{ key: 'strimzi.io/name', operator: 'In', values: [`${name}-kafka`, `${name}-kafka-exporter`] }],
     }, [{
       from: props.prometheusNetworks.map((n) => networkPolicyPeerOf(n, `${this.path}/AllowPrometheus`)),

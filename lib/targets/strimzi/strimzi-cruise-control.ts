@@ -4,6 +4,7 @@ import {
   KafkaRebalance, KafkaSpecCruiseControlAutoRebalanceMode, KafkaSpecCruiseControlMetricsConfigType,
   KafkaSpecCruiseControlResourcesLimits, KafkaSpecCruiseControlResourcesRequests, type KafkaSpecCruiseControl,
 } from '../../imports/kafka.strimzi.io';
+import { STRIMZI_CLUSTER_LABEL } from '../../contract/vocabulary';
 
 /** The annotation that makes a KafkaRebalance a configuration template for auto-rebalancing, not a request. */
 export const REBALANCE_TEMPLATE_ANNOTATION = 'strimzi.io/rebalance-template';
@@ -90,7 +91,7 @@ export function renderCruiseControl(scope: Construct, clusterName: string, label
       templates.set(mode, new KafkaRebalance(scope, id, {
         metadata: {
           name: `${clusterName}-${mode}-template`,
-          labels: { ...labels, 'strimzi.io/cluster': clusterName },
+          labels: { ...labels, [STRIMZI_CLUSTER_LABEL]: clusterName },
           annotations: { [REBALANCE_TEMPLATE_ANNOTATION]: 'true' },
         },
         // No mode or brokers: the operator fills both in when it detects the scaling.

@@ -23,7 +23,7 @@ import { RuleTarget } from '../../contract/rule-target';
 
 import { EncryptedStorageClass, type IEncryptedStorageClass } from '../kubernetes/encrypted-storage-class';
 import { JMX_EXPORTER_CONFIG_KEY, renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
-import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, STORAGE_KMS_KEY_ANNOTATION, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
+import { DECLARED_ADMINS_ANNOTATION, HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, STORAGE_KMS_KEY_ANNOTATION, STRIMZI_CLUSTER_LABEL, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
 import { strimziForbiddenConfigKeys } from '../../contract/strimzi-forbidden-config';
 import { CLUSTER_SET_ZONE, ListenerReach, StrimziListenerType, type StrimziListenerProps } from './strimzi-listener';
 import { checkDnsLabel, checkNameOfObjects } from '../../model/grammar/names';
@@ -328,7 +328,7 @@ export class StrimziKafkaCluster extends KafkaIacConstruct {
       return new KafkaNodePool(this, id, {
         metadata: {
           name: p.name,
-          labels: { ...this.labels, 'strimzi.io/cluster': name },
+          labels: { ...this.labels, [STRIMZI_CLUSTER_LABEL]: name },
           annotations: this.storageClass.synthesized ? undefined : { [STORAGE_KMS_KEY_ANNOTATION]: this.storageClass.kmsKeyId },
         },
         spec: {
@@ -372,8 +372,8 @@ export const KAFKA_TERMINATION_GRACE_PERIOD_SECONDS = 120;
 /** The pod template of a pool (or, without a pool, of every Kafka pod): zones, zone spread, host anti-affinity. */
 function podTemplate(cluster: string, pool: string | undefined, zones: readonly string[], labels: Readonly<Record<string, string>>) {
   const spreadSelector: Record<string, string> = pool === undefined
-    ? { 'strimzi.io/cluster': cluster, 'strimzi.io/name': `${cluster}-kafka` }
-    : { 'strimzi.io/cluster': cluster, 'strimzi.io/pool-name': pool };
+    ? { [STRIMZI_CLUSTER_LABEL]: cluster, 'strimzi.io/name': `${cluster}-kafka` }
+    : { [STRIMZI_CLUSTER_LABEL]: cluster, 'strimzi.io/pool-name': pool };
   return {
     metadata: { labels: { ...labels } },
     terminationGracePeriodSeconds: KAFKA_TERMINATION_GRACE_PERIOD_SECONDS,
@@ -385,7 +385,7 @@ function podTemplate(cluster: string, pool: string | undefined, zones: readonly 
       },
       podAntiAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: [{
-          labelSelector: { matchLabels: { 'strimzi.io/cluster': cluster, 'strimzi.io/name': `${cluster}-kafka` } },
+          labelSelector: { matchLabels: { [STRIMZI_CLUSTER_LABEL]: cluster, 'strimzi.io/name': `${cluster}-kafka` } },
           topologyKey: HOSTNAME_TOPOLOGY_KEY,
         }],
       },

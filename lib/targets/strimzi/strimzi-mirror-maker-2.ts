@@ -23,7 +23,7 @@ import { RuleTarget } from '../../contract/rule-target';
 import { AclOperation, AclPermission, AclResourceType } from '../../model/access/acl';
 import { PrincipalKind, type Principal } from '../../model/access/principal';
 import { renderJmxExporterConfig } from '../kubernetes/jmx-exporter-rules';
-import { HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
+import { HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, STRIMZI_CLUSTER_LABEL, TARGET_LABEL, ZONE_TOPOLOGY_KEY } from '../../contract/vocabulary';
 import type { MirrorMaker2Cluster } from './mirror-maker-2-cluster';
 import { MIRROR_MAKER_2_JMX_EXPORTER_RULES } from './mirror-maker-2-metrics';
 import { replicationLatencyByTopic } from '../../model/monitoring/mirror-maker-2-metric-names';
@@ -141,7 +141,7 @@ export interface StrimziMirrorMaker2Props {
 export class StrimziMirrorMaker2 extends KafkaIacConstruct {
   /** A client network for the target cluster's listeners that admits the pods of the MirrorMaker 2 named `name`. */
   public static clientNetwork(name: string): ClientNetwork {
-    return ClientNetwork.kubernetesPeer({ podLabels: { 'strimzi.io/cluster': name, 'strimzi.io/kind': 'KafkaMirrorMaker2' }, description: `MirrorMaker 2 ${name}` });
+    return ClientNetwork.kubernetesPeer({ podLabels: { [STRIMZI_CLUSTER_LABEL]: name, 'strimzi.io/kind': 'KafkaMirrorMaker2' }, description: `MirrorMaker 2 ${name}` });
   }
 
   /** The `KafkaMirrorMaker2`. */
@@ -187,7 +187,7 @@ export class StrimziMirrorMaker2 extends KafkaIacConstruct {
     const { monitored, memory, heap, cpu, version, sourceTasksMax, interval } = runtimeOf(this.path, props, replicas);
     const labels = { [TARGET_LABEL]: RuleTarget.STRIMZI, [KAFKA_CLUSTER_LABEL]: monitored };
     this.podSelector = { 'strimzi.io/kind': 'KafkaMirrorMaker2', [KAFKA_CLUSTER_LABEL]: monitored };
-    const spreadSelector = { 'strimzi.io/cluster': this.name, 'strimzi.io/kind': 'KafkaMirrorMaker2' };
+    const spreadSelector = { [STRIMZI_CLUSTER_LABEL]: this.name, 'strimzi.io/kind': 'KafkaMirrorMaker2' };
     const metricsName = `${this.name}-metrics`;
     this.metricsConfigMap = metricsConfigMap(this, metricsName, labels);
 
