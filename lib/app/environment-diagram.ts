@@ -2,7 +2,7 @@ import type { Environment } from '../model/environment';
 import { AuthenticationMechanism } from '../model/client-authentication';
 import type { KubernetesDocument, SynthesizedDocument, TerraformDocument } from '../contract/document';
 import { DocumentIndex } from '../contract/document-index';
-import { MSK_LISTENER_PORTS, MSK_EXPORTER_PORTS } from '../contract/msk-ports';
+import { MSK_JMX_EXPORTER_PORT, MSK_LISTENER_PORTS, MSK_NODE_EXPORTER_PORT } from '../contract/msk-ports';
 import { DR_PAIRING_ANNOTATION, DR_PAIRING_ARTEFACT_KIND, parseDrPairingDeclaration } from '../contract/dr-markers';
 import { KAFKA_CLUSTER_LABEL, KAFKA_NODE_ROLE_LABEL, STRIMZI_CLUSTER_LABEL, ZONE_TOPOLOGY_KEY } from '../contract/vocabulary';
 import { MermaidFlowchart, MermaidShape } from '../contract/mermaid-flowchart';
@@ -115,8 +115,8 @@ function mskCluster(chart: Diagram, index: DocumentIndex, doc: TerraformDocument
     const listeners = MSK_LISTENERS.filter((l) => l.on(b));
     const ids = new Map(listeners.map((l) => [l.port, chart.node(`listener :${l.port} ${l.label}`, MermaidShape.ROUNDED)]));
     const exporters = b.open_monitoring?.prometheus;
-    if (exporters?.jmx_exporter?.enabled_in_broker) ids.set(MSK_EXPORTER_PORTS[0]!, chart.node(`JMX exporter :${MSK_EXPORTER_PORTS[0]}`, MermaidShape.ROUNDED));
-    if (exporters?.node_exporter?.enabled_in_broker) ids.set(MSK_EXPORTER_PORTS[1]!, chart.node(`node exporter :${MSK_EXPORTER_PORTS[1]}`, MermaidShape.ROUNDED));
+    if (exporters?.jmx_exporter?.enabled_in_broker) ids.set(MSK_JMX_EXPORTER_PORT, chart.node(`JMX exporter :${MSK_JMX_EXPORTER_PORT}`, MermaidShape.ROUNDED));
+    if (exporters?.node_exporter?.enabled_in_broker) ids.set(MSK_NODE_EXPORTER_PORT, chart.node(`node exporter :${MSK_NODE_EXPORTER_PORT}`, MermaidShape.ROUNDED));
     chart.later(() => mskIngress(chart, index, group.security_groups ?? [], ids));
   });
 }

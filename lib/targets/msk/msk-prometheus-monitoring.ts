@@ -18,11 +18,7 @@ import {
 import { writeYaml } from '../../contract/yaml-writer';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { checkMonitoredBrokers } from './monitored-brokers';
-
-/** MSK open monitoring ports. */
-export const MSK_JMX_EXPORTER_PORT = 11001;
-/** MSK open monitoring: the port of the node exporter on each broker. */
-export const MSK_NODE_EXPORTER_PORT = 11002;
+import { MSK_JMX_EXPORTER_PORT, MSK_NODE_EXPORTER_PORT } from '../../contract/msk-ports';
 
 /** Props of `MskPrometheusMonitoring`: the cluster it watches through open monitoring. */
 export interface MskPrometheusMonitoringProps extends PrometheusAlertOptions {
