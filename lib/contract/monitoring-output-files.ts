@@ -5,7 +5,7 @@ import { KAFKA_RUNBOOKS } from '../model/monitoring/kafka-runbooks';
 import { SCALING_RUNBOOKS } from '../model/monitoring/scaling-runbooks';
 import { renderRuleFile, renderRuleFileOf } from './prometheus-rule-file';
 import { renderAlertTestFile } from './promtool-test-file';
-import { renderRunbook, type RunbookDashboardLink } from '../model/monitoring/runbook';
+import { renderRunbook, type Runbook, type RunbookDashboardLink } from '../model/monitoring/runbook';
 
 /** Where the generated Prometheus files of an environment go, under `dist/<env>/`. */
 export const PROMETHEUS_DIR = 'prometheus';
@@ -58,34 +58,45 @@ export function addPrometheusFiles(environment: Environment, path: string, baseN
   return { ruleFiles, testFiles };
 }
 
-/** Writes each runbook once per environment, listing every alert that links to it. */
+/** The runbooks of the catalogue, by slug. */
+const RUNBOOKS: ReadonlyMap<string, Runbook> = new Map([...KAFKA_RUNBOOKS, ...SCALING_RUNBOOKS].map((r) => [r.slug, r]));
+
+/**
+ * Records the alerts of `groups` as links to their runbooks. Each runbook that an alert or an
+ * alarm of the environment links to is written once per environment, listing every alert that
+ * links to it; a runbook nothing of the environment links to is not written (scaling out a
+ * Strimzi cluster in an environment that runs MSK only, say).
+ */
 function addRunbooks(environment: Environment, groups: readonly RuleGroup[]): void {
+  for (const g of groups) {
+    for (const a of g.alerts) linkAlert(environment, a.runbook, a.alert);
+  }
+}
+
+/** Links one alert (or alarm) to the runbook `slug`, and writes the runbook when it is the first link. */
+function linkAlert(environment: Environment, slug: string, alert: string): void {
   let bySlug = runbookAlerts.get(environment);
   if (!bySlug) {
     bySlug = new Map();
     runbookAlerts.set(environment, bySlug);
-    const collected = bySlug;
-    for (const r of [...KAFKA_RUNBOOKS, ...SCALING_RUNBOOKS]) {
-      environment.addOutputFile(`${RUNBOOK_DIR}/${r.slug}.md`, () => renderRunbook(r, [...(collected.get(r.slug) ?? [])].sort(),
-        (runbookPanels.get(environment) ?? []).filter((l) => l.runbook === r.slug)));
+  }
+  let alerts = bySlug.get(slug);
+  if (!alerts) {
+    const linked = new Set<string>();
+    alerts = linked;
+    bySlug.set(slug, linked);
+    const runbook = RUNBOOKS.get(slug);
+    if (runbook) {
+      environment.addOutputFile(`${RUNBOOK_DIR}/${slug}.md`, () => renderRunbook(runbook, [...linked].sort(),
+        (runbookPanels.get(environment) ?? []).filter((l) => l.runbook === slug)));
     }
   }
-  for (const g of groups) {
-    for (const a of g.alerts) {
-      const set = bySlug.get(a.runbook) ?? new Set<string>();
-      set.add(a.alert);
-      bySlug.set(a.runbook, set);
-    }
-  }
+  alerts.add(alert);
 }
 
 /** Records alerts that link to a runbook without a Prometheus rule (CloudWatch alarms). */
 export function linkRunbook(environment: Environment, slug: string, alarm: string): void {
-  addRunbooks(environment, [{ name: '', recordingRules: [], alerts: [] }]);
-  const bySlug = runbookAlerts.get(environment)!;
-  const set = bySlug.get(slug) ?? new Set<string>();
-  set.add(alarm);
-  bySlug.set(slug, set);
+  linkAlert(environment, slug, alarm);
 }
 
 /**
@@ -94,7 +105,6 @@ export function linkRunbook(environment: Environment, slug: string, alarm: strin
  * under "Dashboards".
  */
 export function linkDashboardPanels(environment: Environment, links: readonly RunbookDashboardLink[]): void {
-  addRunbooks(environment, []);
   const all = runbookPanels.get(environment) ?? [];
   all.push(...links);
   runbookPanels.set(environment, all);

@@ -99,15 +99,15 @@ describe('scaling alerts on Strimzi (KafkaPrometheusMonitoring)', () => {
     ]);
   });
 
-  it('writes the runbooks that say how to scale each target', () => {
+  it('writes the runbooks its alerts link to, and not those of the other targets', () => {
     const md = fs.readFileSync(path.join(dist, 'runbooks', 'scale-strimzi-brokers.md'), 'utf8');
     expect(md).toContain('# Scale out a Strimzi Kafka cluster');
     expect(md).toContain('`KafkaBrokerCpuHigh`');
     expect(md).toContain('Raise `replicas` of the broker KafkaNodePool');
     expect(md).toContain('autoRebalance');
     expect(fs.readFileSync(path.join(dist, 'runbooks', 'rebalance-failed.md'), 'utf8')).toContain('`KafkaRebalanceFailed`');
-    expect(fs.readFileSync(path.join(dist, 'runbooks', 'scale-statefulset-brokers.md'), 'utf8')).toContain('kafka-reassign-partitions.sh');
-    expect(fs.readFileSync(path.join(dist, 'runbooks', 'scale-msk-brokers.md'), 'utf8')).toContain('number_of_broker_nodes');
+    expect(fs.existsSync(path.join(dist, 'runbooks', 'scale-statefulset-brokers.md'))).toBe(false);
+    expect(fs.existsSync(path.join(dist, 'runbooks', 'scale-msk-brokers.md'))).toBe(false);
   });
 });
 
@@ -127,6 +127,15 @@ describe('scaling alerts on the StatefulSet target', () => {
     expect(checkRules([file]).ok).toBe(true);
     promtoolTests(dist, 'sandbox', ['KafkaBrokerCpuHigh', 'KafkaBrokerMemoryHigh', 'KafkaBrokerConnectionsHigh']);
   });
+
+  it('writes the StatefulSet scaling runbook, listing its alerts, and no Strimzi or MSK one', () => {
+    const md = fs.readFileSync(path.join(dist, 'runbooks', 'scale-statefulset-brokers.md'), 'utf8');
+    expect(md).toContain('kafka-reassign-partitions.sh');
+    expect(md).toContain('Alerts: `KafkaBrokerConnectionsHigh`, `KafkaBrokerCpuHigh`, `KafkaBrokerMemoryHigh`.');
+    for (const other of ['scale-strimzi-brokers', 'rebalance-failed', 'scale-msk-brokers']) {
+      expect(fs.existsSync(path.join(dist, 'runbooks', `${other}.md`)), other).toBe(false);
+    }
+  });
 });
 
 describe('scaling alerts on MSK open monitoring', () => {
@@ -145,6 +154,13 @@ describe('scaling alerts on MSK open monitoring', () => {
     expect(byName.KafkaBrokerCpuHigh.annotations.runbook_url).toBe('runbooks/scale-msk-brokers.md');
     expect(checkRules([file]).ok).toBe(true);
     promtoolTests(dist, 'payments-msk', Object.keys(byName));
+  });
+
+  it('writes the MSK scaling runbook and none of the Kubernetes targets', () => {
+    expect(fs.readFileSync(path.join(dist, 'runbooks', 'scale-msk-brokers.md'), 'utf8')).toContain('number_of_broker_nodes');
+    for (const other of ['scale-strimzi-brokers', 'rebalance-failed', 'scale-statefulset-brokers']) {
+      expect(fs.existsSync(path.join(dist, 'runbooks', `${other}.md`)), other).toBe(false);
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { ALERT_DASHBOARD_PANELS, type AlertDashboardPanel } from '../../lib/cont
 import { PROMETHEUS_DIR, RUNBOOK_DIR } from '../../lib/contract/monitoring-output-files';
 import { CLUSTER_LABEL } from '../../lib/model/monitoring/metrics-backend';
 import { dashboardsIn } from '../support/dashboard-queries';
-import { EXAMPLE_ENVIRONMENTS, exampleDist } from '../support/paths';
+import { EXAMPLE_ENVIRONMENTS, exampleDist, exampleTerraform } from '../support/paths';
 
 /**
  * Every example environment's runbooks link each alert to the panel of the dashboards that the
@@ -100,6 +100,27 @@ describe.each(EXAMPLE_ENVIRONMENTS)('%s: runbooks link each alert to a panel of 
     for (const l of links) {
       expect(alerts.some((a) => a.alert === l.alert && a.cluster === l.cluster), `${l.alert} ${l.cluster}`).toBe(true);
       expect(dashboards.find((d) => d.model.uid === l.uid)!.model.tags).toContain(l.cluster);
+    }
+  });
+});
+
+/** The runbook slugs the CloudWatch alarm descriptions of an MSK environment name (`Runbook: <base>/<slug>.md`), none elsewhere. */
+function alarmRunbookSlugs(env: string): string[] {
+  const file = exampleTerraform(env);
+  if (!fs.existsSync(file)) return [];
+  const alarms = Object.values(JSON.parse(fs.readFileSync(file, 'utf8')).resource?.aws_cloudwatch_metric_alarm ?? {}) as { alarm_description?: string }[];
+  return alarms.flatMap((a) => [...(a.alarm_description ?? '').matchAll(/Runbook: \S*?([a-z0-9-]+)\.md/g)].map((m) => m[1]!));
+}
+
+describe.each(EXAMPLE_ENVIRONMENTS)('%s: writes the runbooks its alerts and alarms link to, and no other', (env) => {
+  it('has one runbook per linked slug, each listing the alerts that link to it', () => {
+    const dist = exampleDist(env);
+    const linked = new Set([...alertsOf(dist).map((a) => slugOf(a.runbookUrl)!), ...alarmRunbookSlugs(env)]);
+    const written = fs.readdirSync(path.join(dist, RUNBOOK_DIR)).map((f) => f.replace(/\.md$/, ''));
+    expect(linked.size).toBeGreaterThan(8);
+    expect(written.sort()).toEqual([...linked].sort());
+    for (const slug of written) {
+      expect(fs.readFileSync(path.join(dist, RUNBOOK_DIR, `${slug}.md`), 'utf8'), slug).toMatch(/^Rules: .*\. Alerts: `[A-Za-z0-9_:-]+`/m);
     }
   });
 });
