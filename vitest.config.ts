@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
@@ -67,6 +68,10 @@ function moduleCacheFolder(): string {
 }
 
 export default defineConfig({
+  resolve: {
+    // The tests' `import ts from 'typescript'` loads the compiler with require (test/support/typescript-require.ts).
+    alias: [{ find: /^typescript$/, replacement: fileURLToPath(new URL('test/support/typescript-require.ts', import.meta.url)) }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],

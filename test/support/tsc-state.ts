@@ -1,7 +1,8 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ts from 'typescript';
+// Loaded with require, in vitest (the alias in vitest.config.ts) and under tsx (scripts/test.sh's typecheck) alike.
+import ts from './typescript-require';
 
 /**
  * A check of tsc's incremental state (`--incremental --tsBuildInfoFile`) that needs no program:
