@@ -2,10 +2,7 @@ import type { RuleGroup } from '../model/monitoring/alert-rule';
 import { KafkaAlertName } from '../model/monitoring/kafka-alerts';
 import { SloRunbook } from '../model/monitoring/service-level-objective';
 import type { RunbookDashboardLink } from '../model/monitoring/runbook';
-import type { Environment } from '../model/environment';
-import { checkGrafanaUrl } from '../model/grammar/names';
-import { linkDashboardPanels } from './monitoring-output-files';
-import { clusterDashboards, DashboardKind, DrPanel, OperationalPanel, SloPanelOffset, sloRowTitlePrefix, type BuiltDashboard, type DashboardCluster } from './dashboards';
+import { DashboardKind, DrPanel, OperationalPanel, SloPanelOffset, sloRowTitlePrefix, type BuiltDashboard } from './dashboards';
 
 /**
  * Which dashboard panel each Kafka alert links to, defined once: the runbook of every alert
@@ -105,18 +102,6 @@ export function dashboardPanelLinks(cluster: string, groups: readonly RuleGroup[
     });
   }
   return links;
-}
-
-/**
- * The dashboards of one cluster (`clusterDashboards`), with the runbook of each of its alerts
- * (`groups`, the cluster's monitoring) linked to its panel: what `KafkaGrafanaDashboards` and
- * `MskDashboards` both build. `grafanaUrl` is checked (KIAC-PROP at `path`) before any link is written.
- */
-export function linkedClusterDashboards(environment: Environment, path: string, cluster: DashboardCluster, dr: boolean, groups: readonly RuleGroup[], grafanaUrl: string | undefined): BuiltDashboard[] {
-  const dashboards = clusterDashboards(cluster, dr);
-  const url = grafanaUrl === undefined ? undefined : checkGrafanaUrl(grafanaUrl, { code: 'KIAC-PROP', path, prop: 'grafanaUrl' });
-  linkDashboardPanels(environment, dashboardPanelLinks(cluster.identity.cluster, groups, dashboards, url));
-  return dashboards;
 }
 
 /** The panel of each SLO runbook's alerts in their SLO's row. */

@@ -39,6 +39,9 @@ function publicMethods(decl: ts.Declaration): ts.Declaration[] {
  * by undocumentedExports instead of being followed (lib/ has none).
  */
 function programOverOwnFiles(files: readonly string[]): ts.Program {
+  const key = files.join('\n');
+  const cached = programs.get(key);
+  if (cached) return cached;
   const options: ts.CompilerOptions = {
     noEmit: true, noLib: true, types: [], module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler,
     target: ts.ScriptTarget.ES2022, resolveJsonModule: true, esModuleInterop: true,
@@ -47,8 +50,13 @@ function programOverOwnFiles(files: readonly string[]): ts.Program {
   host.resolveModuleNameLiterals = (literals, containingFile, _redirect, compilerOptions) => literals.map((l) => (isRelative(l.text)
     ? ts.resolveModuleName(l.text, containingFile, compilerOptions, host)
     : { resolvedModule: undefined }));
-  return ts.createProgram({ rootNames: files, options, host });
+  const program = ts.createProgram({ rootNames: files, options, host });
+  programs.set(key, program);
+  return program;
 }
+
+/** The programs made so far, by their root files: the two checks of the entry points share one. */
+const programs = new Map<string, ts.Program>();
 
 const isRelative = (specifier: string) => specifier.startsWith('./') || specifier.startsWith('../');
 
@@ -84,6 +92,34 @@ export function undocumentedExports(entryPoints: readonly string[]): string[] {
   }
   return [...missing].sort();
 }
+
+/** `<entry point> <name>` of every name each entry point exports, sorted: the package's public API. */
+export function exportedNames(entryPoints: readonly string[]): string[] {
+  const files = entryPoints.map((e) => path.join(ROOT, e));
+  const program = programOverOwnFiles(files);
+  const checker = program.getTypeChecker();
+  return files.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!)
+    .map((e) => `${path.relative(ROOT, file)} ${e.name}`)).sort();
+}
+
+/** Helpers the library's modules share: each lives in a module no entry point re-exports. */
+const INTERNAL_HELPERS = ['ingressNetworkPolicy', 'tcpPorts', 'linkedClusterDashboards', 'roleSeriesLabels', 'clusterAlertLabels', 'scrapedSeriesLabels', 'alertedCluster'];
+
+describe('the public API', () => {
+  const names = exportedNames(ENTRY_POINTS);
+
+  it('keeps the internal helpers out of every entry point', () => {
+    expect(names).toContain('lib/msk.ts MskCluster');
+    expect(names).toContain('lib/kubernetes.ts StrimziSupportNetworkPolicies');
+    expect(names).toContain('lib/index.ts ScrapeRole');
+    const leaked = names.filter((n) => INTERNAL_HELPERS.includes(n.split(' ')[1]!));
+    expect(leaked).toEqual([]);
+  });
+
+  it('is the list recorded in public-api.txt: an export added or removed is an API change made on purpose (vitest -u records it)', async () => {
+    await expect(`${names.join('\n')}\n`).toMatchFileSnapshot('./__snapshots__/public-api.txt');
+  });
+});
 
 describe('the API reference', () => {
   it('documents every exported symbol of every entry point, and every public method', () => {

@@ -2,7 +2,8 @@ import { AlertSeverity } from './alert-severity';
 import type { AlertRule, AlertScenario, TestSeries } from './alert-rule';
 import type { ResolvedThresholds } from './kafka-alert-thresholds';
 import type { MetricSelector } from './metric-selector';
-import { alertedCluster, clusterAlertLabels, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
+import { type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
+import { alertedCluster, clusterAlertLabels } from './series-labels';
 import { PrometheusDuration } from './prometheus-duration';
 
 /**

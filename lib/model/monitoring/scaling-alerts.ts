@@ -3,7 +3,8 @@ import { KafkaIacError } from '../errors';
 import { AlertSeverity } from './alert-severity';
 import type { AlertRule, AlertScenario, RuleGroup, TestSeries } from './alert-rule';
 import { MetricSelector } from './metric-selector';
-import { alertedCluster, clusterAlertLabels, roleSeriesLabels, ScrapeRole, type MonitoredClusterIdentity } from './metrics-backend';
+import { ScrapeRole, type MonitoredClusterIdentity } from './metrics-backend';
+import { alertedCluster, clusterAlertLabels, roleSeriesLabels } from './series-labels';
 import { PrometheusDuration } from './prometheus-duration';
 
 /**

@@ -3,7 +3,8 @@ import { promqlMatchers } from './promql-string';
 import { KafkaIacError } from '../errors';
 import { AlertSeverity } from './alert-severity';
 import type { AlertRule, AlertScenario, RecordingRule, RuleGroup } from './alert-rule';
-import { alertedCluster, CLUSTER_LABEL, clusterAlertLabels, ENVIRONMENT_LABEL, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
+import { CLUSTER_LABEL, ENVIRONMENT_LABEL, type BackendMetrics, type MonitoredClusterIdentity } from './metrics-backend';
+import { alertedCluster, clusterAlertLabels } from './series-labels';
 import { PrometheusDuration } from './prometheus-duration';
 import { ServiceLevelIndicator, type ResolvedIndicator } from './service-level-indicator';
 

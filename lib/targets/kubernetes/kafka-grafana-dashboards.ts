@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
-import { linkedClusterDashboards } from '../../contract/alert-dashboard-panels';
+import { linkedClusterDashboards } from '../../contract/linked-dashboards';
 import { KafkaIacError } from '../../model/errors';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import {

@@ -7,7 +7,8 @@ import { KafkaIacError } from '../../model/errors';
 import { RuleTarget } from '../../contract/rule-target';
 
 import type { RuleGroup } from '../../model/monitoring/alert-rule';
-import { ScrapeRole, jmxExporterMetrics, monitoredClusterIdentity, scrapedSeriesLabels, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { ScrapeRole, jmxExporterMetrics, monitoredClusterIdentity, type BackendMetrics, type MonitoredClusterIdentity } from '../../model/monitoring/metrics-backend';
+import { scrapedSeriesLabels } from '../../model/monitoring/series-labels';
 import { addPrometheusFiles } from '../../contract/monitoring-output-files';
 import { clusterRuleGroups } from '../../contract/cluster-rule-groups';
 import { NAMESPACE_LABEL } from '../../contract/alertmanager-config';

@@ -1,4 +1,5 @@
-import { IntOrString, KubeNetworkPolicy, type LabelSelector, type NetworkPolicyIngressRule, type NetworkPolicyPeer, type NetworkPolicyPort } from '../../imports/k8s';
+import { KubeNetworkPolicy, type NetworkPolicyPeer } from '../../imports/k8s';
+import { ingressNetworkPolicy, tcpPorts } from './ingress-network-policy';
 import { Construct } from 'constructs';
 import { ClientNetworkKind, type ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
@@ -51,23 +52,6 @@ export class StrimziSupportNetworkPolicies extends KafkaIacConstruct {
       ports: tcpPorts(STRIMZI_METRICS_PORT),
     }]);
   }
-}
-
-/**
- * An ingress NetworkPolicy named `name`: the pods `podSelector` selects refuse the ingress that
- * no rule of `ingress` allows (without rules, all of it: a deny-by-default policy). The
- * NetworkPolicies of both Kubernetes targets are written with it.
- */
-export function ingressNetworkPolicy(scope: Construct, id: string, name: string, labels: Readonly<Record<string, string>>, podSelector: LabelSelector, ingress?: NetworkPolicyIngressRule[]): KubeNetworkPolicy {
-  return new KubeNetworkPolicy(scope, id, {
-    metadata: { name, labels: { ...labels } },
-    spec: { podSelector, policyTypes: ['Ingress'], ...(ingress ? { ingress } : {}) },
-  });
-}
-
-/** The TCP `ports` of a NetworkPolicy rule. */
-export function tcpPorts(...ports: number[]): NetworkPolicyPort[] {
-  return ports.map((port) => ({ protocol: 'TCP', port: IntOrString.fromNumber(port) }));
 }
 
 /**

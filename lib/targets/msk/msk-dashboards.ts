@@ -4,7 +4,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 import { Environment } from '../../model/environment';
-import { linkedClusterDashboards } from '../../contract/alert-dashboard-panels';
+import { linkedClusterDashboards } from '../../contract/linked-dashboards';
 import { KafkaIacError } from '../../model/errors';
 import { CapacityPlan } from '../../model/capacity/capacity-planner';
 import { compareEnglish } from '../../model/english-order';

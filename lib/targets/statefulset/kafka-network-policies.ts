@@ -2,7 +2,8 @@ import type { KubeNetworkPolicy, NetworkPolicyIngressRule, NetworkPolicyPeer } f
 import { Construct } from 'constructs';
 import type { ClientNetwork } from '../../model/client-network';
 import { KafkaIacError } from '../../model/errors';
-import { ingressNetworkPolicy, networkPolicyPeerOf, requirePrometheusNetworks, tcpPorts } from '../kubernetes/strimzi-support-network-policies';
+import { networkPolicyPeerOf, requirePrometheusNetworks } from '../kubernetes/strimzi-support-network-policies';
+import { ingressNetworkPolicy, tcpPorts } from '../kubernetes/ingress-network-policy';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** A listener port and the workloads allowed to reach it. */

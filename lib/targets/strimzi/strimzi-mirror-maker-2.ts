@@ -27,7 +27,8 @@ import { HOSTNAME_TOPOLOGY_KEY, KAFKA_CLUSTER_LABEL, STRIMZI_CLUSTER_LABEL, TARG
 import type { MirrorMaker2Cluster } from './mirror-maker-2-cluster';
 import { MIRROR_MAKER_2_JMX_EXPORTER_RULES } from './mirror-maker-2-metrics';
 import { replicationLatencyByTopic } from '../../model/monitoring/mirror-maker-2-metric-names';
-import { roleSeriesLabels, ScrapeRole } from '../../model/monitoring/metrics-backend';
+import { ScrapeRole } from '../../model/monitoring/metrics-backend';
+import { roleSeriesLabels } from '../../model/monitoring/series-labels';
 import { KafkaIacConstruct } from '../../contract/kafka-iac-construct';
 
 /** The data key of the JMX exporter configuration in the MirrorMaker 2 metrics ConfigMap. */
