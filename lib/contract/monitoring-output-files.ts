@@ -1,4 +1,5 @@
 import { oncePerSynthesis, type Environment, type OutputRenderContext } from '../model/environment';
+import { KafkaIacError } from '../model/errors';
 import type { RuleGroup } from '../model/monitoring/alert-rule';
 import { assertUniqueAlertNames } from '../model/monitoring/alert-rule';
 import { KAFKA_RUNBOOKS } from '../model/monitoring/kafka-runbooks';
@@ -64,39 +65,50 @@ const RUNBOOKS: ReadonlyMap<string, Runbook> = new Map([...KAFKA_RUNBOOKS, ...SC
 /**
  * Records the alerts of `groups` as links to their runbooks. Each runbook that an alert or an
  * alarm of the environment links to is written once per environment, listing every alert that
- * links to it; a runbook nothing of the environment links to is not written (scaling out a
- * Strimzi cluster in an environment that runs MSK only, say).
+ * links to it, with the runbooks its text sends the reader to (`related`); a runbook nothing of
+ * the environment needs is not written (scaling out a Strimzi cluster in an environment that runs
+ * MSK only, say).
  */
 function addRunbooks(environment: Environment, groups: readonly RuleGroup[]): void {
   for (const g of groups) {
-    for (const a of g.alerts) linkAlert(environment, a.runbook, a.alert);
+    for (const a of g.alerts) alertsLinkingTo(environment, a.runbook).add(a.alert);
   }
 }
 
-/** Links one alert (or alarm) to the runbook `slug`, and writes the runbook when it is the first link. */
-function linkAlert(environment: Environment, slug: string, alert: string): void {
+/**
+ * The alerts (and alarms) of the environment that link to the runbook `slug`. The first call for a
+ * slug registers the runbook's file, and its related runbooks'.
+ */
+function alertsLinkingTo(environment: Environment, slug: string): Set<string> {
   let bySlug = runbookAlerts.get(environment);
   if (!bySlug) {
     bySlug = new Map();
     runbookAlerts.set(environment, bySlug);
   }
-  let alerts = bySlug.get(slug);
-  if (!alerts) {
-    const linked = new Set<string>();
-    alerts = linked;
-    bySlug.set(slug, linked);
-    const runbook = RUNBOOKS.get(slug);
-    if (runbook) {
-      environment.addOutputFile(`${RUNBOOK_DIR}/${slug}.md`, () => renderRunbook(runbook, [...linked].sort(),
-        (runbookPanels.get(environment) ?? []).filter((l) => l.runbook === slug)));
-    }
-  }
-  alerts.add(alert);
+  const known = bySlug.get(slug);
+  if (known) return known;
+  const linked = new Set<string>();
+  bySlug.set(slug, linked);
+  const runbook = RUNBOOKS.get(slug);
+  if (!runbook) throw unknownRunbook(environment, slug);
+  environment.addOutputFile(`${RUNBOOK_DIR}/${slug}.md`, () => renderRunbook(runbook, [...linked].sort(),
+    (runbookPanels.get(environment) ?? []).filter((l) => l.runbook === slug)));
+  for (const related of runbook.related ?? []) alertsLinkingTo(environment, related);
+  return linked;
+}
+
+/** An alert or alarm links to a runbook the catalogue does not have: its runbook_url would lead nowhere. */
+function unknownRunbook(environment: Environment, slug: string): KafkaIacError {
+  return KafkaIacError.invalidProp({
+    code: 'KIAC-OUTPUT', path: `Environment ${environment.name}`, prop: 'runbook', found: slug,
+    expected: `a runbook of the catalogue (${[...RUNBOOKS.keys()].sort().join(', ')})`,
+    fix: 'Add the runbook to lib/model/monitoring/kafka-runbooks.ts or scaling-runbooks.ts, or link the alert to one of these.',
+  });
 }
 
 /** Records alerts that link to a runbook without a Prometheus rule (CloudWatch alarms). */
 export function linkRunbook(environment: Environment, slug: string, alarm: string): void {
-  linkAlert(environment, slug, alarm);
+  alertsLinkingTo(environment, slug).add(alarm);
 }
 
 /**

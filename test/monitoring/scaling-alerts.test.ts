@@ -111,6 +111,21 @@ describe('scaling alerts on Strimzi (KafkaPrometheusMonitoring)', () => {
   });
 });
 
+describe('scaling alerts on Strimzi without the failed-rebalance alert', () => {
+  const dist = build('strimzi-no-rebalance-alert', (app, env) => {
+    new KafkaPrometheusMonitoring(app.chart(env, 'monitoring'), 'Monitoring', { clusterName: 'orders', target: KubernetesKafkaTarget.STRIMZI, expectedNodes: 6, scaling: { capacityPlans: [plan], rebalanceFailedAlert: false } });
+  });
+
+  it('still writes the rebalance-failed runbook that the scale-out runbook sends the reader to, with no alert of its own', () => {
+    const { rules } = scalingGroup(dist, 'orders');
+    expect(rules.map((r) => r.alert)).not.toContain('KafkaRebalanceFailed');
+    expect(fs.readFileSync(path.join(dist, 'runbooks', 'scale-strimzi-brokers.md'), 'utf8')).toContain('see rebalance-failed');
+    const rebalance = fs.readFileSync(path.join(dist, 'runbooks', 'rebalance-failed.md'), 'utf8');
+    expect(rebalance).toContain('Alerts: -.');
+    expect(rebalance).not.toContain('`KafkaRebalanceFailed`');
+  });
+});
+
 describe('scaling alerts on the StatefulSet target', () => {
   const dist = build('statefulset', (app, env) => {
     new KafkaPrometheusMonitoring(app.chart(env, 'monitoring'), 'Monitoring', { clusterName: 'sandbox', target: KubernetesKafkaTarget.STATEFULSET, expectedNodes: 6, scaling: { capacityPlans: [] } });

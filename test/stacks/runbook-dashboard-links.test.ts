@@ -7,6 +7,8 @@ import { PROMETHEUS_DIR, RUNBOOK_DIR } from '../../lib/contract/monitoring-outpu
 import { CLUSTER_LABEL } from '../../lib/model/monitoring/metrics-backend';
 import { dashboardsIn } from '../support/dashboard-queries';
 import { EXAMPLE_ENVIRONMENTS, exampleDist, exampleTerraform } from '../support/paths';
+import { KAFKA_RUNBOOKS } from '../../lib/model/monitoring/kafka-runbooks';
+import { SCALING_RUNBOOKS } from '../../lib/model/monitoring/scaling-runbooks';
 
 /**
  * Every example environment's runbooks link each alert to the panel of the dashboards that the
@@ -104,23 +106,40 @@ describe.each(EXAMPLE_ENVIRONMENTS)('%s: runbooks link each alert to a panel of 
   });
 });
 
-/** The runbook slugs the CloudWatch alarm descriptions of an MSK environment name (`Runbook: <base>/<slug>.md`), none elsewhere. */
-function alarmRunbookSlugs(env: string): string[] {
+/** Each CloudWatch alarm of an MSK environment with the runbook slug its description names (`Runbook: <base>/<slug>.md`); none elsewhere. */
+function alarmRunbooks(env: string): { alert: string; slug: string }[] {
   const file = exampleTerraform(env);
   if (!fs.existsSync(file)) return [];
-  const alarms = Object.values(JSON.parse(fs.readFileSync(file, 'utf8')).resource?.aws_cloudwatch_metric_alarm ?? {}) as { alarm_description?: string }[];
-  return alarms.flatMap((a) => [...(a.alarm_description ?? '').matchAll(/Runbook: \S*?([a-z0-9-]+)\.md/g)].map((m) => m[1]!));
+  const alarms = Object.values(JSON.parse(fs.readFileSync(file, 'utf8')).resource?.aws_cloudwatch_metric_alarm ?? {}) as { alarm_name: string; alarm_description?: string }[];
+  return alarms.flatMap((a) => [...(a.alarm_description ?? '').matchAll(/Runbook: \S*?([a-z0-9-]+)\.md/g)].map((m) => ({ alert: a.alarm_name, slug: m[1]! })));
 }
 
-describe.each(EXAMPLE_ENVIRONMENTS)('%s: writes the runbooks its alerts and alarms link to, and no other', (env) => {
-  it('has one runbook per linked slug, each listing the alerts that link to it', () => {
-    const dist = exampleDist(env);
-    const linked = new Set([...alertsOf(dist).map((a) => slugOf(a.runbookUrl)!), ...alarmRunbookSlugs(env)]);
+/** The alerts a written runbook lists (`Rules: … Alerts: `a`, `b`.`, or `-`). */
+function listedAlerts(dist: string, slug: string): string[] {
+  const line = /^Rules: .*\. Alerts: (.*)\.$/m.exec(fs.readFileSync(path.join(dist, RUNBOOK_DIR, `${slug}.md`), 'utf8'));
+  expect(line, slug).not.toBeNull();
+  return line![1] === '-' ? [] : line![1]!.split(', ').map((a) => a.replace(/^`|`$/g, ''));
+}
+
+const CATALOGUE = new Map([...KAFKA_RUNBOOKS, ...SCALING_RUNBOOKS].map((r) => [r.slug, r]));
+
+describe.each(EXAMPLE_ENVIRONMENTS)('%s: writes the runbooks its alerts and alarms link to, with those they send the reader to, and no other', (env) => {
+  const dist = exampleDist(env);
+  const links = [...alertsOf(dist).map((a) => ({ alert: a.alert, slug: slugOf(a.runbookUrl)! })), ...alarmRunbooks(env)];
+
+  it('has one runbook per linked slug and per related one', () => {
+    const expected = new Set(links.map((l) => l.slug));
+    for (const slug of expected) for (const related of CATALOGUE.get(slug)?.related ?? []) expected.add(related);
     const written = fs.readdirSync(path.join(dist, RUNBOOK_DIR)).map((f) => f.replace(/\.md$/, ''));
-    expect(linked.size).toBeGreaterThan(8);
-    expect(written.sort()).toEqual([...linked].sort());
+    expect(expected.size).toBeGreaterThan(8);
+    expect(written.sort()).toEqual([...expected].sort());
+  });
+
+  it('lists in each runbook exactly the alerts and alarms that link to it', () => {
+    const written = fs.readdirSync(path.join(dist, RUNBOOK_DIR)).map((f) => f.replace(/\.md$/, ''));
     for (const slug of written) {
-      expect(fs.readFileSync(path.join(dist, RUNBOOK_DIR, `${slug}.md`), 'utf8'), slug).toMatch(/^Rules: .*\. Alerts: `[A-Za-z0-9_:-]+`/m);
+      const expected = [...new Set(links.filter((l) => l.slug === slug).map((l) => l.alert))].sort();
+      expect(listedAlerts(dist, slug), slug).toEqual(expected);
     }
   });
 });

@@ -4,7 +4,7 @@ import { SloRunbook } from './service-level-objective';
 /** The runbooks every generated alert links to. */
 export const KAFKA_RUNBOOKS: readonly Runbook[] = [
   {
-    slug: 'broker-down', title: 'Kafka broker down or not scraped', ruleIds: ['MON-001'],
+    slug: 'broker-down', title: 'Kafka broker down or not scraped', ruleIds: ['MON-001'], related: ['disk-full'],
     meaning: 'A Kafka node (broker or KRaft controller) does not answer its metrics scrape, or fewer nodes than expected are up. Its partitions run with one replica fewer; one more failure stops acks=all writes for partitions that lose their min ISR.',
     firstChecks: [
       'Is the pod running? `kubectl -n <namespace> get pods -l kafka-iac.dev/cluster=<cluster>` (on MSK: the cluster state and the broker list in the console or `aws kafka list-nodes`).',
@@ -46,7 +46,7 @@ export const KAFKA_RUNBOOKS: readonly Runbook[] = [
     ],
   },
   {
-    slug: 'under-replicated-partitions', title: 'Under-replicated partitions', ruleIds: ['MON-006', 'SLO-003'],
+    slug: 'under-replicated-partitions', title: 'Under-replicated partitions', ruleIds: ['MON-006', 'SLO-003'], related: ['broker-down'],
     meaning: 'Partitions have fewer in-sync replicas than their replication factor for longer than a rolling restart takes. The cluster is one failure closer to unavailable partitions.',
     firstChecks: [
       'Is a broker down or restarting? (see broker-down). A rolling restart explains a few minutes.',
@@ -60,7 +60,7 @@ export const KAFKA_RUNBOOKS: readonly Runbook[] = [
     ],
   },
   {
-    slug: 'under-min-isr', title: 'Partitions under their min ISR', ruleIds: ['MON-012'],
+    slug: 'under-min-isr', title: 'Partitions under their min ISR', ruleIds: ['MON-012'], related: ['broker-down'],
     meaning: 'Partitions have fewer in-sync replicas than `min.insync.replicas` (2). Producers with acks=all get NotEnoughReplicas errors for them: writes are failing now.',
     firstChecks: [
       'How many brokers are down? Two replicas of the same partition are out.',
@@ -96,7 +96,7 @@ export const KAFKA_RUNBOOKS: readonly Runbook[] = [
     ],
   },
   {
-    slug: 'offline-partitions', title: 'Offline partitions', ruleIds: ['MON-009'],
+    slug: 'offline-partitions', title: 'Offline partitions', ruleIds: ['MON-009'], related: ['broker-down', 'controller-problems'],
     meaning: 'Partitions have no leader: every producer and consumer of them fails. All replicas of the partition are down or out of the ISR.',
     firstChecks: [
       '`kafka-topics.sh --describe --unavailable-partitions`: which partitions and which brokers hold their replicas.',
@@ -149,7 +149,7 @@ export const KAFKA_RUNBOOKS: readonly Runbook[] = [
     ],
   },
   {
-    slug: SloRunbook.BURN_RATE, title: 'SLO error budget burning too fast', ruleIds: ['SLO-001', 'SLO-002', 'SLO-003'],
+    slug: SloRunbook.BURN_RATE, title: 'SLO error budget burning too fast', ruleIds: ['SLO-001', 'SLO-002', 'SLO-003'], related: ['request-latency', 'consumer-lag', 'under-replicated-partitions'],
     meaning: 'An SLO is failing fast enough over both a long and a short window that the stated share of its error budget is gone within the long window. Page alerts (14.4x, 6x for 30 days) need action now; ticket alerts (3x, 1x) within working hours.',
     firstChecks: [
       'Which SLO (`slo` label) and which indicator: latency (request-latency), lag (consumer-lag), or replication (under-replicated-partitions).',

@@ -7,6 +7,12 @@ export interface Runbook {
   readonly title: string;
   /** The rules whose alerts link here. */
   readonly ruleIds: readonly string[];
+  /**
+   * The runbooks its text sends the reader to (`see disk-full`): an environment that writes this
+   * runbook writes them too, whether or not an alert of its own links to them.
+   * @default - none
+   */
+  readonly related?: readonly string[];
   /** What the alert means and what it costs if ignored. */
   readonly meaning: string;
   /** The first things to check, in order. */

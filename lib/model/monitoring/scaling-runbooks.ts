@@ -7,7 +7,7 @@ import type { Runbook } from './runbook';
  */
 export const SCALING_RUNBOOKS: readonly Runbook[] = [
   {
-    slug: 'scale-strimzi-brokers', title: 'Scale out a Strimzi Kafka cluster', ruleIds: ['CAP-002'],
+    slug: 'scale-strimzi-brokers', title: 'Scale out a Strimzi Kafka cluster', ruleIds: ['CAP-002'], related: ['rebalance-failed'],
     meaning: 'A broker of a Strimzi cluster passed a scaling trigger of the design documents (CPU above 70%, memory above 80%, bytes in above 80% of the capacity plan, or more than 500 connections) for 10 minutes. Without more brokers, latency rises and replicas fall behind.',
     firstChecks: [
       'Is the load real and lasting? Compare with last week; a one-off backfill or a client that leaks connections is fixed at the client.',
