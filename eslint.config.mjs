@@ -112,4 +112,17 @@ export default tseslint.config(
   },
   ...layerBlocks,
   ...exceptionBlocks,
+  {
+    // vitest.config.ts aliases 'typescript' to test/support/typescript-require.ts, which loads the
+    // compiler with require and exports it as the default: a namespace, named or dynamic import of
+    // a value from 'typescript' would type-check (tsc ignores the alias) and be undefined at run time.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "ImportDeclaration[source.value='typescript'][importKind='value'] > ImportNamespaceSpecifier", message: "Import the compiler as `import ts from 'typescript'` (vitest.config.ts aliases it to test/support/typescript-require.ts, which exports only a default)." },
+        { selector: "ImportDeclaration[source.value='typescript'][importKind='value'] > ImportSpecifier[importKind='value']", message: "Import the compiler as `import ts from 'typescript'` and use `ts.X` (the alias exports only a default)." },
+        { selector: "ImportExpression[source.value='typescript']", message: "Import the compiler as `import ts from 'typescript'` (the alias exports only a default)." },
+      ],
+    },
+  },
 );

@@ -16,6 +16,23 @@ async function restricted(file: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+describe('lint: the tests import the TypeScript compiler as its default (vitest.config.ts aliases it to a require)', () => {
+  const syntax = async (code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, 'test/__probe.ts') });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+
+  it('refuses a namespace, a named value or a dynamic import of typescript in a test', async () => {
+    expect(await syntax("import * as ts from 'typescript';\nexport { ts };\n")).toHaveLength(1);
+    expect(await syntax("import { SyntaxKind } from 'typescript';\nexport { SyntaxKind };\n")).toHaveLength(1);
+    expect(await syntax("export const ts = import('typescript');\n")).toHaveLength(1);
+  });
+
+  it('allows the default import and type-only imports', async () => {
+    expect(await syntax("import ts from 'typescript';\nimport type { Node } from 'typescript';\nimport { type SourceFile } from 'typescript';\nexport { ts };\nexport type N = Node | SourceFile;\n")).toEqual([]);
+  });
+});
+
 describe('lint: the architecture as import restrictions', () => {
   it('refuses an import that goes the wrong way, at any depth of a layer', async () => {
     expect(await restricted('lib/model/__probe.ts', "import { RuleLevel } from '../rules/rule';\nexport { RuleLevel };\n"))
