@@ -66,6 +66,10 @@ if [ -z "$can_install" ]; then
   [ -n "$need_terraform" ] && missing+=("terraform ${TERRAFORM_VERSION} or newer: run  curl -fsSLo /tmp/terraform.zip $(terraform_url) && sudo unzip -o /tmp/terraform.zip terraform -d /usr/local/bin")
 fi
 [ -d node_modules ] || missing+=("node_modules: run  npm ci")
+# The tools started from node_modules/.bin below (a partial install would fail there with "No such file").
+for tool in tsx eslint vitest; do
+  [ ! -d node_modules ] || [ -x "node_modules/.bin/$tool" ] || missing+=("node_modules/.bin/$tool: run  npm ci")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "The test command needs these first:" >&2
   printf '  - %s\n' "${missing[@]}" >&2
