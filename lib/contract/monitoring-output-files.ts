@@ -87,10 +87,10 @@ function alertsLinkingTo(environment: Environment, slug: string): Set<string> {
   }
   const known = bySlug.get(slug);
   if (known) return known;
-  const linked = new Set<string>();
-  bySlug.set(slug, linked);
   const runbook = RUNBOOKS.get(slug);
   if (!runbook) throw unknownRunbook(environment, slug);
+  const linked = new Set<string>();
+  bySlug.set(slug, linked);
   environment.addOutputFile(`${RUNBOOK_DIR}/${slug}.md`, () => renderRunbook(runbook, [...linked].sort(),
     (runbookPanels.get(environment) ?? []).filter((l) => l.runbook === slug)));
   for (const related of runbook.related ?? []) alertsLinkingTo(environment, related);

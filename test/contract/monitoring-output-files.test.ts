@@ -66,5 +66,8 @@ describe('the runbooks of an environment', () => {
     expect((error as Error).message).toContain('no-such-runbook');
     expect((error as Error).message).toContain('broker-down');
     expect(() => linkRunbook(env, 'also-missing', 'alarm')).toThrow(/KIAC-OUTPUT.*also-missing/s);
+    // Refused again, not remembered as linked: a second link to the same slug throws too.
+    expect(() => linkRunbook(env, 'also-missing', 'alarm')).toThrow(/KIAC-OUTPUT.*also-missing/s);
+    expect([...env.outputFiles.keys()].filter((f) => f.startsWith('runbooks/'))).toEqual([]);
   });
 });
