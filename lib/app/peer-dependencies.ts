@@ -41,8 +41,8 @@ export type PackageLocator = (name: string, fromDir: string) => string | undefin
  * parent, then the global folders: https://nodejs.org/api/modules.html#loading-from-node_modules-folders)
  * and loads the first `<folder>/<name>` there; that folder's package.json must carry the name (an
  * aliased install of another package is not the peer). Reads one package.json per package instead
- * of resolving the package's main file and walking up from it (about 2 ms of CPU at load for the
- * nine look-ups of the time, seven now, instead of about 8).
+ * of resolving the package's main file and walking up from it (about 2 ms of CPU at load instead of
+ * about 8).
  */
 export const nodePackageLocator: PackageLocator = (name, fromDir) => {
   for (const folder of createRequire(path.join(fromDir, 'noop.js')).resolve.paths(name) ?? []) {
@@ -55,8 +55,8 @@ export const nodePackageLocator: PackageLocator = (name, fromDir) => {
 
 /**
  * The package.json of a package folder, read and parsed once per check: the locator reads it for
- * the name and the check for the version, and constructs is looked up from four folders (five when measured) that all
- * find the same copy (14 reads and parses of 3 to 5 kB for the MSK quick start's check, 6 now).
+ * the name and the check for the version, and constructs is looked up from the library's folder
+ * and each other peer's, which usually all find the same copy.
  */
 let packageJsons: Map<string, { readonly name?: unknown; readonly version?: unknown }> | undefined;
 function packageJson(dir: string): { readonly name?: unknown; readonly version?: unknown } {
@@ -109,21 +109,25 @@ export function peerDependencyProblems(libraryDir: string, locateUncached: Packa
 }
 
 function checkPeers(libraryDir: string, locate: PackageLocator, problems: string[]): void {
+  // Each peer's folder, found once: the version check and the constructs check both read it.
+  const located = new Map<string, string>();
   for (const [name, range] of Object.entries(SUPPORTED_PEER_DEPENDENCIES)) {
     const dir = locate(name, libraryDir);
     if (!dir) {
       problems.push(`${name} is not installed; expected ${range}. Run npm install ${name}@'${range}'.`);
       continue;
     }
+    located.set(name, dir);
     const version = String(packageJson(dir).version);
     if (!satisfiesCaretRange(version, range)) {
       problems.push(`${name} is ${version}; expected ${range}. Run npm install ${name}@'${range}'.`);
     }
   }
-  const ours = locate('constructs', libraryDir);
-  for (const user of ['cdktf', 'cdk8s', '@cdktf/provider-aws']) {
-    const userDir = locate(user, libraryDir);
-    const theirs = userDir && locate('constructs', userDir);
+  // Every other peer is a construct library: it must load the constructs kafka-iac loads.
+  const ours = located.get('constructs');
+  for (const [user, userDir] of located) {
+    if (user === 'constructs') continue;
+    const theirs = locate('constructs', userDir);
     if (ours && theirs && fs.realpathSync(theirs) !== fs.realpathSync(ours)) {
       problems.push(`constructs is installed twice: ${user} loads ${theirs}, kafka-iac loads ${ours}; expected one copy. Remove the nested copy (npm dedupe) so both load the same constructs.`);
     }
